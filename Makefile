@@ -1,0 +1,33 @@
+# Every target makes its own virtual environment, so `make demo` and
+# `make test` work on a fresh machine with only Python 3.11 and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install test demo bench score clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+demo: $(STAMP)
+	mkdir -p out
+	$(BIN)/zhnorm run seeds/ -o out/articles.jsonl
+	$(BIN)/zhnorm show out/articles.jsonl
+
+score: $(STAMP)
+	$(BIN)/python scripts/score_dev.py
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,37 @@
+"""Character classes, compiled patterns and translation tables shared by the stages.
+
+Everything here is data: no function does text work beyond a lookup.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Han ideographs: CJK Unified (+Ext A) and Compatibility Ideographs.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Chinese punctuation as printed in newspapers (full-width forms).
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～"
+# Marks that end a sentence, and the closers that may follow them.
+SENTENCE_END = "。！？…"
+CLOSERS = "”’）》」』】〉)\"'"
+# Marks that open something and so never end a line of a finished paragraph.
+OPENERS = "“‘（《「『【〈(\""
+
+HAN_RE = re.compile(f"[{HAN}]")
+# A line (or text) that ends a sentence: 。！？… possibly followed by closers.
+SENTENCE_END_RE = re.compile(f"[{SENTENCE_END}][{re.escape(CLOSERS)}]*\\s*$")
+# A credit in brackets at the very end of a text: （据新疆民政）, (来源: 央视网), 〈据央视网).
+CREDIT_TAIL_RE = re.compile(
+    r"[（(〈]\s*((?:据|来源\s*[:：]|稿件来源\s*[:：]|新华社|中新社|人民网|央视网消息|转自|摘自|本文来源\s*[:：])"
+    r"[^（）()〈〉\n]{0,40}(?:[（(][^（）()\n]{0,12}[）)][^（）()〈〉\n]{0,20})?)\s*[）)〉]\s*$"
+)
+# Jump lines that join an article's parts across pages: （下转第4版） （上接第5版）.
+JUMP_RE = re.compile(r"^\s*[（(〈]?\s*(?:下转|上接|转第|接第|续第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)〉]?\s*$")
+# Page furniture: running heads and feet with a page or edition number, dates, editor lines.
+EDITION_RE = re.compile(r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版")
+DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+WEEKDAY_RE = re.compile(r"星期[一二三四五六日天]")
+EDITOR_RE = re.compile(r"^\s*(?:责任编辑|本版编辑|本版责编|责编|编辑|校对|美编|版式设计|版式|组版|审核|审校|排版)\s*[:：]")
+PAGE_NUMBER_RE = re.compile(r"^\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*$")
+# Letters, digits or Han: what makes a line more than a stray glyph.
+WORD_CHAR_RE = re.compile(f"[0-9A-Za-z{HAN}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")

@@ -1,0 +1,551 @@
+"""Column de-hyphenation: rebuild paragraphs and standalone lines from column-broken text.
+
+A newsletter page arrives cut at every column edge. This stage turns the raw lines of a
+document into blocks (paragraph, heading, credit, furniture, noise), each with the 1-based
+inclusive span of raw lines it came from. Decisions use punctuation, line width against the
+local column width (estimated from the neighbouring lines, never once per file) and blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .chardata import (
+    CJK_PUNCT,
+    CREDIT_TAIL_RE,
+    DATE_RE,
+    EDITION_RE,
+    EDITOR_RE,
+    HAN,
+    JUMP_RE,
+    PAGE_NUMBER_RE,
+    SENTENCE_END_RE,
+    WEEKDAY_RE,
+    WORD_CHAR_RE,
+)
+
+# Width of a line in em: Han and full-width marks count 1, ASCII letters and digits about half
+# (proportional Latin glyphs), a space a small gap (pdftotext prints a space for any gap, so
+# justified lines come out letter-spaced: "七 位 新 闻 发 言 人 介 绍" fills only ten em).
+_ASCII_RE = re.compile(r"[!-~]")
+_SPACE_RE = re.compile(r"[ \t\u00a0\u3000]")
+_MARK_RE = re.compile(f"[{CJK_PUNCT}]")
+ASCII_EM = 0.55
+SPACE_EM = 0.15
+
+# A line that starts with punctuation that cannot begin a line (pushed over by compression).
+_PUSHED_RE = re.compile(r"^[。，、；：！？）》”’」』〉…,.;:!?)]")
+# Sentence-internal marks: a line with more than one of them is prose, not a headline.
+_CLAUSE_RE = re.compile(r"[，、；,;]")
+# Marks that a headline line never ends with (they continue a sentence).
+_CONTINUES_RE = re.compile(r"[，、；：,;:（(“‘《]$")
+# "。 X" inside a line: where the document never spaces after its marks, this space is the
+# paragraph indent of a new paragraph ("…600公斤。 眼下，内蒙古…").
+_INLINE_BREAK_RE = re.compile(r"(?<=[。！？])([”’）》]*)[ \u3000]+(?=\S)")
+# Spaces after clause marks: a document that has them ("发展， 促进") spaces after every mark.
+_SPACEY_RE = re.compile(r"[，、；：] ")
+# An English word hyphenated at a line end.
+_HYPHEN_END_RE = re.compile(r"([A-Za-z]{2,})-$")
+_WORD_START_RE = re.compile(r"^([a-z]+)")
+_LATIN_END_RE = re.compile(r"[A-Za-z0-9.,;:!?%)\]'\"]$")
+_LATIN_START_RE = re.compile(r"^[A-Za-z(\[]")
+# A justified line of prose comes out letter-spaced ("记 者 还 了 解 到"); headlines are not justified.
+_LETTER_SPACED_RE = re.compile(f"[{HAN}] [{HAN}] [{HAN}] [{HAN}]")
+_LEADING_WORD_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.,%:/+\-]*")
+_INDENT_RE = re.compile(r"^(?:\u3000|[ \t\u00a0]{2,}|[ \u00a0](?=[^\x00-\x7f]))")
+
+
+@dataclass(slots=True)
+class Line:
+    """One raw line (or a piece of one) with what the rules need to know about it."""
+
+    n: int  # 1-based raw line number
+    page: int
+    text: str  # stripped
+    width: float = 0.0
+    kind: str = "text"  # text | blank | furniture | jump | credit | noise
+    indented: bool = False  # explicit indent (full-width space or 2+ spaces)
+    forced_start: bool = False  # starts a paragraph (after an inline break)
+    forced_end: bool = False  # ends a paragraph (before an inline break)
+
+
+def line_width(text: str, mark_em: float = 1.0, ascii_em: float = ASCII_EM) -> float:
+    """
+    Printed width of a line in em, for comparing it with its column.
+
+    ``mark_em`` is the width of a Chinese punctuation mark: 1 in plain typesetting, less where
+    the typesetter compresses marks (then a line of many marks holds more characters);
+    ``ascii_em`` the width of a Latin letter or digit, which depends on the font.
+
+        >>> line_width("工作协同发展，促进")
+        9.0
+        >>> line_width("2016年"), line_width("发展，促进", mark_em=0.5)
+        (3.2, 4.5)
+    """
+    n_ascii = len(_ASCII_RE.findall(text))
+    n_space = len(_SPACE_RE.findall(text))
+    n_mark = len(_MARK_RE.findall(text)) if mark_em != 1.0 else 0
+    return round(
+        len(text) - n_ascii - n_space - n_mark + ascii_em * n_ascii + SPACE_EM * n_space + mark_em * n_mark,
+        2,
+    )
+
+
+def estimate_metrics(texts: list[str]) -> tuple[float, float]:
+    """
+    Widths of a punctuation mark and of a Latin glyph that make the most lines agree.
+
+    Full lines of a column all have the same printed width; counting marks and digits at the
+    widths the typesetter gave them makes the most of them equal.
+
+        >>> estimate_metrics(["基础，加强社会工作理论研究，促", "为进一步夯实社会工作理论基础", "进“政校合作”，近日，新疆维吾尔"])[0]
+        0.5
+    """
+    texts = [t for t in texts if len(t) >= 6]
+    if not texts:
+        return 1.0, ASCII_EM
+    best, best_count = (1.0, ASCII_EM), -1
+    for mark_em in (1.0, 0.75, 0.5):
+        for ascii_em in (ASCII_EM, 0.65, 0.75):
+            counts: dict[float, int] = {}
+            for t in texts:
+                w = round(line_width(t, mark_em, ascii_em) * 2) / 2
+                for d in (-0.5, 0.0, 0.5):
+                    counts[w + d] = counts.get(w + d, 0) + 1
+            count = max(counts.values())
+            if count > best_count * 1.05:
+                best, best_count = (mark_em, ascii_em), count
+    return best
+
+
+def ends_sentence(text: str) -> bool:
+    """
+    True when a line ends a sentence: 。！？… possibly followed by closing quotes or brackets.
+
+        >>> ends_sentence("等重点问题。"), ends_sentence("“社会组织能力提升”"), ends_sentence("好。”")
+        (True, False, True)
+    """
+    return bool(SENTENCE_END_RE.search(text))
+
+
+def join_lines(left: str, right: str, *, hyphenated: frozenset[str] = frozenset()) -> str:
+    """
+    Join two printed lines of one paragraph.
+
+    Chinese joins with no space, Latin to Latin with one space; an English word hyphenated at
+    the line end loses its hyphen unless the document writes it with one elsewhere
+    (``hyphenated``) or the next part starts with a capital or digit.
+
+        >>> join_lines("白血", "病困境家庭")
+        '白血病困境家庭'
+        >>> join_lines("the inter-", "national day")
+        'the international day'
+        >>> join_lines("COVID-", "19 cases"), join_lines("in the", "world")
+        ('COVID-19 cases', 'in the world')
+        >>> join_lines("自2023", "年起")
+        '自2023年起'
+    """
+    if not left:
+        return right
+    if not right:
+        return left
+    m = _HYPHEN_END_RE.search(left)
+    if m:
+        w = _WORD_START_RE.match(right)
+        if w and f"{m.group(1)}-{w.group(1)}".lower() not in hyphenated:
+            return left[:-1] + right
+        return left + right
+    if _LATIN_END_RE.search(left) and _LATIN_START_RE.search(right):
+        if left[-1].isdigit() and right[0].isdigit():
+            return left + right
+        return left + " " + right
+    return left + right
+
+
+def _hyphenated_words(text: str) -> frozenset[str]:
+    """Compounds the document itself writes with a hyphen on one line (``well-known``)."""
+    return frozenset(m.lower() for m in re.findall(r"[A-Za-z]{2,}-[a-z]+", text))
+
+
+def classify_line(text: str) -> str:
+    """
+    Kind of a stripped line judged on its own: text, furniture, jump, credit or noise.
+
+        >>> classify_line("（据天津市武清区融媒体中心）"), classify_line("（下转第4版）")
+        ('credit', 'jump')
+        >>> classify_line("民生周刊 2024年7月29日星期一 第5版 民生"), classify_line("”")
+        ('furniture', 'noise')
+        >>> classify_line("本版编辑：民生周刊编辑部"), classify_line("第5版是重点。")
+        ('furniture', 'text')
+    """
+    if not text:
+        return "blank"
+    if not WORD_CHAR_RE.search(text):
+        return "noise" if len(text) <= 4 else "text"
+    if JUMP_RE.match(text):
+        return "jump"
+    if EDITOR_RE.match(text) or PAGE_NUMBER_RE.match(text):
+        return "furniture"
+    if CREDIT_TAIL_RE.match(text) or (text[0] in "（(〈" and CREDIT_TAIL_RE.search(text) and len(text) <= 40):
+        return "credit"
+    if len(text) <= 40 and not re.search(r"[，。；！？,;]", text):
+        if EDITION_RE.search(text) or (DATE_RE.search(text) and (WEEKDAY_RE.search(text) or len(text) <= 16)):
+            return "furniture"
+    return "text"
+
+
+def _split_lines(text: str, spacey: bool) -> list[Line]:
+    """Raw text to Line objects: pages counted at form feeds, inline paragraph breaks cut."""
+    out: list[Line] = []
+    mark_em, ascii_em = estimate_metrics([t.strip() for t in text.split("\n")])
+    page = 1
+    for n, raw in enumerate(text.split("\n"), start=1):
+        if "\f" in raw:
+            page += raw.count("\f")
+            raw = raw.replace("\f", "")
+        stripped = raw.strip()
+        kind = classify_line(stripped)
+        indented = bool(_INDENT_RE.match(raw)) and kind == "text"
+        if kind == "text" and not spacey and _INLINE_BREAK_RE.search(stripped):
+            pieces = _INLINE_BREAK_RE.sub(lambda m: m.group(1) + "\n", stripped).split("\n")
+            for k, piece in enumerate(pieces):
+                ln = Line(n, page, piece, line_width(piece, mark_em, ascii_em), classify_line(piece), indented and k == 0)
+                ln.forced_start = k > 0
+                ln.forced_end = k < len(pieces) - 1
+                out.append(ln)
+            continue
+        if kind == "noise" and out and out[-1].kind == "text" and _PUSHED_RE.match(stripped):
+            kind = "text"  # "高质量共建“一带一路”" / "。": a mark pushed to a line of its own
+        out.append(Line(n, page, stripped, line_width(stripped, mark_em, ascii_em), kind, indented))
+    _mark_page_furniture(out)
+    return out
+
+
+def _mark_page_furniture(lines: list[Line]) -> None:
+    """Short lines at a page's top or foot next to a running head become furniture too.
+
+    OCR breaks a running head ("民生周刊 2024年7月29日 星期一 第5版 民生") into several lines:
+    the paper name alone on a line is furniture because it stands beside the dated line.
+    """
+    by_page: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if ln.kind not in ("blank",):
+            by_page.setdefault(ln.page, []).append(i)
+    for idxs in by_page.values():
+        for edge in (idxs[:5], idxs[-4:][::-1]):
+            seen_furniture = False
+            for i in edge:
+                ln = lines[i]
+                if ln.kind == "furniture":
+                    seen_furniture = True
+                    continue
+                if ln.kind == "text" and len(ln.text) <= 8 and not re.search(r"[，。；！？“”]", ln.text):
+                    # at the top a paper name before the dated line; at the foot one after it
+                    later = [lines[j].kind for j in edge if j > i][:1] if edge[0] < edge[-1] else []
+                    if later == ["furniture"] or (edge[0] > edge[-1] and seen_furniture):
+                        ln.kind = "furniture"
+                        continue
+                break
+
+
+class _Doc:
+    """The text lines of one document with their neighbours, for the width rules."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.text_idx = [i for i, ln in enumerate(lines) if ln.kind == "text"]
+        self.pos = {i: k for k, i in enumerate(self.text_idx)}
+        # A line that breaks before an unbreakable number or word ("…指数为" / "53.5%，…")
+        # is short by up to that word's width: count it as part of the line.
+        self.width = {i: lines[i].width for i in self.text_idx}
+        self.slack = dict.fromkeys(self.text_idx, 0.0)
+        for a, b in zip(self.text_idx, self.text_idx[1:]):
+            m = _LEADING_WORD_RE.match(lines[b].text)
+            if m and lines[b].page == lines[a].page:
+                self.slack[a] = line_width(m.group())
+
+    def next_index(self, i: int | None, k: int = 1) -> int | None:
+        if i is None:
+            return None
+        p = self.pos[i] + k
+        return self.text_idx[p] if 0 <= p < len(self.text_idx) else None
+
+    def nxt(self, i: int) -> Line | None:
+        j = self.next_index(i)
+        return None if j is None else self.lines[j]
+
+    def short(self, i: int) -> bool:
+        """Clearly narrower than the lines around it: a paragraph's last line or a headline."""
+        if self.lines[i].forced_end:
+            return True
+        refs = [self.width[j] for j in (self.next_index(i, -1), self.next_index(i)) if j is not None]
+        if not refs:
+            return False
+        ref = max(refs)
+        return self.width[i] + self.slack[i] < ref - max(1.4, 0.06 * ref)
+
+    def indent(self, i: int) -> bool:
+        """Looks like a paragraph's first line: indented by about two em against what follows."""
+        ln = self.lines[i]
+        if ln.indented or ln.forced_start:
+            return True
+        refs = [self.width[j] for j in (self.next_index(i), self.next_index(i, 2)) if j is not None]
+        if not refs:
+            return False
+        ref = max(refs)
+        return ref - 3.6 <= self.width[i] + self.slack[i] and self.width[i] <= ref - max(1.2, 0.04 * ref)
+
+    def gap_after(self, i: int) -> str:
+        """What separates text line i from the next one: '', 'blank', 'page', 'other' or 'end'."""
+        j = self.next_index(i)
+        if j is None:
+            return "end"
+        if self.lines[j].page != self.lines[i].page:
+            return "page"
+        between = self.lines[i + 1 : j]
+        if any(b.kind == "blank" for b in between):
+            return "blank"
+        return "other" if between else ""
+
+    def gap_before(self, i: int) -> str:
+        j = self.next_index(i, -1)
+        return "page" if j is None else self.gap_after(j)
+
+    def body_starts(self, k: int) -> bool:
+        """Line k begins running text: prose, or an indented line that the next lines continue."""
+        ln = self.lines[k]
+        if not is_heading_candidate(ln.text):
+            return True
+        prose = _CLAUSE_RE.search(ln.text) and not self.short(k)
+        if not (prose or self.indent(k) or self.gap_before(k) == "blank" and not self.short(k)):
+            return False
+        w = self.width[k]
+        prev = k
+        for step in (1, 2):
+            j = self.next_index(k, step)
+            if j is None or self.gap_after(prev) in ("page", "other"):
+                return step > 1
+            nxt = self.lines[j]
+            if ends_sentence(nxt.text) or CREDIT_TAIL_RE.search(nxt.text):
+                return True
+            if self.width[j] < w - 0.5:
+                return False
+            prev = j
+        return True
+
+
+def is_heading_candidate(text: str) -> bool:
+    """
+    Could this line be (part of) a headline? No sentence end, not mid-clause, little inner punctuation.
+
+        >>> is_heading_candidate("社会工作助力新疆民政事业"), is_heading_candidate("西乡北帝三月三精彩不断！")
+        (True, True)
+        >>> is_heading_candidate("作，取得了一系列成果。"), is_heading_candidate("北斗七星方位，")
+        (False, False)
+    """
+    if not text or "。" in text or "；" in text or "、" in text or len(text) > 48:
+        return False
+    if text[0] in "（(〈":
+        return False
+    if _CONTINUES_RE.search(text) or _PUSHED_RE.match(text):
+        return False
+    if len(_CLAUSE_RE.findall(text)) > 1 or _LETTER_SPACED_RE.search(text):
+        return False
+    return WORD_CHAR_RE.search(text) is not None
+
+
+MAX_HEADING_LINES = 6
+
+
+def heading_span(doc: _Doc, i: int, *, strict: bool = False, expect_title: bool = False) -> list[int]:
+    """
+    The headline lines that start at line i, before the body they announce (empty if none).
+
+    Looks ahead, across blank lines but not across a page or a credit, for the line where
+    running text begins; the lines before it are headline lines when there are 1 to 6 of them,
+    each headline-like, with at most one clause mark between them. After a credit a new
+    article is due (``expect_title``): a first line without clause marks is taken as a headline
+    even where it is as wide as an indented first line.
+    """
+    span: list[int] = []
+    k: int | None = i
+    while k is not None and len(span) <= MAX_HEADING_LINES:
+        if span and doc.gap_before(k) in ("page", "other"):
+            return []
+        text = doc.lines[k].text
+        if _PUSHED_RE.match(text):
+            return []  # "…“活" / "化利用”" / "，本次…": the line before continues here
+        # a section label ("新闻速递") is not a headline's end: the headline follows it
+        due = expect_title and all(len(doc.lines[j].text) <= 4 for j in span)
+        forced = due and is_heading_candidate(text) and not _CLAUSE_RE.search(text)
+        if not forced and doc.body_starts(k):
+            break
+        span.append(k)
+        k = doc.next_index(k)
+    if k is None:
+        # headline-like lines closing a document: only a short run can be a headline
+        return span if 0 < len(span) <= 3 else []
+    if not span or len(span) > MAX_HEADING_LINES:
+        return []
+    if len(_CLAUSE_RE.findall("".join(doc.lines[j].text for j in span))) > 1:
+        return []
+    if strict and not (doc.indent(k) and any(doc.short(j) for j in span)):
+        return []
+    if not (doc.indent(k) or doc.gap_before(k) in ("blank", "page") or doc.short(span[-1])):
+        return []  # a headline ends short, or its body starts indented or after a gap
+    return span
+
+
+def build_blocks(text: str) -> list[dict]:
+    """
+    Turn a document's raw text into blocks, in line order.
+
+        >>> [b["kind"] for b in build_blocks("标题在这里\\n\\n 这是第一段的开头，\\n这是第一段的结尾。\\n（据新华社）")]
+        ['heading', 'paragraph', 'credit']
+    """
+    spacey = len(_SPACEY_RE.findall(text)) >= 3
+    lines = _split_lines(text, spacey)
+    doc = _Doc(lines)
+    hyphenated = _hyphenated_words(text)
+    blocks: list[dict] = []
+    cur: list[Line] = []
+    heading: list[Line] = []
+    headline: set[int] = set()
+    cur_ended = False
+
+    def close_heading() -> None:
+        nonlocal heading
+        if heading:
+            blocks.append(_heading_block(heading))
+            heading = []
+
+    def close_para(open_: bool = False) -> None:
+        nonlocal cur, cur_ended
+        if cur:
+            blocks.extend(_para_blocks(cur, hyphenated, open_))
+        cur, cur_ended = [], False
+
+    for i, ln in enumerate(lines):
+        if ln.kind != "text":
+            if ln.kind != "blank":
+                blocks.append(_single_block(ln))
+                if ln.kind == "credit":
+                    close_heading()
+                    close_para()
+            continue
+        gap_before = doc.gap_before(i)
+        if i not in headline:
+            if cur and (cur_ended and gap_before in ("blank", "page", "other") or ln.forced_start):
+                close_para()
+            if cur and cur_ended and not _PUSHED_RE.match(ln.text):
+                if doc.indent(i):
+                    close_para()
+                elif not ends_sentence(ln.text):
+                    # the paragraph ended on a full line: a headline must prove itself here
+                    span = heading_span(doc, i, strict=True)
+                    if span:
+                        close_para()
+                        headline.update(span)
+            if not cur and not heading and _PUSHED_RE.match(ln.text) and _reopen(blocks, ln, hyphenated):
+                # "（据央视《新闻联播》" / "）": a mark pushed to its own line rejoins the block before.
+                continue
+            if not cur and not heading:
+                after_credit = bool(blocks) and blocks[-1]["kind"] in ("credit", "furniture")
+                headline.update(heading_span(doc, i, expect_title=after_credit))
+        if i in headline:
+            prev = doc.next_index(i, -1)
+            # a new headline element where a blank line parts them or the line grows wider
+            # than the one above (that one did not wrap: a label or kicker ended there)
+            if heading and (gap_before or prev is not None and doc.width[i] > doc.width[prev] + 0.5):
+                close_heading()
+            heading.append(ln)
+            continue
+        close_heading()
+        cur.append(ln)
+        cur_ended = ends_sentence(ln.text) or _ends_with_credit(cur)
+        if cur_ended:
+            nxt = doc.nxt(i)
+            if nxt is None or doc.gap_after(i) in ("blank", "end") or ln.forced_end:
+                close_para()
+            elif not _PUSHED_RE.match(nxt.text) and (doc.short(i) or _ends_with_credit(cur)):
+                close_para()
+        elif doc.nxt(i) is None:
+            close_para(open_=True)
+    close_heading()
+    close_para(open_=bool(cur) and not cur_ended)
+    blocks.sort(key=lambda b: (b["lines"][0], b["lines"][1]))
+    return blocks
+
+
+def _ends_with_credit(cur: list[Line]) -> bool:
+    tail = "".join(x.text for x in cur[-2:])
+    return bool(CREDIT_TAIL_RE.search(tail))
+
+
+def _reopen(blocks: list[dict], ln: Line, hyphenated: frozenset[str]) -> bool:
+    """Append a line of pushed punctuation to the last paragraph or credit, if there is one."""
+    for b in reversed(blocks):
+        if b["kind"] in ("paragraph", "credit"):
+            b["text"] = join_lines(b["text"], ln.text, hyphenated=hyphenated)
+            b["lines"][1] = max(b["lines"][1], ln.n)
+            return True
+        if b["kind"] == "heading":
+            return False
+    return False
+
+
+def _heading_block(lines: list[Line]) -> dict:
+    return {
+        "kind": "heading",
+        "text": "".join(x.text for x in lines),
+        "page": lines[0].page,
+        "lines": [lines[0].n, lines[-1].n],
+        "parts": [x.text for x in lines],
+    }
+
+
+def _single_block(ln: Line) -> dict:
+    kind = {"jump": "furniture", "credit": "credit"}.get(ln.kind, ln.kind)
+    block = {"kind": kind, "text": ln.text, "page": ln.page, "lines": [ln.n, ln.n]}
+    if ln.kind == "jump":
+        block["role"] = "jump"
+    return block
+
+
+def _para_blocks(lines: list[Line], hyphenated: frozenset[str], open_: bool) -> list[dict]:
+    """A paragraph's lines joined; a credit printed at its end becomes a block of its own."""
+    text = ""
+    starts: list[int] = []
+    for x in lines:
+        starts.append(len(text))
+        text = join_lines(text, x.text, hyphenated=hyphenated)
+    out: list[dict] = []
+    m = CREDIT_TAIL_RE.search(text)
+    body_lines = lines
+    if m:
+        k = max((j for j, s in enumerate(starts) if s <= m.start()), default=0)
+        credit_lines = lines[k:]
+        out.append({"kind": "credit", "text": text[m.start():].strip(), "page": credit_lines[0].page,
+                    "lines": [credit_lines[0].n, credit_lines[-1].n]})
+        text = text[: m.start()].rstrip()
+        body_lines = lines[: k + 1] if text else []
+        if starts[k] >= m.start():
+            body_lines = lines[:k]
+    if text and body_lines:
+        block = {"kind": "paragraph", "text": text, "page": body_lines[0].page,
+                 "lines": [body_lines[0].n, body_lines[-1].n]}
+        if open_:
+            block["open"] = True
+        out.insert(0, block)
+    return out
+
+
+def dehyphenate_records(records: Iterable[dict]) -> Iterator[dict]:
+    """Stage: add ``blocks`` to each document record; ``text`` stays as loaded."""
+    for record in records:
+        out = dict(record)
+        out["blocks"] = build_blocks(str(record.get("text", "")))
+        out["steps"] = [*record.get("steps", []), "dehyphenate"]
+        yield out
