@@ -53,6 +53,7 @@ _LATIN_END_RE = re.compile(r"[A-Za-z0-9.,;:!?%)\]'\"]$")
 _LATIN_START_RE = re.compile(r"^[A-Za-z(\[]")
 # A justified line of prose comes out letter-spaced ("记 者 还 了 解 到"); headlines are not justified.
 _LETTER_SPACED_RE = re.compile(f"[{HAN}] [{HAN}] [{HAN}] [{HAN}]")
+_BRACKETED_LINE_RE = re.compile(r"^[（(〈][^（）()。，,！？]{2,24}[）)〉]$")
 _LEADING_WORD_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.,%:/+\-]*")
 _INDENT_RE = re.compile(r"^(?:\u3000|[ \t\u00a0]{2,}|[ \u00a0](?=[^\x00-\x7f]))")
 
@@ -190,6 +191,8 @@ def classify_line(text: str) -> str:
         return "furniture"
     if CREDIT_TAIL_RE.match(text) or (text[0] in "（(〈" and CREDIT_TAIL_RE.search(text) and len(text) <= 40):
         return "credit"
+    if _BRACKETED_LINE_RE.match(text):
+        return "credit"  # a whole line in brackets after a story is its source, even misread by OCR
     if len(text) <= 40 and not re.search(r"[，。；！？,;]", text):
         if EDITION_RE.search(text) or (DATE_RE.search(text) and (WEEKDAY_RE.search(text) or len(text) <= 16)):
             return "furniture"
@@ -438,6 +441,10 @@ def build_blocks(text: str) -> list[dict]:
         gap_before = doc.gap_before(i)
         if i not in headline:
             if cur and (cur_ended and gap_before in ("blank", "page", "other") or ln.forced_start):
+                close_para()
+            elif cur and gap_before == "blank" and doc.short(doc.next_index(i, -1)) and doc.indent(i):
+                # OCR misreads a final "。" ("景。" -> "奈o"): a short line, a blank line and an
+                # indented line still end the paragraph; a column break leaves a full line.
                 close_para()
             if cur and cur_ended and not _PUSHED_RE.match(ln.text):
                 if doc.indent(i):

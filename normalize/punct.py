@@ -1,0 +1,262 @@
+"""Punctuation normalizer: Chinese marks in Chinese text, ASCII letters and digits, no stray spaces.
+
+``normalize_punctuation`` is a pure ``str -> str`` function made of named rules, each a compiled
+pattern or a translation table; ``punctuate`` applies it to a record's ``text`` and every block.
+NFKC is never applied to text: it maps "，" (U+FF0C) to "," and so undoes exactly what we restore.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from typing import Literal
+
+from .chardata import CJK_PUNCT, HAN
+
+Spacing = Literal["none", "pangu"]
+Quotes = Literal["keep", "curly"]
+
+_HAN = f"[{HAN}]"
+# Chinese text around a mark: a Han character or a Chinese punctuation mark.
+_ZH = f"[{HAN}{CJK_PUNCT}]"
+_SP = r"[ \t\u00a0\u3000]"  # spaces inside a line (never a newline)
+
+
+def _lookalike_table() -> dict[int, str]:
+    """Kangxi radicals and CJK radical supplements that PDF fonts emit for ordinary ideographs.
+
+    The targets come from NFKC applied to these single code points only (``⼯`` -> ``工``);
+    the text itself is never NFKC-normalized.
+    """
+    table: dict[int, str] = {}
+    for cp in [*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6)]:
+        target = unicodedata.normalize("NFKC", chr(cp))
+        if len(target) == 1 and target != chr(cp) and re.match(_HAN, target):
+            table[cp] = target
+    return table
+
+
+# Rule "invisible": zero-width characters, BOMs, soft hyphens, bidi marks, C0/C1 controls
+# (newline, tab and form feed stay: they are structure).
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x180E, 0x034F]
+    + [c for c in range(0x20) if c not in (0x09, 0x0A, 0x0C)]
+    + list(range(0x7F, 0xA0)),
+    None,
+)
+_LOOKALIKE = _lookalike_table()
+# Rule "width": full-width Latin letters and digits (and a few signs used with numbers) to ASCII.
+_WIDTH = {cp: chr(cp - 0xFEE0) for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+_WIDTH.update({ord(c): chr(ord(c) - 0xFEE0) for c in "％＋＝＠＃＄＆＊／＜＞"})
+_WIDTH[0xFF02] = '"'  # ＂ and ＇ are straight quotes: the quote rule curls them
+_WIDTH[0xFF07] = "'"
+_INVISIBLE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _INVISIBLE) + "]")
+_LOOKALIKE_RE = re.compile("[" + "".join(chr(c) for c in _LOOKALIKE) + "]")
+_WIDTH_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _WIDTH) + "]")
+_FW_POINT_RE = re.compile(r"(?<=\d)．(?=\d)")
+
+# Protected spans where ASCII punctuation is part of the token: URLs, e-mail, file names, times.
+_PROTECTED_RE = re.compile(
+    r"(?:https?://|www\.)[^\s\u3000，。；！？、“”（）《》]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+    r"|\b[A-Za-z0-9_-]+\.(?:txt|pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|html?|zip|csv|json|py)\b"
+)
+
+_ASCII_TO_ZH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+# Rule "marks": , : ; ! ? touching Chinese on either side (spaces between do not count).
+_MARK_RE = re.compile(rf"(?<={_ZH}){_SP}*([,:;!?])|([,:;!?]){_SP}*(?={_ZH})")
+# Rule "period": "." after Chinese at a sentence end (end of text, before Chinese or a closer).
+_PERIOD_RE = re.compile(rf"(?<={_HAN})\.(?!\.)(?=$|\n|{_SP}|{_HAN}|[”’）])", re.M)
+# Rule "parens": a pair whose content or outside touches Chinese.
+_PAREN_RE = re.compile(r"\(([^()\n]{0,80})\)")
+_LONE_PAREN_RE = re.compile(rf"(?<={_ZH})\(|\((?={_HAN})|(?<={_HAN})\)|\)(?={_ZH})")
+# Rule "quotes": straight double quotes in Chinese text, curled in pairs.
+_DQUOTE_RE = re.compile(r'"([^"\n]{0,200})"')
+_SQUOTE_RE = re.compile(rf"(?<![A-Za-z])'([^'\n]{{0,100}}{_HAN}[^'\n]{{0,100}})'(?![A-Za-z])")
+# Rule "ellipsis": ..., 。。。, ・・・ or a lone … after Chinese become ……
+_ELLIPSIS_RE = re.compile(rf"(?<={_ZH})(?:\.{{3,}}|。{{3,}}|・{{3,}}|(?<!…)…(?!…))")
+# Rule "dash": -- or a lone — (or ―, OCR's 一一) between Chinese clauses become ——
+_DASH_RE = re.compile(rf"(?<={_ZH}){_SP}*(?:-{{2,}}|(?<!—)[—―](?![—―])|—―|―—){_SP}*(?={_ZH})")
+# OCR reads —— as 一一 (two "one"s); 一一 is also a word (一一对应, 一一列举): only where a
+# verb does not follow and the characters around are not numerals.
+_YIYI_WORD_FOLLOWERS = "对应列举介绍解答核实落实回复握手道来检查排查询问说明记录登记核查查看讲解作答清点比对过目作别告别分析展示呈现"
+_YIYI_RE = re.compile(rf"(?<=[{HAN}”’）》])(?<![一二三四五六七八九十逐统])一一(?![一{_YIYI_WORD_FOLLOWERS}])(?={_ZH})")
+_DIGIT_YI_RE = re.compile(r"(?<=\d)一(?=\d)")
+# Rule "middot": ・ • ‧ ∙ between Chinese names become ·
+_MIDDOT_RE = re.compile(rf"(?<={_HAN})[・•‧∙⋅](?={_HAN})")
+# Rule "spaces".
+_SPACE_NEAR_MARK_RE = re.compile(rf"{_SP}+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}]){_SP}+")
+_SPACE_HAN_ALNUM_RE = re.compile(rf"(?<={_HAN}){_SP}+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%]){_SP}+(?={_HAN})")
+_PANGU_RE = re.compile(rf"(?<={_HAN})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?={_HAN})")
+# A space between Han characters is kept only between two longer runs (a deliberate gap,
+# "《通州区民政局 武清区民政局…》"); letter-spacing ("聚 焦 乌 鲁") and short runs lose it.
+_SPACE_HAN_RE = re.compile(rf"(?<={_HAN}){_SP}+(?={_HAN})")
+_LONG_RUN = 3
+_MULTI_SPACE_RE = re.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=\S)")
+_INNER_IDEO_SPACE_RE = re.compile(r"(?<=\S)\u3000+")
+
+
+def _protect(text: str) -> tuple[str, list[str]]:
+    """Replace URLs, addresses and file names by placeholders the rules do not touch."""
+    kept: list[str] = []
+
+    def stash(m: re.Match[str]) -> str:
+        kept.append(m.group())
+        return f"\uE000{len(kept) - 1}\uE001"
+
+    return _PROTECTED_RE.sub(stash, text), kept
+
+
+def _restore(text: str, kept: list[str]) -> str:
+    return re.sub("\uE000(\\d+)\uE001", lambda m: kept[int(m.group(1))], text) if kept else text
+
+
+def _han_space(m: re.Match[str]) -> str:
+    s = m.string
+    left = right = 0
+    i = m.start() - 1
+    while i >= 0 and re.match(_HAN, s[i]) and left < _LONG_RUN:
+        left, i = left + 1, i - 1
+    j = m.end()
+    while j < len(s) and re.match(_HAN, s[j]) and right < _LONG_RUN:
+        right, j = right + 1, j + 1
+    return " " if left >= _LONG_RUN and right >= _LONG_RUN else ""
+
+
+def _parens(m: re.Match[str]) -> str:
+    inner = m.group(1)
+    s, a, b = m.string, m.start(), m.end()
+    outside = (s[a - 1] if a else "") + (s[b] if b < len(s) else "")
+    if re.search(_HAN, inner) or re.search(_ZH, outside):
+        return f"（{inner}）"
+    return m.group()
+
+
+def _dquotes(m: re.Match[str]) -> str:
+    inner = m.group(1)
+    s, a, b = m.string, m.start(), m.end()
+    outside = (s[a - 1] if a else "") + (s[b] if b < len(s) else "")
+    if re.search(_HAN, inner) or re.search(_ZH, outside):
+        return f"“{inner}”"
+    return m.group()
+
+
+Rule = tuple[str, Callable[[str], tuple[str, int]]]
+
+
+def _sub(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> Callable[[str], tuple[str, int]]:
+    def apply(text: str) -> tuple[str, int]:
+        out, n = pattern.subn(repl, text)
+        return out, (n if out != text else 0)
+
+    return apply
+
+
+def _translate(pattern: re.Pattern[str], table: dict[int, str | None]) -> Callable[[str], tuple[str, int]]:
+    def apply(text: str) -> tuple[str, int]:
+        n = len(pattern.findall(text))
+        return (text.translate(table), n) if n else (text, 0)
+
+    return apply
+
+
+def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
+    rules: list[Rule] = [
+        ("nfc", lambda t: (u, int(u != t)) if (u := unicodedata.normalize("NFC", t)) else (t, 0)),
+        ("invisible", _translate(_INVISIBLE_RE, _INVISIBLE)),  # type: ignore[arg-type]
+        ("lookalike", _translate(_LOOKALIKE_RE, _LOOKALIKE)),  # type: ignore[arg-type]
+        ("width", _translate(_WIDTH_RE, _WIDTH)),  # type: ignore[arg-type]
+        ("width", _sub(_FW_POINT_RE, ".")),
+        ("ideographic_space", _sub(_INNER_IDEO_SPACE_RE, " ")),
+        ("quotes", _sub(_DQUOTE_RE, _dquotes)),
+        ("quotes", _sub(_SQUOTE_RE, lambda m: f"‘{m.group(1)}’")),
+        ("parens", _sub(_PAREN_RE, _parens)),
+        ("parens", _sub(_LONE_PAREN_RE, lambda m: _ASCII_TO_ZH[m.group()])),
+        ("marks", _sub(_MARK_RE, lambda m: _ASCII_TO_ZH[m.group(1) or m.group(2)])),
+        ("period", _sub(_PERIOD_RE, "。")),
+        ("ellipsis", _sub(_ELLIPSIS_RE, "……")),
+        ("dash", _sub(_DIGIT_YI_RE, "—")),
+        ("dash", _sub(_YIYI_RE, "——")),
+        ("dash", _sub(_DASH_RE, "——")),
+        ("middot", _sub(_MIDDOT_RE, "·")),
+        ("spaces", _sub(_SPACE_NEAR_MARK_RE, "")),
+        ("spaces", _sub(_SPACE_HAN_RE, _han_space)),
+        ("spaces", _sub(_SPACE_HAN_ALNUM_RE, " " if spacing == "pangu" else "")),
+        ("spaces", _sub(_MULTI_SPACE_RE, " ")),
+    ]
+    if spacing == "pangu":
+        rules.append(("pangu", _sub(_PANGU_RE, " ")))
+    if quotes == "curly":
+        table = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+        rules.append(("corner_quotes", lambda t: (u, sum(a != b for a, b in zip(t, u))) if (u := t.translate(table)) else (t, 0)))
+    return rules
+
+
+_RULES: dict[tuple[str, str], list[Rule]] = {}
+# Text with none of these characters needs no rule but NFC: the fast path for clean text.
+_TRIGGER_RE = re.compile(
+    r"[\x00-\x08\x0b\x0d-\x1f\x7f-\xa0\u00ad\u034f\u180e\u200b-\u200f\u2060\ufeff"
+    r"\u2e80-\u2fd5\uff01-\uff5e \t\u3000,:;!?().\"'\-—―…。一・•‧∙⋅「」『』]"
+)
+
+
+def normalize_punctuation(
+    text: str, *, spacing: Spacing = "none", quotes: Quotes = "keep", changes: Counter[str] | None = None
+) -> str:
+    """
+    Make a Chinese text look edited: Chinese marks in Chinese, ASCII digits and letters, no stray spaces.
+
+    Only marks next to Chinese change, so numbers, URLs and English keep ASCII punctuation;
+    ``changes`` (if given) counts the changes made by each named rule.
+
+        >>> normalize_punctuation("你好,世界!")
+        '你好，世界！'
+        >>> normalize_punctuation("共1,000份,见 http://a.cn/?x=1 ,于10:30")
+        '共1,000份，见http://a.cn/?x=1，于10:30'
+        >>> normalize_punctuation("工作协同发展， 促进三地，自 2016 年签署")
+        '工作协同发展，促进三地，自2016年签署'
+        >>> normalize_punctuation('他说:"好的..."')
+        '他说：“好的……”'
+        >>> normalize_punctuation("Dr. Smith (AI) said: yes")
+        'Dr. Smith (AI) said: yes'
+    """
+    if not _TRIGGER_RE.search(text):
+        return unicodedata.normalize("NFC", text)
+    rules = _RULES.get((spacing, quotes))
+    if rules is None:
+        rules = _RULES[(spacing, quotes)] = _rules(spacing, quotes)
+    text, kept = _protect(text)
+    for name, apply in rules:
+        text, n = apply(text)
+        if n and changes is not None:
+            changes[name] += n
+    return _restore(text, kept)
+
+
+def punctuate(
+    records: Iterable[dict], *, spacing: Spacing = "none", quotes: Quotes = "keep"
+) -> Iterator[dict]:
+    """Stage: normalize_punctuation() on a record's ``text``, each block and each paragraph."""
+    for record in records:
+        out = dict(record)
+        changes: Counter[str] = Counter()
+
+        def fix(value: object) -> object:
+            if isinstance(value, str):
+                return normalize_punctuation(value, spacing=spacing, quotes=quotes, changes=changes)
+            return value
+
+        for key in ("text", "title", "kicker", "subtitle", "byline", "credit"):
+            if key in out and isinstance(out[key], str):
+                out[key] = fix(out[key])
+        if isinstance(out.get("paragraphs"), list):
+            out["paragraphs"] = [fix(p) for p in out["paragraphs"]]
+        if isinstance(out.get("blocks"), list):
+            out["blocks"] = [
+                {**b, "text": fix(b["text"])} if isinstance(b, dict) and "text" in b else b for b in out["blocks"]
+            ]
+        out["changes"] = dict(sorted((Counter(record.get("changes") or {}) + changes).items()))
+        out["steps"] = [*record.get("steps", []), "punct"]
+        yield out
