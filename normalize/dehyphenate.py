@@ -244,7 +244,7 @@ def _mark_page_furniture(lines: list[Line]) -> None:
                 if ln.kind == "furniture":
                     seen_furniture = True
                     continue
-                if ln.kind == "text" and len(ln.text) <= 8 and not re.search(r"[，。；！？“”]", ln.text):
+                if ln.kind == "text" and len(ln.text) <= 8 and re.fullmatch(r"[\w\s·]+", ln.text):
                     # at the top a paper name before the dated line; at the foot one after it
                     later = [lines[j].kind for j in edge if j > i][:1] if edge[0] < edge[-1] else []
                     if later == ["furniture"] or (edge[0] > edge[-1] and seen_furniture):
@@ -396,7 +396,9 @@ def heading_span(doc: _Doc, i: int, *, strict: bool = False, expect_title: bool 
         return []
     if strict and not (doc.indent(k) and any(doc.short(j) for j in span)):
         return []
-    if not (doc.indent(k) or doc.gap_before(k) in ("blank", "page") or doc.short(span[-1])):
+    body = doc.lines[k].text
+    if not (doc.indent(k) or doc.gap_before(k) in ("blank", "page") or doc.short(span[-1])
+            or _LETTER_SPACED_RE.search(body)):
         return []  # a headline ends short, or its body starts indented or after a gap
     return span
 

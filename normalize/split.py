@@ -1,0 +1,385 @@
+"""Article splitter: a page's blocks in, its articles out, each with title, kicker, credit and provenance.
+
+Headlines are set away from their bodies, a lead can be printed after its article's credit,
+and a page carries furniture that belongs to no article. The splitter cuts the block sequence
+into bodies (a credit ends one), gives each body its headline, matching clustered headlines to
+bodies by the words they share, and keeps everything it removes on the document's ``removed`` list.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .chardata import HAN, SENTENCE_END_RE
+
+_SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
+_BRACKETS_RE = re.compile(r"^\s*[（(〈\[【]\s*|\s*[）)〉\]】]\s*$")
+_BYLINE_RE = re.compile(r"^(?:本报记者|本报通讯员|特约记者|记者|通讯员|撰稿|文/|文／|图/|摄影)[\s\S]{1,40}$")
+_TAG_RE = re.compile(r"^【[^】]{1,12}】$")
+_LEAD_RE = re.compile(r"^(?:日前|近日|近期|本报讯|【[^】]+】|[0-9一二三四五六七八九十]+月[0-9一二三四五六七八九十]+日)")
+_ABBREV_RE = re.compile(r"以下简称")
+_HAN_RE = re.compile(f"[{HAN}]")
+_DIGITS_RE = re.compile(r"[0-9０-９一二三四五六七八九十]+")
+_UP_JUMP_RE = re.compile(r"上接|接第|续第")
+_DOWN_JUMP_RE = re.compile(r"下转|转第")
+LABEL_MAX = 4  # a heading this short standing before another is a section label ("动态", "简讯")
+MIN_ORPHAN = 15  # a stray paragraph shorter than this, with no headline or credit, is noise
+
+
+@dataclass
+class Headline:
+    """One headline: its heading blocks (kicker, title lines, subtitle)."""
+
+    blocks: list[dict]
+
+    @property
+    def line(self) -> int:
+        return int(self.blocks[0]["lines"][0])
+
+    @property
+    def text(self) -> str:
+        return "".join(b["text"] for b in self.blocks)
+
+    def parts(self) -> tuple[str | None, str, str | None]:
+        """(kicker, title, subtitle) of this headline."""
+        pieces: list[str] = []
+        widths: list[int] = []
+        for b in self.blocks:
+            block_parts = b.get("parts") or [b["text"]]
+            pieces.append("\n".join(block_parts))
+            widths.append(len(block_parts))
+        kicker = subtitle = None
+        blocks = list(self.blocks)
+        if len(blocks) >= 2 and (_TAG_RE.match(blocks[0]["text"]) or _is_kicker_block(blocks[0], blocks[1])):
+            kicker = blocks.pop(0)["text"]
+        if len(blocks) >= 2 and blocks[-1]["text"].startswith(("——", "—")):
+            subtitle = blocks.pop()["text"]
+        lines = [p for b in blocks for p in (b.get("parts") or [b["text"]])]
+        if kicker is None and len(lines) >= 3 and _kicker_line(lines):
+            kicker, lines = lines[0], lines[1:]
+        elif kicker is None and len(lines) >= 2 and _TAG_RE.match(lines[0]):
+            kicker, lines = lines[0], lines[1:]
+        if subtitle is None and len(lines) >= 2 and lines[-1].startswith("——"):
+            subtitle, lines = lines[-1], lines[:-1]
+        return (_clean_title(kicker), _clean_title("".join(lines)) or "", _clean_title(subtitle))
+
+
+def _is_kicker_block(first: dict, second: dict) -> bool:
+    """A separate heading block above the title is its kicker (dehyphenate cut it off by width)."""
+    return len(first["text"]) < len(second["text"]) + 12
+
+
+def _kicker_line(lines: list[str]) -> bool:
+    """Three or more headline lines whose first is set in another size or holds a clause."""
+    first, second = lines[0], lines[1]
+    return abs(len(first) - len(second)) > 2 or ("，" in first and not any("，" in x for x in lines[1:]))
+
+
+def _clean_title(text: str | None) -> str | None:
+    """Headline parts joined without the visual gaps between words (Latin words keep theirs)."""
+    if text is None:
+        return None
+    return _SPACE_IN_TITLE_RE.sub("", text.replace("\n", "")).strip() or None
+
+
+@dataclass
+class Body:
+    """Running text between two article boundaries."""
+
+    paragraphs: list[dict] = field(default_factory=list)
+    credit: dict | None = None
+    byline: str | None = None
+    headline: Headline | None = None
+    jumped: bool = False  # continues on another page ("下转第N版")
+    continues: bool = False  # continued from another page ("上接第N版")
+
+    @property
+    def line(self) -> int:
+        if self.paragraphs:
+            return int(self.paragraphs[0]["lines"][0])
+        return int(self.credit["lines"][0]) if self.credit else 0
+
+    @property
+    def text(self) -> str:
+        return "".join(p["text"] for p in self.paragraphs)
+
+
+def credit_text(text: str) -> str:
+    """
+    A credit as printed without its outer brackets.
+
+        >>> credit_text("（据新疆民政）"), credit_text("(来源：央视网)")
+        ('据新疆民政', '来源：央视网')
+    """
+    return _BRACKETS_RE.sub("", text).strip()
+
+
+def _is_label(block: dict, nxt: dict | None) -> bool:
+    """A short heading standing before another heading: a section label such as 简讯 or 动态."""
+    return (
+        nxt is not None
+        and nxt["kind"] == "heading"
+        and len(_HAN_RE.findall(block["text"])) <= LABEL_MAX
+        and not _TAG_RE.match(block["text"])
+    )
+
+
+def _repeated_furniture(blocks: list[dict]) -> set[int]:
+    """Short blocks printed on two or more pages, digits aside: running heads and feet."""
+    pages = {b.get("page", 1) for b in blocks}
+    if len(pages) < 2:
+        return set()
+    seen: dict[str, set[int]] = {}
+    for i, b in enumerate(blocks):
+        if b["kind"] in ("heading", "paragraph") and len(b["text"]) <= 30:
+            key = _DIGITS_RE.sub("#", re.sub(r"\s+", "", b["text"]))
+            seen.setdefault(key, set()).add(i)
+    out: set[int] = set()
+    for idxs in seen.values():
+        if len({blocks[i].get("page", 1) for i in idxs}) >= 2:
+            out |= idxs
+    return out
+
+
+def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[list[Headline]]]:
+    """Cut blocks into bodies; headline groups directly before a body become its candidates."""
+    bodies: list[Body] = []
+    groups: list[list[Headline]] = []  # pending headlines before the next body, per body index
+    pending: list[Headline] = []
+    cur: Body | None = None
+    repeated = _repeated_furniture(blocks)
+    jump_target: Body | None = None
+    for i, b in enumerate(blocks):
+        kind = b["kind"]
+        if i in repeated or kind in ("furniture", "noise"):
+            removed.append(_removed(b, "furniture" if i in repeated else kind))
+            if kind == "furniture" and b.get("role") == "jump":
+                if _DOWN_JUMP_RE.search(b["text"]) and cur is not None:
+                    cur.jumped, jump_target, cur = True, cur, None
+                elif _UP_JUMP_RE.search(b["text"]) and jump_target is not None:
+                    cur, jump_target = jump_target, None
+                    cur.continues = True
+            continue
+        if kind == "heading":
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if _is_label(b, nxt) and not pending:
+                removed.append(_removed(b, "label"))
+                continue
+            if cur is not None and (cur.paragraphs or cur.credit):
+                cur = None
+            if pending and not _starts_new_headline(pending[-1], b):
+                pending[-1].blocks.append(b)
+            else:
+                pending.append(Headline([b]))
+            continue
+        if cur is None:
+            cur = Body()
+            bodies.append(cur)
+            groups.append(pending)
+            pending = []
+        if kind == "credit":
+            cur.credit = b
+            cur = None
+        elif kind == "paragraph" and _BYLINE_RE.match(b["text"]) and not SENTENCE_END_RE.search(b["text"]):
+            cur.byline = b["text"]
+        else:
+            cur.paragraphs.append(b)
+    if pending:
+        groups.append(pending)
+        bodies.append(Body())
+    return bodies, groups
+
+
+def _starts_new_headline(prev: Headline, block: dict) -> bool:
+    """Heading blocks parted by a blank line are separate headlines; a width cut is a kicker."""
+    last = prev.blocks[-1]["lines"][1]
+    return int(block["lines"][0]) > int(last) + 1
+
+
+def _removed(block: dict, why: str) -> dict:
+    return {"kind": why, "text": block["text"], "lines": list(block["lines"]), "page": block.get("page", 1)}
+
+
+_JIEBA = None
+
+
+def _words(text: str) -> list[str]:
+    """Content words of a headline (jieba, loaded on first use: only clustered headlines need it)."""
+    global _JIEBA
+    if _JIEBA is None:
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        _JIEBA = jieba
+    return [w for w in _JIEBA.lcut(text) if len(w) >= 2 and _HAN_RE.search(w)]
+
+
+def similarity(headline: str, body: str) -> float:
+    """
+    How well a headline announces a body: its words found in the body, weighted by length,
+    with rapidfuzz's partial ratio against the body's opening as a tie-breaker.
+
+        >>> similarity("社会工作论坛举办", "社会工作论坛近日在乌鲁木齐举办。") > similarity("社会工作论坛举办", "爱心行动项目签约。")
+        True
+    """
+    from rapidfuzz import fuzz
+
+    words = _words(headline)
+    total = sum(len(w) for w in words) or 1
+    hit = sum(len(w) for w in words if w in body)
+    return hit / total + 0.2 * fuzz.partial_ratio(headline, body[:300]) / 100
+
+
+def _assign(scores: list[list[float]]) -> list[tuple[int, int]]:
+    """Optimal one-to-one assignment maximizing the total score (exhaustive when small)."""
+    n = len(scores)
+    m = len(scores[0]) if n else 0
+    if not n or not m:
+        return []
+    if min(n, m) <= 6 and max(n, m) <= 8:
+        best: tuple[float, list[tuple[int, int]]] = (-1.0, [])
+        if n <= m:
+            for perm in itertools.permutations(range(m), n):
+                total = sum(scores[i][perm[i]] for i in range(n))
+                if total > best[0]:
+                    best = (total, [(i, perm[i]) for i in range(n)])
+        else:
+            for perm in itertools.permutations(range(n), m):
+                total = sum(scores[perm[j]][j] for j in range(m))
+                if total > best[0]:
+                    best = (total, [(perm[j], j) for j in range(m)])
+        return best[1]
+    cells = sorted(((scores[i][j], i, j) for i in range(n) for j in range(m)), reverse=True)
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    pairs = []
+    for _, i, j in cells:
+        if i not in used_i and j not in used_j:
+            used_i.add(i)
+            used_j.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def _is_fragment(body: Body) -> bool:
+    """A headline-less piece without its own credit: a lead printed apart, or a stray paragraph."""
+    return body.credit is None and len(body.paragraphs) <= 2
+
+
+def _attach_headlines(bodies: list[Body], groups: list[list[Headline]]) -> list[Headline]:
+    """Give each body a headline; clustered headlines go to bodies by the words they share."""
+    leftovers: list[Headline] = []
+    for body, group in zip(bodies, groups):
+        if len(group) == 1:
+            body.headline = group[0]
+        elif len(group) > 1:
+            leftovers.extend(group)
+    if not leftovers:
+        return []
+    candidates = [i for i, b in enumerate(bodies) if b.headline is None and (b.paragraphs and not _is_fragment(b))]
+    if not candidates:
+        return leftovers
+    scores = [[similarity(h.text, bodies[j].text) for j in candidates] for h in leftovers]
+    pairs = _assign(scores)
+    taken = set()
+    for hi, cj in pairs:
+        bodies[candidates[cj]].headline = leftovers[hi]
+        taken.add(hi)
+    return [h for k, h in enumerate(leftovers) if k not in taken]
+
+
+def _attach_fragments(bodies: list[Body]) -> list[Body]:
+    """Fold headline-less fragments into the article they belong to; a lead goes first."""
+    articles = [b for b in bodies if b.headline is not None or not _is_fragment(b)]
+    for frag in [b for b in bodies if b.headline is None and _is_fragment(b)]:
+        if not frag.paragraphs:
+            continue
+        text = frag.text
+        if not articles:
+            articles.append(frag)
+            continue
+        best = max(articles, key=lambda a: similarity(a.headline.text if a.headline else "", text) + _shared(a.text, text))
+        if best.paragraphs and best.paragraphs[-1].get("open") and not _LEAD_RE.search(text):
+            # the article's last paragraph broke off at a headline cluster: this is its rest
+            last = best.paragraphs[-1]
+            best.paragraphs[-1] = {**last, "text": last["text"] + frag.paragraphs[0]["text"],
+                                   "lines": [last["lines"][0], frag.paragraphs[0]["lines"][1]], "open": False}
+            best.paragraphs.extend(frag.paragraphs[1:])
+        else:
+            # a paragraph printed apart from its article (above the headline, or after the
+            # credit in a wide column) is the lead
+            best.paragraphs[:0] = frag.paragraphs
+    return articles
+
+
+def _shared(a: str, b: str) -> float:
+    """Share of b's character bigrams found in a."""
+    grams = {b[i : i + 2] for i in range(len(b) - 1)}
+    return sum(1 for g in grams if g in a) / (len(grams) or 1)
+
+
+def split_document(record: dict) -> tuple[list[dict], list[dict]]:
+    """One document record with blocks to its article records and its removed blocks."""
+    blocks = [b for b in record.get("blocks") or [] if isinstance(b, dict) and b.get("text")]
+    removed: list[dict] = []
+    bodies, groups = _segment(blocks, removed)
+    for leftover in _attach_headlines(bodies, groups):
+        removed.append({"kind": "unmatched_heading", "text": leftover.text, "lines": list(leftover.blocks[0]["lines"]),
+                        "page": leftover.blocks[0].get("page", 1)})
+    articles = _attach_fragments(bodies)
+    out: list[dict] = []
+    articles.sort(key=lambda a: a.headline.line if a.headline else a.line)
+    doc = str(record.get("id", ""))
+    for body in articles:
+        if not body.paragraphs and body.headline is None:
+            if body.credit:
+                removed.append(_removed(body.credit, "credit"))
+            continue
+        if body.headline is None and body.credit is None and len(body.text) < MIN_ORPHAN:
+            removed.extend(_removed(p, "noise") for p in body.paragraphs)
+            continue
+        kicker, title, subtitle = body.headline.parts() if body.headline else (None, None, None)
+        paragraphs = [p["text"] for p in body.paragraphs]
+        parts = [body.headline.blocks if body.headline else [], body.paragraphs, [body.credit] if body.credit else []]
+        pages = sorted({int(b.get("page", 1)) for group in parts for b in group})
+        article = {
+            "id": f"{doc}#{len(out) + 1}",
+            "doc": doc,
+            "title": title,
+            "kicker": kicker,
+            "subtitle": subtitle,
+            "byline": body.byline,
+            "credit": credit_text(body.credit["text"]) if body.credit else None,
+            "paragraphs": paragraphs,
+            "text": "\n".join([t for t in [title] if t] + paragraphs),
+            "lines": [list(p["lines"]) for p in body.paragraphs],
+            "pages": pages,
+            "steps": [*record.get("steps", []), "split"],
+        }
+        out.append(article)
+    return out, removed
+
+
+def split_articles(records: Iterable[dict], *, furniture: list[dict] | None = None) -> Iterator[dict]:
+    """
+    Stage: each document record with blocks becomes one record per article.
+
+    What was removed (furniture, labels, noise) goes on the first article's ``removed`` list, or
+    to ``furniture`` (one ``{"doc", "removed"}`` entry per document) when a list is given.
+    """
+    for record in records:
+        if "blocks" not in record:
+            from .dehyphenate import build_blocks
+
+            record = {**record, "blocks": build_blocks(str(record.get("text", "")))}
+        articles, removed = split_document(record)
+        if furniture is not None:
+            furniture.append({"doc": record.get("id"), "removed": removed})
+        elif articles:
+            articles[0]["removed"] = removed
+        yield from articles
