@@ -101,8 +101,11 @@ def estimate_metrics(texts: list[str]) -> tuple[float, float]:
     Full lines of a column all have the same printed width; counting marks and digits at the
     widths the typesetter gave them makes the most of them equal.
 
-        >>> estimate_metrics(["基础，加强社会工作理论研究，促", "为进一步夯实社会工作理论基础", "进“政校合作”，近日，新疆维吾尔"])[0]
-        0.5
+        >>> plain = ["访。重庆、四川、贵州、云南、", "西藏、陕西、甘肃七个省区市代", "表团的新闻发言人，介绍各自代"]
+        >>> estimate_metrics(plain)
+        (1.0, 0.55)
+        >>> estimate_metrics(["为进一步夯实社会工作理论基础", "“一”“二”“三”“四”近日新疆维吾", "进“政校合作”，近日，新疆维吾"])
+        (0.5, 0.55)
     """
     texts = [t for t in texts if len(t) >= 6]
     if not texts:
@@ -392,7 +395,7 @@ def heading_span(doc: _Doc, i: int, *, strict: bool = False, expect_title: bool 
         return span if 0 < len(span) <= 3 else []
     if not span or len(span) > MAX_HEADING_LINES:
         return []
-    if len(_CLAUSE_RE.findall("".join(doc.lines[j].text for j in span))) > 1:
+    if len(_CLAUSE_RE.findall("".join(doc.lines[j].text for j in span))) > 1 or not _clause_line_ok(doc, span):
         return []
     if strict and not (doc.indent(k) and any(doc.short(j) for j in span)):
         return []
@@ -403,6 +406,46 @@ def heading_span(doc: _Doc, i: int, *, strict: bool = False, expect_title: bool 
     return span
 
 
+def _clause_line_ok(doc: _Doc, span: list[int]) -> bool:
+    """A headline line with a clause mark is a kicker: alone in its run, or wider than the title below.
+
+    "夯实社会工作理论基础，促进“政校合作”" over a two-line title is a kicker; "他说这件事还没有
+    结束，因" over one shorter line is the start of an unfinished paragraph.
+    """
+    for pos, j in enumerate(span):
+        if not _CLAUSE_RE.search(doc.lines[j].text):
+            continue
+        run = [j]
+        for k in span[pos + 1 :]:
+            if doc.gap_before(k) != "":
+                break
+            run.append(k)
+        starts_run = pos == 0 or doc.gap_before(j) != ""
+        if not starts_run:
+            return False
+        if len(run) == 2 or len(run) > 1 and doc.width[j] <= doc.width[run[1]]:
+            return False
+    return True
+
+
+def _interrupting_headline(doc: _Doc, i: int) -> list[int]:
+    """A headline set between blank lines inside an unfinished paragraph (a column of another story).
+
+    Only a clear case counts: one or two headline lines without clause marks or a final mark,
+    alone between blank lines, followed by an indented body.
+    """
+    span = heading_span(doc, i)
+    if not span or len(span) > 2 or any(doc.gap_before(j) for j in span[1:]):
+        return []
+    last = doc.lines[span[-1]].text
+    k = doc.next_index(span[-1])
+    if _CLAUSE_RE.search("".join(doc.lines[j].text for j in span)) or last[-1] in "！？!?":
+        return []
+    if k is None or doc.gap_after(span[-1]) != "blank" or not doc.indent(k):
+        return []
+    return span
+
+
 def build_blocks(text: str) -> list[dict]:
     """
     Turn a document's raw text into blocks, in line order.
@@ -410,7 +453,7 @@ def build_blocks(text: str) -> list[dict]:
         >>> [b["kind"] for b in build_blocks("标题在这里\\n\\n 这是第一段的开头，\\n这是第一段的结尾。\\n（据新华社）")]
         ['heading', 'paragraph', 'credit']
     """
-    spacey = len(_SPACEY_RE.findall(text)) >= 3
+    spacey = len(_SPACEY_RE.findall(text)) >= 2
     lines = _split_lines(text, spacey)
     doc = _Doc(lines)
     hyphenated = _hyphenated_words(text)
@@ -434,16 +477,19 @@ def build_blocks(text: str) -> list[dict]:
 
     for i, ln in enumerate(lines):
         if ln.kind != "text":
+            if ln.kind == "credit":
+                close_heading()
+                close_para()
             if ln.kind != "blank":
                 blocks.append(_single_block(ln))
-                if ln.kind == "credit":
-                    close_heading()
-                    close_para()
             continue
         gap_before = doc.gap_before(i)
         if i not in headline:
             if cur and (cur_ended and gap_before in ("blank", "page", "other") or ln.forced_start):
                 close_para()
+            elif cur and gap_before == "blank" and (span := _interrupting_headline(doc, i)):
+                close_para(open_=True)  # the splitter may rejoin it with its continuation
+                headline.update(span)
             elif cur and gap_before == "blank" and doc.short(doc.next_index(i, -1)) and doc.indent(i):
                 # OCR misreads a final "。" ("景。" -> "奈o"): a short line, a blank line and an
                 # indented line still end the paragraph; a column break leaves a full line.

@@ -88,8 +88,9 @@ _DIGIT_YI_RE = re.compile(r"(?<=\d)一(?=\d)")
 _MIDDOT_RE = re.compile(rf"(?<={_HAN})[・•‧∙⋅](?={_HAN})")
 # Rule "spaces".
 _SPACE_NEAR_MARK_RE = re.compile(rf"{_SP}+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}]){_SP}+")
-_SPACE_HAN_ALNUM_RE = re.compile(rf"(?<={_HAN}){_SP}+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%]){_SP}+(?={_HAN})")
-_PANGU_RE = re.compile(rf"(?<={_HAN})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?={_HAN})")
+# (\ue000 and \ue001 open and close a protected URL: Latin text for these rules)
+_SPACE_HAN_ALNUM_RE = re.compile(rf"(?<={_HAN}){_SP}+(?=[A-Za-z0-9\ue000])|(?<=[A-Za-z0-9%\ue001]){_SP}+(?={_HAN})")
+_PANGU_RE = re.compile(rf"(?<={_HAN})(?=[A-Za-z0-9\ue000])|(?<=[A-Za-z0-9%\ue001])(?={_HAN})")
 # A space between Han characters is kept only between two longer runs (a deliberate gap,
 # "《通州区民政局 武清区民政局…》"); letter-spacing ("聚 焦 乌 鲁") and short runs lose it.
 _SPACE_HAN_RE = re.compile(rf"(?<={_HAN}){_SP}+(?={_HAN})")

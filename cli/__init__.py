@@ -1,0 +1,1 @@
+"""The ``zhnorm`` command line; ``cli.app:main`` is the console script."""

@@ -1,0 +1,346 @@
+"""Files, folders and stdin -> one "document" record per input document.
+
+Decoding is the only text work done here: BOM, UTF-8, detected legacy encodings, LF line
+ends, NFC. Everything else (indents, page breaks, hyphens) is left for the stages.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import hashlib
+import io
+import os
+import re
+import sys
+import unicodedata
+import zlib
+from collections.abc import Callable, Generator, Iterator
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from normalize.errors import BadEncoding, BadInput, NormalizeError
+from normalize.records import Record
+
+MAX_BYTES = 512 * 1024**2
+"""Largest input read into memory (after gunzip); a bigger file is refused, not swapped."""
+
+OnError = Callable[[NormalizeError], None]
+
+# Not text, whatever the file is called. Each reason names the step to do first.
+_MAGIC = (
+    (b"%PDF", "a PDF, not text; extract its text first with: pdftotext -raw {path}"),
+    (b"\x89PNG", "a PNG image, not text; run OCR on it first"),
+    (b"\xff\xd8\xff", "a JPEG image, not text; run OCR on it first"),
+    (b"PK\x03\x04", "a zip archive (.docx?), not text; extract its text first"),
+)
+# UTF-32 before UTF-16: the UTF-32-LE BOM starts with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# GB18030 decodes everything GB2312 and GBK do, plus the rarer characters they lack.
+_SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030"}
+# Tie-break between equally good guesses: this tool reads Chinese newsletters.
+_PREFERENCE = {"gb18030": 0, "gbk": 0, "gb2312": 0, "big5": 1, "big5hkscs": 1, "cp950": 1}
+_DIGITS_RE = re.compile(r"(\d+)")
+
+
+def decode_bytes(
+    data: bytes, *, encoding: str | None = None, path: str = ""
+) -> tuple[str, str, float]:
+    """Decode a text file's bytes: return (text, encoding used, confidence 0..1).
+
+    Order: refuse binary, ``encoding`` if given, BOM, strict UTF-8, then charset-normalizer
+    (GB18030, Big5, BOM-less UTF-16...). The text is already cleaned (see ``clean_text``).
+
+    >>> decode_bytes("通武廊\\r\\n".encode())
+    ('通武廊\\n', 'utf-8', 1.0)
+    >>> decode_bytes(codecs.BOM_UTF16_LE + "社工".encode("utf-16-le"))
+    ('社工', 'utf-16', 1.0)
+    >>> decode_bytes(b"%PDF-1.7 ...", path="a.pdf")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    normalize.errors.BadInput: a.pdf: a PDF, not text; extract its text first with: ...
+    """
+    for magic, reason in _MAGIC:
+        if data.startswith(magic):
+            raise BadInput(path, reason.format(path=path or "FILE"))
+    if encoding:
+        hint = "check --encoding, or leave it out to detect the encoding"
+        text = _decode(data, encoding, path, hint=hint)
+        return clean_text(text), codecs.lookup(encoding).name, 1.0
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return clean_text(_decode(data, name, path)), name, 1.0
+    if b"\x00" in data:
+        return _decode_wide(data, path)
+    try:
+        return clean_text(data.decode("utf-8")), "utf-8", 1.0
+    except UnicodeDecodeError as e:
+        offset = e.start
+    detected, confidence = _detect(data)
+    if detected is None:
+        raise BadEncoding(path, offset, "not valid utf-8")
+    return clean_text(_decode(data, detected, path)), detected, confidence
+
+
+def _decode_wide(data: bytes, path: str) -> tuple[str, str, float]:
+    """UTF-16/32 without a BOM; anything else with NUL bytes is binary, not text."""
+    name, confidence = _detect(data)
+    if name and name.startswith(("utf-16", "utf-32")):
+        text = _decode(data, name, path)
+        if not _has_controls(text):
+            return clean_text(text), name, confidence
+    raise BadInput(path, "a binary file (NUL bytes), not text")
+
+
+def _decode(data: bytes, encoding: str, path: str, *, hint: str = "try --encoding") -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise BadEncoding(path, e.start, f"not valid {encoding}", hint=hint) from None
+    except LookupError:
+        raise BadInput(path, f"unknown encoding {encoding!r}") from None
+
+
+def _detect(data: bytes) -> tuple[str | None, float]:
+    """charset-normalizer's best guess as a Python codec name, gb names widened to gb18030.
+
+    On short texts several encodings fit equally well ("第一页" in GB18030 is also valid
+    Korean cp949); among those tied with the best, Chinese ones win: GB18030, then Big5.
+    """
+    from charset_normalizer import from_bytes  # slow import: only for non-UTF-8 files
+
+    matches = list(from_bytes(data))
+    if not matches:
+        return None, 0.0
+    best = matches[0]
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    names = [codecs.lookup(m.encoding).name for m in tied]  # "utf_16_le" -> "utf-16-le"
+    name = min(names, key=lambda n: _PREFERENCE.get(n, len(_PREFERENCE)))
+    # like charset_normalizer.detect(): confidence is 1 - the "mess" ratio
+    return _SUPERSET.get(name, name), round(1.0 - best.chaos, 3)
+
+
+def _has_controls(text: str) -> bool:
+    """True when the start of ``text`` has characters that text never contains (NUL...)."""
+    return any(
+        unicodedata.category(c) in ("Cc", "Cs", "Cn") and c not in "\t\n\r\f"
+        for c in text[:65536]
+    )
+
+
+def clean_text(text: str) -> str:
+    """Drop a BOM, make line ends LF, compose to NFC; nothing else.
+
+    Not NFKC: it maps "，" (U+FF0C) to "," and the ideographic-space indent "　" to " ".
+
+    >>> clean_text("\\ufeff　　第一段\\r\\n第二段\\r\\f第三页")
+    '　　第一段\\n第二段\\n\\x0c第三页'
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def count_pages(text: str) -> int:
+    """Pages are separated by form feeds; only pages with some non-space text count.
+
+    >>> count_pages("一\\f\\f　\\f二\\n")
+    2
+    """
+    return sum(1 for page in text.split("\f") if page.strip())
+
+
+def natural_key(name: str) -> tuple[tuple[str | int, ...], str]:
+    """Sort key putting ``page2`` before ``page10``; the name itself breaks ties.
+
+    >>> sorted(["page10.txt", "page2.txt", "Page1.txt"], key=natural_key)
+    ['Page1.txt', 'page2.txt', 'page10.txt']
+    """
+    parts = _DIGITS_RE.split(name.casefold())
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)), name
+
+
+def load_paths(
+    paths: list[str],
+    *,
+    glob: str = "*.txt",
+    encoding: str | None = None,
+    pages_per_folder: bool = False,
+    on_error: OnError | None = None,
+    max_bytes: int = MAX_BYTES,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Record]:
+    """Yield one document record per file (or per folder with ``pages_per_folder``).
+
+    A path is a file (any name), a folder (recursive: files whose name matches ``glob``,
+    or ``glob`` + ".gz", case-insensitively; natural order; hidden entries skipped) or "-"
+    for stdin. ``id`` is the file name for a file, the ``/``-separated path inside the folder
+    for a folder, "<stdin>" for stdin. A bad file goes to ``on_error`` (default: raise) and
+    the rest are still loaded; an empty or whitespace-only file gives no record, no error.
+    """
+    report = on_error or _raise
+    for arg in paths:
+        if arg == "-":
+            source = stdin or sys.stdin.buffer
+            yield from _guarded(report, _document, "<stdin>", source, "-", encoding, max_bytes)
+        elif not os.path.isdir(arg):
+            path = Path(arg)
+            yield from _guarded(
+                report, _document, path.name, path, path.as_posix(), encoding, max_bytes)
+        else:
+            root = Path(arg)
+            files = _walk(root, glob, report)
+            load = _folder_pages if pages_per_folder else _folder_files
+            matched = yield from load(root, files, encoding, max_bytes, report)
+            if not matched:  # most likely a wrong --glob or folder
+                report(BadInput(root.as_posix(), f"no files matching {glob!r} (see --glob)"))
+
+
+def _raise(err: NormalizeError) -> None:
+    raise err
+
+
+def _guarded(
+    report: OnError, make: Callable[..., Record | None], *args: Any
+) -> Iterator[Record]:
+    """Yield ``make(*args)`` unless it is None; report a NormalizeError instead of stopping."""
+    try:
+        record = make(*args)
+    except NormalizeError as err:
+        report(err)
+        return
+    if record is not None:
+        yield record
+
+
+def _folder_files(
+    root: Path, files: Iterator[Path], encoding: str | None, max_bytes: int, report: OnError
+) -> Generator[Record, None, int]:
+    """One record per file; returns how many files matched."""
+    n = 0
+    for n, path in enumerate(files, start=1):  # noqa: B007
+        rel = path.relative_to(root).as_posix()
+        yield from _guarded(report, _document, rel, path, path.as_posix(), encoding, max_bytes)
+    return n
+
+
+def _folder_pages(
+    root: Path, files: Iterator[Path], encoding: str | None, max_bytes: int, report: OnError
+) -> Generator[Record, None, int]:
+    """One record per folder, its files (natural order) as pages joined by form feeds."""
+    folders: dict[Path, list[Path]] = {}
+    for path in files:
+        folders.setdefault(path.parent, []).append(path)
+    for folder, pages in folders.items():
+        doc_id = folder.relative_to(root).as_posix()
+        if doc_id == ".":  # files right in the folder given: name the document after it
+            doc_id = Path(os.path.normpath(root)).name or "."
+        yield from _guarded(
+            report, _pages_document, doc_id, folder, pages, encoding, max_bytes, report)
+    return len(folders)
+
+
+def _pages_document(
+    doc_id: str, folder: Path, pages: list[Path], encoding: str | None, max_bytes: int,
+    report: OnError,
+) -> Record | None:
+    """A folder's files as one document; a bad file is reported and left as an empty page
+    so that page N is still file N. ``sha256`` and ``bytes`` cover all files in order."""
+    texts, encodings, confidence, digest, size = [], [], 1.0, hashlib.sha256(), 0
+    for path in pages:
+        try:
+            data = _read_bytes(path, path.as_posix(), max_bytes)
+            text, name, conf = decode_bytes(data, encoding=encoding, path=path.as_posix())
+        except NormalizeError as err:
+            report(err)
+            text, name, conf, data = "", "", 1.0, b""
+        texts.append(text)
+        if name and name not in encodings:
+            encodings.append(name)
+        confidence, size = min(confidence, conf), size + len(data)
+        digest.update(data)
+    text = "\f".join(texts)
+    if not text.strip():
+        return None
+    source = {"path": folder.as_posix(), "encoding": ",".join(encodings),
+              "confidence": confidence, "sha256": digest.hexdigest(), "bytes": size,
+              "files": [p.name for p in pages]}
+    return _record(doc_id, text, source)
+
+
+def _document(
+    doc_id: str, source: Path | BinaryIO, shown: str, encoding: str | None, max_bytes: int
+) -> Record | None:
+    """The record of one file or stream; None when it holds only whitespace.
+
+    ``sha256`` and ``bytes`` describe the text bytes after gunzip, so ``x.txt`` and
+    ``x.txt.gz`` agree."""
+    data = _read_bytes(source, shown, max_bytes)
+    text, name, confidence = decode_bytes(data, encoding=encoding, path=shown)
+    if not text.strip():
+        return None
+    about = {"path": shown, "encoding": name, "confidence": confidence,
+             "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    return _record(doc_id, text, about)
+
+
+def _record(doc_id: str, text: str, source: dict[str, object]) -> Record:
+    return {"id": doc_id, "text": text, "source": source, "pages": count_pages(text),
+            "steps": ["load"]}
+
+
+def _read_bytes(source: Path | BinaryIO, shown: str, max_bytes: int) -> bytes:
+    """All bytes of a file or stream, gunzipped, refused above ``max_bytes``."""
+    try:
+        if isinstance(source, Path):
+            with source.open("rb") as fp:
+                data = fp.read(max_bytes + 1)
+        else:
+            data = source.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise BadInput(shown, "no such file or folder") from None
+    except OSError as e:
+        raise BadInput(shown, f"cannot read: {e.strerror or e}") from None
+    if data.startswith(b"\x1f\x8b"):  # gzip magic, whatever the file is called
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as fp:
+                data = fp.read(max_bytes + 1)
+        except (OSError, EOFError, zlib.error) as e:
+            raise BadInput(shown, f"not a readable gzip file ({e})") from None
+    if len(data) > max_bytes:
+        raise BadInput(shown, f"more than {max_bytes} bytes of text; split it first")
+    return data
+
+
+def _walk(root: Path, glob: str, report: OnError) -> Iterator[Path]:
+    """Files under ``root`` matching ``glob`` in natural order; each real folder once."""
+    seen: set[tuple[int, int]] = set()
+    pattern = glob.casefold()
+
+    def visit(folder: Path) -> Iterator[Path]:
+        try:
+            st = folder.stat()
+            if (st.st_dev, st.st_ino) in seen:  # a symlink loop or a second link
+                return
+            seen.add((st.st_dev, st.st_ino))
+            entries = sorted(os.scandir(folder), key=lambda e: natural_key(e.name))
+        except OSError as e:
+            report(BadInput(folder.as_posix(), f"cannot read folder: {e.strerror or e}"))
+            return
+        for entry in entries:
+            name = entry.name.casefold()
+            if name.startswith("."):
+                continue
+            if entry.is_dir():
+                yield from visit(Path(entry.path))
+            elif entry.is_file() and (
+                fnmatchcase(name, pattern) or fnmatchcase(name.removesuffix(".gz"), pattern)
+            ):
+                yield Path(entry.path)
+
+    return visit(root)

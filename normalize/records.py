@@ -1,0 +1,98 @@
+"""JSONL records: read one line at a time, write one compact line per record.
+
+A record is a plain dict with at least "text"; stages keep keys they do not know.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any
+
+from normalize.errors import BadRecord
+
+Record = dict[str, Any]
+OnError = Callable[[BadRecord], None]
+
+
+def _raise(err: BadRecord) -> None:
+    raise err
+
+
+def read_records(
+    fp: IO[str] | IO[bytes], path: str, *, on_error: OnError | None = None
+) -> Iterator[Record]:
+    """Yield the JSON objects of a JSONL stream, skipping blank lines.
+
+    A bad line yields nothing and goes to ``on_error`` (default: raise), so one
+    broken line does not stop a batch. A binary ``fp`` lets a bad byte reject
+    only its own line instead of the whole stream.
+
+    >>> import io
+    >>> bad = []
+    >>> lines = io.StringIO('{"text": "好"}\\n\\nnope\\n{"id": 1}\\n')
+    >>> list(read_records(lines, "t", on_error=bad.append))
+    [{'text': '好'}]
+    >>> [str(e) for e in bad]
+    ['t:3: not valid JSON (Expecting value at column 1)', 't:4: record has no "text" (keys: id)']
+    """
+    report = on_error or _raise
+    lines: Iterable[str | bytes] = fp
+    for lineno, raw in enumerate(lines, start=1):
+        if isinstance(raw, bytes):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                reason = f"not valid utf-8 at byte {e.start} of the line"
+                shown = raw.decode("utf-8", "replace").rstrip("\r\n")
+                report(BadRecord(path, lineno, reason, shown))
+                continue
+        else:
+            line = raw
+        line = line.rstrip("\r\n")  # so a JSON error's column is within the line
+        if lineno == 1:
+            line = line.removeprefix("\ufeff")  # a BOM from Windows editors
+        if not line.strip():
+            continue
+        parsed = _parse(line)
+        if isinstance(parsed, str):
+            report(BadRecord(path, lineno, parsed, line))
+        else:
+            yield parsed
+
+
+def _parse(line: str) -> Record | str:
+    """The record on ``line``, or the reason it is not one."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        return f"not valid JSON ({e.msg} at column {e.colno})"
+    if not isinstance(obj, dict):
+        return f"not a JSON object but {type(obj).__name__}"
+    if not isinstance(obj.get("text"), str):
+        if "text" in obj:
+            return f'"text" is {type(obj["text"]).__name__}, not a string'
+        return f'record has no "text" (keys: {", ".join(obj) or "none"})'
+    return obj
+
+
+def dumps(record: Record) -> str:
+    """The one compact JSONL line for ``record`` (no trailing newline).
+
+    >>> dumps({"id": "a", "text": "你好"})
+    '{"id":"a","text":"你好"}'
+    """
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_record(record: Record, fp: IO[str]) -> None:
+    """Write ``record`` as one line; the same format everywhere, so pipe and ``run`` agree."""
+    fp.write(dumps(record) + "\n")
+
+
+def write_records(records: Iterable[Record], fp: IO[str]) -> int:
+    """Write each record as soon as it comes; return how many were written."""
+    n = 0
+    for n, record in enumerate(records, start=1):  # noqa: B007
+        write_record(record, fp)
+    return n

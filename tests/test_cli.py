@@ -1,0 +1,239 @@
+"""The zhnorm command: exit codes, exact error lines, streams; stdout is JSONL only."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+from helpers import SEED_001, SEEDS, jsonl, parse_jsonl, record
+from typer.testing import CliRunner
+
+import cli.app
+from cli.app import app
+
+runner = CliRunner()
+COMMANDS = ["load", "dehyphenate", "punct", "split", "run", "show"]
+STAGE_COMMANDS = ["dehyphenate", "punct", "split"]
+BAD_LINE_2 = "zhnorm: error: <stdin>:2: not valid JSON (Expecting value at column 1)\n"
+
+
+def mark(records: Iterable[dict], name: str = "stub") -> Iterator[dict]:
+    """A stand-in stage, so the plumbing is tested apart from the real stages."""
+    for r in records:
+        yield r | {"steps": [*r.get("steps", []), name]}
+
+
+@pytest.fixture
+def stub_stages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli.app, "stage", lambda name: lambda records: mark(records, name))
+    monkeypatch.setattr(cli.app, "document_stages", lambda **_: [mark])
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_help_exits_0_and_starts_with_an_example(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    usage, example = [line.strip() for line in result.stdout.splitlines() if line.strip()][:2]
+    assert usage.startswith(f"Usage: zhnorm {command} ")
+    assert example.startswith("zhnorm ") and f"zhnorm {command}" in example
+
+
+def test_no_arguments_shows_help() -> None:
+    result = runner.invoke(app, [])
+    assert "Usage: zhnorm" in result.stdout
+    assert all(command in result.stdout for command in COMMANDS)
+
+
+@pytest.mark.parametrize("args", [["load"], ["load", "x", "--nope"], ["run", "x"],
+                                  ["load", "x", "--encoding", "klingon"]])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert (result.exit_code, result.stdout) == (2, "")
+
+
+def test_load_a_file_writes_one_record(tmp_path: Path, seed_text: str) -> None:
+    path = tmp_path / "001.txt"
+    path.write_bytes(seed_text.encode("gb18030"))
+    result = runner.invoke(app, ["load", str(path)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    (doc,) = parse_jsonl(result.stdout)
+    assert (doc["id"], doc["text"], doc["source"]["encoding"]) == ("001.txt", seed_text, "gb18030")
+
+
+def test_load_stdin(seed_text: str) -> None:
+    result = runner.invoke(app, ["load", "-"], input=seed_text.encode("utf-16"))
+    assert result.exit_code == 0
+    (doc,) = parse_jsonl(result.stdout)
+    assert (doc["id"], doc["text"]) == ("<stdin>", seed_text)
+
+
+def test_load_empty_input_gives_empty_output() -> None:
+    result = runner.invoke(app, ["load", "-"], input=b"")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_a_pdf_in_a_folder_is_refused_with_one_line_and_the_rest_load(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("甲\n", encoding="utf-8")
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4\n...")
+    (tmp_path / "c.txt").write_text("丙\n", encoding="gb18030")
+    result = runner.invoke(app, ["load", str(tmp_path), "--glob", "*"])
+    pdf = (tmp_path / "b.pdf").as_posix()
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"zhnorm: error: {pdf}: a PDF, not text; "
+        f"extract its text first with: pdftotext -raw {pdf}\n")
+    assert [d["id"] for d in parse_jsonl(result.stdout)] == ["a.txt", "c.txt"]
+
+
+def test_load_strict_stops_at_the_first_bad_file(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"%PDF-1.4")
+    (tmp_path / "b.txt").write_text("乙\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    result = runner.invoke(app, ["load", str(tmp_path), "--strict", "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "a.txt: a PDF" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]  # no output, no temp
+
+
+def test_undecodable_file_names_offset_and_option(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"hello world " + bytes(range(0x80, 0x100)) * 4)
+    result = runner.invoke(app, ["load", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"zhnorm: error: {path.as_posix()}: not valid utf-8 at byte 12; try --encoding gb18030\n")
+
+
+@pytest.mark.usefixtures("stub_stages")
+@pytest.mark.parametrize("command", STAGE_COMMANDS)
+def test_a_malformed_line_is_named_and_later_records_still_written(command: str) -> None:
+    data = jsonl(record("甲")) + "not json\n" + jsonl(record("乙"))
+    result = runner.invoke(app, [command], input=data)
+    assert result.exit_code == 1
+    assert result.stderr == BAD_LINE_2
+    out = parse_jsonl(result.stdout)
+    assert [(r["text"], r["steps"]) for r in out] == [("甲", [command]), ("乙", [command])]
+
+
+@pytest.mark.usefixtures("stub_stages")
+def test_a_record_without_text_names_its_keys(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "x", "body": "y"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["punct", str(path)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f'zhnorm: error: {path}:1: record has no "text" (keys: id, body)\n'
+
+
+@pytest.mark.usefixtures("stub_stages")
+@pytest.mark.parametrize("command", STAGE_COMMANDS)
+def test_empty_input_gives_empty_output(command: str) -> None:
+    result = runner.invoke(app, [command], input="")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+@pytest.mark.usefixtures("stub_stages")
+def test_rejects_go_beside_the_output_only_when_there_are_any(tmp_path: Path) -> None:
+    out = tmp_path / "o.jsonl"
+    result = runner.invoke(app, ["split", "-o", str(out)], input=jsonl(record("甲")))
+    assert result.exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["o.jsonl"]
+    result = runner.invoke(app, ["split", "-o", str(out)], input=jsonl(record("甲")) + "[1]\n")
+    assert result.exit_code == 1
+    assert [r["text"] for r in parse_jsonl(out.read_text(encoding="utf-8"))] == ["甲"]
+    assert parse_jsonl((tmp_path / "o.rejects.jsonl").read_text(encoding="utf-8")) == [
+        {"where": "<stdin>:2", "error": "not a JSON object but list", "kind": "BadRecord",
+         "line": "[1]"}]
+
+
+@pytest.mark.usefixtures("stub_stages")
+def test_rejects_option_and_strict(tmp_path: Path) -> None:
+    rejects = tmp_path / "bad.jsonl"
+    data = jsonl(record("甲")) + "oops\n" + jsonl(record("乙"))
+    result = runner.invoke(app, ["dehyphenate", "--rejects", str(rejects)], input=data)
+    assert (result.exit_code, len(parse_jsonl(result.stdout))) == (1, 2)
+    assert parse_jsonl(rejects.read_text(encoding="utf-8"))[0]["line"] == "oops"
+    result = runner.invoke(app, ["dehyphenate", "--strict"], input=data)
+    assert result.exit_code == 1
+    assert result.stderr == BAD_LINE_2
+    assert [r["text"] for r in parse_jsonl(result.stdout)] == ["甲"]  # streamed before the error
+
+
+def test_missing_input_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["punct", str(tmp_path / "nope.jsonl")])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"zhnorm: error: {tmp_path / 'nope.jsonl'}: no such file\n"
+
+
+@pytest.mark.usefixtures("stub_stages")
+def test_run_writes_the_file_and_a_summary(tmp_path: Path) -> None:
+    out = tmp_path / "a.jsonl"
+    result = runner.invoke(app, ["run", str(SEED_001), "-o", str(out)])
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert re.fullmatch(r"zhnorm: 1 documents, 1 articles, 0 rejected, \d+\.\d s\n", result.stderr)
+    (doc,) = parse_jsonl(out.read_text(encoding="utf-8"))
+    assert doc["steps"] == ["load", "stub"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]  # the temp file is gone
+
+
+@pytest.mark.usefixtures("stub_stages")
+def test_run_to_stdout_quietly() -> None:
+    result = runner.invoke(app, ["run", str(SEED_001), "-o", "-", "--quiet"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert len(parse_jsonl(result.stdout)) == 1
+
+
+def test_run_refuses_a_missing_output_folder_before_any_work(tmp_path: Path) -> None:
+    out = tmp_path / "no" / "a.jsonl"
+    result = runner.invoke(app, ["run", str(SEEDS), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"zhnorm: error: {out}: output folder {(tmp_path / 'no').as_posix()}/ does not exist\n")
+
+
+def test_show_renders_articles_for_people() -> None:
+    article = record("标题\n正文", title="社会工作再携手", kicker="引题", credit="据新疆民政",
+                     paragraphs=["第一段。", "第二段。"], lines=[[3, 5], [6, 9]])
+    result = runner.invoke(app, ["show"], input=jsonl(article))
+    assert result.exit_code == 0
+    for part in ["社会工作再携手", "引题", "据新疆民政", "第一段。", "lines 6–9"]:
+        assert part in result.stdout
+
+
+def test_head_ends_quietly(tmp_path: Path) -> None:
+    """``zhnorm load big/ | head -1`` prints one record and no traceback (SIGPIPE)."""
+    for i in range(300):
+        (tmp_path / f"p{i}.txt").write_text("社会工作协同发展。\n" * 50, encoding="utf-8")
+    code = "import sys; from cli.app import main; sys.argv[0] = 'zhnorm'; main()"
+    pipe = subprocess.run(
+        f'"{sys.executable}" -c "{code}" load "{tmp_path}" | head -1', shell=True,
+        capture_output=True, text=True, check=False, cwd=SEEDS.parent,
+        env={**os.environ, "PYTHONPATH": str(SEEDS.parent)})
+    assert pipe.stderr == ""
+    assert parse_jsonl(pipe.stdout)[0]["id"] == "p0.txt"
+
+
+def test_pipe_equals_run(tmp_path: Path) -> None:
+    """The shell pipe and ``run`` give the same bytes (needs the real stages)."""
+    out = tmp_path / "articles.jsonl"
+    result = runner.invoke(app, ["run", str(SEEDS), "-o", str(out), "--quiet"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    piped = runner.invoke(app, ["load", str(SEEDS)])
+    for command in STAGE_COMMANDS:
+        assert piped.exit_code == 0, piped.stderr
+        piped = runner.invoke(app, [command], input=piped.stdout)
+    assert (piped.exit_code, piped.stderr) == (0, "")
+    assert piped.stdout == out.read_text(encoding="utf-8")
+
+
+def test_the_library_imports_no_cli_packages() -> None:
+    """normalize/ stays usable without typer or rich (and loads no detector up front)."""
+    code = ("import sys, normalize, normalize.loader, normalize.pipeline, normalize.records; "
+            "print(sorted(m for m in ('typer', 'rich', 'charset_normalizer') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=SEEDS.parent).stdout
+    assert out == "[]\n"

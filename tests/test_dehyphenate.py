@@ -1,0 +1,257 @@
+"""Column de-hyphenation: (lines in, blocks out) tables with near-misses, seed 001, properties."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize.dehyphenate import build_blocks, classify_line, dehyphenate_records, join_lines, line_width
+
+ROOT = Path(__file__).resolve().parents[1]
+WORD = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def letters(text: str) -> str:
+    return "".join(WORD.findall(text))
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(b["kind"], b["text"]) for b in build_blocks(text)]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("白血", "病困境家庭", "白血病困境家庭"),  # Chinese to Chinese: no space
+        ("发展，", "促进", "发展，促进"),
+        ("自2023", "年起", "自2023年起"),  # digits split from their unit
+        ("累计", "2218个县", "累计2218个县"),
+        ("in the", "world", "in the world"),  # Latin to Latin: one space
+        ("the inter-", "national day", "the international day"),  # hyphenated word rejoined
+        ("COVID-", "19 cases", "COVID-19 cases"),  # near-miss: digit after the break keeps it
+        ("2023-", "2027", "2023-2027"),
+        ("Sino-", "American", "Sino-American"),  # near-miss: capital after the break keeps it
+        ("共12", "345人", "共12345人"),
+    ],
+)
+def test_join_lines(left: str, right: str, joined: str) -> None:
+    assert join_lines(left, right) == joined
+
+
+def test_join_keeps_a_hyphen_the_document_uses() -> None:
+    assert join_lines("a well-", "known name", hyphenated=frozenset({"well-known"})) == "a well-known name"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("（据天津市武清区融媒体中心）", "credit"),
+        ("(来源: 央视网)", "credit"),
+        ("（下转第4版）", "jump"),
+        ("（上接第5版）", "jump"),
+        ("民生周刊 2024年7月29日星期一 第5版 民生", "furniture"),
+        ("本版编辑：民生周刊编辑部 2024年7月29日 第5版", "furniture"),
+        ("责任编辑：张三", "furniture"),
+        ("12", "furniture"),
+        ("”", "noise"),
+        ("", "blank"),
+        ("第5版的报道引起关注。", "text"),  # near-miss: an edition inside prose
+        ("2024年7月29日，记者从会上获悉，", "text"),  # near-miss: a date inside prose
+        ("（以下简称“儿助会”）换届大会在京举行。", "text"),  # near-miss: brackets inside prose
+    ],
+)
+def test_classify_line(line: str, kind: str) -> None:
+    assert classify_line(line) == kind
+
+
+def test_width_counts_latin_narrower_than_han() -> None:
+    assert line_width("2016年") < line_width("二〇一六年")
+    assert line_width("聚 焦") < line_width("聚焦") + 0.5
+
+
+BODY = [
+    "为深入推进社会工作协同",
+    "发展，促进三地社工站建设专",
+    "业化水平不断提升，近日在武",
+    "清区举办研讨会。",
+]
+
+
+def test_short_line_after_sentence_end_ends_the_paragraph() -> None:
+    text = "\n".join([*BODY, "会上，三地民政局签订",
+                      "了框架协议，明确了合作原",
+                      "则和具体的工作安排内容。"])
+    blocks = kinds(text)
+    assert [k for k, _ in blocks] == ["paragraph", "paragraph"]
+    assert blocks[0][1].endswith("举办研讨会。")
+
+
+def test_full_line_ending_a_sentence_continues_unless_the_next_is_indented() -> None:
+    full = ["为深入推进社会工作协同发", "展，促进三地社工站建设专", "业化水平不断提升。近日在", "武清区举办了一场研讨会。"]
+    assert [k for k, _ in kinds("\n".join(full))] == ["paragraph"]  # "提升。" at a full line: same paragraph
+    indented = ["为深入推进社会工作协同发", "展，促进三地社工站建设专", "业化水平不断地得到提升。", "近日在武清区举办了", "一场主题研讨会议活动，各", "方代表参加了这次会议。"]
+    blocks = kinds("\n".join(indented))
+    assert [k for k, _ in blocks] == ["paragraph", "paragraph"]
+    assert blocks[1][1].startswith("近日")
+
+
+def test_blank_line_after_an_unfinished_line_is_a_column_break() -> None:
+    text = "\n".join(["救助先天性心脏病、白血", "", "病困境家庭患儿31550人。"])
+    assert kinds(text) == [("paragraph", "救助先天性心脏病、白血病困境家庭患儿31550人。")]
+
+
+def test_quoted_items_across_a_column_break_stay_one_paragraph() -> None:
+    text = "\n".join(["三地代表表示，要一以贯之持", "续关注“社会工作专业人才培养”", "“社会组织能力提升”", "", "“‘通武廊’社会治理智库建设”", "等重点问题。"])
+    [(kind, para)] = kinds(text)
+    assert kind == "paragraph" and para.endswith("“‘通武廊’社会治理智库建设”等重点问题。")
+
+
+def test_blank_line_after_a_sentence_end_is_a_paragraph_break() -> None:
+    text = "\n".join(["第一段到此结束了。", "", "第二段从这里开始写。"])
+    assert [k for k, _ in kinds(text)] == ["paragraph", "paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "paragraph"),
+    [
+        (["大家都在讨论“空中出租车”", "。来看看记者的报道。"], "大家都在讨论“空中出租车”。来看看记者的报道。"),
+        (["他说这是好事", "”。大家都同意了。"], "他说这是好事”。大家都同意了。"),
+    ],
+)
+def test_punctuation_pushed_to_the_next_line_joins_back(lines: list[str], paragraph: str) -> None:
+    assert kinds("\n".join(lines)) == [("paragraph", paragraph)]
+
+
+def test_credit_split_over_two_lines_is_a_credit_block() -> None:
+    text = "\n".join(["新闻发言人介绍了有关情况。", "（据央视《新闻联播》", "）"])
+    assert kinds(text) == [("paragraph", "新闻发言人介绍了有关情况。"), ("credit", "（据央视《新闻联播》）")]
+
+
+def test_credit_printed_at_the_end_of_the_last_line_is_cut_off() -> None:
+    text = "\n".join(["七位新闻发言人还就创新驱", "动、乡村振兴等话题回答了中外", "记者的提问。（据央视网）"])
+    assert kinds(text) == [("paragraph", "七位新闻发言人还就创新驱动、乡村振兴等话题回答了中外记者的提问。"),
+                           ("credit", "（据央视网）")]
+
+
+def test_headline_between_articles_stands_alone() -> None:
+    text = "\n".join([
+        "七位新闻发言人还就创新驱动", "等话题回答了记者的提问。", "（据央视网）",
+        "日本上半财年贸易逆差创新高",
+        "据日本财务省今天发布", "的数据，受能源价格上涨、日", "元急速贬值等因素影响，日本",
+        "上半财年贸易逆差创新高。",
+    ])
+    blocks = kinds(text)
+    assert ("heading", "日本上半财年贸易逆差创新高") in blocks
+    assert blocks[-1][0] == "paragraph" and blocks[-1][1].startswith("据日本财务省")
+
+
+def test_two_line_headline_is_one_heading_block() -> None:
+    text = "\n".join([
+        "前文的最后一句话在这里。", "（据央视网）",
+        "陕北到安徽特高压直流输电工", "程开工",
+        "今天（3月15日），国家电", "网陕北至安徽正负800千伏特高", "压直流输电工程开工建设。该工",
+        "程为我国再添一条大动脉。",
+    ])
+    assert ("heading", "陕北到安徽特高压直流输电工程开工") in kinds(text)
+
+
+def test_last_line_of_a_body_paragraph_is_not_a_headline() -> None:
+    """Near-miss: a short line that ends a paragraph is not a headline."""
+    text = "\n".join([*BODY, "会上，三地民政局签订了合作", "框架协议和具体安排。"])
+    assert all(k == "paragraph" for k, _ in kinds(text))
+
+
+def test_inline_indent_space_starts_a_paragraph_where_the_page_never_spaces_marks() -> None:
+    text = "\n".join(["据测算，最高亩产可达", "600公斤。 眼下，内蒙古的油", "莎豆也迎来丰收。"])
+    blocks = kinds(text)
+    assert [k for k, _ in blocks] == ["paragraph", "paragraph"]
+    assert blocks[1][1].startswith("眼下")
+
+
+def test_inline_space_after_a_mark_is_no_break_where_the_page_spaces_every_mark() -> None:
+    """Near-miss: seed 001 puts a space after most marks; there "。 " is no paragraph start."""
+    text = "\n".join(["工作协同发展， 促进三地社工", "近日， 由武清区民政局主办", "武清区举办。 天津市民政局和", "北京市通州区相关领导参加。"])
+    assert [k for k, _ in kinds(text)] == ["paragraph"]
+
+
+def test_running_heads_jump_lines_and_stray_glyphs_are_not_text() -> None:
+    text = "\n".join([
+        "民生周刊 2024年7月29日星期一 第5版 民生",
+        "后，运往当地136家规", "（下转第6版）", "本版编辑：民生周刊编辑部 2024年7月29日 第5版",
+        "\f民生周刊 2024年7月29日星期一 第6版 民生", "（上接第5版）",
+        "模化肉牛养殖厂销售，实现双赢。", "", "”",
+    ])
+    blocks = build_blocks(text)
+    assert [b["kind"] for b in blocks if b["kind"] != "paragraph"] == ["furniture"] * 5 + ["noise"]
+    [para] = [b for b in blocks if b["kind"] == "paragraph"]
+    assert para["text"] == "后，运往当地136家规模化肉牛养殖厂销售，实现双赢。"
+    assert para["page"] == 1 and para["lines"] == [2, 7]
+
+
+def test_unfinished_paragraph_before_a_headline_is_marked_open() -> None:
+    text = "\n".join(["他说这件事还没有结束，因为后", "续的工作还要继续，大家都", "", "新的标题在这里", "",
+                      "新的正文从这里开始", "写起，一直写到这里结束", "为止，大家都很满意。"])
+    blocks = build_blocks(text)
+    assert [b["kind"] for b in blocks] == ["paragraph", "heading", "paragraph"]
+    assert blocks[0].get("open") is True and "open" not in blocks[2]
+
+
+def test_blocks_carry_pages_and_line_spans() -> None:
+    text = "第一页的段落写完了。\n\f第二页的段落写完了。"
+    blocks = build_blocks(text)
+    assert [(b["page"], b["lines"]) for b in blocks] == [(1, [1, 1]), (2, [2, 2])]
+
+
+def test_stage_adds_blocks_and_keeps_text_and_unknown_keys() -> None:
+    record = {"id": "a.txt", "text": "标题\n\n正文写完了。", "steps": ["load"], "extra": 1}
+    [out] = dehyphenate_records([record])
+    assert out["text"] == record["text"] and out["extra"] == 1
+    assert out["steps"] == ["load", "dehyphenate"]
+    assert [b["kind"] for b in out["blocks"]] == ["heading", "paragraph"]
+
+
+def test_seed_001_every_gold_paragraph_is_one_block() -> None:
+    gold = [json.loads(line) for line in (ROOT / "seeds/gold/001.jsonl").read_text(encoding="utf-8").splitlines()]
+    blocks = {letters(b["text"]) for b in build_blocks((ROOT / "seeds/001_998312ac65b7c8b7.txt").read_text(encoding="utf-8"))}
+    paragraphs = [letters(p) for g in gold for p in g["paragraphs"]]
+    assert [p for p in paragraphs if p not in blocks] == []
+    for g in gold:
+        assert letters(g["credit"]) in blocks
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+LINE = st.text(alphabet="中文通讯政策发展社会工作，。！？、：；（）“”《》 0123456789abc-", max_size=24)
+PAGE = st.lists(st.one_of(LINE, st.just(""), st.just("（据新华社）"), st.just("第2版")), max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGE)
+def test_no_han_character_lost_or_duplicated(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    blocks = build_blocks(text)
+    han = lambda s: sorted(re.findall(r"[\u4e00-\u9fff]", s))  # noqa: E731
+    assert han("".join(b["text"] for b in blocks)) == han(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGE)
+def test_text_block_spans_are_ordered_and_do_not_overlap(lines: list[str]) -> None:
+    blocks = [b for b in build_blocks("\n".join(lines)) if b["kind"] not in ("furniture", "noise")]
+    for b in blocks:
+        assert 1 <= b["lines"][0] <= b["lines"][1] <= max(len(lines), 1)
+    for a, b in zip(blocks, blocks[1:]):
+        assert a["lines"][1] <= b["lines"][0]  # a credit may share the last line of its paragraph
+
+
+@settings(max_examples=100, deadline=None)
+@given(PAGE)
+def test_dehyphenating_twice_changes_only_steps(lines: list[str]) -> None:
+    [once] = dehyphenate_records([{"id": "x", "text": "\n".join(lines), "steps": []}])
+    [twice] = dehyphenate_records([once])
+    assert twice["blocks"] == once["blocks"] and twice["text"] == once["text"]
