@@ -324,6 +324,9 @@ class _Doc:
         ln = self.lines[k]
         if not is_heading_candidate(ln.text):
             return True
+        if (self.gap_after(k) in ("blank", "end") and self.gap_before(k) in ("blank", "page")
+                and not _CLAUSE_RE.search(ln.text) and not self.indent(k)):
+            return False  # a headline-like line alone between blank lines
         prose = _CLAUSE_RE.search(ln.text) and not self.short(k)
         if not (prose or self.indent(k) or self.gap_before(k) == "blank" and not self.short(k)):
             return False

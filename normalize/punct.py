@@ -30,7 +30,8 @@ def _lookalike_table() -> dict[int, str]:
     The targets come from NFKC applied to these single code points only (``⼯`` -> ``工``);
     the text itself is never NFKC-normalized.
     """
-    table: dict[int, str] = {}
+    # the supplement's simplified forms have no decomposition: listed by hand
+    table: dict[int, str] = {ord(a): b for a, b in zip("⻓⻔⻢⻋⻘⻝⻅⻆⻉⻛⻜⻥⻦⻮⻩⻰⻚⻄⺠⻨⻬⻙", "长门马车青食见角贝风飞鱼鸟齿黄龙页西民麦齐韦")}
     for cp in [*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6)]:
         target = unicodedata.normalize("NFKC", chr(cp))
         if len(target) == 1 and target != chr(cp) and re.match(_HAN, target):
@@ -196,6 +197,7 @@ def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
 
 
 _RULES: dict[tuple[str, str], list[Rule]] = {}
+MAX_PASSES = 4
 # Text with none of these characters needs no rule but NFC: the fast path for clean text.
 _TRIGGER_RE = re.compile(
     r"[\x00-\x08\x0b\x0d-\x1f\x7f-\xa0\u00ad\u034f\u180e\u200b-\u200f\u2060\ufeff"
@@ -229,10 +231,18 @@ def normalize_punctuation(
     if rules is None:
         rules = _RULES[(spacing, quotes)] = _rules(spacing, quotes)
     text, kept = _protect(text)
-    for name, apply in rules:
-        text, n = apply(text)
-        if n and changes is not None:
-            changes[name] += n
+    # Rules feed each other (in "—:(" the "(" touches Chinese once ":" is "："), so passes repeat
+    # until one changes nothing: that makes the function idempotent by construction.
+    for _ in range(MAX_PASSES):
+        changed = False
+        for name, apply in rules:
+            text, n = apply(text)
+            if n:
+                changed = True
+                if changes is not None:
+                    changes[name] += n
+        if not changed:
+            break
     return _restore(text, kept)
 
 

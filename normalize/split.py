@@ -45,18 +45,13 @@ class Headline:
 
     def parts(self) -> tuple[str | None, str, str | None]:
         """(kicker, title, subtitle) of this headline."""
-        pieces: list[str] = []
-        widths: list[int] = []
-        for b in self.blocks:
-            block_parts = b.get("parts") or [b["text"]]
-            pieces.append("\n".join(block_parts))
-            widths.append(len(block_parts))
         kicker = subtitle = None
         blocks = list(self.blocks)
-        if len(blocks) >= 2 and (_TAG_RE.match(blocks[0]["text"]) or _is_kicker_block(blocks[0], blocks[1])):
-            kicker = blocks.pop(0)["text"]
         if len(blocks) >= 2 and blocks[-1]["text"].startswith(("——", "—")):
             subtitle = blocks.pop()["text"]
+        if len(blocks) >= 2:
+            # dehyphenate cut a separate block off above the title: a kicker or column tag
+            kicker = blocks.pop(0)["text"]
         lines = [p for b in blocks for p in (b.get("parts") or [b["text"]])]
         if kicker is None and len(lines) >= 3 and _kicker_line(lines):
             kicker, lines = lines[0], lines[1:]
@@ -65,11 +60,6 @@ class Headline:
         if subtitle is None and len(lines) >= 2 and lines[-1].startswith("——"):
             subtitle, lines = lines[-1], lines[:-1]
         return (_clean_title(kicker), _clean_title("".join(lines)) or "", _clean_title(subtitle))
-
-
-def _is_kicker_block(first: dict, second: dict) -> bool:
-    """A separate heading block above the title is its kicker (dehyphenate cut it off by width)."""
-    return len(first["text"]) < len(second["text"]) + 12
 
 
 def _kicker_line(lines: list[str]) -> bool:

@@ -1,0 +1,210 @@
+"""Punctuation normalizer: a table per rule with near-misses, seed 000 restored, damage round trips."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize.punct import normalize_punctuation, punctuate
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_GOLD = ROOT.parent / "shared/dev/pdftotext-raw/gold"
+
+CASES = {
+    "lookalike": [
+        ("⼯作⼈员", "工作人员"),  # Kangxi radicals from PDF fonts
+        ("⻓江", "长江"),  # CJK radical supplement
+        ("工作人员", "工作人员"),
+    ],
+    "invisible": [
+        ("社会\u200b工作", "社会工作"),
+        ("\ufeff社会工作", "社会工作"),
+        ("inter\u00adnational", "international"),
+        ("社会\x07工作", "社会工作"),
+        ("第一行\n第二行", "第一行\n第二行"),  # near-miss: newlines are structure
+    ],
+    "width": [
+        ("２０２３年", "2023年"),
+        ("ＡＩ技术", "AI技术"),
+        ("增长１２．３％", "增长12.3%"),
+        ("好，谢谢。", "好，谢谢。"),  # near-miss: Chinese marks stay full-width
+    ],
+    "marks": [
+        ("你好,世界!", "你好，世界！"),
+        ("协议明确:三地要坚持;", "协议明确：三地要坚持；"),
+        ("真的吗?", "真的吗？"),
+        ("共1,000份", "共1,000份"),  # near-miss: between digits
+        ("上午10:30开会", "上午10:30开会"),
+        ("Hello, world!", "Hello, world!"),  # near-miss: English
+        ("见 http://a.cn/x?a=1,b=2 页面", "见http://a.cn/x?a=1,b=2页面"),  # near-miss: URL kept whole
+        ("邮件 a.b@c.cn,谢谢", "邮件a.b@c.cn，谢谢"),
+    ],
+    "period": [
+        ("他说完了.", "他说完了。"),
+        ("他说完了.我们走", "他说完了。我们走"),
+        ("增长12.3万", "增长12.3万"),  # near-miss: decimal
+        ("Dr. Smith来了", "Dr. Smith来了"),  # near-miss: English abbreviation
+        ("版本v1.2发布", "版本v1.2发布"),
+    ],
+    "parens": [
+        ("协议(2023年-2027年)", "协议（2023年-2027年）"),
+        ("人工智能(AI)技术", "人工智能（AI）技术"),
+        ("Artificial Intelligence (AI) is here", "Artificial Intelligence (AI) is here"),  # near-miss
+        ("f(x) = 1", "f(x) = 1"),
+    ],
+    "quotes": [
+        ('他说"好的"', "他说“好的”"),
+        ('"通武廊"三地', "“通武廊”三地"),
+        ("'一老一小'研究院", "‘一老一小’研究院"),
+        ('He said "yes"', 'He said "yes"'),  # near-miss: English
+        ("it's fine", "it's fine"),  # near-miss: apostrophe
+        ("「你好」", "「你好」"),  # near-miss: corner brackets kept by default
+    ],
+    "ellipsis": [
+        ("他说...", "他说……"),
+        ("他说。。。", "他说……"),
+        ("他说…", "他说……"),
+        ("他说……", "他说……"),  # near-miss: already right
+        ("wait...", "wait..."),  # near-miss: English
+    ],
+    "dash": [
+        ("荟萃宝安--非遗民俗文献展", "荟萃宝安——非遗民俗文献展"),
+        ("荟萃宝安—非遗民俗文献展", "荟萃宝安——非遗民俗文献展"),
+        ("荟萃宝安一一非遗民俗文献展", "荟萃宝安——非遗民俗文献展"),  # OCR reads —— as 一一
+        ("一一对应", "一一对应"),  # near-miss: a real word
+        ("逐一一个", "逐一一个"),
+        ("1一2月", "1—2月"),
+        ("1—2月", "1—2月"),  # near-miss: a range keeps its single dash
+        ("2023-2027年", "2023-2027年"),
+    ],
+    "middot": [
+        ("穆罕默德・穆伊兹", "穆罕默德·穆伊兹"),
+        ("麦合木提江•艾麦提", "麦合木提江·艾麦提"),
+        ("第1・2项", "第1・2项"),  # near-miss: not between Chinese
+    ],
+    "spaces": [
+        ("发展， 促进", "发展，促进"),
+        ("武清区举办。 天津市", "武清区举办。天津市"),
+        ("自 2016 年签署", "自2016年签署"),
+        ("聚 焦 乌 鲁 木 齐", "聚焦乌鲁木齐"),
+        ("《通州区民政局 武清区民政局 廊坊市民政局》", "《通州区民政局 武清区民政局 廊坊市民政局》"),  # deliberate
+        ("in  the   world", "in the world"),
+        ("社会\u3000工作", "社会工作"),
+        ("\u3000\u3000开头的缩进", "\u3000\u3000开头的缩进"),  # near-miss: a leading indent stays
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text_in", "text_out"),
+    [pytest.param(a, b, id=f"{rule}-{i}") for rule, cases in CASES.items() for i, (a, b) in enumerate(cases)],
+)
+def test_rule_table(text_in: str, text_out: str) -> None:
+    assert normalize_punctuation(text_in) == text_out
+    assert normalize_punctuation(text_out) == text_out  # every expected output is a fixed point
+
+
+def test_pangu_spacing_puts_one_space_between_han_and_latin() -> None:
+    assert normalize_punctuation("自 2016 年用AI", spacing="pangu") == "自 2016 年用 AI"
+    assert normalize_punctuation("自  2016年", spacing="pangu") == "自 2016 年"
+
+
+def test_curly_option_turns_corner_brackets_into_quotes() -> None:
+    assert normalize_punctuation("他说「你好」", quotes="curly") == "他说“你好”"
+
+
+def test_changes_are_counted_per_rule() -> None:
+    changes: Counter[str] = Counter()
+    normalize_punctuation("你好,世界! 自 2016 年", changes=changes)
+    assert changes == Counter({"marks": 2, "spaces": 3})
+
+
+def test_seed_000_has_no_ascii_marks_next_to_chinese() -> None:
+    text = normalize_punctuation((ROOT / "seeds/000_3df54ad85824f0b8.txt").read_text(encoding="utf-8"))
+    assert not re.search(r"[\u4e00-\u9fff“”][,:;()]|[,:;()][\u4e00-\u9fff“”]", text)
+    assert "（2023年-2027年）" in text and "（以下简称“儿助会”）" in text
+
+
+def test_stage_fixes_text_blocks_and_article_fields() -> None:
+    record = {"id": "a", "text": "你好,世界", "blocks": [{"kind": "paragraph", "text": "好 的", "lines": [1, 1]}],
+              "title": "标题:副题", "paragraphs": ["一,二"], "steps": ["load"]}
+    [out] = punctuate([record])
+    assert (out["text"], out["blocks"][0]["text"], out["title"], out["paragraphs"]) == ("你好，世界", "好的", "标题：副题", ["一，二"])
+    assert out["changes"] == {"marks": 3, "spaces": 1} and out["steps"] == ["load", "punct"]
+    [again] = punctuate([out])
+    assert {k: v for k, v in again.items() if k != "steps"} == {k: v for k, v in out.items() if k != "steps"}
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+# "一" is left out: 一一 -> —— is meant to drop two Han characters.
+ZH = st.text(alphabet="中文通讯政策工作，。！？、：；（）“”‘’《》,.!?:;()\"'- \u3000\u200b0123456789abAB—…・", max_size=60)
+KEEP = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+
+
+@settings(max_examples=300, deadline=None)
+@given(ZH)
+def test_idempotent(text: str) -> None:
+    once = normalize_punctuation(text)
+    assert normalize_punctuation(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(ZH)
+def test_no_letter_digit_or_han_lost(text: str) -> None:
+    assert KEEP.findall(normalize_punctuation(text)) == KEEP.findall(text)
+
+
+# -- damage round trip: gold text damaged the ways extraction damages it must come back exactly --
+
+RADICALS = {"工": "⼯", "人": "⼈", "长": "⻓", "大": "⼤", "子": "⼦", "力": "⼒", "文": "⽂"}
+DAMAGES = {
+    "ascii_marks": lambda s: s.translate(str.maketrans({"，": ",", "：": ":", "；": ";", "！": "!", "？": "?"})),
+    "ascii_parens": lambda s: s.replace("（", "(").replace("）", ")"),
+    "space_after_marks": lambda s: re.sub(r"([，。、；：])(?=\S)", r"\1 ", s),
+    "space_around_digits": lambda s: re.sub(r"(?<=[\u4e00-\u9fff])(\d+)(?=[\u4e00-\u9fff])", r" \1 ", s),
+    "fullwidth_digits": lambda s: s.translate({c: c + 0xFEE0 for c in range(0x30, 0x3A)}),
+    "letter_spacing": lambda s: re.sub(r"^([\u4e00-\u9fff]{4,8})", lambda m: " ".join(m.group(1)), s),
+    "radicals": lambda s: s.translate(str.maketrans(RADICALS)),
+    "zero_width": lambda s: s.replace("，", "\u200b，", 2),
+    "straight_quotes": lambda s: re.sub(r"“([^“”]*)”", r'"\1"', s),
+    "dashes": lambda s: s.replace("——", "--"),
+    "ocr_dashes": lambda s: s.replace("——", "一一"),
+    "ellipsis": lambda s: s.replace("……", "..."),
+    "middot": lambda s: re.sub(r"(?<=[\u4e00-\u9fff])·(?=[\u4e00-\u9fff])", "・", s),
+}
+
+
+def gold_texts() -> list[str]:
+    paths = [ROOT / "seeds/gold/001.jsonl", *sorted(DEV_GOLD.glob("*.jsonl"))]
+    texts = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            texts += [row["title"], *(row["paragraphs"])]
+    # seed 001 keeps a deliberate space between long runs; damage cannot be told from it
+    return sorted({t for t in texts if "  " not in t and not re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", t)})
+
+
+def test_damaged_gold_comes_back_exactly() -> None:
+    rng = random.Random(20261125)
+    texts, restored, failures = gold_texts(), 0, []
+    names = sorted(DAMAGES)
+    for text in texts:
+        chosen = rng.sample(names, rng.randint(2, 4))
+        damaged = text
+        for name in chosen:
+            damaged = DAMAGES[name](damaged)
+        if normalize_punctuation(damaged) == text:
+            restored += 1
+        else:
+            failures.append((chosen, text[:30]))
+    assert len(texts) >= 30
+    assert restored / len(texts) >= 0.99, failures[:5]

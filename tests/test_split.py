@@ -1,0 +1,220 @@
+"""Article splitter: recognition tables with near-misses, headline assignment, seed 001, jump lines."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize.dehyphenate import dehyphenate_records
+from normalize.punct import punctuate
+from normalize.split import Headline, credit_text, similarity, split_articles, split_document
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def block(kind: str, text: str, first: int, last: int | None = None, page: int = 1, **extra: object) -> dict:
+    return {"kind": kind, "text": text, "page": page, "lines": [first, last or first], **extra}
+
+
+def pipeline(text: str, doc: str = "doc.txt") -> list[dict]:
+    return list(split_articles(punctuate(dehyphenate_records([{"id": doc, "text": text, "steps": ["load"]}]))))
+
+
+@pytest.mark.parametrize(
+    ("printed", "credit"),
+    [("（据新疆民政）", "据新疆民政"), ("(来源：央视网)", "来源：央视网"), ("（据央视《新闻联播》）", "据央视《新闻联播》")],
+)
+def test_credit_loses_only_its_outer_brackets(printed: str, credit: str) -> None:
+    assert credit_text(printed) == credit
+
+
+@pytest.mark.parametrize(
+    ("blocks", "parts"),
+    [
+        # kicker set in another size over a two-line title (seed 001)
+        ([block("heading", "", 1, 3, parts=["夯实社会工作理论基础，促进“政校合作”", "社会工作助力新疆民政事业", "高质量发展论坛举办"])],
+         ("夯实社会工作理论基础，促进“政校合作”", "社会工作助力新疆民政事业高质量发展论坛举办", None)),
+        # a two-line title is one title (near-miss: no kicker)
+        ([block("heading", "", 1, 2, parts=["中国社会工作联合会儿童社会救助工作", "委员会换届大会在京举行"])],
+         (None, "中国社会工作联合会儿童社会救助工作委员会换届大会在京举行", None)),
+        # dehyphenate cut the kicker off where the next line grew wider
+        ([block("heading", "在希望的田野上", 1), block("heading", "全国秋粮收获过半", 2)],
+         ("在希望的田野上", "全国秋粮收获过半", None)),
+        # a column tag is a kicker
+        ([block("heading", "【数字十年】", 1), block("heading", "我国网民规模达10.79亿", 2)],
+         ("【数字十年】", "我国网民规模达10.79亿", None)),
+        # a subtitle under the title
+        ([block("heading", "全国秋粮收获过半", 1), block("heading", "——来自主产区的报道", 2)],
+         (None, "全国秋粮收获过半", "——来自主产区的报道")),
+        # the visual gap inside a headline is not kept
+        ([block("heading", "", 1, 2, parts=["物流业景气水平加快", "回升 运行趋稳向好"])],
+         (None, "物流业景气水平加快回升运行趋稳向好", None)),
+    ],
+)
+def test_headline_parts(blocks: list[dict], parts: tuple[str | None, str, str | None]) -> None:
+    for b in blocks:
+        b["text"] = b["text"] or "".join(b["parts"])
+    assert Headline(blocks).parts() == parts
+
+
+BODIES = {
+    "通武廊": ["为深入推进“通武廊”社会工作协同发展，三地在武清区举办研讨会。", "会上，三地民政局签订了合作框架协议。"],
+    "儿助会": ["中国社会工作联合会儿童社会救助工作委员会换届大会在京举行，会长出席。", "儿助会开展助医、助学等公益活动。"],
+    "新疆": ["新疆维吾尔自治区民政厅联合新疆大学举办社会工作助力民政事业发展论坛。", "论坛推进新疆社会工作事业繁荣发展。"],
+}
+TITLES = {
+    "通武廊": "机遇与合作：“通武廊”社会工作再携手",
+    "儿助会": "中国社会工作联合会儿童社会救助工作委员会换届大会在京举行",
+    "新疆": "社会工作助力新疆民政事业高质量发展论坛举办",
+}
+
+
+def clustered_page(order: list[str]) -> list[dict]:
+    """Seed 001's layout: a body, a cluster of three headlines, then two bodies; each body credited."""
+    blocks, n = [], 1
+
+    def add(kind: str, text: str) -> None:
+        nonlocal n
+        blocks.append(block(kind, text, n))
+        n += 2  # a blank line after each: separate headlines
+
+    add("paragraph", BODIES["通武廊"][0]); add("paragraph", BODIES["通武廊"][1]); add("credit", "（据甲）")  # noqa: E702
+    for key in order:
+        add("heading", TITLES[key])
+    for key in ("新疆", "儿助会"):
+        add("paragraph", BODIES[key][0]); add("paragraph", BODIES[key][1]); add("credit", f"（据{key}）")  # noqa: E702
+    return blocks
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_clustered_headlines_go_to_the_bodies_they_name_whatever_their_order(seed: int) -> None:
+    order = list(TITLES)
+    random.Random(seed).shuffle(order)
+    articles, _ = split_document({"id": "p.txt", "blocks": clustered_page(order)})
+    got = {a["title"]: a["paragraphs"][0] for a in articles}
+    assert got == {TITLES[k]: BODIES[k][0] for k in TITLES}
+    assert [a["title"] for a in articles] == [TITLES[k] for k in order]  # reading order of the headlines
+
+
+def test_similarity_prefers_the_body_the_headline_names() -> None:
+    assert similarity(TITLES["新疆"], "".join(BODIES["新疆"])) > similarity(TITLES["新疆"], "".join(BODIES["儿助会"]))
+
+
+def test_lead_printed_after_the_credit_goes_first_in_its_article() -> None:
+    blocks = [
+        block("heading", TITLES["儿助会"], 1),
+        block("paragraph", "陈存根指出，儿助会始终坚持以人为本的理念，开展各项公益活动。", 3),
+        block("credit", "（据中国社会工作联合会）", 5),
+        block("heading", TITLES["新疆"], 7),
+        block("paragraph", BODIES["新疆"][0], 9),
+        block("credit", "（据新疆民政）", 11),
+        block("paragraph", "日前，中国社会工作联合会儿童社会救助工作委员会（以下简称“儿助会”）换届大会在京举行。", 13),
+    ]
+    articles, _ = split_document({"id": "p.txt", "blocks": blocks})
+    assert len(articles) == 2
+    assert articles[0]["paragraphs"][0].startswith("日前") and articles[0]["lines"][0] == [13, 13]
+
+
+def test_byline_editor_line_and_labels() -> None:
+    blocks = [
+        block("furniture", "民生周刊 2024年7月29日星期一 第5版", 1),
+        block("heading", "简讯", 2),
+        block("heading", "德国多个机场安保人员罢工", 3),
+        block("paragraph", "本报记者 张三", 4),
+        block("paragraph", "14日，德国服务业联合工会组织多个机场的安保人员举行罢工。", 5),
+        block("credit", "（据央视网）", 6),
+        block("furniture", "责任编辑：李四", 7),
+    ]
+    [article], removed = split_document({"id": "p.txt", "blocks": blocks})
+    assert (article["title"], article["byline"], article["credit"]) == ("德国多个机场安保人员罢工", "本报记者 张三", "据央视网")
+    assert article["paragraphs"] == ["14日，德国服务业联合工会组织多个机场的安保人员举行罢工。"]
+    assert sorted(r["text"] for r in removed) == sorted(["民生周刊 2024年7月29日星期一 第5版", "简讯", "责任编辑：李四"])
+
+
+def test_short_body_line_is_not_mistaken_for_a_byline() -> None:
+    """Near-miss: a sentence that starts with 记者 is prose."""
+    blocks = [block("heading", "标题在这里", 1), block("paragraph", "记者从国家邮政局获悉，今年快递增长。", 2)]
+    [article], _ = split_document({"id": "p.txt", "blocks": blocks})
+    assert article["byline"] is None and len(article["paragraphs"]) == 1
+
+
+def test_article_continued_across_pages_by_jump_lines_is_one_article() -> None:
+    text = "\n".join([
+        "民生周刊 2024年7月29日星期一 第5版 民生",
+        "全国秋粮收获过半",
+        "农业农村部最新农情调度",
+        "显示，眼下全国秋粮收获过半，",
+        "主产区已进入收获高峰。",
+        "山东省6600多万亩秋粮目前",
+        "已收获过半，把玉米秸秆转化成",
+        "青贮饲料后，运往当地136家规",
+        "（下转第6版）",
+        "\f民生周刊 2024年7月29日星期一 第6版 民生",
+        "另一篇文章的标题",
+        "另一篇文章的正文写在这",
+        "里，内容与前文没有关系。",
+        "（据新华社）",
+        "（上接第5版）",
+        "模化肉牛养殖厂销售，实现",
+        "养殖户降本和种粮户增效。",
+        "（来源：央视网）",
+    ])
+    articles = pipeline(text)
+    grain = next(a for a in articles if a["title"] == "全国秋粮收获过半")
+    assert grain["pages"] == [1, 2] and grain["credit"] == "来源：央视网"
+    assert grain["paragraphs"][-1] == "模化肉牛养殖厂销售，实现养殖户降本和种粮户增效。"
+    assert {r["text"] for r in articles[0]["removed"]} >= {"（下转第6版）", "（上接第5版）"}
+
+
+def test_article_records_have_the_documented_fields() -> None:
+    lines = ["标题在这里", "", "正文从这里开始写，一", "直写到这里，这一段就", "结束了。", "（据新华社）"]
+    [article] = pipeline("\n".join(lines), doc="a/b.txt")
+    assert article["id"] == "a/b.txt#1" and article["doc"] == "a/b.txt"
+    assert article["text"] == "标题在这里\n正文从这里开始写，一直写到这里，这一段就结束了。"
+    assert article["lines"] == [[3, 5]] and article["pages"] == [1]
+    assert article["steps"] == ["load", "dehyphenate", "punct", "split"]
+    assert set(article) >= {"title", "kicker", "subtitle", "byline", "credit", "paragraphs", "removed"}
+
+
+def test_furniture_file_collects_removed_blocks_per_document() -> None:
+    furniture: list[dict] = []
+    records = dehyphenate_records([{"id": "a.txt", "text": "民生周刊 2024年7月29日 第5版\n标题\n\n正文写完了。"}])
+    [article] = split_articles(records, furniture=furniture)
+    assert "removed" not in article
+    assert furniture == [{"doc": "a.txt", "removed": [{"kind": "furniture", "text": "民生周刊 2024年7月29日 第5版", "lines": [1, 1], "page": 1}]}]
+
+
+def test_seed_001_golden_articles() -> None:
+    gold = [json.loads(x) for x in (ROOT / "seeds/gold/001.jsonl").read_text(encoding="utf-8").splitlines()]
+    articles = pipeline((ROOT / "seeds/001_998312ac65b7c8b7.txt").read_text(encoding="utf-8"), doc="001_998312ac65b7c8b7.txt")
+    got = [(a["title"], a["kicker"], a["paragraphs"], a["credit"]) for a in articles]
+    assert got == [(g["title"], g["kicker"], g["paragraphs"], g["credit"]) for g in gold]
+    assert [r["text"] for r in articles[0]["removed"]] == ["”"]
+
+
+LINE = st.text(alphabet="中文通讯政策发展社会工作，。！？、：（）“” 0123", max_size=20)
+PAGE = st.lists(st.one_of(LINE, st.just(""), st.just("（据新华社）"), st.just("第2版"), st.just("简讯")), max_size=25)
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGE)
+def test_every_block_ends_in_exactly_one_article_or_in_removed(lines: list[str]) -> None:
+    [doc] = dehyphenate_records([{"id": "x", "text": "\n".join(lines)}])
+    articles, removed = split_document(doc)
+    placed = [("paragraph", t) for a in articles for t in a["paragraphs"]]
+    placed += [("credit", a["credit"]) for a in articles if a["credit"]]
+    placed += [("byline", a["byline"]) for a in articles if a["byline"]]
+    expected = [b for b in doc["blocks"] if b["kind"] in ("paragraph", "credit")]
+    # each paragraph or credit block is in one article (joined with a neighbour at most) or removed
+    for b in expected:
+        in_articles = sum(1 for _, t in placed if t and (credit_text(b["text"]) in t or b["text"] in t))
+        in_removed = sum(1 for r in removed if r["text"] == b["text"])
+        assert in_articles + in_removed >= 1, b
+    assert len([p for a in articles for p in a["paragraphs"]]) + len([r for r in removed if r["kind"] == "noise"]) <= len(
+        [b for b in doc["blocks"] if b["kind"] in ("paragraph", "noise")]
+    )
