@@ -53,6 +53,7 @@ _LATIN_END_RE = re.compile(r"[A-Za-z0-9.,;:!?%)\]'\"]$")
 _LATIN_START_RE = re.compile(r"^[A-Za-z(\[]")
 # A justified line of prose comes out letter-spaced ("记 者 还 了 解 到"); headlines are not justified.
 _LETTER_SPACED_RE = re.compile(f"[{HAN}] [{HAN}] [{HAN}] [{HAN}]")
+_COLUMN_GAP_RE = re.compile(r"\s*\|\s*|\s{3,}")
 _BRACKETED_LINE_RE = re.compile(r"^[（(〈][^（）()。，,！？]{2,24}[）)〉]$")
 _LEADING_WORD_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.,%:/+\-]*")
 _INDENT_RE = re.compile(r"^(?:\u3000|[ \t\u00a0]{2,}|[ \u00a0](?=[^\x00-\x7f]))")
@@ -207,13 +208,13 @@ def _split_lines(text: str, spacey: bool) -> list[Line]:
     out: list[Line] = []
     mark_em, ascii_em = estimate_metrics([t.strip() for t in text.split("\n")])
     page = 1
-    for n, raw in enumerate(text.split("\n"), start=1):
+    for n, raw, col in _reading_order(text.split("\n")):
         if "\f" in raw:
             page += raw.count("\f")
             raw = raw.replace("\f", "")
         stripped = raw.strip()
         kind = classify_line(stripped)
-        indented = bool(_INDENT_RE.match(raw)) and kind == "text"
+        indented = bool(_INDENT_RE.match(raw)) and kind == "text" and not col
         if kind == "text" and not spacey and _INLINE_BREAK_RE.search(stripped):
             pieces = _INLINE_BREAK_RE.sub(lambda m: m.group(1) + "\n", stripped).split("\n")
             for k, piece in enumerate(pieces):
@@ -227,6 +228,41 @@ def _split_lines(text: str, spacey: bool) -> list[Line]:
         out.append(Line(n, page, stripped, line_width(stripped, mark_em, ascii_em), kind, indented))
     _mark_page_furniture(out)
     return out
+
+
+def _side_by_side(raw: str) -> list[str]:
+    """The columns of a line that OCR read across several columns ("…文 | 首秀”，…"), or []."""
+    if "|" not in raw and "   " not in raw.strip():
+        return []
+    parts = [p.strip() for p in _COLUMN_GAP_RE.split(raw.strip())]
+    parts = [p for p in parts if p]
+    if sum(1 for p in parts if len(WORD_CHAR_RE.findall(p)) >= 4) < 2:
+        return []
+    return parts
+
+
+def _reading_order(raw_lines: list[str]) -> Iterator[tuple[int, str, int]]:
+    """(line number, text, column) in reading order: side-by-side runs are read column by column.
+
+    Tesseract sometimes prints two or three columns side by side on one line; where two or
+    more such lines follow each other, the first column is read down, then the second.
+    """
+    i = 0
+    while i < len(raw_lines):
+        run: list[tuple[int, list[str]]] = []
+        j = i
+        while j < len(raw_lines) and "\f" not in raw_lines[j] and (parts := _side_by_side(raw_lines[j])):
+            run.append((j + 1, parts))
+            j += 1
+        if len(run) >= 2:
+            for col in range(max(len(p) for _, p in run)):
+                for n, parts in run:
+                    if col < len(parts):
+                        yield n, parts[col], col
+            i = j
+            continue
+        yield i + 1, raw_lines[i], 0
+        i += 1
 
 
 def _mark_page_furniture(lines: list[Line]) -> None:

@@ -246,6 +246,16 @@ def normalize_punctuation(
     return _restore(text, kept)
 
 
+def _fix_block(block: object, fix: Callable[[object], object]) -> object:
+    """A block with its text (and its headline lines, ``parts``) normalized."""
+    if not isinstance(block, dict) or "text" not in block:
+        return block
+    out = {**block, "text": fix(block["text"])}
+    if isinstance(block.get("parts"), list):
+        out["parts"] = [fix(p) for p in block["parts"]]
+    return out
+
+
 def punctuate(
     records: Iterable[dict], *, spacing: Spacing = "none", quotes: Quotes = "keep"
 ) -> Iterator[dict]:
@@ -265,9 +275,7 @@ def punctuate(
         if isinstance(out.get("paragraphs"), list):
             out["paragraphs"] = [fix(p) for p in out["paragraphs"]]
         if isinstance(out.get("blocks"), list):
-            out["blocks"] = [
-                {**b, "text": fix(b["text"])} if isinstance(b, dict) and "text" in b else b for b in out["blocks"]
-            ]
+            out["blocks"] = [_fix_block(b, fix) for b in out["blocks"]]
         out["changes"] = dict(sorted((Counter(record.get("changes") or {}) + changes).items()))
         out["steps"] = [*record.get("steps", []), "punct"]
         yield out

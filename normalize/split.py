@@ -26,7 +26,8 @@ _DIGITS_RE = re.compile(r"[0-9０-９一二三四五六七八九十]+")
 _UP_JUMP_RE = re.compile(r"上接|接第|续第")
 _DOWN_JUMP_RE = re.compile(r"下转|转第")
 LABEL_MAX = 4  # a heading this short standing before another is a section label ("动态", "简讯")
-MIN_ORPHAN = 15  # a stray paragraph shorter than this, with no headline or credit, is noise
+MIN_ORPHAN = 15
+MIN_HEADLINE_MATCH = 0.35  # below this a clustered headline piece is a continuation, not a headline  # a stray paragraph shorter than this, with no headline or credit, is noise
 
 
 @dataclass
@@ -49,11 +50,12 @@ class Headline:
         blocks = list(self.blocks)
         if len(blocks) >= 2 and blocks[-1]["text"].startswith(("——", "—")):
             subtitle = blocks.pop()["text"]
-        if len(blocks) >= 2:
+        if len(blocks) >= 2 and not blocks[0].get("continued"):
             # dehyphenate cut a separate block off above the title: a kicker or column tag
             kicker = blocks.pop(0)["text"]
         lines = [p for b in blocks for p in (b.get("parts") or [b["text"]])]
-        if kicker is None and len(lines) >= 3 and _kicker_line(lines):
+        continued = any(b.get("continued") for b in blocks)
+        if kicker is None and not continued and len(lines) >= 3 and _kicker_line(lines):
             kicker, lines = lines[0], lines[1:]
         elif kicker is None and len(lines) >= 2 and _TAG_RE.match(lines[0]):
             kicker, lines = lines[0], lines[1:]
@@ -262,25 +264,60 @@ def _is_fragment(body: Body) -> bool:
 
 
 def _attach_headlines(bodies: list[Body], groups: list[list[Headline]]) -> list[Headline]:
-    """Give each body a headline; clustered headlines go to bodies by the words they share."""
-    leftovers: list[Headline] = []
-    for body, group in zip(bodies, groups):
-        if len(group) == 1:
-            body.headline = group[0]
+    """Give each body a headline; clustered headlines go to bodies by the words they share.
+
+    A cluster holding more headline pieces than there are bodies to name is one headline
+    broken by blank lines (OCR does that): pieces left over join the headline they follow.
+    """
+    clusters: list[tuple[int | None, list[Headline]]] = []  # (index of the body below, pieces)
+    for k, group in enumerate(groups):
+        if k < len(bodies) and len(group) == 1:
+            bodies[k].headline = group[0]
         elif len(group) > 1:
-            leftovers.extend(group)
-    if not leftovers:
+            clusters.append((k if k < len(bodies) else None, group))
+    pieces = [h for _, group in clusters for h in group]
+    if not pieces:
         return []
     candidates = [i for i, b in enumerate(bodies) if b.headline is None and (b.paragraphs and not _is_fragment(b))]
-    if not candidates:
-        return leftovers
-    scores = [[similarity(h.text, bodies[j].text) for j in candidates] for h in leftovers]
-    pairs = _assign(scores)
-    taken = set()
-    for hi, cj in pairs:
-        bodies[candidates[cj]].headline = leftovers[hi]
-        taken.add(hi)
-    return [h for k, h in enumerate(leftovers) if k not in taken]
+    scores = [[similarity(h.text, bodies[j].text) for j in candidates] for h in pieces]
+    assigned: dict[int, int] = {}
+    for hi, cj in _assign(scores) if candidates else []:
+        if scores[hi][cj] >= MIN_HEADLINE_MATCH:
+            assigned[id(pieces[hi])] = candidates[cj]
+    unmatched: list[Headline] = []
+    for below, group in clusters:
+        if not any(id(h) in assigned for h in group):
+            if below is None or bodies[below].headline is not None or not group:
+                unmatched.extend(group)
+                continue
+            assigned[id(group[0])] = below  # nothing names another body: it is the one below
+        owner: Headline | None = None
+        before: list[Headline] = []
+        for h in group:
+            if id(h) in assigned:
+                # pieces above the first matched one are the start of its headline
+                h.blocks[:0] = [_continued(b) for p in before for b in p.blocks]
+                before, owner = [], h
+                bodies[assigned[id(h)]].headline = h
+            elif owner is not None:
+                owner.blocks[-1] = _joined(owner.blocks[-1], h.blocks)
+            else:
+                before.append(h)
+        unmatched.extend(before)
+    return unmatched
+
+
+def _continued(block: dict) -> dict:
+    return {**block, "continued": True}
+
+
+def _joined(last: dict, blocks: list[dict]) -> dict:
+    """A headline block with the blocks of its continuation appended as further lines."""
+    parts = list(last.get("parts") or [last["text"]])
+    for b in blocks:
+        parts += b.get("parts") or [b["text"]]
+    return {**last, "text": "".join(parts), "parts": parts, "lines": [last["lines"][0], blocks[-1]["lines"][1]],
+            "continued": True}
 
 
 def _attach_fragments(bodies: list[Body]) -> list[Body]:
