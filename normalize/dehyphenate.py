@@ -34,6 +34,7 @@ _SPACE_RE = re.compile(r"[ \t\u00a0\u3000]")
 _MARK_RE = re.compile(f"[{CJK_PUNCT}]")
 ASCII_EM = 0.55
 SPACE_EM = 0.15
+MAX_SAMPLE_LINES = 400  # lines enough to tell how a page sets its marks
 
 # A line that starts with punctuation that cannot begin a line (pushed over by compression).
 _PUSHED_RE = re.compile(r"^[。，、；：！？）》”’」』〉…,.;:!?)]")
@@ -73,55 +74,60 @@ class Line:
     forced_end: bool = False  # ends a paragraph (before an inline break)
 
 
-def line_width(text: str, mark_em: float = 1.0, ascii_em: float = ASCII_EM) -> float:
+Counts = tuple[int, int, int, int]  # characters, Latin glyphs, spaces, Chinese marks
+
+
+def _counts(text: str) -> Counts:
+    return (len(text), len(_ASCII_RE.findall(text)), len(_SPACE_RE.findall(text)), len(_MARK_RE.findall(text)))
+
+
+def _em(counts: Counts, mark_em: float) -> float:
+    n, n_ascii, n_space, n_mark = counts
+    return n - n_ascii - n_space - n_mark + ASCII_EM * n_ascii + SPACE_EM * n_space + mark_em * n_mark
+
+
+def line_width(text: str, mark_em: float = 1.0) -> float:
     """
     Printed width of a line in em, for comparing it with its column.
 
     ``mark_em`` is the width of a Chinese punctuation mark: 1 in plain typesetting, less where
-    the typesetter compresses marks (then a line of many marks holds more characters);
-    ``ascii_em`` the width of a Latin letter or digit, which depends on the font.
+    the typesetter compresses marks (then a line of many marks holds more characters).
 
         >>> line_width("工作协同发展，促进")
         9.0
         >>> line_width("2016年"), line_width("发展，促进", mark_em=0.5)
         (3.2, 4.5)
     """
-    n_ascii = len(_ASCII_RE.findall(text))
-    n_space = len(_SPACE_RE.findall(text))
-    n_mark = len(_MARK_RE.findall(text)) if mark_em != 1.0 else 0
-    return round(
-        len(text) - n_ascii - n_space - n_mark + ascii_em * n_ascii + SPACE_EM * n_space + mark_em * n_mark,
-        2,
-    )
+    return round(_em(_counts(text), mark_em), 2)
 
 
-def estimate_metrics(texts: list[str]) -> tuple[float, float]:
+def estimate_mark_em(counts: list[Counts]) -> float:
     """
-    Widths of a punctuation mark and of a Latin glyph that make the most lines agree.
+    Width of a punctuation mark that makes the most lines agree on one column width.
 
-    Full lines of a column all have the same printed width; counting marks and digits at the
-    widths the typesetter gave them makes the most of them equal.
+    Full lines of a column all have the same printed width; counting marks at the width the
+    typesetter gave them makes the most of them equal.
 
-        >>> plain = ["访。重庆、四川、贵州、云南、", "西藏、陕西、甘肃七个省区市代", "表团的新闻发言人，介绍各自代"]
-        >>> estimate_metrics(plain)
-        (1.0, 0.55)
-        >>> estimate_metrics(["为进一步夯实社会工作理论基础", "“一”“二”“三”“四”近日新疆维吾", "进“政校合作”，近日，新疆维吾"])
-        (0.5, 0.55)
+        >>> lines = ["访。重庆、四川、贵州、云南、", "西藏、陕西、甘肃七个省区市代", "表团的新闻发言人，介绍各自代"]
+        >>> estimate_mark_em([_counts(t) for t in lines])
+        1.0
+        >>> lines = ["为进一步夯实社会工作理论基础", "“一”“二”“三”“四”近日新疆维吾", "进“政校合作”，近日，新疆维吾"]
+        >>> estimate_mark_em([_counts(t) for t in lines])
+        0.5
     """
-    texts = [t for t in texts if len(t) >= 6]
-    if not texts:
-        return 1.0, ASCII_EM
-    best, best_count = (1.0, ASCII_EM), -1
+    counts = [c for c in counts if c[0] >= 6][:MAX_SAMPLE_LINES]
+    if not any(c[3] for c in counts):
+        return 1.0
+    best, best_count = 1.0, -1
     for mark_em in (1.0, 0.75, 0.5):
-        for ascii_em in (ASCII_EM, 0.65, 0.75):
-            counts: dict[float, int] = {}
-            for t in texts:
-                w = round(line_width(t, mark_em, ascii_em) * 2) / 2
-                for d in (-0.5, 0.0, 0.5):
-                    counts[w + d] = counts.get(w + d, 0) + 1
-            count = max(counts.values())
-            if count > best_count * 1.05:
-                best, best_count = (mark_em, ascii_em), count
+        bins: dict[float, int] = {}
+        for c in counts:
+            w = round(_em(c, mark_em) * 2) / 2
+            for d in (-0.5, 0.0, 0.5):
+                bins[w + d] = bins.get(w + d, 0) + 1
+        count = max(bins.values())
+        if count > best_count * 1.05:
+            best, best_count = mark_em, count
     return best
 
 
@@ -205,8 +211,7 @@ def classify_line(text: str) -> str:
 
 def _split_lines(text: str, spacey: bool) -> list[Line]:
     """Raw text to Line objects: pages counted at form feeds, inline paragraph breaks cut."""
-    out: list[Line] = []
-    mark_em, ascii_em = estimate_metrics([t.strip() for t in text.split("\n")])
+    rows: list[tuple[int, int, str, bool, str, Counts, bool, bool]] = []
     page = 1
     for n, raw, col in _reading_order(text.split("\n")):
         if "\f" in raw:
@@ -214,18 +219,18 @@ def _split_lines(text: str, spacey: bool) -> list[Line]:
             raw = raw.replace("\f", "")
         stripped = raw.strip()
         kind = classify_line(stripped)
-        indented = bool(_INDENT_RE.match(raw)) and kind == "text" and not col
+        indented = kind == "text" and not col and bool(_INDENT_RE.match(raw))
         if kind == "text" and not spacey and _INLINE_BREAK_RE.search(stripped):
             pieces = _INLINE_BREAK_RE.sub(lambda m: m.group(1) + "\n", stripped).split("\n")
+            last = len(pieces) - 1
             for k, piece in enumerate(pieces):
-                ln = Line(n, page, piece, line_width(piece, mark_em, ascii_em), classify_line(piece), indented and k == 0)
-                ln.forced_start = k > 0
-                ln.forced_end = k < len(pieces) - 1
-                out.append(ln)
+                rows.append((n, page, piece, indented and k == 0, classify_line(piece), _counts(piece), k > 0, k < last))
             continue
-        if kind == "noise" and out and out[-1].kind == "text" and _PUSHED_RE.match(stripped):
+        if kind == "noise" and rows and rows[-1][4] == "text" and _PUSHED_RE.match(stripped):
             kind = "text"  # "高质量共建“一带一路”" / "。": a mark pushed to a line of its own
-        out.append(Line(n, page, stripped, line_width(stripped, mark_em, ascii_em), kind, indented))
+        rows.append((n, page, stripped, indented, kind, _counts(stripped), False, False))
+    mark_em = estimate_mark_em([r[5] for r in rows if r[4] == "text"])
+    out = [Line(n, pg, t, round(_em(c, mark_em), 2), kind, ind, fs, fe) for n, pg, t, ind, kind, c, fs, fe in rows]
     _mark_page_furniture(out)
     return out
 

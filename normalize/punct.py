@@ -66,38 +66,174 @@ _PROTECTED_RE = re.compile(
 )
 
 _ASCII_TO_ZH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
-# Rule "marks": , : ; ! ? touching Chinese on either side (spaces between do not count).
-_MARK_RE = re.compile(rf"(?<={_ZH}){_SP}*([,:;!?])|([,:;!?]){_SP}*(?={_ZH})")
+_CJK_MARKS = frozenset(CJK_PUNCT)
+_SPACES = frozenset(" \t\u00a0\u3000")
+_CLOSERS = frozenset("”’）》")
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+
+def _is_han(ch: str) -> bool:
+    o = ord(ch) if ch else 0
+    return any(lo <= o <= hi for lo, hi in _HAN_RANGES)
+
+
+def _is_zh(ch: str) -> bool:
+    """Chinese text: a Han character or a Chinese punctuation mark."""
+    return ch in _CJK_MARKS or _is_han(ch)
+
+
+def _left(s: str, i: int) -> str:
+    """The nearest character left of index i that is not a space ('' at a line start)."""
+    while i > 0 and s[i - 1] in _SPACES:
+        i -= 1
+    return s[i - 1] if i > 0 and s[i - 1] != "\n" else ""
+
+
+def _right(s: str, i: int) -> str:
+    """The nearest character from index i on that is not a space ('' at a line end)."""
+    while i < len(s) and s[i] in _SPACES:
+        i += 1
+    return s[i] if i < len(s) and s[i] != "\n" else ""
+
+
+# Each pattern finds candidate sites fast (a literal or a small class); a callback checks the
+# context, because look-behind at the front of a pattern makes the engine try every position.
+
+# Rule "marks": , : ; ! ? touching Chinese on either side (spaces between do not count);
+# between digits (1,000 10:30) they stay.
+_MARK_RE = re.compile(r"[,:;!?]")
+
+
+def _mark(m: re.Match[str]) -> str:
+    s, a = m.string, m.start()
+    left, right = _left(s, a), _right(s, a + 1)
+    if (_is_zh(left) or _is_zh(right)) and not (left.isdigit() and right.isdigit()):
+        return _ASCII_TO_ZH[m.group()]
+    return m.group()
+
+
 # Rule "period": "." after Chinese at a sentence end (end of text, before Chinese or a closer).
-_PERIOD_RE = re.compile(rf"(?<={_HAN})\.(?!\.)(?=$|\n|{_SP}|{_HAN}|[”’）])", re.M)
-# Rule "parens": a pair whose content or outside touches Chinese.
+_PERIOD_RE = re.compile(r"\.+")
+
+
+def _period(m: re.Match[str]) -> str:
+    s, a, b = m.string, m.start(), m.end()
+    after = s[b] if b < len(s) else ""
+    if b - a == 1 and a and _is_han(s[a - 1]) and (not after or after in "\n" or after in _SPACES or _is_han(after) or after in _CLOSERS):
+        return "。"
+    return m.group()
+
+
+# Rule "parens": a pair whose content or outside touches Chinese; a lone one touching Chinese.
 _PAREN_RE = re.compile(r"\(([^()\n]{0,80})\)")
-_LONE_PAREN_RE = re.compile(rf"(?<={_ZH})\(|\((?={_HAN})|(?<={_HAN})\)|\)(?={_ZH})")
+_LONE_PAREN_RE = re.compile(r"[()]")
+
+
+def _lone_paren(m: re.Match[str]) -> str:
+    s, a = m.string, m.start()
+    left, right = (s[a - 1] if a else ""), (s[a + 1] if a + 1 < len(s) else "")
+    if m.group() == "(" and (_is_zh(left) or _is_han(right)) or m.group() == ")" and (_is_han(left) or _is_zh(right)):
+        return _ASCII_TO_ZH[m.group()]
+    return m.group()
+
+
 # Rule "quotes": straight double quotes in Chinese text, curled in pairs.
 _DQUOTE_RE = re.compile(r'"([^"\n]{0,200})"')
 _SQUOTE_RE = re.compile(rf"(?<![A-Za-z])'([^'\n]{{0,100}}{_HAN}[^'\n]{{0,100}})'(?![A-Za-z])")
 # Rule "ellipsis": ..., 。。。, ・・・ or a lone … after Chinese become ……
-_ELLIPSIS_RE = re.compile(rf"(?<={_ZH})(?:\.{{3,}}|。{{3,}}|・{{3,}}|(?<!…)…(?!…))")
-# Rule "dash": -- or a lone — (or ―, OCR's 一一) between Chinese clauses become ——
-_DASH_RE = re.compile(rf"(?<={_ZH}){_SP}*(?:-{{2,}}|(?<!—)[—―](?![—―])|—―|―—){_SP}*(?={_ZH})")
+_ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|・{3,}|…+")
+
+
+def _ellipsis(m: re.Match[str]) -> str:
+    s, a = m.string, m.start()
+    if a and _is_zh(s[a - 1]) and (m.group()[0] != "…" or len(m.group()) == 1):
+        return "……"
+    return m.group()
+
+
+# Rule "dash": -- or a lone — (or ―) between Chinese clauses becomes ——
+_DASH_RE = re.compile(r"-{2,}|[—―]+")
+
+
+def _dash(m: re.Match[str]) -> str:
+    s, a, b = m.string, m.start(), m.end()
+    d = m.group()
+    if not (_is_zh(_left(s, a)) and _is_zh(_right(s, b))):
+        return d
+    if d[0] == "-" or len(d) == 1 or d in ("—―", "―—"):
+        return "——"
+    return d
+
+
 # OCR reads —— as 一一 (two "one"s); 一一 is also a word (一一对应, 一一列举): only where a
 # verb does not follow and the characters around are not numerals.
-_YIYI_WORD_FOLLOWERS = "对应列举介绍解答核实落实回复握手道来检查排查询问说明记录登记核查查看讲解作答清点比对过目作别告别分析展示呈现"
-_YIYI_RE = re.compile(rf"(?<=[{HAN}”’）》])(?<![一二三四五六七八九十逐统])一一(?![一{_YIYI_WORD_FOLLOWERS}])(?={_ZH})")
-_DIGIT_YI_RE = re.compile(r"(?<=\d)一(?=\d)")
+_YIYI_WORD_FOLLOWERS = frozenset("一对应列举介绍解答核实落实回复握手道来检查排查询问说明记录登记核查查看讲解作答清点比对过目作别告别分析展示呈现")
+_YIYI_RE = re.compile("一一")
+
+
+def _yiyi(m: re.Match[str]) -> str:
+    s, a, b = m.string, m.start(), m.end()
+    left, right = (s[a - 1] if a else ""), (s[b] if b < len(s) else "")
+    if (
+        left
+        and (_is_han(left) or left in _CLOSERS)
+        and left not in "一二三四五六七八九十逐统"
+        and right
+        and right not in _YIYI_WORD_FOLLOWERS
+        and _is_zh(right)
+    ):
+        return "——"
+    return m.group()
+
+
+_DIGIT_YI_RE = re.compile(r"(\d)一(?=\d)")
 # Rule "middot": ・ • ‧ ∙ between Chinese names become ·
-_MIDDOT_RE = re.compile(rf"(?<={_HAN})[・•‧∙⋅](?={_HAN})")
-# Rule "spaces".
-_SPACE_NEAR_MARK_RE = re.compile(rf"{_SP}+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}]){_SP}+")
-# (\ue000 and \ue001 open and close a protected URL: Latin text for these rules)
-_SPACE_HAN_ALNUM_RE = re.compile(rf"(?<={_HAN}){_SP}+(?=[A-Za-z0-9\ue000])|(?<=[A-Za-z0-9%\ue001]){_SP}+(?={_HAN})")
+_MIDDOT_RE = re.compile(r"[・•‧∙⋅]")
+
+
+def _middot(m: re.Match[str]) -> str:
+    s, a = m.string, m.start()
+    if a and a + 1 < len(s) and _is_han(s[a - 1]) and _is_han(s[a + 1]):
+        return "·"
+    return m.group()
+
+
+# Rule "spaces": one pass over each run of spaces inside a line, deciding by its neighbours.
+_SPACE_RUN_RE = re.compile(r"[ \t\u00a0\u3000]+")
 _PANGU_RE = re.compile(rf"(?<={_HAN})(?=[A-Za-z0-9\ue000])|(?<=[A-Za-z0-9%\ue001])(?={_HAN})")
 # A space between Han characters is kept only between two longer runs (a deliberate gap,
 # "《通州区民政局 武清区民政局…》"); letter-spacing ("聚 焦 乌 鲁") and short runs lose it.
-_SPACE_HAN_RE = re.compile(rf"(?<={_HAN}){_SP}+(?={_HAN})")
 _LONG_RUN = 3
-_MULTI_SPACE_RE = re.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=\S)")
-_INNER_IDEO_SPACE_RE = re.compile(r"(?<=\S)\u3000+")
+
+
+def _latin(ch: str) -> bool:
+    # \ue000 and \ue001 open and close a protected URL: Latin text for these rules
+    return ch.isascii() and ch.isalnum() or ch in "\ue000\ue001%"
+
+
+def _han_run(s: str, i: int, step: int) -> int:
+    n = 0
+    while 0 <= i < len(s) and n < _LONG_RUN and _is_han(s[i]):
+        n, i = n + 1, i + step
+    return n
+
+
+def _spaces(pangu: bool) -> Callable[[re.Match[str]], str]:
+    def decide(m: re.Match[str]) -> str:
+        s, a, b = m.string, m.start(), m.end()
+        if a == 0 or b == len(s) or s[a - 1] in "\n\f" or s[b] in "\n\f":
+            return m.group()  # an indent or a line end: structure, not a stray space
+        left, right = s[a - 1], s[b]
+        if left in _CJK_MARKS or right in _CJK_MARKS:
+            return ""
+        if _is_han(left) and _is_han(right):
+            keep = _han_run(s, a - 1, -1) >= _LONG_RUN and _han_run(s, b, 1) >= _LONG_RUN
+            return " " if keep else ""
+        if _is_han(left) and _latin(right) or _latin(left) and _is_han(right):
+            return " " if pangu else ""
+        return " "
+
+    return decide
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
@@ -113,18 +249,6 @@ def _protect(text: str) -> tuple[str, list[str]]:
 
 def _restore(text: str, kept: list[str]) -> str:
     return re.sub("\uE000(\\d+)\uE001", lambda m: kept[int(m.group(1))], text) if kept else text
-
-
-def _han_space(m: re.Match[str]) -> str:
-    s = m.string
-    left = right = 0
-    i = m.start() - 1
-    while i >= 0 and re.match(_HAN, s[i]) and left < _LONG_RUN:
-        left, i = left + 1, i - 1
-    j = m.end()
-    while j < len(s) and re.match(_HAN, s[j]) and right < _LONG_RUN:
-        right, j = right + 1, j + 1
-    return " " if left >= _LONG_RUN and right >= _LONG_RUN else ""
 
 
 def _parens(m: re.Match[str]) -> str:
@@ -148,12 +272,34 @@ def _dquotes(m: re.Match[str]) -> str:
 Rule = tuple[str, Callable[[str], tuple[str, int]]]
 
 
-def _sub(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> Callable[[str], tuple[str, int]]:
+def _sub(
+    pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str], needs: str = ""
+) -> Callable[[str], tuple[str, int]]:
+    """A substitution rule; skipped at C speed when the text holds none of the ``needs`` characters."""
+
     def apply(text: str) -> tuple[str, int]:
-        out, n = pattern.subn(repl, text)
-        return out, (n if out != text else 0)
+        if needs and not any(c in text for c in needs):
+            return text, 0
+        if not callable(repl):
+            out, n = pattern.subn(repl, text)
+            return out, (n if out != text else 0)
+        changed = 0
+
+        def counted(m: re.Match[str]) -> str:
+            nonlocal changed
+            new = repl(m)
+            changed += new != m.group()
+            return new
+
+        return pattern.sub(counted, text), changed
 
     return apply
+
+
+def _nfc(text: str) -> tuple[str, int]:
+    if unicodedata.is_normalized("NFC", text):
+        return text, 0
+    return unicodedata.normalize("NFC", text), 1
 
 
 def _translate(pattern: re.Pattern[str], table: dict[int, str | None]) -> Callable[[str], tuple[str, int]]:
@@ -166,27 +312,23 @@ def _translate(pattern: re.Pattern[str], table: dict[int, str | None]) -> Callab
 
 def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
     rules: list[Rule] = [
-        ("nfc", lambda t: (u, int(u != t)) if (u := unicodedata.normalize("NFC", t)) else (t, 0)),
+        ("nfc", _nfc),
         ("invisible", _translate(_INVISIBLE_RE, _INVISIBLE)),  # type: ignore[arg-type]
         ("lookalike", _translate(_LOOKALIKE_RE, _LOOKALIKE)),  # type: ignore[arg-type]
         ("width", _translate(_WIDTH_RE, _WIDTH)),  # type: ignore[arg-type]
-        ("width", _sub(_FW_POINT_RE, ".")),
-        ("ideographic_space", _sub(_INNER_IDEO_SPACE_RE, " ")),
-        ("quotes", _sub(_DQUOTE_RE, _dquotes)),
-        ("quotes", _sub(_SQUOTE_RE, lambda m: f"‘{m.group(1)}’")),
-        ("parens", _sub(_PAREN_RE, _parens)),
-        ("parens", _sub(_LONE_PAREN_RE, lambda m: _ASCII_TO_ZH[m.group()])),
-        ("marks", _sub(_MARK_RE, lambda m: _ASCII_TO_ZH[m.group(1) or m.group(2)])),
-        ("period", _sub(_PERIOD_RE, "。")),
-        ("ellipsis", _sub(_ELLIPSIS_RE, "……")),
-        ("dash", _sub(_DIGIT_YI_RE, "—")),
-        ("dash", _sub(_YIYI_RE, "——")),
-        ("dash", _sub(_DASH_RE, "——")),
-        ("middot", _sub(_MIDDOT_RE, "·")),
-        ("spaces", _sub(_SPACE_NEAR_MARK_RE, "")),
-        ("spaces", _sub(_SPACE_HAN_RE, _han_space)),
-        ("spaces", _sub(_SPACE_HAN_ALNUM_RE, " " if spacing == "pangu" else "")),
-        ("spaces", _sub(_MULTI_SPACE_RE, " ")),
+        ("width", _sub(_FW_POINT_RE, ".", "．")),
+        ("quotes", _sub(_DQUOTE_RE, _dquotes, '"')),
+        ("quotes", _sub(_SQUOTE_RE, lambda m: f"‘{m.group(1)}’", "'")),
+        ("parens", _sub(_PAREN_RE, _parens, "(")),
+        ("parens", _sub(_LONE_PAREN_RE, _lone_paren, "()")),
+        ("marks", _sub(_MARK_RE, _mark, ",:;!?")),
+        ("ellipsis", _sub(_ELLIPSIS_RE, _ellipsis, ".。・…")),
+        ("period", _sub(_PERIOD_RE, _period, ".")),
+        ("dash", _sub(_DIGIT_YI_RE, r"\1—", "一")),
+        ("dash", _sub(_YIYI_RE, _yiyi, "一")),
+        ("dash", _sub(_DASH_RE, _dash, "-—―")),
+        ("middot", _sub(_MIDDOT_RE, _middot, "・•‧∙⋅")),
+        ("spaces", _sub(_SPACE_RUN_RE, _spaces(spacing == "pangu"), " \t\u00a0\u3000")),
     ]
     if spacing == "pangu":
         rules.append(("pangu", _sub(_PANGU_RE, " ")))
