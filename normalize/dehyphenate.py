@@ -54,6 +54,7 @@ _LATIN_END_RE = re.compile(r"[A-Za-z0-9.,;:!?%)\]'\"]$")
 _LATIN_START_RE = re.compile(r"^[A-Za-z(\[]")
 # A justified line of prose comes out letter-spaced ("记 者 还 了 解 到"); headlines are not justified.
 _LETTER_SPACED_RE = re.compile(f"[{HAN}] [{HAN}] [{HAN}] [{HAN}]")
+_BAR_RE = re.compile(r"\|")
 _COLUMN_GAP_RE = re.compile(r"\s*\|\s*|\s{3,}")
 _BRACKETED_LINE_RE = re.compile(r"^[（(〈][^（）()。，,！？]{2,24}[）)〉]$")
 _LEADING_WORD_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.,%:/+\-]*")
@@ -218,7 +219,7 @@ def _split_lines(text: str, spacey: bool) -> list[Line]:
             page += raw.count("\f")
             raw = raw.replace("\f", "")
         stripped = raw.strip()
-        kind = classify_line(stripped)
+        kind = "noise" if col < 0 else classify_line(stripped)
         indented = kind == "text" and not col and bool(_INDENT_RE.match(raw))
         if kind == "text" and not spacey and _INLINE_BREAK_RE.search(stripped):
             pieces = _INLINE_BREAK_RE.sub(lambda m: m.group(1) + "\n", stripped).split("\n")
@@ -264,6 +265,9 @@ def _reading_order(raw_lines: list[str]) -> Iterator[tuple[int, str, int]]:
                 for n, parts in run:
                     if col < len(parts):
                         yield n, parts[col], col
+            for n, _ in run:  # the "|" rules between the columns: noise, but not lost
+                if bars := "".join(_BAR_RE.findall(raw_lines[n - 1])):
+                    yield n, bars, -1
             i = j
             continue
         yield i + 1, raw_lines[i], 0

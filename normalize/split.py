@@ -287,7 +287,7 @@ def _attach_headlines(bodies: list[Body], groups: list[list[Headline]]) -> list[
     unmatched: list[Headline] = []
     for below, group in clusters:
         if not any(id(h) in assigned for h in group):
-            if below is None or bodies[below].headline is not None or not group:
+            if below is None or bodies[below].headline is not None or below in assigned.values():
                 unmatched.extend(group)
                 continue
             assigned[id(group[0])] = below  # nothing names another body: it is the one below

@@ -1,0 +1,86 @@
+"""Conservation: every character of the input is in the output or on the ``removed`` list.
+
+Both sides go through the normalizer's own mappings first (width, look-alikes, Chinese marks),
+then through a fold that makes the two spellings of a mark one character, so the check counts
+what the stages kept or dropped, not what they were asked to change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from .errors import NormalizeError
+from .punct import normalize_punctuation
+
+# One spelling per mark: the normalizer may write either, and a line join may make "一一".
+_FOLD = str.maketrans({
+    "，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "〈": "(", "〉": ")",
+    "“": '"', "”": '"', "‘": "'", "’": "'", "。": ".", "・": "·", "•": "·",
+})
+_RUNS_RE = re.compile(r"[—―\-]{2,}|一一|…+|\.{2,}")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """
+    The characters a text is made of, for counting: normalized, folded, without whitespace.
+
+        >>> fold("你好, 世界 ...") == fold("你好，世界……")
+        True
+    """
+    text = normalize_punctuation(text)
+    text = _RUNS_RE.sub(lambda m: "—" if m.group()[0] in "—―-一" else "…", text)
+    return _SPACE_RE.sub("", text.translate(_FOLD))
+
+
+def _line_of(text: str, ch: str) -> int:
+    for n, line in enumerate(text.split("\n"), start=1):
+        if ch in fold(line):
+            return n
+    return 0
+
+
+class NotConserved(NormalizeError):
+    """Characters of a document that the output neither kept nor recorded as removed."""
+
+
+def check_conservation(doc_id: str, source: str, outputs: Iterable[str]) -> NotConserved | None:
+    """
+    None when the folded characters of ``outputs`` are exactly those of ``source``.
+
+        >>> check_conservation("a.txt", "标题\\n正文,完。", ["标题", "正文，完。"]) is None
+        True
+        >>> str(check_conservation("a.txt", "标题\\n正文完。", ["正文完。"]))
+        'a.txt:1: 2 characters not in the output nor in removed: "标题"; run with --check on each stage to see which one drops them'
+    """
+    have = Counter(fold(source))
+    got = Counter(fold("\n".join(outputs)))
+    if have == got:
+        return None
+    missing = have - got
+    extra = got - have
+    if missing:
+        chars = "".join(sorted(missing, key=lambda c: fold(source).index(c)))[:20]
+        line = _line_of(source, chars[0])
+        return NotConserved(f"{doc_id}:{line}", f"{sum(missing.values())} characters not in the output nor in "
+                            f'removed: "{chars}"; run with --check on each stage to see which one drops them')
+    chars = "".join(extra)[:20]
+    return NotConserved(doc_id, f'{sum(extra.values())} characters in the output that the input does not have: "{chars}"')
+
+
+def record_outputs(record: dict) -> list[str]:
+    """The texts a stage's output record keeps: blocks, or an article's fields, and what it removed."""
+    texts: list[str] = []
+    if isinstance(record.get("blocks"), list):
+        texts += [str(b.get("text", "")) for b in record["blocks"] if isinstance(b, dict)]
+    elif "paragraphs" in record:
+        texts += [str(record.get(k) or "") for k in ("kicker", "title", "subtitle", "byline")]
+        texts += [str(p) for p in record.get("paragraphs") or []]
+        if record.get("credit"):
+            texts.append(f"（{record['credit']}）")  # the splitter keeps a credit without its brackets
+    else:
+        texts.append(str(record.get("text", "")))
+    texts += [str(r.get("text", "")) for r in record.get("removed") or [] if isinstance(r, dict)]
+    return texts
