@@ -7,13 +7,17 @@ Each command opens streams, calls the library and maps errors to exit codes (0 o
 from __future__ import annotations
 
 import codecs
-import time
+import os
+from functools import partial
 from typing import Annotated
 
 import typer
 
 from cli.streams import (
     ErrorLog,
+    check_output_folder,
+    checked,
+    explain_to_stderr,
     default_rejects,
     display_name,
     open_input,
@@ -93,74 +97,129 @@ def load(
     raise typer.Exit(log.exit_code)
 
 
-def _stage(name: str, source: str, output: str, strict: bool, rejects: str | None) -> None:
+Check = Annotated[bool, typer.Option(
+    "--check", help="Verify that every input character is in the output or on the removed list.")]
+
+
+def _stage(name: str, source: str, output: str, strict: bool, rejects: str | None,
+           check: bool = False, **options: object) -> None:
     """Run one stage over JSONL records: the body shared by the stage commands."""
     with reporting_errors(), open_input(source) as fp, open_output(output) as out, \
             ErrorLog(default_rejects(rejects, output), strict=strict) as log:
         records = read_records(fp, display_name(source), on_error=log)
-        write_records(stage(name)(records), out)
+        step = partial(stage(name), **options) if options else stage(name)
+        side = options.get("furniture")
+        if check:
+            records = checked(records, step, log, side=side if isinstance(side, list) else None)
+        else:
+            records = step(records)
+        write_records(records, out)
     raise typer.Exit(log.exit_code)
 
 
 @app.command(short_help="Column lines -> paragraph blocks.")
 def dehyphenate(source: JsonlIn = "-", output: Output = "-", strict: Strict = False,
-                rejects: Rejects = None) -> None:
+                rejects: Rejects = None, check: Check = False) -> None:
     """zhnorm load scans/ | zhnorm dehyphenate > blocks.jsonl
 
-    Join the short lines of newspaper columns into paragraph blocks.
-    Chinese lines join without a space; English words broken by a hyphen
-    are mended.
+    Join the short lines of newspaper columns into blocks: paragraphs, headings,
+    credits, furniture and noise, each with the raw line span it came from.
+    Chinese lines join without a space; English words broken by a hyphen are mended.
     """
-    _stage("dehyphenate", source, output, strict, rejects)
+    _stage("dehyphenate", source, output, strict, rejects, check)
 
 
-@app.command(short_help="Full-width punctuation in Chinese prose.")
-def punct(source: JsonlIn = "-", output: Output = "-", strict: Strict = False,
-          rejects: Rejects = None) -> None:
+@app.command(short_help="Chinese punctuation, ASCII digits, no stray spaces.")
+def punct(
+    source: JsonlIn = "-", output: Output = "-", strict: Strict = False, rejects: Rejects = None,
+    check: Check = False,
+    spacing: Annotated[str, typer.Option(
+        "--spacing", help="none: no space between Chinese and Latin or digits; pangu: exactly one.")] = "none",
+    quotes: Annotated[str, typer.Option(
+        "--quotes", help="keep: corner brackets stay; curly: they become curly quotes.")] = "keep",
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Write each change with its place to stderr.")] = False,
+) -> None:
     """zhnorm load scans/ | zhnorm dehyphenate | zhnorm punct > blocks.jsonl
 
-    Make punctuation inside Chinese prose full-width; drop stray spaces.
-    Numbers, URLs and English keep their ASCII punctuation.
+    Make Chinese text look edited: Chinese marks next to Chinese, ASCII digits and
+    letters, no stray spaces, look-alike radicals and invisible characters fixed.
+    Numbers, URLs and English keep their ASCII punctuation. Works on any JSONL
+    with a text field. Each record counts its changes per rule in "changes".
     """
-    _stage("punct", source, output, strict, rejects)
+    if spacing not in ("none", "pangu") or quotes not in ("keep", "curly"):
+        raise typer.BadParameter("--spacing is none or pangu; --quotes is keep or curly")
+    _stage("punct", source, output, strict, rejects, check, spacing=spacing, quotes=quotes,
+           explain=explain_to_stderr if explain else None)
 
 
 @app.command(short_help="Documents -> one JSONL record per article.")
 def split(source: JsonlIn = "-", output: Output = "-", strict: Strict = False,
-          rejects: Rejects = None) -> None:
+          rejects: Rejects = None, check: Check = False,
+          furniture: Annotated[str | None, typer.Option(
+              "--furniture", metavar="FILE",
+              help="Write what was removed (running heads, jump lines, noise) here, one JSON "
+              "line per document, instead of on each document's first article.")] = None,
+          ) -> None:
     """zhnorm load scans/ | zhnorm dehyphenate | zhnorm punct | zhnorm split
 
-    Split each document into article records: title, kicker, credit and
-    paragraphs, each paragraph with the line span of the raw file it came from.
+    Split each document into article records: title, kicker, subtitle, byline,
+    credit and paragraphs, each paragraph with the raw line span it came from.
+    Clustered headlines go to the bodies they name; leads printed apart rejoin.
     """
-    _stage("split", source, output, strict, rejects)
+    if furniture is None:
+        _stage("split", source, output, strict, rejects, check)
+    with reporting_errors():
+        check_output_folder(furniture)
+    removed: list[dict] = []
+    try:
+        _stage("split", source, output, strict, rejects, check, furniture=removed)
+    finally:  # what was removed is kept whatever the exit code
+        with reporting_errors(), open_output(furniture) as side:
+            write_records(removed, side)
 
 
-@app.command(short_help="load and every stage in one process, to a file.")
+@app.command(short_help="load and every stage, in parallel, to a file.")
 def run(
     paths: Paths,
     output: Annotated[str, typer.Option(
-        "--output", "-o", metavar="FILE", help="Output JSONL file, or - for stdout.")],
+        "--output", "-o", metavar="FILE",
+        help="Output JSONL (.jsonl.gz compresses), or - for stdout.")],
     glob: Glob = "*.txt", encoding: Encoding = None, pages_per_folder: PagesPerFolder = False,
-    strict: Strict = False, rejects: Rejects = None, quiet: Quiet = False,
+    strict: Strict = False, rejects: Rejects = None, quiet: Quiet = False, check: Check = False,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, help="Worker processes; 0 (the default) uses every core.")] = 0,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Continue a killed run: documents already written are skipped.")] = False,
+    engine: Annotated[str, typer.Option(
+        "--engine", help="local (worker processes) or dask (a Dask cluster).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS", help="The Dask scheduler, e.g. tcp://10.0.0.5:8786.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Add per-stage counts to the summary.")] = False,
 ) -> None:
     """zhnorm run scans/ -o articles.jsonl
 
-    Load PATHs and run every stage in one process; the output has the same
-    bytes as load | dehyphenate | punct | split. One summary line on stderr.
+    Load PATHs and run every stage, in worker processes (--jobs) or on a Dask
+    cluster (--engine dask --scheduler tcp://HOST:PORT). The output has the same
+    bytes as load | dehyphenate | punct | split, whatever the engine, and is
+    written beside OUT until complete; after a crash, --resume finishes it.
+    Progress and a summary go to stderr.
     """
-    started, counts = time.perf_counter(), {"documents": 0}
-    with reporting_errors(), open_output(output) as out, \
-            ErrorLog(default_rejects(rejects, output), strict=strict) as log:
-        stages = document_stages(on_missing=lambda err: say(f"warning: {err}; skipped"))
-        docs = counted(load_paths(paths, glob=glob, encoding=encoding,
-                                  pages_per_folder=pages_per_folder, on_error=log),
-                       counts, "documents")
-        articles = write_records(run_pipeline(docs, stages), out)
-    if not quiet:
-        say(f"{counts['documents']} documents, {articles} articles, {log.count} rejected, "
-            f"{time.perf_counter() - started:.1f} s")
-    raise typer.Exit(log.exit_code)
+    from cli.run import run_batch
+    from normalize.batch import Options
+
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter("--engine is local or dask")
+    with reporting_errors():
+        if output != "-":
+            check_output_folder(output)
+    with reporting_errors(), ErrorLog(default_rejects(rejects, output), strict=strict) as log:
+        code = run_batch(
+            paths, output, jobs=jobs or os.cpu_count() or 1, engine=engine, scheduler=scheduler,
+            resume=resume, options=Options(check=check), log=log, quiet=quiet, verbose=verbose,
+            load_options={"glob": glob, "encoding": encoding, "pages_per_folder": pages_per_folder},
+        )
+    raise typer.Exit(code)
 
 
 @app.command(short_help="Article records as formatted text, for people.")

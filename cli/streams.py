@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -17,7 +17,7 @@ from typing import IO
 import typer
 
 from normalize.errors import BadInput, NormalizeError
-from normalize.records import write_record
+from normalize.records import Record, write_record
 
 STDIN_NAME = "<stdin>"
 
@@ -92,6 +92,44 @@ def open_output(path: str | None) -> Iterator[IO[str]]:
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def check_output_folder(path: str) -> None:
+    """Refuse an output whose folder is missing, before any work is done."""
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise BadInput(path, f"output folder {folder.as_posix()}/ does not exist")
+
+
+def checked(records: Iterable[Record], step: Callable[[Iterable[Record]], Iterator[Record]],
+            log: Callable[[NormalizeError], None], *, side: list[Record] | None = None) -> Iterator[Record]:
+    """Run ``step`` one record at a time and check each output against its input (--check).
+
+    A record that loses characters is reported (its output is still written: the check
+    tells, it does not drop data). ``side`` is where the step puts what it removed, if not
+    on the records (``split --furniture``).
+    """
+    from normalize.check import check_conservation, record_outputs
+
+    for record in records:
+        outputs = list(step([record]))
+        source = "\n".join(record_outputs(record)) if "blocks" in record else str(record.get("text", ""))
+        texts = [t for out in outputs for t in record_outputs(out)]
+        if side:
+            texts += [str(r.get("text", "")) for r in side[-1].get("removed") or []]
+        err = check_conservation(str(record.get("id", "")), source, texts)
+        if err is not None:
+            log(err)
+        yield from outputs
+
+
+def explain_to_stderr(where: str, rule: str, before: str, after: str) -> None:
+    """``--explain``: each change a rule made, with its place, one line each on stderr."""
+    from difflib import SequenceMatcher
+
+    for tag, a1, a2, b1, b2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag != "equal":
+            say(f"explain: {where}: {rule}: {before[a1:a2]!r} -> {after[b1:b2]!r} at {a1}")
 
 
 @contextmanager

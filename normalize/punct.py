@@ -347,8 +347,12 @@ _TRIGGER_RE = re.compile(
 )
 
 
+Explain = Callable[[str, str, str], None]  # (rule, text before, text after)
+
+
 def normalize_punctuation(
-    text: str, *, spacing: Spacing = "none", quotes: Quotes = "keep", changes: Counter[str] | None = None
+    text: str, *, spacing: Spacing = "none", quotes: Quotes = "keep", changes: Counter[str] | None = None,
+    explain: Explain | None = None,
 ) -> str:
     """
     Make a Chinese text look edited: Chinese marks in Chinese, ASCII digits and letters, no stray spaces.
@@ -378,11 +382,14 @@ def normalize_punctuation(
     for _ in range(MAX_PASSES):
         changed = False
         for name, apply in rules:
+            before = text
             text, n = apply(text)
             if n:
                 changed = True
                 if changes is not None:
                     changes[name] += n
+                if explain is not None:
+                    explain(name, _restore(before, kept), _restore(text, kept))
         if not changed:
             break
     return _restore(text, kept)
@@ -399,16 +406,22 @@ def _fix_block(block: object, fix: Callable[[object], object]) -> object:
 
 
 def punctuate(
-    records: Iterable[dict], *, spacing: Spacing = "none", quotes: Quotes = "keep"
+    records: Iterable[dict], *, spacing: Spacing = "none", quotes: Quotes = "keep",
+    explain: Callable[[str, str, str, str], None] | None = None,
 ) -> Iterator[dict]:
-    """Stage: normalize_punctuation() on a record's ``text``, each block and each paragraph."""
+    """Stage: normalize_punctuation() on a record's ``text``, each block and each paragraph.
+
+    ``explain(where, rule, before, after)`` hears about every change (``--explain``).
+    """
     for record in records:
         out = dict(record)
         changes: Counter[str] = Counter()
+        rid = str(record.get("id", ""))
 
         def fix(value: object) -> object:
             if isinstance(value, str):
-                return normalize_punctuation(value, spacing=spacing, quotes=quotes, changes=changes)
+                tell = None if explain is None else (lambda rule, a, b: explain(rid, rule, a, b))
+                return normalize_punctuation(value, spacing=spacing, quotes=quotes, changes=changes, explain=tell)
             return value
 
         for key in ("text", "title", "kicker", "subtitle", "byline", "credit"):

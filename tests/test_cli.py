@@ -30,8 +30,7 @@ def mark(records: Iterable[dict], name: str = "stub") -> Iterator[dict]:
 
 @pytest.fixture
 def stub_stages(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli.app, "stage", lambda name: lambda records: mark(records, name))
-    monkeypatch.setattr(cli.app, "document_stages", lambda **_: [mark])
+    monkeypatch.setattr(cli.app, "stage", lambda name: lambda records, **_: mark(records, name))
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -169,22 +168,22 @@ def test_missing_input_file(tmp_path: Path) -> None:
     assert result.stderr == f"zhnorm: error: {tmp_path / 'nope.jsonl'}: no such file\n"
 
 
-@pytest.mark.usefixtures("stub_stages")
 def test_run_writes_the_file_and_a_summary(tmp_path: Path) -> None:
     out = tmp_path / "a.jsonl"
-    result = runner.invoke(app, ["run", str(SEED_001), "-o", str(out)])
+    result = runner.invoke(app, ["run", str(SEED_001), "-o", str(out), "--jobs", "1"])
     assert (result.exit_code, result.stdout) == (0, "")
-    assert re.fullmatch(r"zhnorm: 1 documents, 1 articles, 0 rejected, \d+\.\d s\n", result.stderr)
-    (doc,) = parse_jsonl(out.read_text(encoding="utf-8"))
-    assert doc["steps"] == ["load", "stub"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]  # the temp file is gone
+    assert re.fullmatch(r"zhnorm: 1 documents, 1 pages, 3 articles, \d+ characters in, \d+ characters out, "
+                        r"0 rejected, 1 furniture removed, 0 skipped \(resumed\), [\d.]+ seconds, [\d.]+ MB/s\n",
+                        result.stderr)
+    articles = parse_jsonl(out.read_text(encoding="utf-8"))
+    assert [a["steps"] for a in articles] == [["load", "dehyphenate", "punct", "split"]] * 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]  # partial and journal are gone
 
 
-@pytest.mark.usefixtures("stub_stages")
 def test_run_to_stdout_quietly() -> None:
-    result = runner.invoke(app, ["run", str(SEED_001), "-o", "-", "--quiet"])
+    result = runner.invoke(app, ["run", str(SEED_001), "-o", "-", "--quiet", "--jobs", "1"])
     assert (result.exit_code, result.stderr) == (0, "")
-    assert len(parse_jsonl(result.stdout)) == 1
+    assert len(parse_jsonl(result.stdout)) == 3
 
 
 def test_run_refuses_a_missing_output_folder_before_any_work(tmp_path: Path) -> None:

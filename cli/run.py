@@ -1,0 +1,147 @@
+"""``zhnorm run``: load and every stage over folders, in worker processes or on a Dask cluster.
+
+Progress and the summary go to stderr (rich on a terminal, one line otherwise); the output is
+written beside its final name and moved there when complete, so ``--resume`` can continue it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from cli.streams import ErrorLog, say
+from normalize.batch import Options, ResumableOutput, Result, run_dask, run_local
+from normalize.errors import BadInput, NormalizeError
+from normalize.loader import load_paths
+from normalize.records import Record
+
+
+def run_batch(
+    paths: list[str], output: str, *, jobs: int, engine: str, scheduler: str | None, resume: bool,
+    options: Options, log: ErrorLog, load_options: dict[str, object], quiet: bool, verbose: bool,
+) -> int:
+    """Run the batch; returns the exit code (1 when any document was refused)."""
+    if engine == "dask" and not scheduler:
+        raise BadInput("--engine dask", "needs --scheduler tcp://HOST:PORT (start one with `dask scheduler`)")
+    started = time.perf_counter()
+    to_stdout = output == "-"
+    sink = None if to_stdout else ResumableOutput(output, resume=resume)
+    totals: Counter[str] = Counter()
+    skipped = 0
+
+    def docs() -> Iterator[Record]:
+        nonlocal skipped
+        for doc in load_paths(paths, on_error=log, **load_options):  # type: ignore[arg-type]
+            if sink is not None and sink.skip(str(doc.get("id")), str((doc.get("source") or {}).get("sha256", ""))):
+                skipped += 1
+                continue
+            yield doc
+
+    if engine == "dask":
+        results = run_dask(docs(), options, str(scheduler))
+    else:
+        results = run_local(docs(), options, jobs)
+    show = sys.stderr.isatty() and not quiet
+    total = _count_inputs(paths, load_options) if show else None
+    try:
+        with _progress(show, total) as advance:
+            for result in results:
+                _account(result, totals, log)
+                if to_stdout:
+                    sys.stdout.write(result.lines)
+                elif sink is not None:
+                    sink.write(result)
+                advance(result)
+    except BaseException:
+        if sink is not None:
+            sink.close()  # the partial output and its journal stay for --resume
+        raise
+    if sink is not None:
+        sink.finish()
+    if not quiet:
+        _summary(totals, skipped, log.count, time.perf_counter() - started, table=sys.stderr.isatty(), verbose=verbose)
+    return log.exit_code
+
+
+def _account(result: Result, totals: Counter[str], log: ErrorLog) -> None:
+    totals.update(result.stats)
+    if result.error is not None:
+        log(NormalizeError(result.error["where"], result.error["reason"]))
+
+
+def _count_inputs(paths: list[str], load_options: dict[str, object]) -> int | None:
+    """How many files the run will read, for the progress bar (None when unknown, as for stdin)."""
+    if "-" in paths:
+        return None
+    glob = str(load_options.get("glob", "*.txt")).casefold()
+    from fnmatch import fnmatchcase
+
+    n = 0
+    for arg in paths:
+        if not os.path.isdir(arg):
+            n += 1
+            continue
+        for _root, dirs, files in os.walk(arg):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            n += sum(1 for f in files if not f.startswith(".") and (
+                fnmatchcase(f.casefold(), glob) or fnmatchcase(f.casefold().removesuffix(".gz"), glob)))
+    return n
+
+
+class _progress:
+    """A rich progress bar on stderr (documents, MB, docs/s, ETA), or nothing."""
+
+    def __init__(self, show: bool, total: int | None) -> None:
+        self.show, self.total = show, total
+        self.bar: Progress | None = None
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if not self.show:
+            return lambda result: None
+        self.bar = Progress(
+            TextColumn("[bold]zhnorm run"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[mb]:.1f} MB"), TextColumn("{task.fields[rate]:.1f} docs/s"),
+            TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+        )
+        self.bar.start()
+        task = self.bar.add_task("run", total=self.total, mb=0.0, rate=0.0)
+        started, chars = time.perf_counter(), 0
+
+        def advance(result: Result) -> None:
+            nonlocal chars
+            chars += result.stats.get("chars_in", 0)
+            done = self.bar.tasks[0].completed + 1  # type: ignore[union-attr]
+            rate = done / max(time.perf_counter() - started, 1e-6)
+            self.bar.update(task, advance=1, mb=chars * 3 / 1e6, rate=rate)  # type: ignore[union-attr]
+
+        return advance
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _summary(totals: Counter[str], skipped: int, rejected: int, seconds: float, *, table: bool, verbose: bool) -> None:
+    mb = totals["chars_in"] * 3 / 1e6  # UTF-8 Chinese: about 3 bytes a character
+    figures = {
+        "documents": totals["documents"], "pages": totals["pages"], "articles": totals["articles"],
+        "characters in": totals["chars_in"], "characters out": totals["chars_out"],
+        "rejected": rejected, "furniture removed": totals["removed"], "skipped (resumed)": skipped,
+        "seconds": round(seconds, 2), "MB/s": round(mb / seconds, 2) if seconds else 0.0,
+    }
+    if verbose:
+        figures.update({f"stage {k}": v for k, v in sorted(totals.items()) if k.startswith(("blocks_", "punct_"))})
+    if not table:
+        say(", ".join(f"{v} {k}" for k, v in figures.items()))
+        return
+    out = Table(title="zhnorm run", show_header=False)
+    for key, value in figures.items():
+        out.add_row(key, str(value))
+    Console(stderr=True).print(out)

@@ -1,0 +1,219 @@
+"""Batch runs: one pure per-document function, run in order locally, in worker processes or on Dask.
+
+``process_document`` turns one loaded document into its output lines; every engine calls it
+and writes the results in input order, so ``--jobs 1``, ``--jobs N`` and Dask give the same
+bytes. ``ResumableOutput`` keeps finished documents in a journal beside the output, so a
+killed run continues where it stopped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import NormalizeError
+from .pipeline import document_stages, run_pipeline
+from .records import Record, dumps
+
+CHUNK_BYTES = 1 << 20  # documents sent to a worker together: about a megabyte of text
+MAX_IN_FLIGHT = 4  # chunks per worker queued ahead: bounds memory, keeps workers busy
+
+
+@dataclass(frozen=True)
+class Options:
+    """What each worker does to a document, beyond the stages: ``check`` runs the conservation check."""
+
+    check: bool = False
+    segment: dict[str, Any] | None = None  # options for the segment stage, when asked for
+
+
+@dataclass
+class Result:
+    """One document's output lines and figures, as a worker returns them."""
+
+    id: str
+    sha256: str
+    lines: str  # JSONL, newline-terminated
+    stats: dict[str, int] = field(default_factory=dict)
+    error: dict[str, str] | None = None  # {"where", "reason"} when the document was refused
+
+
+def _segment_stage(options: dict[str, Any]) -> Callable[[Iterable[Record]], Iterator[Record]]:
+    from .segment import Segmenter, segment_records
+
+    segmenter = Segmenter(**options)
+    return lambda records: segment_records(records, segmenter)
+
+
+def _tap(see: Callable[[Record], object]) -> Callable[[Iterable[Record]], Iterator[Record]]:
+    """A stage that passes records through after showing each to ``see`` (per-stage counts)."""
+
+    def stage(records: Iterable[Record]) -> Iterator[Record]:
+        for record in records:
+            see(record)
+            yield record
+
+    return stage
+
+
+def process_document(doc: Record, options: Options = Options()) -> Result:
+    """Run every stage on one document; a failure becomes the document's error, not the run's."""
+    doc_id = str(doc.get("id", ""))
+    sha = str((doc.get("source") or {}).get("sha256", ""))
+    text = str(doc.get("text", ""))
+    stats = {"documents": 1, "pages": int(doc.get("pages") or 0), "chars_in": len(text)}
+    try:
+        dehyphenate, punct, split = document_stages()
+        stages = [dehyphenate, _tap(lambda r: stats.update(
+            Counter(f"blocks_{b.get('kind')}" for b in r.get("blocks") or []))), punct,
+            _tap(lambda r: stats.update({f"punct_{k}": v for k, v in (r.get("changes") or {}).items()})), split]
+        if options.segment is not None:
+            stages.append(_segment_stage(options.segment))
+        articles = list(run_pipeline([doc], stages))
+        if options.check:
+            from .check import check_conservation, record_outputs
+
+            err = check_conservation(doc_id, text, [t for a in articles for t in record_outputs(a)])
+            if err is not None:
+                raise err
+    except NormalizeError as err:
+        return Result(doc_id, sha, "", stats, {"where": err.where, "reason": err.reason})
+    except Exception as err:  # a bug on one document must not cost the other documents
+        reason = f"internal error {type(err).__name__}: {err}; please report this document"
+        return Result(doc_id, sha, "", stats, {"where": doc_id, "reason": reason})
+    stats["articles"] = len(articles)
+    stats["chars_out"] = sum(len(str(a.get("text", ""))) for a in articles)
+    stats["removed"] = sum(len(a.get("removed") or []) for a in articles)
+    return Result(doc_id, sha, "".join(dumps(a) + "\n" for a in articles), stats)
+
+
+def process_chunk(docs: list[Record], options: Options) -> list[Result]:
+    """``process_document`` over a chunk: one round trip to a worker for many small documents."""
+    return [process_document(d, options) for d in docs]
+
+
+def chunks(docs: Iterable[Record], limit: int = CHUNK_BYTES) -> Iterator[list[Record]]:
+    """Documents grouped up to about ``limit`` characters, in order."""
+    chunk: list[Record] = []
+    size = 0
+    for doc in docs:
+        chunk.append(doc)
+        size += len(str(doc.get("text", "")))
+        if size >= limit:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def run_local(docs: Iterable[Record], options: Options, jobs: int) -> Iterator[Result]:
+    """Results in input order; with ``jobs`` > 1 from worker processes, a bounded window ahead."""
+    if jobs <= 1:
+        for doc in docs:
+            yield process_document(doc, options)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+    try:
+        window: deque[Any] = deque()
+        for chunk in chunks(docs):
+            window.append(pool.submit(process_chunk, chunk, options))
+            while len(window) >= jobs * MAX_IN_FLIGHT:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
+    finally:
+        # on Ctrl-C (or a closed generator) drop the queued chunks instead of finishing them
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them: one message, no tracebacks."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def run_dask(docs: Iterable[Record], options: Options, scheduler: str) -> Iterator[Result]:
+    """The same chunks sent to a Dask cluster (``pip install 'zhnorm[dask]'``), results in order."""
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise NormalizeError("--engine dask", "dask is not installed; pip install 'zhnorm[dask]'") from None
+    with Client(scheduler) as client:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        window: deque[Any] = deque()
+        for chunk in chunks(docs):
+            window.append(client.submit(process_chunk, chunk, options, pure=False))
+            while len(window) >= workers * MAX_IN_FLIGHT:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
+
+
+class ResumableOutput:
+    """Output written beside its final name, with a journal of finished documents.
+
+    ``OUT.partial`` holds the lines, ``OUT.partial.journal`` one JSON line per finished
+    document (id, sha256, size of ``OUT.partial`` after it). A killed run leaves both; with
+    ``resume`` the partial file is cut back to the last journalled document and the documents
+    in the journal are skipped. ``finish`` moves the result under its final name (gzipped for
+    ``.gz``); until then nothing exists under that name.
+    """
+
+    def __init__(self, target: str, *, resume: bool = False) -> None:
+        self.target = Path(target)
+        self.partial = self.target.with_name(self.target.name + ".partial")
+        self.journal_path = self.target.with_name(self.target.name + ".partial.journal")
+        self.done: dict[str, str] = {}
+        offset = 0
+        if resume and self.partial.exists() and self.journal_path.exists():
+            for line in self.journal_path.read_text(encoding="utf-8").splitlines():
+                try:
+                    entry = json.loads(line)
+                except json.JSONDecodeError:
+                    break  # a journal line cut by the crash: everything after it is redone
+                self.done[entry["id"]] = entry["sha256"]
+                offset = entry["offset"]
+        self._out: IO[bytes] = self.partial.open("r+b" if offset else "wb")
+        self._out.truncate(offset)
+        self._out.seek(offset)
+        self._journal: IO[str] = self.journal_path.open("a" if offset else "w", encoding="utf-8")
+        if not offset:
+            self.done.clear()
+
+    def skip(self, doc_id: str, sha256: str) -> bool:
+        """True when this document (same id and content) is already in the partial output."""
+        return self.done.get(doc_id) == sha256 and bool(sha256)
+
+    def write(self, result: Result) -> None:
+        self._out.write(result.lines.encode("utf-8", "backslashreplace"))
+        self._out.flush()
+        entry = {"id": result.id, "sha256": result.sha256, "offset": self._out.tell()}
+        self._journal.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._journal.flush()
+
+    def close(self) -> None:
+        self._out.close()
+        self._journal.close()
+
+    def finish(self) -> None:
+        """Move the finished output under its final name (gzip-compressed for ``.gz``)."""
+        self.close()
+        if self.target.suffix == ".gz":
+            tmp = self.target.with_name(self.target.name + ".tmp")
+            with self.partial.open("rb") as src, gzip.open(tmp, "wb") as dst:
+                shutil.copyfileobj(src, dst)
+            os.replace(tmp, self.target)
+            self.partial.unlink()
+        else:
+            os.replace(self.partial, self.target)
+        self.journal_path.unlink(missing_ok=True)
