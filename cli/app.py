@@ -27,8 +27,8 @@ from cli.streams import (
     say,
     stdin_hint,
 )
-from normalize.loader import load_paths
-from normalize.pipeline import counted, document_stages, run_pipeline, stage
+from cli.segment import register as register_segment
+from normalize.pipeline import stage
 from normalize.records import read_records, write_records
 
 app = typer.Typer(
@@ -87,6 +87,8 @@ def load(
     Write one JSONL document record per file, with the encoding it detected.
     A binary, PDF or undecodable file is reported on one line and skipped.
     """
+    from normalize.loader import load_paths
+
     if "-" in paths:
         stdin_hint("text")
     with reporting_errors(), open_output(output) as out, \
@@ -179,6 +181,9 @@ def split(source: JsonlIn = "-", output: Output = "-", strict: Strict = False,
             write_records(removed, side)
 
 
+register_segment(app)
+
+
 @app.command(short_help="load and every stage, in parallel, to a file.")
 def run(
     paths: Paths,
@@ -196,6 +201,10 @@ def run(
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", metavar="ADDRESS", help="The Dask scheduler, e.g. tcp://10.0.0.5:8786.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Add per-stage counts to the summary.")] = False,
+    segment: Annotated[bool, typer.Option(
+        "--segment", help="Add jieba tokens as a last stage, in the workers (see zhnorm segment).")] = False,
+    user_dict: Annotated[str | None, typer.Option(
+        "--dict", metavar="FILE", help="With --segment: a jieba user dictionary.")] = None,
 ) -> None:
     """zhnorm run scans/ -o articles.jsonl
 
@@ -213,10 +222,18 @@ def run(
     with reporting_errors():
         if output != "-":
             check_output_folder(output)
+        segmenter = None
+        if segment or user_dict:
+            from normalize.segment import Segmenter, read_user_dict
+
+            if user_dict:
+                read_user_dict(user_dict)  # a bad line is reported now, not once per document
+            segmenter = Segmenter(user_dict=user_dict)
     with reporting_errors(), ErrorLog(default_rejects(rejects, output), strict=strict) as log:
         code = run_batch(
             paths, output, jobs=jobs or os.cpu_count() or 1, engine=engine, scheduler=scheduler,
-            resume=resume, options=Options(check=check), log=log, quiet=quiet, verbose=verbose,
+            resume=resume, options=Options(check=check, segment=segmenter), log=log, quiet=quiet,
+            verbose=verbose,
             load_options={"glob": glob, "encoding": encoding, "pages_per_folder": pages_per_folder},
         )
     raise typer.Exit(code)

@@ -1,7 +1,7 @@
 """zhnorm's library: load newsletter text, then chain record stages over JSONL.
 
-The stage functions are imported on first use (PEP 562), so ``import normalize`` stays
-cheap and a CLI that only loads never imports jieba.
+Every name is imported on first use (PEP 562), so ``import normalize.errors`` stays cheap,
+``zhnorm --help`` starts fast and a CLI that only loads never imports jieba.
 """
 
 from __future__ import annotations
@@ -9,18 +9,17 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from normalize.errors import BadEncoding, BadInput, BadRecord, NormalizeError
-from normalize.loader import decode_bytes, load_paths
-from normalize.pipeline import STAGE_FUNCTIONS, STAGES, Stage, document_stages, run_pipeline
-from normalize.records import Record, read_records, write_record, write_records
-
-__all__ = [
-    "STAGES", "BadEncoding", "BadInput", "BadRecord", "NormalizeError", "Record", "Stage",
-    "decode_bytes", "dehyphenate_records", "document_stages", "load_paths", "punctuate",
-    "read_records", "run_pipeline", "split_articles", "write_record", "write_records",
-]
-
-_LAZY = {function: module for module, function in STAGE_FUNCTIONS.values()}
+_LAZY = {
+    "BadEncoding": "normalize.errors", "BadInput": "normalize.errors", "BadRecord": "normalize.errors",
+    "NormalizeError": "normalize.errors", "decode_bytes": "normalize.loader", "load_paths": "normalize.loader",
+    "STAGES": "normalize.pipeline", "Stage": "normalize.pipeline", "document_stages": "normalize.pipeline",
+    "run_pipeline": "normalize.pipeline", "Record": "normalize.records", "read_records": "normalize.records",
+    "write_record": "normalize.records", "write_records": "normalize.records",
+    "dehyphenate_records": "normalize.dehyphenate", "punctuate": "normalize.punct",
+    "normalize_punctuation": "normalize.punct", "split_articles": "normalize.split",
+    "segment_records": "normalize.segment", "process_document": "normalize.batch",
+}
+__all__ = sorted(_LAZY)
 
 
 def __getattr__(name: str) -> Any:

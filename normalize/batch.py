@@ -31,7 +31,7 @@ class Options:
     """What each worker does to a document, beyond the stages: ``check`` runs the conservation check."""
 
     check: bool = False
-    segment: dict[str, Any] | None = None  # options for the segment stage, when asked for
+    segment: Any = None  # a normalize.segment.Segmenter: add the segment stage last
 
 
 @dataclass
@@ -45,10 +45,9 @@ class Result:
     error: dict[str, str] | None = None  # {"where", "reason"} when the document was refused
 
 
-def _segment_stage(options: dict[str, Any]) -> Callable[[Iterable[Record]], Iterator[Record]]:
-    from .segment import Segmenter, segment_records
+def _segment_stage(segmenter: Any) -> Callable[[Iterable[Record]], Iterator[Record]]:
+    from .segment import segment_records
 
-    segmenter = Segmenter(**options)
     return lambda records: segment_records(records, segmenter)
 
 

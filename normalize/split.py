@@ -195,20 +195,11 @@ def _removed(block: dict, why: str) -> dict:
     return {"kind": why, "text": block["text"], "lines": list(block["lines"]), "page": block.get("page", 1)}
 
 
-_JIEBA = None
-
-
 def _words(text: str) -> list[str]:
     """Content words of a headline (jieba, loaded on first use: only clustered headlines need it)."""
-    global _JIEBA
-    if _JIEBA is None:
-        import logging
+    from .segment import Segmenter
 
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        _JIEBA = jieba
-    return [w for w in _JIEBA.lcut(text) if len(w) >= 2 and _HAN_RE.search(w)]
+    return [w for w in Segmenter(keep_punct=False).segment_text(text) if len(w) >= 2 and _HAN_RE.search(w)]
 
 
 def similarity(headline: str, body: str) -> float:

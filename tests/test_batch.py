@@ -169,3 +169,10 @@ def test_dask_engine_needs_a_scheduler(corpus: Path, tmp_path: Path) -> None:
 
 if os.name != "posix":  # pragma: no cover - signals as tested here are POSIX
     pytestmark = pytest.mark.skip(reason="POSIX signals")
+
+
+def test_segment_in_the_workers_equals_serial(corpus: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert run("run", str(corpus), "-o", str(one), "--segment", "-j", "1", "-q").returncode == 0
+    assert run("run", str(corpus), "-o", str(two), "--segment", "-j", "2", "-q").returncode == 0
+    assert one.read_bytes() == two.read_bytes() and b'"tokens":{"title":' in one.read_bytes()

@@ -1,0 +1,106 @@
+"""``make bench``: throughput of every stage and of ``zhnorm run`` beside NFKC, memory, start-up.
+
+Builds the corpus once (scripts/make_corpus.py, ~2,000 pages, ~50 MB) under .bench/, then
+prints each figure as MB/s and as a ratio to ``unicodedata.normalize("NFKC", ...)`` over the
+same texts in the same run. Figures only: nothing here passes or fails.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+BENCH = ROOT / ".bench"
+ZHNORM = [sys.executable, "-c", "from cli.app import main; main()"]
+
+
+def corpus(name: str, pages: int) -> Path:
+    folder = BENCH / name
+    if not folder.exists():
+        subprocess.run([sys.executable, str(ROOT / "scripts/make_corpus.py"), str(folder), "--pages", str(pages)], check=True)
+    return folder
+
+
+def timed(fn, repeat: int = 1) -> float:  # type: ignore[no-untyped-def]
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def peak_rss_mb(args: list[str]) -> float:
+    """Peak resident memory of a child process (and its workers), in MB."""
+    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stderr=subprocess.DEVNULL);"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, cwd=ROOT)
+    return int(out.stdout.strip()) / 1024
+
+
+def startup(args: list[str], n: int = 7) -> float:
+    return statistics.median(timed(lambda: subprocess.run(args, capture_output=True, check=True, cwd=ROOT)) for _ in range(n))
+
+
+def main() -> None:
+    from normalize.dehyphenate import dehyphenate_records
+    from normalize.loader import load_paths
+    from normalize.punct import punctuate
+    from normalize.split import split_articles
+
+    full = corpus("corpus", 2000)
+    tenth = corpus("corpus-tenth", 200)
+    docs = list(load_paths([str(full)]))
+    texts = [d["text"] for d in docs]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(f"corpus: {len(docs)} documents, {sum(d['pages'] for d in docs)} pages, {mb:.1f} MB (UTF-8)")
+
+    nfkc = timed(lambda: [unicodedata.normalize("NFKC", t) for t in texts], repeat=3)
+    rows = [("NFKC (reference)", nfkc)]
+    blocks = list(dehyphenate_records(docs))
+    rows.append(("dehyphenate", timed(lambda: list(dehyphenate_records(docs)))))
+    normalized = list(punctuate(blocks))
+    rows.append(("punct", timed(lambda: list(punctuate(blocks)))))
+    list(split_articles(normalized[:20]))  # jieba's dictionary loads once, outside the timing
+    rows.append(("split", timed(lambda: list(split_articles(normalized)))))
+    try:
+        from normalize.segment import Segmenter, segment_records
+
+        articles = list(split_articles(normalized))
+        seg = Segmenter()
+        list(segment_records(articles[:5], seg))
+        rows.append(("segment", timed(lambda: list(segment_records(articles, seg)))))
+        import jieba
+
+        rows.append(("jieba.lcut alone", timed(lambda: [jieba.lcut(a["text"]) for a in articles])))
+    except ImportError:
+        pass
+    out = BENCH / "out.jsonl"
+    for jobs in (1, 2):
+        rows.append((f"run --jobs {jobs}", timed(lambda j=jobs: subprocess.run(
+            [*ZHNORM, "run", str(full), "-o", str(out), "--jobs", str(j), "-q"], check=True, cwd=ROOT))))
+
+    print(f"\n{'':22} {'seconds':>8} {'MB/s':>8} {'x NFKC':>8}")
+    for name, seconds in rows:
+        print(f"{name:22} {seconds:8.2f} {mb / seconds:8.1f} {nfkc / seconds:8.3f}")
+    j1, j2 = rows[-2][1], rows[-1][1]
+    print(f"\nrun --jobs 2 vs --jobs 1: {j1 / j2:.2f}x on {os.cpu_count()} cores (target 1.8x)")
+
+    rss_full = peak_rss_mb([*ZHNORM, "run", str(full), "-o", str(out), "--jobs", "1", "-q"])
+    rss_tenth = peak_rss_mb([*ZHNORM, "run", str(tenth), "-o", str(out), "--jobs", "1", "-q"])
+    print(f"peak RSS, run --jobs 1: full corpus {rss_full:.0f} MB, a tenth {rss_tenth:.0f} MB, ratio {rss_full / rss_tenth:.2f} (target <= 1.2)")
+
+    bare = [sys.executable, "-c", "import typer; app = typer.Typer(); app.command()(lambda: None); app(['--help'])"]
+    ours, theirs = startup([*ZHNORM, "--help"]), startup(bare)
+    print(f"start-up: zhnorm --help {ours * 1000:.0f} ms, a bare Typer app {theirs * 1000:.0f} ms, ratio {ours / theirs:.2f} (target <= 1.1)")
+
+
+if __name__ == "__main__":
+    main()
