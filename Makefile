@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test demo bench score clean
+.PHONY: install test demo bench fuzz score clean
 
 install: $(STAMP)
 
@@ -25,6 +25,10 @@ demo: $(STAMP)
 
 score: $(STAMP)
 	$(BIN)/python scripts/score_dev.py
+
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_hardening.py -k "raises or idempotent" \
+		-p no:cacheprovider --hypothesis-show-statistics -q
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

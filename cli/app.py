@@ -16,6 +16,7 @@ import typer
 from cli.streams import (
     ErrorLog,
     check_output_folder,
+    warned,
     checked,
     explain_to_stderr,
     default_rejects,
@@ -27,9 +28,12 @@ from cli.streams import (
     say,
     stdin_hint,
 )
+from cli.evaluate import register as register_eval
 from cli.segment import register as register_segment
 from normalize.pipeline import stage
 from normalize.records import read_records, write_records
+
+MAX_DOC_BYTES = 512 * 1024**2  # the loader's default (normalize.loader.MAX_BYTES), not imported: --help stays fast
 
 app = typer.Typer(
     name="zhnorm",
@@ -73,13 +77,16 @@ PagesPerFolder = Annotated[bool, typer.Option(
     "--pages-per-folder",
     help="Make each folder's files, in natural order, the pages of one document.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No summary line on stderr.")]
+MaxDocBytes = Annotated[int, typer.Option(
+    "--max-doc-bytes", metavar="N", min=1,
+    help="Refuse a document larger than N bytes of text (after gunzip) instead of reading it.")]
 
 
 @app.command(short_help="Text files, folders or stdin -> one JSONL document each.")
 def load(
     paths: Paths, glob: Glob = "*.txt", encoding: Encoding = None,
     pages_per_folder: PagesPerFolder = False, output: Output = "-", strict: Strict = False,
-    rejects: Rejects = None,
+    rejects: Rejects = None, max_doc_bytes: MaxDocBytes = MAX_DOC_BYTES,
 ) -> None:
     """zhnorm load scans/ > documents.jsonl
 
@@ -93,9 +100,9 @@ def load(
         stdin_hint("text")
     with reporting_errors(), open_output(output) as out, \
             ErrorLog(default_rejects(rejects, output), strict=strict) as log:
-        docs = load_paths(paths, glob=glob, encoding=encoding,
-                          pages_per_folder=pages_per_folder, on_error=log)
-        write_records(docs, out)
+        docs = load_paths(paths, glob=glob, encoding=encoding, pages_per_folder=pages_per_folder,
+                          on_error=log, max_bytes=max_doc_bytes)
+        write_records(warned(docs), out)
     raise typer.Exit(log.exit_code)
 
 
@@ -192,6 +199,7 @@ def run(
         help="Output JSONL (.jsonl.gz compresses), or - for stdout.")],
     glob: Glob = "*.txt", encoding: Encoding = None, pages_per_folder: PagesPerFolder = False,
     strict: Strict = False, rejects: Rejects = None, quiet: Quiet = False, check: Check = False,
+    max_doc_bytes: MaxDocBytes = MAX_DOC_BYTES,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=0, help="Worker processes; 0 (the default) uses every core.")] = 0,
     resume: Annotated[bool, typer.Option(
@@ -234,23 +242,37 @@ def run(
             paths, output, jobs=jobs or os.cpu_count() or 1, engine=engine, scheduler=scheduler,
             resume=resume, options=Options(check=check, segment=segmenter), log=log, quiet=quiet,
             verbose=verbose,
-            load_options={"glob": glob, "encoding": encoding, "pages_per_folder": pages_per_folder},
+            load_options={"glob": glob, "encoding": encoding, "pages_per_folder": pages_per_folder,
+                          "max_bytes": max_doc_bytes},
         )
     raise typer.Exit(code)
 
 
-@app.command(short_help="Article records as formatted text, for people.")
-def show(source: JsonlIn = "-") -> None:
-    """zhnorm show out/articles.jsonl
+@app.command(short_help="Article records for people: rich text, or one HTML page.")
+def show(
+    source: JsonlIn = "-",
+    html: Annotated[str | None, typer.Option(
+        "--html", metavar="OUT.html",
+        help="Write one self-contained HTML page instead: each document's raw lines beside "
+        "its articles.")] = None,
+    raw: Annotated[str | None, typer.Option(
+        "--raw", metavar="DIR_OR_FILE",
+        help="With --html: where the raw text files are (the PATH given to load or run).")] = None,
+) -> None:
+    """zhnorm show out/articles.jsonl --html out/check.html --raw seeds/
 
     Show article records for people: title, kicker, credit, and paragraphs
     with their raw line spans. Writes formatted text to stdout, not JSONL.
+    With --html, writes one self-contained page instead: the raw lines of
+    each document, numbered, beside its articles; click a paragraph to light
+    its source lines; removed furniture is struck through.
     """
-    from cli.show import print_records
+    from cli.show import show_command
 
-    with reporting_errors(), open_input(source) as fp, ErrorLog() as log:
-        print_records(read_records(fp, display_name(source), on_error=log))
-    raise typer.Exit(log.exit_code)
+    raise typer.Exit(show_command(source, html, raw))
+
+
+register_eval(app)
 
 
 def main() -> None:

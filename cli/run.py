@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from cli.streams import ErrorLog, say
+from cli.streams import ErrorLog, say, warned
 from normalize.batch import Options, ResumableOutput, Result, run_dask, run_local
 from normalize.errors import BadInput, NormalizeError
 from normalize.loader import load_paths
@@ -38,7 +38,7 @@ def run_batch(
 
     def docs() -> Iterator[Record]:
         nonlocal skipped
-        for doc in load_paths(paths, on_error=log, **load_options):  # type: ignore[arg-type]
+        for doc in warned(load_paths(paths, on_error=log, **load_options)):  # type: ignore[arg-type]
             if sink is not None and sink.skip(str(doc.get("id")), str((doc.get("source") or {}).get("sha256", ""))):
                 skipped += 1
                 continue
@@ -80,7 +80,7 @@ def _count_inputs(paths: list[str], load_options: dict[str, object]) -> int | No
     """How many files the run will read, for the progress bar (None when unknown, as for stdin)."""
     if "-" in paths:
         return None
-    glob = str(load_options.get("glob", "*.txt")).casefold()
+    glob = str(load_options.get("glob") or "*.txt").casefold()
     from fnmatch import fnmatchcase
 
     n = 0

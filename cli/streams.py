@@ -123,6 +123,15 @@ def checked(records: Iterable[Record], step: Callable[[Iterable[Record]], Iterat
         yield from outputs
 
 
+def warned(records: Iterable[Record]) -> Iterator[Record]:
+    """Pass records on, saying on stderr what the loader noticed (a file mixing encodings)."""
+    for record in records:
+        warning = (record.get("source") or {}).get("warning")
+        if warning:
+            say(f"warning: {record.get('id')}: {warning}")
+        yield record
+
+
 def explain_to_stderr(where: str, rule: str, before: str, after: str) -> None:
     """``--explain``: each change a rule made, with its place, one line each on stderr."""
     from difflib import SequenceMatcher

@@ -19,7 +19,10 @@ _FOLD = str.maketrans({
     "，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "〈": "(", "〉": ")",
     "“": '"', "”": '"', "‘": "'", "’": "'", "。": ".", "・": "·", "•": "·",
 })
-_RUNS_RE = re.compile(r"[—―\-]{2,}|一一|…+|\.{2,}")
+# Dashes, 一 and dots are left out of the count: the normalizer rewrites them by context ("--",
+# "—" and OCR's "一一" become "——", "..." becomes "……") and a line join or a moved paragraph can
+# change that context, so their number is not conserved even when nothing is lost.
+_REWRITTEN_RE = re.compile(r"[—―\-一…\.]+")
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -29,10 +32,11 @@ def fold(text: str) -> str:
 
         >>> fold("你好, 世界 ...") == fold("你好，世界……")
         True
+        >>> fold("宝安一\\n一非遗") == fold("宝安——非遗")
+        True
     """
-    text = normalize_punctuation(text)
-    text = _RUNS_RE.sub(lambda m: "—" if m.group()[0] in "—―-一" else "…", text)
-    return _SPACE_RE.sub("", text.translate(_FOLD))
+    text = _SPACE_RE.sub("", normalize_punctuation(text).translate(_FOLD))
+    return _REWRITTEN_RE.sub("", text)
 
 
 def _line_of(text: str, ch: str) -> int:

@@ -48,6 +48,7 @@ _SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030"}
 # Tie-break between equally good guesses: this tool reads Chinese newsletters.
 _PREFERENCE = {"gb18030": 0, "gbk": 0, "gb2312": 0, "big5": 1, "big5hkscs": 1, "cp950": 1}
 _DIGITS_RE = re.compile(r"(\d+)")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def decode_bytes(
@@ -82,10 +83,44 @@ def decode_bytes(
         return clean_text(data.decode("utf-8")), "utf-8", 1.0
     except UnicodeDecodeError as e:
         offset = e.start
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return clean_text(mixed), MIXED, 1.0
     detected, confidence = _detect(data)
     if detected is None:
         raise BadEncoding(path, offset, "not valid utf-8")
     return clean_text(_decode(data, detected, path)), detected, confidence
+
+
+MIXED = "utf-8+gb18030"
+"""The encoding recorded for a file whose lines mix UTF-8 and GB18030 (decoded line by line)."""
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """A file pasted together from UTF-8 and GB18030 pieces, decoded line by line; else None.
+
+    Each line is tried as UTF-8, then GB18030. It counts as mixed only when both kinds of
+    line hold Chinese text: then the caller records a warning instead of refusing the file.
+
+    >>> _decode_mixed("第一行\\n".encode() + "第二行".encode("gb18030"))
+    '第一行\\n第二行'
+    >>> _decode_mixed("第一行\\n第二行".encode("gb18030")) is None
+    True
+    """
+    lines, kinds = [], set()
+    for raw in data.split(b"\n"):
+        try:
+            line = raw.decode("utf-8")
+            if not raw.isascii():
+                kinds.add("utf-8")
+        except UnicodeDecodeError:
+            try:
+                line = raw.decode("gb18030")
+            except UnicodeDecodeError:
+                return None
+            kinds.add("gb18030")
+        lines.append(line)
+    return "\n".join(lines) if kinds == {"utf-8", "gb18030"} else None
 
 
 def _decode_wide(data: bytes, path: str) -> tuple[str, str, float]:
@@ -284,14 +319,29 @@ def _document(
     text, name, confidence = decode_bytes(data, encoding=encoding, path=shown)
     if not text.strip():
         return None
-    about = {"path": shown, "encoding": name, "confidence": confidence,
-             "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    about: dict[str, object] = {"path": shown, "encoding": name, "confidence": confidence,
+                                "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    if name == MIXED:
+        about["warning"] = "lines mix UTF-8 and GB18030; decoded line by line"
     return _record(doc_id, text, about)
 
 
+def safe_id(name: str) -> str:
+    """
+    A document id that is safe in any file name or terminal: no control characters, no
+    absolute path, no ``..`` (ids come from file names, which may hold anything).
+
+        >>> safe_id("/etc/../x\\x1b[31m.txt"), safe_id("a/b.txt")
+        ('etc/x?[31m.txt', 'a/b.txt')
+    """
+    name = _CONTROL_RE.sub("?", name)
+    parts = [p for p in name.replace("\\", "/").split("/") if p not in ("", ".", "..")]
+    return "/".join(parts) or "_"
+
+
 def _record(doc_id: str, text: str, source: dict[str, object]) -> Record:
-    return {"id": doc_id, "text": text, "source": source, "pages": count_pages(text),
-            "steps": ["load"]}
+    return {"id": doc_id if doc_id == "<stdin>" else safe_id(doc_id), "text": text, "source": source,
+            "pages": count_pages(text), "steps": ["load"]}
 
 
 def _read_bytes(source: Path | BinaryIO, shown: str, max_bytes: int) -> bytes:
@@ -313,7 +363,7 @@ def _read_bytes(source: Path | BinaryIO, shown: str, max_bytes: int) -> bytes:
         except (OSError, EOFError, zlib.error) as e:
             raise BadInput(shown, f"not a readable gzip file ({e})") from None
     if len(data) > max_bytes:
-        raise BadInput(shown, f"more than {max_bytes} bytes of text; split it first")
+        raise BadInput(shown, f"more than {max_bytes} bytes of text; split it, or raise --max-doc-bytes")
     return data
 
 
@@ -335,6 +385,9 @@ def _walk(root: Path, glob: str, report: OnError) -> Iterator[Path]:
         for entry in entries:
             name = entry.name.casefold()
             if name.startswith("."):
+                continue
+            if entry.is_symlink() and not os.path.exists(entry.path):
+                report(BadInput(Path(entry.path).as_posix(), "a dangling symbolic link; skipped"))
                 continue
             if entry.is_dir():
                 yield from visit(Path(entry.path))

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
 from helpers import SEED_001, SEEDS
+from hypothesis import HealthCheck, settings
+
+# make test: a few hundred examples a property; make fuzz: 100,000 (HYPOTHESIS_PROFILE=fuzz).
+settings.register_profile("test", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", max_examples=100_000, deadline=None,
+                          suppress_health_check=list(HealthCheck))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "test"))
 
 __all__ = ["SEEDS"]
 

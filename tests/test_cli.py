@@ -17,7 +17,7 @@ import cli.app
 from cli.app import app
 
 runner = CliRunner()
-COMMANDS = ["load", "dehyphenate", "punct", "split", "segment", "run", "show"]
+COMMANDS = ["load", "dehyphenate", "punct", "split", "segment", "run", "show", "eval"]
 STAGE_COMMANDS = ["dehyphenate", "punct", "split"]
 BAD_LINE_2 = "zhnorm: error: <stdin>:2: not valid JSON (Expecting value at column 1)\n"
 
