@@ -15,6 +15,7 @@ import shutil
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -70,6 +71,7 @@ def process_document(doc: Record, options: Options = Options()) -> Result:
     stats = {"documents": 1, "pages": int(doc.get("pages") or 0), "chars_in": len(text)}
     try:
         dehyphenate, punct, split = document_stages()
+        punct = partial(punct, text=False)  # split keeps only the blocks: skip the raw text
         stages = [dehyphenate, _tap(lambda r: stats.update(
             Counter(f"blocks_{b.get('kind')}" for b in r.get("blocks") or []))), punct,
             _tap(lambda r: stats.update({f"punct_{k}": v for k, v in (r.get("changes") or {}).items()})), split]

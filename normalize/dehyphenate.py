@@ -21,7 +21,8 @@ from .chardata import (
     HAN,
     JUMP_RE,
     PAGE_NUMBER_RE,
-    SENTENCE_END_RE,
+    CLOSERS,
+    SENTENCE_END,
     WEEKDAY_RE,
     WORD_CHAR_RE,
 )
@@ -55,6 +56,10 @@ _LATIN_START_RE = re.compile(r"^[A-Za-z(\[]")
 # A justified line of prose comes out letter-spaced ("记 者 还 了 解 到"); headlines are not justified.
 _LETTER_SPACED_RE = re.compile(f"[{HAN}] [{HAN}] [{HAN}] [{HAN}]")
 _BAR_RE = re.compile(r"\|")
+_EDITOR_STARTS = frozenset("责本编校美版组审排")
+_CLOSERS = CLOSERS
+_SENTENCE_END = frozenset(SENTENCE_END)
+_PROSE_MARK_RE = re.compile(r"[，。；！？,;]")
 _COLUMN_GAP_RE = re.compile(r"\s*\|\s*|\s{3,}")
 _BRACKETED_LINE_RE = re.compile(r"^[（(〈][^（）()。，,！？]{2,24}[）)〉]$")
 _LEADING_WORD_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.,%:/+\-]*")
@@ -139,7 +144,8 @@ def ends_sentence(text: str) -> bool:
         >>> ends_sentence("等重点问题。"), ends_sentence("“社会组织能力提升”"), ends_sentence("好。”")
         (True, False, True)
     """
-    return bool(SENTENCE_END_RE.search(text))
+    end = text.rstrip().rstrip(_CLOSERS)
+    return bool(end) and end[-1] in _SENTENCE_END
 
 
 def join_lines(left: str, right: str, *, hyphenated: frozenset[str] = frozenset()) -> str:
@@ -196,15 +202,17 @@ def classify_line(text: str) -> str:
         return "blank"
     if not WORD_CHAR_RE.search(text):
         return "noise" if len(text) <= 4 else "text"
-    if JUMP_RE.match(text):
+    # each pattern below only where a cheap test says it can match: most lines are prose
+    if ("转" in text or "接" in text or "续" in text) and JUMP_RE.match(text):
         return "jump"
-    if EDITOR_RE.match(text) or PAGE_NUMBER_RE.match(text):
+    if text[0] in _EDITOR_STARTS and EDITOR_RE.match(text) or len(text) <= 7 and PAGE_NUMBER_RE.match(text):
         return "furniture"
-    if CREDIT_TAIL_RE.match(text) or (text[0] in "（(〈" and CREDIT_TAIL_RE.search(text) and len(text) <= 40):
-        return "credit"
-    if _BRACKETED_LINE_RE.match(text):
-        return "credit"  # a whole line in brackets after a story is its source, even misread by OCR
-    if len(text) <= 40 and not re.search(r"[，。；！？,;]", text):
+    if text[-1] in "）)〉" and len(text) <= 60:
+        if CREDIT_TAIL_RE.match(text) or (text[0] in "（(〈" and CREDIT_TAIL_RE.search(text) and len(text) <= 40):
+            return "credit"
+        if _BRACKETED_LINE_RE.match(text):
+            return "credit"  # a whole line in brackets after a story is its source, even misread by OCR
+    if len(text) <= 40 and ("版" in text or "年" in text) and not _PROSE_MARK_RE.search(text):
         if EDITION_RE.search(text) or (DATE_RE.search(text) and (WEEKDAY_RE.search(text) or len(text) <= 16)):
             return "furniture"
     return "text"
@@ -221,7 +229,7 @@ def _split_lines(text: str, spacey: bool) -> list[Line]:
         stripped = raw.strip()
         kind = "noise" if col < 0 else classify_line(stripped)
         indented = kind == "text" and not col and bool(_INDENT_RE.match(raw))
-        if kind == "text" and not spacey and _INLINE_BREAK_RE.search(stripped):
+        if kind == "text" and not spacey and (" " in stripped or "\u3000" in stripped) and _INLINE_BREAK_RE.search(stripped):
             pieces = _INLINE_BREAK_RE.sub(lambda m: m.group(1) + "\n", stripped).split("\n")
             last = len(pieces) - 1
             for k, piece in enumerate(pieces):
@@ -311,6 +319,7 @@ class _Doc:
         # A line that breaks before an unbreakable number or word ("…指数为" / "53.5%，…")
         # is short by up to that word's width: count it as part of the line.
         self.width = {i: lines[i].width for i in self.text_idx}
+        self.gaps = [self._gap(i, j) for i, j in zip(self.text_idx, [*self.text_idx[1:], None])]
         self.slack = dict.fromkeys(self.text_idx, 0.0)
         for a, b in zip(self.text_idx, self.text_idx[1:]):
             m = _LEADING_WORD_RE.match(lines[b].text)
@@ -348,9 +357,7 @@ class _Doc:
         ref = max(refs)
         return ref - 3.6 <= self.width[i] + self.slack[i] and self.width[i] <= ref - max(1.2, 0.04 * ref)
 
-    def gap_after(self, i: int) -> str:
-        """What separates text line i from the next one: '', 'blank', 'page', 'other' or 'end'."""
-        j = self.next_index(i)
+    def _gap(self, i: int, j: int | None) -> str:
         if j is None:
             return "end"
         if self.lines[j].page != self.lines[i].page:
@@ -359,6 +366,10 @@ class _Doc:
         if any(b.kind == "blank" for b in between):
             return "blank"
         return "other" if between else ""
+
+    def gap_after(self, i: int) -> str:
+        """What separates text line i from the next one: '', 'blank', 'page', 'other' or 'end'."""
+        return self.gaps[self.pos[i]]
 
     def gap_before(self, i: int) -> str:
         j = self.next_index(i, -1)
@@ -583,6 +594,8 @@ def build_blocks(text: str) -> list[dict]:
 
 
 def _ends_with_credit(cur: list[Line]) -> bool:
+    if not cur[-1].text or cur[-1].text[-1] not in "）)〉":  # a credit ends with its bracket
+        return False
     tail = "".join(x.text for x in cur[-2:])
     return bool(CREDIT_TAIL_RE.search(tail))
 

@@ -407,11 +407,13 @@ def _fix_block(block: object, fix: Callable[[object], object]) -> object:
 
 def punctuate(
     records: Iterable[dict], *, spacing: Spacing = "none", quotes: Quotes = "keep",
-    explain: Callable[[str, str, str, str], None] | None = None,
+    explain: Callable[[str, str, str, str], None] | None = None, text: bool = True,
 ) -> Iterator[dict]:
     """Stage: normalize_punctuation() on a record's ``text``, each block and each paragraph.
 
     ``explain(where, rule, before, after)`` hears about every change (``--explain``).
+    ``text=False`` leaves a document's raw ``text`` alone when only its blocks go on (``run``
+    splits them into articles at once: the normalized raw text would be thrown away).
     """
     for record in records:
         out = dict(record)
@@ -424,7 +426,7 @@ def punctuate(
                 return normalize_punctuation(value, spacing=spacing, quotes=quotes, changes=changes, explain=tell)
             return value
 
-        for key in ("text", "title", "kicker", "subtitle", "byline", "credit"):
+        for key in ("text", "title", "kicker", "subtitle", "byline", "credit")[0 if text or "blocks" not in out else 1:]:
             if key in out and isinstance(out[key], str):
                 out[key] = fix(out[key])
         if isinstance(out.get("paragraphs"), list):
