@@ -22,8 +22,11 @@ HAN_RE = re.compile(f"[{HAN}]")
 SENTENCE_END_RE = re.compile(f"[{SENTENCE_END}][{re.escape(CLOSERS)}]*\\s*$")
 # A credit in brackets at the very end of a text: （据新疆民政）, (来源: 央视网), 〈据央视网).
 CREDIT_TAIL_RE = re.compile(
-    r"[（(〈]\s*((?:据|来源\s*[:：]|稿件来源\s*[:：]|新华社|中新社|人民网|央视网消息|转自|摘自|本文来源\s*[:：])"
+    r"[（(〈]\s*((?:据|来源\s*[:：]|稿件来源\s*[:：]|本文来源\s*[:：]|新华社|中新社|人民网|央视网消息|转自|摘自|综合|编译|"
+    r"供稿|稿源|本报记者|特约记者|记者|通讯员|作者|文\s*[/／:：])"
     r"[^（）()〈〉\n]{0,40}(?:[（(][^（）()\n]{0,12}[）)][^（）()〈〉\n]{0,20})?)\s*[）)〉]\s*$"
+    # a bare source name in brackets right after a sentence: …的意见。（中国新闻网）
+    r"|(?<=[。！？”])[（(]\s*([^（）()\n]{1,12}(?:新闻|网|报|台|社|电|频道|客户端))\s*[）)]\s*$"
 )
 # Jump lines that join an article's parts across pages: （下转第4版） （上接第5版）.
 JUMP_RE = re.compile(r"^\s*[（(〈]?\s*(?:下转|上接|转第|接第|续第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)〉]?\s*$")

@@ -52,6 +52,8 @@ def test_join_keeps_a_hyphen_the_document_uses() -> None:
     [
         ("（据天津市武清区融媒体中心）", "credit"),
         ("(来源: 央视网)", "credit"),
+        ("（本报记者 张三）", "credit"),
+        ("（记者 李四 通讯员 王五）", "credit"),
         ("（下转第4版）", "jump"),
         ("（上接第5版）", "jump"),
         ("民生周刊 2024年7月29日星期一 第5版 民生", "furniture"),
@@ -136,6 +138,14 @@ def test_credit_printed_at_the_end_of_the_last_line_is_cut_off() -> None:
     text = "\n".join(["七位新闻发言人还就创新驱", "动、乡村振兴等话题回答了中外", "记者的提问。（据央视网）"])
     assert kinds(text) == [("paragraph", "七位新闻发言人还就创新驱动、乡村振兴等话题回答了中外记者的提问。"),
                            ("credit", "（据央视网）")]
+
+
+def test_bare_source_name_after_the_last_sentence_is_a_credit() -> None:
+    text = "\n".join(["新闻发言人介绍了有关的情", "况和下一步的工作。（中国新闻网）"])
+    assert kinds(text) == [("paragraph", "新闻发言人介绍了有关的情况和下一步的工作。"), ("credit", "（中国新闻网）")]
+    # near-miss: a parenthesis inside a sentence is prose
+    text = "\n".join(["会议（以下简称“大会”）在京", "举行，各方代表参加了会议。"])
+    assert [k for k, _ in kinds(text)] == ["paragraph"]
 
 
 def test_headline_between_articles_stands_alone() -> None:
