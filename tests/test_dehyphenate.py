@@ -141,8 +141,10 @@ def test_credit_printed_at_the_end_of_the_last_line_is_cut_off() -> None:
 
 
 def test_bare_source_name_after_the_last_sentence_is_a_credit() -> None:
-    text = "\n".join(["新闻发言人介绍了有关的情", "况和下一步的工作。（中国新闻网）"])
-    assert kinds(text) == [("paragraph", "新闻发言人介绍了有关的情况和下一步的工作。"), ("credit", "（中国新闻网）")]
+    text = "\n".join(["新闻发言人介绍了有关", "的情况和下一步的工作安", "排，大家都表示很满意。", "（中国新闻网）"])
+    assert kinds(text)[-1] == ("credit", "（中国新闻网）")
+    text = "\n".join(["新闻发言人介绍了有关", "的情况和下一步的工作安", "排。（中国新闻网）"])
+    assert kinds(text) == [("paragraph", "新闻发言人介绍了有关的情况和下一步的工作安排。"), ("credit", "（中国新闻网）")]
     # near-miss: a parenthesis inside a sentence is prose
     text = "\n".join(["会议（以下简称“大会”）在京", "举行，各方代表参加了会议。"])
     assert [k for k, _ in kinds(text)] == ["paragraph"]
