@@ -35,7 +35,8 @@ _SPACE_RE = re.compile(r"[ \t\u00a0\u3000]")
 _MARK_RE = re.compile(f"[{CJK_PUNCT}]")
 ASCII_EM = 0.55
 SPACE_EM = 0.15
-MAX_SAMPLE_LINES = 400  # lines enough to tell how a page sets its marks
+MAX_SAMPLE_LINES = 400
+EXPLICIT_INDENTS = 3  # lines indented in the text itself before indents are trusted alone  # lines enough to tell how a page sets its marks
 
 # A line that starts with punctuation that cannot begin a line (pushed over by compression).
 _PUSHED_RE = re.compile(r"^[。，、；：！？）》”’」』〉…,.;:!?)]")
@@ -320,6 +321,7 @@ class _Doc:
         # is short by up to that word's width: count it as part of the line.
         self.width = {i: lines[i].width for i in self.text_idx}
         self.gaps = [self._gap(i, j) for i, j in zip(self.text_idx, [*self.text_idx[1:], None])]
+        self.explicit_indents = sum(1 for i in self.text_idx if lines[i].indented) >= EXPLICIT_INDENTS
         self.slack = dict.fromkeys(self.text_idx, 0.0)
         for a, b in zip(self.text_idx, self.text_idx[1:]):
             m = _LEADING_WORD_RE.match(lines[b].text)
@@ -347,10 +349,16 @@ class _Doc:
         return self.width[i] + self.slack[i] < ref - max(1.4, 0.06 * ref)
 
     def indent(self, i: int) -> bool:
-        """Looks like a paragraph's first line: indented by about two em against what follows."""
+        """Looks like a paragraph's first line: indented by about two em against what follows.
+
+        Where the text keeps its indents (full-width or runs of spaces on several lines), only
+        those count: a line made narrow by a number that did not fit is no paragraph start.
+        """
         ln = self.lines[i]
         if ln.indented or ln.forced_start:
             return True
+        if self.explicit_indents:
+            return False
         refs = [self.width[j] for j in (self.next_index(i), self.next_index(i, 2)) if j is not None]
         if not refs:
             return False
@@ -385,6 +393,12 @@ class _Doc:
             return False  # a headline-like line alone between blank lines
         prose = _CLAUSE_RE.search(ln.text) and not self.short(k)
         if not (prose or self.indent(k) or self.gap_before(k) == "blank" and not self.short(k)):
+            return False
+        j = self.next_index(k)
+        if (not prose and j is not None and self.gaps[self.pos[k]] == "" and not self.slack[k]
+                and self.indent(j) and not _ASCII_RE.search(self.lines[j].text)):
+            # two narrow lines in a row (and not for their Latin glyphs, whose width is a guess):
+            # a headline's last line, then the paragraph's indented first line
             return False
         w = self.width[k]
         prev = k

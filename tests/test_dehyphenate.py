@@ -267,3 +267,24 @@ def test_dehyphenating_twice_changes_only_steps(lines: list[str]) -> None:
     [once] = dehyphenate_records([{"id": "x", "text": "\n".join(lines), "steps": []}])
     [twice] = dehyphenate_records([once])
     assert twice["blocks"] == once["blocks"] and twice["text"] == once["text"]
+
+
+def test_headline_whose_last_line_is_as_narrow_as_an_indent() -> None:
+    text = "\n".join([
+        "上一篇文章的最后一句话在这里。", "（据央视网）",
+        "西部陆海新通道铁海联", "运班列累计开行万列",
+        "今天上午，一列装载集", "装箱的铁海联运班列从广西钦", "州铁路集装箱中心站开出，这",
+        "标志着班列累计开行三万列。",
+    ])
+    assert ("heading", "西部陆海新通道铁海联运班列累计开行万列") in kinds(text)
+
+
+def test_where_the_text_keeps_its_indents_only_they_start_paragraphs() -> None:
+    text = "\n".join([
+        "\u3000\u3000江西省1400多万亩中稻收获已近", "8成，1860万亩晚稻中的早熟品种已",
+        "经开镰。各地共投入收割机、烘干机", "11.16万台套，及时收获中晚稻。",
+        "\u3000\u3000山东省6600多万亩秋粮目前已收获", "过半，在玉米种植大县阳信县，当地",
+        "借助肉牛产业优势，推行种养结合。",
+        "\u3000\u3000用好盐碱地等后备耕地资源，事关国", "家粮食安全。",
+    ])
+    assert [k for k, _ in kinds(text)] == ["paragraph"] * 3
