@@ -438,7 +438,9 @@ def is_heading_candidate(text: str) -> bool:
 MAX_HEADING_LINES = 6
 
 
-def heading_span(doc: _Doc, i: int, *, strict: bool = False, expect_title: bool = False) -> list[int]:
+def heading_span(
+    doc: _Doc, i: int, *, strict: bool = False, expect_title: bool = False, after_credit: bool = False
+) -> list[int]:
     """
     The headline lines that start at line i, before the body they announce (empty if none).
 
@@ -473,8 +475,10 @@ def heading_span(doc: _Doc, i: int, *, strict: bool = False, expect_title: bool 
     if strict and not (doc.indent(k) and any(doc.short(j) for j in span)):
         return []
     body = doc.lines[k].text
+    # after a credit a new article is due: prose right after a one-line headline is its body
+    due = after_credit and len(span) == 1 and (not is_heading_candidate(body) or bool(_CLAUSE_RE.search(body)))
     if not (doc.indent(k) or doc.gap_before(k) in ("blank", "page") or doc.short(span[-1])
-            or _LETTER_SPACED_RE.search(body)):
+            or _LETTER_SPACED_RE.search(body) or due):
         return []  # a headline ends short, or its body starts indented or after a gap
     return span
 
@@ -580,8 +584,9 @@ def build_blocks(text: str) -> list[dict]:
                 # "（据央视《新闻联播》" / "）": a mark pushed to its own line rejoins the block before.
                 continue
             if not cur and not heading:
-                after_credit = bool(blocks) and blocks[-1]["kind"] in ("credit", "furniture")
-                headline.update(heading_span(doc, i, expect_title=after_credit))
+                last = blocks[-1]["kind"] if blocks else ""
+                headline.update(heading_span(doc, i, expect_title=last in ("credit", "furniture"),
+                                             after_credit=last == "credit"))
         if i in headline:
             prev = doc.next_index(i, -1)
             # a new headline element where a blank line parts them or the line grows wider

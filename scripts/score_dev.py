@@ -1,4 +1,4 @@
-"""Score the whole pipeline on ../shared/dev and the seed with ../shared/bench/score.py.
+"""Score the whole pipeline on ../shared/dev, the seed and synthetic pages with ../shared/bench/score.py.
 
     python scripts/score_dev.py [--per-doc] [--blocks]
 """
@@ -20,6 +20,9 @@ SETS = {
     "ocr": (sorted((SHARED / "dev/ocr/inputs").glob("*.txt")), sorted((SHARED / "dev/ocr/gold").glob("*.jsonl"))),
     "seed-001": ([ROOT / "seeds/001_998312ac65b7c8b7.txt"], [ROOT / "seeds/gold/001.jsonl"]),
 }
+SYNTH = Path(tempfile.mkdtemp()) / "synthetic"
+subprocess.run([sys.executable, str(ROOT / "scripts/make_synthetic.py"), str(SYNTH)], check=True)
+SETS["synthetic"] = (sorted((SYNTH / "inputs").glob("*.txt")), sorted((SYNTH / "gold").glob("*.jsonl")))
 extra = [a for a in sys.argv[1:] if a.startswith("--")]
 for name, (inputs, gold) in SETS.items():
     docs = [{"id": p.name, "text": p.read_text(encoding="utf-8"), "steps": ["load"]} for p in inputs]
