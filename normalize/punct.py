@@ -96,6 +96,12 @@ def _right(s: str, i: int) -> str:
     return s[i] if i < len(s) and s[i] != "\n" else ""
 
 
+def _neighbours(m: re.Match[str]) -> tuple[str, str]:
+    """The characters just before and just after a match ('' at the ends of the text)."""
+    s, a, b = m.string, m.start(), m.end()
+    return (s[a - 1] if a else ""), (s[b] if b < len(s) else "")
+
+
 # Each pattern finds candidate sites fast (a literal or a small class); a callback checks the
 # context, because look-behind at the front of a pattern makes the engine try every position.
 
@@ -117,11 +123,9 @@ _PERIOD_RE = re.compile(r"\.+")
 
 
 def _period(m: re.Match[str]) -> str:
-    s, a, b = m.string, m.start(), m.end()
-    after = s[b] if b < len(s) else ""
-    if b - a == 1 and a and _is_han(s[a - 1]) and (not after or after in "\n" or after in _SPACES or _is_han(after) or after in _CLOSERS):
-        return "。"
-    return m.group()
+    before, after = _neighbours(m)
+    ends = not after or after in "\n" or after in _SPACES or _is_han(after) or after in _CLOSERS
+    return "。" if len(m.group()) == 1 and _is_han(before) and ends else m.group()
 
 
 # Rule "parens": a pair whose content or outside touches Chinese; a lone one touching Chinese.
@@ -130,8 +134,7 @@ _LONE_PAREN_RE = re.compile(r"[()]")
 
 
 def _lone_paren(m: re.Match[str]) -> str:
-    s, a = m.string, m.start()
-    left, right = (s[a - 1] if a else ""), (s[a + 1] if a + 1 < len(s) else "")
+    left, right = _neighbours(m)
     if m.group() == "(" and (_is_zh(left) or _is_han(right)) or m.group() == ")" and (_is_han(left) or _is_zh(right)):
         return _ASCII_TO_ZH[m.group()]
     return m.group()
@@ -145,8 +148,7 @@ _ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|・{3,}|…+")
 
 
 def _ellipsis(m: re.Match[str]) -> str:
-    s, a = m.string, m.start()
-    if a and _is_zh(s[a - 1]) and (m.group()[0] != "…" or len(m.group()) == 1):
+    if _is_zh(_neighbours(m)[0]) and (m.group()[0] != "…" or len(m.group()) == 1):
         return "……"
     return m.group()
 
@@ -172,8 +174,7 @@ _YIYI_RE = re.compile("一一")
 
 
 def _yiyi(m: re.Match[str]) -> str:
-    s, a, b = m.string, m.start(), m.end()
-    left, right = (s[a - 1] if a else ""), (s[b] if b < len(s) else "")
+    left, right = _neighbours(m)
     if (
         left
         and (_is_han(left) or left in _CLOSERS)
@@ -192,10 +193,8 @@ _MIDDOT_RE = re.compile(r"[・•‧∙⋅]")
 
 
 def _middot(m: re.Match[str]) -> str:
-    s, a = m.string, m.start()
-    if a and a + 1 < len(s) and _is_han(s[a - 1]) and _is_han(s[a + 1]):
-        return "·"
-    return m.group()
+    left, right = _neighbours(m)
+    return "·" if _is_han(left) and _is_han(right) else m.group()
 
 
 # Rule "spaces": one pass over each run of spaces inside a line, deciding by its neighbours.
@@ -251,22 +250,18 @@ def _restore(text: str, kept: list[str]) -> str:
     return re.sub("\uE000(\\d+)\uE001", lambda m: kept[int(m.group(1))], text) if kept else text
 
 
+def _in_chinese(m: re.Match[str]) -> bool:
+    """A bracketed or quoted span holds Chinese, or touches it on the outside."""
+    left, right = _neighbours(m)
+    return bool(re.search(_HAN, m.group(1))) or _is_zh(left) or _is_zh(right)
+
+
 def _parens(m: re.Match[str]) -> str:
-    inner = m.group(1)
-    s, a, b = m.string, m.start(), m.end()
-    outside = (s[a - 1] if a else "") + (s[b] if b < len(s) else "")
-    if re.search(_HAN, inner) or re.search(_ZH, outside):
-        return f"（{inner}）"
-    return m.group()
+    return f"（{m.group(1)}）" if _in_chinese(m) else m.group()
 
 
 def _dquotes(m: re.Match[str]) -> str:
-    inner = m.group(1)
-    s, a, b = m.string, m.start(), m.end()
-    outside = (s[a - 1] if a else "") + (s[b] if b < len(s) else "")
-    if re.search(_HAN, inner) or re.search(_ZH, outside):
-        return f"“{inner}”"
-    return m.group()
+    return f"“{m.group(1)}”" if _in_chinese(m) else m.group()
 
 
 Rule = tuple[str, Callable[[str], tuple[str, int]]]

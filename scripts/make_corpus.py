@@ -3,7 +3,7 @@
     python scripts/make_corpus.py OUT_DIR [--pages 2000] [--seed 7]
 
 Articles of seeds/gold/001.jsonl and the web copy seeds/000 are set as pages: lines wrapped at
-10 to 20 characters with a two-em indent, paragraphs shuffled, stray spaces and half-width marks
+10 to 20 em with a two-em indent, paragraphs shuffled, stray spaces and half-width marks
 sprinkled in, a running head per page; four pages per issue; some issues saved as GB18030,
 some with a BOM, some with CRLF line ends, some gzipped.
 """
@@ -16,6 +16,8 @@ import json
 import random
 import re
 from pathlib import Path
+
+from make_synthetic import wrap  # the same wrapping by printed width (a sibling script)
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES_PER_ISSUE = 4
@@ -39,18 +41,6 @@ def damage(text: str, rng: random.Random) -> str:
     return text
 
 
-def wrap(paragraph: str, width: int) -> list[str]:
-    lines, line = [], "\u3000\u3000"
-    for ch in paragraph:
-        line += ch
-        if len(line) >= width:
-            lines.append(line)
-            line = ""
-    if line:
-        lines.append(line)
-    return lines
-
-
 def page(rng: random.Random, pool: list[dict], number: int) -> str:
     out = [f"社区时讯 2024年{rng.randint(1, 12)}月{rng.randint(1, 28)}日 第{number}版"]
     while sum(len(x) for x in out) < 8_500:
@@ -60,7 +50,7 @@ def page(rng: random.Random, pool: list[dict], number: int) -> str:
         paras = list(art["paragraphs"])
         rng.shuffle(paras)
         for p in paras:
-            out += wrap(damage(p, rng), width)
+            out += wrap(damage(p, rng), width, "fullwidth")
         out.append(f"（{art['credit']}）")
     out.append(f"本版编辑：社区时讯编辑部 第{number}版")
     return "\n".join(out)
