@@ -48,6 +48,8 @@ _SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030"}
 # Tie-break between equally good guesses: this tool reads Chinese newsletters.
 _PREFERENCE = {"gb18030": 0, "gbk": 0, "gb2312": 0, "big5": 1, "big5hkscs": 1, "cp950": 1}
 _DIGITS_RE = re.compile(r"(\d+)")
+_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+MIN_MIXED_LINES = 2  # Chinese lines read as UTF-8 before a GB18030 file is called mixed
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -107,20 +109,23 @@ def _decode_mixed(data: bytes) -> str | None:
     >>> _decode_mixed("第一行\\n第二行".encode("gb18030")) is None
     True
     """
-    lines, kinds = [], set()
+    lines: list[str] = []
+    utf8 = gb = 0
     for raw in data.split(b"\n"):
         try:
             line = raw.decode("utf-8")
-            if not raw.isascii():
-                kinds.add("utf-8")
+            # a short GB18030 line can be valid UTF-8 by chance ("血" reads as "Ѫ"): only
+            # Chinese read as UTF-8 counts
+            utf8 += bool(_HAN_RE.search(line))
         except UnicodeDecodeError:
             try:
                 line = raw.decode("gb18030")
             except UnicodeDecodeError:
                 return None
-            kinds.add("gb18030")
+            gb += bool(_HAN_RE.search(line))
         lines.append(line)
-    return "\n".join(lines) if kinds == {"utf-8", "gb18030"} else None
+    enough = utf8 >= MIN_MIXED_LINES or utf8 + gb <= MIN_MIXED_LINES + 1
+    return "\n".join(lines) if utf8 and gb and enough else None
 
 
 def _decode_wide(data: bytes, path: str) -> tuple[str, str, float]:

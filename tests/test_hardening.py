@@ -196,3 +196,11 @@ def test_input_is_never_a_format_string(tmp_path: Path) -> None:
 
 if os.name != "posix":  # pragma: no cover
     pytestmark = pytest.mark.skip(reason="POSIX file system features")
+
+
+def test_a_gb18030_file_with_a_line_that_happens_to_be_utf8_is_not_mixed(tmp_path: Path) -> None:
+    """Near-miss: "血" in GB18030 (D1 AA) is also valid UTF-8 ("Ѫ"); the file is plain GB18030."""
+    path = tmp_path / "gb.txt"
+    path.write_bytes("白血病患儿得到救助，家庭负担减轻。\n血\n社会组织参与了这次救助行动。\n".encode("gb18030"))
+    [doc] = load_paths([str(path)])
+    assert doc["source"]["encoding"] == "gb18030" and "\n血\n" in doc["text"]
