@@ -200,9 +200,19 @@ def _middot(m: re.Match[str]) -> str:
 # Rule "spaces": one pass over each run of spaces inside a line, deciding by its neighbours.
 _SPACE_RUN_RE = re.compile(r"[ \t\u00a0\u3000]+")
 _PANGU_RE = re.compile(rf"(?<={_HAN})(?=[A-Za-z0-9\ue000])|(?<=[A-Za-z0-9%\ue001])(?={_HAN})")
-# A space between Han characters is kept only between two longer runs (a deliberate gap,
-# "《通州区民政局 武清区民政局…》"); letter-spacing ("聚 焦 乌 鲁") and short runs lose it.
+# A space between Han characters is kept only between two longer runs inside 《…》, where a
+# document's title lists its parties ("《通州区民政局 武清区民政局…》"); letter-spacing
+# ("聚 焦 乌 鲁"), short runs and OCR's gaps inside prose lose it.
 _LONG_RUN = 3
+
+
+def _in_book_title(s: str, a: int, b: int) -> bool:
+    """Positions a..b lie between a 《 and its 》 on the same line."""
+    start = max(s.rfind("\n", 0, a), s.rfind("》", 0, a))
+    end = s.find("\n", b)
+    end = len(s) if end < 0 else end
+    close, reopen = s.find("》", b, end), s.find("《", b, end)
+    return s.rfind("《", start + 1, a) >= 0 and close >= 0 and (reopen < 0 or close < reopen)
 
 
 def _latin(ch: str) -> bool:
@@ -226,7 +236,7 @@ def _spaces(pangu: bool) -> Callable[[re.Match[str]], str]:
         if left in _CJK_MARKS or right in _CJK_MARKS:
             return ""
         if _is_han(left) and _is_han(right):
-            keep = _han_run(s, a - 1, -1) >= _LONG_RUN and _han_run(s, b, 1) >= _LONG_RUN
+            keep = _han_run(s, a - 1, -1) >= _LONG_RUN and _han_run(s, b, 1) >= _LONG_RUN and _in_book_title(s, a, b)
             return " " if keep else ""
         if _is_han(left) and _latin(right) or _latin(left) and _is_han(right):
             return " " if pangu else ""
