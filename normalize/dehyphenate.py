@@ -470,7 +470,8 @@ def heading_span(
         return span if 0 < len(span) <= 3 else []
     if not span or len(span) > MAX_HEADING_LINES:
         return []
-    if len(_CLAUSE_RE.findall("".join(doc.lines[j].text for j in span))) > 1 or not _clause_line_ok(doc, span):
+    joined = "".join(doc.lines[j].text for j in span)
+    if len(_CLAUSE_RE.findall(joined)) > 1 or not _clause_line_ok(doc, span) or _closes_more(joined):
         return []
     if strict and not (doc.indent(k) and any(doc.short(j) for j in span)):
         return []
@@ -502,7 +503,35 @@ def _clause_line_ok(doc: _Doc, span: list[int]) -> bool:
             return False
         if len(run) == 2 or len(run) > 1 and doc.width[j] <= doc.width[run[1]]:
             return False
+        if len(run) == 1 and _fills_column(doc, j):
+            return False  # "未来，新疆将继续聚焦" as wide as the body below: prose
     return True
+
+
+def _closes_more(text: str) -> bool:
+    """
+    More closing quotes or brackets than opening ones: the tail of a sentence, not a headline.
+
+        >>> _closes_more("悦”读非遗西乡历史文化展”也同"), _closes_more("非遗民俗文献展邀市民“宝读诗书”")
+        (True, False)
+    """
+    return sum(text.count(c) for c in "”）》") > sum(text.count(c) for c in "“（《")
+
+
+def _fills_column(doc: _Doc, j: int) -> bool:
+    """Line j is as wide as the running text after it (a headline is narrower or wider)."""
+    refs = [doc.width[k] for k in (doc.next_index(j), doc.next_index(j, 2)) if k is not None]
+    return bool(refs) and max(refs) - 1.2 <= doc.width[j] <= max(refs) + 0.6
+
+
+def _break_at_blank(doc: _Doc, i: int) -> bool:
+    """A blank line before line i, after a sentence end, is a paragraph break...
+
+    ...unless the line before it fills the column and line i is not indented: OCR prints a
+    blank line at many column ends, also where a sentence happens to end at the column's foot.
+    """
+    p = doc.next_index(i, -1)
+    return p is None or doc.short(p) or doc.indent(i) or bool(heading_span(doc, i))
 
 
 def _interrupting_headline(doc: _Doc, i: int) -> list[int]:
@@ -562,7 +591,8 @@ def build_blocks(text: str) -> list[dict]:
             continue
         gap_before = doc.gap_before(i)
         if i not in headline:
-            if cur and (cur_ended and gap_before in ("blank", "page", "other") or ln.forced_start):
+            if cur and (ln.forced_start or cur_ended and (
+                    gap_before in ("page", "other") or gap_before == "blank" and _break_at_blank(doc, i))):
                 close_para()
             elif cur and gap_before == "blank" and (span := _interrupting_headline(doc, i)):
                 close_para(open_=True)  # the splitter may rejoin it with its continuation
@@ -600,7 +630,9 @@ def build_blocks(text: str) -> list[dict]:
         cur_ended = ends_sentence(ln.text) or _ends_with_credit(cur)
         if cur_ended:
             nxt = doc.nxt(i)
-            if nxt is None or doc.gap_after(i) in ("blank", "end") or ln.forced_end:
+            gap = doc.gap_after(i)
+            if nxt is None or gap == "end" or ln.forced_end or _ends_with_credit(cur) or (
+                    gap == "blank" and _break_at_blank(doc, doc.next_index(i))):
                 close_para()
             elif not _PUSHED_RE.match(nxt.text) and (doc.short(i) or _ends_with_credit(cur)):
                 close_para()

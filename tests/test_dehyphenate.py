@@ -114,7 +114,7 @@ def test_quoted_items_across_a_column_break_stay_one_paragraph() -> None:
 
 
 def test_blank_line_after_a_sentence_end_is_a_paragraph_break() -> None:
-    text = "\n".join(["第一段到此结束了。", "", "第二段从这里开始写。"])
+    text = "\n".join(["第一段从这里开始写起，一", "直写到这里就结束了。", "", "第二段从这里开始写起，一", "直写到这里结束。"])
     assert [k for k, _ in kinds(text)] == ["paragraph", "paragraph"]
 
 
@@ -288,3 +288,17 @@ def test_where_the_text_keeps_its_indents_only_they_start_paragraphs() -> None:
         "\u3000\u3000用好盐碱地等后备耕地资源，事关国", "家粮食安全。",
     ])
     assert [k for k, _ in kinds(text)] == ["paragraph"] * 3
+
+
+def test_blank_line_at_a_full_column_end_does_not_break_a_paragraph() -> None:
+    """OCR prints a blank line at column ends, also where a sentence ends at the column's foot."""
+    text = "\n".join(["今年以来，已有批次境外访", "问团来到新疆，在经贸农业", "等领域达成系列合作事项。", "",
+                      "未来，新疆将继续聚焦乌鲁", "木齐国际陆路港一港和喀什", "霍尔果斯两区建设工作。"])
+    [(kind, para)] = kinds(text)
+    assert kind == "paragraph" and "事项。未来，" in para
+
+
+def test_a_line_closing_quotes_it_never_opened_is_no_headline() -> None:
+    text = "\n".join(["记者还了解到，“喜阅西乡", "", "悦”读非遗西乡历史文化展”也同", "",
+                      "步在分会场宝安图书馆西乡街", "道分馆开展，重点为观众普及", "传统文化，讲好西乡故事。"])
+    assert "heading" not in [k for k, _ in kinds(text)]
