@@ -208,5 +208,5 @@ def test_damaged_gold_comes_back_exactly() -> None:
             restored += 1
         else:
             failures.append((chosen, text[:30]))
-    assert len(texts) >= 30
+    assert len(texts) >= (80 if DEV_GOLD.exists() else 15)  # the dev gold lies beside the repo in CI
     assert restored / len(texts) >= 0.99, failures[:5]
