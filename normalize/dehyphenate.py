@@ -531,7 +531,11 @@ def _break_at_blank(doc: _Doc, i: int) -> bool:
     blank line at many column ends, also where a sentence happens to end at the column's foot.
     """
     p = doc.next_index(i, -1)
-    return p is None or doc.short(p) or doc.indent(i) or bool(heading_span(doc, i))
+    if p is None or doc.short(p) or doc.indent(i) or heading_span(doc, i):
+        return True
+    # a column line has the lines of its column above it; a web copy's paragraph is a line alone
+    q = doc.next_index(p, -1)
+    return q is None or doc.gap_after(q) != "" or abs(doc.width[q] - doc.width[p]) > 1.5
 
 
 def _interrupting_headline(doc: _Doc, i: int) -> list[int]:

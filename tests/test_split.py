@@ -218,3 +218,18 @@ def test_every_block_ends_in_exactly_one_article_or_in_removed(lines: list[str])
     assert len([p for a in articles for p in a["paragraphs"]]) + len([r for r in removed if r["kind"] == "noise"]) <= len(
         [b for b in doc["blocks"] if b["kind"] in ("paragraph", "noise")]
     )
+
+
+def test_seed_000_web_copy_gives_the_same_articles_as_the_page() -> None:
+    """The web copy (NFKC-damaged, a paragraph a line, blank lines between) restores to gold 001."""
+    from rapidfuzz.distance import Levenshtein
+
+    gold = [json.loads(x) for x in (ROOT / "seeds/gold/001.jsonl").read_text(encoding="utf-8").splitlines()]
+    articles = pipeline((ROOT / "seeds/000_3df54ad85824f0b8.txt").read_text(encoding="utf-8"))
+    by_credit = {a["credit"]: a for a in articles}
+    assert sorted(by_credit) == sorted(g["credit"] for g in gold)
+    for g in gold:
+        a = by_credit[g["credit"]]
+        assert len(a["paragraphs"]) == len(g["paragraphs"])
+        assert (a["kicker"] or "") + a["title"] == (g["kicker"] or "") + g["title"]
+        assert Levenshtein.normalized_similarity("".join(a["paragraphs"]), "".join(g["paragraphs"])) >= 0.99
