@@ -30,6 +30,7 @@ writes one page that lets a person check the split against the raw text in secon
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
@@ -69,9 +70,14 @@ def render(record: Record) -> Panel:
     return Panel(Group(*parts), title=str(record.get("id", "")), title_align="left")
 
 
-def print_records(records: Iterable[Record], console: Console | None = None) -> int:
-    """Print each record as soon as it is read; return how many were shown."""
+def print_records(records: Iterable[Record], console: Console | None = None, *, page: bool = True) -> int:
+    """Print each record as soon as it is read, through a pager (``less -R``) at a terminal;
+    return how many were shown."""
     console = console or Console()
+    if page and console.is_terminal:
+        os.environ.setdefault("LESS", "-R")  # less shows rich's colours instead of their codes
+        with console.pager(styles=True):
+            return print_records(records, console, page=False)
     n = 0
     for n, record in enumerate(records, start=1):  # noqa: B007
         console.print(render(record))
