@@ -379,6 +379,11 @@ class _Doc:
         """What separates text line i from the next one: '', 'blank', 'page', 'other' or 'end'."""
         return self.gaps[self.pos[i]]
 
+    def page_top(self, i: int) -> bool:
+        """Line i is the first non-blank line of its page."""
+        page = self.lines[i].page
+        return all(x.kind == "blank" or x.page != page for x in self.lines[max(0, i - 40) : i])
+
     def gap_before(self, i: int) -> str:
         j = self.next_index(i, -1)
         return "page" if j is None else self.gap_after(j)
@@ -625,7 +630,8 @@ def build_blocks(text: str) -> list[dict]:
             prev = doc.next_index(i, -1)
             # a new headline element where a blank line parts them or the line grows wider
             # than the one above (that one did not wrap: a label or kicker ended there)
-            if heading and (gap_before or prev is not None and doc.width[i] > doc.width[prev] + 0.5):
+            if heading and (gap_before or prev is not None and doc.width[i] > doc.width[prev] + 0.5
+                            or prev is not None and doc.page_top(prev)):  # it may be the running head
                 close_heading()
             heading.append(ln)
             continue

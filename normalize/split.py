@@ -119,20 +119,29 @@ def _is_label(block: dict, nxt: dict | None) -> bool:
     )
 
 
+SAME_HEAD = 85  # rapidfuzz ratio above which two pages' top (or foot) blocks are one running head
+
+
 def _repeated_furniture(blocks: list[dict]) -> set[int]:
-    """Short blocks printed on two or more pages, digits aside: running heads and feet."""
-    pages = {b.get("page", 1) for b in blocks}
+    """Short blocks at page edges printed on two or more pages: running heads and feet.
+
+    Fuzzy (rapidfuzz), digits aside, since the date and page number change from page to page.
+    """
+    pages: dict[int, list[int]] = {}
+    for i, b in enumerate(blocks):
+        pages.setdefault(int(b.get("page", 1)), []).append(i)
     if len(pages) < 2:
         return set()
-    seen: dict[str, set[int]] = {}
-    for i, b in enumerate(blocks):
-        if b["kind"] in ("heading", "paragraph") and len(b["text"]) <= 30:
-            key = _DIGITS_RE.sub("#", re.sub(r"\s+", "", b["text"]))
-            seen.setdefault(key, set()).add(i)
+    from rapidfuzz import fuzz
+
     out: set[int] = set()
-    for idxs in seen.values():
-        if len({blocks[i].get("page", 1) for i in idxs}) >= 2:
-            out |= idxs
+    for edge in (0, -1):  # the first block of each page with the others' first, the last with the last
+        heads = [(i, _DIGITS_RE.sub("#", re.sub(r"\s+", "", blocks[i]["text"])))
+                 for i in (idxs[edge] for idxs in pages.values())
+                 if blocks[i]["kind"] in ("heading", "paragraph") and len(blocks[i]["text"]) <= 30]
+        for (a, ta), (b, tb) in itertools.combinations(heads, 2):
+            if fuzz.ratio(ta, tb) >= SAME_HEAD:
+                out |= {a, b}
     return out
 
 

@@ -233,3 +233,13 @@ def test_seed_000_web_copy_gives_the_same_articles_as_the_page() -> None:
         assert len(a["paragraphs"]) == len(g["paragraphs"])
         assert (a["kicker"] or "") + a["title"] == (g["kicker"] or "") + g["title"]
         assert Levenshtein.normalized_similarity("".join(a["paragraphs"]), "".join(g["paragraphs"])) >= 0.99
+
+
+def test_running_heads_repeated_on_each_page_are_removed_even_when_they_change() -> None:
+    text = "\n".join([
+        "社区时讯 · 要闻版", "第一篇文章的标题", "正文从这里开始写起，写到", "这里就结束了，大家都满意。", "（据新华社）",
+        "\f社区时讯 · 要闻二版", "第二篇文章的标题", "正文从这里开始写起，写到", "这里也结束了，大家都满意。", "（据新华社）",
+    ])
+    articles = pipeline(text)
+    assert [a["title"] for a in articles] == ["第一篇文章的标题", "第二篇文章的标题"]
+    assert sorted(r["text"] for r in articles[0]["removed"]) == ["社区时讯·要闻二版", "社区时讯·要闻版"]
