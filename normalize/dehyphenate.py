@@ -57,6 +57,7 @@ _LATIN_START_RE = re.compile(r"^[A-Za-z(\[]")
 # A justified line of prose comes out letter-spaced ("记 者 还 了 解 到"); headlines are not justified.
 _LETTER_SPACED_RE = re.compile(f"[{HAN}] [{HAN}] [{HAN}] [{HAN}]")
 _BAR_RE = re.compile(r"\|")
+_UNSURE_WIDTH_RE = re.compile(r"[ !-/:-@\[-`{-~]")  # spaces and ASCII marks: widths vary by font
 _EDITOR_STARTS = frozenset("责本编校美版组审排")
 _CLOSERS = CLOSERS
 _SENTENCE_END = frozenset(SENTENCE_END)
@@ -401,8 +402,8 @@ class _Doc:
             return False
         j = self.next_index(k)
         if (not prose and j is not None and self.gaps[self.pos[k]] == "" and not self.slack[k]
-                and self.indent(j) and not _ASCII_RE.search(self.lines[j].text)):
-            # two narrow lines in a row (and not for their Latin glyphs, whose width is a guess):
+                and self.indent(j) and not _UNSURE_WIDTH_RE.search(self.lines[j].text)):
+            # two narrow lines in a row (and not for spaces or ASCII marks, whose width is a guess):
             # a headline's last line, then the paragraph's indented first line
             return False
         w = self.width[k]
@@ -462,6 +463,10 @@ def heading_span(
             return []
         text = doc.lines[k].text
         if _PUSHED_RE.match(text):
+            if span and not WORD_CHAR_RE.search(text):
+                span.append(k)  # "…“宝读诗书" / "”": a mark pushed off the headline's last line
+                k = doc.next_index(k)
+                continue
             return []  # "…“活" / "化利用”" / "，本次…": the line before continues here
         # a section label ("新闻速递") is not a headline's end: the headline follows it
         due = expect_title and all(len(doc.lines[j].text) <= 4 for j in span)

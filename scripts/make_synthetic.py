@@ -2,7 +2,8 @@
 
     python scripts/make_synthetic.py OUT_DIR [--pages 12] [--seed 3]
 
-Each page: a running head, four articles, headlines wrapped two em narrower than the column,
+Each page: a running head, four articles (some under a kicker, the third sometimes under a
+section label such as 简讯), headlines wrapped two em narrower than the column,
 paragraphs wrapped by printed width (Latin glyphs about half an em) at 12 to 22 em, indented
 either by two full-width spaces or by starting two em short, the credit at the end of the last
 line or on a line of its own. Writes OUT_DIR/inputs/*.txt and OUT_DIR/gold/*.jsonl.
@@ -17,6 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_GOLD = ROOT.parent / "shared/dev/pdftotext-raw/gold"
+
+
+LABELS = ["简讯", "动态", "新闻速递", "资讯快览"]
+KICKERS = ["【数字十年】", "聚焦基层治理", "在希望的田野上", "共建“一带一路”·权威访谈"]
 
 
 def em(ch: str) -> float:
@@ -54,7 +59,12 @@ def main() -> None:
     for n in range(args.pages):
         width, indent = rng.randint(12, 22), rng.choice(["fullwidth", "short"])
         lines, gold = [f"社区时讯 2024年{n % 12 + 1}月3日 第{n + 1}版"], []
-        for art in rng.sample(list(pool.values()), 4):
+        for k, art in enumerate(rng.sample(list(pool.values()), 4)):
+            if k == 2 and rng.random() < 0.5:
+                lines.append(rng.choice(LABELS))  # a section label over the briefs: not in gold
+            kicker = rng.choice(KICKERS) if rng.random() < 0.25 else art["kicker"]
+            if kicker:
+                lines += wrap(kicker, width - 4, "none")
             lines += wrap(art["title"], width - 2, "none")
             for i, para in enumerate(art["paragraphs"]):
                 body = wrap(para, width, indent)
@@ -63,7 +73,7 @@ def main() -> None:
                 lines += body
             if not lines[-1].endswith("）"):
                 lines.append(f"（{art['credit']}）")
-            gold.append({"doc": f"s{n:02d}", "title": art["title"], "kicker": None,
+            gold.append({"doc": f"s{n:02d}", "title": art["title"], "kicker": kicker,
                          "paragraphs": art["paragraphs"], "credit": art["credit"]})
         (args.out / "inputs" / f"s{n:02d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         (args.out / "gold" / f"s{n:02d}.jsonl").write_text(
