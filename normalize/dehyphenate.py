@@ -36,6 +36,7 @@ _MARK_RE = re.compile(f"[{CJK_PUNCT}]")
 ASCII_EM = 0.55
 SPACE_EM = 0.15
 MAX_SAMPLE_LINES = 400
+INDENT_EM = 2.0  # a paragraph's first line is indented by two em
 EXPLICIT_INDENTS = 3  # lines indented in the text itself before indents are trusted alone  # lines enough to tell how a page sets its marks
 
 # A line that starts with punctuation that cannot begin a line (pushed over by compression).
@@ -339,15 +340,18 @@ class _Doc:
         j = self.next_index(i)
         return None if j is None else self.lines[j]
 
-    def short(self, i: int) -> bool:
-        """Clearly narrower than the lines around it: a paragraph's last line or a headline."""
+    def short(self, i: int, indent: float = 0.0) -> bool:
+        """Clearly narrower than the lines around it: a paragraph's last line or a headline.
+
+        ``indent``: the line starts its paragraph, so it is that much narrower when full.
+        """
         if self.lines[i].forced_end:
             return True
         refs = [self.width[j] for j in (self.next_index(i, -1), self.next_index(i)) if j is not None]
         if not refs:
             return False
         ref = max(refs)
-        return self.width[i] + self.slack[i] < ref - max(1.4, 0.06 * ref)
+        return self.width[i] + self.slack[i] + indent < ref - max(1.4, 0.06 * ref)
 
     def indent(self, i: int) -> bool:
         """Looks like a paragraph's first line: indented by about two em against what follows.
@@ -649,7 +653,8 @@ def build_blocks(text: str) -> list[dict]:
             if nxt is None or gap == "end" or ln.forced_end or _ends_with_credit(cur) or (
                     gap == "blank" and _break_at_blank(doc, doc.next_index(i))):
                 close_para()
-            elif not _PUSHED_RE.match(nxt.text) and (doc.short(i) or _ends_with_credit(cur)):
+            elif not _PUSHED_RE.match(nxt.text) and (doc.short(i, INDENT_EM if len(cur) == 1 and doc.indent(i) else 0.0)
+                                                     or _ends_with_credit(cur)):
                 close_para()
         elif doc.nxt(i) is None:
             close_para(open_=True)

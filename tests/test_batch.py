@@ -83,7 +83,7 @@ def test_resume_after_a_crash_writes_every_document_once(corpus: Path, tmp_path:
 
 
 def test_kill_9_then_resume_gives_the_uninterrupted_output(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus", 160)
+    corpus = make_corpus(tmp_path / "corpus", 480)
     whole, out = tmp_path / "whole.jsonl", tmp_path / "out.jsonl"
     assert run("run", str(corpus), "-o", str(whole), "-j", "1", "-q").returncode == 0
     proc = subprocess.Popen([*ZHNORM, "run", str(corpus), "-o", str(out), "-j", "1", "-q"], cwd=ROOT)
@@ -101,7 +101,7 @@ def test_kill_9_then_resume_gives_the_uninterrupted_output(tmp_path: Path) -> No
 
 
 def test_ctrl_c_stops_quickly_and_leaves_no_final_file(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus", 160)
+    corpus = make_corpus(tmp_path / "corpus", 480)
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([*ZHNORM, "run", str(corpus), "-o", str(out), "-j", "2", "-q"], cwd=ROOT,
                             stderr=subprocess.PIPE, text=True)
