@@ -460,6 +460,8 @@ def heading_span(
     article is due (``expect_title``): a first line without clause marks is taken as a headline
     even where it is as wide as an indented first line.
     """
+    if expect_title and (run := _blank_run(doc, i)):
+        return run
     span: list[int] = []
     k: int | None = i
     while k is not None and len(span) <= MAX_HEADING_LINES:
@@ -496,6 +498,25 @@ def heading_span(
             or _LETTER_SPACED_RE.search(body) or due):
         return []  # a headline ends short, or its body starts indented or after a gap
     return span
+
+
+def _blank_run(doc: _Doc, i: int) -> list[int]:
+    """After a credit, a run of 1 to 3 headline-like lines between blank lines is a headline.
+
+    OCR sets a blank line around a headline; its lines' widths say little there.
+    """
+    if doc.gap_before(i) != "blank":
+        return []
+    run, k = [i], i
+    while doc.gap_after(k) == "" and len(run) <= 3:
+        k = doc.next_index(k)  # type: ignore[assignment]
+        run.append(k)
+    texts = [doc.lines[j].text for j in run]
+    if (len(run) > 3 or doc.gap_after(k) != "blank" or not all(map(is_heading_candidate, texts))
+            or len(_CLAUSE_RE.findall("".join(texts))) > 1 or _closes_more("".join(texts))):
+        return []
+    nxt = doc.next_index(k)
+    return run if nxt is not None and doc.body_starts(nxt) else []
 
 
 def _clause_line_ok(doc: _Doc, span: list[int]) -> bool:

@@ -302,3 +302,10 @@ def test_a_line_closing_quotes_it_never_opened_is_no_headline() -> None:
     text = "\n".join(["记者还了解到，“喜阅西乡", "", "悦”读非遗西乡历史文化展”也同", "",
                       "步在分会场宝安图书馆西乡街", "道分馆开展，重点为观众普及", "传统文化，讲好西乡故事。"])
     assert "heading" not in [k for k, _ in kinds(text)]
+
+
+def test_after_a_credit_a_short_run_between_blank_lines_is_a_headline() -> None:
+    """OCR sets blank lines around a headline; its second line can be as narrow as an indent."""
+    text = "\n".join(["记者的提问。", "", "（据央视网）", "", "物流业景气水平加快", "回升运行趋稳向好", "",
+                      "中国物流与采购联合会今天", "公布9月份中国物流业景气指", "数，物流活跃度提升，运行趋", "稳向好。"])
+    assert ("heading", "物流业景气水平加快回升运行趋稳向好") in kinds(text)
