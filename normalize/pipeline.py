@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import reduce
 from importlib import import_module
 
-from normalize.errors import NormalizeError
 from normalize.records import Record
 
 Stage = Callable[[Iterable[Record]], Iterator[Record]]
@@ -22,38 +21,16 @@ STAGE_FUNCTIONS = {
 }
 
 
-class StageMissing(NormalizeError):
-    """A stage whose module is not there (yet)."""
-
-    def __init__(self, name: str, module: str) -> None:
-        super().__init__("", f"stage {name!r} is not available: module {module} is missing")
-
-
 def stage(name: str) -> Stage:
-    """The stage called ``name``, imported now (jieba and friends load only when needed)."""
+    """The stage called ``name``, imported now (``zhnorm --help`` imports none of them)."""
     module, function = STAGE_FUNCTIONS[name]
-    try:
-        mod = import_module(module)
-    except ModuleNotFoundError as e:
-        if e.name != module:  # a dependency of the stage is missing: a real bug, show it
-            raise
-        raise StageMissing(name, module) from None
-    fn: Stage = getattr(mod, function)
+    fn: Stage = getattr(import_module(module), function)
     return fn
 
 
-def document_stages(*, on_missing: Callable[[StageMissing], None] | None = None) -> list[Stage]:
-    """The stages in order. A missing stage module raises, or with ``on_missing`` is
-    reported there and skipped (``zhnorm run`` then runs the stages that exist)."""
-    stages = []
-    for name in STAGES:
-        try:
-            stages.append(stage(name))
-        except StageMissing as err:
-            if on_missing is None:
-                raise
-            on_missing(err)
-    return stages
+def document_stages() -> list[Stage]:
+    """The stages in order: dehyphenate, punct, split."""
+    return [stage(name) for name in STAGES]
 
 
 def run_pipeline(records: Iterable[Record], stages: Iterable[Stage]) -> Iterator[Record]:
@@ -66,10 +43,3 @@ def run_pipeline(records: Iterable[Record], stages: Iterable[Stage]) -> Iterator
     [{'text': '好！！'}]
     """
     return iter(reduce(lambda stream, step: step(stream), stages, records))
-
-
-def counted(records: Iterable[Record], counts: dict[str, int], key: str) -> Iterator[Record]:
-    """Pass ``records`` through, counting them in ``counts[key]`` (for summaries)."""
-    for record in records:
-        counts[key] = counts.get(key, 0) + 1
-        yield record
