@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test demo bench fuzz score clean
+.PHONY: install test demo bench fuzz score lint clean
 
 install: $(STAMP)
 
@@ -32,6 +32,9 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check normalize cli tests scripts
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

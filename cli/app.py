@@ -13,23 +13,22 @@ from typing import Annotated
 
 import typer
 
+from cli.evaluate import register as register_eval
+from cli.segment import register as register_segment
 from cli.streams import (
     ErrorLog,
     check_output_folder,
-    warned,
     checked,
-    explain_to_stderr,
     default_rejects,
     display_name,
+    explain_to_stderr,
     open_input,
     open_output,
     reporting_errors,
     restore_sigpipe,
-    say,
     stdin_hint,
+    warned,
 )
-from cli.evaluate import register as register_eval
-from cli.segment import register as register_segment
 from normalize.pipeline import stage
 from normalize.records import read_records, write_records
 

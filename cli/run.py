@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from cli.streams import ErrorLog, say, warned
-from normalize.batch import Options, ResumableOutput, Result, run_dask, run_local
+from normalize.batch import Options, Result, ResumableOutput, run_dask, run_local
 from normalize.errors import BadInput, NormalizeError
 from normalize.loader import load_paths
 from normalize.records import Record

@@ -29,12 +29,16 @@ CREDIT_TAIL_RE = re.compile(
     r"|(?<=[。！？”])[（(]\s*([^（）()\n]{1,12}(?:新闻|网|报|台|社|电|频道|客户端))\s*[）)]\s*$"
 )
 # Jump lines that join an article's parts across pages: （下转第4版） （上接第5版）.
-JUMP_RE = re.compile(r"^\s*[（(〈]?\s*(?:下转|上接|转第|接第|续第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)〉]?\s*$")
+JUMP_RE = re.compile(
+    r"^\s*[（(〈]?\s*(?:下转|上接|转第|接第|续第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)〉]?\s*$"
+)
 # Page furniture: running heads and feet with a page or edition number, dates, editor lines.
 EDITION_RE = re.compile(r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版")
 DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 WEEKDAY_RE = re.compile(r"星期[一二三四五六日天]")
-EDITOR_RE = re.compile(r"^\s*(?:责任编辑|本版编辑|本版责编|责编|编辑|校对|美编|版式设计|版式|组版|审核|审校|排版)\s*[:：]")
+EDITOR_RE = re.compile(
+    r"^\s*(?:责任编辑|本版编辑|本版责编|责编|编辑|校对|美编|版式设计|版式|组版|审核|审校|排版)\s*[:：]"
+)
 PAGE_NUMBER_RE = re.compile(r"^\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*$")
 # Letters, digits or Han: what makes a line more than a stray glyph.
 WORD_CHAR_RE = re.compile(f"[0-9A-Za-z{HAN}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")

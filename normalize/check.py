@@ -56,8 +56,9 @@ def check_conservation(doc_id: str, source: str, outputs: Iterable[str]) -> NotC
 
         >>> check_conservation("a.txt", "标题\\n正文,完。", ["标题", "正文，完。"]) is None
         True
-        >>> str(check_conservation("a.txt", "标题\\n正文完。", ["正文完。"]))
-        'a.txt:1: 2 characters not in the output nor in removed: "标题"; run with --check on each stage to see which one drops them'
+        >>> err = check_conservation("a.txt", "标题\\n正文完。", ["正文完。"])
+        >>> err.where, err.reason[:50]
+        ('a.txt:1', '2 characters not in the output nor in removed: "标题"')
     """
     have = Counter(fold(source))
     got = Counter(fold("\n".join(outputs)))
@@ -71,7 +72,8 @@ def check_conservation(doc_id: str, source: str, outputs: Iterable[str]) -> NotC
         return NotConserved(f"{doc_id}:{line}", f"{sum(missing.values())} characters not in the output nor in "
                             f'removed: "{chars}"; run with --check on each stage to see which one drops them')
     chars = "".join(extra)[:20]
-    return NotConserved(doc_id, f'{sum(extra.values())} characters in the output that the input does not have: "{chars}"')
+    n = sum(extra.values())
+    return NotConserved(doc_id, f'{n} characters in the output that the input does not have: "{chars}"')
 
 
 def record_outputs(record: dict) -> list[str]:

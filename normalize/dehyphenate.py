@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .chardata import (
     CJK_PUNCT,
+    CLOSERS,
     CREDIT_TAIL_RE,
     DATE_RE,
     EDITION_RE,
@@ -21,7 +22,6 @@ from .chardata import (
     HAN,
     JUMP_RE,
     PAGE_NUMBER_RE,
-    CLOSERS,
     SENTENCE_END,
     WEEKDAY_RE,
     WORD_CHAR_RE,
@@ -35,9 +35,9 @@ _SPACE_RE = re.compile(r"[ \t\u00a0\u3000]")
 _MARK_RE = re.compile(f"[{CJK_PUNCT}]")
 ASCII_EM = 0.55
 SPACE_EM = 0.15
-MAX_SAMPLE_LINES = 400
+MAX_SAMPLE_LINES = 400  # lines enough to tell how a page sets its marks
 INDENT_EM = 2.0  # a paragraph's first line is indented by two em
-EXPLICIT_INDENTS = 3  # lines indented in the text itself before indents are trusted alone  # lines enough to tell how a page sets its marks
+EXPLICIT_INDENTS = 3  # lines indented in the text itself before indents are trusted alone
 
 # A line that starts with punctuation that cannot begin a line (pushed over by compression).
 _PUSHED_RE = re.compile(r"^[。，、；：！？）》”’」』〉…,.;:!?)]")
@@ -208,16 +208,16 @@ def classify_line(text: str) -> str:
     # each pattern below only where a cheap test says it can match: most lines are prose
     if ("转" in text or "接" in text or "续" in text) and JUMP_RE.match(text):
         return "jump"
-    if text[0] in _EDITOR_STARTS and EDITOR_RE.match(text) or len(text) <= 7 and PAGE_NUMBER_RE.match(text):
+    if (text[0] in _EDITOR_STARTS and EDITOR_RE.match(text)) or (len(text) <= 7 and PAGE_NUMBER_RE.match(text)):
         return "furniture"
     if text[-1] in "）)〉" and len(text) <= 60:
         if CREDIT_TAIL_RE.match(text) or (text[0] in "（(〈" and CREDIT_TAIL_RE.search(text) and len(text) <= 40):
             return "credit"
         if _BRACKETED_LINE_RE.match(text):
             return "credit"  # a whole line in brackets after a story is its source, even misread by OCR
-    if len(text) <= 40 and ("版" in text or "年" in text) and not _PROSE_MARK_RE.search(text):
-        if EDITION_RE.search(text) or (DATE_RE.search(text) and (WEEKDAY_RE.search(text) or len(text) <= 16)):
-            return "furniture"
+    if (len(text) <= 40 and ("版" in text or "年" in text) and not _PROSE_MARK_RE.search(text)
+            and (EDITION_RE.search(text) or (DATE_RE.search(text) and (WEEKDAY_RE.search(text) or len(text) <= 16)))):
+        return "furniture"
     return "text"
 
 
@@ -232,11 +232,13 @@ def _split_lines(text: str, spacey: bool) -> list[Line]:
         stripped = raw.strip()
         kind = "noise" if col < 0 else classify_line(stripped)
         indented = kind == "text" and not col and bool(_INDENT_RE.match(raw))
-        if kind == "text" and not spacey and (" " in stripped or "\u3000" in stripped) and _INLINE_BREAK_RE.search(stripped):
+        spaced = " " in stripped or "\u3000" in stripped
+        if kind == "text" and not spacey and spaced and _INLINE_BREAK_RE.search(stripped):
             pieces = _INLINE_BREAK_RE.sub(lambda m: m.group(1) + "\n", stripped).split("\n")
             last = len(pieces) - 1
             for k, piece in enumerate(pieces):
-                rows.append((n, page, piece, indented and k == 0, classify_line(piece), _counts(piece), k > 0, k < last))
+                rows.append((n, page, piece, indented and k == 0, classify_line(piece), _counts(piece),
+                             k > 0, k < last))
             continue
         if kind == "noise" and rows and rows[-1][4] == "text" and _PUSHED_RE.match(stripped):
             kind = "text"  # "高质量共建“一带一路”" / "。": a mark pushed to a line of its own
@@ -402,7 +404,7 @@ class _Doc:
                 and not _CLAUSE_RE.search(ln.text) and not self.indent(k)):
             return False  # a headline-like line alone between blank lines
         prose = _CLAUSE_RE.search(ln.text) and not self.short(k)
-        if not (prose or self.indent(k) or self.gap_before(k) == "blank" and not self.short(k)):
+        if not (prose or self.indent(k) or (self.gap_before(k) == "blank" and not self.short(k))):
             return False
         j = self.next_index(k)
         if (not prose and j is not None and self.gaps[self.pos[k]] == "" and not self.slack[k]
@@ -536,7 +538,7 @@ def _clause_line_ok(doc: _Doc, span: list[int]) -> bool:
         starts_run = pos == 0 or doc.gap_before(j) != ""
         if not starts_run:
             return False
-        if len(run) == 2 or len(run) > 1 and doc.width[j] <= doc.width[run[1]]:
+        if len(run) == 2 or (len(run) > 1 and doc.width[j] <= doc.width[run[1]]):
             return False
         if len(run) == 1 and _fills_column(doc, j):
             return False  # "未来，新疆将继续聚焦" as wide as the body below: prose
@@ -630,8 +632,8 @@ def build_blocks(text: str) -> list[dict]:
             continue
         gap_before = doc.gap_before(i)
         if i not in headline:
-            if cur and (ln.forced_start or cur_ended and (
-                    gap_before in ("page", "other") or gap_before == "blank" and _break_at_blank(doc, i))):
+            if cur and (ln.forced_start or (cur_ended and (
+                    gap_before in ("page", "other") or (gap_before == "blank" and _break_at_blank(doc, i))))):
                 close_para()
             elif cur and gap_before == "blank" and (span := _interrupting_headline(doc, i)):
                 close_para(open_=True)  # the splitter may rejoin it with its continuation
@@ -660,8 +662,8 @@ def build_blocks(text: str) -> list[dict]:
             prev = doc.next_index(i, -1)
             # a new headline element where a blank line parts them or the line grows wider
             # than the one above (that one did not wrap: a label or kicker ended there)
-            if heading and (gap_before or prev is not None and doc.width[i] > doc.width[prev] + 0.5
-                            or prev is not None and doc.page_top(prev)):  # it may be the running head
+            if heading and (gap_before or (prev is not None and doc.width[i] > doc.width[prev] + 0.5)
+                            or (prev is not None and doc.page_top(prev))):  # it may be the running head
                 close_heading()
             heading.append(ln)
             continue
@@ -671,11 +673,10 @@ def build_blocks(text: str) -> list[dict]:
         if cur_ended:
             nxt = doc.nxt(i)
             gap = doc.gap_after(i)
-            if nxt is None or gap == "end" or ln.forced_end or _ends_with_credit(cur) or (
-                    gap == "blank" and _break_at_blank(doc, doc.next_index(i))):
-                close_para()
-            elif not _PUSHED_RE.match(nxt.text) and (doc.short(i, INDENT_EM if len(cur) == 1 and doc.indent(i) else 0.0)
-                                                     or _ends_with_credit(cur)):
+            first = INDENT_EM if len(cur) == 1 and doc.indent(i) else 0.0
+            if (nxt is None or gap == "end" or ln.forced_end or _ends_with_credit(cur)
+                    or (gap == "blank" and _break_at_blank(doc, doc.next_index(i)))
+                    or (not _PUSHED_RE.match(nxt.text) and doc.short(i, first))):
                 close_para()
         elif doc.nxt(i) is None:
             close_para(open_=True)

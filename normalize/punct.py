@@ -31,7 +31,9 @@ def _lookalike_table() -> dict[int, str]:
     the text itself is never NFKC-normalized.
     """
     # the supplement's simplified forms have no decomposition: listed by hand
-    table: dict[int, str] = {ord(a): b for a, b in zip("⻓⻔⻢⻋⻘⻝⻅⻆⻉⻛⻜⻥⻦⻮⻩⻰⻚⻄⺠⻨⻬⻙", "长门马车青食见角贝风飞鱼鸟齿黄龙页西民麦齐韦")}
+    radicals = "⻓⻔⻢⻋⻘⻝⻅⻆⻉⻛⻜⻥⻦⻮⻩⻰⻚⻄⺠⻨⻬⻙"
+    characters = "长门马车青食见角贝风飞鱼鸟齿黄龙页西民麦齐韦"
+    table: dict[int, str] = {ord(a): b for a, b in zip(radicals, characters)}
     for cp in [*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6)]:
         target = unicodedata.normalize("NFKC", chr(cp))
         if len(target) == 1 and target != chr(cp) and re.match(_HAN, target):
@@ -135,7 +137,8 @@ _LONE_PAREN_RE = re.compile(r"[()]")
 
 def _lone_paren(m: re.Match[str]) -> str:
     left, right = _neighbours(m)
-    if m.group() == "(" and (_is_zh(left) or _is_han(right)) or m.group() == ")" and (_is_han(left) or _is_zh(right)):
+    opening = m.group() == "("
+    if (opening and (_is_zh(left) or _is_han(right))) or (not opening and (_is_han(left) or _is_zh(right))):
         return _ASCII_TO_ZH[m.group()]
     return m.group()
 
@@ -169,7 +172,9 @@ def _dash(m: re.Match[str]) -> str:
 
 # OCR reads —— as 一一 (two "one"s); 一一 is also a word (一一对应, 一一列举): only where a
 # verb does not follow and the characters around are not numerals.
-_YIYI_WORD_FOLLOWERS = frozenset("一对应列举介绍解答核实落实回复握手道来检查排查询问说明记录登记核查查看讲解作答清点比对过目作别告别分析展示呈现")
+_YIYI_WORD_FOLLOWERS = frozenset(
+    "一对应列举介绍解答核实落实回复握手道来检查排查询问说明记录登记核查查看讲解作答清点比对过目作别告别分析展示呈现"
+)
 _YIYI_RE = re.compile("一一")
 
 
@@ -217,7 +222,7 @@ def _in_book_title(s: str, a: int, b: int) -> bool:
 
 def _latin(ch: str) -> bool:
     # \ue000 and \ue001 open and close a protected URL: Latin text for these rules
-    return ch.isascii() and ch.isalnum() or ch in "\ue000\ue001%"
+    return (ch.isascii() and ch.isalnum()) or ch in "\ue000\ue001%"
 
 
 def _han_run(s: str, i: int, step: int) -> int:
@@ -238,7 +243,7 @@ def _spaces(pangu: bool) -> Callable[[re.Match[str]], str]:
         if _is_han(left) and _is_han(right):
             keep = _han_run(s, a - 1, -1) >= _LONG_RUN and _han_run(s, b, 1) >= _LONG_RUN and _in_book_title(s, a, b)
             return " " if keep else ""
-        if _is_han(left) and _latin(right) or _latin(left) and _is_han(right):
+        if (_is_han(left) and _latin(right)) or (_latin(left) and _is_han(right)):
             return " " if pangu else ""
         return " "
 
@@ -339,7 +344,7 @@ def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
         rules.append(("pangu", _sub(_PANGU_RE, " ")))
     if quotes == "curly":
         table = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
-        rules.append(("corner_quotes", lambda t: (u, sum(a != b for a, b in zip(t, u))) if (u := t.translate(table)) else (t, 0)))
+        rules.append(("corner_quotes", _translate(re.compile("[「」『』]"), table)))
     return rules
 
 
@@ -421,23 +426,30 @@ def punctuate(
     splits them into articles at once: the normalized raw text would be thrown away).
     """
     for record in records:
-        out = dict(record)
-        changes: Counter[str] = Counter()
-        rid = str(record.get("id", ""))
+        yield _punctuate_record(record, spacing, quotes, explain, text)
 
-        def fix(value: object) -> object:
-            if isinstance(value, str):
-                tell = None if explain is None else (lambda rule, a, b: explain(rid, rule, a, b))
-                return normalize_punctuation(value, spacing=spacing, quotes=quotes, changes=changes, explain=tell)
-            return value
 
-        for key in ("text", "title", "kicker", "subtitle", "byline", "credit")[0 if text or "blocks" not in out else 1:]:
-            if key in out and isinstance(out[key], str):
-                out[key] = fix(out[key])
-        if isinstance(out.get("paragraphs"), list):
-            out["paragraphs"] = [fix(p) for p in out["paragraphs"]]
-        if isinstance(out.get("blocks"), list):
-            out["blocks"] = [_fix_block(b, fix) for b in out["blocks"]]
-        out["changes"] = dict(sorted((Counter(record.get("changes") or {}) + changes).items()))
-        out["steps"] = [*record.get("steps", []), "punct"]
-        yield out
+def _punctuate_record(
+    record: dict, spacing: Spacing, quotes: Quotes, explain: Callable[[str, str, str, str], None] | None,
+    text: bool,
+) -> dict:
+    out = dict(record)
+    changes: Counter[str] = Counter()
+    rid = str(record.get("id", ""))
+    tell = None if explain is None else (lambda rule, a, b: explain(rid, rule, a, b))
+
+    def fix(value: object) -> object:
+        if isinstance(value, str):
+            return normalize_punctuation(value, spacing=spacing, quotes=quotes, changes=changes, explain=tell)
+        return value
+
+    for key in ("text", "title", "kicker", "subtitle", "byline", "credit")[0 if text or "blocks" not in out else 1:]:
+        if key in out and isinstance(out[key], str):
+            out[key] = fix(out[key])
+    if isinstance(out.get("paragraphs"), list):
+        out["paragraphs"] = [fix(p) for p in out["paragraphs"]]
+    if isinstance(out.get("blocks"), list):
+        out["blocks"] = [_fix_block(b, fix) for b in out["blocks"]]
+    out["changes"] = dict(sorted((Counter(record.get("changes") or {}) + changes).items()))
+    out["steps"] = [*record.get("steps", []), "punct"]
+    return out

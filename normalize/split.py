@@ -26,8 +26,8 @@ _DIGITS_RE = re.compile(r"[0-9０-９一二三四五六七八九十]+")
 _UP_JUMP_RE = re.compile(r"上接|接第|续第")
 _DOWN_JUMP_RE = re.compile(r"下转|转第")
 LABEL_MAX = 4  # a heading this short standing before another is a section label ("动态", "简讯")
-MIN_ORPHAN = 15
-MIN_HEADLINE_MATCH = 0.35  # below this a clustered headline piece is a continuation, not a headline  # a stray paragraph shorter than this, with no headline or credit, is noise
+MIN_ORPHAN = 15  # a stray paragraph shorter than this, with no headline or credit, is noise
+MIN_HEADLINE_MATCH = 0.35  # below this a clustered headline piece is a continuation, not a headline
 
 
 @dataclass
@@ -55,9 +55,9 @@ class Headline:
             kicker = blocks.pop(0)["text"]
         lines = [p for b in blocks for p in (b.get("parts") or [b["text"]])]
         continued = any(b.get("continued") for b in blocks)
-        if kicker is None and not continued and len(lines) >= 3 and _kicker_line(lines):
-            kicker, lines = lines[0], lines[1:]
-        elif kicker is None and len(lines) >= 2 and _TAG_RE.match(lines[0]):
+        if kicker is None and (
+            (not continued and len(lines) >= 3 and _kicker_line(lines)) or (len(lines) >= 2 and _TAG_RE.match(lines[0]))
+        ):
             kicker, lines = lines[0], lines[1:]
         if subtitle is None and len(lines) >= 2 and lines[-1].startswith("——"):
             subtitle, lines = lines[-1], lines[:-1]
@@ -216,7 +216,8 @@ def similarity(headline: str, body: str) -> float:
     How well a headline announces a body: its words found in the body, weighted by length,
     with rapidfuzz's partial ratio against the body's opening as a tie-breaker.
 
-        >>> similarity("社会工作论坛举办", "社会工作论坛近日在乌鲁木齐举办。") > similarity("社会工作论坛举办", "爱心行动项目签约。")
+        >>> title = "社会工作论坛举办"
+        >>> similarity(title, "社会工作论坛近日在乌鲁木齐举办。") > similarity(title, "爱心行动项目签约。")
         True
     """
     from rapidfuzz import fuzz
@@ -330,7 +331,8 @@ def _attach_fragments(bodies: list[Body]) -> list[Body]:
         if not articles:
             articles.append(frag)
             continue
-        best = max(articles, key=lambda a: similarity(a.headline.text if a.headline else "", text) + _shared(a.text, text))
+        best = max(articles, key=lambda a: similarity(a.headline.text if a.headline else "", text)
+                   + _shared(a.text, text))
         if best.paragraphs and best.paragraphs[-1].get("open") and not _LEAD_RE.search(text):
             # the article's last paragraph broke off at a headline cluster: this is its rest
             last = best.paragraphs[-1]

@@ -1,7 +1,9 @@
 import sys
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from normalize.dehyphenate import _split_lines, _Doc, heading_span, is_heading_candidate
+from normalize.dehyphenate import _Doc, _split_lines, heading_span, is_heading_candidate
+
 t = Path(sys.argv[1]).read_text(); a, b = int(sys.argv[2]), int(sys.argv[3])
 ls = _split_lines(t, False); d = _Doc(ls)
 for i, ln in enumerate(ls):

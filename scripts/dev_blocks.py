@@ -1,8 +1,13 @@
 """Dev loop: dehyphenate the dev pages and seed and score blocks with ../shared/bench/score.py."""
-import json, subprocess, sys, tempfile
+import json
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from normalize.dehyphenate import build_blocks
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 sets = {"raw": SHARED / "dev/pdftotext-raw", "ocr": SHARED / "dev/ocr"}
 for name, d in sets.items():

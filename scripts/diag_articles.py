@@ -1,12 +1,17 @@
 """Show where predicted articles differ from gold: unmatched articles, titles, punctuation."""
-import json, sys, re
+import json
+import re
+import sys
 from collections import Counter
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from rapidfuzz.distance import Levenshtein
+
 from normalize.dehyphenate import dehyphenate_records
 from normalize.punct import punctuate
 from normalize.split import split_articles
-from rapidfuzz.distance import Levenshtein
+
 variant = sys.argv[1]
 SH = Path(__file__).resolve().parents[2] / "shared/dev" / variant
 flat = lambda s: re.sub(r"\s+", "", s or "")

@@ -1,9 +1,14 @@
-import json, sys, re
+import json
+import re
+import sys
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from normalize.dehyphenate import build_blocks
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
+
+from normalize.dehyphenate import build_blocks
+
 W = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]+")
 L = lambda s: "".join(W.findall(s or ""))
 variant = sys.argv[1]
