@@ -57,7 +57,7 @@ def check_conservation(doc_id: str, source: str, outputs: Iterable[str]) -> NotC
         >>> check_conservation("a.txt", "标题\\n正文,完。", ["标题", "正文，完。"]) is None
         True
         >>> err = check_conservation("a.txt", "标题\\n正文完。", ["正文完。"])
-        >>> err.where, err.reason[:50]
+        >>> err.where, err.reason[:51]
         ('a.txt:1', '2 characters not in the output nor in removed: "标题"')
     """
     have = Counter(fold(source))
