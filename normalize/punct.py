@@ -283,9 +283,10 @@ Rule = tuple[str, Callable[[str], tuple[str, int]]]
 
 
 def _sub(
-    pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str], needs: str = ""
+    pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str], needs: str | tuple[str, ...] = ""
 ) -> Callable[[str], tuple[str, int]]:
-    """A substitution rule; skipped at C speed when the text holds none of the ``needs`` characters."""
+    """A substitution rule; skipped at C speed when the text holds none of ``needs`` (characters,
+    or a tuple of substrings)."""
 
     def apply(text: str) -> tuple[str, int]:
         if needs and not any(c in text for c in needs):
@@ -332,11 +333,11 @@ def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
         ("parens", _sub(_PAREN_RE, _parens, "(")),
         ("parens", _sub(_LONE_PAREN_RE, _lone_paren, "()")),
         ("marks", _sub(_MARK_RE, _mark, ",:;!?")),
-        ("ellipsis", _sub(_ELLIPSIS_RE, _ellipsis, ".。・…")),
+        ("ellipsis", _sub(_ELLIPSIS_RE, _ellipsis, ("...", "。。。", "・・・", "…"))),
         ("period", _sub(_PERIOD_RE, _period, ".")),
         ("dash", _sub(_DIGIT_YI_RE, r"\1—", "一")),
-        ("dash", _sub(_YIYI_RE, _yiyi, "一")),
-        ("dash", _sub(_DASH_RE, _dash, "-—―")),
+        ("dash", _sub(_YIYI_RE, _yiyi, ("一一",))),
+        ("dash", _sub(_DASH_RE, _dash, ("--", "—", "―"))),
         ("middot", _sub(_MIDDOT_RE, _middot, "・•‧∙⋅")),
         ("spaces", _sub(_SPACE_RUN_RE, _spaces(spacing == "pangu"), " \t\u00a0\u3000")),
     ]
