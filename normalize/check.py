@@ -21,8 +21,9 @@ _FOLD = str.maketrans({
 })
 # Dashes, 一 and dots are left out of the count: the normalizer rewrites them by context ("--",
 # "—" and OCR's "一一" become "——", "..." becomes "……") and a line join or a moved paragraph can
-# change that context, so their number is not conserved even when nothing is lost.
-_REWRITTEN_RE = re.compile(r"[—―\-一…\.]+")
+# change that context, so their number is not conserved even when nothing is lost. Brackets too:
+# a credit is kept without its outer brackets, whichever of them were printed.
+_REWRITTEN_RE = re.compile(r"[—―\-一…\.()\[\]【】]+")
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -85,7 +86,7 @@ def record_outputs(record: dict) -> list[str]:
         texts += [str(record.get(k) or "") for k in ("kicker", "title", "subtitle", "byline")]
         texts += [str(p) for p in record.get("paragraphs") or []]
         if record.get("credit"):
-            texts.append(f"（{record['credit']}）")  # the splitter keeps a credit without its brackets
+            texts.append(str(record["credit"]))
     else:
         texts.append(str(record.get("text", "")))
     texts += [str(r.get("text", "")) for r in record.get("removed") or [] if isinstance(r, dict)]

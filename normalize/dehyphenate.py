@@ -696,7 +696,8 @@ def _ends_with_credit(cur: list[Line]) -> bool:
 def _reopen(blocks: list[dict], ln: Line, hyphenated: frozenset[str]) -> bool:
     """Append a line of pushed punctuation to the last paragraph or credit, if there is one."""
     for b in reversed(blocks):
-        if b["kind"] in ("paragraph", "credit"):
+        # a paragraph, or a credit still waiting for its closing bracket
+        if b["kind"] == "paragraph" or (b["kind"] == "credit" and b["text"][-1:] not in "）)〉"):
             b["text"] = join_lines(b["text"], ln.text, hyphenated=hyphenated)
             b["lines"][1] = max(b["lines"][1], ln.n)
             return True

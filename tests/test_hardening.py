@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -82,6 +82,7 @@ TEXT = st.one_of(
 
 
 @given(TEXT)
+@example("0:\n(00)\n:0")  # make fuzz found it: a pushed ":0" glued to a closed bracketed line
 def test_no_stage_raises_and_nothing_is_lost(text: str) -> None:
     articles = pipeline(text)
     outputs = [t for a in articles for t in record_outputs(a)]
