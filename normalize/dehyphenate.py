@@ -694,14 +694,14 @@ def _ends_with_credit(cur: list[Line]) -> bool:
 
 
 def _reopen(blocks: list[dict], ln: Line, hyphenated: frozenset[str]) -> bool:
-    """Append a line of pushed punctuation to the last paragraph or credit, if there is one."""
+    """Append a line of pushed punctuation to the last paragraph, or to a credit still waiting
+    for its closing bracket; not past a headline or a finished credit (the spans would cross)."""
     for b in reversed(blocks):
-        # a paragraph, or a credit still waiting for its closing bracket
-        if b["kind"] == "paragraph" or (b["kind"] == "credit" and b["text"][-1:] not in "）)〉"):
+        if (b["kind"] == "credit" and b["text"][-1:] not in "）)〉") or b["kind"] == "paragraph":
             b["text"] = join_lines(b["text"], ln.text, hyphenated=hyphenated)
             b["lines"][1] = max(b["lines"][1], ln.n)
             return True
-        if b["kind"] == "heading":
+        if b["kind"] in ("heading", "credit"):
             return False
     return False
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from normalize.dehyphenate import build_blocks, classify_line, dehyphenate_records, join_lines, line_width
@@ -253,6 +253,7 @@ def test_no_han_character_lost_or_duplicated(lines: list[str]) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(PAGE)
+@example(["0000", "（据新华社）", "”0"])  # a pushed mark after a finished credit
 def test_text_block_spans_are_ordered_and_do_not_overlap(lines: list[str]) -> None:
     blocks = [b for b in build_blocks("\n".join(lines)) if b["kind"] not in ("furniture", "noise")]
     for b in blocks:
