@@ -7,10 +7,12 @@ written beside its final name and moved there when complete, so ``--resume`` can
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -51,8 +53,9 @@ def run_batch(
     show = sys.stderr.isatty() and not quiet
     total = _count_inputs(paths, load_options) if show else None
     try:
-        with _progress(show, total) as advance:
+        with _progress(show, total) as advance, _interrupt_between_documents() as stop:
             for result in results:
+                stop()
                 _account(result, totals, log)
                 if to_stdout:
                     sys.stdout.write(result.lines)
@@ -68,6 +71,32 @@ def run_batch(
     if not quiet:
         _summary(totals, skipped, log.count, time.perf_counter() - started, table=sys.stderr.isatty(), verbose=verbose)
     return log.exit_code
+
+
+@contextmanager
+def _interrupt_between_documents() -> Iterator[Callable[[], None]]:
+    """Ctrl-C stops the run between two documents, not inside a fork or a write.
+
+    A SIGINT that lands while the worker pool forks is swallowed by an at-fork hook
+    ("Exception ignored in _releaseLock"), and one inside a write can cut a line: the handler
+    only notes it, and the loop raises KeyboardInterrupt at the next result (well within a second).
+    """
+    seen = False
+
+    def note(signum: int, frame: object) -> None:
+        nonlocal seen
+        seen = True
+
+    def stop() -> None:
+        if seen:
+            raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, note)
+    try:
+        yield stop
+        stop()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _account(result: Result, totals: Counter[str], log: ErrorLog) -> None:

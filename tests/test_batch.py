@@ -113,7 +113,7 @@ def test_ctrl_c_stops_quickly_and_leaves_no_final_file(tmp_path: Path) -> None:
     started = time.monotonic()
     _, err = proc.communicate(timeout=30)
     assert time.monotonic() - started < 5  # a second or so; CI machines are slow
-    assert proc.returncode == 130 and "Traceback" not in err
+    assert proc.returncode == 130 and "Traceback" not in err, err
     assert not out.exists() and (tmp_path / "out.jsonl.partial").exists()
     assert run("run", str(corpus), "-o", str(out), "--resume", "-q").returncode == 0 and out.exists()
 
