@@ -18,6 +18,7 @@ from .chardata import HAN, SENTENCE_END_RE
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _BRACKETS_RE = re.compile(r"^\s*[（(〈\[【]\s*|\s*[）)〉\]】]\s*$")
 _BYLINE_RE = re.compile(r"^(?:本报记者|本报通讯员|特约记者|记者|通讯员|撰稿|文/|文／|图/|摄影)[\s\S]{1,40}$")
+_BYLINE_STARTS = frozenset("本特记通撰文图摄")
 _TAG_RE = re.compile(r"^【[^】]{1,12}】$")
 _LEAD_RE = re.compile(r"^(?:日前|近日|近期|本报讯|【[^】]+】|[0-9一二三四五六七八九十]+月[0-9一二三四五六七八九十]+日)")
 _ABBREV_RE = re.compile(r"以下简称")
@@ -184,7 +185,7 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
         if kind == "credit":
             cur.credit = b
             cur = None
-        elif kind == "paragraph" and _BYLINE_RE.match(b["text"]) and not SENTENCE_END_RE.search(b["text"]):
+        elif kind == "paragraph" and _is_byline(b["text"]):
             cur.byline = b["text"]
         else:
             cur.paragraphs.append(b)
@@ -192,6 +193,17 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
         groups.append(pending)
         bodies.append(Body())
     return bodies, groups
+
+
+def _is_byline(text: str) -> bool:
+    """
+    A reporter's line standing alone ("本报记者 张三"), not a sentence that starts with 记者.
+
+        >>> _is_byline("本报记者 张三"), _is_byline("记者从国家邮政局获悉，今年快递增长。")
+        (True, False)
+    """
+    return (len(text) <= 45 and text[:1] in _BYLINE_STARTS and bool(_BYLINE_RE.match(text))
+            and not SENTENCE_END_RE.search(text))
 
 
 def _starts_new_headline(prev: Headline, block: dict) -> bool:
