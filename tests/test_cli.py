@@ -236,3 +236,24 @@ def test_the_library_imports_no_cli_packages() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=SEEDS.parent).stdout
     assert out == "[]\n"
+
+
+def test_punct_options_spacing_quotes_and_explain() -> None:
+    data = jsonl(record("自 2016 年用AI,「好」"))
+    result = runner.invoke(app, ["punct", "--spacing", "pangu", "--quotes", "curly", "--explain"], input=data)
+    assert result.exit_code == 0
+    [out] = parse_jsonl(result.stdout)
+    assert out["text"] == "自 2016 年用 AI，“好”"
+    assert "zhnorm: explain: " in result.stderr and "marks: ',' -> '，'" in result.stderr
+    assert runner.invoke(app, ["punct", "--spacing", "wide"], input=data).exit_code == 2
+
+
+def test_split_furniture_file_and_check(tmp_path: Path, seed_text: str) -> None:
+    blocks = runner.invoke(app, ["dehyphenate", "--check"], input=jsonl({"id": "p.txt", "text": seed_text}))
+    assert (blocks.exit_code, blocks.stderr) == (0, "")
+    side = tmp_path / "removed.jsonl"
+    result = runner.invoke(app, ["split", "--check", "--furniture", str(side)], input=blocks.stdout)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert len(parse_jsonl(result.stdout)) == 3 and "removed" not in result.stdout
+    assert parse_jsonl(side.read_text(encoding="utf-8")) == [
+        {"doc": "p.txt", "removed": [{"kind": "noise", "text": "”", "lines": [289, 289], "page": 1}]}]
