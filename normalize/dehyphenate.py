@@ -58,6 +58,7 @@ _LATIN_START_RE = re.compile(r"^[A-Za-z(\[]")
 # A justified line of prose comes out letter-spaced ("记 者 还 了 解 到"); headlines are not justified.
 _LETTER_SPACED_RE = re.compile(f"[{HAN}] [{HAN}] [{HAN}] [{HAN}]")
 _BAR_RE = re.compile(r"\|")
+_JUMP_ON_RE = re.compile(r"下转|转第")
 _UNSURE_WIDTH_RE = re.compile(r"[ !-/:-@\[-`{-~]")  # spaces and ASCII marks: widths vary by font
 _EDITOR_STARTS = frozenset("责本编校美版组审排")
 _CLOSERS = CLOSERS
@@ -627,6 +628,8 @@ def build_blocks(text: str) -> list[dict]:
             if ln.kind == "credit":
                 close_heading()
                 close_para()
+            elif ln.kind == "jump" and cur and not cur_ended and _JUMP_ON_RE.search(ln.text):
+                close_para(open_=True)  # "…136家规" / "（下转第6版）": it goes on where "上接" says
             if ln.kind != "blank":
                 blocks.append(_single_block(ln))
             continue

@@ -165,6 +165,12 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
                     cur, jump_target = jump_target, None
                     cur.continues = True
             continue
+        if cur is not None and cur.continues and kind == "paragraph" and cur.paragraphs and cur.paragraphs[-1].get("open"):
+            # "…136家规" (下转) … (上接) "模化肉牛…": the two halves are one paragraph
+            last = cur.paragraphs[-1]
+            cur.paragraphs[-1] = {**last, "text": last["text"] + b["text"], "lines": [last["lines"][0], b["lines"][1]],
+                                  "open": b.get("open", False)}
+            continue
         if kind == "heading":
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if _is_label(b, nxt) and not pending:

@@ -156,8 +156,9 @@ def test_article_continued_across_pages_by_jump_lines_is_one_article() -> None:
         "（下转第6版）",
         "\f民生周刊 2024年7月29日星期一 第6版 民生",
         "另一篇文章的标题",
-        "另一篇文章的正文写在这",
-        "里，内容与前文没有关系。",
+        "另一篇文章的正文就写",
+        "在这里，这些内容与前文",
+        "完全没有关系，到此结束。",
         "（据新华社）",
         "（上接第5版）",
         "模化肉牛养殖厂销售，实现",
@@ -167,7 +168,9 @@ def test_article_continued_across_pages_by_jump_lines_is_one_article() -> None:
     articles = pipeline(text)
     grain = next(a for a in articles if a["title"] == "全国秋粮收获过半")
     assert grain["pages"] == [1, 2] and grain["credit"] == "来源：央视网"
-    assert grain["paragraphs"][-1] == "模化肉牛养殖厂销售，实现养殖户降本和种粮户增效。"
+    # the paragraph cut by the jump is one paragraph, and the article between stays apart
+    assert grain["paragraphs"][-1] == "山东省6600多万亩秋粮目前已收获过半，把玉米秸秆转化成青贮饲料后，运往当地136家规模化肉牛养殖厂销售，实现养殖户降本和种粮户增效。"
+    assert [a["title"] for a in articles] == ["全国秋粮收获过半", "另一篇文章的标题"]
     assert {r["text"] for r in articles[0]["removed"]} >= {"（下转第6版）", "（上接第5版）"}
 
 
