@@ -576,6 +576,16 @@ def _break_at_blank(doc: _Doc, i: int) -> bool:
     return q is None or doc.gap_after(q) != "" or abs(doc.width[q] - doc.width[p]) > 1.5
 
 
+def _resumes_next(lines: list[Line], i: int) -> bool:
+    """After the jump line at i, the text resumes with its "（上接…）" before any other text."""
+    for ln in lines[i + 1 :]:
+        if ln.kind == "jump" and not _JUMP_ON_RE.search(ln.text):
+            return True
+        if ln.kind in ("text", "credit"):
+            return False
+    return False
+
+
 def _interrupting_headline(doc: _Doc, i: int) -> list[int]:
     """A headline set between blank lines inside an unfinished paragraph (a column of another story).
 
@@ -628,7 +638,8 @@ def build_blocks(text: str) -> list[dict]:
             if ln.kind == "credit":
                 close_heading()
                 close_para()
-            elif ln.kind == "jump" and cur and not cur_ended and _JUMP_ON_RE.search(ln.text):
+            elif (ln.kind == "jump" and cur and not cur_ended and _JUMP_ON_RE.search(ln.text)
+                  and not _resumes_next(lines, i)):
                 close_para(open_=True)  # "…136家规" / "（下转第6版）": it goes on where "上接" says
             if ln.kind != "blank":
                 blocks.append(_single_block(ln))

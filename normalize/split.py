@@ -165,7 +165,8 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
                     cur, jump_target = jump_target, None
                     cur.continues = True
             continue
-        if cur is not None and cur.continues and kind == "paragraph" and cur.paragraphs and cur.paragraphs[-1].get("open"):
+        rejoin = cur is not None and cur.continues and cur.paragraphs and cur.paragraphs[-1].get("open")
+        if rejoin and kind == "paragraph":
             # "…136家规" (下转) … (上接) "模化肉牛…": the two halves are one paragraph
             last = cur.paragraphs[-1]
             cur.paragraphs[-1] = {**last, "text": last["text"] + b["text"], "lines": [last["lines"][0], b["lines"][1]],
