@@ -6,7 +6,8 @@ Each page: a running head, four articles (some under a kicker, the third sometim
 section label such as 简讯), headlines wrapped two em narrower than the column,
 paragraphs wrapped by printed width (Latin glyphs about half an em) at 12 to 22 em, indented
 either by two full-width spaces or by starting two em short, the credit at the end of the last
-line or on a line of its own. Writes OUT_DIR/inputs/*.txt and OUT_DIR/gold/*.jsonl.
+line or on a line of its own; some documents have a second page, onto which the first page's
+last article jumps (（下转第2版） / （上接第1版）). Writes OUT_DIR/inputs/*.txt and OUT_DIR/gold/*.jsonl.
 """
 
 from __future__ import annotations
@@ -58,26 +59,47 @@ def main() -> None:
     (args.out / "gold").mkdir(parents=True, exist_ok=True)
     for n in range(args.pages):
         width, indent = rng.randint(12, 22), rng.choice(["fullwidth", "short"])
-        lines, gold = [f"社区时讯 2024年{n % 12 + 1}月3日 第{n + 1}版"], []
-        for k, art in enumerate(rng.sample(list(pool.values()), 4)):
-            if k == 2 and rng.random() < 0.5:
-                lines.append(rng.choice(LABELS))  # a section label over the briefs: not in gold
-            kicker = rng.choice(KICKERS) if rng.random() < 0.25 else art["kicker"]
-            if kicker:
-                lines += wrap(kicker, width - 4, "none")
-            lines += wrap(art["title"], width - 2, "none")
-            for i, para in enumerate(art["paragraphs"]):
-                body = wrap(para, width, indent)
-                if i == len(art["paragraphs"]) - 1 and rng.random() < 0.5:
-                    body[-1] += f"（{art['credit']}）"
-                lines += body
-            if not lines[-1].endswith("）"):
-                lines.append(f"（{art['credit']}）")
-            gold.append({"doc": f"s{n:02d}", "title": art["title"], "kicker": kicker,
-                         "paragraphs": art["paragraphs"], "credit": art["credit"]})
-        (args.out / "inputs" / f"s{n:02d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        (args.out / "gold" / f"s{n:02d}.jsonl").write_text(
+        doc = f"s{n:02d}"
+        gold: list[dict] = []
+        pages = [_page(rng, pool, width, indent, n, 1, doc, gold)]
+        if rng.random() < 0.3:  # a second page; the first page's last article jumps onto it
+            second = _page(rng, pool, width, indent, n, 2, doc, gold)
+            first = pages[0]
+            end = len(first) - 1 - first[::-1].index("<END>")  # the last article's end
+            cut = end - 3  # mid-paragraph, three lines before its end
+            rest = first[cut:end]
+            pages[0] = [*first[:cut], "（下转第2版）"]
+            at = second.index("<END>") + 1  # after the second page's first article
+            pages.append([*second[:at], "（上接第1版）", *rest, *second[at:]])
+        text = "\n\f".join("\n".join(x for x in page if x != "<END>") for page in pages)
+        (args.out / "inputs" / f"{doc}.txt").write_text(text + "\n", encoding="utf-8")
+        (args.out / "gold" / f"{doc}.jsonl").write_text(
             "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold), encoding="utf-8")
+
+
+def _page(rng: random.Random, pool: dict[str, dict], width: int, indent: str, n: int, number: int, doc: str,
+          gold: list[dict]) -> list[str]:
+    """One page's lines (each article ends with an "<END>" marker, removed when written)."""
+    lines = [f"社区时讯 2024年{n % 12 + 1}月3日 第{number}版"]
+    taken = {g["title"] for g in gold}
+    for k, art in enumerate(rng.sample([a for a in pool.values() if a["title"] not in taken], 4)):
+        if k == 2 and rng.random() < 0.5:
+            lines.append(rng.choice(LABELS))  # a section label over the briefs: not in gold
+        kicker = rng.choice(KICKERS) if rng.random() < 0.25 else art["kicker"]
+        if kicker:
+            lines += wrap(kicker, width - 4, "none")
+        lines += wrap(art["title"], width - 2, "none")
+        for i, para in enumerate(art["paragraphs"]):
+            body = wrap(para, width, indent)
+            if i == len(art["paragraphs"]) - 1 and rng.random() < 0.5:
+                body[-1] += f"（{art['credit']}）"
+            lines += body
+        if not lines[-1].endswith("）"):
+            lines.append(f"（{art['credit']}）")
+        lines.append("<END>")
+        gold.append({"doc": doc, "title": art["title"], "kicker": kicker,
+                     "paragraphs": art["paragraphs"], "credit": art["credit"]})
+    return lines
 
 
 if __name__ == "__main__":
