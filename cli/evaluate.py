@@ -112,8 +112,10 @@ def results_table(result: dict[str, Any], figures: tuple[str, ...]) -> Table:
         table.add_column(name.replace("_", "\n", 1), justify="right")
     table.add_row("overall", *_cells(result["overall"], counts, figures), style="bold",
                   end_section=True)
-    worst_first = sorted(result["per_doc"].items(),
-                         key=lambda item: (item[1][figures[0]], item[1][figures[1]], item[0]))
+    # worst first: by the first figure, then by the mean of the other rates (stray is a count)
+    rates = [f for f in figures[1:] if f != "stray_per_1k"]
+    worst_first = sorted(result["per_doc"].items(), key=lambda item: (
+        item[1][figures[0]], sum(item[1][f] for f in rates) / max(len(rates), 1), item[0]))
     for doc, figs in worst_first:
         table.add_row(doc, *_cells(figs, counts, figures))
     return table
