@@ -8,6 +8,7 @@ bodies by the words they share, and keeps everything it removes on the document'
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -223,11 +224,12 @@ def _removed(block: dict, why: str) -> dict:
     return {"kind": why, "text": block["text"], "lines": list(block["lines"]), "page": block.get("page", 1)}
 
 
-def _words(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
     """Content words of a headline (jieba, loaded on first use: only clustered headlines need it)."""
     from .segment import Segmenter
 
-    return [w for w in Segmenter(keep_punct=False).segment_text(text) if len(w) >= 2 and _HAN_RE.search(w)]
+    return tuple(w for w in Segmenter(keep_punct=False).segment_text(text) if len(w) >= 2 and _HAN_RE.search(w))
 
 
 def similarity(headline: str, body: str) -> float:
