@@ -246,3 +246,19 @@ def test_running_heads_repeated_on_each_page_are_removed_even_when_they_change()
     articles = pipeline(text)
     assert [a["title"] for a in articles] == ["第一篇文章的标题", "第二篇文章的标题"]
     assert sorted(r["text"] for r in articles[0]["removed"]) == ["社区时讯·要闻二版", "社区时讯·要闻版"]
+
+
+def test_briefs_under_a_label_are_one_article_each() -> None:
+    text = "\n".join([
+        "上一篇的最后一句话写在这里。", "（据新华社）",
+        "简讯",
+        "日本上半财年贸易逆差创新高",
+        "据日本财务省今天发布的", "数据，受能源价格上涨等因素", "影响，贸易逆差创下新高。", "（据央视网）",
+        "陕北到安徽特高压工程开工",
+        "今天上午，国家电网陕北至", "安徽正负800千伏特高压直流", "输电工程正式开工建设。", "（据央视网）",
+    ])
+    first, *briefs = pipeline(text)  # the first is the end of the story before the box
+    assert first["title"] is None and first["credit"] == "据新华社"
+    assert [a["title"] for a in briefs] == ["日本上半财年贸易逆差创新高", "陕北到安徽特高压工程开工"]
+    assert all(a["kicker"] is None and a["credit"] == "据央视网" for a in briefs)
+    assert "简讯" in [r["text"] for r in first["removed"]]
