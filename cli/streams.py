@@ -81,9 +81,8 @@ def open_output(path: str | None) -> Iterator[IO[str]]:
         yield out
         out.flush()
         return
+    check_output_folder(path)
     target = Path(path)
-    if not target.parent.is_dir():
-        raise BadInput(path, f"output folder {target.parent.as_posix()}/ does not exist")
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     fp = tmp.open("w", encoding="utf-8", newline="\n", errors="backslashreplace")
     try:

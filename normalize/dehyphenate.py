@@ -20,6 +20,8 @@ from .chardata import (
     EDITION_RE,
     EDITOR_RE,
     HAN,
+    JUMP_BACK_RE,
+    JUMP_ON_RE,
     JUMP_RE,
     PAGE_NUMBER_RE,
     SENTENCE_END,
@@ -58,10 +60,8 @@ _LATIN_START_RE = re.compile(r"^[A-Za-z(\[]")
 # A justified line of prose comes out letter-spaced ("记 者 还 了 解 到"); headlines are not justified.
 _LETTER_SPACED_RE = re.compile(f"[{HAN}] [{HAN}] [{HAN}] [{HAN}]")
 _BAR_RE = re.compile(r"\|")
-_JUMP_ON_RE = re.compile(r"下转|转第")
 _UNSURE_WIDTH_RE = re.compile(r"[ !-/:-@\[-`{-~]")  # spaces and ASCII marks: widths vary by font
 _EDITOR_STARTS = frozenset("责本编校美版组审排")
-_CLOSERS = CLOSERS
 _SENTENCE_END = frozenset(SENTENCE_END)
 _PROSE_MARK_RE = re.compile(r"[，。；！？,;]")
 _COLUMN_GAP_RE = re.compile(r"\s*\|\s*|\s{3,}")
@@ -148,7 +148,7 @@ def ends_sentence(text: str) -> bool:
         >>> ends_sentence("等重点问题。"), ends_sentence("“社会组织能力提升”"), ends_sentence("好。”")
         (True, False, True)
     """
-    end = text.rstrip().rstrip(_CLOSERS)
+    end = text.rstrip().rstrip(CLOSERS)
     return bool(end) and end[-1] in _SENTENCE_END
 
 
@@ -299,17 +299,17 @@ def _mark_page_furniture(lines: list[Line]) -> None:
         if ln.kind not in ("blank",):
             by_page.setdefault(ln.page, []).append(i)
     for idxs in by_page.values():
-        for edge in (idxs[:5], idxs[-4:][::-1]):
+        for edge, top in ((idxs[:5], True), (idxs[-4:][::-1], False)):  # the foot read upwards
             seen_furniture = False
-            for i in edge:
+            for pos, i in enumerate(edge):
                 ln = lines[i]
                 if ln.kind == "furniture":
                     seen_furniture = True
                     continue
                 if ln.kind == "text" and len(ln.text) <= 8 and re.fullmatch(r"[\w\s·]+", ln.text):
                     # at the top a paper name before the dated line; at the foot one after it
-                    later = [lines[j].kind for j in edge if j > i][:1] if edge[0] < edge[-1] else []
-                    if later == ["furniture"] or (edge[0] > edge[-1] and seen_furniture):
+                    before_furniture = pos + 1 < len(edge) and lines[edge[pos + 1]].kind == "furniture"
+                    if (top and before_furniture) or (not top and seen_furniture):
                         ln.kind = "furniture"
                         continue
                 break
@@ -326,6 +326,12 @@ class _Doc:
         # is short by up to that word's width: count it as part of the line.
         self.width = {i: lines[i].width for i in self.text_idx}
         self.gaps = [self._gap(i, j) for i, j in zip(self.text_idx, [*self.text_idx[1:], None])]
+        self.page_tops: set[int] = set()  # the first non-blank line of each page
+        pages_seen: set[int] = set()
+        for i, x in enumerate(lines):
+            if x.kind != "blank" and x.page not in pages_seen:
+                pages_seen.add(x.page)
+                self.page_tops.add(i)
         self.explicit_indents = sum(1 for i in self.text_idx if lines[i].indented) >= EXPLICIT_INDENTS
         self.slack = dict.fromkeys(self.text_idx, 0.0)
         for a, b in zip(self.text_idx, self.text_idx[1:]):
@@ -389,8 +395,7 @@ class _Doc:
 
     def page_top(self, i: int) -> bool:
         """Line i is the first non-blank line of its page."""
-        page = self.lines[i].page
-        return all(x.kind == "blank" or x.page != page for x in self.lines[max(0, i - 40) : i])
+        return i in self.page_tops
 
     def gap_before(self, i: int) -> str:
         j = self.next_index(i, -1)
@@ -579,7 +584,7 @@ def _break_at_blank(doc: _Doc, i: int) -> bool:
 def _resumes_next(lines: list[Line], i: int) -> bool:
     """After the jump line at i, the text resumes with its "（上接…）" before any other text."""
     for ln in lines[i + 1 :]:
-        if ln.kind == "jump" and not _JUMP_ON_RE.search(ln.text):
+        if ln.kind == "jump" and JUMP_BACK_RE.search(ln.text):
             return True
         if ln.kind in ("text", "credit"):
             return False
@@ -638,7 +643,7 @@ def build_blocks(text: str) -> list[dict]:
             if ln.kind == "credit":
                 close_heading()
                 close_para()
-            elif (ln.kind == "jump" and cur and not cur_ended and _JUMP_ON_RE.search(ln.text)
+            elif (ln.kind == "jump" and cur and not cur_ended and JUMP_ON_RE.search(ln.text)
                   and not _resumes_next(lines, i)):
                 close_para(open_=True)  # "…136家规" / "（下转第6版）": it goes on where "上接" says
             if ln.kind != "blank":
@@ -683,12 +688,13 @@ def build_blocks(text: str) -> list[dict]:
             continue
         close_heading()
         cur.append(ln)
-        cur_ended = ends_sentence(ln.text) or _ends_with_credit(cur)
+        credit_end = _ends_with_credit(cur)
+        cur_ended = ends_sentence(ln.text) or credit_end
         if cur_ended:
             nxt = doc.nxt(i)
             gap = doc.gap_after(i)
             first = INDENT_EM if len(cur) == 1 and doc.indent(i) else 0.0
-            if (nxt is None or gap == "end" or ln.forced_end or _ends_with_credit(cur)
+            if (nxt is None or gap == "end" or ln.forced_end or credit_end
                     or (gap == "blank" and _break_at_blank(doc, doc.next_index(i)))
                     or (not _PUSHED_RE.match(nxt.text) and doc.short(i, first))):
                 close_para()

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .chardata import HAN, SENTENCE_END_RE
+from .chardata import HAN, JUMP_BACK_RE, JUMP_ON_RE, SENTENCE_END_RE
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _BRACKETS_RE = re.compile(r"^\s*[（(〈\[【]\s*|\s*[）)〉\]】]\s*$")
@@ -25,8 +25,6 @@ _LEAD_RE = re.compile(r"^(?:日前|近日|近期|本报讯|【[^】]+】|[0-9一
 _ABBREV_RE = re.compile(r"以下简称")
 _HAN_RE = re.compile(f"[{HAN}]")
 _DIGITS_RE = re.compile(r"[0-9０-９一二三四五六七八九十]+")
-_UP_JUMP_RE = re.compile(r"上接|接第|续第")
-_DOWN_JUMP_RE = re.compile(r"下转|转第")
 LABEL_MAX = 4  # a heading this short standing before another is a section label ("动态", "简讯")
 MIN_ORPHAN = 15  # a stray paragraph shorter than this, with no headline or credit, is noise
 MIN_HEADLINE_MATCH = 0.35  # below this a clustered headline piece is a continuation, not a headline
@@ -87,7 +85,6 @@ class Body:
     credit: dict | None = None
     byline: str | None = None
     headline: Headline | None = None
-    jumped: bool = False  # continues on another page ("下转第N版")
     continues: bool = False  # continued from another page ("上接第N版")
 
     @property
@@ -160,9 +157,9 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
         if i in repeated or kind in ("furniture", "noise"):
             removed.append(_removed(b, "furniture" if i in repeated else kind))
             if kind == "furniture" and b.get("role") == "jump":
-                if _DOWN_JUMP_RE.search(b["text"]) and cur is not None:
-                    cur.jumped, jump_target, cur = True, cur, None
-                elif _UP_JUMP_RE.search(b["text"]) and jump_target is not None:
+                if JUMP_ON_RE.search(b["text"]) and cur is not None:
+                    jump_target, cur = cur, None
+                elif JUMP_BACK_RE.search(b["text"]) and jump_target is not None:
                     cur, jump_target = jump_target, None
                     cur.continues = True
             continue
