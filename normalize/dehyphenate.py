@@ -9,6 +9,7 @@ local column width (estimated from the neighbouring lines, never once per file) 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -65,6 +66,7 @@ _EDITOR_STARTS = frozenset("责本编校美版组审排")
 _SENTENCE_END = frozenset(SENTENCE_END)
 _PROSE_MARK_RE = re.compile(r"[，。；！？,;]")
 _COLUMN_GAP_RE = re.compile(r"\s*\|\s*|\s{3,}")
+_COLUMN_TOLERANCE = 6  # display cells: OCR places a column's pieces only roughly
 _BRACKETED_LINE_RE = re.compile(r"^[（(〈][^（）()。，,！？]{2,24}[）)〉]$")
 _LEADING_WORD_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.,%:/+\-]*")
 _INDENT_RE = re.compile(r"^(?:\u3000|[ \t\u00a0]{2,}|[ \u00a0](?=[^\x00-\x7f]))")
@@ -250,15 +252,52 @@ def _split_lines(text: str, spacey: bool) -> list[Line]:
     return out
 
 
-def _side_by_side(raw: str) -> list[str]:
-    """The columns of a line that OCR read across several columns ("…文 | 首秀”，…"), or []."""
+def _side_by_side(raw: str) -> list[tuple[int, str]]:
+    """The columns of a line that OCR read across several columns, each with its display column.
+
+        >>> _side_by_side("用”为核心理念，共汇集精选非遗文 | 首秀”，更是一场“立体讲述”，增")
+        [(0, '用”为核心理念，共汇集精选非遗文'), (34, '首秀”，更是一场“立体讲述”，增')]
+        >>> _side_by_side("这是一行普通的正文")
+        []
+    """
     if "|" not in raw and "   " not in raw.strip():
         return []
-    parts = [p.strip() for p in _COLUMN_GAP_RE.split(raw.strip())]
-    parts = [p for p in parts if p]
-    if sum(1 for p in parts if len(WORD_CHAR_RE.findall(p)) >= 4) < 2:
+    parts: list[tuple[int, str]] = []
+    start = 0
+    for m in [*_COLUMN_GAP_RE.finditer(raw), None]:
+        end = m.start() if m else len(raw)
+        if piece := raw[start:end].strip():
+            lead = len(raw[start:end]) - len(raw[start:end].lstrip())
+            parts.append((_display_width(raw[:start + lead]), piece))
+        if m:
+            start = m.end()
+    if sum(1 for _, p in parts if len(WORD_CHAR_RE.findall(p)) >= 4) < 2:
         return []
     return parts
+
+
+def _display_width(text: str) -> int:
+    """Terminal cells: wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _columns(run: list[tuple[int, list[tuple[int, str]]]]) -> list[list[tuple[int, str]]]:
+    """The pieces of a side-by-side run, column by column, by where each piece starts on its line.
+
+    Starts within a few cells of each other are one column (OCR's spacing is approximate), so a
+    line that lacks a piece in one column does not shift its other pieces into the wrong column.
+    """
+    starts = sorted({x for _, parts in run for x, _ in parts})
+    edges = [starts[0]]  # where each column starts: a gap of more than the tolerance opens one
+    for prev, x in zip(starts, starts[1:]):
+        if x - prev > _COLUMN_TOLERANCE:
+            edges.append(x)
+    cols: list[list[tuple[int, str]]] = [[] for _ in edges]
+    for n, parts in run:
+        for x, piece in parts:
+            k = max(i for i, e in enumerate(edges) if e <= x + _COLUMN_TOLERANCE)
+            cols[k].append((n, piece))
+    return [c for c in cols if c]
 
 
 def _reading_order(raw_lines: list[str]) -> Iterator[tuple[int, str, int]]:
@@ -269,16 +308,15 @@ def _reading_order(raw_lines: list[str]) -> Iterator[tuple[int, str, int]]:
     """
     i = 0
     while i < len(raw_lines):
-        run: list[tuple[int, list[str]]] = []
+        run: list[tuple[int, list[tuple[int, str]]]] = []
         j = i
         while j < len(raw_lines) and "\f" not in raw_lines[j] and (parts := _side_by_side(raw_lines[j])):
             run.append((j + 1, parts))
             j += 1
         if len(run) >= 2:
-            for col in range(max(len(p) for _, p in run)):
-                for n, parts in run:
-                    if col < len(parts):
-                        yield n, parts[col], col
+            for col, pieces in enumerate(_columns(run)):
+                for n, piece in pieces:
+                    yield n, piece, col
             for n, _ in run:  # the "|" rules between the columns: noise, but not lost
                 if bars := "".join(_BAR_RE.findall(raw_lines[n - 1])):
                     yield n, bars, -1

@@ -53,6 +53,11 @@ class Headline:
         if len(blocks) >= 2 and not blocks[0].get("continued"):
             # dehyphenate cut a separate block off above the title: a kicker or column tag
             kicker = blocks.pop(0)["text"]
+        pieces = [piece for b in blocks for piece in (b.get("pieces") or [_piece(b)])]
+        if kicker is None and any(b.get("continued") for b in blocks) and _broken_kicker(pieces):
+            # OCR broke the kicker into pieces above a title set whole in lines of its own
+            kicker = "".join(p for piece in pieces[:-1] for p in piece)
+            blocks = [{**blocks[-1], "parts": pieces[-1], "continued": False}]
         lines = [p for b in blocks for p in (b.get("parts") or [b["text"]])]
         continued = any(b.get("continued") for b in blocks)
         if kicker is None and (
@@ -331,12 +336,30 @@ def _continued(block: dict) -> dict:
 
 
 def _joined(last: dict, blocks: list[dict]) -> dict:
-    """A headline block with the blocks of its continuation appended as further lines."""
-    parts = list(last.get("parts") or [last["text"]])
-    for b in blocks:
-        parts += b.get("parts") or [b["text"]]
-    return {**last, "text": "".join(parts), "parts": parts, "lines": [last["lines"][0], blocks[-1]["lines"][1]],
-            "continued": True}
+    """A headline block with the blocks of its continuation appended as further lines.
+
+    `pieces` keeps each joined block's lines apart, for `_broken_kicker`.
+    """
+    pieces = list(last.get("pieces") or [_piece(last)])
+    pieces += [_piece(b) for b in blocks]
+    parts = [p for piece in pieces for p in piece]
+    return {**last, "text": "".join(parts), "parts": parts, "pieces": pieces,
+            "lines": [last["lines"][0], blocks[-1]["lines"][1]], "continued": True}
+
+
+def _piece(block: dict) -> list[str]:
+    return list(block.get("parts") or [block["text"]])
+
+
+def _broken_kicker(pieces: list[list[str]]) -> bool:
+    """Single lines parted by blank lines above a headline of two or more lines set together.
+
+        >>> _broken_kicker([["共建“一带一路”“权威访"], ["谈"], ["新疆积极打造", "我国向西开放", "的桥头堡"]])
+        True
+        >>> _broken_kicker([["二十大新闻"], ["中心举行第四场集体采访"]])
+        False
+    """
+    return len(pieces) >= 2 and len(pieces[-1]) >= 2 and all(len(p) == 1 for p in pieces[:-1])
 
 
 def _attach_fragments(bodies: list[Body]) -> list[Body]:

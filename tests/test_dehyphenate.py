@@ -10,7 +10,14 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from normalize.dehyphenate import build_blocks, classify_line, dehyphenate_records, join_lines, line_width
+from normalize.dehyphenate import (
+    _reading_order,
+    build_blocks,
+    classify_line,
+    dehyphenate_records,
+    join_lines,
+    line_width,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 WORD = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -310,3 +317,16 @@ def test_after_a_credit_a_short_run_between_blank_lines_is_a_headline() -> None:
     text = "\n".join(["记者的提问。", "", "（据央视网）", "", "物流业景气水平加快", "回升运行趋稳向好", "",
                       "中国物流与采购联合会今天", "公布9月份中国物流业景气指", "数，物流活跃度提升，运行趋", "稳向好。"])
     assert ("heading", "物流业景气水平加快回升运行趋稳向好") in kinds(text)
+
+
+def test_ocr_side_by_side_columns_are_read_down_by_position() -> None:
+    """Tesseract prints columns side by side; a line missing a column's piece shifts nothing."""
+    rows = ["第一栏第一行正文内容 | 第二栏第一行正文内容 | 第三栏第一行正文内容",
+            "第一栏第二行正文内容 | 第二栏第二行正文内容 | 第三栏第二行正文内容",
+            "第一栏第三行正文内容。" + " " * 26 + "第三栏第三行正文内容。"]
+    order = [(n, text, col) for n, text, col in _reading_order(rows) if col >= 0]
+    assert order == [(1, "第一栏第一行正文内容", 0), (2, "第一栏第二行正文内容", 0), (3, "第一栏第三行正文内容。", 0),
+                     (1, "第二栏第一行正文内容", 1), (2, "第二栏第二行正文内容", 1),
+                     (1, "第三栏第一行正文内容", 2), (2, "第三栏第二行正文内容", 2), (3, "第三栏第三行正文内容。", 2)]
+    # the rules between the columns are kept as noise
+    assert [t for _, t, col in _reading_order(rows) if col < 0] == ["||", "||"]

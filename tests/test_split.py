@@ -262,3 +262,15 @@ def test_briefs_under_a_label_are_one_article_each() -> None:
     assert [a["title"] for a in briefs] == ["日本上半财年贸易逆差创新高", "陕北到安徽特高压工程开工"]
     assert all(a["kicker"] is None and a["credit"] == "据央视网" for a in briefs)
     assert "简讯" in [r["text"] for r in first["removed"]]
+
+
+def test_a_kicker_ocr_broke_into_pieces_stays_off_the_title() -> None:
+    """OCR parts a kicker's last character from it by a blank line, above a title set in lines."""
+    raw = "\n".join([
+        "首段正文写在这里，已经结束了。", "", "（据新华社）", "",
+        "共建“一带一路”权威访", "", "谈", "新疆积极打造", "我国向西开放", "的桥头堡", "",
+        "中国新疆陆地边境线长达五千七百多公里，是中国与中亚欧洲交往的重要通道，新疆积极打造开放桥头堡。",
+        "", "（来源：央视网）"])
+    articles = split_articles(dehyphenate_records([{"id": "p.txt", "text": raw}]))
+    last = list(articles)[-1]
+    assert (last["kicker"], last["title"]) == ("共建“一带一路”权威访谈", "新疆积极打造我国向西开放的桥头堡")
