@@ -8,6 +8,7 @@ local column width (estimated from the neighbouring lines, never once per file) 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -289,7 +290,7 @@ def _columns(run: list[tuple[int, list[tuple[int, str]]]]) -> list[list[tuple[in
     """
     starts = sorted({x for _, parts in run for x, _ in parts})
     edges = [starts[0]]  # where each column starts: a gap of more than the tolerance opens one
-    for prev, x in zip(starts, starts[1:]):
+    for prev, x in itertools.pairwise(starts):
         if x - prev > _COLUMN_TOLERANCE:
             edges.append(x)
     cols: list[list[tuple[int, str]]] = [[] for _ in edges]

@@ -15,7 +15,7 @@ for name, d in sets.items():
     with out.open("w") as fh:
         for f in sorted((d / "inputs").glob("*.txt")):
             fh.write(json.dumps({"doc": f.name, "blocks": build_blocks(f.read_text())}, ensure_ascii=False) + "\n")
-    r = subprocess.run([sys.executable, SHARED / "bench/score.py", "--blocks", out, *sorted((d / "gold").glob("*.jsonl")), "--json"] + sys.argv[1:], capture_output=True, text=True)
+    r = subprocess.run([sys.executable, SHARED / "bench/score.py", "--blocks", out, *sorted((d / "gold").glob("*.jsonl")), "--json", *sys.argv[1:]], capture_output=True, text=True)
     print(name, r.stdout.strip(), r.stderr[-300:])
 seed = SHARED / "seeds/001_998312ac65b7c8b7.txt"
 out = Path(tempfile.mkdtemp()) / "s.jsonl"

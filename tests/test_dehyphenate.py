@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -265,7 +266,7 @@ def test_text_block_spans_are_ordered_and_do_not_overlap(lines: list[str]) -> No
     blocks = [b for b in build_blocks("\n".join(lines)) if b["kind"] not in ("furniture", "noise")]
     for b in blocks:
         assert 1 <= b["lines"][0] <= b["lines"][1] <= max(len(lines), 1)
-    for a, b in zip(blocks, blocks[1:]):
+    for a, b in itertools.pairwise(blocks):
         assert a["lines"][1] <= b["lines"][0]  # a credit may share the last line of its paragraph
 
 
