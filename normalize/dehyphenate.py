@@ -462,7 +462,9 @@ class _Doc:
         for step in (1, 2):
             j = self.next_index(k, step)
             if j is None or self.gap_after(prev) in ("page", "other"):
-                return step > 1
+                # prose or an indented line, cut off by a page end or a jump line ("（下转第2版）"),
+                # runs on elsewhere
+                return step > 1 or bool(prose) or self.indent(k)
             nxt = self.lines[j]
             if ends_sentence(nxt.text) or CREDIT_TAIL_RE.search(nxt.text):
                 return True

@@ -331,3 +331,11 @@ def test_ocr_side_by_side_columns_are_read_down_by_position() -> None:
                      (1, "第三栏第一行正文内容", 2), (2, "第三栏第二行正文内容", 2), (3, "第三栏第三行正文内容。", 2)]
     # the rules between the columns are kept as noise
     assert [t for _, t, col in _reading_order(rows) if col < 0] == ["||", "||"]
+
+
+def test_a_headline_over_one_line_cut_off_by_a_jump_line_is_a_headline() -> None:
+    """The article starts at a page's foot: its headline, one line of text, then (下转第2版)."""
+    text = "\n".join(["晚会还将在央视财经等同步播出。（据央视《新闻联播》）", "德国多个机场安保人员罢工",
+                      "　　14日，德国服务业联合工会组织德国多个", "（下转第2版）"])
+    assert kinds(text)[2:4] == [("heading", "德国多个机场安保人员罢工"),
+                                ("paragraph", "14日，德国服务业联合工会组织德国多个")]
