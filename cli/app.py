@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import signal
 from functools import partial
 from typing import Annotated
 
@@ -15,22 +16,8 @@ import typer
 
 from cli.evaluate import register as register_eval
 from cli.segment import register as register_segment
-from cli.streams import (
-    ErrorLog,
-    check_output_folder,
-    checked,
-    default_rejects,
-    display_name,
-    explain_to_stderr,
-    open_input,
-    open_output,
-    reporting_errors,
-    restore_sigpipe,
-    stdin_hint,
-    warned,
-)
-from normalize.pipeline import stage
-from normalize.records import read_records, write_records
+
+# Streams, records and stages are imported inside the commands: `zhnorm --help` needs none of them.
 
 MAX_DOC_BYTES = 512 * 1024**2  # the loader's default (normalize.loader.MAX_BYTES), not imported: --help stays fast
 
@@ -93,7 +80,9 @@ def load(
     Write one JSONL document record per file, with the encoding it detected.
     A binary, PDF or undecodable file is reported on one line and skipped.
     """
+    from cli.streams import ErrorLog, default_rejects, open_output, reporting_errors, stdin_hint, warned
     from normalize.loader import load_paths
+    from normalize.records import write_records
 
     if "-" in paths:
         stdin_hint("text")
@@ -112,6 +101,10 @@ Check = Annotated[bool, typer.Option(
 def _stage(name: str, source: str, output: str, strict: bool, rejects: str | None,
            check: bool = False, **options: object) -> None:
     """Run one stage over JSONL records: the body shared by the stage commands."""
+    from cli.streams import ErrorLog, checked, default_rejects, display_name, open_input, open_output, reporting_errors
+    from normalize.pipeline import stage
+    from normalize.records import read_records, write_records
+
     with reporting_errors(), open_input(source) as fp, open_output(output) as out, \
             ErrorLog(default_rejects(rejects, output), strict=strict) as log:
         records = read_records(fp, display_name(source), on_error=log)
@@ -157,6 +150,8 @@ def punct(
     """
     if spacing not in ("none", "pangu") or quotes not in ("keep", "curly"):
         raise typer.BadParameter("--spacing is none or pangu; --quotes is keep or curly")
+    from cli.streams import explain_to_stderr
+
     _stage("punct", source, output, strict, rejects, check, spacing=spacing, quotes=quotes,
            explain=explain_to_stderr if explain else None)
 
@@ -177,6 +172,9 @@ def split(source: JsonlIn = "-", output: Output = "-", strict: Strict = False,
     """
     if furniture is None:
         _stage("split", source, output, strict, rejects, check)
+    from cli.streams import check_output_folder, open_output, reporting_errors
+    from normalize.records import write_records
+
     with reporting_errors():
         check_output_folder(furniture)
     removed: list[dict] = []
@@ -222,6 +220,7 @@ def run(
     Progress and a summary go to stderr.
     """
     from cli.run import run_batch
+    from cli.streams import ErrorLog, check_output_folder, default_rejects, reporting_errors
     from normalize.batch import Options
 
     if engine not in ("local", "dask"):
@@ -272,6 +271,16 @@ def show(
 
 
 register_eval(app)
+
+
+def restore_sigpipe() -> None:
+    """Die quietly when the reader goes away, as cat and grep do.
+
+    Python ignores SIGPIPE and raises BrokenPipeError on the next write instead, so
+    ``zhnorm load big/ | head -1`` would end with a traceback once head exits.
+    """
+    if hasattr(signal, "SIGPIPE"):  # not on Windows
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 def main() -> None:

@@ -6,13 +6,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from cli.streams import ErrorLog, display_name, open_input, reporting_errors, say
-from normalize.errors import BadInput
-from normalize.records import dumps
-
-if TYPE_CHECKING:  # rich and the scorer load when eval runs, not for every zhnorm --help
+if TYPE_CHECKING:  # rich, streams and the scorer load when eval runs, not for every zhnorm --help
     from rich.table import Table
 
+    from cli.streams import ErrorLog
     from normalize.evaluate import Row
 
 # a figure below these is shown yellow, then red (stray_per_1k: above, inverted)
@@ -51,7 +48,10 @@ def evaluate(
     """
     from rich.console import Console
 
+    from cli.streams import ErrorLog, reporting_errors
+    from normalize.errors import BadInput
     from normalize.evaluate import ARTICLE_FIGURES, BLOCK_FIGURES, score_articles, score_blocks
+    from normalize.records import dumps
 
     if [pred, *gold].count("-") > 1:
         raise typer.BadParameter("only one of PRED and GOLD can be - (stdin)")
@@ -84,11 +84,14 @@ def _warn_ungolded(pred_rows: list[Row], result: dict[str, Any], blocks: bool) -
         names = ", ".join(list(extra)[:3]) + more
         effect = "" if blocks else (f"; their articles ({sum(extra.values())}) count as false "
                                     "ones in the overall article_f1")
+        from cli.streams import say
+
         say(f"warning: no gold for {_plural(len(extra), 'predicted document')} ({names}), "
             f"not scored{effect}")
 
 
 def _read(path: str, log: ErrorLog) -> list[Row]:
+    from cli.streams import display_name, open_input
     from normalize.evaluate import read_rows
 
     with open_input(path) as fp:

@@ -11,16 +11,6 @@ from typing import Annotated
 
 import typer
 
-from cli.streams import (
-    ErrorLog,
-    default_rejects,
-    display_name,
-    open_input,
-    open_output,
-    reporting_errors,
-)
-from normalize.records import read_records, write_records
-
 
 class Mode(str, Enum):
     precise = "precise"
@@ -88,6 +78,8 @@ def segment(
     if paragraph_sep is not None and format_ is not Format.text:
         raise typer.BadParameter("only applies with --format text",
                                  param_hint="'--paragraph-sep'")
+    from cli.streams import ErrorLog, default_rejects, display_name, open_input, open_output, reporting_errors
+    from normalize.records import read_records, write_records
     from normalize.segment import Segmenter, read_stopwords, segment_records, to_text
 
     with reporting_errors():

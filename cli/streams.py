@@ -6,7 +6,6 @@ stdout carries JSONL only; everything meant for people goes to stderr through ``
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -20,16 +19,6 @@ from normalize.errors import BadInput, NormalizeError
 from normalize.records import Record, write_record
 
 STDIN_NAME = "<stdin>"
-
-
-def restore_sigpipe() -> None:
-    """Die quietly when the reader goes away, as cat and grep do.
-
-    Python ignores SIGPIPE and raises BrokenPipeError on the next write instead, so
-    ``zhnorm load big/ | head -1`` would end with a traceback once head exits.
-    """
-    if hasattr(signal, "SIGPIPE"):  # not on Windows
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 def say(message: str) -> None:

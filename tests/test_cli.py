@@ -13,7 +13,7 @@ import pytest
 from helpers import SEED_001, SEEDS, jsonl, parse_jsonl, record
 from typer.testing import CliRunner
 
-import cli.app
+import normalize.pipeline
 from cli.app import app
 
 runner = CliRunner()
@@ -30,7 +30,7 @@ def mark(records: Iterable[dict], name: str = "stub") -> Iterator[dict]:
 
 @pytest.fixture
 def stub_stages(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli.app, "stage", lambda name: lambda records, **_: mark(records, name))
+    monkeypatch.setattr(normalize.pipeline, "stage", lambda name: lambda records, **_: mark(records, name))
 
 
 @pytest.mark.parametrize("command", COMMANDS)
