@@ -253,13 +253,16 @@ def _split_lines(text: str, spacey: bool) -> list[Line]:
     return out
 
 
-def _side_by_side(raw: str) -> list[tuple[int, str]]:
+def _side_by_side(raw: str, in_run: bool = False) -> list[tuple[int, str]]:
     """The columns of a line that OCR read across several columns, each with its display column.
+
+    Two pieces of four or more letters make such a line; inside a run of them (``in_run``),
+    any two pieces do (a row of short headline pieces, "了    纪    HL").
 
         >>> _side_by_side("用”为核心理念，共汇集精选非遗文 | 首秀”，更是一场“立体讲述”，增")
         [(0, '用”为核心理念，共汇集精选非遗文'), (34, '首秀”，更是一场“立体讲述”，增')]
-        >>> _side_by_side("这是一行普通的正文")
-        []
+        >>> _side_by_side("这是一行普通的正文"), _side_by_side("了    纪"), _side_by_side("了    纪", in_run=True)
+        ([], [], [(0, '了'), (6, '纪')])
     """
     if "|" not in raw and "   " not in raw.strip():
         return []
@@ -272,7 +275,7 @@ def _side_by_side(raw: str) -> list[tuple[int, str]]:
             parts.append((_display_width(raw[:start + lead]), piece))
         if m:
             start = m.end()
-    if sum(1 for _, p in parts if len(WORD_CHAR_RE.findall(p)) >= 4) < 2:
+    if len(parts) < 2 or (not in_run and sum(1 for _, p in parts if len(WORD_CHAR_RE.findall(p)) >= 4) < 2):
         return []
     return parts
 
@@ -309,22 +312,35 @@ def _reading_order(raw_lines: list[str]) -> Iterator[tuple[int, str, int]]:
     """
     i = 0
     while i < len(raw_lines):
-        run: list[tuple[int, list[tuple[int, str]]]] = []
-        j = i
-        while j < len(raw_lines) and "\f" not in raw_lines[j] and (parts := _side_by_side(raw_lines[j])):
-            run.append((j + 1, parts))
-            j += 1
-        if len(run) >= 2:
-            for col, pieces in enumerate(_columns(run)):
-                for n, piece in pieces:
+        run = _side_by_side_run(raw_lines, i)
+        if sum(1 for _, parts in run if parts) >= 2:
+            blank_rows = [(n, "") for n, parts in run if not parts]
+            for col, pieces in enumerate(_columns([r for r in run if r[1]])):
+                for n, piece in sorted(pieces + blank_rows):
                     yield n, piece, col
             for n, _ in run:  # the "|" rules between the columns: noise, but not lost
                 if bars := "".join(_BAR_RE.findall(raw_lines[n - 1])):
                     yield n, bars, -1
-            i = j
+            i += len(run)
             continue
         yield i + 1, raw_lines[i], 0
         i += 1
+
+
+def _side_by_side_run(raw_lines: list[str], i: int) -> list[tuple[int, list[tuple[int, str]]]]:
+    """The side-by-side rows from line i on, with single blank lines between them as empty rows."""
+    run: list[tuple[int, list[tuple[int, str]]]] = []
+    j = i
+    while j < len(raw_lines) and "\f" not in raw_lines[j]:
+        if parts := _side_by_side(raw_lines[j], in_run=bool(run)):
+            run.append((j + 1, parts))
+        elif (run and not raw_lines[j].strip() and j + 1 < len(raw_lines) and "\f" not in raw_lines[j + 1]
+              and _side_by_side(raw_lines[j + 1], in_run=True)):
+            run.append((j + 1, []))  # OCR's blank line between two rows of the same columns
+        else:
+            break
+        j += 1
+    return run
 
 
 def _mark_page_furniture(lines: list[Line]) -> None:

@@ -339,3 +339,18 @@ def test_a_headline_over_one_line_cut_off_by_a_jump_line_is_a_headline() -> None
                       "　　14日，德国服务业联合工会组织德国多个", "（下转第2版）"])
     assert kinds(text)[2:4] == [("heading", "德国多个机场安保人员罢工"),
                                 ("paragraph", "14日，德国服务业联合工会组织德国多个")]
+
+
+def test_ocr_side_by_side_rows_parted_by_blank_lines_are_one_run() -> None:
+    """A row of headlines across the columns, OCR's blank lines between its rows: read by column."""
+    rows = ["第一栏的正文在这里结束。 | 第二栏的正文在这里结束。", "",
+            "第一篇的标题" + " " * 16 + "第二篇的标题", "",
+            "第一篇的正文开头写在这里 | 第二篇的正文开头写在这里"]
+    order = [(n, text) for n, text, col in _reading_order(rows) if col >= 0]
+    assert order == [(1, "第一栏的正文在这里结束。"), (2, ""), (3, "第一篇的标题"), (4, ""), (5, "第一篇的正文开头写在这里"),
+                     (1, "第二栏的正文在这里结束。"), (2, ""), (3, "第二篇的标题"), (4, ""), (5, "第二篇的正文开头写在这里")]
+    # inside a run, a row of short pieces (OCR's broken headline glyphs) is a row too
+    short = [*rows[:2], "甲" + " " * 25 + "乙", "", rows[4]]
+    assert [t for _, t, col in _reading_order(short) if col == 1] == ["第二栏的正文在这里结束。", "", "乙", "", "第二篇的正文开头写在这里"]
+    # near-miss: a lone line of prose after a blank line ends the run
+    assert [n for n, _, col in _reading_order([*rows[:2], "普通的一行正文，没有分栏。"]) if col == 0][-1] == 3
