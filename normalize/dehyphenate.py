@@ -37,6 +37,7 @@ from .chardata import (
 _ASCII_RE = re.compile(r"[!-~]")
 _SPACE_RE = re.compile(r"[ \t\u00a0\u3000]")
 _MARK_RE = re.compile(f"[{CJK_PUNCT}]")
+_NARROW_RE = re.compile(r"[!-~ \t\u00a0\u3000]")  # what _ASCII_RE or _SPACE_RE count
 ASCII_EM = 0.55
 SPACE_EM = 0.15
 MAX_SAMPLE_LINES = 400  # lines enough to tell how a page sets its marks
@@ -91,6 +92,8 @@ Counts = tuple[int, int, int, int]  # characters, Latin glyphs, spaces, Chinese 
 
 
 def _counts(text: str) -> Counts:
+    if not _NARROW_RE.search(text):  # most lines: Chinese and its marks only
+        return (len(text), 0, 0, len(_MARK_RE.findall(text)))
     return (len(text), len(_ASCII_RE.findall(text)), len(_SPACE_RE.findall(text)), len(_MARK_RE.findall(text)))
 
 
@@ -174,8 +177,8 @@ def join_lines(left: str, right: str, *, hyphenated: frozenset[str] = frozenset(
     """
     if not left:
         return right
-    if not right:
-        return left
+    if not right or left[-1] > "\x7f":  # a Chinese (non-ASCII) end joins as it is
+        return left + right
     m = _HYPHEN_END_RE.search(left)
     if m:
         w = _WORD_START_RE.match(right)
@@ -310,6 +313,9 @@ def _reading_order(raw_lines: list[str]) -> Iterator[tuple[int, str, int]]:
     Tesseract sometimes prints two or three columns side by side on one line; where two or
     more such lines follow each other, the first column is read down, then the second.
     """
+    if not any("|" in raw or "   " in raw for raw in raw_lines):  # no line can hold columns
+        yield from ((n, raw, 0) for n, raw in enumerate(raw_lines, 1))
+        return
     i = 0
     while i < len(raw_lines):
         run = _side_by_side_run(raw_lines, i)
@@ -377,6 +383,9 @@ class _Doc:
         self.lines = lines
         self.text_idx = [i for i, ln in enumerate(lines) if ln.kind == "text"]
         self.pos = {i: k for k, i in enumerate(self.text_idx)}
+        after = [*self.text_idx[1:], None]
+        self.following: dict[int, int | None] = dict(zip(self.text_idx, after))  # next_index(i), looked up
+        self.gap_before_of = dict(zip(after, self.text_idx))  # the text line before each text line
         # A line that breaks before an unbreakable number or word ("…指数为" / "53.5%，…")
         # is short by up to that word's width: count it as part of the line.
         self.width = {i: lines[i].width for i in self.text_idx}
@@ -397,11 +406,13 @@ class _Doc:
     def next_index(self, i: int | None, k: int = 1) -> int | None:
         if i is None:
             return None
+        if k == 1:
+            return self.following[i]
         p = self.pos[i] + k
         return self.text_idx[p] if 0 <= p < len(self.text_idx) else None
 
     def nxt(self, i: int) -> Line | None:
-        j = self.next_index(i)
+        j = self.following[i]
         return None if j is None else self.lines[j]
 
     def short(self, i: int, indent: float = 0.0) -> bool:
@@ -453,8 +464,8 @@ class _Doc:
         return i in self.page_tops
 
     def gap_before(self, i: int) -> str:
-        j = self.next_index(i, -1)
-        return "page" if j is None else self.gap_after(j)
+        j = self.gap_before_of.get(i)
+        return "page" if j is None else self.gaps[self.pos[j]]
 
     def body_starts(self, k: int) -> bool:
         """Line k begins running text: prose, or an indented line that the next lines continue."""
