@@ -820,7 +820,7 @@ def _para_blocks(lines: list[Line], hyphenated: frozenset[str], open_: bool) -> 
         starts.append(len(text))
         text = join_lines(text, x.text, hyphenated=hyphenated)
     out: list[dict] = []
-    m = CREDIT_TAIL_RE.search(text)
+    m = CREDIT_TAIL_RE.search(text) if text.rstrip()[-1:] in ("）", ")", "〉") else None  # a credit ends so
     body_lines = lines
     if m:
         k = max((j for j, s in enumerate(starts) if s <= m.start()), default=0)

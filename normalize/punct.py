@@ -67,6 +67,8 @@ _PROTECTED_RE = re.compile(
     r"|\b[A-Za-z0-9_-]+\.(?:txt|pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|html?|zip|csv|json|py)\b"
 )
 
+_FILE_EXT_RE = re.compile(r"\.(?:txt|pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|html?|zip|csv|json|py)\b")
+
 _ASCII_TO_ZH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 _CJK_MARKS = frozenset(CJK_PUNCT)
 _SPACES = frozenset(" \t\u00a0\u3000")
@@ -253,6 +255,8 @@ def _spaces(pangu: bool) -> Callable[[re.Match[str]], str]:
 def _protect(text: str) -> tuple[str, list[str]]:
     """Replace URLs, addresses and file names by placeholders the rules do not touch."""
     kept: list[str] = []
+    if not ("://" in text or "www." in text or "@" in text or _FILE_EXT_RE.search(text)):
+        return text, kept  # the whole pattern is slow on Chinese: look for what each branch needs
 
     def stash(m: re.Match[str]) -> str:
         kept.append(m.group())

@@ -45,6 +45,8 @@ CASES = {
         ("Hello, world!", "Hello, world!"),  # near-miss: English
         ("见 http://a.cn/x?a=1,b=2 页面", "见http://a.cn/x?a=1,b=2页面"),  # near-miss: URL kept whole
         ("邮件 a.b@c.cn,谢谢", "邮件a.b@c.cn，谢谢"),
+        ("见 http://localhost:8080/a,b 页面", "见http://localhost:8080/a,b页面"),  # near-miss: a URL without a dot
+        ("附件 report.pdf,请查收", "附件report.pdf，请查收"),  # near-miss: a file name kept whole
     ],
     "period": [
         ("他说完了.", "他说完了。"),
