@@ -66,6 +66,7 @@ _BAR_RE = re.compile(r"\|")
 _UNSURE_WIDTH_RE = re.compile(r"[ !-/:-@\[-`{-~]")  # spaces and ASCII marks: widths vary by font
 _EDITOR_STARTS = frozenset("责本编校美版组审排")
 _SENTENCE_END = frozenset(SENTENCE_END)
+_CLOSER_SET = frozenset(CLOSERS)
 _PROSE_MARK_RE = re.compile(r"[，。；！？,;]")
 _COLUMN_GAP_RE = re.compile(r"\s*\|\s*|\s{3,}")
 _COLUMN_TOLERANCE = 6  # display cells: OCR places a column's pieces only roughly
@@ -154,6 +155,11 @@ def ends_sentence(text: str) -> bool:
         >>> ends_sentence("等重点问题。"), ends_sentence("“社会组织能力提升”"), ends_sentence("好。”")
         (True, False, True)
     """
+    last = text[-1:]
+    if last in _SENTENCE_END:
+        return True
+    if last not in _CLOSER_SET and not last.isspace():
+        return False  # the common case, decided without copying the line
     end = text.rstrip().rstrip(CLOSERS)
     return bool(end) and end[-1] in _SENTENCE_END
 
@@ -450,6 +456,8 @@ class _Doc:
             return "end"
         if self.lines[j].page != self.lines[i].page:
             return "page"
+        if j == i + 1:
+            return ""
         between = self.lines[i + 1 : j]
         if any(b.kind == "blank" for b in between):
             return "blank"
