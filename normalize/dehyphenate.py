@@ -72,6 +72,7 @@ _COLUMN_GAP_RE = re.compile(r"\s*\|\s*|\s{3,}")
 _COLUMN_TOLERANCE = 6  # display cells: OCR places a column's pieces only roughly
 _BRACKETED_LINE_RE = re.compile(r"^[（(〈][^（）()。，,！？]{2,24}[）)〉]$")
 _LEADING_WORD_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.,%:/+\-]*")
+_INDENT_STARTS = frozenset(" \t\u00a0\u3000")  # what _INDENT_RE can start with
 _INDENT_RE = re.compile(r"^(?:\u3000|[ \t\u00a0]{2,}|[ \u00a0](?=[^\x00-\x7f]))")
 
 
@@ -244,7 +245,7 @@ def _split_lines(text: str, spacey: bool) -> list[Line]:
             raw = raw.replace("\f", "")
         stripped = raw.strip()
         kind = "noise" if col < 0 else classify_line(stripped)
-        indented = kind == "text" and not col and bool(_INDENT_RE.match(raw))
+        indented = kind == "text" and not col and raw[:1] in _INDENT_STARTS and bool(_INDENT_RE.match(raw))
         spaced = " " in stripped or "\u3000" in stripped
         if kind == "text" and not spacey and spaced and _INLINE_BREAK_RE.search(stripped):
             pieces = _INLINE_BREAK_RE.sub(lambda m: m.group(1) + "\n", stripped).split("\n")
@@ -762,10 +763,11 @@ def build_blocks(text: str) -> list[dict]:
                 close_heading()
             heading.append(ln)
             continue
-        close_heading()
+        if heading:
+            close_heading()
         cur.append(ln)
-        credit_end = _ends_with_credit(cur)
-        cur_ended = ends_sentence(ln.text) or credit_end
+        credit_end = ln.text[-1:] in _CREDIT_CLOSERS and _ends_with_credit(cur)
+        cur_ended = credit_end or ends_sentence(ln.text)
         if cur_ended:
             nxt = doc.nxt(i)
             gap = doc.gap_after(i)
@@ -774,7 +776,7 @@ def build_blocks(text: str) -> list[dict]:
                     or (gap == "blank" and _break_at_blank(doc, doc.next_index(i)))
                     or (not _PUSHED_RE.match(nxt.text) and doc.short(i, first))):
                 close_para()
-        elif doc.nxt(i) is None:
+        elif doc.following[i] is None:
             close_para(open_=True)
     close_heading()
     close_para(open_=bool(cur) and not cur_ended)
@@ -782,8 +784,11 @@ def build_blocks(text: str) -> list[dict]:
     return blocks
 
 
+_CREDIT_CLOSERS = ("）", ")", "〉")
+
+
 def _ends_with_credit(cur: list[Line]) -> bool:
-    if not cur[-1].text or cur[-1].text[-1] not in "）)〉":  # a credit ends with its bracket
+    if cur[-1].text[-1:] not in _CREDIT_CLOSERS:  # a credit ends with its bracket
         return False
     tail = "".join(x.text for x in cur[-2:])
     return bool(CREDIT_TAIL_RE.search(tail))
