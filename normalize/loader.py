@@ -49,6 +49,9 @@ _SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030"}
 _PREFERENCE = {"gb18030": 0, "gbk": 0, "gb2312": 0, "big5": 1, "big5hkscs": 1, "cp950": 1}
 _DIGITS_RE = re.compile(r"(\d+)")
 _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A line holding Chinese and no undecodable byte (UTF-8 decoded with surrogateescape).
+_UTF8_HAN_LINE_RE = re.compile(
+    "^[^\udc80-\udcff\n]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][^\udc80-\udcff\n]*$", re.M)
 MIN_MIXED_LINES = 2  # Chinese lines read as UTF-8 before a GB18030 file is called mixed
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -109,6 +112,8 @@ def _decode_mixed(data: bytes) -> str | None:
     >>> _decode_mixed("第一行\\n第二行".encode("gb18030")) is None
     True
     """
+    if not _UTF8_HAN_LINE_RE.search(data.decode("utf-8", "surrogateescape")):
+        return None  # no line of Chinese in valid UTF-8 (bad bytes became surrogates): one scan in C
     lines: list[str] = []
     utf8 = gb = 0
     for raw in data.split(b"\n"):
