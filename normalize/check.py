@@ -18,6 +18,7 @@ from .punct import normalize_punctuation
 _FOLD = str.maketrans({
     "，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "〈": "(", "〉": ")",
     "“": '"', "”": '"', "‘": "'", "’": "'", "。": ".", "・": "·", "•": "·",
+    "`": "·",  # OCR's misread middle dot, restored between Chinese only
 })
 # Dashes, 一 and dots are left out of the count: the normalizer rewrites them by context ("--",
 # "—" and OCR's "一一" become "——", "..." becomes "……") and a line join or a moved paragraph can

@@ -194,8 +194,9 @@ def _yiyi(m: re.Match[str]) -> str:
 
 
 _DIGIT_YI_RE = re.compile(r"(\d)一(?=\d)")
-# Rule "middot": ・ • ‧ ∙ between Chinese names become ·
-_MIDDOT_RE = re.compile(r"[・•‧∙⋅]")
+# Rule "middot": ・ • ‧ ∙ between Chinese names become ·, and OCR's ` for it (a backtick never
+# stands between two Chinese characters)
+_MIDDOT_RE = re.compile(r"[・•‧∙⋅`]")
 
 
 def _middot(m: re.Match[str]) -> str:
@@ -345,7 +346,7 @@ def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
         ("dash", _sub(_DIGIT_YI_RE, r"\1—", "一")),
         ("dash", _sub(_YIYI_RE, _yiyi, ("一一",))),
         ("dash", _sub(_DASH_RE, _dash, ("--", "—", "―"))),
-        ("middot", _sub(_MIDDOT_RE, _middot, "・•‧∙⋅")),
+        ("middot", _sub(_MIDDOT_RE, _middot, "・•‧∙⋅`")),
         ("spaces", _sub(_SPACE_RUN_RE, _spaces(spacing == "pangu"), " \t\u00a0\u3000")),
     ]
     if spacing == "pangu":
@@ -361,7 +362,7 @@ MAX_PASSES = 4
 # Text with none of these characters needs no rule but NFC: the fast path for clean text.
 _TRIGGER_RE = re.compile(
     r"[\x00-\x08\x0b\x0d-\x1f\x7f-\xa0\u00ad\u034f\u180e\u200b-\u200f\u2060\ufeff"
-    r"\u2e80-\u2fd5\uff01-\uff5e \t\u3000,:;!?().\"'\-—―…。一・•‧∙⋅「」『』]"
+    r"\u2e80-\u2fd5\uff01-\uff5e \t\u3000,:;!?().\"'\-—―…。一・•‧∙⋅`「」『』]"
 )
 
 

@@ -90,6 +90,8 @@ CASES = {
         ("穆罕默德・穆伊兹", "穆罕默德·穆伊兹"),
         ("麦合木提江•艾麦提", "麦合木提江·艾麦提"),
         ("第1・2项", "第1・2项"),  # near-miss: not between Chinese
+        ("艾哈迈德`纳瓦夫", "艾哈迈德·纳瓦夫"),  # OCR reads · as a backtick
+        ("run `ls` 命令", "run `ls` 命令"),  # near-miss: code quotes in English
     ],
     "spaces": [
         ("发展， 促进", "发展，促进"),
