@@ -134,6 +134,8 @@ def _period(m: re.Match[str]) -> str:
 # Rule "parens": a pair whose content or outside touches Chinese; a lone one touching Chinese.
 _PAREN_RE = re.compile(r"\(([^()\n]{0,80})\)")
 _LONE_PAREN_RE = re.compile(r"[()]")
+# OCR reads "（" as "〈": an angle bracket closed by a parenthesis was one ("〈10月3日)").
+_ANGLE_PAREN_RE = re.compile(r"〈([^〈〉()（）\n]{0,80})[)）]")
 
 
 def _lone_paren(m: re.Match[str]) -> str:
@@ -338,6 +340,7 @@ def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
         ("width", _sub(_FW_POINT_RE, ".", "．")),
         ("quotes", _sub(_DQUOTE_RE, _dquotes, '"')),
         ("quotes", _sub(_SQUOTE_RE, lambda m: f"‘{m.group(1)}’", "'")),
+        ("parens", _sub(_ANGLE_PAREN_RE, r"（\1）", "〈")),
         ("parens", _sub(_PAREN_RE, _parens, "(")),
         ("parens", _sub(_LONE_PAREN_RE, _lone_paren, "()")),
         ("marks", _sub(_MARK_RE, _mark, ",:;!?")),
@@ -362,7 +365,7 @@ MAX_PASSES = 4
 # Text with none of these characters needs no rule but NFC: the fast path for clean text.
 _TRIGGER_RE = re.compile(
     r"[\x00-\x08\x0b\x0d-\x1f\x7f-\xa0\u00ad\u034f\u180e\u200b-\u200f\u2060\ufeff"
-    r"\u2e80-\u2fd5\uff01-\uff5e \t\u3000,:;!?().\"'\-—―…。一・•‧∙⋅`「」『』]"
+    r"\u2e80-\u2fd5\uff01-\uff5e \t\u3000,:;!?().\"'\-—―…。一・•‧∙⋅`「」『』〈]"
 )
 
 

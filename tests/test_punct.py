@@ -60,6 +60,8 @@ CASES = {
         ("人工智能(AI)技术", "人工智能（AI）技术"),
         ("Artificial Intelligence (AI) is here", "Artificial Intelligence (AI) is here"),  # near-miss
         ("f(x) = 1", "f(x) = 1"),
+        ("今天 〈10月3日) 开始", "今天（10月3日）开始"),  # OCR's 〈 for （, closed by a parenthesis
+        ("《论语〈学而〉篇》", "《论语〈学而〉篇》"),  # near-miss: a real angle bracket pair
     ],
     "quotes": [
         ('他说"好的"', "他说“好的”"),
