@@ -148,6 +148,8 @@ def _lone_paren(m: re.Match[str]) -> str:
 
 # Rule "quotes": straight double quotes in Chinese text, curled in pairs.
 _DQUOTE_RE = re.compile(r'"([^"\n]{0,200})"')
+# A curly quote whose partner came out straight (OCR: “宝读诗书"): the pair is curly.
+_HALF_CURLY_RE = re.compile(r'“([^“”"\n]{0,200})"|"([^“”"\n]{0,200})”')
 _SQUOTE_RE = re.compile(rf"(?<![A-Za-z])'([^'\n]{{0,100}}{_HAN}[^'\n]{{0,100}})'(?![A-Za-z])")
 # Rule "ellipsis": ..., 。。。, ・・・ or a lone … after Chinese become ……
 _ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|・{3,}|…+")
@@ -338,6 +340,7 @@ def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
         ("lookalike", _translate(_LOOKALIKE_RE, _LOOKALIKE)),  # type: ignore[arg-type]
         ("width", _translate(_WIDTH_RE, _WIDTH)),  # type: ignore[arg-type]
         ("width", _sub(_FW_POINT_RE, ".", "．")),
+        ("quotes", _sub(_HALF_CURLY_RE, lambda m: f"“{m.group(1) if m.group(1) is not None else m.group(2)}”", '"')),
         ("quotes", _sub(_DQUOTE_RE, _dquotes, '"')),
         ("quotes", _sub(_SQUOTE_RE, lambda m: f"‘{m.group(1)}’", "'")),
         ("parens", _sub(_ANGLE_PAREN_RE, r"（\1）", "〈")),

@@ -68,6 +68,8 @@ CASES = {
         ('"通武廊"三地', "“通武廊”三地"),
         ("'一老一小'研究院", "‘一老一小’研究院"),
         ('He said "yes"', 'He said "yes"'),  # near-miss: English
+        ('邀市民“宝读诗书"', "邀市民“宝读诗书”"),  # one of the pair came out straight
+        ('"喜阅西乡”活动与"悦读"', "“喜阅西乡”活动与“悦读”"),
         ("it's fine", "it's fine"),  # near-miss: apostrophe
         ("「你好」", "「你好」"),  # near-miss: corner brackets kept by default
     ],
