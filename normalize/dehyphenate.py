@@ -9,6 +9,7 @@ local column width (estimated from the neighbouring lines, never once per file) 
 from __future__ import annotations
 
 import itertools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -83,7 +84,6 @@ class Line:
     n: int  # 1-based raw line number
     page: int
     text: str  # stripped
-    width: float = 0.0
     kind: str = "text"  # text | blank | furniture | jump | credit | noise
     indented: bool = False  # explicit indent (full-width space or 2+ spaces)
     forced_start: bool = False  # starts a paragraph (after an inline break)
@@ -235,9 +235,10 @@ def classify_line(text: str) -> str:
     return "text"
 
 
-def _split_lines(text: str, spacey: bool) -> list[Line]:
-    """Raw text to Line objects: pages counted at form feeds, inline paragraph breaks cut."""
-    rows: list[tuple[int, int, str, bool, str, Counts, bool, bool]] = []
+def _split_lines(text: str, spacey: bool) -> tuple[list[Line], float]:
+    """Raw text to Line objects (pages counted at form feeds, inline paragraph breaks cut), and
+    the width of a punctuation mark on this page (see ``estimate_mark_em``)."""
+    out: list[Line] = []
     page = 1
     for n, raw, col in _reading_order(text.split("\n")):
         if "\f" in raw:
@@ -251,16 +252,27 @@ def _split_lines(text: str, spacey: bool) -> list[Line]:
             pieces = _INLINE_BREAK_RE.sub(lambda m: m.group(1) + "\n", stripped).split("\n")
             last = len(pieces) - 1
             for k, piece in enumerate(pieces):
-                rows.append((n, page, piece, indented and k == 0, classify_line(piece), _counts(piece),
-                             k > 0, k < last))
+                out.append(Line(n, page, piece, classify_line(piece), indented and k == 0, k > 0, k < last))
             continue
-        if kind == "noise" and rows and rows[-1][4] == "text" and _PUSHED_RE.match(stripped):
+        if kind == "noise" and out and out[-1].kind == "text" and _PUSHED_RE.match(stripped):
             kind = "text"  # "高质量共建“一带一路”" / "。": a mark pushed to a line of its own
-        rows.append((n, page, stripped, indented, kind, _counts(stripped), False, False))
-    mark_em = estimate_mark_em([r[5] for r in rows if r[4] == "text"])
-    out = [Line(n, pg, t, round(_em(c, mark_em), 2), kind, ind, fs, fe) for n, pg, t, ind, kind, c, fs, fe in rows]
+        out.append(Line(n, page, stripped, kind, indented))
+    sample = itertools.islice((ln.text for ln in out if ln.kind == "text" and len(ln.text) >= 6), MAX_SAMPLE_LINES)
+    mark_em = estimate_mark_em([_counts(t) for t in sample])
     _mark_page_furniture(out)
-    return out
+    return out, mark_em
+
+
+class _Widths(dict[int, float]):
+    """Line widths in em, by line index, each computed when first asked for (most never are)."""
+
+    def __init__(self, lines: list[Line], mark_em: float) -> None:
+        super().__init__()
+        self.lines, self.mark_em = lines, mark_em
+
+    def __missing__(self, i: int) -> float:
+        w = self[i] = round(_em(_counts(self.lines[i].text), self.mark_em), 2)
+        return w
 
 
 def _side_by_side(raw: str, in_run: bool = False) -> list[tuple[int, str]]:
@@ -386,7 +398,7 @@ def _mark_page_furniture(lines: list[Line]) -> None:
 class _Doc:
     """The text lines of one document with their neighbours, for the width rules."""
 
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: list[Line], mark_em: float = 1.0) -> None:
         self.lines = lines
         self.text_idx = [i for i, ln in enumerate(lines) if ln.kind == "text"]
         self.pos = {i: k for k, i in enumerate(self.text_idx)}
@@ -395,7 +407,7 @@ class _Doc:
         self.gap_before_of = dict(zip(after, self.text_idx))  # the text line before each text line
         # A line that breaks before an unbreakable number or word ("…指数为" / "53.5%，…")
         # is short by up to that word's width: count it as part of the line.
-        self.width = {i: lines[i].width for i in self.text_idx}
+        self.width = _Widths(lines, mark_em)
         self.gaps = [self._gap(i, j) for i, j in zip(self.text_idx, [*self.text_idx[1:], None])]
         self.page_tops: set[int] = set()  # the first non-blank line of each page
         pages_seen: set[int] = set()
@@ -694,8 +706,8 @@ def build_blocks(text: str) -> list[dict]:
         ['heading', 'paragraph', 'credit']
     """
     spacey = len(_SPACEY_RE.findall(text)) >= 2
-    lines = _split_lines(text, spacey)
-    doc = _Doc(lines)
+    lines, mark_em = _split_lines(text, spacey)
+    doc = _Doc(lines, mark_em)
     hyphenated = _hyphenated_words(text)
     blocks: list[dict] = []
     cur: list[Line] = []
