@@ -9,7 +9,6 @@ local column width (estimated from the neighbouring lines, never once per file) 
 from __future__ import annotations
 
 import itertools
-import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
