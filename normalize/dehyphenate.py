@@ -219,7 +219,7 @@ def classify_line(text: str) -> str:
     if not WORD_CHAR_RE.search(text):
         return "noise" if len(text) <= 4 else "text"
     # each pattern below only where a cheap test says it can match: most lines are prose
-    if ("转" in text or "接" in text or "续" in text) and JUMP_RE.match(text):
+    if "版" in text and JUMP_RE.match(text):  # a jump line names its page: （下转第4版）
         return "jump"
     if (text[0] in _EDITOR_STARTS and EDITOR_RE.match(text)) or (len(text) <= 7 and PAGE_NUMBER_RE.match(text)):
         return "furniture"
