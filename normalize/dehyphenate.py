@@ -278,12 +278,15 @@ def _side_by_side(raw: str, in_run: bool = False) -> list[tuple[int, str]]:
     """The columns of a line that OCR read across several columns, each with its display column.
 
     Two pieces of four or more letters make such a line; inside a run of them (``in_run``),
-    any two pieces do (a row of short headline pieces, "了    纪    HL").
+    so do two or more short pieces (a row of broken headline glyphs, "了    纪    HL"), but not
+    a line of one long piece and short ones (a page foot, "2024年9月25日   第4版").
 
         >>> _side_by_side("用”为核心理念，共汇集精选非遗文 | 首秀”，更是一场“立体讲述”，增")
         [(0, '用”为核心理念，共汇集精选非遗文'), (34, '首秀”，更是一场“立体讲述”，增')]
         >>> _side_by_side("这是一行普通的正文"), _side_by_side("了    纪"), _side_by_side("了    纪", in_run=True)
         ([], [], [(0, '了'), (6, '纪')])
+        >>> _side_by_side("2024年9月25日   第4版", in_run=True)
+        []
     """
     if "|" not in raw and "   " not in raw.strip():
         return []
@@ -296,7 +299,8 @@ def _side_by_side(raw: str, in_run: bool = False) -> list[tuple[int, str]]:
             parts.append((_display_width(raw[:start + lead]), piece))
         if m:
             start = m.end()
-    if len(parts) < 2 or (not in_run and sum(1 for _, p in parts if len(WORD_CHAR_RE.findall(p)) >= 4) < 2):
+    long = sum(1 for _, p in parts if len(WORD_CHAR_RE.findall(p)) >= 4)
+    if len(parts) < 2 or not (long >= 2 or (in_run and not long)):
         return []
     return parts
 
@@ -306,7 +310,7 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _columns(run: list[tuple[int, list[tuple[int, str]]]]) -> list[list[tuple[int, str]]]:
+def _columns(run: list[tuple[int, list[tuple[int, str]]]]) -> list[list[tuple[int, int, str]]]:
     """The pieces of a side-by-side run, column by column, by where each piece starts on its line.
 
     Starts within a few cells of each other are one column (OCR's spacing is approximate), so a
@@ -317,11 +321,11 @@ def _columns(run: list[tuple[int, list[tuple[int, str]]]]) -> list[list[tuple[in
     for prev, x in itertools.pairwise(starts):
         if x - prev > _COLUMN_TOLERANCE:
             edges.append(x)
-    cols: list[list[tuple[int, str]]] = [[] for _ in edges]
+    cols: list[list[tuple[int, int, str]]] = [[] for _ in edges]
     for n, parts in run:
         for x, piece in parts:
             k = max(i for i, e in enumerate(edges) if e <= x + _COLUMN_TOLERANCE)
-            cols[k].append((n, piece))
+            cols[k].append((n, x, piece))  # (line, start, piece): pieces of one line stay in order
     return [c for c in cols if c]
 
 
@@ -338,9 +342,9 @@ def _reading_order(raw_lines: list[str]) -> Iterator[tuple[int, str, int]]:
     while i < len(raw_lines):
         run = _side_by_side_run(raw_lines, i)
         if sum(1 for _, parts in run if parts) >= 2:
-            blank_rows = [(n, "") for n, parts in run if not parts]
+            blank_rows = [(n, -1, "") for n, parts in run if not parts]
             for col, pieces in enumerate(_columns([r for r in run if r[1]])):
-                for n, piece in sorted(pieces + blank_rows):
+                for n, _, piece in sorted(pieces + blank_rows):
                     yield n, piece, col
             for n, _ in run:  # the "|" rules between the columns: noise, but not lost
                 if bars := "".join(_BAR_RE.findall(raw_lines[n - 1])):

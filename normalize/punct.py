@@ -134,8 +134,15 @@ def _period(m: re.Match[str]) -> str:
 # Rule "parens": a pair whose content or outside touches Chinese; a lone one touching Chinese.
 _PAREN_RE = re.compile(r"\(([^()\n]{0,80})\)")
 _LONE_PAREN_RE = re.compile(r"[()]")
-# OCR reads "（" as "〈": an angle bracket closed by a parenthesis was one ("〈10月3日)").
+# OCR reads "（" as "〈": an angle bracket closed by a parenthesis was one ("〈10月3日)");
+# inside 《…》 it is the closer that was misread (《论〈资本论)》: a title within a title).
 _ANGLE_PAREN_RE = re.compile(r"〈([^〈〉()（）\n]{0,80})[)）]")
+
+
+def _angle_paren(m: re.Match[str]) -> str:
+    s, a = m.string, m.start()
+    in_title = s.rfind("《", 0, a) > s.rfind("》", 0, a)
+    return f"〈{m.group(1)}〉" if in_title else f"（{m.group(1)}）"
 
 
 def _lone_paren(m: re.Match[str]) -> str:
@@ -150,6 +157,20 @@ def _lone_paren(m: re.Match[str]) -> str:
 _DQUOTE_RE = re.compile(r'"([^"\n]{0,200})"')
 # A curly quote whose partner came out straight (OCR: “宝读诗书"): the pair is curly.
 _HALF_CURLY_RE = re.compile(r'“([^“”"\n]{0,200})"|"([^“”"\n]{0,200})”')
+_QUOTE_OR_LINE_RE = re.compile(r'[“”\n]')
+
+
+def _half_curly(m: re.Match[str]) -> str:
+    """Curl a mixed pair, unless the straight quote has a straight partner before the next (or
+    after the previous) curly quote: then it is a straight pair nested in a curly one (“他说"好"。”)."""
+    s, a, b = m.string, m.start(), m.end()
+    if m.group(1) is not None:
+        nxt = _QUOTE_OR_LINE_RE.search(s, b)
+        if '"' in s[b : nxt.start() if nxt else len(s)]:
+            return m.group()
+        return f"“{m.group(1)}”"
+    start = max(s.rfind(c, 0, a) for c in "“”\n") + 1
+    return m.group() if '"' in s[start:a] else f"“{m.group(2)}”"
 _SQUOTE_RE = re.compile(rf"(?<![A-Za-z])'([^'\n]{{0,100}}{_HAN}[^'\n]{{0,100}})'(?![A-Za-z])")
 # Rule "ellipsis": ..., 。。。, ・・・ or a lone … after Chinese become ……
 _ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|・{3,}|…+")
@@ -198,8 +219,8 @@ def _yiyi(m: re.Match[str]) -> str:
 
 
 _DIGIT_YI_RE = re.compile(r"(\d)一(?=\d)")
-# Rule "middot": ・ • ‧ ∙ between Chinese names become ·, and OCR's ` for it (a backtick never
-# stands between two Chinese characters)
+# Rule "middot": ・ • ‧ ∙ between Chinese names become ·, and OCR's ` for it (in scanned and
+# printed newsletters a backtick between two Chinese characters is a misread middle dot)
 _MIDDOT_RE = re.compile(r"[・•‧∙⋅`]")
 
 
@@ -340,10 +361,10 @@ def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
         ("lookalike", _translate(_LOOKALIKE_RE, _LOOKALIKE)),  # type: ignore[arg-type]
         ("width", _translate(_WIDTH_RE, _WIDTH)),  # type: ignore[arg-type]
         ("width", _sub(_FW_POINT_RE, ".", "．")),
-        ("quotes", _sub(_HALF_CURLY_RE, lambda m: f"“{m.group(1) if m.group(1) is not None else m.group(2)}”", '"')),
+        ("quotes", _sub(_HALF_CURLY_RE, _half_curly, '"')),
         ("quotes", _sub(_DQUOTE_RE, _dquotes, '"')),
         ("quotes", _sub(_SQUOTE_RE, lambda m: f"‘{m.group(1)}’", "'")),
-        ("parens", _sub(_ANGLE_PAREN_RE, r"（\1）", "〈")),
+        ("parens", _sub(_ANGLE_PAREN_RE, _angle_paren, "〈")),
         ("parens", _sub(_PAREN_RE, _parens, "(")),
         ("parens", _sub(_LONE_PAREN_RE, _lone_paren, "()")),
         ("marks", _sub(_MARK_RE, _mark, ",:;!?")),

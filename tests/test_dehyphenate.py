@@ -354,3 +354,11 @@ def test_ocr_side_by_side_rows_parted_by_blank_lines_are_one_run() -> None:
     assert [t for _, t, col in _reading_order(short) if col == 1] == ["第二栏的正文在这里结束。", "", "乙", "", "第二篇的正文开头写在这里"]
     # near-miss: a lone line of prose after a blank line ends the run
     assert [n for n, _, col in _reading_order([*rows[:2], "普通的一行正文，没有分栏。"]) if col == 0][-1] == 3
+
+
+def test_pieces_of_one_line_in_one_column_keep_their_order() -> None:
+    """Starts a few cells apart chain into one column; the pieces still read left to right."""
+    rows = ["用”为核心理念，共汇集精选非遗文   首秀”，更是一场“立体讲述”，增", "纪    了    HL",
+            "强了非遗的传播力和影响力之后   这是第二栏的下一行文字内容"]
+    assert [t for _, t, col in _reading_order(rows) if col == 0] == [
+        "用”为核心理念，共汇集精选非遗文", "纪", "了", "HL", "强了非遗的传播力和影响力之后"]

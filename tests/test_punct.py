@@ -62,6 +62,7 @@ CASES = {
         ("f(x) = 1", "f(x) = 1"),
         ("今天 〈10月3日) 开始", "今天（10月3日）开始"),  # OCR's 〈 for （, closed by a parenthesis
         ("《论语〈学而〉篇》", "《论语〈学而〉篇》"),  # near-miss: a real angle bracket pair
+        ("《论〈资本论)》", "《论〈资本论〉》"),  # inside a title, the closer was misread
     ],
     "quotes": [
         ('他说"好的"', "他说“好的”"),
@@ -70,6 +71,8 @@ CASES = {
         ('He said "yes"', 'He said "yes"'),  # near-miss: English
         ('邀市民“宝读诗书"', "邀市民“宝读诗书”"),  # one of the pair came out straight
         ('"喜阅西乡”活动与"悦读"', "“喜阅西乡”活动与“悦读”"),
+        ('“他说"好"。”', "“他说“好”。”"),  # near-miss: a straight pair nested in a curly one
+        ('他说：“我听到"好"这个字。”', "他说：“我听到“好”这个字。”"),
         ("it's fine", "it's fine"),  # near-miss: apostrophe
         ("「你好」", "「你好」"),  # near-miss: corner brackets kept by default
     ],
