@@ -110,14 +110,17 @@ def _neighbours(m: re.Match[str]) -> tuple[str, str]:
 
 # Rule "marks": , : ; ! ? touching Chinese on either side (spaces between do not count);
 # between digits (1,000 10:30) they stay.
-_MARK_RE = re.compile(r"[,:;!?]")
+# A run of marks ("?,:" or "? ,") is decided as one by what is around it: marked one by one,
+# each would wait for its neighbour's change, a pass each.
+_MARK_RE = re.compile(r"[,:;!?](?:[ \t\u00a0\u3000]*[,:;!?])*")
+_ASCII_TO_ZH_TABLE = str.maketrans(_ASCII_TO_ZH)
 
 
 def _mark(m: re.Match[str]) -> str:
-    s, a = m.string, m.start()
-    left, right = _left(s, a), _right(s, a + 1)
+    s, a, b = m.string, m.start(), m.end()
+    left, right = _left(s, a), _right(s, b)
     if (_is_zh(left) or _is_zh(right)) and not (left.isdigit() and right.isdigit()):
-        return _ASCII_TO_ZH[m.group()]
+        return m.group().translate(_ASCII_TO_ZH_TABLE)
     return m.group()
 
 
@@ -422,10 +425,11 @@ def normalize_punctuation(
     rules = _RULES.get((spacing, quotes))
     if rules is None:
         rules = _RULES[(spacing, quotes)] = _rules(spacing, quotes)
-    text, kept = _protect(text)
-    # Rules feed each other (in "—:(" the "(" touches Chinese once ":" is "："), so passes repeat
-    # until one changes nothing: that makes the function idempotent by construction.
+    # Rules feed each other (in "—:(" the "(" touches Chinese once ":" is "："), and a change can
+    # make or unmake a protected span ("www. …" -> "www.…"), so whole passes, protection included,
+    # repeat until one changes nothing: that makes the function idempotent by construction.
     for _ in range(MAX_PASSES):
+        text, kept = _protect(text)
         changed = False
         for name, apply in rules:
             before = text
@@ -436,9 +440,10 @@ def normalize_punctuation(
                     changes[name] += n
                 if explain is not None:
                     explain(name, _restore(before, kept), _restore(text, kept))
+        text = _restore(text, kept)
         if not changed:
             break
-    return _restore(text, kept)
+    return text
 
 
 def _fix_block(block: object, fix: Callable[[object], object]) -> object:
