@@ -127,6 +127,8 @@ def test_rule_table(text_in: str, text_out: str) -> None:
 def test_pangu_spacing_puts_one_space_between_han_and_latin() -> None:
     assert normalize_punctuation("自 2016 年用AI", spacing="pangu") == "自 2016 年用 AI"
     assert normalize_punctuation("自  2016年", spacing="pangu") == "自 2016 年"
+    # a line with no mark or space at all still gets its spaces (it took the clean-text fast path)
+    assert normalize_punctuation("自2016年起用AI", spacing="pangu") == "自 2016 年起用 AI"
 
 
 def test_curly_option_turns_corner_brackets_into_quotes() -> None:
