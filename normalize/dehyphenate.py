@@ -773,7 +773,8 @@ def build_blocks(text: str) -> list[dict]:
             prev = doc.next_index(i, -1)
             # a new headline element where a blank line parts them or the line grows wider
             # than the one above (that one did not wrap: a label or kicker ended there)
-            if heading and (gap_before or (prev is not None and doc.width[i] > doc.width[prev] + 0.5)
+            if heading and (gap_before or (prev is not None and doc.width[i] > doc.width[prev] + 0.5
+                                           and not _justified(lines[prev].text))
                             or (prev is not None and doc.page_top(prev))):  # it may be the running head
                 close_heading()
             heading.append(ln)
@@ -800,6 +801,18 @@ def build_blocks(text: str) -> list[dict]:
 
 
 _CREDIT_CLOSERS = ("）", ")", "〉")
+
+
+def _justified(text: str) -> bool:
+    """
+    A headline line spread to the full width by spaces between its characters (its width in
+    the text says nothing about its printed width).
+
+        >>> _justified("总 台 2024 年"), _justified("总台2024年"), _justified("中国 经济展望")
+        (True, False, False)
+    """
+    tokens = text.split()
+    return len(tokens) >= 3 and all(len(t) <= 4 for t in tokens)
 
 
 def _ends_with_credit(cur: list[Line]) -> bool:

@@ -362,3 +362,12 @@ def test_pieces_of_one_line_in_one_column_keep_their_order() -> None:
             "强了非遗的传播力和影响力之后   这是第二栏的下一行文字内容"]
     assert [t for _, t, col in _reading_order(rows) if col == 0] == [
         "用”为核心理念，共汇集精选非遗文", "纪", "了", "HL", "强了非遗的传播力和影响力之后"]
+
+
+def test_a_letter_spaced_headline_line_is_full_width_not_a_kicker() -> None:
+    """A justified headline line ("总 台 2024 年") is as wide as the next; near-miss: a narrow one is cut."""
+    after = ["中央广播电视总台", "2024年“3·15”晚会今", "晚（3月15日）20时在", "央视财经频道播出。"]
+    spaced = kinds("\n".join(["多很好的意见建议。", "（据香港商报）", "总 台 2024 年", "“3·15”晚会今晚播", "出", *after]))
+    assert [t for k, t in spaced if k == "heading"] == ["总 台 2024 年“3·15”晚会今晚播出"]
+    narrow = kinds("\n".join(["多很好的意见建议。", "（据香港商报）", "总台新闻", "“3·15”晚会今晚播", "出", *after]))
+    assert [t for k, t in narrow if k == "heading"] == ["总台新闻", "“3·15”晚会今晚播出"]
