@@ -749,9 +749,11 @@ def build_blocks(text: str) -> list[dict]:
             elif cur and gap_before == "blank" and (span := _interrupting_headline(doc, i)):
                 close_para(open_=True)  # the splitter may rejoin it with its continuation
                 headline.update(span)
-            elif cur and gap_before == "blank" and doc.short(doc.next_index(i, -1)) and doc.indent(i):
-                # OCR misreads a final "。" ("景。" -> "奈o"): a short line, a blank line and an
-                # indented line still end the paragraph; a column break leaves a full line.
+            elif cur and gap_before == "blank" and doc.indent(i) and (
+                    doc.short(doc.next_index(i, -1)) or not (ends_sentence(ln.text) or _closes_more(ln.text))):
+                # OCR misreads a final "。" ("景。" -> "奈o") or drops the last line ("…光明前" /
+                # "景。"): a blank line and an indented line still end the paragraph. A column
+                # goes on with a full line; only its paragraph's last line is short, and ends so.
                 close_para()
             if cur and cur_ended and not _PUSHED_RE.match(ln.text):
                 if doc.indent(i):

@@ -371,3 +371,17 @@ def test_a_letter_spaced_headline_line_is_full_width_not_a_kicker() -> None:
     assert [t for k, t in spaced if k == "heading"] == ["总 台 2024 年“3·15”晚会今晚播出"]
     narrow = kinds("\n".join(["多很好的意见建议。", "（据香港商报）", "总台新闻", "“3·15”晚会今晚播", "出", *after]))
     assert [t for k, t in narrow if k == "heading"] == ["总台新闻", "“3·15”晚会今晚播出"]
+
+
+def test_ocr_lost_a_paragraphs_last_line_the_indented_line_after_the_blank_starts_the_next() -> None:
+    """OCR dropped "景。": a full unfinished line, a blank line, then an indented first line."""
+    lines = ["七位新闻发言人介绍说，连", "日来，大家认真学习党的二十大", "期待，擘画了伟大复兴的光明前", "",
+             "大数据、大生态是贵州的两", "大名片，贵州代表团新闻发言人", "表示，迈上新征程，他们将持续", "赋能增效。"]
+    assert [k for k, _ in kinds("\n".join(lines))] == ["paragraph", "paragraph"]
+    # near-miss: the column goes on with a full line
+    lines[4] = "大数据、大生态是贵州的两大名"
+    assert [k for k, _ in kinds("\n".join(lines))] == ["paragraph"]
+    # near-miss: a short line that closes a quote the line before the blank opened
+    quoted = ["记者还了解到，“喜阅西乡", "", "悦”读非遗西乡历史文化", "展”也同步在分会场宝安图书馆",
+              "西乡街道分馆开展，重点为观众", "普及传统文化，讲好西乡故事。"]
+    assert any("“喜阅西乡悦”读非遗" in t for _, t in kinds("\n".join(quoted)))
