@@ -589,6 +589,8 @@ def heading_span(
     joined = "".join(doc.lines[j].text for j in span)
     if len(_CLAUSE_RE.findall(joined)) > 1 or not _clause_line_ok(doc, span) or _closes_more(joined):
         return []
+    if _opens_more(joined) and _closes_more(doc.lines[k].text):
+        return []  # "…，“喜阅西乡" / "悦”读…": the quote runs on into the text below
     if strict and not (doc.indent(k) and any(doc.short(j) for j in span)):
         return []
     body = doc.lines[k].text
@@ -641,6 +643,10 @@ def _clause_line_ok(doc: _Doc, span: list[int]) -> bool:
         if len(run) == 1 and _fills_column(doc, j):
             return False  # "未来，新疆将继续聚焦" as wide as the body below: prose
     return True
+
+
+def _opens_more(text: str) -> bool:
+    return sum(text.count(c) for c in "“（《") > sum(text.count(c) for c in "”）》")
 
 
 def _closes_more(text: str) -> bool:
@@ -749,11 +755,12 @@ def build_blocks(text: str) -> list[dict]:
             elif cur and gap_before == "blank" and (span := _interrupting_headline(doc, i)):
                 close_para(open_=True)  # the splitter may rejoin it with its continuation
                 headline.update(span)
-            elif cur and gap_before == "blank" and doc.indent(i) and (
-                    doc.short(doc.next_index(i, -1)) or not (ends_sentence(ln.text) or _closes_more(ln.text))):
+            elif cur and gap_before == "blank" and doc.indent(i) and not _closes_more(ln.text) and (
+                    doc.short(doc.next_index(i, -1)) or not ends_sentence(ln.text)):
                 # OCR misreads a final "。" ("景。" -> "奈o") or drops the last line ("…光明前" /
                 # "景。"): a blank line and an indented line still end the paragraph. A column
-                # goes on with a full line; only its paragraph's last line is short, and ends so.
+                # goes on with a full line; only its paragraph's last line is short, and ends so;
+                # a line that closes a quote the text above opened goes on with it.
                 close_para()
             if cur and cur_ended and not _PUSHED_RE.match(ln.text):
                 if doc.indent(i):

@@ -382,6 +382,9 @@ def test_ocr_lost_a_paragraphs_last_line_the_indented_line_after_the_blank_start
     lines[4] = "大数据、大生态是贵州的两大名"
     assert [k for k, _ in kinds("\n".join(lines))] == ["paragraph"]
     # near-miss: a short line that closes a quote the line before the blank opened
-    quoted = ["记者还了解到，“喜阅西乡", "", "悦”读非遗西乡历史文化", "展”也同步在分会场宝安图书馆",
+    # (and a headline's quotes close within it: this short line is no headline either)
+    quoted = ["以环保和人文历史为主，旨在为大", "家呈现西乡的人文历史以及田园", "风貌，希望更多人参与和传播。", "",
+              "记者还了解到，“喜阅西乡", "", "悦”读非遗西乡历史文化", "展”也同步在分会场宝安图书馆",
               "西乡街道分馆开展，重点为观众", "普及传统文化，讲好西乡故事。"]
-    assert any("“喜阅西乡悦”读非遗" in t for _, t in kinds("\n".join(quoted)))
+    blocks = kinds("\n".join(quoted))
+    assert [k for k, _ in blocks] == ["paragraph", "paragraph"] and "“喜阅西乡悦”读非遗" in blocks[1][1]
