@@ -340,27 +340,66 @@ def _reading_order(raw_lines: list[str]) -> Iterator[tuple[int, str, int]]:
         return
     i = 0
     while i < len(raw_lines):
-        run = _side_by_side_run(raw_lines, i)
+        tops, run = _column_tops(raw_lines, i)
+        if not tops:
+            run = _side_by_side_run(raw_lines, i)
         if sum(1 for _, parts in run if parts) >= 2:
             blank_rows = [(n, -1, "") for n, parts in run if not parts]
             for col, pieces in enumerate(_columns([r for r in run if r[1]])):
-                for n, _, piece in sorted(pieces + blank_rows):
+                head = [(n, -1, text) for n, text, first in tops if first in {(m, x) for m, x, _ in pieces}]
+                for n, _, piece in head + sorted(pieces + blank_rows):
                     yield n, piece, col
             for n, _ in run:  # the "|" rules between the columns: noise, but not lost
                 if bars := "".join(_BAR_RE.findall(raw_lines[n - 1])):
                     yield n, bars, -1
-            i += len(run)
+            i += 2 * len(tops) + len(run)
             continue
         yield i + 1, raw_lines[i], 0
         i += 1
 
 
+def _column_tops(
+    raw_lines: list[str], i: int
+) -> tuple[list[tuple[int, str, tuple[int, int]]], list[tuple[int, list[tuple[int, str]]]]]:
+    """The first lines of k columns printed one by one, each followed by a blank line, just above
+    a run whose first rows hold k columns side by side (tesseract read the top row apart).
+
+    Each such line is about as wide as its column's piece on the run's first row and leaves its
+    sentence unfinished for the column to go on. Returns ([(line, text, (line, start) of that
+    piece)], run), or ([], []).
+    """
+    for k in (2, 3, 4):
+        idx = [i + 2 * c for c in range(k)]
+        if idx[-1] + 2 >= len(raw_lines):
+            break
+        texts = [raw_lines[t].strip() for t in idx]
+        if not all(t and "\f" not in raw_lines[j] and not _side_by_side(raw_lines[j]) and not ends_sentence(t)
+                   for j, t in zip(idx, texts)) or any(raw_lines[j + 1].strip() for j in idx):
+            break  # the pattern does not hold for k: it holds for no larger k either
+        run = _side_by_side_run(raw_lines, i + 2 * k)
+        if sum(1 for _, parts in run if parts) < 2:
+            continue
+        first_n, first = run[0]  # the run's first row shows its k columns and their width
+        if len(first) == k and all(_display_width(t) <= _display_width(p) + 4 for t, (_, p) in zip(texts, first)):
+            return [(j + 1, t, (first_n, x)) for j, t, (x, _) in zip(idx, texts, first)], run
+    return [], []
+
+
 def _side_by_side_run(raw_lines: list[str], i: int) -> list[tuple[int, list[tuple[int, str]]]]:
-    """The side-by-side rows from line i on, with single blank lines between them as empty rows."""
+    """The side-by-side rows from line i on, with single blank lines between them as empty rows.
+
+    Once two rows have set the columns, a row with a piece where no column starts belongs to
+    another layout (a row of headlines under the columns): the run ends before it.
+    """
     run: list[tuple[int, list[tuple[int, str]]]] = []
+    starts: list[int] = []
     j = i
     while j < len(raw_lines) and "\f" not in raw_lines[j]:
         if parts := _side_by_side(raw_lines[j], in_run=bool(run)):
+            if sum(1 for _, p in run if p) >= 2 and any(
+                    all(abs(x - s) > _COLUMN_TOLERANCE for s in starts) for x, _ in parts):
+                break
+            starts += [x for x, _ in parts]
             run.append((j + 1, parts))
         elif (run and not raw_lines[j].strip() and j + 1 < len(raw_lines) and "\f" not in raw_lines[j + 1]
               and _side_by_side(raw_lines[j + 1], in_run=True)):
@@ -723,17 +762,27 @@ def build_blocks(text: str) -> list[dict]:
     heading: list[Line] = []
     headline: set[int] = set()
     cur_ended = False
+    # Blocks end up in reading order: by the place of their first line in ``lines``, which is
+    # line order except where OCR's side-by-side columns are read one after the other.
+    place = {id(ln): k for k, ln in enumerate(lines)}
+    order: dict[int, int] = {}
+
+    def add(new: list[dict], source: list[Line]) -> None:
+        for b in new:
+            first = next(x for x in source if x.n == b["lines"][0])
+            order[id(b)] = place[id(first)]
+            blocks.append(b)
 
     def close_heading() -> None:
         nonlocal heading
         if heading:
-            blocks.append(_heading_block(heading))
+            add([_heading_block(heading)], heading)
             heading = []
 
     def close_para(open_: bool = False) -> None:
         nonlocal cur, cur_ended
         if cur:
-            blocks.extend(_para_blocks(cur, hyphenated, open_))
+            add(_para_blocks(cur, hyphenated, open_), cur)
         cur, cur_ended = [], False
 
     for i, ln in enumerate(lines):
@@ -745,7 +794,7 @@ def build_blocks(text: str) -> list[dict]:
                   and not _resumes_next(lines, i)):
                 close_para(open_=True)  # "…136家规" / "（下转第6版）": it goes on where "上接" says
             if ln.kind != "blank":
-                blocks.append(_single_block(ln))
+                add([_single_block(ln)], [ln])
             continue
         gap_before = doc.gap_before(i)
         if i not in headline:
@@ -805,7 +854,7 @@ def build_blocks(text: str) -> list[dict]:
             close_para(open_=True)
     close_heading()
     close_para(open_=bool(cur) and not cur_ended)
-    blocks.sort(key=lambda b: (b["lines"][0], b["lines"][1]))
+    blocks.sort(key=lambda b: order[id(b)])
     return blocks
 
 

@@ -388,3 +388,33 @@ def test_ocr_lost_a_paragraphs_last_line_the_indented_line_after_the_blank_start
               "西乡街道分馆开展，重点为观众", "普及传统文化，讲好西乡故事。"]
     blocks = kinds("\n".join(quoted))
     assert [k for k, _ in blocks] == ["paragraph", "paragraph"] and "“喜阅西乡悦”读非遗" in blocks[1][1]
+
+
+def test_ocr_column_tops_printed_one_by_one_head_their_columns() -> None:
+    """Tesseract read the top row apart: k lines, each after a blank line, over k columns side by side."""
+    rows = ["这场展览以保护传承活化利", "", "走向市民生活这不仅是一次", "",
+            "用为核心理念共汇集精选非遗文 | 首秀更是一场立体讲述增强非遗",
+            "献62册非遗作品117件涵盖宝 | 在现代社会的生命力为强化非遗"]
+    order = [(n, t, col) for n, t, col in _reading_order(rows) if col >= 0]
+    assert order == [(1, "这场展览以保护传承活化利", 0), (5, "用为核心理念共汇集精选非遗文", 0),
+                     (6, "献62册非遗作品117件涵盖宝", 0), (3, "走向市民生活这不仅是一次", 1),
+                     (5, "首秀更是一场立体讲述增强非遗", 1), (6, "在现代社会的生命力为强化非遗", 1)]
+    # near-miss: a line that ends its sentence is no column top
+    rows[0] = "这场展览以保护传承活化。"
+    assert [n for n, _, col in _reading_order(rows) if col >= 0][:2] == [1, 2]
+
+
+def test_a_row_whose_pieces_start_where_no_column_does_ends_the_run() -> None:
+    """Under the columns, a row of headlines set elsewhere is another layout, read on its own."""
+    rows = ["第一栏的正文第一行内容 | 第二栏的正文第一行内容", "第一栏的正文第二行内容 | 第二栏的正文第二行内容",
+            "西乡北帝三月三精彩" + " " * 14 + "在希望的田野上" + " " * 4 + "全国秋粮收获过半"]
+    order = [(n, col) for n, _, col in _reading_order(rows) if col >= 0]
+    assert order == [(1, 0), (2, 0), (1, 1), (2, 1), (3, 0)]  # the row after both columns, not inside them
+
+
+def test_blocks_come_out_in_reading_order_when_columns_are_read_one_after_the_other() -> None:
+    rows = ["第一栏的正文写到这里就结束了。 | 第二栏的正文写到这里也结束了。",
+            "第一栏的第二段从这里开始写起 | 第二栏的第二段从这里开始写起"]
+    texts = [t for _, t in kinds("\n".join(rows))]
+    assert texts.index("第一栏的正文写到这里就结束了。") < texts.index("第二栏的正文写到这里也结束了。")
+    assert [t for t in texts if "第二段" in t][0].startswith("第一栏")
