@@ -388,18 +388,21 @@ def _column_tops(
 def _side_by_side_run(raw_lines: list[str], i: int) -> list[tuple[int, list[tuple[int, str]]]]:
     """The side-by-side rows from line i on, with single blank lines between them as empty rows.
 
-    Once two rows have set the columns, a row with a piece where no column starts belongs to
-    another layout (a row of headlines under the columns): the run ends before it.
+    Where its first two rows set a grid (as many pieces, starting at the same places), a row
+    with a piece where no column of the grid starts belongs to another layout (a row of
+    headlines under the columns): the run ends before it.
     """
     run: list[tuple[int, list[tuple[int, str]]]] = []
-    starts: list[int] = []
+    grid: list[int] = []
     j = i
     while j < len(raw_lines) and "\f" not in raw_lines[j]:
         if parts := _side_by_side(raw_lines[j], in_run=bool(run)):
-            if sum(1 for _, p in run if p) >= 2 and any(
-                    all(abs(x - s) > _COLUMN_TOLERANCE for s in starts) for x, _ in parts):
+            rows = [p for _, p in run if p]
+            if len(rows) == 2 and len(rows[0]) == len(rows[1]) and all(
+                    abs(a - b) <= _COLUMN_TOLERANCE for (a, _), (b, _) in zip(*rows)):
+                grid = [x for x, _ in rows[0]]
+            if grid and any(all(abs(x - g) > _COLUMN_TOLERANCE for g in grid) for x, _ in parts):
                 break
-            starts += [x for x, _ in parts]
             run.append((j + 1, parts))
         elif (run and not raw_lines[j].strip() and j + 1 < len(raw_lines) and "\f" not in raw_lines[j + 1]
               and _side_by_side(raw_lines[j + 1], in_run=True)):

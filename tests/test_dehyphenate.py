@@ -410,6 +410,11 @@ def test_a_row_whose_pieces_start_where_no_column_does_ends_the_run() -> None:
             "西乡北帝三月三精彩" + " " * 14 + "在希望的田野上" + " " * 4 + "全国秋粮收获过半"]
     order = [(n, col) for n, _, col in _reading_order(rows) if col >= 0]
     assert order == [(1, 0), (2, 0), (1, 1), (2, 1), (3, 0)]  # the row after both columns, not inside them
+    # near-miss: rows of scattered headline pieces set no grid, so a third row does not end them
+    scattered = ["西乡北帝三月三精彩不断" + " " * 6 + "动态" + " " * 12 + "在希望的田野上",
+                 "了" + " " * 5 + "纪" + " " * 30 + "HL",
+                 "西乡历史文化展游人如织 | 西部陆海新通道铁海联运 | 全国秋粮收获过半"]
+    assert {n for n, _, col in _reading_order(scattered) if col > 0} == {1, 2, 3}
 
 
 def test_blocks_come_out_in_reading_order_when_columns_are_read_one_after_the_other() -> None:

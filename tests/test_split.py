@@ -274,3 +274,16 @@ def test_a_kicker_ocr_broke_into_pieces_stays_off_the_title() -> None:
     articles = split_articles(dehyphenate_records([{"id": "p.txt", "text": raw}]))
     last = list(articles)[-1]
     assert (last["kicker"], last["title"]) == ("共建“一带一路”权威访谈", "新疆积极打造我国向西开放的桥头堡")
+
+
+def test_headlines_side_by_side_in_ocr_columns_stay_apart() -> None:
+    """Read column by column, a headline block that starts no lower than the one before is
+    another column's headline, not the next line of the same one (near-miss: the next line is)."""
+    blocks = [block("heading", "社会工作助力新疆民政事业高质量发展论坛举办", 10, 11,
+                    parts=["社会工作助力新疆民政事业", "高质量发展论坛举办"]),
+              block("heading", "儿童社会救助工作委员会换届", 10),
+              block("paragraph", BODIES["新疆"][0], 13), block("credit", "（据新疆民政）", 14),
+              block("paragraph", BODIES["儿助会"][0], 15), block("credit", "（据中国社会报）", 16)]
+    articles, _ = split_document({"id": "p.txt", "blocks": blocks})
+    assert {(a["kicker"], a["title"]) for a in articles} == {
+        (None, "社会工作助力新疆民政事业高质量发展论坛举办"), (None, "儿童社会救助工作委员会换届")}
