@@ -374,13 +374,15 @@ def _column_tops(
             break
         texts = [raw_lines[t].strip() for t in idx]
         if not all(t and "\f" not in raw_lines[j] and not _side_by_side(raw_lines[j]) and not ends_sentence(t)
-                   for j, t in zip(idx, texts)) or any(raw_lines[j + 1].strip() for j in idx):
+                   for j, t in zip(idx, texts)) or any(raw_lines[j + 1].strip() or "\f" in raw_lines[j + 1]
+                                                       for j in idx):
             break  # the pattern does not hold for k: it holds for no larger k either
         run = _side_by_side_run(raw_lines, i + 2 * k)
         if sum(1 for _, parts in run if parts) < 2:
             continue
         first_n, first = run[0]  # the run's first row shows its k columns and their width
-        if len(first) == k and all(_display_width(t) <= _display_width(p) + 4 for t, (_, p) in zip(texts, first)):
+        if len(first) == k and all(_display_width(p) - 6 <= _display_width(t) <= _display_width(p) + 4
+                                   for t, (_, p) in zip(texts, first)):
             return [(j + 1, t, (first_n, x)) for j, t, (x, _) in zip(idx, texts, first)], run
     return [], []
 
@@ -393,16 +395,18 @@ def _side_by_side_run(raw_lines: list[str], i: int) -> list[tuple[int, list[tupl
     headlines under the columns): the run ends before it.
     """
     run: list[tuple[int, list[tuple[int, str]]]] = []
+    rows: list[list[tuple[int, str]]] = []  # the first two rows with pieces
     grid: list[int] = []
     j = i
     while j < len(raw_lines) and "\f" not in raw_lines[j]:
         if parts := _side_by_side(raw_lines[j], in_run=bool(run)):
-            rows = [p for _, p in run if p]
-            if len(rows) == 2 and len(rows[0]) == len(rows[1]) and all(
-                    abs(a - b) <= _COLUMN_TOLERANCE for (a, _), (b, _) in zip(*rows)):
-                grid = [x for x, _ in rows[0]]
             if grid and any(all(abs(x - g) > _COLUMN_TOLERANCE for g in grid) for x, _ in parts):
                 break
+            if len(rows) < 2:
+                rows.append(parts)
+                if len(rows) == 2 and len(rows[0]) == len(rows[1]) and all(
+                        abs(a - b) <= _COLUMN_TOLERANCE for (a, _), (b, _) in zip(*rows)):
+                    grid = [x for x, _ in rows[0]]
             run.append((j + 1, parts))
         elif (run and not raw_lines[j].strip() and j + 1 < len(raw_lines) and "\f" not in raw_lines[j + 1]
               and _side_by_side(raw_lines[j + 1], in_run=True)):
@@ -771,8 +775,10 @@ def build_blocks(text: str) -> list[dict]:
     order: dict[int, int] = {}
 
     def add(new: list[dict], source: list[Line]) -> None:
-        for b in new:
-            first = next(x for x in source if x.n == b["lines"][0])
+        for k, b in enumerate(new):
+            # a block starts at its source's first line; a credit split off a paragraph's end, at
+            # the last line of that number (a paragraph read across columns meets it twice)
+            first = source[0] if k == 0 else next(x for x in reversed(source) if x.n == b["lines"][0])
             order[id(b)] = place[id(first)]
             blocks.append(b)
 

@@ -219,11 +219,12 @@ def _is_byline(text: str) -> bool:
 def _starts_new_headline(prev: Headline, block: dict) -> bool:
     """Heading blocks parted by a blank line are separate headlines; a width cut is a kicker.
 
-    A block that starts no lower than the one before comes from another column that OCR printed
-    side by side (the reading went back up the page): another headline too.
+    A block that starts above the one before comes from another column that OCR printed side by
+    side (the reading went back up the page): another headline too. (Pieces of one line cut at
+    an inline break share its number: those are not.)
     """
     first, last = prev.blocks[-1]["lines"]
-    return int(block["lines"][0]) > int(last) + 1 or int(block["lines"][0]) <= int(first)
+    return int(block["lines"][0]) > int(last) + 1 or int(block["lines"][0]) < int(first)
 
 
 def _removed(block: dict, why: str) -> dict:

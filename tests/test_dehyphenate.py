@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from normalize.dehyphenate import (
     _reading_order,
+    _split_lines,
     build_blocks,
     classify_line,
     dehyphenate_records,
@@ -424,3 +425,25 @@ def test_blocks_come_out_in_reading_order_when_columns_are_read_one_after_the_ot
     texts = [t for k, t in kinds("\n".join(rows)) if k != "noise"]
     assert texts[:2] == ["正文第一行写在这里的内容正文第二行写到这里结束。", "（据新华社）"]
     assert "".join(texts[2:]) == "另一篇的正文第一行内容另一篇正文第二行结束了。（据央视网）"
+
+
+def test_column_tops_near_misses() -> None:
+    """A page break between the lines, or lines much narrower than the columns (a headline, a
+    byline), are no column tops: the run below is read alone and they keep their place."""
+    row = "第一栏正文继续写下去的内容，还有很多   第二栏正文继续写下去的内容，还有很多"
+    paged = ["这是第一栏顶部的一行文字", "\f", "这是第二栏顶部的一行文字", "", row, row]
+    lines, _ = _split_lines("\n".join(paged), False)
+    assert [ln.page for ln in lines if ln.text.startswith("这是")] == [1, 2]
+    titled = ["社会工作助力民政事业", "", "本报记者 张三", "",
+              "　　今年以来，我市持续推进社会工作体系    社会工作站已覆盖全部乡镇街道，服务群众",
+              "建设，取得了一系列阶段性的显著成果。      超过十万人次，得到了广泛的认可和好评。"]
+    assert [t for _, t, _ in _reading_order(titled)][:2] == ["社会工作助力民政事业", ""]
+    assert not any("张三" in t and "成果" in t for _, t in kinds("\n".join(titled)))
+
+
+def test_a_credit_split_off_a_paragraph_read_across_columns_comes_after_it() -> None:
+    rows = ["第一栏正文第一行的内容写在这里   第二栏正文第一行的内容写在这里",
+            "第一栏正文第二行的内容写在这里   第二栏正文第二行的内容写在这里",
+            "**                               ##",
+            "第一栏正文第四行的内容写在这里   第二栏第四行结束了。（据新华社）"]
+    assert [k for k, _ in kinds("\n".join(rows))][-1] == "credit"

@@ -279,7 +279,7 @@ def test_a_kicker_ocr_broke_into_pieces_stays_off_the_title() -> None:
 def test_headlines_side_by_side_in_ocr_columns_stay_apart() -> None:
     """Read column by column, a headline block that starts no lower than the one before is
     another column's headline, not the next line of the same one (near-miss: the next line is)."""
-    blocks = [block("heading", "社会工作助力新疆民政事业高质量发展论坛举办", 10, 11,
+    blocks = [block("heading", "社会工作助力新疆民政事业高质量发展论坛举办", 11, 12,
                     parts=["社会工作助力新疆民政事业", "高质量发展论坛举办"]),
               block("heading", "儿童社会救助工作委员会换届", 10),
               block("paragraph", BODIES["新疆"][0], 13), block("credit", "（据新疆民政）", 14),
@@ -287,3 +287,8 @@ def test_headlines_side_by_side_in_ocr_columns_stay_apart() -> None:
     articles, _ = split_document({"id": "p.txt", "blocks": blocks})
     assert {(a["kicker"], a["title"]) for a in articles} == {
         (None, "社会工作助力新疆民政事业高质量发展论坛举办"), (None, "儿童社会救助工作委员会换届")}
+    # near-miss: two pieces of one line (cut at an inline break) are kicker and title of one headline
+    pieces = [block("heading", "社会工作再上新台阶？", 1), block("heading", "新疆民政事业发展取得显著的成效", 1),
+              block("paragraph", BODIES["新疆"][0], 2), block("credit", "（据新疆民政）", 3)]
+    [article], _ = split_document({"id": "p.txt", "blocks": pieces})
+    assert (article["kicker"], article["title"]) == ("社会工作再上新台阶？", "新疆民政事业发展取得显著的成效")
