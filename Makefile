@@ -39,4 +39,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check normalize cli tests scripts
 
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) out .pytest_cache .hypothesis .bench

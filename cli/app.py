@@ -108,7 +108,7 @@ def _stage(name: str, source: str, output: str, strict: bool, rejects: str | Non
     with reporting_errors(), open_input(source) as fp, open_output(output) as out, \
             ErrorLog(default_rejects(rejects, output), strict=strict) as log:
         records = read_records(fp, display_name(source), on_error=log)
-        step = partial(stage(name), **options) if options else stage(name)
+        step = partial(stage(name), **options)
         side = options.get("furniture")
         if check:
             records = checked(records, step, log, side=side if isinstance(side, list) else None)
@@ -171,7 +171,7 @@ def split(source: JsonlIn = "-", output: Output = "-", strict: Strict = False,
     Clustered headlines go to the bodies they name; leads printed apart rejoin.
     """
     if furniture is None:
-        _stage("split", source, output, strict, rejects, check)
+        return _stage("split", source, output, strict, rejects, check)
     from cli.streams import check_output_folder, open_output, reporting_errors
     from normalize.records import write_records
 
@@ -209,7 +209,7 @@ def run(
     segment: Annotated[bool, typer.Option(
         "--segment", help="Add jieba tokens as a last stage, in the workers (see zhnorm segment).")] = False,
     user_dict: Annotated[str | None, typer.Option(
-        "--dict", metavar="FILE", help="With --segment: a jieba user dictionary.")] = None,
+        "--dict", metavar="FILE", help="A jieba user dictionary for --segment (implies it).")] = None,
 ) -> None:
     """zhnorm run scans/ -o articles.jsonl
 

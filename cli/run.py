@@ -33,8 +33,7 @@ def run_batch(
     if engine == "dask" and not scheduler:
         raise BadInput("--engine dask", "needs --scheduler tcp://HOST:PORT (start one with `dask scheduler`)")
     started = time.perf_counter()
-    to_stdout = output == "-"
-    sink = None if to_stdout else ResumableOutput(output, resume=resume)
+    sink = None if output == "-" else ResumableOutput(output, resume=resume)
     totals: Counter[str] = Counter()
     skipped = 0
 
@@ -57,9 +56,9 @@ def run_batch(
             for result in results:
                 stop()
                 _account(result, totals, log)
-                if to_stdout:
+                if sink is None:
                     sys.stdout.write(result.lines)
-                elif sink is not None:
+                else:
                     sink.write(result)
                 advance(result)
     except BaseException:

@@ -15,7 +15,6 @@ CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『�
 SENTENCE_END = "。！？…"
 CLOSERS = "”’）》」』】〉)\"'"
 # Marks that open something and so never end a line of a finished paragraph.
-OPENERS = "“‘（《「『【〈(\""
 
 HAN_RE = re.compile(f"[{HAN}]")
 # A line (or text) that ends a sentence: 。！？… possibly followed by closers.
@@ -32,10 +31,10 @@ CREDIT_TAIL_RE = re.compile(
 JUMP_RE = re.compile(
     r"^\s*[（(〈]?\s*(?:下转|上接|转第|接第|续第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)〉]?\s*$"
 )
-# Page furniture: running heads and feet with a page or edition number, dates, editor lines.
 # Which way a jump line points: on to a later page, or back to where the article began.
 JUMP_ON_RE = re.compile(r"下转|转第")
 JUMP_BACK_RE = re.compile(r"上接|接第|续第")
+# Page furniture: running heads and feet with a page or edition number, dates, editor lines.
 EDITION_RE = re.compile(r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版")
 DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 WEEKDAY_RE = re.compile(r"星期[一二三四五六日天]")

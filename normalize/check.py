@@ -62,14 +62,15 @@ def check_conservation(doc_id: str, source: str, outputs: Iterable[str]) -> NotC
         >>> err.where, err.reason[:51]
         ('a.txt:1', '2 characters not in the output nor in removed: "标题"')
     """
-    have = Counter(fold(source))
+    folded = fold(source)
+    have = Counter(folded)
     got = Counter(fold("\n".join(outputs)))
     if have == got:
         return None
     missing = have - got
     extra = got - have
     if missing:
-        chars = "".join(sorted(missing, key=lambda c: fold(source).index(c)))[:20]
+        chars = "".join(sorted(missing, key=folded.index))[:20]
         line = _line_of(source, chars[0])
         return NotConserved(f"{doc_id}:{line}", f"{sum(missing.values())} characters not in the output nor in "
                             f'removed: "{chars}"; run with --check on each stage to see which one drops them')

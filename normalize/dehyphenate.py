@@ -72,6 +72,7 @@ _COLUMN_GAP_RE = re.compile(r"\s*\|\s*|\s{3,}")
 _COLUMN_TOLERANCE = 6  # display cells: OCR places a column's pieces only roughly
 _BRACKETED_LINE_RE = re.compile(r"^[（(〈][^（）()。，,！？]{2,24}[）)〉]$")
 _LEADING_WORD_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.,%:/+\-]*")
+_CREDIT_CLOSERS = ("）", ")", "〉")  # a credit ends with one of these (a tuple: "" is not in it)
 _INDENT_STARTS = frozenset(" \t\u00a0\u3000")  # what _INDENT_RE can start with
 _INDENT_RE = re.compile(r"^(?:\u3000|[ \t\u00a0]{2,}|[ \u00a0](?=[^\x00-\x7f]))")
 
@@ -453,11 +454,11 @@ class _Doc:
         self.pos = {i: k for k, i in enumerate(self.text_idx)}
         after = [*self.text_idx[1:], None]
         self.following: dict[int, int | None] = dict(zip(self.text_idx, after))  # next_index(i), looked up
-        self.gap_before_of = dict(zip(after, self.text_idx))  # the text line before each text line
+        self.previous = dict(zip(after, self.text_idx))  # the text line before each text line
         # A line that breaks before an unbreakable number or word ("…指数为" / "53.5%，…")
         # is short by up to that word's width: count it as part of the line.
         self.width = _Widths(lines, mark_em)
-        self.gaps = [self._gap(i, j) for i, j in zip(self.text_idx, [*self.text_idx[1:], None])]
+        self.gaps = [self._gap(i, j) for i, j in zip(self.text_idx, after)]
         self.page_tops: set[int] = set()  # the first non-blank line of each page
         pages_seen: set[int] = set()
         for i, x in enumerate(lines):
@@ -534,8 +535,8 @@ class _Doc:
         return i in self.page_tops
 
     def gap_before(self, i: int) -> str:
-        j = self.gap_before_of.get(i)
-        return "page" if j is None else self.gaps[self.pos[j]]
+        j = self.previous.get(i)
+        return "page" if j is None else self.gap_after(j)
 
     def body_starts(self, k: int) -> bool:
         """Line k begins running text: prose, or an indented line that the next lines continue."""
@@ -635,7 +636,7 @@ def heading_span(
     joined = "".join(doc.lines[j].text for j in span)
     if len(_CLAUSE_RE.findall(joined)) > 1 or not _clause_line_ok(doc, span) or _closes_more(joined):
         return []
-    if _opens_more(joined) and _closes_more(doc.lines[k].text):
+    if _unclosed(joined) > 0 and _closes_more(doc.lines[k].text):
         return []  # "…，“喜阅西乡" / "悦”读…": the quote runs on into the text below
     if strict and not (doc.indent(k) and any(doc.short(j) for j in span)):
         return []
@@ -691,18 +692,19 @@ def _clause_line_ok(doc: _Doc, span: list[int]) -> bool:
     return True
 
 
-def _opens_more(text: str) -> bool:
-    return sum(text.count(c) for c in "“（《") > sum(text.count(c) for c in "”）》")
+def _unclosed(text: str) -> int:
+    """
+    Opening quotes and brackets minus closing ones: below 0 the tail of a sentence (not a
+    headline), above 0 a quote that runs on.
+
+        >>> _unclosed("悦”读非遗西乡历史文化展”也同"), _unclosed("非遗民俗文献展邀市民“宝读诗书”"), _unclosed("“喜阅")
+        (-2, 0, 1)
+    """
+    return sum(text.count(c) for c in "“（《") - sum(text.count(c) for c in "”）》")
 
 
 def _closes_more(text: str) -> bool:
-    """
-    More closing quotes or brackets than opening ones: the tail of a sentence, not a headline.
-
-        >>> _closes_more("悦”读非遗西乡历史文化展”也同"), _closes_more("非遗民俗文献展邀市民“宝读诗书”")
-        (True, False)
-    """
-    return sum(text.count(c) for c in "”）》") > sum(text.count(c) for c in "“（《")
+    return _unclosed(text) < 0
 
 
 def _fills_column(doc: _Doc, j: int) -> bool:
@@ -846,10 +848,9 @@ def build_blocks(text: str) -> list[dict]:
                 close_heading()
             heading.append(ln)
             continue
-        if heading:
-            close_heading()
+        close_heading()
         cur.append(ln)
-        credit_end = ln.text[-1:] in _CREDIT_CLOSERS and _ends_with_credit(cur)
+        credit_end = _ends_with_credit(cur)
         cur_ended = credit_end or ends_sentence(ln.text)
         if cur_ended:
             nxt = doc.nxt(i)
@@ -865,9 +866,6 @@ def build_blocks(text: str) -> list[dict]:
     close_para(open_=bool(cur) and not cur_ended)
     blocks.sort(key=lambda b: order[id(b)])
     return blocks
-
-
-_CREDIT_CLOSERS = ("）", ")", "〉")
 
 
 def _justified(text: str) -> bool:
@@ -928,7 +926,7 @@ def _para_blocks(lines: list[Line], hyphenated: frozenset[str], open_: bool) -> 
         starts.append(len(text))
         text = join_lines(text, x.text, hyphenated=hyphenated)
     out: list[dict] = []
-    m = CREDIT_TAIL_RE.search(text) if text.rstrip()[-1:] in ("）", ")", "〉") else None  # a credit ends so
+    m = CREDIT_TAIL_RE.search(text) if text.rstrip()[-1:] in _CREDIT_CLOSERS else None  # a credit ends so
     body_lines = lines
     if m:
         k = max((j for j, s in enumerate(starts) if s <= m.start()), default=0)

@@ -450,12 +450,13 @@ def score_blocks(pred_rows: Iterable[Row], gold_rows: Iterable[Row]) -> dict[str
         blocks = [b for b in blocks_by_doc.get(doc, []) if b]
         paras = [_letters(p) for g in gold for p in paragraphs_of(g)]
         others = [_letters(g[k]) for g in gold for k in ("title", "kicker", "credit") if g.get(k)]
+        choices = paras + others  # what a block may be
         long_blocks = [b for b in blocks if len(b) >= LONG_BLOCK]
         counts = {
             "paras": len(paras),
             "intact": sum(1 for p in paras if _best(p, blocks) >= INTACT_MIN) if blocks else 0,
             "long": len(long_blocks),
-            "clean": sum(1 for b in long_blocks if _best(b, paras + others) >= INTACT_MIN),
+            "clean": sum(1 for b in long_blocks if _best(b, choices) >= INTACT_MIN),
         }
         per_doc[doc] = _block_figures(counts)
         for k, v in counts.items():

@@ -20,6 +20,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from normalize.chardata import HAN, HAN_RE
 from normalize.errors import BadEncoding, BadInput, NormalizeError
 from normalize.records import Record
 
@@ -48,10 +49,9 @@ _SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030"}
 # Tie-break between equally good guesses: this tool reads Chinese newsletters.
 _PREFERENCE = {"gb18030": 0, "gbk": 0, "gb2312": 0, "big5": 1, "big5hkscs": 1, "cp950": 1}
 _DIGITS_RE = re.compile(r"(\d+)")
-_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A line holding Chinese and no undecodable byte (UTF-8 decoded with surrogateescape).
 _UTF8_HAN_LINE_RE = re.compile(
-    "^[^\udc80-\udcff\n]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][^\udc80-\udcff\n]*$", re.M)
+    f"^[^\udc80-\udcff\n]*[{HAN}][^\udc80-\udcff\n]*$", re.M)
 MIN_MIXED_LINES = 2  # Chinese lines read as UTF-8 before a GB18030 file is called mixed
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -121,13 +121,13 @@ def _decode_mixed(data: bytes) -> str | None:
             line = raw.decode("utf-8")
             # a short GB18030 line can be valid UTF-8 by chance ("血" reads as "Ѫ"): only
             # Chinese read as UTF-8 counts
-            utf8 += bool(_HAN_RE.search(line))
+            utf8 += bool(HAN_RE.search(line))
         except UnicodeDecodeError:
             try:
                 line = raw.decode("gb18030")
             except UnicodeDecodeError:
                 return None
-            gb += bool(_HAN_RE.search(line))
+            gb += bool(HAN_RE.search(line))
         lines.append(line)
     enough = utf8 >= MIN_MIXED_LINES or utf8 + gb <= MIN_MIXED_LINES + 1
     return "\n".join(lines) if utf8 and gb and enough else None

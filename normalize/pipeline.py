@@ -11,14 +11,13 @@ from normalize.records import Record
 
 Stage = Callable[[Iterable[Record]], Iterator[Record]]
 
-STAGES = ("dehyphenate", "punct", "split")
-"""The document stages in pipeline order; each name is also its CLI command and step."""
-
 STAGE_FUNCTIONS = {
     "dehyphenate": ("normalize.dehyphenate", "dehyphenate_records"),
     "punct": ("normalize.punct", "punctuate"),
     "split": ("normalize.split", "split_articles"),
 }
+STAGES = tuple(STAGE_FUNCTIONS)
+"""The document stages in pipeline order; each name is also its CLI command and step."""
 
 
 def stage(name: str) -> Stage:

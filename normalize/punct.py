@@ -61,13 +61,13 @@ _WIDTH_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _WIDTH) + "]")
 _FW_POINT_RE = re.compile(r"(?<=\d)．(?=\d)")
 
 # Protected spans where ASCII punctuation is part of the token: URLs, e-mail, file names, times.
+_FILE_EXT = r"\.(?:txt|pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|html?|zip|csv|json|py)\b"
 _PROTECTED_RE = re.compile(
     r"(?:https?://|www\.)[^\s\u3000，。；！？、“”（）《》]+"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
-    r"|\b[A-Za-z0-9_-]+\.(?:txt|pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|html?|zip|csv|json|py)\b"
+    rf"|\b[A-Za-z0-9_-]+{_FILE_EXT}"
 )
-
-_FILE_EXT_RE = re.compile(r"\.(?:txt|pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|html?|zip|csv|json|py)\b")
+_FILE_EXT_RE = re.compile(_FILE_EXT)  # what the file-name branch needs, looked for alone first
 
 _ASCII_TO_ZH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 _CJK_MARKS = frozenset(CJK_PUNCT)

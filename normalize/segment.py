@@ -278,7 +278,7 @@ class Segmenter:
     def segment_text(self, text: str) -> list[str]:
         """The tokens of ``text``: jieba's words minus whitespace, stopwords and, with
         ``keep_punct=False``, tokens made only of punctuation and symbols."""
-        tokenizer = _TOKENIZERS.get(self.user_dict) or _tokenizer(self.user_dict)
+        tokenizer = _tokenizer(self.user_dict)
         if self.mode == "precise":
             words = tokenizer.cut(text, cut_all=False, HMM=self.hmm)
         else:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .chardata import HAN, JUMP_BACK_RE, JUMP_ON_RE, SENTENCE_END_RE
+from .chardata import HAN_RE, JUMP_BACK_RE, JUMP_ON_RE, SENTENCE_END_RE
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _BRACKETS_RE = re.compile(r"^\s*[（(〈\[【]\s*|\s*[）)〉\]】]\s*$")
@@ -22,8 +22,6 @@ _BYLINE_RE = re.compile(r"^(?:本报记者|本报通讯员|特约记者|记者|�
 _BYLINE_STARTS = frozenset("本特记通撰文图摄")
 _TAG_RE = re.compile(r"^【[^】]{1,12}】$")
 _LEAD_RE = re.compile(r"^(?:日前|近日|近期|本报讯|【[^】]+】|[0-9一二三四五六七八九十]+月[0-9一二三四五六七八九十]+日)")
-_ABBREV_RE = re.compile(r"以下简称")
-_HAN_RE = re.compile(f"[{HAN}]")
 _DIGITS_RE = re.compile(r"[0-9０-９一二三四五六七八九十]+")
 LABEL_MAX = 4  # a heading this short standing before another is a section label ("动态", "简讯")
 MIN_ORPHAN = 15  # a stray paragraph shorter than this, with no headline or credit, is noise
@@ -118,7 +116,7 @@ def _is_label(block: dict, nxt: dict | None) -> bool:
     return (
         nxt is not None
         and nxt["kind"] == "heading"
-        and len(_HAN_RE.findall(block["text"])) <= LABEL_MAX
+        and len(HAN_RE.findall(block["text"])) <= LABEL_MAX
         and not _TAG_RE.match(block["text"])
     )
 
@@ -236,7 +234,7 @@ def _words(text: str) -> tuple[str, ...]:
     """Content words of a headline (jieba, loaded on first use: only clustered headlines need it)."""
     from .segment import Segmenter
 
-    return tuple(w for w in Segmenter(keep_punct=False).segment_text(text) if len(w) >= 2 and _HAN_RE.search(w))
+    return tuple(w for w in Segmenter(keep_punct=False).segment_text(text) if len(w) >= 2 and HAN_RE.search(w))
 
 
 def similarity(headline: str, body: str) -> float:

@@ -257,3 +257,11 @@ def test_split_furniture_file_and_check(tmp_path: Path, seed_text: str) -> None:
     assert len(parse_jsonl(result.stdout)) == 3 and "removed" not in result.stdout
     assert parse_jsonl(side.read_text(encoding="utf-8")) == [
         {"doc": "p.txt", "removed": [{"kind": "noise", "text": "”", "lines": [289, 289], "page": 1}]}]
+
+
+def test_the_cli_default_document_limit_is_the_loaders() -> None:
+    """cli.app copies loader.MAX_BYTES (importing the loader would slow --help): they must agree."""
+    import cli.app
+    from normalize.loader import MAX_BYTES
+
+    assert cli.app.MAX_DOC_BYTES == MAX_BYTES
