@@ -6,7 +6,6 @@ written beside its final name and moved there when complete, so ``--resume`` can
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
 import time
@@ -21,7 +20,7 @@ from rich.table import Table
 from cli.streams import ErrorLog, say, warned
 from normalize.batch import Options, Result, ResumableOutput, run_dask, run_local
 from normalize.errors import BadInput, NormalizeError
-from normalize.loader import load_paths
+from normalize.loader import count_documents, load_paths
 from normalize.records import Record
 
 
@@ -50,7 +49,9 @@ def run_batch(
     else:
         results = run_local(docs(), options, jobs)
     show = sys.stderr.isatty() and not quiet
-    total = _count_inputs(paths, load_options) if show else None
+    total = count_documents(
+        paths, glob=str(load_options.get("glob") or "*.txt"),
+        pages_per_folder=bool(load_options.get("pages_per_folder"))) if show else None
     try:
         with _progress(show, total) as advance, _interrupt_between_documents() as stop:
             for result in results:
@@ -102,25 +103,6 @@ def _account(result: Result, totals: Counter[str], log: ErrorLog) -> None:
     totals.update(result.stats)
     if result.error is not None:
         log(NormalizeError(result.error["where"], result.error["reason"]))
-
-
-def _count_inputs(paths: list[str], load_options: dict[str, object]) -> int | None:
-    """How many files the run will read, for the progress bar (None when unknown, as for stdin)."""
-    if "-" in paths:
-        return None
-    glob = str(load_options.get("glob") or "*.txt").casefold()
-    from fnmatch import fnmatchcase
-
-    n = 0
-    for arg in paths:
-        if not os.path.isdir(arg):
-            n += 1
-            continue
-        for _root, dirs, files in os.walk(arg):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            n += sum(1 for f in files if not f.startswith(".") and (
-                fnmatchcase(f.casefold(), glob) or fnmatchcase(f.casefold().removesuffix(".gz"), glob)))
-    return n
 
 
 class _progress:

@@ -6,7 +6,6 @@ with score.py to rounding. Gold and predicted rows are plain dicts (see ``score_
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from normalize.errors import BadRecord
+from normalize.records import read_records
 
 Row = dict[str, Any]
 Figures = dict[str, Any]
@@ -79,26 +79,7 @@ def read_rows(
     (1, ['not a JSON object but list',
          'record has no "paragraphs", "text" or "blocks" (keys: doc)'])
     """
-    lines: Iterable[str | bytes] = fp
-    for lineno, raw in enumerate(lines, start=1):
-        try:
-            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        except UnicodeDecodeError as e:
-            on_error(BadRecord(path, lineno, f"not valid utf-8 at byte {e.start} of the line"))
-            continue
-        line = line.strip().removeprefix("\ufeff")
-        if not line:
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            on_error(BadRecord(path, lineno, f"not valid JSON ({e.msg} at column {e.colno})", line))
-            continue
-        problem = _row_problem(row)
-        if problem:
-            on_error(BadRecord(path, lineno, problem, line))
-        else:
-            yield row
+    return read_records(fp, path, on_error=on_error, problem=_row_problem)
 
 
 def _row_problem(row: object) -> str | None:

@@ -246,6 +246,24 @@ def load_paths(
                 report(BadInput(root.as_posix(), f"no files matching {glob!r} (see --glob)"))
 
 
+def count_documents(paths: list[str], *, glob: str = "*.txt", pages_per_folder: bool = False) -> int | None:
+    """How many records :func:`load_paths` will try to make (None when stdin is read).
+
+    Counts the files (or, with ``pages_per_folder``, the folders holding files) the same
+    walk finds; unreadable entries are not counted and reported only by the load itself.
+    """
+    if "-" in paths:
+        return None
+    n = 0
+    for arg in paths:
+        if not os.path.isdir(arg):
+            n += 1
+            continue
+        files = _walk(Path(arg), glob, lambda err: None)
+        n += len({path.parent for path in files}) if pages_per_folder else sum(1 for _ in files)
+    return n
+
+
 def _raise(err: NormalizeError) -> None:
     raise err
 

@@ -20,13 +20,15 @@ def _raise(err: BadRecord) -> None:
 
 
 def read_records(
-    fp: IO[str] | IO[bytes], path: str, *, on_error: OnError | None = None
+    fp: IO[str] | IO[bytes], path: str, *, on_error: OnError | None = None,
+    problem: Callable[[Any], str | None] | None = None,
 ) -> Iterator[Record]:
     """Yield the JSON objects of a JSONL stream, skipping blank lines.
 
     A bad line yields nothing and goes to ``on_error`` (default: raise), so one
     broken line does not stop a batch. A binary ``fp`` lets a bad byte reject
-    only its own line instead of the whole stream.
+    only its own line instead of the whole stream. ``problem`` says why a parsed
+    value is not a record, or None (default: a JSON object with a string "text").
 
     >>> import io
     >>> bad = []
@@ -37,6 +39,7 @@ def read_records(
     ['t:3: not valid JSON (Expecting value at column 1)', 't:4: record has no "text" (keys: id)']
     """
     report = on_error or _raise
+    why_not = problem or text_problem
     lines: Iterable[str | bytes] = fp
     for lineno, raw in enumerate(lines, start=1):
         if isinstance(raw, bytes):
@@ -54,26 +57,27 @@ def read_records(
             line = line.removeprefix("\ufeff")  # a BOM from Windows editors
         if not line.strip():
             continue
-        parsed = _parse(line)
-        if isinstance(parsed, str):
-            report(BadRecord(path, lineno, parsed, line))
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            report(BadRecord(path, lineno, f"not valid JSON ({e.msg} at column {e.colno})", line))
+            continue
+        reason = why_not(obj)
+        if reason:
+            report(BadRecord(path, lineno, reason, line))
         else:
-            yield parsed
+            yield obj
 
 
-def _parse(line: str) -> Record | str:
-    """The record on ``line``, or the reason it is not one."""
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as e:
-        return f"not valid JSON ({e.msg} at column {e.colno})"
+def text_problem(obj: Any) -> str | None:
+    """Why ``obj`` is not a record (a JSON object with a string "text"), or None."""
     if not isinstance(obj, dict):
         return f"not a JSON object but {type(obj).__name__}"
     if not isinstance(obj.get("text"), str):
         if "text" in obj:
             return f'"text" is {type(obj["text"]).__name__}, not a string'
         return f'record has no "text" (keys: {", ".join(obj) or "none"})'
-    return obj
+    return None
 
 
 def dumps(record: Record) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from normalize.errors import BadEncoding, BadInput, NormalizeError
-from normalize.loader import decode_bytes, load_paths
+from normalize.loader import count_documents, decode_bytes, load_paths
 
 # Traditional Chinese written for this test (Big5 has no simplified 为/国/会).
 BIG5_TEXT = (
@@ -257,6 +257,22 @@ def test_pages_per_folder(tmp_path: Path) -> None:
     assert source["encoding"] == "utf-8,gb18030"
     assert source["files"] == ["page-1.txt", "page-2.txt", "page-10.txt"]
     assert source["path"] == f"{root.as_posix()}/issue-0615"
+
+
+@pytest.mark.parametrize("pages_per_folder", [False, True])
+def test_count_documents_matches_what_is_loaded(tmp_path: Path, pages_per_folder: bool) -> None:
+    """The progress bar's total: files, or folders of pages, exactly as the load finds them."""
+    root = make_tree(tmp_path / "scans", {
+        "a/p1.txt": "一".encode(), "a/p2.TXT": "二".encode(), "a/notes.md": b"x",
+        "b/p1.txt.gz": gzip.compress("甲".encode()), ".hidden/p1.txt": "乙".encode(),
+        "c/readme.md": b"x",
+    })
+    single = make_tree(tmp_path / "single", {"one.txt": "丙".encode()}) / "one.txt"
+    paths = [str(root), str(single)]
+    docs, _ = load_all(paths, pages_per_folder=pages_per_folder)
+    assert count_documents(paths, pages_per_folder=pages_per_folder) == len(docs) == (
+        3 if pages_per_folder else 4)
+    assert count_documents([str(root), "-"]) is None
 
 
 def test_pages_per_folder_keeps_a_bad_page_as_an_empty_one(tmp_path: Path) -> None:
