@@ -124,13 +124,7 @@ def run_local(docs: Iterable[Record], options: Options, jobs: int) -> Iterator[R
 
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
     try:
-        window: deque[Any] = deque()
-        for chunk in chunks(docs):
-            window.append(pool.submit(process_chunk, chunk, options))
-            while len(window) >= jobs * MAX_IN_FLIGHT:
-                yield from window.popleft().result()
-        while window:
-            yield from window.popleft().result()
+        yield from _in_order(lambda chunk: pool.submit(process_chunk, chunk, options), docs, jobs)
     finally:
         # on Ctrl-C (or a closed generator) drop the queued chunks instead of finishing them
         pool.shutdown(wait=True, cancel_futures=True)
@@ -151,13 +145,20 @@ def run_dask(docs: Iterable[Record], options: Options, scheduler: str) -> Iterat
         raise NormalizeError("--engine dask", "dask is not installed; pip install 'zhnorm[dask]'") from None
     with Client(scheduler) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        window: deque[Any] = deque()
-        for chunk in chunks(docs):
-            window.append(client.submit(process_chunk, chunk, options, pure=False))
-            while len(window) >= workers * MAX_IN_FLIGHT:
-                yield from window.popleft().result()
-        while window:
+        yield from _in_order(
+            lambda chunk: client.submit(process_chunk, chunk, options, pure=False), docs, workers)
+
+
+def _in_order(submit: Callable[[list[Record]], Any], docs: Iterable[Record], workers: int) -> Iterator[Result]:
+    """Submit chunks of ``docs`` (each returns a future) and yield their results in input order,
+    with at most ``workers * MAX_IN_FLIGHT`` chunks in flight."""
+    window: deque[Any] = deque()
+    for chunk in chunks(docs):
+        window.append(submit(chunk))
+        while len(window) >= workers * MAX_IN_FLIGHT:
             yield from window.popleft().result()
+    while window:
+        yield from window.popleft().result()
 
 
 class ResumableOutput:

@@ -25,6 +25,11 @@ class NormalizeError(Exception):
         return {"where": self.where, "error": self.reason, "kind": type(self).__name__}
 
 
+def raise_error(err: NormalizeError) -> None:
+    """The default ``on_error``: stop at the first bad input."""
+    raise err
+
+
 class BadRecord(NormalizeError):
     """A JSONL line that is not a JSON object with a string "text".
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from normalize.chardata import HAN, HAN_RE
-from normalize.errors import BadEncoding, BadInput, NormalizeError
+from normalize.errors import BadEncoding, BadInput, NormalizeError, raise_error
 from normalize.records import Record
 
 MAX_BYTES = 512 * 1024**2
@@ -228,7 +228,7 @@ def load_paths(
     for a folder, "<stdin>" for stdin. A bad file goes to ``on_error`` (default: raise) and
     the rest are still loaded; an empty or whitespace-only file gives no record, no error.
     """
-    report = on_error or _raise
+    report = on_error or raise_error
     for arg in paths:
         if arg == "-":
             source = stdin or sys.stdin.buffer
@@ -262,10 +262,6 @@ def count_documents(paths: list[str], *, glob: str = "*.txt", pages_per_folder: 
         files = _walk(Path(arg), glob, lambda err: None)
         n += len({path.parent for path in files}) if pages_per_folder else sum(1 for _ in files)
     return n
-
-
-def _raise(err: NormalizeError) -> None:
-    raise err
 
 
 def _guarded(

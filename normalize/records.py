@@ -9,14 +9,10 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from normalize.errors import BadRecord
+from normalize.errors import BadRecord, raise_error
 
 Record = dict[str, Any]
 OnError = Callable[[BadRecord], None]
-
-
-def _raise(err: BadRecord) -> None:
-    raise err
 
 
 def read_records(
@@ -38,7 +34,7 @@ def read_records(
     >>> [str(e) for e in bad]
     ['t:3: not valid JSON (Expecting value at column 1)', 't:4: record has no "text" (keys: id)']
     """
-    report = on_error or _raise
+    report = on_error or raise_error
     why_not = problem or text_problem
     lines: Iterable[str | bytes] = fp
     for lineno, raw in enumerate(lines, start=1):
