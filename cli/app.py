@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from cli.evaluate import register as register_eval
+from cli.options import JsonlIn, Output
 from cli.segment import register as register_segment
 
 # Streams, records and stages are imported inside the commands: `zhnorm --help` needs none of them.
@@ -44,11 +45,6 @@ def _encoding(value: str | None) -> str | None:
 # Options shared by several commands; the help texts must not contain [brackets] (rich markup).
 Paths = Annotated[
     list[str], typer.Argument(metavar="PATH", help="Files, folders, or - for stdin.")]
-JsonlIn = Annotated[
-    str, typer.Argument(metavar="FILE", help="JSONL records; - or nothing reads stdin.")]
-Output = Annotated[str, typer.Option(
-    "--output", "-o", metavar="FILE",
-    help="Write here instead of stdout, via a temporary file renamed when done.")]
 Strict = Annotated[bool, typer.Option("--strict", help="Stop at the first bad record or file.")]
 Rejects = Annotated[str | None, typer.Option(
     "--rejects", metavar="FILE",

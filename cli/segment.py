@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from cli.options import JsonlIn, Output
+
 
 class Mode(str, Enum):
     precise = "precise"
@@ -28,11 +30,6 @@ class ParagraphSep(str, Enum):
 
 
 # help texts must not contain [brackets] (rich markup)
-JsonlIn = Annotated[
-    str, typer.Argument(metavar="FILE", help="JSONL records; - or nothing reads stdin.")]
-Output = Annotated[str, typer.Option(
-    "--output", "-o", metavar="FILE",
-    help="Write here instead of stdout, via a temporary file renamed when done.")]
 ModeOpt = Annotated[Mode, typer.Option(
     "--mode", help="precise: jieba's precise mode, each character in one word. search: "
     "also the shorter words inside long ones, for search indexes.")]
