@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .chardata import HAN_RE, JUMP_BACK_RE, JUMP_ON_RE, SENTENCE_END_RE
+from .matching import assign
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _BRACKETS_RE = re.compile(r"^\s*[（(〈\[【]\s*|\s*[）)〉\]】]\s*$")
@@ -254,37 +255,6 @@ def similarity(headline: str, body: str) -> float:
     return hit / total + 0.2 * fuzz.partial_ratio(headline, body[:300]) / 100
 
 
-def _assign(scores: list[list[float]]) -> list[tuple[int, int]]:
-    """Optimal one-to-one assignment maximizing the total score (exhaustive when small)."""
-    n = len(scores)
-    m = len(scores[0]) if n else 0
-    if not n or not m:
-        return []
-    if min(n, m) <= 6 and max(n, m) <= 8:
-        best: tuple[float, list[tuple[int, int]]] = (-1.0, [])
-        if n <= m:
-            for perm in itertools.permutations(range(m), n):
-                total = sum(scores[i][perm[i]] for i in range(n))
-                if total > best[0]:
-                    best = (total, [(i, perm[i]) for i in range(n)])
-        else:
-            for perm in itertools.permutations(range(n), m):
-                total = sum(scores[perm[j]][j] for j in range(m))
-                if total > best[0]:
-                    best = (total, [(perm[j], j) for j in range(m)])
-        return best[1]
-    cells = sorted(((scores[i][j], i, j) for i in range(n) for j in range(m)), reverse=True)
-    used_i: set[int] = set()
-    used_j: set[int] = set()
-    pairs = []
-    for _, i, j in cells:
-        if i not in used_i and j not in used_j:
-            used_i.add(i)
-            used_j.add(j)
-            pairs.append((i, j))
-    return pairs
-
-
 def _is_fragment(body: Body) -> bool:
     """A headline-less piece without its own credit: a lead printed apart, or a stray paragraph."""
     return body.credit is None and len(body.paragraphs) <= 2
@@ -308,7 +278,7 @@ def _attach_headlines(bodies: list[Body], groups: list[list[Headline]]) -> list[
     candidates = [i for i, b in enumerate(bodies) if b.headline is None and (b.paragraphs and not _is_fragment(b))]
     scores = [[similarity(h.text, bodies[j].text) for j in candidates] for h in pieces]
     assigned: dict[int, int] = {}
-    for hi, cj in _assign(scores) if candidates else []:
+    for hi, cj in assign(scores) if candidates else []:
         if scores[hi][cj] >= MIN_HEADLINE_MATCH:
             assigned[id(pieces[hi])] = candidates[cj]
     unmatched: list[Headline] = []
