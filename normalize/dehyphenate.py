@@ -271,8 +271,31 @@ class _Widths(dict[int, float]):
         self.lines, self.mark_em = lines, mark_em
 
     def __missing__(self, i: int) -> float:
-        w = self[i] = round(_em(_counts(self.lines[i].text), self.mark_em), 2)
+        w = self[i] = round(self._split_line(i) or self.raw(i), 2)
         return w
+
+    def raw(self, i: int) -> float:
+        return _em(_counts(self.lines[i].text), self.mark_em)
+
+    def _split_line(self, i: int) -> float | None:
+        """The width of the printed line that line i is a piece of, when pdftotext cut one.
+
+        "…推行“种养结合”" / "。把玉米秸": a mark pushed off a line, with the rest of that line
+        after it, can come out as a line of its own. Each piece is as wide as the line they were
+        when together they are no wider than the lines around them.
+        """
+        lines = self.lines
+        for j, k in ((i, i + 1), (i - 1, i)):
+            if not (0 <= j and k < len(lines) and lines[j].kind == lines[k].kind == "text"
+                    and lines[j].page == lines[k].page and _PUSHED_RE.match(lines[k].text)
+                    and WORD_CHAR_RE.search(lines[k].text) and not ends_sentence(lines[j].text)):
+                continue
+            refs = [self.raw(x) for x in (j - 1, k + 1)
+                    if 0 <= x < len(lines) and lines[x].kind == "text" and lines[x].page == lines[j].page]
+            whole = self.raw(j) + self.raw(k)
+            if refs and whole <= max(refs) + 1.5:
+                return whole
+        return None
 
 
 def _side_by_side(raw: str, in_run: bool = False) -> list[tuple[int, str]]:

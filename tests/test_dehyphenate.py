@@ -12,6 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from normalize.dehyphenate import (
+    _Doc,
     _reading_order,
     _split_lines,
     build_blocks,
@@ -136,6 +137,27 @@ def test_blank_line_after_a_sentence_end_is_a_paragraph_break() -> None:
 )
 def test_punctuation_pushed_to_the_next_line_joins_back(lines: list[str], paragraph: str) -> None:
     assert kinds("\n".join(lines)) == [("paragraph", paragraph)]
+
+
+def test_a_line_cut_at_a_pushed_mark_counts_as_one_printed_line() -> None:
+    """pdftotext cut "…“种养结合”。把玉米秸" in two; the short first piece is no headline's end,
+    so the paragraph starting above it (narrow by its digits) is not taken for a headline."""
+    text = "\n".join([
+        "地共投入收割机、烘干机11.16万台套，及", "时收获中晚稻。",
+        "山东省6600多万亩秋粮目前已收获过", "半，在玉米种植大县阳信县，当地借助肉",
+        "牛产业优势，推行“种养结合”", "。把玉米秸", "秆转化成青贮饲料后，运往当地136家规模",
+        "化肉牛养殖厂销售，实现养殖户降本和种", "粮户增效的双赢。"])
+    blocks = kinds(text)
+    assert [k for k, _ in blocks] == ["paragraph", "paragraph"]
+    assert blocks[1][1].startswith("山东省6600多万亩秋粮目前已收获过半，") and "“种养结合”。把玉米秸秆" in blocks[1][1]
+
+
+def test_a_pushed_mark_line_wider_than_the_column_is_not_joined_in_width() -> None:
+    """Near miss: two lines that together are far wider than the column stay two printed lines."""
+    text = "\n".join(["社会工作助力新疆民政事业", "，高质量发展论坛举办在乌鲁木齐举行", "近日，新疆维吾尔自治区民政厅联合新疆大学在", "乌鲁木齐举办社会工作助力新疆民政事业高质量发", "展论坛。"])
+    lines, mark_em = _split_lines(text, False)
+    doc = _Doc(lines, mark_em)
+    assert [doc.width[i] for i in doc.text_idx[:2]] == [12.0, 17.0]
 
 
 def test_credit_split_over_two_lines_is_a_credit_block() -> None:
