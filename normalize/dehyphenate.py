@@ -507,14 +507,17 @@ class _Doc:
         j = self.following[i]
         return None if j is None else self.lines[j]
 
-    def short(self, i: int, indent: float = 0.0) -> bool:
+    def short(self, i: int, indent: float = 0.0, *, after: bool = False) -> bool:
         """Clearly narrower than the lines around it: a paragraph's last line or a headline.
 
         ``indent``: the line starts its paragraph, so it is that much narrower when full.
+        ``after``: narrower than the line after it (a headline's last line above its body;
+        a wide lead paragraph above says nothing).
         """
         if self.lines[i].forced_end:
             return True
-        refs = [self.width[j] for j in (self.next_index(i, -1), self.next_index(i)) if j is not None]
+        around = (self.next_index(i),) if after else (self.next_index(i, -1), self.next_index(i))
+        refs = [self.width[j] for j in around if j is not None]
         if not refs:
             return False
         ref = max(refs)
@@ -666,7 +669,7 @@ def heading_span(
     body = doc.lines[k].text
     # after a credit a new article is due: prose right after a one-line headline is its body
     due = after_credit and len(span) == 1 and (not is_heading_candidate(body) or bool(_CLAUSE_RE.search(body)))
-    if not (doc.indent(k) or doc.gap_before(k) in ("blank", "page") or doc.short(span[-1])
+    if not (doc.indent(k) or doc.gap_before(k) in ("blank", "page") or doc.short(span[-1], after=True)
             or _LETTER_SPACED_RE.search(body) or due):
         return []  # a headline ends short, or its body starts indented or after a gap
     return span

@@ -160,6 +160,19 @@ def test_a_pushed_mark_line_wider_than_the_column_is_not_joined_in_width() -> No
     assert [doc.width[i] for i in doc.text_idx[:2]] == [12.0, 17.0]
 
 
+def test_a_line_narrow_only_beside_a_wide_lead_above_is_no_headline() -> None:
+    """A paragraph's first line after a wide lead paragraph is narrower than the lead, but not
+    than its own column: the headline test compares a headline's last line with the body below."""
+    text = "\n".join([
+        "【香港商报网讯】记者朱开芝、通讯员敬天燕报道：近日，大鹏办事下召开社",
+        "工联席会议，共同商讨社工服务，以保障辖区居民接受更多专业服务。",
+        "本次会议由大鹏办事处枢纽型社区党群", "服务中心召集，与会人员包括大鹏社会事",
+        "务办、大鹏社协、大鹏办事处各专业服务", "项目、基础服务项目负责人。"])
+    assert [k for k, _ in kinds(text)] == ["paragraph", "paragraph"]
+    headline = text.replace("本次会议由大鹏办事处枢纽型社区党群", "大鹏社工联席会议召开")  # near miss
+    assert [k for k, _ in kinds(headline)] == ["paragraph", "heading", "paragraph"]
+
+
 def test_credit_split_over_two_lines_is_a_credit_block() -> None:
     text = "\n".join(["新闻发言人介绍了有关情况。", "（据央视《新闻联播》", "）"])
     assert kinds(text) == [("paragraph", "新闻发言人介绍了有关情况。"), ("credit", "（据央视《新闻联播》）")]
