@@ -286,7 +286,7 @@ class _Widths(dict[int, float]):
         """
         lines = self.lines
         for j, k in ((i, i + 1), (i - 1, i)):
-            if not (0 <= j and k < len(lines) and lines[j].kind == lines[k].kind == "text"
+            if not (j >= 0 and k < len(lines) and lines[j].kind == lines[k].kind == "text"
                     and lines[j].page == lines[k].page and _PUSHED_RE.match(lines[k].text)
                     and WORD_CHAR_RE.search(lines[k].text) and not ends_sentence(lines[j].text)):
                 continue
@@ -650,7 +650,7 @@ def heading_span(
         # a section label ("新闻速递") is not a headline's end: the headline follows it
         due = expect_title and all(len(doc.lines[j].text) <= 4 for j in span)
         forced = due and is_heading_candidate(text) and not _CLAUSE_RE.search(text)
-        if not forced and doc.body_starts(k):
+        if not forced and not (not span and _wrapped_kicker(doc, k)) and doc.body_starts(k):
             break
         span.append(k)
         k = doc.next_index(k)
@@ -673,6 +673,23 @@ def heading_span(
             or _LETTER_SPACED_RE.search(body) or due):
         return []  # a headline ends short, or its body starts indented or after a gap
     return span
+
+
+def _wrapped_kicker(doc: _Doc, k: int) -> bool:
+    """Line k is a kicker's first line, wrapped after its comma ("夯实社会工作理论基础，" /
+    "促进“政校合作”"): otherwise headline-like, and the line after it narrower and headline-like.
+
+    A paragraph's line ending at a comma is as wide as the line after it, or wider only by
+    being that paragraph's last line but one, which is prose.
+    """
+    text = doc.lines[k].text
+    if not text.endswith("，") or _CLAUSE_RE.search(text[:-1]) or not is_heading_candidate(text[:-1]):
+        return False
+    j = doc.next_index(k)
+    if j is None or doc.gap_after(k) != "":
+        return False
+    nxt = doc.lines[j].text
+    return is_heading_candidate(nxt) and not _CLAUSE_RE.search(nxt) and doc.width[j] < doc.width[k] - 0.5
 
 
 def _blank_run(doc: _Doc, i: int) -> list[int]:
@@ -870,7 +887,8 @@ def build_blocks(text: str) -> list[dict]:
             # than the one above (that one did not wrap: a label or kicker ended there)
             if heading and (gap_before or (prev is not None and doc.width[i] > doc.width[prev] + 0.5
                                            and not _justified(lines[prev].text))
-                            or (prev is not None and doc.page_top(prev))):  # it may be the running head
+                            # it may be the running head, unless it wraps on at a comma
+                            or (prev is not None and doc.page_top(prev) and not lines[prev].text.endswith("，"))):
                 close_heading()
             heading.append(ln)
             continue

@@ -173,6 +173,17 @@ def test_a_line_narrow_only_beside_a_wide_lead_above_is_no_headline() -> None:
     assert [k for k, _ in kinds(headline)] == ["paragraph", "heading", "paragraph"]
 
 
+def test_a_kicker_wrapped_after_its_comma_heads_the_article() -> None:
+    head = ["夯实社会工作理论基础，", "促进“政校合作”", "社会工作助力", "新疆民政事业", "高质量发展论", "坛举办"]
+    body = ["为进一步夯实社会工作", "理论基础，加强社会工作理", "论研究，促进“政校合作”", "近日，新疆维吾尔自治区民", "政厅联合新疆大学举办论坛。"]
+    blocks = kinds("\n".join(head + body))
+    assert [k for k, _ in blocks] == ["heading", "paragraph"]
+    assert blocks[0][1].startswith("夯实社会工作理论基础，促进“政校合作”")
+    # near miss: a paragraph's line ending at a comma, as wide as the line after it
+    prose = ["围绕更好落实协议内容，", "三地同步建构了“‘通武廊", "’社会工作发展与创新网络”", "，努力构建与京津冀协同发展", "相适应的社会建设机制。"]
+    assert [k for k, _ in kinds("\n".join(prose))] == ["paragraph"]
+
+
 def test_credit_split_over_two_lines_is_a_credit_block() -> None:
     text = "\n".join(["新闻发言人介绍了有关情况。", "（据央视《新闻联播》", "）"])
     assert kinds(text) == [("paragraph", "新闻发言人介绍了有关情况。"), ("credit", "（据央视《新闻联播》）")]
