@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .chardata import HAN_RE, JUMP_BACK_RE, JUMP_ON_RE, SENTENCE_END_RE
+from .dehyphenate import line_width
 from .matching import assign
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
@@ -62,7 +63,8 @@ class Headline:
         if kicker is None and (
             (not continued and len(lines) >= 3 and _kicker_line(lines)) or (len(lines) >= 2 and _TAG_RE.match(lines[0]))
         ):
-            kicker, lines = lines[0], lines[1:]
+            cut = _wrapped_kicker_end(lines) if lines[0].endswith("，") else 1
+            kicker, lines = "".join(lines[:cut]), lines[cut:]
         if subtitle is None and len(lines) >= 2 and lines[-1].startswith("——"):
             subtitle, lines = lines[-1], lines[:-1]
         return (_clean_title(kicker), _clean_title("".join(lines)) or "", _clean_title(subtitle))
@@ -72,6 +74,23 @@ def _kicker_line(lines: list[str]) -> bool:
     """Three or more headline lines whose first is set in another size or holds a clause."""
     first, second = lines[0], lines[1]
     return abs(len(first) - len(second)) > 2 or ("，" in first and not any("，" in x for x in lines[1:]))
+
+
+def _wrapped_kicker_end(lines: list[str]) -> int:
+    """Where the title begins below a kicker that wrapped after its comma: the title is the
+    longest run of lines that are full (as wide as each other) but for a shorter last one.
+
+        >>> _wrapped_kicker_end(["夯实社会工作理论基础，", "促进“政校合作”", "社会工作助力", "新疆民政事业", "坛举办"])
+        2
+        >>> _wrapped_kicker_end(["夯实社会工作理论基础，促进", "社会工作助力新疆民政", "事业论坛举办"])
+        1
+    """
+    widths = [line_width(x) for x in lines]
+    for cut in range(1, len(lines) - 1):
+        full = widths[cut:-1]
+        if max(full) - min(full) <= 1 and widths[-1] <= full[0] + 0.5:
+            return cut
+    return 1
 
 
 def _clean_title(text: str | None) -> str | None:
