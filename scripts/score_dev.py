@@ -1,6 +1,8 @@
 """Score the whole pipeline on ../shared/dev, the seed and synthetic pages with ../shared/bench/score.py.
 
-    python scripts/score_dev.py [--per-doc] [--blocks]
+    python scripts/score_dev.py [--per-doc] [--blocks] [--heldout DIR]
+
+--heldout DIR also scores pages made by scripts/make_pages.py DIR (its pdftotext-raw and ocr sets).
 """
 import json
 import subprocess
@@ -23,7 +25,15 @@ SETS = {
 SYNTH = Path(tempfile.mkdtemp()) / "synthetic"
 subprocess.run([sys.executable, str(ROOT / "scripts/make_synthetic.py"), str(SYNTH)], check=True)
 SETS["synthetic"] = (sorted((SYNTH / "inputs").glob("*.txt")), sorted((SYNTH / "gold").glob("*.jsonl")))
-extra = [a for a in sys.argv[1:] if a.startswith("--")]
+args = sys.argv[1:]
+if "--heldout" in args:
+    at = args.index("--heldout")
+    held = Path(args[at + 1])
+    del args[at : at + 2]
+    for variant in ("pdftotext-raw", "ocr"):
+        SETS[f"heldout {variant}"] = (sorted((held / variant / "inputs").glob("*.txt")),
+                                      sorted((held / variant / "gold").glob("*.jsonl")))
+extra = [a for a in args if a.startswith("--")]
 for name, (inputs, gold) in SETS.items():
     docs = [{"id": p.name, "text": p.read_text(encoding="utf-8"), "steps": ["load"]} for p in inputs]
     stages = punctuate(dehyphenate_records(docs))
