@@ -45,6 +45,7 @@ INDENT_EM = 2.0  # a paragraph's first line is indented by two em
 EXPLICIT_INDENTS = 3  # lines indented in the text itself before indents are trusted alone
 
 # A line that starts with punctuation that cannot begin a line (pushed over by compression).
+_MID_MARKS = "，、；：,;:"  # marks that never end a paragraph or a credit
 _PUSHED_RE = re.compile(r"^[。，、；：！？）》”’」』〉…,.;:!?)]")
 # Sentence-internal marks: a line with more than one of them is prose, not a headline.
 _CLAUSE_RE = re.compile(r"[，、；,;]")
@@ -255,6 +256,10 @@ def _split_lines(text: str, spacey: bool) -> tuple[list[Line], float]:
                 out.append(Line(n, page, piece, classify_line(piece), indented and k == 0, k > 0, k < last))
             continue
         if kind == "noise" and out and out[-1].kind == "text" and _PUSHED_RE.match(stripped):
+            prev = out[-1]
+            if prev.n == n - 1 and prev.page == page and not stripped.strip(_MID_MARKS):
+                prev.text += stripped  # "今天（3月15日）" / "，": the line it was pushed off goes on
+                continue
             kind = "text"  # "高质量共建“一带一路”" / "。": a mark pushed to a line of its own
         out.append(Line(n, page, stripped, kind, indented))
     sample = itertools.islice((ln.text for ln in out if ln.kind == "text" and len(ln.text) >= 6), MAX_SAMPLE_LINES)

@@ -184,6 +184,17 @@ def test_a_kicker_wrapped_after_its_comma_heads_the_article() -> None:
     assert [k for k, _ in kinds("\n".join(prose))] == ["paragraph"]
 
 
+def test_a_comma_pushed_to_a_line_of_its_own_rejoins_its_line() -> None:
+    """"今天（3月15日）" / "，": the body's indented first line, cut at its comma, still starts the
+    body below a headline after a label (a lone comma never ends anything)."""
+    text = "\n".join(["（据央视", "网）", "动态", "“中国经济展望”大", "使圆桌对话活动在北", "京举行",
+                      "今天（3月15日）", "，", "“中国经济展望”大使", "圆桌对话活动在北京举", "行。国家相关部门负责",
+                      "人解读中国宏观经济。"])
+    blocks = build_blocks(text)
+    assert [b["kind"] for b in blocks][-2:] == ["heading", "paragraph"]
+    assert blocks[-1]["text"].startswith("今天（3月15日），“中国经济展望”") and blocks[-1]["lines"] == [7, 12]
+
+
 def test_credit_split_over_two_lines_is_a_credit_block() -> None:
     text = "\n".join(["新闻发言人介绍了有关情况。", "（据央视《新闻联播》", "）"])
     assert kinds(text) == [("paragraph", "新闻发言人介绍了有关情况。"), ("credit", "（据央视《新闻联播》）")]
