@@ -932,7 +932,7 @@ def _justified(text: str) -> bool:
 def _ends_with_credit(cur: list[Line]) -> bool:
     if cur[-1].text[-1:] not in _CREDIT_CLOSERS:  # a credit ends with its bracket
         return False
-    tail = "".join(x.text for x in cur[-2:])
+    tail = "".join(x.text for x in cur[-3:])
     return bool(CREDIT_TAIL_RE.search(tail))
 
 

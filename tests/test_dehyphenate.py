@@ -195,9 +195,12 @@ def test_a_comma_pushed_to_a_line_of_its_own_rejoins_its_line() -> None:
     assert blocks[-1]["text"].startswith("今天（3月15日），“中国经济展望”") and blocks[-1]["lines"] == [7, 12]
 
 
-def test_credit_split_over_two_lines_is_a_credit_block() -> None:
-    text = "\n".join(["新闻发言人介绍了有关情况。", "（据央视《新闻联播》", "）"])
-    assert kinds(text) == [("paragraph", "新闻发言人介绍了有关情况。"), ("credit", "（据央视《新闻联播》）")]
+@pytest.mark.parametrize("credit", [["（据央视《新闻联播》", "）"], ["（据央视", "《新闻联播》", "）"]])
+def test_credit_split_over_two_or_three_lines_is_a_credit_block(credit: list[str]) -> None:
+    text = "\n".join(["新闻发言人介绍了有关情况。", *credit, "李克强向科威特首相", "致贺电", "国务院总理李克强",
+                      "19日致电艾哈迈德，祝贺", "他就任科威特国首相。"])
+    assert [k for k, _ in kinds(text)] == ["paragraph", "credit", "heading", "paragraph"]
+    assert kinds(text)[1] == ("credit", "（据央视《新闻联播》）")
 
 
 def test_credit_printed_at_the_end_of_the_last_line_is_cut_off() -> None:
