@@ -45,6 +45,7 @@ INDENT_EM = 2.0  # a paragraph's first line is indented by two em
 EXPLICIT_INDENTS = 3  # lines indented in the text itself before indents are trusted alone
 
 # A line that starts with punctuation that cannot begin a line (pushed over by compression).
+_OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}$")
 _MID_MARKS = "，、；：,;:"  # marks that never end a paragraph or a credit
 _PUSHED_RE = re.compile(r"^[。，、；：！？）》”’」』〉…,.;:!?)]")
 # Sentence-internal marks: a line with more than one of them is prose, not a headline.
@@ -265,6 +266,7 @@ def _split_lines(text: str, spacey: bool) -> tuple[list[Line], float]:
     sample = itertools.islice((ln.text for ln in out if ln.kind == "text" and len(ln.text) >= 6), MAX_SAMPLE_LINES)
     mark_em = estimate_mark_em([_counts(t) for t in sample])
     _mark_page_furniture(out)
+    _mark_open_credits(out)
     return out, mark_em
 
 
@@ -444,6 +446,21 @@ def _side_by_side_run(raw_lines: list[str], i: int) -> list[tuple[int, list[tupl
             break
         j += 1
     return run
+
+
+def _mark_open_credits(lines: list[Line]) -> None:
+    """A short credit whose closing bracket OCR lost or misread ("（据央视《新闻联播户"), on a
+    line of its own after a sentence end and not closed on the next two lines, is a credit."""
+    prev: Line | None = None
+    for i, ln in enumerate(lines):
+        if ln.kind == "blank":
+            continue
+        if (ln.kind == "text" and ln.text[:1] in "（(〈" and _OPEN_CREDIT_RE.match(ln.text)
+                and prev is not None and (prev.kind == "credit" or ends_sentence(prev.text))):
+            after = [x.text for x in itertools.islice((x for x in lines[i + 1 :] if x.kind != "blank"), 2)]
+            if not any(CREDIT_TAIL_RE.search(ln.text + "".join(after[:k])) for k in (1, 2)):
+                ln.kind = "credit"  # (closed on the next line or two, it is a credit split in lines)
+        prev = ln
 
 
 def _mark_page_furniture(lines: list[Line]) -> None:

@@ -203,6 +203,23 @@ def test_credit_split_over_two_or_three_lines_is_a_credit_block(credit: list[str
     assert kinds(text)[1] == ("credit", "（据央视《新闻联播》）")
 
 
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # OCR lost or misread the closing bracket: still the article's credit
+        (["经济”相关话题深入交流。", "〈据央视《新闻联播户", "", "陕北到安徽特高压直流输", "电工程开工"],
+         ["paragraph", "credit", "heading"]),
+        (["取得新进展。", "(据央视《新闻联播访", "1一2月中国快递发展指数同比提", "升26.7%", "", "记者从国家邮政局获悉，今年", "1—2月中国快递发展指数同比。"],
+         ["paragraph", "credit", "heading", "paragraph"]),
+        # near misses: mid-sentence, or a long bracketed aside, is text
+        (["据介绍，这次会议", "（据央视报道称", "明天还要继续。"], ["paragraph"]),
+        (["取得新进展。", "（据统计，全年共开行班列三万列，比去年多", "了一成。"], ["paragraph", "paragraph"]),
+    ],
+)
+def test_a_credit_whose_closing_bracket_ocr_lost(lines: list[str], expected: list[str]) -> None:
+    assert [k for k, _ in kinds("\n".join(lines))] == expected
+
+
 def test_credit_printed_at_the_end_of_the_last_line_is_cut_off() -> None:
     text = "\n".join(["七位新闻发言人还就创新驱", "动、乡村振兴等话题回答了中外", "记者的提问。（据央视网）"])
     assert kinds(text) == [("paragraph", "七位新闻发言人还就创新驱动、乡村振兴等话题回答了中外记者的提问。"),
