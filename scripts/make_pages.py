@@ -448,7 +448,8 @@ def render(doc: dict, by_id: dict, out: Path, tmp: Path) -> int:
         old.unlink()
     run("pdftoppm", "-r", "200", "-png", pdf, tmp / "pg")
     pngs = sorted(tmp.glob("pg-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
-    ocr = "".join(run("tesseract", p, "stdout", "-l", "chi_sim") for p in pngs)  # each page ends with \f
+    pages = [run("tesseract", p, "stdout", "-l", "chi_sim") for p in pngs]
+    ocr = "".join(t if t.endswith("\f") else t + "\f" for t in pages)  # each page ends with \f, as in dev
     (out / "ocr/inputs" / f"{name}.txt").write_text(ocr, encoding="utf-8")
     gold = gold_rows(doc, by_id)
     check_ocr(doc, ocr, gold)
