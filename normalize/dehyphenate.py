@@ -46,6 +46,7 @@ EXPLICIT_INDENTS = 3  # lines indented in the text itself before indents are tru
 
 # A line that starts with punctuation that cannot begin a line (pushed over by compression).
 _OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}$")
+_WORD_END_RE = re.compile(r"^[^\W\d_]{1,2}[，、；]")  # "辰，祈求…": the line above ends mid-word
 _MID_MARKS = "，、；：,;:"  # marks that never end a paragraph or a credit
 _PUSHED_RE = re.compile(r"^[。，、；：！？）》”’」』〉…,.;:!?)]")
 # Sentence-internal marks: a line with more than one of them is prose, not a headline.
@@ -463,6 +464,11 @@ def _mark_open_credits(lines: list[Line]) -> None:
         prev = ln
 
 
+def _name_like(ln: Line) -> bool:
+    """A short line of letters alone: a paper's or a section's name, or OCR's crumbs of one."""
+    return ln.kind == "text" and len(ln.text) <= 8 and re.fullmatch(r"[\w\s·]+", ln.text) is not None
+
+
 def _mark_page_furniture(lines: list[Line]) -> None:
     """Short lines at a page's top or foot next to a running head become furniture too.
 
@@ -481,9 +487,15 @@ def _mark_page_furniture(lines: list[Line]) -> None:
                 if ln.kind == "furniture":
                     seen_furniture = True
                     continue
-                if ln.kind == "text" and len(ln.text) <= 8 and re.fullmatch(r"[\w\s·]+", ln.text):
-                    # at the top a paper name before the dated line; at the foot one after it
-                    before_furniture = pos + 1 < len(edge) and lines[edge[pos + 1]].kind == "furniture"
+                if _name_like(ln):
+                    # at the top the paper and section names above the dated line, each alone
+                    # on a line; at the foot one after it
+                    before_furniture = False
+                    for j in edge[pos + 1 :]:
+                        if lines[j].kind == "furniture":
+                            before_furniture = True
+                        if not _name_like(lines[j]):
+                            break
                     if (top and before_furniture) or (not top and seen_furniture):
                         ln.kind = "furniture"
                         continue
@@ -599,7 +611,8 @@ class _Doc:
             return False
         j = self.next_index(k)
         if (not prose and j is not None and self.gaps[self.pos[k]] == "" and not self.slack[k]
-                and self.indent(j) and not _UNSURE_WIDTH_RE.search(self.lines[j].text)):
+                and self.indent(j) and not _UNSURE_WIDTH_RE.search(self.lines[j].text)
+                and not _WORD_END_RE.match(self.lines[j].text)):
             # two narrow lines in a row (and not for spaces or ASCII marks, whose width is a guess):
             # a headline's last line, then the paragraph's indented first line
             return False

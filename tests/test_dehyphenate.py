@@ -291,6 +291,20 @@ def test_running_heads_jump_lines_and_stray_glyphs_are_not_text() -> None:
     assert para["page"] == 1 and para["lines"] == [2, 7]
 
 
+def test_ocr_paper_and_section_names_above_the_dated_line_are_furniture() -> None:
+    head = ["民政简报", "", "ra", "综合", "", "2025年4月26日 星期六 第5版", ""]
+    story = ["非遗民俗文献展邀市民“宝读诗书”", "", "“原来三月三是为了庆祝北帝诞", "辰，祈求这位水神保佑我们风调雨",
+             "顺、驱那避灾，难怪每年这天宝安人", "都要举行舞龙醒狮等盛大庆典! “”“松", "岗七星的鼓点暗合北斗七星方位。"]
+    blocks = kinds("\n".join(head + story))
+    assert [k for k, _ in blocks] == ["furniture"] * 4 + ["heading", "paragraph"]
+    # "…北帝诞" / "辰，祈求": OCR's uneven widths make two narrow lines, but the second goes on
+    # with the word the first broke: no headline's last line above an indented first line
+    assert blocks[-1][1].startswith("“原来三月三是为了庆祝北帝诞辰，")
+    # near miss: a short headline under the dated line stays a headline
+    moved = ["2025年4月26日 星期六 第5版", "", "简讯", "", *story]
+    assert [k for k, _ in kinds("\n".join(moved))] == ["furniture", "heading", "heading", "paragraph"]
+
+
 def test_unfinished_paragraph_before_a_headline_is_marked_open() -> None:
     text = "\n".join(["他说这件事还没有结束，因为后", "续的工作还要继续，大家都", "", "新的标题在这里", "",
                       "新的正文从这里开始", "写起，一直写到这里结束", "为止，大家都很满意。"])
