@@ -47,6 +47,7 @@ EXPLICIT_INDENTS = 3  # lines indented in the text itself before indents are tru
 # A line that starts with punctuation that cannot begin a line (pushed over by compression).
 _OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}$")
 _WORD_END_RE = re.compile(r"^[^\W\d_]{1,2}[，、；]")  # "辰，祈求…": the line above ends mid-word
+_NEVER_FINAL = frozenset("的是和与及或把被从向对在并而但且")  # words that need what follows them
 _MID_MARKS = "，、；：,;:"  # marks that never end a paragraph or a credit
 _PUSHED_RE = re.compile(r"^[。，、；：！？）》”’」』〉…,.;:!?)]")
 # Sentence-internal marks: a line with more than one of them is prose, not a headline.
@@ -695,6 +696,8 @@ def heading_span(
     if not span or len(span) > MAX_HEADING_LINES:
         return []
     joined = "".join(doc.lines[j].text for j in span)
+    if joined[-1] in _NEVER_FINAL:
+        return []  # "“爱心行动”项目不仅是": a headline does not end on a particle or conjunction
     if len(_CLAUSE_RE.findall(joined)) > 1 or not _clause_line_ok(doc, span) or _closes_more(joined):
         return []
     if _unclosed(joined) > 0 and _closes_more(doc.lines[k].text):

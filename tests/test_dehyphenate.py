@@ -220,6 +220,19 @@ def test_a_credit_whose_closing_bracket_ocr_lost(lines: list[str], expected: lis
     assert [k for k, _ in kinds("\n".join(lines))] == expected
 
 
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("“爱心行动”项目不仅是", ["paragraph", "paragraph"]),  # ends on a word that needs more
+        ("“爱心行动”项目签约", ["paragraph", "heading", "paragraph"]),  # near miss: a headline
+    ],
+)
+def test_a_short_line_ending_on_a_particle_is_no_headline(first: str, expected: list[str]) -> None:
+    text = "\n".join(["换届会上，李文红与康鹏签署", "2023年度《国家能源集团“爱心行动”", "捐赠协议》", "。", first,
+                      "国家能源集团的品牌项目，也是中国", "社会工作联合会的品牌项目，新的捐", "赠协议的签署标志着合作正式开始。"])
+    assert [k for k, _ in kinds(text)] == expected
+
+
 def test_credit_printed_at_the_end_of_the_last_line_is_cut_off() -> None:
     text = "\n".join(["七位新闻发言人还就创新驱", "动、乡村振兴等话题回答了中外", "记者的提问。（据央视网）"])
     assert kinds(text) == [("paragraph", "七位新闻发言人还就创新驱动、乡村振兴等话题回答了中外记者的提问。"),
