@@ -48,6 +48,7 @@ EXPLICIT_INDENTS = 3  # lines indented in the text itself before indents are tru
 _OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}$")
 _WORD_END_RE = re.compile(r"^[^\W\d_]{1,2}[，、；]")  # "辰，祈求…": the line above ends mid-word
 _NEVER_FINAL = frozenset("的是和与及或把被从向对在并而但且")  # words that need what follows them
+_KINSOKU_RE = re.compile(r"^[^\W\d_][，。、；：！？”’）》]")
 _MID_MARKS = "，、；：,;:"  # marks that never end a paragraph or a credit
 _PUSHED_RE = re.compile(r"^[。，、；：！？）》”’」』〉…,.;:!?)]")
 # Sentence-internal marks: a line with more than one of them is prose, not a headline.
@@ -67,7 +68,7 @@ _LATIN_START_RE = re.compile(r"^[A-Za-z(\[]")
 # A justified line of prose comes out letter-spaced ("记 者 还 了 解 到"); headlines are not justified.
 _LETTER_SPACED_RE = re.compile(f"[{HAN}] [{HAN}] [{HAN}] [{HAN}]")
 _BAR_RE = re.compile(r"\|")
-_UNSURE_WIDTH_RE = re.compile(r"[ !-/:-@\[-`{-~]")  # spaces and ASCII marks: widths vary by font
+_UNSURE_WIDTH_RE = re.compile(r"[ !-~]")  # spaces and Latin glyphs: widths vary by font
 _EDITOR_STARTS = frozenset("责本编校美版组审排")
 _SENTENCE_END = frozenset(SENTENCE_END)
 _CLOSER_SET = frozenset(CLOSERS)
@@ -526,9 +527,12 @@ class _Doc:
         self.explicit_indents = sum(1 for i in self.text_idx if lines[i].indented) >= EXPLICIT_INDENTS
         self.slack = dict.fromkeys(self.text_idx, 0.0)
         for a, b in zip(self.text_idx, self.text_idx[1:]):
-            m = _LEADING_WORD_RE.match(lines[b].text)
-            if m and lines[b].page == lines[a].page:
+            if lines[b].page != lines[a].page:
+                continue
+            if m := _LEADING_WORD_RE.match(lines[b].text):
                 self.slack[a] = line_width(m.group())
+            elif _KINSOKU_RE.match(lines[b].text):
+                self.slack[a] = 1.0  # "…已收获过" / "半，在…": a mark may not start a line, so its word came down too
 
     def next_index(self, i: int | None, k: int = 1) -> int | None:
         if i is None:

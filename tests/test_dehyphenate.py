@@ -233,6 +233,25 @@ def test_a_short_line_ending_on_a_particle_is_no_headline(first: str, expected: 
     assert [k for k, _ in kinds(text)] == expected
 
 
+def test_a_first_line_short_by_its_indent_and_a_word_pushed_down_with_its_comma() -> None:
+    """"…已收获过" / "半，在…": the comma may not start a line, so "半" came down with it; the line
+    is short by its indent and that word, and still starts a paragraph, not a headline."""
+    text = "\n".join(["1860万亩晚稻中的早熟品种已经开镰。各地", "共投入收割机、烘干机11.16万台套，及时收", "获中晚稻。",
+                      "山东省6600多万亩秋粮目前已收获过", "半，在玉米种植大县阳信县，当地借助肉牛产",
+                      "业优势，推行“种养结合”，把玉米秸秆转化", "成青贮饲料，实现双赢。"])
+    blocks = kinds(text)
+    assert [k for k, _ in blocks] == ["paragraph", "paragraph"]
+    assert blocks[1][1].startswith("山东省6600多万亩秋粮目前已收获过半，")
+
+
+def test_two_narrow_lines_with_numbers_are_no_headline_above_a_first_line() -> None:
+    """"江西省1400多万亩中" / "稻收获已近8成，1860万": numbers make widths unsure, so the second
+    narrow line does not prove the first a headline's last line."""
+    text = "\n".join(["部件的运转参数，确保脱谷", "率更高，进一步减少机收损", "失。", "江西省1400多万亩中",
+                      "稻收获已近8成，1860万", "亩晚稻中的早熟品种已经开", "镰。各地共投入收割机。"])
+    assert [k for k, _ in kinds(text)] == ["paragraph", "paragraph"]
+
+
 def test_credit_printed_at_the_end_of_the_last_line_is_cut_off() -> None:
     text = "\n".join(["七位新闻发言人还就创新驱", "动、乡村振兴等话题回答了中外", "记者的提问。（据央视网）"])
     assert kinds(text) == [("paragraph", "七位新闻发言人还就创新驱动、乡村振兴等话题回答了中外记者的提问。"),
