@@ -48,6 +48,7 @@ EXPLICIT_INDENTS = 3  # lines indented in the text itself before indents are tru
 _OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}$")
 _WORD_END_RE = re.compile(r"^[^\W\d_]{1,2}[，、；]")  # "辰，祈求…": the line above ends mid-word
 _NEVER_FINAL = frozenset("的是和与及或把被从向对在并而但且")  # words that need what follows them
+_CUT_AT_MARK_RE = re.compile(r"^[。，、；：！？）》”’」』〉…,.;:!?)“‘《（〈「『【]")  # where pdftotext cuts a line
 _KINSOKU_RE = re.compile(r"^[^\W\d_][，。、；：！？”’）》]")
 _MID_MARKS = "，、；：,;:"  # marks that never end a paragraph or a credit
 _PUSHED_RE = re.compile(r"^[。，、；：！？）》”’」』〉…,.;:!?)]")
@@ -291,19 +292,23 @@ class _Widths(dict[int, float]):
         """The width of the printed line that line i is a piece of, when pdftotext cut one.
 
         "…推行“种养结合”" / "。把玉米秸": a mark pushed off a line, with the rest of that line
-        after it, can come out as a line of its own. Each piece is as wide as the line they were
-        when together they are no wider than the lines around them.
+        after it, can come out as a line of its own; so can the rest of a line from an opening
+        quote on ("记者还了解到，" / "“喜"). Each piece is as wide as the line they were when
+        together they are no wider than the lines around them.
         """
         lines = self.lines
         for j, k in ((i, i + 1), (i - 1, i)):
             if not (j >= 0 and k < len(lines) and lines[j].kind == lines[k].kind == "text"
-                    and lines[j].page == lines[k].page and _PUSHED_RE.match(lines[k].text)
+                    and lines[j].page == lines[k].page and _CUT_AT_MARK_RE.match(lines[k].text)
                     and WORD_CHAR_RE.search(lines[k].text) and not ends_sentence(lines[j].text)):
                 continue
             refs = [self.raw(x) for x in (j - 1, k + 1)
                     if 0 <= x < len(lines) and lines[x].kind == "text" and lines[x].page == lines[j].page]
             whole = self.raw(j) + self.raw(k)
-            if refs and whole <= max(refs) + 1.5:
+            # (cut at an opening quote: only where the pieces fill the line and the first is
+            # no headline's: "记者还了解到，" / "“喜")
+            if refs and whole <= max(refs) + 1.5 and (_PUSHED_RE.match(lines[k].text) or (
+                    whole >= max(refs) - 1.5 and not is_heading_candidate(lines[j].text))):
                 return whole
         return None
 

@@ -152,6 +152,16 @@ def test_a_line_cut_at_a_pushed_mark_counts_as_one_printed_line() -> None:
     assert blocks[1][1].startswith("山东省6600多万亩秋粮目前已收获过半，") and "“种养结合”。把玉米秸秆" in blocks[1][1]
 
 
+def test_lines_cut_at_opening_quotes_count_as_the_lines_they_were() -> None:
+    """pdftotext cut "记者还了解到，“喜" and "阅西乡·‘悦’读非遗|" at their opening quotes; the short
+    pieces are no headline between two paragraphs."""
+    text = "\n".join(["历史以及田园风貌，希", "望有更多的人能参与非", "遗文化的探讨和传播。", "记者还了解到，", "“喜",
+                      "阅西乡·", "‘悦’读非遗|", "西乡历史文化展”也同", "步在分会场宝安图书馆", "西乡街道分馆开展。"])
+    blocks = kinds(text)
+    assert {k for k, _ in blocks} == {"paragraph"}
+    assert "。记者还了解到，“喜阅西乡·‘悦’读非遗|西乡历史文化展”也同步" in "".join(t for _, t in blocks)
+
+
 def test_a_pushed_mark_line_wider_than_the_column_is_not_joined_in_width() -> None:
     """Near miss: two lines that together are far wider than the column stay two printed lines."""
     text = "\n".join(["社会工作助力新疆民政事业", "，高质量发展论坛举办在乌鲁木齐举行", "近日，新疆维吾尔自治区民政厅联合新疆大学在", "乌鲁木齐举办社会工作助力新疆民政事业高质量发", "展论坛。"])
