@@ -8,6 +8,7 @@ local column width (estimated from the neighbouring lines, never once per file) 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -22,6 +23,7 @@ from .chardata import (
     EDITION_RE,
     EDITOR_RE,
     HAN,
+    HAN_RE,
     JUMP_BACK_RE,
     JUMP_ON_RE,
     JUMP_RE,
@@ -643,6 +645,35 @@ class _Doc:
         return True
 
 
+@functools.lru_cache(maxsize=8192)
+def _runs_on(left: str, right: str) -> bool:
+    from normalize.segment import _tokenizer
+
+    cut = len(left)
+    at = 0
+    for token in _tokenizer(None).lcut(left + right, HMM=False):
+        if at < cut < at + len(token):
+            return True
+        at += len(token)
+    return False
+
+
+def word_runs_on(left: str, right: str) -> bool:
+    """A dictionary word (jieba's) runs across the break between two lines of Chinese.
+
+    Running text breaks anywhere, inside a word about half of the time; a headline ends where
+    its last word does. So a line whose last word goes on below is no headline's last line.
+
+        >>> word_runs_on("山东省6600多万亩秋粮目前已收获过", "半，在玉米种植大县")
+        True
+        >>> word_runs_on("陕北到安徽特高压直流输电工程开工", "今天（3月15日）")
+        False
+    """
+    if not (left and right and HAN_RE.match(left[-1]) and HAN_RE.match(right[0])):
+        return False
+    return _runs_on(left[-4:], right[:4])
+
+
 def is_heading_candidate(text: str) -> bool:
     """
     Could this line be (part of) a headline? No sentence end, not mid-clause, little inner punctuation.
@@ -705,7 +736,7 @@ def heading_span(
     if not span or len(span) > MAX_HEADING_LINES:
         return []
     joined = "".join(doc.lines[j].text for j in span)
-    if joined[-1] in _NEVER_FINAL:
+    if joined[-1] in _NEVER_FINAL or word_runs_on(joined, doc.lines[k].text):
         return []  # "“爱心行动”项目不仅是": a headline does not end on a particle or conjunction
     if len(_CLAUSE_RE.findall(joined)) > 1 or not _clause_line_ok(doc, span) or _closes_more(joined):
         return []

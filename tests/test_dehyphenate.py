@@ -262,6 +262,19 @@ def test_two_narrow_lines_with_numbers_are_no_headline_above_a_first_line() -> N
     assert [k for k, _ in kinds(text)] == ["paragraph", "paragraph"]
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("“松岗七星狮的鼓点暗合北斗", ["paragraph", "paragraph"]),  # "北斗七星" runs on: prose
+        ("松岗七星狮鼓点暗合天象", ["paragraph", "heading", "paragraph"]),  # near miss: ends a word
+    ],
+)
+def test_a_line_whose_last_word_runs_on_is_no_headline(line: str, expected: list[str]) -> None:
+    text = "\n".join(["雨顺、驱邪避灾，难怪每年这天宝", "安人都要举行舞龙醒狮等盛大庆", "典！”", line,
+                      "七星方位，连舞步都藏着天文智", "慧！”11月25日，宝安区图书馆一", "楼南大厅举办展览。"])
+    assert [k for k, _ in kinds(text)] == expected
+
+
 def test_credit_printed_at_the_end_of_the_last_line_is_cut_off() -> None:
     text = "\n".join(["七位新闻发言人还就创新驱", "动、乡村振兴等话题回答了中外", "记者的提问。（据央视网）"])
     assert kinds(text) == [("paragraph", "七位新闻发言人还就创新驱动、乡村振兴等话题回答了中外记者的提问。"),
