@@ -79,7 +79,7 @@ _PROSE_MARK_RE = re.compile(r"[，。；！？,;]")
 _COLUMN_GAP_RE = re.compile(r"\s*\|\s*|\s{3,}")
 _COLUMN_TOLERANCE = 6  # display cells: OCR places a column's pieces only roughly
 _BRACKETED_LINE_RE = re.compile(r"^[（(〈][^（）()。，,！？]{2,24}[）)〉]$")
-_LEADING_WORD_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.,%:/+\-]*")
+_LEADING_WORD_RE = re.compile(r"^[（(“‘《]?[0-9A-Za-z][0-9A-Za-z.,%:/+\-]*")  # comes down whole, with its bracket
 _CREDIT_CLOSERS = ("）", ")", "〉")  # a credit ends with one of these (a tuple: "" is not in it)
 _INDENT_STARTS = frozenset(" \t\u00a0\u3000")  # what _INDENT_RE can start with
 _INDENT_RE = re.compile(r"^(?:\u3000|[ \t\u00a0]{2,}|[ \u00a0](?=[^\x00-\x7f]))")
@@ -584,7 +584,7 @@ class _Doc:
         if not refs:
             return False
         ref = max(refs)
-        return ref - 3.6 <= self.width[i] + self.slack[i] and self.width[i] <= ref - max(1.2, 0.04 * ref)
+        return ref - 3.6 <= self.width[i] + self.slack[i] and self.width[i] <= ref - max(1.2, 0.04 * ref) + 1e-6
 
     def _gap(self, i: int, j: int | None) -> str:
         if j is None:

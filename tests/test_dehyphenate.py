@@ -275,6 +275,17 @@ def test_a_line_whose_last_word_runs_on_is_no_headline(line: str, expected: list
     assert [k for k, _ in kinds(text)] == expected
 
 
+def test_a_first_line_before_a_bracketed_number_is_short_by_it() -> None:
+    """"据日本财务省今天" / "（10月20日）…": the bracket stays with the number, which came down
+    whole, so the indented first line is that much shorter, and is no headline's last line."""
+    text = "\n".join(["务项目等领域展开合", "作。", "（据中国社会工作联合", "会）", "短讯", "日本上半财年贸易逆",
+                      "差创新高", "据日本财务省今天", "（10月20日）发布的", "数据，受能源价格上",
+                      "涨、日元急速贬值等因", "素影响，日本上半财年", "贸易逆差创新高。"])
+    blocks = kinds(text)
+    assert [k for k, _ in blocks][-2:] == ["heading", "paragraph"]
+    assert blocks[-1][1].startswith("据日本财务省今天（10月20日）")
+
+
 def test_credit_printed_at_the_end_of_the_last_line_is_cut_off() -> None:
     text = "\n".join(["七位新闻发言人还就创新驱", "动、乡村振兴等话题回答了中外", "记者的提问。（据央视网）"])
     assert kinds(text) == [("paragraph", "七位新闻发言人还就创新驱动、乡村振兴等话题回答了中外记者的提问。"),
