@@ -71,7 +71,8 @@ _LATIN_START_RE = re.compile(r"^[A-Za-z(\[]")
 # A justified line of prose comes out letter-spaced ("记 者 还 了 解 到"); headlines are not justified.
 _LETTER_SPACED_RE = re.compile(f"[{HAN}] [{HAN}] [{HAN}] [{HAN}]")
 _BAR_RE = re.compile(r"\|")
-_UNSURE_WIDTH_RE = re.compile(r"[ !-~]")  # spaces and Latin glyphs: widths vary by font
+# spaces, ASCII marks, or a run of Latin glyphs and digits: widths that vary by font
+_UNSURE_WIDTH_RE = re.compile(r"[ !-/:-@\[-`{-~]|(?:[0-9A-Za-z][^0-9A-Za-z]*){4}")
 _EDITOR_STARTS = frozenset("责本编校美版组审排")
 _SENTENCE_END = frozenset(SENTENCE_END)
 _CLOSER_SET = frozenset(CLOSERS)
@@ -286,6 +287,10 @@ class _Widths(dict[int, float]):
     def __missing__(self, i: int) -> float:
         w = self[i] = round(self._split_line(i) or self.raw(i), 2)
         return w
+
+    def cut_after(self, i: int) -> bool:
+        """Line i and the raw line after it are pieces of one printed line."""
+        return i + 1 < len(self.lines) and self[i] == self[i + 1] and self._split_line(i + 1) is not None
 
     def raw(self, i: int) -> float:
         return _em(_counts(self.lines[i].text), self.mark_em)
@@ -580,7 +585,8 @@ class _Doc:
             return True
         if self.explicit_indents:
             return False
-        refs = [self.width[j] for j in (self.next_index(i), self.next_index(i, 2)) if j is not None]
+        step = 2 if self.width.cut_after(i) else 1  # the rest of its own line is no reference
+        refs = [self.width[j] for j in (self.next_index(i, step), self.next_index(i, step + 1)) if j is not None]
         if not refs:
             return False
         ref = max(refs)
@@ -621,11 +627,12 @@ class _Doc:
         prose = _CLAUSE_RE.search(ln.text) and not self.short(k)
         if not (prose or self.indent(k) or (self.gap_before(k) == "blank" and not self.short(k))):
             return False
-        j = self.next_index(k)
+        j = self.next_index(k, 2 if self.width.cut_after(k) else 1)  # past the rest of its line
         if (not prose and j is not None and self.gaps[self.pos[k]] == "" and not self.slack[k]
                 and self.indent(j) and not _UNSURE_WIDTH_RE.search(self.lines[j].text)
                 and not _WORD_END_RE.match(self.lines[j].text)):
-            # two narrow lines in a row (and not for spaces or ASCII marks, whose width is a guess):
+            # two narrow lines in a row (and not where spaces, ASCII marks or numbers make the
+            # width a guess):
             # a headline's last line, then the paragraph's indented first line
             return False
         w = self.width[k]

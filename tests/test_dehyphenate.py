@@ -286,6 +286,17 @@ def test_a_first_line_before_a_bracketed_number_is_short_by_it() -> None:
     assert blocks[-1][1].startswith("据日本财务省今天（10月20日）")
 
 
+def test_a_first_line_cut_at_its_comma_is_measured_past_its_own_rest() -> None:
+    """"今天（3月15日）" / "，国家" is one printed line, an indented first line: the headline
+    above it ends there (its own rest is no reference for its width)."""
+    text = "\n".join(["（据央视《新闻联播》", "）", "陕北到安徽特高压直流输", "电工程开工", "今天（3月15日）", "，国家",
+                      "电网陕北至安徽正负800千", "伏特高压直流输电工程开工", "建设。该工程为我国“西电",
+                      "东送”再添一条大动脉。"])
+    blocks = kinds(text)
+    assert [k for k, _ in blocks] == ["credit", "heading", "paragraph"]
+    assert blocks[1][1] == "陕北到安徽特高压直流输电工程开工"
+
+
 def test_credit_printed_at_the_end_of_the_last_line_is_cut_off() -> None:
     text = "\n".join(["七位新闻发言人还就创新驱", "动、乡村振兴等话题回答了中外", "记者的提问。（据央视网）"])
     assert kinds(text) == [("paragraph", "七位新闻发言人还就创新驱动、乡村振兴等话题回答了中外记者的提问。"),
