@@ -106,7 +106,7 @@ class Body:
 
     paragraphs: list[dict] = field(default_factory=list)
     credit: dict | None = None
-    byline: str | None = None
+    bylines: list[dict] = field(default_factory=list)  # "本报记者 张三" blocks
     headline: Headline | None = None
     continues: bool = False  # continued from another page ("上接第N版")
 
@@ -214,7 +214,7 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
             cur.credit = b
             cur = None
         elif kind == "paragraph" and _is_byline(b["text"]):
-            cur.byline = b["text"]
+            cur.bylines.append(b)
         else:
             cur.paragraphs.append(b)
     if pending:
@@ -358,10 +358,8 @@ def _attach_fragments(bodies: list[Body]) -> list[Body]:
     """Fold headline-less fragments into the article they belong to; a lead goes first."""
     articles = [b for b in bodies if b.headline is not None or not _is_fragment(b)]
     for frag in [b for b in bodies if b.headline is None and _is_fragment(b)]:
-        if not frag.paragraphs:
-            continue
         text = frag.text
-        if not articles:
+        if not articles or not frag.paragraphs:  # (a lone byline: split_document records it)
             articles.append(frag)
             continue
         best = max(articles, key=lambda a: similarity(a.headline.text if a.headline else "", text)
@@ -401,6 +399,7 @@ def split_document(record: dict) -> tuple[list[dict], list[dict]]:
         if not body.paragraphs and body.headline is None:
             if body.credit:
                 removed.append(_removed(body.credit, "credit"))
+            removed.extend(_removed(b, "byline") for b in body.bylines)
             continue
         if body.headline is None and body.credit is None and len(body.text) < MIN_ORPHAN:
             removed.extend(_removed(p, "noise") for p in body.paragraphs)
@@ -415,7 +414,7 @@ def split_document(record: dict) -> tuple[list[dict], list[dict]]:
             "title": title,
             "kicker": kicker,
             "subtitle": subtitle,
-            "byline": body.byline,
+            "byline": " ".join(b["text"] for b in body.bylines) or None,
             "credit": credit_text(body.credit["text"]) if body.credit else None,
             "paragraphs": paragraphs,
             "text": "\n".join([t for t in [title] if t] + paragraphs),
