@@ -364,6 +364,7 @@ def _attach_fragments(bodies: list[Body]) -> list[Body]:
             continue
         best = max(articles, key=lambda a: similarity(a.headline.text if a.headline else "", text)
                    + _shared(a.text, text))
+        best.bylines[:0] = frag.bylines
         if best.paragraphs and best.paragraphs[-1].get("open") and not _LEAD_RE.search(text):
             # the article's last paragraph broke off at a headline cluster: this is its rest
             last = best.paragraphs[-1]

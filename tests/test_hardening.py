@@ -84,6 +84,7 @@ TEXT = st.one_of(
 @given(TEXT)
 @example("0:\n(00)\n:0")  # make fuzz found it: a pushed ":0" glued to a closed bracketed line
 @example("文/\n\n.0\n00000")  # and this: a byline ("文/…") in a body with no paragraph was dropped
+@example("文/0\n\n0000\n0000000\n0:\n00000")  # and a byline in a fragment folded into an article
 def test_no_stage_raises_and_nothing_is_lost(text: str) -> None:
     articles = pipeline(text)
     outputs = [t for a in articles for t in record_outputs(a)]
