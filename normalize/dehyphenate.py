@@ -32,6 +32,7 @@ from .chardata import (
     WEEKDAY_RE,
     WORD_CHAR_RE,
 )
+from .segment import default_tokenizer
 
 # Width of a line in em: Han and full-width marks count 1, ASCII letters and digits about half
 # (proportional Latin glyphs), a space a small gap (pdftotext prints a space for any gap, so
@@ -46,14 +47,16 @@ MAX_SAMPLE_LINES = 400  # lines enough to tell how a page sets its marks
 INDENT_EM = 2.0  # a paragraph's first line is indented by two em
 EXPLICIT_INDENTS = 3  # lines indented in the text itself before indents are trusted alone
 
-# A line that starts with punctuation that cannot begin a line (pushed over by compression).
+# A credit whose closing bracket OCR lost or misread ("〈据央视《新闻联播户").
 _OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}$")
-_WORD_END_RE = re.compile(r"^[^\W\d_]{1,2}[，、；]")  # "辰，祈求…": the line above ends mid-word
-_NEVER_FINAL = frozenset("的是和与及或把被从向对在并而但且")  # words that need what follows them
-_CUT_AT_MARK_RE = re.compile(r"^[。，、；：！？）》”’」』〉…,.;:!?)“‘《（〈「『【]")  # where pdftotext cuts a line
-_KINSOKU_RE = re.compile(r"^[^\W\d_][，。、；：！？”’）》]")
+# Marks a line may not start with: printed after the word before them, or pushed down with it
+_NO_LINE_START = "。，、；：！？）》”’」』〉…,.;:!?)"
+_PUSHED_RE = re.compile(f"^[{re.escape(_NO_LINE_START)}]")
+_KINSOKU_RE = re.compile(f"^[^\\W\\d_][{re.escape(_NO_LINE_START)}]")  # a word that came down with its mark
+_CUT_AT_MARK_RE = re.compile(f"^[{re.escape(_NO_LINE_START)}“‘《（〈「『【]")  # where pdftotext cuts a line
+_CLOSING_BRACKET_RE = re.compile(r"[）)〉]")
 _MID_MARKS = "，、；：,;:"  # marks that never end a paragraph or a credit
-_PUSHED_RE = re.compile(r"^[。，、；：！？）》”’」』〉…,.;:!?)]")
+_NEVER_FINAL = frozenset("是和与及或把被从向对在并而但且")  # one-character words that need what follows
 # Sentence-internal marks: a line with more than one of them is prose, not a headline.
 _CLAUSE_RE = re.compile(r"[，、；,;]")
 # Marks that a headline line never ends with (they continue a sentence).
@@ -97,6 +100,12 @@ class Line:
     indented: bool = False  # explicit indent (full-width space or 2+ spaces)
     forced_start: bool = False  # starts a paragraph (after an inline break)
     forced_end: bool = False  # ends a paragraph (before an inline break)
+    last: int = 0  # the last raw line merged into this one ("今天（3月15日）" / "，"), if any
+
+    @property
+    def end(self) -> int:
+        """The last raw line this line covers."""
+        return self.last or self.n
 
 
 Counts = tuple[int, int, int, int]  # characters, Latin glyphs, spaces, Chinese marks
@@ -265,8 +274,9 @@ def _split_lines(text: str, spacey: bool) -> tuple[list[Line], float]:
             continue
         if kind == "noise" and out and out[-1].kind == "text" and _PUSHED_RE.match(stripped):
             prev = out[-1]
-            if prev.n == n - 1 and prev.page == page and not stripped.strip(_MID_MARKS):
+            if prev.end == n - 1 and prev.page == page and not stripped.strip(_MID_MARKS):
                 prev.text += stripped  # "今天（3月15日）" / "，": the line it was pushed off goes on
+                prev.last = n
                 continue
             kind = "text"  # "高质量共建“一带一路”" / "。": a mark pushed to a line of its own
         out.append(Line(n, page, stripped, kind, indented))
@@ -283,41 +293,63 @@ class _Widths(dict[int, float]):
     def __init__(self, lines: list[Line], mark_em: float) -> None:
         super().__init__()
         self.lines, self.mark_em = lines, mark_em
+        self.seconds: dict[int, bool] = {}
 
     def __missing__(self, i: int) -> float:
-        w = self[i] = round(self._split_line(i) or self.raw(i), 2)
+        pair = self.pair(i)
+        w = self[i] = round(self.raw(pair[0]) + self.raw(pair[1]) if pair else self.raw(i), 2)
         return w
-
-    def cut_after(self, i: int) -> bool:
-        """Line i and the raw line after it are pieces of one printed line."""
-        return i + 1 < len(self.lines) and self[i] == self[i + 1] and self._split_line(i + 1) is not None
 
     def raw(self, i: int) -> float:
         return _em(_counts(self.lines[i].text), self.mark_em)
 
-    def _split_line(self, i: int) -> float | None:
-        """The width of the printed line that line i is a piece of, when pdftotext cut one.
+    def cut_after(self, i: int) -> bool:
+        """Line i and the raw line after it are pieces of one printed line."""
+        return self.pair(i) == (i, i + 1)
+
+    def pair(self, i: int) -> tuple[int, int] | None:
+        """The two raw lines, line i one of them, that pdftotext cut out of one printed line.
 
         "…推行“种养结合”" / "。把玉米秸": a mark pushed off a line, with the rest of that line
         after it, can come out as a line of its own; so can the rest of a line from an opening
-        quote on ("记者还了解到，" / "“喜"). Each piece is as wide as the line they were when
-        together they are no wider than the lines around them.
+        quote on ("记者还了解到，" / "“喜"). Each piece is as wide as the line they were. Pairs
+        are taken from the top: a line that is the second piece of one is not the first of another.
         """
-        lines = self.lines
-        for j, k in ((i, i + 1), (i - 1, i)):
-            if not (j >= 0 and k < len(lines) and lines[j].kind == lines[k].kind == "text"
-                    and lines[j].page == lines[k].page and _CUT_AT_MARK_RE.match(lines[k].text)
-                    and WORD_CHAR_RE.search(lines[k].text) and not ends_sentence(lines[j].text)):
-                continue
-            refs = [self.raw(x) for x in (j - 1, k + 1)
-                    if 0 <= x < len(lines) and lines[x].kind == "text" and lines[x].page == lines[j].page]
-            whole = self.raw(j) + self.raw(k)
-            # (cut at an opening quote: only where the pieces fill the line and the first is
-            # no headline's: "记者还了解到，" / "“喜")
-            if refs and whole <= max(refs) + 1.5 and (_PUSHED_RE.match(lines[k].text) or (
-                    whole >= max(refs) - 1.5 and not is_heading_candidate(lines[j].text))):
-                return whole
+        if self._second(i):
+            return (i - 1, i)
+        if self._second(i + 1):
+            return (i, i + 1)
         return None
+
+    def _second(self, k: int) -> bool:
+        """Line k is the second piece of a pair with the line above (pairs taken from the top)."""
+        chain = []  # lines from k up, each fitting the line above, until one is known or does not
+        m = k
+        while m not in self.seconds:
+            if not self._fits(m - 1, m):
+                self.seconds[m] = False
+                break
+            chain.append(m)
+            m -= 1
+        second = self.seconds[m]
+        for x in reversed(chain):
+            second = self.seconds[x] = not second
+        return self.seconds[k]
+
+    def _fits(self, j: int, k: int) -> bool:
+        """Lines j and k could be one printed line: k starts at a mark where pdftotext cuts, and
+        together they are no wider than the lines around them (where cut at an opening quote: as
+        wide, and the first piece is not headline-like)."""
+        lines = self.lines
+        if not (j >= 0 and k < len(lines) and lines[j].kind == lines[k].kind == "text"
+                and lines[j].page == lines[k].page and _CUT_AT_MARK_RE.match(lines[k].text)
+                and WORD_CHAR_RE.search(lines[k].text) and not ends_sentence(lines[j].text)):
+            return False
+        refs = [self.raw(x) for x in (j - 1, k + 1)
+                if 0 <= x < len(lines) and lines[x].kind == "text" and lines[x].page == lines[j].page]
+        whole = self.raw(j) + self.raw(k)
+        return bool(refs) and whole <= max(refs) + 1.5 and bool(_PUSHED_RE.match(lines[k].text) or (
+            whole >= max(refs) - 1.5 and not is_heading_candidate(lines[j].text)))
 
 
 def _side_by_side(raw: str, in_run: bool = False) -> list[tuple[int, str]]:
@@ -465,7 +497,8 @@ def _side_by_side_run(raw_lines: list[str], i: int) -> list[tuple[int, list[tupl
 
 def _mark_open_credits(lines: list[Line]) -> None:
     """A short credit whose closing bracket OCR lost or misread ("（据央视《新闻联播户"), on a
-    line of its own after a sentence end and not closed on the next two lines, is a credit."""
+    line of its own after a sentence end, with no bracket closed on the next two lines and a gap
+    or a headline after it, is a credit."""
     prev: Line | None = None
     for i, ln in enumerate(lines):
         if ln.kind == "blank":
@@ -473,8 +506,12 @@ def _mark_open_credits(lines: list[Line]) -> None:
         if (ln.kind == "text" and ln.text[:1] in "（(〈" and _OPEN_CREDIT_RE.match(ln.text)
                 and prev is not None and (prev.kind == "credit" or ends_sentence(prev.text))):
             after = [x.text for x in itertools.islice((x for x in lines[i + 1 :] if x.kind != "blank"), 2)]
-            if not any(CREDIT_TAIL_RE.search(ln.text + "".join(after[:k])) for k in (1, 2)):
-                ln.kind = "credit"  # (closed on the next line or two, it is a credit split in lines)
+            gap = i + 1 >= len(lines) or lines[i + 1].kind == "blank" or lines[i + 1].page != ln.page
+            # a bracket closed below is a credit split in lines, or an aside in prose; prose
+            # goes on below, a credit is followed by a gap or the next headline
+            if not any(_CLOSING_BRACKET_RE.search(t) for t in after) and (
+                    gap or not after or is_heading_candidate(after[0])):
+                ln.kind = "credit"
         prev = ln
 
 
@@ -630,7 +667,7 @@ class _Doc:
         j = self.next_index(k, 2 if self.width.cut_after(k) else 1)  # past the rest of its line
         if (not prose and j is not None and self.gaps[self.pos[k]] == "" and not self.slack[k]
                 and self.indent(j) and not _UNSURE_WIDTH_RE.search(self.lines[j].text)
-                and not _WORD_END_RE.match(self.lines[j].text)):
+                and not word_runs_on(self.lines[self.previous[j]].text, self.lines[j].text)):
             # two narrow lines in a row (and not where spaces, ASCII marks or numbers make the
             # width a guess):
             # a headline's last line, then the paragraph's indented first line
@@ -654,15 +691,30 @@ class _Doc:
 
 @functools.lru_cache(maxsize=8192)
 def _runs_on(left: str, right: str) -> bool:
-    from normalize.segment import _tokenizer
-
     cut = len(left)
     at = 0
-    for token in _tokenizer(None).lcut(left + right, HMM=False):
+    for token in default_tokenizer().lcut(left + right, HMM=False):
         if at < cut < at + len(token):
             return True
         at += len(token)
     return False
+
+
+def _ends_on_particle(text: str) -> bool:
+    """
+    The text's last word is a one-character word that needs what follows (是, 和, 把…).
+
+        >>> _ends_on_particle("“爱心行动”项目不仅是"), _ends_on_particle("实事求是"), _ends_on_particle("积极应对")
+        (True, False, False)
+    """
+    if text[-1:] not in _NEVER_FINAL:
+        return False
+    return _last_word(text[-6:]) in _NEVER_FINAL
+
+
+@functools.lru_cache(maxsize=8192)
+def _last_word(text: str) -> str:
+    return default_tokenizer().lcut(text, HMM=False)[-1]
 
 
 def word_runs_on(left: str, right: str) -> bool:
@@ -743,7 +795,7 @@ def heading_span(
     if not span or len(span) > MAX_HEADING_LINES:
         return []
     joined = "".join(doc.lines[j].text for j in span)
-    if joined[-1] in _NEVER_FINAL or word_runs_on(joined, doc.lines[k].text):
+    if _ends_on_particle(joined) or word_runs_on(joined, doc.lines[k].text):
         return []  # "“爱心行动”项目不仅是": a headline does not end on a particle or conjunction
     if len(_CLAUSE_RE.findall(joined)) > 1 or not _clause_line_ok(doc, span) or _closes_more(joined):
         return []
@@ -1022,7 +1074,7 @@ def _reopen(blocks: list[dict], ln: Line, hyphenated: frozenset[str]) -> bool:
     for b in reversed(blocks):
         if (b["kind"] == "credit" and b["text"][-1:] not in "）)〉") or b["kind"] == "paragraph":
             b["text"] = join_lines(b["text"], ln.text, hyphenated=hyphenated)
-            b["lines"][1] = max(b["lines"][1], ln.n)
+            b["lines"][1] = max(b["lines"][1], ln.end)
             return True
         if b["kind"] in ("heading", "credit"):
             return False
@@ -1034,14 +1086,14 @@ def _heading_block(lines: list[Line]) -> dict:
         "kind": "heading",
         "text": "".join(x.text for x in lines),
         "page": lines[0].page,
-        "lines": [lines[0].n, lines[-1].n],
+        "lines": [lines[0].n, lines[-1].end],
         "parts": [x.text for x in lines],
     }
 
 
 def _single_block(ln: Line) -> dict:
     kind = {"jump": "furniture", "credit": "credit"}.get(ln.kind, ln.kind)
-    block = {"kind": kind, "text": ln.text, "page": ln.page, "lines": [ln.n, ln.n]}
+    block = {"kind": kind, "text": ln.text, "page": ln.page, "lines": [ln.n, ln.end]}
     if ln.kind == "jump":
         block["role"] = "jump"
     return block
@@ -1061,14 +1113,14 @@ def _para_blocks(lines: list[Line], hyphenated: frozenset[str], open_: bool) -> 
         k = max((j for j, s in enumerate(starts) if s <= m.start()), default=0)
         credit_lines = lines[k:]
         out.append({"kind": "credit", "text": text[m.start():].strip(), "page": credit_lines[0].page,
-                    "lines": [credit_lines[0].n, credit_lines[-1].n]})
+                    "lines": [credit_lines[0].n, credit_lines[-1].end]})
         text = text[: m.start()].rstrip()
         body_lines = lines[: k + 1] if text else []
         if starts[k] >= m.start():
             body_lines = lines[:k]
     if text and body_lines:
         block = {"kind": "paragraph", "text": text, "page": body_lines[0].page,
-                 "lines": [body_lines[0].n, body_lines[-1].n]}
+                 "lines": [body_lines[0].n, body_lines[-1].end]}
         if open_:
             block["open"] = True
         out.insert(0, block)

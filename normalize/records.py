@@ -48,9 +48,9 @@ def read_records(
                 continue
         else:
             line = raw
-        line = line.rstrip("\r\n")  # so a JSON error's column is within the line
-        if lineno == 1:
-            line = line.removeprefix("\ufeff")  # a BOM from Windows editors
+        # without its end, so a JSON error's column is within the line; without a BOM from a
+        # Windows editor, also on a later line where files were joined with cat
+        line = line.rstrip("\r\n").removeprefix("\ufeff")
         if not line.strip():
             continue
         try:

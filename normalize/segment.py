@@ -191,6 +191,11 @@ def _jieba() -> Any:
     return jieba
 
 
+def default_tokenizer() -> Any:
+    """jieba's default tokenizer with its dictionary loaded (once per process), for other stages."""
+    return _tokenizer(None)
+
+
 def _tokenizer(user_dict: str | None) -> Any:
     """The jieba tokenizer for ``user_dict``, built on first use."""
     tokenizer = _TOKENIZERS.get(user_dict)

@@ -77,20 +77,15 @@ def _kicker_line(lines: list[str]) -> bool:
 
 
 def _wrapped_kicker_end(lines: list[str]) -> int:
-    """Where the title begins below a kicker that wrapped after its comma: the title is the
-    longest run of lines that are full (as wide as each other) but for a shorter last one.
+    """How many lines a kicker that wrapped after its comma takes: the next line too where it
+    is narrower than the comma's line (the kicker's short last line), as dehyphenate reads it.
 
         >>> _wrapped_kicker_end(["夯实社会工作理论基础，", "促进“政校合作”", "社会工作助力", "新疆民政事业", "坛举办"])
         2
-        >>> _wrapped_kicker_end(["夯实社会工作理论基础，促进", "社会工作助力新疆民政", "事业论坛举办"])
+        >>> _wrapped_kicker_end(["夯实基础，", "社会工作助力新疆民政事业", "高质量发展", "论坛举办"])
         1
     """
-    widths = [line_width(x) for x in lines]
-    for cut in range(1, len(lines) - 1):
-        full = widths[cut:-1]
-        if max(full) - min(full) <= 1 and widths[-1] <= full[0] + 0.5:
-            return cut
-    return 1
+    return 2 if len(lines) >= 3 and line_width(lines[1]) < line_width(lines[0]) - 0.5 else 1
 
 
 def _clean_title(text: str | None) -> str | None:
@@ -404,6 +399,7 @@ def split_document(record: dict) -> tuple[list[dict], list[dict]]:
             continue
         if body.headline is None and body.credit is None and len(body.text) < MIN_ORPHAN:
             removed.extend(_removed(p, "noise") for p in body.paragraphs)
+            removed.extend(_removed(b, "byline") for b in body.bylines)
             continue
         kicker, title, subtitle = body.headline.parts() if body.headline else (None, None, None)
         paragraphs = [p["text"] for p in body.paragraphs]

@@ -162,6 +162,18 @@ def test_lines_cut_at_opening_quotes_count_as_the_lines_they_were() -> None:
     assert "。记者还了解到，“喜阅西乡·‘悦’读非遗|西乡历史文化展”也同步" in "".join(t for _, t in blocks)
 
 
+def test_a_lone_pushed_comma_keeps_its_line_in_the_span() -> None:
+    assert build_blocks("文章写到这里\n，")[0]["lines"] == [1, 2]
+    assert build_blocks("一\n，\n，")[0] == {"kind": "paragraph", "text": "一，，", "page": 1, "lines": [1, 3], "open": True}
+
+
+def test_a_full_line_above_a_cut_line_is_no_piece_of_it() -> None:
+    lines, mark_em = _split_lines("\n".join(["一二三四五六七八九十一二"] * 3 + [
+        "一二三四“种养”", "。把玉米", "一二三四五六七八九十一二", "一二三四五六七八九十。"]), False)
+    doc = _Doc(lines, mark_em)
+    assert [doc.width.cut_after(i) for i in range(len(lines))] == [False, False, False, True, False, False, False]
+
+
 def test_a_pushed_mark_line_wider_than_the_column_is_not_joined_in_width() -> None:
     """Near miss: two lines that together are far wider than the column stay two printed lines."""
     text = "\n".join(["社会工作助力新疆民政事业", "，高质量发展论坛举办在乌鲁木齐举行", "近日，新疆维吾尔自治区民政厅联合新疆大学在", "乌鲁木齐举办社会工作助力新疆民政事业高质量发", "展论坛。"])
@@ -224,6 +236,8 @@ def test_credit_split_over_two_or_three_lines_is_a_credit_block(credit: list[str
         # near misses: mid-sentence, or a long bracketed aside, is text
         (["据介绍，这次会议", "（据央视报道称", "明天还要继续。"], ["paragraph"]),
         (["取得新进展。", "（据统计，全年共开行班列三万列，比去年多", "了一成。"], ["paragraph", "paragraph"]),
+        (["全市养老服务取得新进展。", "（据不完全统计全市共有", "养老机构三百余家）共", "收住老人两万余人。"],
+         ["paragraph"]),  # an aside whose bracket closes in the prose below
     ],
 )
 def test_a_credit_whose_closing_bracket_ocr_lost(lines: list[str], expected: list[str]) -> None:
@@ -235,6 +249,7 @@ def test_a_credit_whose_closing_bracket_ocr_lost(lines: list[str], expected: lis
     [
         ("“爱心行动”项目不仅是", ["paragraph", "paragraph"]),  # ends on a word that needs more
         ("“爱心行动”项目签约", ["paragraph", "heading", "paragraph"]),  # near miss: a headline
+        ("“爱心行动”积极应对", ["paragraph", "heading", "paragraph"]),  # 对 inside a word (应对)
     ],
 )
 def test_a_short_line_ending_on_a_particle_is_no_headline(first: str, expected: list[str]) -> None:

@@ -61,6 +61,8 @@ def test_a_bad_byte_rejects_only_its_line() -> None:
 def test_blank_lines_crlf_and_a_bom_are_fine() -> None:
     data = "\ufeff" + jsonl(record("甲")).replace("\n", "\r\n") + "\r\n  \n" + jsonl(record("乙"))
     assert read(data.encode()) == ([record("甲"), record("乙")], [])
+    joined = "\ufeff" + jsonl(record("甲")) + "\ufeff" + jsonl(record("乙"))  # two files joined with cat
+    assert read(joined.encode()) == ([record("甲"), record("乙")], [])
 
 
 def test_default_on_error_raises_at_the_bad_line() -> None:
