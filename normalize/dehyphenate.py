@@ -53,7 +53,8 @@ _OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:据|来源\s*[:：])[^（）()〈
 _NO_LINE_START = "。，、；：！？）》”’」』〉…,.;:!?)"
 _PUSHED_RE = re.compile(f"^[{re.escape(_NO_LINE_START)}]")
 _KINSOKU_RE = re.compile(f"^[^\\W\\d_][{re.escape(_NO_LINE_START)}]")  # a word that came down with its mark
-_CUT_AT_MARK_RE = re.compile(f"^[{re.escape(_NO_LINE_START)}“‘《（〈「『【]")  # where pdftotext cuts a line
+_CUT_STARTS = frozenset(_NO_LINE_START + "“‘《（〈「『【")  # where pdftotext cuts a line
+_CUT_AT_MARK_RE = re.compile(f"^[{re.escape(''.join(sorted(_CUT_STARTS)))}]")
 _CLOSING_BRACKET_RE = re.compile(r"[）)〉]")
 _MID_MARKS = "，、；：,;:"  # marks that never end a paragraph or a credit
 _NEVER_FINAL = frozenset("是和与及或把被从向对在并而但且")  # one-character words that need what follows
@@ -294,6 +295,7 @@ class _Widths(dict[int, float]):
         super().__init__()
         self.lines, self.mark_em = lines, mark_em
         self.seconds: dict[int, bool] = {}
+        self.raws: dict[int, float] = {}
 
     def __missing__(self, i: int) -> float:
         pair = self.pair(i)
@@ -301,13 +303,23 @@ class _Widths(dict[int, float]):
         return w
 
     def raw(self, i: int) -> float:
-        return _em(_counts(self.lines[i].text), self.mark_em)
+        """Line i's own width, without its other piece."""
+        w = self.raws.get(i)
+        if w is None:
+            w = self.raws[i] = _em(_counts(self.lines[i].text), self.mark_em)
+        return w
 
     def cut_after(self, i: int) -> bool:
         """Line i and the raw line after it are pieces of one printed line."""
         return self.pair(i) == (i, i + 1)
 
     def pair(self, i: int) -> tuple[int, int] | None:
+        lines = self.lines
+        if lines[i].text[:1] not in _CUT_STARTS and (i + 1 >= len(lines) or lines[i + 1].text[:1] not in _CUT_STARTS):
+            return None  # (most lines: neither it nor the next starts at a cut)
+        return self._pair(i)
+
+    def _pair(self, i: int) -> tuple[int, int] | None:
         """The two raw lines, line i one of them, that pdftotext cut out of one printed line.
 
         "…推行“种养结合”" / "。把玉米秸": a mark pushed off a line, with the rest of that line
@@ -795,8 +807,6 @@ def heading_span(
     if not span or len(span) > MAX_HEADING_LINES:
         return []
     joined = "".join(doc.lines[j].text for j in span)
-    if _ends_on_particle(joined) or word_runs_on(joined, doc.lines[k].text):
-        return []  # "“爱心行动”项目不仅是": a headline does not end on a particle or conjunction
     if len(_CLAUSE_RE.findall(joined)) > 1 or not _clause_line_ok(doc, span) or _closes_more(joined):
         return []
     if _unclosed(joined) > 0 and _closes_more(doc.lines[k].text):
@@ -809,6 +819,8 @@ def heading_span(
     if not (doc.indent(k) or doc.gap_before(k) in ("blank", "page") or doc.short(span[-1], after=True)
             or _LETTER_SPACED_RE.search(body) or due):
         return []  # a headline ends short, or its body starts indented or after a gap
+    if _ends_on_particle(joined) or word_runs_on(joined, body):
+        return []  # "“爱心行动”项目不仅是", "…暗合北斗" / "七星方位": a headline ends with a word
     return span
 
 
