@@ -53,6 +53,8 @@ _OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:据|来源\s*[:：])[^（）()〈
 _NO_LINE_START = "。，、；：！？）》”’」』〉…,.;:!?)"
 _PUSHED_RE = re.compile(f"^[{re.escape(_NO_LINE_START)}]")
 _KINSOKU_RE = re.compile(f"^[^\\W\\d_][{re.escape(_NO_LINE_START)}]")  # a word that came down with its mark
+_NO_LINE_START_SET = frozenset(_NO_LINE_START)
+_WORD_STARTS = frozenset("（(“‘《0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # _LEADING_WORD_RE's
 _CUT_STARTS = frozenset(_NO_LINE_START + "“‘《（〈「『【")  # where pdftotext cuts a line
 _CUT_AT_MARK_RE = re.compile(f"^[{re.escape(''.join(sorted(_CUT_STARTS)))}]")
 _CLOSING_BRACKET_RE = re.compile(r"[）)〉]")
@@ -588,8 +590,9 @@ class _Doc:
         self.explicit_indents = sum(1 for i in self.text_idx if lines[i].indented) >= EXPLICIT_INDENTS
         self.slack = dict.fromkeys(self.text_idx, 0.0)
         for a, b in zip(self.text_idx, self.text_idx[1:]):
-            if lines[b].page != lines[a].page:
-                continue
+            head = lines[b].text[:2]
+            if not (head[:1] in _WORD_STARTS or head[1:] in _NO_LINE_START_SET) or lines[b].page != lines[a].page:
+                continue  # (most lines: no word or mark there to have come down)
             if m := _LEADING_WORD_RE.match(lines[b].text):
                 self.slack[a] = line_width(m.group())
             elif _KINSOKU_RE.match(lines[b].text):
