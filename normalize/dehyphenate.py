@@ -761,6 +761,8 @@ def is_heading_candidate(text: str) -> bool:
         return False
     if text[0] in "（(〈":
         return False
+    if text.endswith("：") and len(text) <= 8 and not _CLAUSE_RE.search(text):
+        text = text[:-1]  # "机遇与合作：" / "“通武廊”社会工作再携手": a headline broken at its colon
     if _CONTINUES_RE.search(text) or _PUSHED_RE.match(text):
         return False
     if len(_CLAUSE_RE.findall(text)) > 1 or _LETTER_SPACED_RE.search(text):
@@ -1038,7 +1040,8 @@ def build_blocks(text: str) -> list[dict]:
             # a new headline element where a blank line parts them or the line grows wider
             # than the one above (that one did not wrap: a label or kicker ended there)
             if heading and (gap_before or (prev is not None and doc.width[i] > doc.width[prev] + 0.5
-                                           and not _justified(lines[prev].text))
+                                           and not _justified(lines[prev].text)
+                                           and not lines[prev].text.endswith("："))  # it goes on after its colon
                             # it may be the running head, unless it wraps on at a comma
                             or (prev is not None and doc.page_top(prev) and not lines[prev].text.endswith("，"))):
                 close_heading()

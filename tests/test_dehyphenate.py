@@ -312,6 +312,15 @@ def test_a_first_line_cut_at_its_comma_is_measured_past_its_own_rest() -> None:
     assert blocks[1][1] == "陕北到安徽特高压直流输电工程开工"
 
 
+def test_a_headline_broken_at_its_colon_is_one_headline() -> None:
+    text = "\n".join(["中科战略伙伴关系取得新进展。", "机遇与合作：", "“通武廊”社会工作再携手", "为深入推进“通武廊”社会工作协同",
+                      "发展，促进三地社工站建设专业化水平不", "断提升，近日，由天津市武清区民政局主", "办，武清区社会工作服务站承办。"])
+    assert kinds(text)[1] == ("heading", "机遇与合作：“通武廊”社会工作再携手")
+    # near miss: a colon that opens a quotation in prose
+    prose = ["这是前一段的最后一句话，说完", "了。他在会上说：", "“我们将继续努力，把工作做得", "更好，让群众满意。”"]
+    assert [k for k, _ in kinds("\n".join(prose))] == ["paragraph"]
+
+
 def test_credit_printed_at_the_end_of_the_last_line_is_cut_off() -> None:
     text = "\n".join(["七位新闻发言人还就创新驱", "动、乡村振兴等话题回答了中外", "记者的提问。（据央视网）"])
     assert kinds(text) == [("paragraph", "七位新闻发言人还就创新驱动、乡村振兴等话题回答了中外记者的提问。"),
