@@ -673,6 +673,8 @@ class _Doc:
         ln = self.lines[k]
         if not is_heading_candidate(ln.text):
             return True
+        if self.width.cut_after(k) and not is_heading_candidate(ln.text + self.lines[k + 1].text):
+            return True  # "共建“一带一路”" / "，顺应时代潮流，…": the printed line is prose
         if (self.gap_after(k) in ("blank", "end") and self.gap_before(k) in ("blank", "page")
                 and not _CLAUSE_RE.search(ln.text) and not self.indent(k)):
             return False  # a headline-like line alone between blank lines

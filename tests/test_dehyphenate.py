@@ -321,6 +321,18 @@ def test_a_headline_broken_at_its_colon_is_one_headline() -> None:
     assert [k for k, _ in kinds("\n".join(prose))] == ["paragraph"]
 
 
+def test_a_wide_lead_whose_first_line_was_cut_at_its_comma_is_no_headline_line() -> None:
+    """"共建“一带一路”" / "，顺应时代潮流，…" is one printed line of a wide lead: prose, so the
+    headline above ends before it."""
+    text = "\n".join(["共建“一带一路”", "·权威访谈", "新疆积极打造我国向西开放的桥头堡", "共建“一带一路”",
+                      "，顺应时代潮流，践行人类命运共同体理念，为全",
+                      "球治理体系改革提供了中国方案，也开创了我国对外开放的新格局。",
+                      "中国新疆陆地边境线长达5700多公里，是中国与中亚、欧洲的重要通道。"])
+    blocks = kinds(text)
+    assert [k for k, _ in blocks] == ["heading"] * 3 + ["paragraph"] * 2
+    assert blocks[3][1].startswith("共建“一带一路”，顺应时代潮流")
+
+
 def test_credit_printed_at_the_end_of_the_last_line_is_cut_off() -> None:
     text = "\n".join(["七位新闻发言人还就创新驱", "动、乡村振兴等话题回答了中外", "记者的提问。（据央视网）"])
     assert kinds(text) == [("paragraph", "七位新闻发言人还就创新驱动、乡村振兴等话题回答了中外记者的提问。"),
