@@ -324,13 +324,14 @@ def test_a_headline_broken_at_its_colon_is_one_headline() -> None:
 def test_a_wide_lead_whose_first_line_was_cut_at_its_comma_is_no_headline_line() -> None:
     """"共建“一带一路”" / "，顺应时代潮流，…" is one printed line of a wide lead: prose, so the
     headline above ends before it."""
-    text = "\n".join(["共建“一带一路”", "·权威访谈", "新疆积极打造我国向西开放的桥头堡", "共建“一带一路”",
+    text = "\n".join(["进“通武廊”合作交流，共同推进京", "津冀协同发展。", "（据天津市武清区融媒体中心）",
+                      "共建“一带一路”", "·权威访谈", "新疆积极打造我国向西开放的桥头堡", "共建“一带一路”",
                       "，顺应时代潮流，践行人类命运共同体理念，为全",
-                      "球治理体系改革提供了中国方案，也开创了我国对外开放的新格局。",
-                      "中国新疆陆地边境线长达5700多公里，是中国与中亚、欧洲的重要通道。"])
+                      "球治理体系改革提供了中国方案，也开创了我国对外开放的新格局。", "《新",
+                      "闻联播》从今天（10月3日）开始推出系列报道【共建“一带一路”"])
     blocks = kinds(text)
-    assert [k for k, _ in blocks] == ["heading"] * 3 + ["paragraph"] * 2
-    assert blocks[3][1].startswith("共建“一带一路”，顺应时代潮流")
+    assert blocks[2:4] == [("heading", "共建“一带一路”·权威访谈"), ("heading", "新疆积极打造我国向西开放的桥头堡")]
+    assert blocks[4][0] == "paragraph" and blocks[4][1].startswith("共建“一带一路”，顺应时代潮流")
 
 
 def test_credit_printed_at_the_end_of_the_last_line_is_cut_off() -> None:
