@@ -831,6 +831,11 @@ def heading_span(
     return span
 
 
+def _latin_error(text: str) -> float:
+    """How far a line's width may be off for its Latin glyphs and digits (counted at an average)."""
+    return min(0.4, 0.1 * _counts(text)[1])
+
+
 def _wrapped_kicker(doc: _Doc, k: int) -> bool:
     """Line k is a kicker's first line, wrapped after its comma ("夯实社会工作理论基础，" /
     "促进“政校合作”"): otherwise headline-like, and the line after it narrower and headline-like.
@@ -1041,8 +1046,8 @@ def build_blocks(text: str) -> list[dict]:
             prev = doc.next_index(i, -1)
             # a new headline element where a blank line parts them or the line grows wider
             # than the one above (that one did not wrap: a label or kicker ended there)
-            if heading and (gap_before or (prev is not None and doc.width[i] > doc.width[prev] + 0.5
-                                           and not _justified(lines[prev].text)
+            grows = bool(heading) and prev is not None and doc.width[i] > doc.width[prev] + 0.5 + _latin_error(ln.text)
+            if heading and (gap_before or (grows and not _justified(lines[prev].text)
                                            and not lines[prev].text.endswith("："))  # it goes on after its colon
                             # it may be the running head, unless it wraps on at a comma
                             or (prev is not None and doc.page_top(prev) and not lines[prev].text.endswith("，"))):

@@ -334,6 +334,15 @@ def test_a_wide_lead_whose_first_line_was_cut_at_its_comma_is_no_headline_line()
     assert blocks[4][0] == "paragraph" and blocks[4][1].startswith("共建“一带一路”，顺应时代潮流")
 
 
+def test_a_headline_line_wider_only_by_its_digits_does_not_start_a_new_element() -> None:
+    """"西部陆海新通道铁海" / "联运班列累计开行3万" / "列": the second line is wider only by the
+    guessed width of a digit; it is the same headline, not a title under a kicker."""
+    text = "\n".join(["约9万名乘客的出行受", "到影响。", "（据央视《新闻联播》", "）", "西部陆海新通道铁海",
+                      "联运班列累计开行3万", "列", "今天（10月8日）", "，", "一列装载110个集装箱",
+                      "的铁海联运班列从广西", "钦州铁路集装箱中心站", "开出。"])
+    assert [b for b in kinds(text) if b[0] == "heading"] == [("heading", "西部陆海新通道铁海联运班列累计开行3万列")]
+
+
 def test_credit_printed_at_the_end_of_the_last_line_is_cut_off() -> None:
     text = "\n".join(["七位新闻发言人还就创新驱", "动、乡村振兴等话题回答了中外", "记者的提问。（据央视网）"])
     assert kinds(text) == [("paragraph", "七位新闻发言人还就创新驱动、乡村振兴等话题回答了中外记者的提问。"),
