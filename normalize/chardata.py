@@ -14,7 +14,6 @@ CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『�
 # Marks that end a sentence, and the closers that may follow them.
 SENTENCE_END = "。！？…"
 CLOSERS = "”’）》」』】〉)\"'"
-# Marks that open something and so never end a line of a finished paragraph.
 
 HAN_RE = re.compile(f"[{HAN}]")
 # A line (or text) that ends a sentence: 。！？… possibly followed by closers.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import string
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -54,9 +55,7 @@ _NO_LINE_START = "。，、；：！？）》”’」』〉…,.;:!?)"
 _PUSHED_RE = re.compile(f"^[{re.escape(_NO_LINE_START)}]")
 _KINSOKU_RE = re.compile(f"^[^\\W\\d_][{re.escape(_NO_LINE_START)}]")  # a word that came down with its mark
 _NO_LINE_START_SET = frozenset(_NO_LINE_START)
-_WORD_STARTS = frozenset("（(“‘《0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # _LEADING_WORD_RE's
 _CUT_STARTS = frozenset(_NO_LINE_START + "“‘《（〈「『【")  # where pdftotext cuts a line
-_CUT_AT_MARK_RE = re.compile(f"^[{re.escape(''.join(sorted(_CUT_STARTS)))}]")
 _CLOSING_BRACKET_RE = re.compile(r"[）)〉]")
 _MID_MARKS = "，、；：,;:"  # marks that never end a paragraph or a credit
 _NEVER_FINAL = frozenset("是和与及或把被从向对在并而但且")  # one-character words that need what follows
@@ -86,7 +85,10 @@ _PROSE_MARK_RE = re.compile(r"[，。；！？,;]")
 _COLUMN_GAP_RE = re.compile(r"\s*\|\s*|\s{3,}")
 _COLUMN_TOLERANCE = 6  # display cells: OCR places a column's pieces only roughly
 _BRACKETED_LINE_RE = re.compile(r"^[（(〈][^（）()。，,！？]{2,24}[）)〉]$")
-_LEADING_WORD_RE = re.compile(r"^[（(“‘《]?[0-9A-Za-z][0-9A-Za-z.,%:/+\-]*")  # comes down whole, with its bracket
+# A number or Latin word comes down to the next line whole, with an opening bracket before it.
+_WORD_OPENERS = "（(“‘《"
+_LEADING_WORD_RE = re.compile(f"^[{_WORD_OPENERS}]?[0-9A-Za-z][0-9A-Za-z.,%:/+\\-]*")
+_WORD_STARTS = frozenset(_WORD_OPENERS + string.digits + string.ascii_letters)  # where that can start
 _CREDIT_CLOSERS = ("）", ")", "〉")  # a credit ends with one of these (a tuple: "" is not in it)
 _INDENT_STARTS = frozenset(" \t\u00a0\u3000")  # what _INDENT_RE can start with
 _INDENT_RE = re.compile(r"^(?:\u3000|[ \t\u00a0]{2,}|[ \u00a0](?=[^\x00-\x7f]))")
@@ -316,12 +318,6 @@ class _Widths(dict[int, float]):
         return self.pair(i) == (i, i + 1)
 
     def pair(self, i: int) -> tuple[int, int] | None:
-        lines = self.lines
-        if lines[i].text[:1] not in _CUT_STARTS and (i + 1 >= len(lines) or lines[i + 1].text[:1] not in _CUT_STARTS):
-            return None  # (most lines: neither it nor the next starts at a cut)
-        return self._pair(i)
-
-    def _pair(self, i: int) -> tuple[int, int] | None:
         """The two raw lines, line i one of them, that pdftotext cut out of one printed line.
 
         "…推行“种养结合”" / "。把玉米秸": a mark pushed off a line, with the rest of that line
@@ -329,6 +325,9 @@ class _Widths(dict[int, float]):
         quote on ("记者还了解到，" / "“喜"). Each piece is as wide as the line they were. Pairs
         are taken from the top: a line that is the second piece of one is not the first of another.
         """
+        lines = self.lines
+        if lines[i].text[:1] not in _CUT_STARTS and (i + 1 >= len(lines) or lines[i + 1].text[:1] not in _CUT_STARTS):
+            return None  # (most lines: neither it nor the next starts at a cut)
         if self._second(i):
             return (i - 1, i)
         if self._second(i + 1):
@@ -356,7 +355,7 @@ class _Widths(dict[int, float]):
         wide, and the first piece is not headline-like)."""
         lines = self.lines
         if not (j >= 0 and k < len(lines) and lines[j].kind == lines[k].kind == "text"
-                and lines[j].page == lines[k].page and _CUT_AT_MARK_RE.match(lines[k].text)
+                and lines[j].page == lines[k].page and lines[k].text[:1] in _CUT_STARTS
                 and WORD_CHAR_RE.search(lines[k].text) and not ends_sentence(lines[j].text)):
             return False
         refs = [self.raw(x) for x in (j - 1, k + 1)
@@ -673,7 +672,8 @@ class _Doc:
         ln = self.lines[k]
         if not is_heading_candidate(ln.text):
             return True
-        if self.width.cut_after(k) and not is_heading_candidate(ln.text + self.lines[k + 1].text):
+        cut = self.width.cut_after(k)
+        if cut and not is_heading_candidate(ln.text + self.lines[k + 1].text):
             return True  # "共建“一带一路”" / "，顺应时代潮流，…": the printed line is prose
         if (self.gap_after(k) in ("blank", "end") and self.gap_before(k) in ("blank", "page")
                 and not _CLAUSE_RE.search(ln.text) and not self.indent(k)):
@@ -681,7 +681,7 @@ class _Doc:
         prose = _CLAUSE_RE.search(ln.text) and not self.short(k)
         if not (prose or self.indent(k) or (self.gap_before(k) == "blank" and not self.short(k))):
             return False
-        j = self.next_index(k, 2 if self.width.cut_after(k) else 1)  # past the rest of its line
+        j = self.next_index(k, 2 if cut else 1)  # past the rest of its line
         if (not prose and j is not None and self.gaps[self.pos[k]] == "" and not self.slack[k]
                 and self.indent(j) and not _UNSURE_WIDTH_RE.search(self.lines[j].text)
                 and not word_runs_on(self.lines[self.previous[j]].text, self.lines[j].text)):

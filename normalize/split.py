@@ -392,12 +392,10 @@ def split_document(record: dict) -> tuple[list[dict], list[dict]]:
     articles.sort(key=lambda a: a.headline.line if a.headline else a.line)
     doc = str(record.get("id", ""))
     for body in articles:
-        if not body.paragraphs and body.headline is None:
+        # nothing to print (a lone credit or byline), or a stray piece too short to be an article
+        if body.headline is None and (not body.paragraphs or (body.credit is None and len(body.text) < MIN_ORPHAN)):
             if body.credit:
                 removed.append(_removed(body.credit, "credit"))
-            removed.extend(_removed(b, "byline") for b in body.bylines)
-            continue
-        if body.headline is None and body.credit is None and len(body.text) < MIN_ORPHAN:
             removed.extend(_removed(p, "noise") for p in body.paragraphs)
             removed.extend(_removed(b, "byline") for b in body.bylines)
             continue
