@@ -58,7 +58,7 @@ _WIDTH[0xFF07] = "'"
 _INVISIBLE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _INVISIBLE) + "]")
 _LOOKALIKE_RE = re.compile("[" + "".join(chr(c) for c in _LOOKALIKE) + "]")
 _WIDTH_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _WIDTH) + "]")
-_FW_POINT_RE = re.compile(r"(?<=\d)．(?=\d)")
+_FW_POINT_RE = re.compile(r"．(?<=\d．)(?=\d)")
 
 # Protected spans where ASCII punctuation is part of the token: URLs, e-mail, file names, times.
 _FILE_EXT = r"\.(?:txt|pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|html?|zip|csv|json|py)\b"
@@ -105,38 +105,85 @@ def _neighbours(m: re.Match[str]) -> tuple[str, str]:
     return (s[a - 1] if a else ""), (s[b] if b < len(s) else "")
 
 
-# Each pattern finds candidate sites fast (a literal or a small class); a callback checks the
-# context, because look-behind at the front of a pattern makes the engine try every position.
+Apply = Callable[[str], tuple[str, int]]
+
+
+def _sub(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> Apply:
+    """A substitution rule, counting the sites it changes."""
+    if not callable(repl):
+
+        def apply(text: str) -> tuple[str, int]:
+            out, n = pattern.subn(repl, text)
+            return out, (n if out != text else 0)
+
+        return apply
+
+    def apply_each(text: str) -> tuple[str, int]:
+        changed = 0
+
+        def counted(m: re.Match[str]) -> str:
+            nonlocal changed
+            new = repl(m)
+            changed += new != m.group()
+            return new
+
+        return pattern.sub(counted, text), changed
+
+    return apply_each
+
+
+def _translated(pattern: re.Pattern[str], table: dict[int, str]) -> Apply:
+    """A rule that translates every span found by ``pattern``'s one group, without a callback: the
+    spans are joined by "\n" (which none may hold), translated at once and split back. Each span
+    must change."""
+
+    def apply(text: str) -> tuple[str, int]:
+        parts = pattern.split(text)  # text, span, text, span, ..., text
+        if len(parts) == 1:
+            return text, 0
+        parts[1::2] = "\n".join(parts[1::2]).translate(table).split("\n")
+        return "".join(parts), len(parts) // 2
+
+    return apply
+
+
+# Each pattern finds candidate sites fast (a literal or a small class), then a callback checks
+# the context, or (for the frequent sites) look-arounds in the pattern do and no Python runs per
+# site. A look-behind, a repeat or an alternation at the front of a pattern makes the engine try
+# every position: patterns start with one class of all their first characters, and look-behinds
+# after it tell the alternatives apart.
 
 # Rule "marks": , : ; ! ? touching Chinese on either side (spaces between do not count);
-# between digits (1,000 10:30) they stay.
+# between digits (1,000 10:30) they stay, which needs no test: a Chinese side is no digit.
 # A run of marks ("?,:" or "? ,") is decided as one by what is around it: marked one by one,
 # each would wait for its neighbour's change, a pass each.
-_MARK_RE = re.compile(r"[,:;!?](?:[ \t\u00a0\u3000]*[,:;!?])*")
+_MARK_RUN = rf"(?:{_SP}*[,:;!?])*+"  # the rest of a run, after its first mark (all of it)
 _ASCII_TO_ZH_TABLE = str.maketrans(_ASCII_TO_ZH)
+# One pattern finds every run to change, no callback deciding: its one group is a run, or the
+# spaces before a run and the run, with Chinese on the left (past those spaces) or on the right
+# (past any). It starts at a mark or a space, so the engine only stops there, and only at the start
+# of a run or of spaces (not after a mark or a space): trying again inside a long run that stays
+# ("1,,,,…") would take time quadratic in its length.
+_MARK_RE = re.compile(
+    rf"([,:;!? \t\u00a0\u3000](?<![,:;!? \t\u00a0\u3000].)"
+    rf"(?:(?<=[,:;!?])(?:(?<={_ZH}.){_MARK_RUN}|{_MARK_RUN}(?={_SP}*{_ZH}))"
+    rf"|(?<={_ZH}{_SP}){_SP}*+[,:;!?]{_MARK_RUN}|(?<={_SP}){_SP}*+[,:;!?]{_MARK_RUN}(?={_SP}*{_ZH})))"
+)
 
 
-def _mark(m: re.Match[str]) -> str:
-    s, a, b = m.string, m.start(), m.end()
-    left, right = _left(s, a), _right(s, b)
-    if (_is_zh(left) or _is_zh(right)) and not (left.isdigit() and right.isdigit()):
-        return m.group().translate(_ASCII_TO_ZH_TABLE)
-    return m.group()
-
-
-# Rule "period": "." after Chinese at a sentence end (end of text, before Chinese or a closer).
-_PERIOD_RE = re.compile(r"\.+")
-
-
-def _period(m: re.Match[str]) -> str:
-    before, after = _neighbours(m)
-    ends = not after or after in "\n" or after in _SPACES or _is_han(after) or after in _CLOSERS
-    return "。" if len(m.group()) == 1 and _is_han(before) and ends else m.group()
+# Rule "period": a lone "." after Han at a sentence end (end of text, before a space, Han or a
+# closer). The look-arounds (neither side a ".") make it lone; the look-behind follows the ".".
+_PERIOD_RE = re.compile(rf"\.(?<={_HAN}\.)(?=[\n \t\u00a0\u3000{HAN}”’）》]|\Z)")
 
 
 # Rule "parens": a pair whose content or outside touches Chinese; a lone one touching Chinese.
-_PAREN_RE = re.compile(r"\(([^()\n]{0,80})\)")
-_LONE_PAREN_RE = re.compile(r"[()]")
+# The patterns decide (the group: the pair, or the lone mark) and translate() does the rest.
+_IN_PARENS = r"[^()\n]{0,80}"
+_PAREN_RE = re.compile(
+    rf"(\((?:(?<={_ZH}\(){_IN_PARENS}\)|(?={_IN_PARENS}?{_HAN}){_IN_PARENS}\)|{_IN_PARENS}\)(?={_ZH})))"
+)
+_PAREN_TABLE = str.maketrans("()", "（）")  # a pair's content holds no parenthesis: only they change
+_LONE_PAREN_RE = re.compile(rf"([()](?:(?<={_ZH}\()|(?<=\()(?={_HAN})|(?<={_HAN}\))|(?<=\))(?={_ZH})))")
 # OCR reads "（" as "〈": an angle bracket closed by a parenthesis was one ("〈10月3日)");
 # inside 《…》 it is the closer that was misread (《论〈资本论)》: a title within a title).
 _ANGLE_PAREN_RE = re.compile(r"〈([^〈〉()（）\n]{0,80})[)）]")
@@ -146,14 +193,6 @@ def _angle_paren(m: re.Match[str]) -> str:
     s, a = m.string, m.start()
     in_title = s.rfind("《", 0, a) > s.rfind("》", 0, a)
     return f"〈{m.group(1)}〉" if in_title else f"（{m.group(1)}）"
-
-
-def _lone_paren(m: re.Match[str]) -> str:
-    left, right = _neighbours(m)
-    opening = m.group() == "("
-    if (opening and (_is_zh(left) or _is_han(right))) or (not opening and (_is_han(left) or _is_zh(right))):
-        return _ASCII_TO_ZH[m.group()]
-    return m.group()
 
 
 # Rule "quotes": straight double quotes in Chinese text, curled in pairs.
@@ -174,9 +213,9 @@ def _half_curly(m: re.Match[str]) -> str:
         return f"“{m.group(1)}”"
     start = max(s.rfind(c, 0, a) for c in "“”\n") + 1
     return m.group() if '"' in s[start:a] else f"“{m.group(2)}”"
-_SQUOTE_RE = re.compile(rf"(?<![A-Za-z])'([^'\n]{{0,100}}{_HAN}[^'\n]{{0,100}})'(?![A-Za-z])")
+_SQUOTE_RE = re.compile(rf"'(?<![A-Za-z]')([^'\n]{{0,100}}{_HAN}[^'\n]{{0,100}})'(?![A-Za-z])")
 # Rule "ellipsis": ..., 。。。, ・・・ or a lone … after Chinese become ……
-_ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|・{3,}|…+")
+_ELLIPSIS_RE = re.compile(r"[.。・…](?:(?<=\.)\.\.+|(?<=。)。。+|(?<=・)・・+|(?<=…)…*)")  # \.{3,}|。{3,}|・{3,}|…+
 
 
 def _ellipsis(m: re.Match[str]) -> str:
@@ -186,7 +225,7 @@ def _ellipsis(m: re.Match[str]) -> str:
 
 
 # Rule "dash": -- or a lone — (or ―) between Chinese clauses becomes ——
-_DASH_RE = re.compile(r"-{2,}|[—―]+")
+_DASH_RE = re.compile(r"[-—―](?:(?<=-)-+|(?<=[—―])[—―]*)")  # -{2,}|[—―]+
 
 
 def _dash(m: re.Match[str]) -> str:
@@ -221,7 +260,7 @@ def _yiyi(m: re.Match[str]) -> str:
     return m.group()
 
 
-_DIGIT_YI_RE = re.compile(r"(\d)一(?=\d)")
+_DIGIT_YI_RE = re.compile(r"一(?<=\d一)(?=\d)")  # 一 first: the engine only stops at 一
 # Rule "middot": ・ • ‧ ∙ between Chinese names become ·, and OCR's ` for it (in scanned and
 # printed newsletters a backtick between two Chinese characters is a misread middle dot)
 _MIDDOT_RE = re.compile(r"[・•‧∙⋅`]")
@@ -232,8 +271,23 @@ def _middot(m: re.Match[str]) -> str:
     return "·" if _is_han(left) and _is_han(right) else m.group()
 
 
-# Rule "spaces": one pass over each run of spaces inside a line, deciding by its neighbours.
-_SPACE_RUN_RE = re.compile(r"[ \t\u00a0\u3000]+")
+# Rule "spaces": each run of spaces inside a line is decided by its neighbours, the characters
+# just outside the run (an indent or a line end is structure: kept).
+_LATIN = "A-Za-z0-9%\ue000\ue001"  # _latin() as a class
+_INSIDE = r"[^\n\f \t\u00a0\u3000]"  # a neighbour that is neither a line edge nor a space
+# Most runs are dropped for sure, by a pattern and no callback: those touching a Chinese mark and
+# (unless pangu) those between Han and Latin. The look-arounds after a run's first space see its
+# neighbours. Other runs (not structure) come out whole in two groups, for decide() to see.
+_DROP_NEAR_MARK = rf"(?<=[{CJK_PUNCT}]{_SP}){_SP}*(?={_INSIDE})|(?<={_INSIDE}{_SP}){_SP}*(?=[{CJK_PUNCT}])"
+_DROP_HAN_LATIN = rf"(?<={_HAN}{_SP}){_SP}*(?=[{_LATIN}])|(?<=[{_LATIN}]{_SP}){_SP}*(?={_HAN})"
+_OTHER_RUN = rf"(?<={_INSIDE}({_SP}))({_SP}*)(?={_INSIDE})"
+_SPACE_SPLIT_RE = {
+    False: re.compile(rf"{_SP}(?:{_DROP_NEAR_MARK}|{_DROP_HAN_LATIN}|{_OTHER_RUN})"),
+    True: re.compile(rf"{_SP}(?:{_DROP_NEAR_MARK}|{_OTHER_RUN})"),
+}
+# Those others are then decided on the text without the dropped runs: dropping a run leaves the
+# others' neighbours, Han runs and 《…》 as they were (a dropped run has a non-Han neighbour).
+_SPACE_RUN_RE = re.compile(rf"{_SP}(?<={_INSIDE}{_SP}){_SP}*(?={_INSIDE})")
 _PANGU_RE = re.compile(rf"(?<={_HAN})(?=[A-Za-z0-9\ue000])|(?<=[A-Za-z0-9%\ue001])(?={_HAN})")
 # A space between Han characters is kept only between two longer runs inside 《…》, where a
 # document's title lists its parties ("《通州区民政局 武清区民政局…》"); letter-spacing
@@ -262,11 +316,9 @@ def _han_run(s: str, i: int, step: int) -> int:
     return n
 
 
-def _spaces(pangu: bool) -> Callable[[re.Match[str]], str]:
-    def decide(m: re.Match[str]) -> str:
+def _spaces(pangu: bool) -> Apply:
+    def decide(m: re.Match[str]) -> str:  # a run with text on both sides (_SPACE_RUN_RE)
         s, a, b = m.string, m.start(), m.end()
-        if a == 0 or b == len(s) or s[a - 1] in "\n\f" or s[b] in "\n\f":
-            return m.group()  # an indent or a line end: structure, not a stray space
         left, right = s[a - 1], s[b]
         if left in _CJK_MARKS or right in _CJK_MARKS:
             return ""
@@ -277,7 +329,19 @@ def _spaces(pangu: bool) -> Callable[[re.Match[str]], str]:
             return " " if pangu else ""
         return " "
 
-    return decide
+    split, ask = _SPACE_SPLIT_RE[pangu].split, _sub(_SPACE_RUN_RE, decide)
+
+    def apply(text: str) -> tuple[str, int]:
+        parts = split(text)  # text, first space, rest, text, ...: None, None for a dropped run
+        dropped = parts[1::3].count(None)
+        if dropped:
+            text = "".join(filter(None, parts))
+        if dropped == len(parts) // 3:
+            return text, dropped
+        text, more = ask(text)
+        return text, dropped + more
+
+    return apply
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
@@ -303,44 +367,14 @@ def _in_chinese(m: re.Match[str]) -> bool:
     return bool(re.search(_HAN, m.group(1))) or _is_zh(left) or _is_zh(right)
 
 
-def _parens(m: re.Match[str]) -> str:
-    return f"（{m.group(1)}）" if _in_chinese(m) else m.group()
-
-
 def _dquotes(m: re.Match[str]) -> str:
     return f"“{m.group(1)}”" if _in_chinese(m) else m.group()
 
 
-Rule = tuple[str, Callable[[str], tuple[str, int]]]
-
-
-def _sub(
-    pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str], needs: str | tuple[str, ...] = ""
-) -> Callable[[str], tuple[str, int]]:
-    """A substitution rule; skipped at C speed when the text holds none of ``needs`` (characters,
-    or a tuple of substrings)."""
-
-    def apply(text: str) -> tuple[str, int]:
-        for c in needs:  # a plain loop: a generator in any() costs more than these scans
-            if c in text:
-                break
-        else:
-            if needs:
-                return text, 0
-        if not callable(repl):
-            out, n = pattern.subn(repl, text)
-            return out, (n if out != text else 0)
-        changed = 0
-
-        def counted(m: re.Match[str]) -> str:
-            nonlocal changed
-            new = repl(m)
-            changed += new != m.group()
-            return new
-
-        return pattern.sub(counted, text), changed
-
-    return apply
+# (name, needs, apply, writes). ``apply`` is skipped when the text has no site (_sites) among
+# ``needs`` (None: never skipped). ``writes``: the sites a change by the rule can make for a later
+# rule (None: any, found again).
+Rule = tuple[str, frozenset[str] | None, Apply, str | tuple[str, ...] | None]
 
 
 def _nfc(text: str) -> tuple[str, int]:
@@ -349,7 +383,7 @@ def _nfc(text: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", text), 1
 
 
-def _translate(pattern: re.Pattern[str], table: dict[int, str | None]) -> Callable[[str], tuple[str, int]]:
+def _translate(pattern: re.Pattern[str], table: dict[int, str | None]) -> Apply:
     def apply(text: str) -> tuple[str, int]:
         n = len(pattern.findall(text))
         return (text.translate(table), n) if n else (text, 0)
@@ -358,33 +392,33 @@ def _translate(pattern: re.Pattern[str], table: dict[int, str | None]) -> Callab
 
 
 def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
-    rules: list[Rule] = [
-        ("nfc", _nfc),
-        ("invisible", _translate(_INVISIBLE_RE, _INVISIBLE)),  # type: ignore[arg-type]
-        ("lookalike", _translate(_LOOKALIKE_RE, _LOOKALIKE)),  # type: ignore[arg-type]
-        ("width", _translate(_WIDTH_RE, _WIDTH)),  # type: ignore[arg-type]
-        ("width", _sub(_FW_POINT_RE, ".", "．")),
-        ("quotes", _sub(_HALF_CURLY_RE, _half_curly, '"')),
-        ("quotes", _sub(_DQUOTE_RE, _dquotes, '"')),
-        ("quotes", _sub(_SQUOTE_RE, lambda m: f"‘{m.group(1)}’", "'")),
-        ("parens", _sub(_ANGLE_PAREN_RE, _angle_paren, "〈")),
-        ("parens", _sub(_PAREN_RE, _parens, "(")),
-        ("parens", _sub(_LONE_PAREN_RE, _lone_paren, "()")),
-        ("marks", _sub(_MARK_RE, _mark, ",:;!?")),
-        ("ellipsis", _sub(_ELLIPSIS_RE, _ellipsis, ("...", "。。。", "・・・", "…"))),
-        ("period", _sub(_PERIOD_RE, _period, ".")),
-        ("dash", _sub(_DIGIT_YI_RE, r"\1—", "一")),
-        ("dash", _sub(_YIYI_RE, _yiyi, ("一一",))),
-        ("dash", _sub(_DASH_RE, _dash, ("--", "—", "―"))),
-        ("middot", _sub(_MIDDOT_RE, _middot, "・•‧∙⋅`")),
-        ("spaces", _sub(_SPACE_RUN_RE, _spaces(spacing == "pangu"), " \t\u00a0\u3000")),
+    rules = [
+        ("nfc", None, _nfc, None),
+        ("invisible", _INVISIBLE_CHARS, _translate(_INVISIBLE_RE, _INVISIBLE), None),  # type: ignore[arg-type]
+        ("lookalike", _LOOKALIKE_CHARS, _translate(_LOOKALIKE_RE, _LOOKALIKE), None),  # type: ignore[arg-type]
+        ("width", _WIDTH_CHARS, _translate(_WIDTH_RE, _WIDTH), None),  # type: ignore[arg-type]
+        ("width", "．", _sub(_FW_POINT_RE, "."), (".", "...")),
+        ("quotes", '"', _sub(_HALF_CURLY_RE, _half_curly), ""),
+        ("quotes", '"', _sub(_DQUOTE_RE, _dquotes), ""),
+        ("quotes", "'", _sub(_SQUOTE_RE, lambda m: f"‘{m.group(1)}’"), ""),
+        ("parens", "〈", _sub(_ANGLE_PAREN_RE, _angle_paren), ""),
+        ("parens", "(", _translated(_PAREN_RE, _PAREN_TABLE), ""),
+        ("parens", "()", _translated(_LONE_PAREN_RE, _PAREN_TABLE), ""),
+        ("marks", ",:;!?", _translated(_MARK_RE, _ASCII_TO_ZH_TABLE), ""),
+        ("ellipsis", ("...", "。。。", "・", "…"), _sub(_ELLIPSIS_RE, _ellipsis), "…"),
+        ("period", ".", _sub(_PERIOD_RE, "。"), ("。。。",)),
+        ("dash", "一", _sub(_DIGIT_YI_RE, "—"), "—"),
+        ("dash", ("一一",), _sub(_YIYI_RE, _yiyi), "—"),
+        ("dash", ("--", "—", "―"), _sub(_DASH_RE, _dash), "—"),
+        ("middot", "・•‧∙⋅`", _sub(_MIDDOT_RE, _middot), ""),
+        ("spaces", _SPACE_CHARS, _spaces(spacing == "pangu"), ""),
     ]
     if spacing == "pangu":
-        rules.append(("pangu", _sub(_PANGU_RE, " ")))
+        rules.append(("pangu", None, _sub(_PANGU_RE, " "), ""))
     if quotes == "curly":
         table = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
-        rules.append(("corner_quotes", _translate(re.compile("[「」『』]"), table)))
-    return rules
+        rules.append(("corner_quotes", "「」『』", _translate(re.compile("[「」『』]"), table), ""))
+    return [(name, None if needs is None else frozenset(needs), apply, writes) for name, needs, apply, writes in rules]
 
 
 _RULES: dict[tuple[str, str], list[Rule]] = {}
@@ -411,6 +445,37 @@ def _needs_rules(text: str, spacing: Spacing) -> bool:
         or ("一" in text and _DIGIT_YI_RE.search(text))
         or (spacing == "pangu" and _PANGU_RE.search(text))
     )
+
+
+# Sites: what some rule needs, where it could matter, found by one scan that answers every rule's
+# ``needs``. Most are single characters, anywhere. A space counts only between text on both sides
+# (indents and line ends are structure); "-", "。" and "一" are everywhere and count only as "--",
+# "。。。" (ellipsis), "一一" or the 一 of "1一2" (dash); "..." is the ellipsis, "." is a lone dot.
+_INVISIBLE_CHARS = frozenset(map(chr, _INVISIBLE))
+_LOOKALIKE_CHARS = frozenset(map(chr, _LOOKALIKE))
+_WIDTH_CHARS = frozenset(map(chr, _WIDTH))
+_SPACE_CHARS = " \t\u00a0\u3000"
+_PLAIN = re.escape("".join(sorted(
+    _INVISIBLE_CHARS | _LOOKALIKE_CHARS | _WIDTH_CHARS | set(".．\"'〈(),:;!?・…—―•‧∙⋅`「」『』@")
+)))
+# One class of every first character (the engine stops only there), then what each one needs.
+_SITE_RE = re.compile(
+    rf"[{_PLAIN}{_SPACE_CHARS}\-。一]"
+    rf"(?:(?<=\.)\.\.|(?<=[{_PLAIN}])|(?<={_INSIDE}{_SP})(?={_SP}*{_INSIDE})"
+    rf"|(?<=。)。。|(?<=一)一|(?<=\d一)(?=\d)|(?<=-)-)"
+)
+
+
+def _sites(text: str) -> set[str]:
+    """
+    The sites in ``text``.
+
+        >>> sorted(_sites("\u3000\u3000好。一,下 见。。。1一2-3 \\n"))
+        [' ', ',', '。。。', '一']
+        >>> sorted(_sites("好--一一...."))
+        ['--', '.', '...', '一一']
+    """
+    return set(_SITE_RE.findall(text))
 
 
 Explain = Callable[[str, str, str], None]  # (rule, text before, text after)
@@ -446,13 +511,23 @@ def normalize_punctuation(
     # make or unmake a protected span ("www. …" -> "www.…"), so whole passes, protection included,
     # repeat until one changes nothing: that makes the function idempotent by construction.
     for _ in range(MAX_PASSES):
-        text, kept = _protect(text)
+        present = _sites(text)
+        if not present and spacing != "pangu" and unicodedata.is_normalized("NFC", text):
+            break  # only nfc and pangu need no site: nothing to do (half the texts here, most passes 2)
+        kept: list[str] = []
+        if not present.isdisjoint((":", ".", "...", "@")):  # "://", "www.", "@" or a file name's "."
+            text, kept = _protect(text)
+            if kept:
+                present = _sites(text)
         changed = False
-        for name, apply in rules:
+        for name, needs, apply, writes in rules:
+            if needs is not None and present.isdisjoint(needs):
+                continue
             before = text
             text, n = apply(text)
             if n:
                 changed = True
+                present = _sites(text) if writes is None else present.union(writes)
                 if changes is not None:
                     changes[name] += n
                 if explain is not None:
