@@ -40,9 +40,13 @@ from .segment import default_tokenizer
 # justified lines come out letter-spaced: "七 位 新 闻 发 言 人 介 绍" fills only ten em).
 _ASCII_RE = re.compile(r"[!-~]")
 _SPACE_RE = re.compile(r"[ \t\u00a0\u3000]")
-_MARK_RE = re.compile(f"[{CJK_PUNCT}]")
+_MARK_RE = re.compile(f"[{CJK_PUNCT.replace('·', '')}]")
 _NARROW_RE = re.compile(r"[!-~ \t\u00a0\u3000]")  # what _ASCII_RE or _SPACE_RE count
 ASCII_EM = 0.55
+# "·" (U+00B7) is a full em in Noto Sans CJK and a third of one in Noto Serif CJK: count it
+# between the two ("艾哈迈德·纳瓦夫·艾哈迈德·" fills a Sans column, "罕默德·穆伊兹，祝贺…" a
+# Serif one with a character to spare).
+DOT_EM = 0.66
 SPACE_EM = 0.15
 MAX_SAMPLE_LINES = 400  # lines enough to tell how a page sets its marks
 INDENT_EM = 2.0  # a paragraph's first line is indented by two em
@@ -113,18 +117,20 @@ class Line:
         return self.last or self.n
 
 
-Counts = tuple[int, int, int, int]  # characters, Latin glyphs, spaces, Chinese marks
+Counts = tuple[int, int, int, int, int]  # characters, Latin glyphs, spaces, Chinese marks, "·"
 
 
 def _counts(text: str) -> Counts:
     if not _NARROW_RE.search(text):  # most lines: Chinese and its marks only
-        return (len(text), 0, 0, len(_MARK_RE.findall(text)))
-    return (len(text), len(_ASCII_RE.findall(text)), len(_SPACE_RE.findall(text)), len(_MARK_RE.findall(text)))
+        return (len(text), 0, 0, len(_MARK_RE.findall(text)), text.count("·"))
+    return (len(text), len(_ASCII_RE.findall(text)), len(_SPACE_RE.findall(text)), len(_MARK_RE.findall(text)),
+            text.count("·"))
 
 
 def _em(counts: Counts, mark_em: float) -> float:
-    n, n_ascii, n_space, n_mark = counts
-    return n - n_ascii - n_space - n_mark + ASCII_EM * n_ascii + SPACE_EM * n_space + mark_em * n_mark
+    n, n_ascii, n_space, n_mark, n_dot = counts
+    return (n - n_ascii - n_space - n_mark - n_dot + ASCII_EM * n_ascii + SPACE_EM * n_space + mark_em * n_mark
+            + DOT_EM * n_dot)
 
 
 def line_width(text: str, mark_em: float = 1.0) -> float:

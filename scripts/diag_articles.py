@@ -12,8 +12,8 @@ from normalize.dehyphenate import dehyphenate_records
 from normalize.punct import punctuate
 from normalize.split import split_articles
 
-variant = sys.argv[1]
-SH = Path(__file__).resolve().parents[2] / "shared/dev" / variant
+variant = sys.argv[1]  # a dev variant (pdftotext-raw, ocr) or a make_pages.py variant folder
+SH = Path(variant) if Path(variant).is_dir() else Path(__file__).resolve().parents[2] / "shared/dev" / variant
 flat = lambda s: re.sub(r"\s+", "", s or "")
 pc = Counter()
 for f in sorted((SH / "inputs").glob("*.txt")):

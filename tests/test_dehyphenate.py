@@ -334,6 +334,22 @@ def test_a_wide_lead_whose_first_line_was_cut_at_its_comma_is_no_headline_line()
     assert blocks[4][0] == "paragraph" and blocks[4][1].startswith("共建“一带一路”，顺应时代潮流")
 
 
+def test_a_middle_dot_is_counted_between_its_sans_and_serif_widths() -> None:
+    """"·" is a full em in Noto Sans CJK and a third of one in Serif. Counted as a full em,
+    "迈德·纳瓦夫·艾哈迈德·萨巴赫，祝贺" made the column look wider than it is, so the indented
+    first line above it read as a full line and the headline ran into the body."""
+    assert line_width("纳瓦夫·艾哈迈德") == pytest.approx(7.66)
+    text = "\n".join(["会场宝安图书馆西乡街道分馆开展，", "重点为观众普及传统文化，讲好西乡", "故事。", "（据深圳新闻网）",
+                      "短讯", "李克强向科威特首相致贺电", "国务院总理李克强19日致电艾哈", "迈德·纳瓦夫·艾哈迈德·萨巴赫，祝贺",
+                      "他就任科威特国首相。", "李克强在贺电中表示，中科传统", "友谊深厚，科威特是最早同新中国建"])
+    blocks = kinds(text)
+    assert ("heading", "李克强向科威特首相致贺电") in blocks
+    assert blocks[-2] == ("paragraph", "国务院总理李克强19日致电艾哈迈德·纳瓦夫·艾哈迈德·萨巴赫，祝贺他就任科威特国首相。")
+    # near miss: a full line with dots in a Sans column is no shorter than its neighbours
+    sans = ["国务院总理李克强19日致电", "艾哈迈德·纳瓦夫·艾哈迈德·", "萨巴赫，祝贺他就任科威特国首", "相。"]
+    assert [k for k, _ in kinds("\n".join(sans))] == ["paragraph"]
+
+
 def test_a_headline_line_wider_only_by_its_digits_does_not_start_a_new_element() -> None:
     """"西部陆海新通道铁海" / "联运班列累计开行3万" / "列": the second line is wider only by the
     guessed width of a digit; it is the same headline, not a title under a kicker."""
