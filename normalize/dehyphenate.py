@@ -696,6 +696,14 @@ class _Doc:
             # a headline's last line, then the paragraph's indented first line
             return False
         w = self.width[k]
+        if (not prose and j is not None and self.gaps[self.pos[k]] == "" and not ends_sentence(self.lines[j].text)
+                and abs(self.width[j] - w) <= 0.5 and is_heading_candidate(self.lines[j].text)
+                and not _UNSURE_WIDTH_RE.search(self.lines[j].text + ln.text)
+                and (n := self.next_index(j)) is not None and self.width[n] > w + 1.2):
+            # a first line is followed by a full line or by its paragraph's last: a line as
+            # narrow as it that goes on, below which the text widens, is a headline's next line
+            # ("社会工作助力新" / "疆民政事业高质" / "量发展论坛举办" over a column 12 em wide)
+            return False
         prev = k
         for step in (1, 2):
             j = self.next_index(k, step)
@@ -892,7 +900,11 @@ def _clause_line_ok(doc: _Doc, span: list[int]) -> bool:
             if doc.gap_before(k) != "":
                 break
             run.append(k)
-        starts_run = pos == 0 or doc.gap_before(j) != ""
+        starts_run = pos == 0 or doc.gap_before(j) != "" or (
+            # "夯实社会工作理论基" / "础，促进“政校合作”": a kicker wrapped inside a word, its
+            # first line as wide as its second with the character that came down
+            pos == 1 and abs(doc.width[span[0]] + doc.slack[span[0]] - doc.width[j]) <= 1.0
+            and not _CLAUSE_RE.search(doc.lines[span[0]].text))
         if not starts_run:
             return False
         if len(run) == 2 or (len(run) > 1 and doc.width[j] <= doc.width[run[1]]):
@@ -1052,7 +1064,8 @@ def build_blocks(text: str) -> list[dict]:
             prev = doc.next_index(i, -1)
             # a new headline element where a blank line parts them or the line grows wider
             # than the one above (that one did not wrap: a label or kicker ended there)
-            grows = bool(heading) and prev is not None and doc.width[i] > doc.width[prev] + 0.5 + _latin_error(ln.text)
+            grows = (bool(heading) and prev is not None
+                     and doc.width[i] > doc.width[prev] + doc.slack[prev] + 0.5 + _latin_error(ln.text))
             if heading and (gap_before or (grows and not _justified(lines[prev].text)
                                            and not lines[prev].text.endswith("："))  # it goes on after its colon
                             # it may be the running head, unless it wraps on at a comma

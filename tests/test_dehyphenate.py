@@ -350,6 +350,27 @@ def test_a_middle_dot_is_counted_between_its_sans_and_serif_widths() -> None:
     assert [k for k, _ in kinds("\n".join(sans))] == ["paragraph"]
 
 
+def test_a_kicker_wrapped_inside_a_word_over_a_title_of_narrow_lines() -> None:
+    """A narrow column: the kicker wraps inside "基础" (its comma took "础" down with it), the
+    title runs three lines of 7 em over a 12 em column. "疆民政事业高质" is as narrow as an
+    indented first line, but the line after it is just as narrow and goes on: a headline's."""
+    text = "\n".join(["从投资来看，9月份固", "定资产投资完成额指数为", "52.5%，环比提高1.9个百分", "点，仓储业、水上运输业、",
+                      "邮政快递业、航空运输业依", "然是投资重点领域。", "（据央视网）", "夯实社会工作理论基", "础，促进“政校合作”",
+                      "社会工作助力新", "疆民政事业高质", "量发展论坛举办", "为进一步夯实社会工作", "理论基础，加强社会工作理",
+                      "论研究，促进“政校合作”", "，", "近日，新疆维吾尔自治区民", "政厅联合新疆大学在乌鲁木",
+                      "齐举办社会工作助力新疆民", "政事业高质量发展论坛。自", "治区民政厅党组成员、副厅", "长杨中，新疆大学党委常",
+                      "委、副校长顾光海参加论坛", "并致辞，自治区民政厅慈善", "事业促进和社会工作处处长", "麦合木提江·艾麦提主持会",
+                      "议。", "顾光海介绍了新疆大学", "发展历程、学科建设特色，", "开展社会工作教学、培养社", "会工作人才、参与社会工作"])
+    blocks = kinds(text)[1:]
+    assert blocks[1] == ("heading", "夯实社会工作理论基础，促进“政校合作”社会工作助力新疆民政事业高质量发展论坛举办")
+    assert blocks[2][0] == "paragraph" and blocks[2][1].startswith("为进一步夯实社会工作理论基础")
+    # near miss (dev03, OCR): an indented first line whose next line is as narrow only by its
+    # digits, brackets and spaces, whose widths are a guess
+    ocr = kinds("\n".join(["月3日) 夜间起，西北、西南部", "分地区将出现雨雪天气。其中甘", "肃、陕西、四川等地的部分地区", "有中到大雨，局地暴雨。青海大", "部、甘肃西部等地有中到大雪或", "雨夹雪，局地有暴雪或大暴雪。", "内蒙古大部、东北地区大部等地", "将出现大风降温。", "(来源: 央视网)", "", "雅万高铁开始电气化专业核心", "", "技术施工", "雅万高铁第一根接触网导线", "昨天(10月19日) 下午悬挂完", "成，标志着雅万高铁开始进入电", "气化专业核心技术施工阶段。牙", "万高铁是印尼第一条时速 350 公", "里的高速铁路，是中国高铁首次", "全系统、全要素、全产业链在海", "外落地的项目，预计2023年6月", "开通运营。", "(来源: 央视网)", "李克强向科威特首相致咒电", "国务院总理李克强19 日致电"]))
+    assert ("paragraph", "雅万高铁第一根接触网导线昨天(10月19日) 下午悬挂完成，标志着雅万高铁开始进入电气化专业核心技术施工阶段。"
+            "牙万高铁是印尼第一条时速 350 公里的高速铁路，是中国高铁首次全系统、全要素、全产业链在海外落地的项目，预计2023年6月开通运营。") in ocr
+
+
 def test_a_headline_line_wider_only_by_its_digits_does_not_start_a_new_element() -> None:
     """"西部陆海新通道铁海" / "联运班列累计开行3万" / "列": the second line is wider only by the
     guessed width of a digit; it is the same headline, not a title under a kicker."""
