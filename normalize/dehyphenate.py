@@ -959,6 +959,22 @@ def _resumes_next(lines: list[Line], i: int) -> bool:
     return False
 
 
+def _repeated_titles(lines: list[Line]) -> list[int]:
+    """A continued article's title repeated above its "（上接第1版）": one to three headline-like
+    lines between the page's furniture (or a blank line) and the jump line."""
+    out: list[int] = []
+    for m, ln in enumerate(lines):
+        if ln.kind != "jump" or not JUMP_BACK_RE.search(ln.text):
+            continue
+        run = list(itertools.takewhile(lambda i: lines[i].kind == "text" and lines[i].page == ln.page,
+                                       range(m - 1, max(m - 5, -1), -1)))
+        first = run[-1] if run else m
+        if 0 < len(run) <= 3 and (first == 0 or lines[first - 1].kind in ("blank", "furniture")) and all(
+                is_heading_candidate(lines[i].text) for i in run):
+            out += run
+    return out
+
+
 def _interrupting_headline(doc: _Doc, i: int) -> list[int]:
     """A headline set between blank lines inside an unfinished paragraph (a column of another story).
 
@@ -993,6 +1009,7 @@ def build_blocks(text: str) -> list[dict]:
     heading: list[Line] = []
     headline: set[int] = set()
     cur_ended = False
+    headline.update(_repeated_titles(lines))
     # Blocks end up in reading order: by the place of their first line in ``lines``, which is
     # line order except where OCR's side-by-side columns are read one after the other.
     place = {id(ln): k for k, ln in enumerate(lines)}

@@ -190,6 +190,10 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
             continue
         if kind == "heading":
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if jump_target is not None and nxt is not None and nxt.get("role") == "jump" and JUMP_BACK_RE.search(
+                    nxt["text"]):
+                removed.append(_removed(b, "furniture"))  # the title repeated above "（上接第1版）"
+                continue
             if _is_label(b, nxt) and not pending:
                 removed.append(_removed(b, "label"))
                 continue

@@ -174,6 +174,35 @@ def test_article_continued_across_pages_by_jump_lines_is_one_article() -> None:
     assert {r["text"] for r in articles[0]["removed"]} >= {"（下转第6版）", "（上接第5版）"}
 
 
+def test_a_title_repeated_above_the_jump_back_line_is_furniture() -> None:
+    """Papers repeat a continued article's title above "（上接第1版）"; it is not a new article,
+    nor the start of the continued paragraph."""
+    text = "\n".join([
+        "民生周刊 2024年7月29日星期一 第5版 民生",
+        "全国秋粮收获过半",
+        "农业农村部最新农情调度",
+        "显示，眼下全国秋粮收获过半，",
+        "主产区已进入收获高峰。",
+        "山东省6600多万亩秋粮目前",
+        "已收获过半，把玉米秸秆转化成",
+        "青贮饲料后，运往当地136家规",
+        "（下转第6版）",
+        "\f民生周刊 2024年7月29日星期一 第6版 民生",
+        "全国秋粮收获过半",
+        "（上接第5版）",
+        "模化肉牛养殖厂销售，实现",
+        "养殖户降本和种粮户增效。",
+        "（来源：央视网）",
+    ])
+    [grain] = pipeline(text)
+    assert grain["title"] == "全国秋粮收获过半" and grain["pages"] == [1, 2]
+    assert grain["paragraphs"][-1].endswith("运往当地136家规模化肉牛养殖厂销售，实现养殖户降本和种粮户增效。")
+    assert {"kind": "furniture", "text": "全国秋粮收获过半", "lines": [11, 11], "page": 2} in grain["removed"]
+    # near miss: a headline above a paragraph, with no jump line after it, is a headline
+    [other] = pipeline("\n".join([*text.split("\n")[9:11], *text.split("\n")[12:]]))
+    assert other["title"] == "全国秋粮收获过半" and other["paragraphs"] == ["模化肉牛养殖厂销售，实现养殖户降本和种粮户增效。"]
+
+
 def test_article_records_have_the_documented_fields() -> None:
     lines = ["标题在这里", "", "正文从这里开始写，一", "直写到这里，这一段就", "结束了。", "（据新华社）"]
     [article] = pipeline("\n".join(lines), doc="a/b.txt")
