@@ -65,6 +65,7 @@ _MID_MARKS = "，、；：,;:"  # marks that never end a paragraph or a credit
 _NEVER_FINAL = frozenset("是和与及或把被从向对在并而但且")  # one-character words that need what follows
 # Sentence-internal marks: a line with more than one of them is prose, not a headline.
 _CLAUSE_RE = re.compile(r"[，、；,;]")
+_SENTENCE_TAIL_RE = re.compile(f"[{HAN}]{{1,3}}[。！？]")  # a line that ends the sentence above first
 # Marks that a headline line never ends with (they continue a sentence).
 _CONTINUES_RE = re.compile(r"[，、；：,;:（(“‘《]$")
 # "。 X" inside a line: where the document never spaces after its marks, this space is the
@@ -258,7 +259,7 @@ def classify_line(text: str) -> str:
             return "credit"
         if _BRACKETED_LINE_RE.match(text):
             return "credit"  # a whole line in brackets after a story is its source, even misread by OCR
-    if (len(text) <= 40 and ("版" in text or "年" in text) and not _PROSE_MARK_RE.search(text)
+    if (("版" in text or "年" in text) and len(" ".join(text.split())) <= 40 and not _PROSE_MARK_RE.search(text)
             and (EDITION_RE.search(text) or (DATE_RE.search(text) and (WEEKDAY_RE.search(text) or len(text) <= 16)))):
         return "furniture"
     return "text"
@@ -536,7 +537,7 @@ def _mark_open_credits(lines: list[Line]) -> None:
 
 def _name_like(ln: Line) -> bool:
     """A short line of letters alone: a paper's or a section's name, or OCR's crumbs of one."""
-    return ln.kind == "text" and len(ln.text) <= 8 and re.fullmatch(r"[\w\s·]+", ln.text) is not None
+    return ln.kind == "text" and len(ln.text) <= 12 and re.fullmatch(r"[\w\s·]+", ln.text) is not None
 
 
 def _mark_page_furniture(lines: list[Line]) -> None:
@@ -827,6 +828,11 @@ def heading_span(
         return span if 0 < len(span) <= 3 else []
     if not span or len(span) > MAX_HEADING_LINES:
         return []
+    if (len(span) > 1 and doc.gap_before(span[-1]) != "" and _SENTENCE_TAIL_RE.match(doc.lines[k].text)
+            and doc.lines[k].n - doc.lines[span[-1]].end <= 2):  # (not a column OCR read beside it)
+        # "传承保护数百载，璀璨非遗放" / blank / "异彩。为期9天…": the text goes on from the last
+        # line, which starts the body (OCR set it apart)
+        k = span.pop()
     joined = "".join(doc.lines[j].text for j in span)
     if len(_CLAUSE_RE.findall(joined)) > 1 or not _clause_line_ok(doc, span) or _closes_more(joined):
         return []

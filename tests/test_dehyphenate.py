@@ -465,6 +465,19 @@ def test_ocr_paper_and_section_names_above_the_dated_line_are_furniture() -> Non
     assert [k for k, _ in kinds("\n".join(moved))] == ["furniture", "heading", "heading", "paragraph"]
 
 
+def test_ocr_page_tops_with_a_misread_section_name_and_a_gap_in_the_dated_line() -> None:
+    """OCR reads "邻里生活报 社会" as "邻里生活报 it会" (9 characters), and prints a running head's
+    date and page number far apart on one line: both are still furniture."""
+    story = ["", "西乡北帝三月三精", "彩不断!", "", "西乡历史文化展游", "人如织", "", "传承保护数百载，丙璨非遗放", "",
+             "异彩。为期9天的省级非遗一一西乡北帝", "三月三庙会精彩还在继续，吸引了众", "多市民前来。"]
+    blocks = kinds("\n".join(["邻里生活报 it会", "", "2025年6月15日 星期日" + " " * 24 + "第3版 国际", *story]))
+    assert [k for k, _ in blocks] == ["furniture", "furniture", "heading", "heading", "paragraph"]
+    # OCR set the lead's first line apart; the next line ends its sentence first: a body's line
+    assert blocks[-1][1].startswith("传承保护数百载，丙璨非遗放异彩。为期9天")
+    # near miss: prose of 13 characters above the dated line is no paper name
+    assert kinds("\n".join(["这是一行很长的正文内容不是报名", "", "2025年6月15日 星期日 第3版", *story]))[0][0] != "furniture"
+
+
 def test_unfinished_paragraph_before_a_headline_is_marked_open() -> None:
     text = "\n".join(["他说这件事还没有结束，因为后", "续的工作还要继续，大家都", "", "新的标题在这里", "",
                       "新的正文从这里开始", "写起，一直写到这里结束", "为止，大家都很满意。"])
