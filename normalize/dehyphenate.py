@@ -65,6 +65,7 @@ _MID_MARKS = "，、；：,;:"  # marks that never end a paragraph or a credit
 _NEVER_FINAL = frozenset("是和与及或把被从向对在并而但且")  # one-character words that need what follows
 # Sentence-internal marks: a line with more than one of them is prose, not a headline.
 _CLAUSE_RE = re.compile(r"[，、；,;]")
+_BRACKETED_DATE_RE = re.compile(r"[（(〈]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)〉]")
 _SENTENCE_TAIL_RE = re.compile(f"[{HAN}]{{1,3}}[。！？]")  # a line that ends the sentence above first
 # Marks that a headline line never ends with (they continue a sentence).
 _CONTINUES_RE = re.compile(r"[，、；：,;:（(“‘《]$")
@@ -773,11 +774,13 @@ def is_heading_candidate(text: str) -> bool:
         (True, True)
         >>> is_heading_candidate("作，取得了一系列成果。"), is_heading_candidate("北斗七星方位，")
         (False, False)
+        >>> is_heading_candidate("昨天（10月19日）晚上"), is_heading_candidate("国庆假期（10月1日至7日）全国出游")
+        (False, True)
     """
     if not text or "。" in text or "；" in text or "、" in text or len(text) > 48:
         return False
-    if text[0] in "（(〈":
-        return False
+    if text[0] in "（(〈" or ("月" in text and _BRACKETED_DATE_RE.search(text)):
+        return False  # "今天（3月15日）" dates a news lead's first sentence, not a headline
     if text.endswith("：") and len(text) <= 8 and not _CLAUSE_RE.search(text):
         text = text[:-1]  # "机遇与合作：" / "“通武廊”社会工作再携手": a headline broken at its colon
     if _CONTINUES_RE.search(text) or _PUSHED_RE.match(text):

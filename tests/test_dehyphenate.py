@@ -478,6 +478,17 @@ def test_ocr_page_tops_with_a_misread_section_name_and_a_gap_in_the_dated_line()
     assert kinds("\n".join(["这是一行很长的正文内容不是报名", "", "2025年6月15日 星期日 第3版", *story]))[0][0] != "furniture"
 
 
+def test_a_first_line_dated_in_brackets_starts_the_body_under_a_headline() -> None:
+    """OCR: "昨天 〈10月19日) 晚上" measures narrow (its brackets read as ASCII), but a date in
+    brackets opens a news lead, never a headline."""
+    text = "\n".join(["公益时报", "", "2025年8月22日 星期五", "", "二十大新闻中心", "举行第四场集体", "采访", "",
+                      "昨天 〈10月19日) 晚上", "二十大新闻中心举行第四场集", "体和采访。重庆、四川、贵州、", "",
+                      "云南、西藏、陕西、甘肃七个", "省区市代表团的新闻发言人。"])
+    blocks = kinds(text)
+    assert blocks[2] == ("heading", "二十大新闻中心举行第四场集体采访")
+    assert blocks[3][0] == "paragraph" and blocks[3][1].startswith("昨天 〈10月19日) 晚上二十大")
+
+
 def test_unfinished_paragraph_before_a_headline_is_marked_open() -> None:
     text = "\n".join(["他说这件事还没有结束，因为后", "续的工作还要继续，大家都", "", "新的标题在这里", "",
                       "新的正文从这里开始", "写起，一直写到这里结束", "为止，大家都很满意。"])
