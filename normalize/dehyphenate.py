@@ -781,7 +781,7 @@ def is_heading_candidate(text: str) -> bool:
         return False
     if text[0] in "（(〈" or ("月" in text and _BRACKETED_DATE_RE.search(text)):
         return False  # "今天（3月15日）" dates a news lead's first sentence, not a headline
-    if text.endswith("：") and len(text) <= 8 and not _CLAUSE_RE.search(text):
+    if text[-1] in "：:" and len(text) <= 8 and not _CLAUSE_RE.search(text):
         text = text[:-1]  # "机遇与合作：" / "“通武廊”社会工作再携手": a headline broken at its colon
     if _CONTINUES_RE.search(text) or _PUSHED_RE.match(text):
         return False
@@ -1092,8 +1092,10 @@ def build_blocks(text: str) -> list[dict]:
             # than the one above (that one did not wrap: a label or kicker ended there)
             grows = (bool(heading) and prev is not None
                      and doc.width[i] > doc.width[prev] + doc.slack[prev] + 0.5 + _latin_error(ln.text))
-            if heading and (gap_before or (grows and not _justified(lines[prev].text)
-                                           and not lines[prev].text.endswith("："))  # it goes on after its colon
+            # a headline goes on after its colon ("机遇与合作：" / "“通武廊”社会工作再携手"), also
+            # across OCR's blank line
+            colon = prev is not None and lines[prev].text[-1:] in "：:" and gap_before in ("", "blank")
+            if heading and ((gap_before and not colon) or (grows and not _justified(lines[prev].text) and not colon)
                             # it may be the running head, unless it wraps on at a comma
                             or (prev is not None and doc.page_top(prev) and not lines[prev].text.endswith("，"))):
                 close_heading()

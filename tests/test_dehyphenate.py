@@ -316,6 +316,11 @@ def test_a_headline_broken_at_its_colon_is_one_headline() -> None:
     text = "\n".join(["中科战略伙伴关系取得新进展。", "机遇与合作：", "“通武廊”社会工作再携手", "为深入推进“通武廊”社会工作协同",
                       "发展，促进三地社工站建设专业化水平不", "断提升，近日，由天津市武清区民政局主", "办，武清区社会工作服务站承办。"])
     assert kinds(text)[1] == ("heading", "机遇与合作：“通武廊”社会工作再携手")
+    # OCR: an ASCII colon and a blank line between the two lines
+    ocr = ["中科战略伙伴关系取得新进展。", "(据央视《新闻联播》)", "", "机遇与合作:", "", "“通武廊”社会工作再携手", "",
+           "为深入推进“通武廊”社会工作", "协同发展，促进三地社工站建设专业", "化水平不断提升，近日，由天津市武",
+           "清区民政局主办，武清区社会工作服", "务站承办。"]
+    assert [b for b in kinds("\n".join(ocr)) if b[0] == "heading"] == [("heading", "机遇与合作:“通武廊”社会工作再携手")]
     # near miss: a colon that opens a quotation in prose
     prose = ["这是前一段的最后一句话，说完", "了。他在会上说：", "“我们将继续努力，把工作做得", "更好，让群众满意。”"]
     assert [k for k, _ in kinds("\n".join(prose))] == ["paragraph"]
