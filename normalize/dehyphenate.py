@@ -822,8 +822,9 @@ def heading_span(
         # a section label ("新闻速递") is not a headline's end: the headline follows it
         due = expect_title and all(len(doc.lines[j].text) <= 4 for j in span)
         forced = due and is_heading_candidate(text) and not _CLAUSE_RE.search(text)
-        if not forced and not (not span and _wrapped_kicker(doc, k)) and doc.body_starts(k):
-            break
+        if (not forced and not (not span and _wrapped_kicker(doc, k)) and doc.body_starts(k)
+                and not (span and is_heading_candidate(text) and word_runs_on(doc.lines[span[-1]].text, text))):
+            break  # (a line the headline's last word runs on into is the headline's: "…发展指" / "数同比…")
         span.append(k)
         k = doc.next_index(k)
     if k is None:

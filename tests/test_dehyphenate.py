@@ -376,6 +376,18 @@ def test_a_kicker_wrapped_inside_a_word_over_a_title_of_narrow_lines() -> None:
             "牙万高铁是印尼第一条时速 350 公里的高速铁路，是中国高铁首次全系统、全要素、全产业链在海外落地的项目，预计2023年6月开通运营。") in ocr
 
 
+def test_a_line_the_headlines_last_word_runs_on_into_is_the_headlines() -> None:
+    """"1—2月中国快递发展指" / "数同比提升26.7%": the second line looks like an indented first
+    line by its width, but "指数" runs across the break, so the headline goes on there."""
+    text = "\n".join(["110075 亿 日 元 ， 约 合", "733.87亿美元，是1979", "年有可比数据以来的同期", "最大值。", "（据央视网）",
+                      "1—2月中国快递发展指", "数同比提升26.7%", "记者从国家邮政局获", "悉，今年1—2月中国快",
+                      "递发展指数同比提升", "26.7%。预计1—2月快递", "业务量同比增速约为", "23.7%，快递业实现良好",
+                      "开局，市场规模快速增", "长。", "（来源：央视网）"])
+    blocks = kinds(text)
+    assert blocks[2] == ("heading", "1—2月中国快递发展指数同比提升26.7%")
+    assert blocks[3][0] == "paragraph" and blocks[3][1].startswith("记者从国家邮政局获悉")
+
+
 def test_a_headline_line_wider_only_by_its_digits_does_not_start_a_new_element() -> None:
     """"西部陆海新通道铁海" / "联运班列累计开行3万" / "列": the second line is wider only by the
     guessed width of a digit; it is the same headline, not a title under a kicker."""
