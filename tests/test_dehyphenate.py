@@ -377,15 +377,11 @@ def test_a_kicker_wrapped_inside_a_word_over_a_title_of_narrow_lines() -> None:
 
 
 def test_a_line_the_headlines_last_word_runs_on_into_is_the_headlines() -> None:
-    """"1—2月中国快递发展指" / "数同比提升26.7%": the second line looks like an indented first
-    line by its width, but "指数" runs across the break, so the headline goes on there."""
-    text = "\n".join(["110075 亿 日 元 ， 约 合", "733.87亿美元，是1979", "年有可比数据以来的同期", "最大值。", "（据央视网）",
-                      "1—2月中国快递发展指", "数同比提升26.7%", "记者从国家邮政局获", "悉，今年1—2月中国快",
-                      "递发展指数同比提升", "26.7%。预计1—2月快递", "业务量同比增速约为", "23.7%，快递业实现良好",
-                      "开局，市场规模快速增", "长。", "（来源：央视网）"])
-    blocks = kinds(text)
-    assert blocks[2] == ("heading", "1—2月中国快递发展指数同比提升26.7%")
-    assert blocks[3][0] == "paragraph" and blocks[3][1].startswith("记者从国家邮政局获悉")
+    """"共建“一带一路”·权" / "威访谈": the second line is as narrow as a paragraph's last, but
+    "权威" runs across the break, so the headline goes on there (and on to the title below)."""
+    blocks = kinds("\n".join(["日-30日）启动，并延续", "至 下 个 周 末 （ 12 月 6", "日-7日）。届时，各街", "道分馆将在展区联袂呈", "现“流动非遗市集”：", "市民可在体验区尝试拓", "印、麻篮编织、药香香", "牌制作等非遗手工活", "动。", "（据深圳晚报）", "共建“一带一路”·权", "威访谈", "新疆积极打造", "我国向西开放", "的桥头堡", "共 建 “ 一 带 一", "路”，顺应时代潮流，", "践行人类命运共同体理", "念，为全球治理体系改", "革提供了中国方案，也", "开创了我国对外开放的", "新格局。《新闻联播》", "从今天（10月3日）开"]))
+    assert [t for k, t in blocks if k == "heading"] == ["共建“一带一路”·权威访谈", "新疆积极打造我国向西开放的桥头堡"]
+    assert blocks[-1][0] == "paragraph" and blocks[-1][1].startswith("共 建 “ 一 带 一路”，顺应时代潮流")
 
 
 def test_a_headline_line_wider_only_by_its_digits_does_not_start_a_new_element() -> None:
