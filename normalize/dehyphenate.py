@@ -129,10 +129,10 @@ def _counts(text: str) -> Counts:
             text.count("·"))
 
 
-def _em(counts: Counts, mark_em: float) -> float:
+def _em(counts: Counts, mark_em: float, dot_em: float = DOT_EM) -> float:
     n, n_ascii, n_space, n_mark, n_dot = counts
     return (n - n_ascii - n_space - n_mark - n_dot + ASCII_EM * n_ascii + SPACE_EM * n_space + mark_em * n_mark
-            + DOT_EM * n_dot)
+            + dot_em * n_dot)
 
 
 def line_width(text: str, mark_em: float = 1.0) -> float:
@@ -178,6 +178,31 @@ def estimate_mark_em(counts: list[Counts]) -> float:
         if count > best_count * 1.05:
             best, best_count = mark_em, count
     return best
+
+
+def estimate_dot_em(samples: list[tuple[str, float, list[str]]], mark_em: float = 1.0) -> float:
+    """
+    Width of "·" on this page: a full em (a Sans font) or a third of one (Serif), whichever
+    makes more of the lines holding it as wide as the full lines near them; ``DOT_EM`` between
+    the two when they do not tell. A sample: a line with "·", the width of a word that came
+    down from it (see ``_Doc.slack``), and full lines near it.
+
+        >>> estimate_dot_em([("哈迈德·纳瓦夫·艾哈迈德·萨巴", 1.0, ["统友谊深厚，科威特是最早同新中"])])
+        1.0
+        >>> estimate_dot_em([("迈德·纳瓦夫·艾哈迈德·萨巴赫，祝贺", 0.0, ["友谊深厚，科威特是最早同新中国建"])])
+        0.33
+        >>> estimate_dot_em([("化。观众在“观非遗文化·品书香生", 1.0, ["模式，旨在更好地传承和弘扬非遗文"])])
+        0.66
+    """
+    votes = {0.33: 0, 1.0: 0}
+    for line, slack, refs in samples:
+        ref = max(_em(_counts(r), mark_em) for r in refs)
+        full = [d for d in votes if ref - 0.6 - slack <= _em(_counts(line), mark_em, d) <= ref + 0.6]
+        if len(full) == 1:
+            votes[full[0]] += 1
+    if votes[0.33] == votes[1.0]:
+        return DOT_EM
+    return 0.33 if votes[0.33] > votes[1.0] else 1.0
 
 
 def ends_sentence(text: str) -> bool:
@@ -303,9 +328,9 @@ def _split_lines(text: str, spacey: bool) -> tuple[list[Line], float]:
 class _Widths(dict[int, float]):
     """Line widths in em, by line index, each computed when first asked for (most never are)."""
 
-    def __init__(self, lines: list[Line], mark_em: float) -> None:
+    def __init__(self, lines: list[Line], mark_em: float, dot_em: float = DOT_EM) -> None:
         super().__init__()
-        self.lines, self.mark_em = lines, mark_em
+        self.lines, self.mark_em, self.dot_em = lines, mark_em, dot_em
         self.seconds: dict[int, bool] = {}
         self.raws: dict[int, float] = {}
 
@@ -318,7 +343,7 @@ class _Widths(dict[int, float]):
         """Line i's own width, without its other piece."""
         w = self.raws.get(i)
         if w is None:
-            w = self.raws[i] = _em(_counts(self.lines[i].text), self.mark_em)
+            w = self.raws[i] = _em(_counts(self.lines[i].text), self.mark_em, self.dot_em)
         return w
 
     def cut_after(self, i: int) -> bool:
@@ -604,6 +629,18 @@ class _Doc:
                 self.slack[a] = line_width(m.group())
             elif _KINSOKU_RE.match(lines[b].text):
                 self.slack[a] = 1.0  # "…已收获过" / "半，在…": a mark may not start a line, so its word came down too
+        dotted = [(ln.text, self.slack[i], refs) for i in self.text_idx if "·" in (ln := lines[i]).text
+                  and not ends_sentence(ln.text) and ln.text[0] not in _CUT_STARTS
+                  and (refs := self._full_lines_near(i))]
+        if dotted:
+            self.width.dot_em = estimate_dot_em(dotted, mark_em)
+
+    def _full_lines_near(self, i: int) -> list[str]:
+        """Up to three lines above and below line i, on its page, that go on (no sentence ends)."""
+        p = self.pos[i]
+        near = [self.lines[j] for j in self.text_idx[max(0, p - 3) : p] + self.text_idx[p + 1 : p + 4]]
+        return [x.text for x in near if x.page == self.lines[i].page and "·" not in x.text
+                and not ends_sentence(x.text) and x.text[0] not in _CUT_STARTS]
 
     def next_index(self, i: int | None, k: int = 1) -> int | None:
         if i is None:
