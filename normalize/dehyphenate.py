@@ -728,7 +728,7 @@ class _Doc:
             return False
         j = self.next_index(k, 2 if cut else 1)  # past the rest of its line
         if (not prose and j is not None and self.gaps[self.pos[k]] == "" and not self.slack[k]
-                and self.indent(j) and not _UNSURE_WIDTH_RE.search(self.lines[j].text)
+                and self.indent(j) and not _UNSURE_WIDTH_RE.search(self.lines[j].text + ln.text)
                 and not word_runs_on(self.lines[self.previous[j]].text, self.lines[j].text)):
             # two narrow lines in a row (and not where spaces, ASCII marks or numbers make the
             # width a guess):

@@ -277,6 +277,14 @@ def test_two_narrow_lines_with_numbers_are_no_headline_above_a_first_line() -> N
     assert [k for k, _ in kinds(text)] == ["paragraph", "paragraph"]
 
 
+def test_two_narrow_lines_are_no_headline_where_the_first_has_a_number() -> None:
+    """"山东省6600多万亩秋粮目前已" / "收获过半，…": the first line measures narrow only by a guess
+    at its digits' width; it is a paragraph's first line, not a headline over one."""
+    blocks = kinds("\n".join(["邻里生活报 2025年7月31日 星期四 第2版 经济", "在希望的田野上", "全国秋粮收获过半", "农业农村部最新农情调度显", "示，眼下全国秋粮收获过半，主产", "区已进入收获高峰。", "在黑龙江北大荒集团五九七农", "场，大型收获机械正在进行联合收", "割作业。今年，农场在更换先进机", "型的基础上，根据早、中、晚空气", "湿度和秸秆含水量的不同，每天三", "次调整农机作业部件的运转参数，", "确保脱谷率更高，进一步减少机收", "损失。", "江西省1400多万亩中稻收获已", "近8成，1860万亩晚稻中的早熟品", "种已经开镰。各地共投入收割机、", "烘干机11.16万台套，及时收获中晚", "稻。", "山东省6600多万亩秋粮目前已", "收获过半，在玉米种植大县阳信", "县，当地借助肉牛产业优势，推行", "“种养结合”", "。把玉米秸秆转化成青", "贮饲料后，运往当地136家规模化肉", "牛养殖厂销售，实现养殖户降本和", "种粮户增效的双赢。", "用好盐碱地等后备耕地资源，", "事关国家粮食安全。在江苏省射阳", "县的沿海滩涂，退渔复垦后首次种"]))
+    assert [t for k, t in blocks if k == "heading"] == ["在希望的田野上", "全国秋粮收获过半"]
+    assert any(k == "paragraph" and t.startswith("山东省6600多万亩秋粮目前已收获过半，") for k, t in blocks)
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
