@@ -682,9 +682,13 @@ class _Doc:
         if self.explicit_indents:
             return False
         step = 2 if self.width.cut_after(i) else 1  # the rest of its own line is no reference
-        refs = [self.width[j] for j in (self.next_index(i, step), self.next_index(i, step + 1)) if j is not None]
-        if not refs:
+        below = [j for j in (self.next_index(i, step), self.next_index(i, step + 1)) if j is not None]
+        if not below:
             return False
+        if all(self.slack[j] or _UNSURE_WIDTH_RE.search(self.lines[j].text) for j in below):
+            # both may have broken early, before a number that did not fit: look one line further
+            below.append(self.next_index(below[-1]))
+        refs = [self.width[j] for j in below if j is not None]
         ref = max(refs)
         return ref - 3.6 <= self.width[i] + self.slack[i] and self.width[i] <= ref - max(1.2, 0.04 * ref) + 1e-6
 

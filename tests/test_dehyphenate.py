@@ -277,6 +277,14 @@ def test_two_narrow_lines_with_numbers_are_no_headline_above_a_first_line() -> N
     assert [k for k, _ in kinds(text)] == ["paragraph", "paragraph"]
 
 
+def test_an_indented_first_line_is_measured_past_lines_that_broke_before_a_number() -> None:
+    """"中央广播电视总台2024年" is indented against a 13 em column, but the two lines below it
+    broke early, each before a number that did not fit ("（3月15" / "日）20时…"): look one further."""
+    blocks = kinds("\n".join(["电艾哈迈德·纳瓦夫·艾哈迈", "德·萨巴赫，祝贺他就任科威", "特国首相。", "李克强在贺电中表示，中", "科传统友谊深厚，科威特是最", "早同新中国建交的海湾阿拉伯", "国家。建交51年来，中科关系", "保持健康稳定发展，政治互信", "不断巩固，各领域务实合作持", "续推进。中国政府高度重视中", "科关系发展，愿同科方一道努", "力，推动中科战略伙伴关系取", "得新进展。", "（据央视网）", "总台2024年“3·15”晚会", "今晚播出", "中央广播电视总台2024年", "“3·15”晚会今晚（3月15", "日）20时在央视财经频道播", "出，晚会聚焦“共筑诚信共享", "安全”主题，重点关注消防安", "全、食品安全、金融安全、数", "据安全等领域侵害消费者权益", "的行为。晚会还将在央视财", "经、央视频客户端和央广经济"]))
+    assert ("heading", "总台2024年“3·15”晚会今晚播出") in blocks
+    assert any(k == "paragraph" and t.startswith("中央广播电视总台2024年“3·15”晚会今晚（3月15日）") for k, t in blocks)
+
+
 def test_two_narrow_lines_are_no_headline_where_the_first_has_a_number() -> None:
     """"山东省6600多万亩秋粮目前已" / "收获过半，…": the first line measures narrow only by a guess
     at its digits' width; it is a paragraph's first line, not a headline over one."""
