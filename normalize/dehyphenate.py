@@ -958,11 +958,22 @@ def _clause_line_ok(doc: _Doc, span: list[int]) -> bool:
             and not _CLAUSE_RE.search(doc.lines[span[0]].text))
         if not starts_run:
             return False
-        if len(run) == 2 or (len(run) > 1 and doc.width[j] <= doc.width[run[1]]):
+        if (len(run) == 2 or (len(run) > 1 and doc.width[j] <= doc.width[run[1]])) and not _spans_columns(doc, run):
             return False
         if len(run) == 1 and _fills_column(doc, j):
             return False  # "未来，新疆将继续聚焦" as wide as the body below: prose
     return True
+
+
+def _spans_columns(doc: _Doc, run: list[int]) -> bool:
+    """Lines set across columns: each wider than the column of text that follows them.
+
+    "夯实社会工作理论基础，促进“政校合作”" over "社会工作助力新疆民政事业高质量发展论坛举办",
+    both wider than the 16 em column below: a kicker and a title, not a paragraph's lines.
+    """
+    k = doc.next_index(run[-1])
+    refs = [doc.width[j] + doc.slack[j] for j in (k, doc.next_index(k), doc.next_index(k, 2)) if j is not None]
+    return bool(refs) and all(doc.width[x] > max(refs) + 1.5 for x in run)
 
 
 def _unclosed(text: str) -> int:

@@ -285,6 +285,17 @@ def test_an_indented_first_line_is_measured_past_lines_that_broke_before_a_numbe
     assert any(k == "paragraph" and t.startswith("中央广播电视总台2024年“3·15”晚会今晚（3月15日）") for k, t in blocks)
 
 
+def test_a_kicker_with_a_comma_set_across_columns_over_a_wider_title() -> None:
+    """A kicker with a clause mark over a one-line title is a paragraph's look, unless both are
+    wider than the column below them: then they are headline lines set across the columns."""
+    blocks = kinds("\n".join(["实实在在的成效。", "下一步，“通武廊”三地将在平", "等互利的基础上，明确各自社会工作", "本土化发展定位及特色，发挥资源联", "动优势，形成合作互动、优势互补、", "互利共赢、协同发展的新格局，全面", "促进“通武廊”合作交流，共同推进", "京津冀协同发展。（据天津市武清区", "融媒体中心）", "夯实社会工作理论基础，促进“政校合作”", "社会工作助力新疆民政事业高质量发展论坛举办", "为进一步夯实社会工作理论基", "础，加强社会工作理论研究，促进", "“政校合作”，近日，新疆维吾尔自", "治区民政厅联合新疆大学在乌鲁木齐", "举办社会工作助力新疆民政事业高质", "量发展论坛。自治区民政厅党组成", "员、副厅长杨中，新疆大学党委常", "委、副校长顾光海参加论坛并致辞，", "自治区民政厅慈善事业促进和社会工", "作处处长麦合木提江·艾麦提主持会"]))
+    assert [t for k, t in blocks if k == "heading"] == ["夯实社会工作理论基础，促进“政校合作”", "社会工作助力新疆民政事业高质量发展论坛举办"]
+    # near miss: the same two lines no wider than the column are the start of a paragraph
+    narrow = ["（据天津市武清区融媒体中心）", "他说这件事还没有结束，因", "为后续的工作还要继续做",
+              "下去，大家都很关心这件事情", "的进展，希望早日完成。"]
+    assert [k for k, _ in kinds("\n".join(narrow))] == ["credit", "paragraph"]
+
+
 def test_two_narrow_lines_are_no_headline_where_the_first_has_a_number() -> None:
     """"山东省6600多万亩秋粮目前已" / "收获过半，…": the first line measures narrow only by a guess
     at its digits' width; it is a paragraph's first line, not a headline over one."""
