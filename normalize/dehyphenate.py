@@ -322,6 +322,7 @@ def _split_lines(text: str, spacey: bool) -> tuple[list[Line], float]:
     mark_em = estimate_mark_em([_counts(t) for t in sample])
     _mark_page_furniture(out)
     _mark_open_credits(out)
+    _unmark_bracketed_asides(out)
     return out, mark_em
 
 
@@ -559,6 +560,18 @@ def _mark_open_credits(lines: list[Line]) -> None:
                     gap or not after or is_heading_candidate(after[0])):
                 ln.kind = "credit"
         prev = ln
+
+
+def _unmark_bracketed_asides(lines: list[Line]) -> None:
+    """A whole line in brackets inside a sentence is prose, not a source: "…并延续至下个周末" /
+    "（12月6日-7日）" / "。届时…". (A line that names a source, "（据…）", stays a credit.)"""
+    for i, ln in enumerate(lines):
+        if ln.kind != "credit" or not 0 < i < len(lines) - 1 or CREDIT_TAIL_RE.match(ln.text):
+            continue
+        prev, nxt = lines[i - 1], lines[i + 1]
+        if (prev.kind == "text" and prev.page == ln.page and not ends_sentence(prev.text)
+                and nxt.kind in ("text", "noise") and _PUSHED_RE.match(nxt.text)):
+            ln.kind = "text"
 
 
 def _name_like(ln: Line) -> bool:

@@ -217,6 +217,16 @@ def test_a_comma_pushed_to_a_line_of_its_own_rejoins_its_line() -> None:
     assert blocks[-1]["text"].startswith("今天（3月15日），“中国经济展望”") and blocks[-1]["lines"] == [7, 12]
 
 
+def test_a_bracketed_line_inside_a_sentence_is_prose_not_a_credit() -> None:
+    """"（12月6日-7日）" alone on a line, between "…下个周末" and "。届时…", is part of the sentence."""
+    text = "\n".join(["承者”转变。活动将于本周末（11月29", "日-30日）启动，并延续至下个周末", "（12月6日-7日）", "。届时，各街道分馆",
+                      "将在展区联袂呈现“流动非遗市集”", "：市", "民可在体验区尝试拓印。", "（据深圳晚报）"])
+    assert kinds(text) == [("paragraph", "承者”转变。活动将于本周末（11月29日-30日）启动，并延续至下个周末（12月6日-7日）。届时，"
+                                         "各街道分馆将在展区联袂呈现“流动非遗市集”：市民可在体验区尝试拓印。"), ("credit", "（据深圳晚报）")]
+    # near miss: a bracketed line after a sentence end is the article's source
+    assert kinds("\n".join(["民可在体验区尝试拓印。", "（深圳晚报）", "。"]))[1] == ("credit", "（深圳晚报）")
+
+
 @pytest.mark.parametrize("credit", [["（据央视《新闻联播》", "）"], ["（据央视", "《新闻联播》", "）"]])
 def test_credit_split_over_two_or_three_lines_is_a_credit_block(credit: list[str]) -> None:
     text = "\n".join(["新闻发言人介绍了有关情况。", *credit, "李克强向科威特首相", "致贺电", "国务院总理李克强",
