@@ -734,6 +734,8 @@ class _Doc:
         ln = self.lines[k]
         if not is_heading_candidate(ln.text):
             return True
+        if ln.text[0] == "·":
+            return False  # "共建“一带一路”" / "·权威访谈": no text starts with a middle dot
         cut = self.width.cut_after(k)
         if cut and not is_heading_candidate(ln.text + self.lines[k + 1].text):
             return True  # "共建“一带一路”" / "，顺应时代潮流，…": the printed line is prose

@@ -217,6 +217,14 @@ def test_a_comma_pushed_to_a_line_of_its_own_rejoins_its_line() -> None:
     assert blocks[-1]["text"].startswith("今天（3月15日），“中国经济展望”") and blocks[-1]["lines"] == [7, 12]
 
 
+def test_a_headline_line_starting_with_a_middle_dot_goes_on_from_the_line_above() -> None:
+    """"共建“一带一路”" / "·权威访谈": "·权威访谈" is as narrow as an indented first line, but no
+    text starts with a middle dot: the kicker goes on, and the title below it."""
+    blocks = kinds("\n".join(["社区周报 2025年4月5日 星期六 第3版 社工天地", "共建“一带一路”", "·权威访谈", "新疆积极打造我国", "向西开放的桥头堡", "共建“一带一路”", "，顺应时代", "潮流，践行人类命运共同体理念，", "为全球治理体系改革提供了中国方", "案，也开创了我国对外开放的新格", "局。", "《新闻联播》从今天（10月3", "日）开始推出系列报道【共建“一", "带一路”", "·权威访谈】", "，结合各部门", "工作职能和各地区实际，介绍共建", "“一带一路”十年来取得的巨大成", "就和产生的深远影响，讲述各地深", "度融入“一带一路”建设的特色亮", "点和经验做法。今天首先来看对新", "疆维吾尔自治区党委常委、人民政", "府副主席玉苏甫江·麦麦提的专", "访，介绍新疆扎实推进“一带一", "路”核心区高质量发展的情况。", "中国新疆陆地边境线长达", "5700多公里，是中国与中亚、欧", "洲连接最为便捷的陆路通道重要节", "点。共建“一带一路”倡议提出十", "年来，新疆全力推进重大基础设施"]))
+    assert [t for k, t in blocks[1:3]] == ["共建“一带一路”·权威访谈", "新疆积极打造我国向西开放的桥头堡"]
+    assert blocks[3][0] == "paragraph" and blocks[3][1].startswith("共建“一带一路”，顺应时代潮流，")
+
+
 def test_a_bracketed_line_inside_a_sentence_is_prose_not_a_credit() -> None:
     """"（12月6日-7日）" alone on a line, between "…下个周末" and "。届时…", is part of the sentence."""
     text = "\n".join(["承者”转变。活动将于本周末（11月29", "日-30日）启动，并延续至下个周末", "（12月6日-7日）", "。届时，各街道分馆",
