@@ -317,6 +317,10 @@ def measure(doc: dict, by_id: dict, tmp: Path) -> dict:
     return json.loads(html.unescape(re.search(r'data-m="([^"]*)"', dom).group(1)))
 
 
+class DoesNotFit(Exception):
+    """A document whose pages overflow in every template and style."""
+
+
 def fit(doc: dict, by_id: dict, tmp: Path) -> None:
     """Change templates, style and the jump cut until nothing overflows."""
     st = doc["style"]
@@ -336,7 +340,7 @@ def fit(doc: dict, by_id: dict, tmp: Path) -> None:
                 pg["arts"].remove(whole[-1])
                 print(f"  {doc['doc']}: {whole[-1]['id']} left out of page {over[0] + 1}", file=sys.stderr)
             else:
-                sys.exit(f"{doc['doc']}: page {over[0] + 1} does not fit")
+                raise DoesNotFit(f"{doc['doc']}: page {over[0] + 1} does not fit; document left out")
             if jump and over[0] == 0:
                 jump["cut"] = None
             continue
@@ -472,8 +476,13 @@ def main() -> None:
         (args.out / sub).mkdir(parents=True, exist_ok=True)
     missing = 0
     with tempfile.TemporaryDirectory(prefix="mkpages-") as tmp:
-        for doc in docs:
-            fit(doc, by_id, Path(tmp))
+        for doc in list(docs):
+            try:
+                fit(doc, by_id, Path(tmp))
+            except DoesNotFit as err:
+                print(err, file=sys.stderr)
+                docs.remove(doc)
+                continue
             missing += render(doc, by_id, args.out, Path(tmp))
             print(f"{doc['doc']}: {doc['format']}, {doc['grid_columns']} columns, {doc['pages']} page(s), "
                   f"{[pg['templates'][pg['t']] for pg in doc['pages_plan']]}, jump: {doc['jump'] and doc['jump']['cut']}",
