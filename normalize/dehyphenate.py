@@ -949,6 +949,8 @@ def _blank_run(doc: _Doc, i: int) -> list[int]:
             or len(_CLAUSE_RE.findall("".join(texts))) > 1 or _closes_more("".join(texts))):
         return []
     nxt = doc.next_index(k)
+    if nxt is not None and all(len(t) <= 4 for t in texts) and (title := _blank_run(doc, nxt)):
+        return run + title  # a section label ("动态", "简讯") alone, then the headline it stands over
     return run if nxt is not None and doc.body_starts(nxt) else []
 
 

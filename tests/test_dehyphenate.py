@@ -225,6 +225,20 @@ def test_a_headline_line_starting_with_a_middle_dot_goes_on_from_the_line_above(
     assert blocks[3][0] == "paragraph" and blocks[3][1].startswith("共建“一带一路”，顺应时代潮流，")
 
 
+def test_ocr_a_section_label_and_the_headline_under_it_each_between_blank_lines() -> None:
+    """OCR sets "动态" and the headline under it each between blank lines; the headline is one
+    too, even where its width looks like an indented first line."""
+    text = "\n".join(["业依然是投资重点领域。", "", "(据央视网)", "", "动态", "", "李克强向科威特首相致贺电", "",
+                      "国务院总理李克强19日致电艾哈", "迈德. 纳瓦夫 艾哈迈德， 萨巴赫，", "祝贺他就任科威特国首相。", "",
+                      "李克强在贺电中表示，中科传统", "友这深厚，科威特是最早同新中国建", "交的海湾阿拉伯国家。"])
+    blocks = kinds(text)
+    assert blocks[2:4] == [("heading", "动态"), ("heading", "李克强向科威特首相致贺电")]
+    assert blocks[4][1].startswith("国务院总理李克强19日致电艾哈")
+    # near miss: a short headline alone between blank lines over its body stays that headline
+    alone = kinds("\n".join(text.split("\n")[:4] + text.split("\n")[6:]))
+    assert alone[2] == ("heading", "李克强向科威特首相致贺电")
+
+
 def test_a_bracketed_line_inside_a_sentence_is_prose_not_a_credit() -> None:
     """"（12月6日-7日）" alone on a line, between "…下个周末" and "。届时…", is part of the sentence."""
     text = "\n".join(["承者”转变。活动将于本周末（11月29", "日-30日）启动，并延续至下个周末", "（12月6日-7日）", "。届时，各街道分馆",
