@@ -143,18 +143,24 @@ def test_short_body_line_is_not_mistaken_for_a_byline() -> None:
     assert article["byline"] is None and len(article["paragraphs"]) == 1
 
 
+# Page 1 of a two-page document: an article that jumps on to page 6, and page 6's running head.
+JUMPING_PAGE = [
+    "民生周刊 2024年7月29日星期一 第5版 民生",
+    "全国秋粮收获过半",
+    "农业农村部最新农情调度",
+    "显示，眼下全国秋粮收获过半，",
+    "主产区已进入收获高峰。",
+    "山东省6600多万亩秋粮目前",
+    "已收获过半，把玉米秸秆转化成",
+    "青贮饲料后，运往当地136家规",
+    "（下转第6版）",
+    "\f民生周刊 2024年7月29日星期一 第6版 民生",
+]
+
+
 def test_article_continued_across_pages_by_jump_lines_is_one_article() -> None:
     text = "\n".join([
-        "民生周刊 2024年7月29日星期一 第5版 民生",
-        "全国秋粮收获过半",
-        "农业农村部最新农情调度",
-        "显示，眼下全国秋粮收获过半，",
-        "主产区已进入收获高峰。",
-        "山东省6600多万亩秋粮目前",
-        "已收获过半，把玉米秸秆转化成",
-        "青贮饲料后，运往当地136家规",
-        "（下转第6版）",
-        "\f民生周刊 2024年7月29日星期一 第6版 民生",
+        *JUMPING_PAGE,
         "另一篇文章的标题",
         "另一篇文章的正文就写",
         "在这里，这些内容与前文",
@@ -178,16 +184,7 @@ def test_a_title_repeated_above_the_jump_back_line_is_furniture() -> None:
     """Papers repeat a continued article's title above "（上接第1版）"; it is not a new article,
     nor the start of the continued paragraph."""
     text = "\n".join([
-        "民生周刊 2024年7月29日星期一 第5版 民生",
-        "全国秋粮收获过半",
-        "农业农村部最新农情调度",
-        "显示，眼下全国秋粮收获过半，",
-        "主产区已进入收获高峰。",
-        "山东省6600多万亩秋粮目前",
-        "已收获过半，把玉米秸秆转化成",
-        "青贮饲料后，运往当地136家规",
-        "（下转第6版）",
-        "\f民生周刊 2024年7月29日星期一 第6版 民生",
+        *JUMPING_PAGE,
         "全国秋粮收获过半",
         "（上接第5版）",
         "模化肉牛养殖厂销售，实现",
