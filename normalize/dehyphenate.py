@@ -1045,8 +1045,11 @@ def _repeated_titles(lines: list[Line]) -> list[int]:
     for m, ln in enumerate(lines):
         if ln.kind != "jump" or not JUMP_BACK_RE.search(ln.text):
             continue
-        run = list(itertools.takewhile(lambda i: lines[i].kind == "text" and lines[i].page == ln.page,
-                                       range(m - 1, max(m - 5, -1), -1)))
+        run = []
+        for i in range(m - 1, max(m - 5, -1), -1):
+            if lines[i].kind != "text" or lines[i].page != ln.page:
+                break
+            run.append(i)
         first = run[-1] if run else m
         if 0 < len(run) <= 3 and (first == 0 or lines[first - 1].kind in ("blank", "furniture")) and all(
                 is_heading_candidate(lines[i].text) for i in run):
