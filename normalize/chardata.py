@@ -26,9 +26,9 @@ CREDIT_TAIL_RE = re.compile(
     # a bare source name in brackets right after a sentence: …的意见。（中国新闻网）
     r"|(?<=[。！？”])[（(]\s*([^（）()\n]{1,12}(?:新闻|网|报|台|社|电|频道|客户端))\s*[）)]\s*$"
 )
-# Jump lines that join an article's parts across pages: （下转第4版） （上接第5版）.
+# Jump lines that join an article's parts across pages: （下转第4版） （上接第5版）, OCR's 《下转第7版）.
 JUMP_RE = re.compile(
-    r"^\s*[（(〈]?\s*(?:下转|上接|转第|接第|续第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)〉]?\s*$"
+    r"^\s*[（(〈《]?\s*(?:下转|上接|转第|接第|续第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)〉》]?\s*$"
 )
 # Which way a jump line points: on to a later page, or back to where the article began.
 JUMP_ON_RE = re.compile(r"下转|转第")

@@ -576,7 +576,7 @@ def _unmark_bracketed_asides(lines: list[Line]) -> None:
 
 def _name_like(ln: Line) -> bool:
     """A short line of letters alone: a paper's or a section's name, or OCR's crumbs of one."""
-    return ln.kind == "text" and len(ln.text) <= 12 and re.fullmatch(r"[\w\s·]+", ln.text) is not None
+    return ln.kind == "text" and len(ln.text) <= 12 and re.fullmatch(r"[\w\s·&|~^*'`._-]+", ln.text) is not None
 
 
 def _mark_page_furniture(lines: list[Line]) -> None:
@@ -1040,19 +1040,23 @@ def _resumes_next(lines: list[Line], i: int) -> bool:
 
 def _repeated_titles(lines: list[Line]) -> list[int]:
     """A continued article's title repeated above its "（上接第1版）": one to three headline-like
-    lines between the page's furniture (or a blank line) and the jump line."""
+    lines (OCR sets blank lines between them) between the page's top or furniture and the jump line."""
     out: list[int] = []
     for m, ln in enumerate(lines):
         if ln.kind != "jump" or not JUMP_BACK_RE.search(ln.text):
             continue
-        run = []
-        for i in range(m - 1, max(m - 5, -1), -1):
-            if lines[i].kind != "text" or lines[i].page != ln.page:
+        run: list[int] = []
+        top = True  # nothing but the run and blank lines between the page's start or furniture and m
+        for i in range(m - 1, -1, -1):
+            x = lines[i]
+            if x.page != ln.page or x.kind == "furniture":
                 break
-            run.append(i)
-        first = run[-1] if run else m
-        if 0 < len(run) <= 3 and (first == 0 or lines[first - 1].kind in ("blank", "furniture")) and all(
-                is_heading_candidate(lines[i].text) for i in run):
+            if x.kind == "text" and len(run) < 3:
+                run.append(i)
+            elif x.kind != "blank":
+                top = False
+                break
+        if top and run and all(is_heading_candidate(lines[i].text) for i in run):
             out += run
     return out
 

@@ -180,6 +180,9 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
                 elif JUMP_BACK_RE.search(b["text"]) and jump_target is not None:
                     cur, jump_target = jump_target, None
                     cur.continues = True
+                    # the title repeated above "（上接第1版）" heads no body of its own
+                    removed.extend(_removed(x, "furniture") for h in pending for x in h.blocks)
+                    pending = []
             continue
         rejoin = cur is not None and cur.continues and cur.paragraphs and cur.paragraphs[-1].get("open")
         if rejoin and kind == "paragraph":
@@ -190,10 +193,6 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
             continue
         if kind == "heading":
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if jump_target is not None and nxt is not None and nxt.get("role") == "jump" and JUMP_BACK_RE.search(
-                    nxt["text"]):
-                removed.append(_removed(b, "furniture"))  # the title repeated above "（上接第1版）"
-                continue
             if _is_label(b, nxt) and not pending:
                 removed.append(_removed(b, "label"))
                 continue

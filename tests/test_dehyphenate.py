@@ -66,6 +66,8 @@ def test_join_keeps_a_hyphen_the_document_uses() -> None:
         ("（记者 李四 通讯员 王五）", "credit"),
         ("（下转第4版）", "jump"),
         ("（上接第5版）", "jump"),
+        ("《下转第7版)", "jump"),  # OCR misreads the bracket
+        ("《新闻联播》第7版", "furniture"),  # near-miss: no jump word
         ("民生周刊 2024年7月29日星期一 第5版 民生", "furniture"),
         ("本版编辑：民生周刊编辑部 2024年7月29日 第5版", "furniture"),
         ("责任编辑：张三", "furniture"),
@@ -74,6 +76,7 @@ def test_join_keeps_a_hyphen_the_document_uses() -> None:
         ("", "blank"),
         ("第5版的报道引起关注。", "text"),  # near-miss: an edition inside prose
         ("2024年7月29日，记者从会上获悉，", "text"),  # near-miss: a date inside prose
+        ("2025年3月13日 星期四" + " " * 24 + "第1版 国际", "furniture"),  # OCR prints its parts far apart
         ("（以下简称“儿助会”）换届大会在京举行。", "text"),  # near-miss: brackets inside prose
     ],
 )
@@ -562,6 +565,18 @@ def test_a_first_line_dated_in_brackets_starts_the_body_under_a_headline() -> No
     blocks = kinds(text)
     assert blocks[2] == ("heading", "二十大新闻中心举行第四场集体采访")
     assert blocks[3][0] == "paragraph" and blocks[3][1].startswith("昨天 〈10月19日) 晚上二十大")
+
+
+def test_ocr_a_repeated_title_over_blank_lines_above_the_jump_back_line() -> None:
+    """OCR: the paper's name with a stray glyph ("公益时报 &") is furniture, and the title repeated
+    above "(上接第2 版)" in two lines parted by blank lines is headline, then furniture in split."""
+    text = "\n".join(["公益时报 &", "", "2025年3月25日 星期二 第3版", "", "中国社会工作联合会儿童社会救助工作委员会换届大会在", "",
+                      "京举行", "", "(上接第2 版)", "“一老一小”研究院副院长吴玉起签署《战略合作框架协议》，",
+                      "双方将在实务项目等领域展开合作。", "(据中国社会工作联合会)"])
+    assert [k for k, _ in kinds(text)] == ["furniture", "furniture", "heading", "heading", "furniture", "paragraph", "credit"]
+    # near miss: a line of prose above the jump line is no title
+    prose = text.replace("京举行", "他说这件事还没有结束，大家都很关心。")
+    assert [k for k, _ in kinds(prose)][:3] == ["furniture", "furniture", "paragraph"]
 
 
 def test_unfinished_paragraph_before_a_headline_is_marked_open() -> None:

@@ -195,6 +195,11 @@ def test_a_title_repeated_above_the_jump_back_line_is_furniture() -> None:
     assert grain["title"] == "全国秋粮收获过半" and grain["pages"] == [1, 2]
     assert grain["paragraphs"][-1].endswith("运往当地136家规模化肉牛养殖厂销售，实现养殖户降本和种粮户增效。")
     assert {"kind": "furniture", "text": "全国秋粮收获过半", "lines": [11, 11], "page": 2} in grain["removed"]
+    # OCR: the repeated title in two lines parted by a blank line makes two heading blocks
+    ocr = text.replace("\n全国秋粮收获过半\n（上接", "\n全国秋粮\n\n收获过半\n\n（上接")
+    [grain] = pipeline(ocr)
+    assert grain["title"] == "全国秋粮收获过半" and grain["paragraphs"][-1].endswith("实现养殖户降本和种粮户增效。")
+    assert {r["text"] for r in grain["removed"]} >= {"全国秋粮", "收获过半"}
     # near miss: a headline above a paragraph, with no jump line after it, is a headline
     [other] = pipeline("\n".join([*text.split("\n")[9:11], *text.split("\n")[12:]]))
     assert other["title"] == "全国秋粮收获过半" and other["paragraphs"] == ["模化肉牛养殖厂销售，实现养殖户降本和种粮户增效。"]
