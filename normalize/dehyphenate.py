@@ -83,7 +83,8 @@ _LATIN_START_RE = re.compile(r"^[A-Za-z(\[]")
 _LETTER_SPACED_RE = re.compile(f"[{HAN}] [{HAN}] [{HAN}] [{HAN}]")
 _BAR_RE = re.compile(r"\|")
 # spaces, ASCII marks, or a run of Latin glyphs and digits: widths that vary by font
-_UNSURE_WIDTH_RE = re.compile(r"[ !-/:-@\[-`{-~]|(?:[0-9A-Za-z][^0-9A-Za-z]*){4}")
+_GAPPED_RE = re.compile(r"[ !-/:-@\[-`{-~]")
+_UNSURE_WIDTH_RE = re.compile(_GAPPED_RE.pattern + r"|(?:[0-9A-Za-z][^0-9A-Za-z]*){4}")
 _EDITOR_STARTS = frozenset("责本编校美版组审排")
 _SENTENCE_END = frozenset(SENTENCE_END)
 _CLOSER_SET = frozenset(CLOSERS)
@@ -683,6 +684,15 @@ class _Doc:
         ref = max(refs)
         return self.width[i] + self.slack[i] + indent < ref - max(1.4, 0.06 * ref)
 
+    def _clearly_narrow(self, k: int, j: int) -> bool:
+        """Lines k and j are both narrower than the column below them by more than an indent's
+        worth, at the widest their digits, Latin letters and a word that came down allow."""
+        refs = [self.width[x] for x in (self.next_index(j), self.next_index(j, 2)) if x is not None]
+        if not refs or _GAPPED_RE.search(self.lines[k].text + self.lines[j].text):
+            return False  # (spaces and ASCII marks: OCR's gaps and misreads, no width at all)
+        edge = max(refs) - 1.5
+        return all(self.width[x] + self.slack[x] + _latin_error(self.lines[x].text) <= edge for x in (k, j))
+
     def indent(self, i: int) -> bool:
         """Looks like a paragraph's first line: indented by about two em against what follows.
 
@@ -746,11 +756,12 @@ class _Doc:
         if not (prose or self.indent(k) or (self.gap_before(k) == "blank" and not self.short(k))):
             return False
         j = self.next_index(k, 2 if cut else 1)  # past the rest of its line
-        if (not prose and j is not None and self.gaps[self.pos[k]] == "" and not self.slack[k]
-                and self.indent(j) and not _UNSURE_WIDTH_RE.search(self.lines[j].text + ln.text)
+        if (not prose and j is not None and self.gaps[self.pos[k]] == "" and self.indent(j)
+                and ((not self.slack[k] and not _UNSURE_WIDTH_RE.search(self.lines[j].text + ln.text))
+                     or self._clearly_narrow(k, j))
                 and not word_runs_on(self.lines[self.previous[j]].text, self.lines[j].text)):
-            # two narrow lines in a row (and not where spaces, ASCII marks or numbers make the
-            # width a guess):
+            # two narrow lines in a row (where spaces, ASCII marks, numbers or a word that came
+            # down make a width a guess, only when narrow beyond that guess):
             # a headline's last line, then the paragraph's indented first line
             return False
         w = self.width[k]

@@ -331,6 +331,14 @@ def test_a_kicker_with_a_comma_set_across_columns_over_a_wider_title() -> None:
     assert [k for k, _ in kinds("\n".join(narrow))] == ["credit", "paragraph"]
 
 
+def test_two_narrow_lines_make_a_headline_end_where_narrow_beyond_the_guess() -> None:
+    """"当选马尔代夫总统" (a word came down after it) over "10月3日，国家主席" (digits): both
+    widths are guesses, but both lines are narrower than the column by more than the guess."""
+    blocks = kinds("\n".join(["民政简报 综合 2025年5月13日 星期二 第5版", "我国西部多地今夜起将", "出现雨雪天气", "中央气象台预计，今", "天（10月3日）夜间起，", "西北、西南部分地区将出", "现雨雪天气。其中甘肃、", "陕西、四川等地的部分地", "区有中到大雨，局地暴", "雨。青海大部、甘肃西部", "等地有中到大雪或雨夹", "雪，局地有暴雪或大暴", "雪。内蒙古大部、东北地", "区大部等地将出现大风降", "温。", "（来源：央视网）", "习近平致电祝贺穆伊兹", "当选马尔代夫总统", "10月3日，国家主席", "习近平致电穆罕默德·穆", "伊兹，祝贺他当选马尔代", "夫总统。", "习近平指出，中国和", "马尔代夫友好交往源远流", "长。中马两国不仅是真诚", "互信、互帮互助的朋友，", "更是携手发展、共同繁荣", "的伙伴。我高度重视中马", "关系发展，愿同穆伊兹当", "选总统一道努力，弘扬传"]))
+    assert ("heading", "习近平致电祝贺穆伊兹当选马尔代夫总统") in blocks
+    assert any(k == "paragraph" and t.startswith("10月3日，国家主席习近平致电") for k, t in blocks)
+
+
 def test_two_narrow_lines_are_no_headline_where_the_first_has_a_number() -> None:
     """"山东省6600多万亩秋粮目前已" / "收获过半，…": the first line measures narrow only by a guess
     at its digits' width; it is a paragraph's first line, not a headline over one."""
