@@ -891,6 +891,10 @@ def heading_span(
         forced = due and is_heading_candidate(text) and not _CLAUSE_RE.search(text)
         if (not forced and not (not span and _wrapped_kicker(doc, k)) and doc.body_starts(k)
                 and not (span and is_heading_candidate(text) and word_runs_on(doc.lines[span[-1]].text, text))):
+            if span and (rest := _headline_rest(doc, k)):
+                span += rest  # "…，促进" / "“政校合作”" / "社会工作助力新疆民" / … / "坛举办": it goes on
+                k = doc.next_index(rest[-1])
+                continue
             break  # (a line the headline's last word runs on into is the headline's: "…发展指" / "数同比…")
         span.append(k)
         k = doc.next_index(k)
@@ -920,6 +924,26 @@ def heading_span(
     if _ends_on_particle(joined) or word_runs_on(joined, body):
         return []  # "“爱心行动”项目不仅是", "…暗合北斗" / "七星方位": a headline ends with a word
     return span
+
+
+def _headline_rest(doc: _Doc, k: int) -> list[int]:
+    """Lines k.. that a headline goes on with, though line k looks like a body's first line:
+    up to four lines without clause marks or a sentence end, the last clearly narrower than
+    the indented first line after it ("“政校合作”" / "社会工作助力新疆民" / "政事业高质量发展论" /
+    "坛举办" / "为进一步夯实社会工作理论"). A paragraph's lines go on full to their sentence's end."""
+    run = [k]
+    while len(run) <= 4:
+        x = run[-1]
+        text = doc.lines[x].text
+        if not is_heading_candidate(text) or _CLAUSE_RE.search(text) or ends_sentence(text):
+            return []
+        j = doc.next_index(x)
+        if j is None or doc.gap_after(x) != "":
+            return []
+        if doc.width[x] + doc.slack[x] + 1.4 < doc.width[j] and doc.indent(j) and doc.body_starts(j):
+            return run if len(run) > 1 else []
+        run.append(j)
+    return []
 
 
 def _latin_error(text: str) -> float:

@@ -339,6 +339,19 @@ def test_two_narrow_lines_make_a_headline_end_where_narrow_beyond_the_guess() ->
     assert any(k == "paragraph" and t.startswith("10月3日，国家主席习近平致电") for k, t in blocks)
 
 
+def test_a_headline_goes_on_past_a_line_that_only_looks_like_a_first_line() -> None:
+    """"“政校合作”" is as narrow as an indented first line, but the lines after it run without a
+    clause mark to "坛举办", clearly narrower than the indented line below: the kicker's end and
+    a three-line title, not a paragraph."""
+    lines = ["月29日-30日）启动，并延续至", "下个周末（12月6日-7日）。届", "时，各街道分馆将在展区联袂呈", "现“流动非遗市集”：市民可在", "体验区尝试拓印、麻篮编织、药", "香香牌制作等非遗手工活动。", "（据深圳晚报）", "夯实社会工作理论基础，促进", "“政校合作”", "社会工作助力新疆民", "政事业高质量发展论", "坛举办", "为进一步夯实社会工作理论", "基础，加强社会工作理论研究，", "促进“政校合作”，近日，新疆", "维吾尔自治区民政厅联合新疆大", "学在乌鲁木齐举办社会工作助力", "新疆民政事业高质量发展论坛。", "自治区民政厅党组成员、副厅长", "杨中，新疆大学党委常委、副校", "长顾光海参加论坛并致辞，自治"]
+    blocks = kinds("\n".join(lines))
+    assert [t for k, t in blocks if k == "heading"] == ["夯实社会工作理论基础，促进“政校合作”", "社会工作助力新疆民政事业高质量发展论坛举办"]
+    assert blocks[-1][0] == "paragraph" and blocks[-1][1].startswith("为进一步夯实社会工作理论基础")
+    # near miss: lines that run on to a sentence end are a paragraph
+    ended = [("坛举办了。" if t == "坛举办" else t) for t in lines]
+    assert not any(k == "heading" and "坛举办" in t for k, t in kinds("\n".join(ended)))
+
+
 def test_two_narrow_lines_are_no_headline_where_the_first_has_a_number() -> None:
     """"山东省6600多万亩秋粮目前已" / "收获过半，…": the first line measures narrow only by a guess
     at its digits' width; it is a paragraph's first line, not a headline over one."""
