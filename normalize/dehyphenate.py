@@ -83,6 +83,7 @@ _LATIN_START_RE = re.compile(r"^[A-Za-z(\[]")
 _LETTER_SPACED_RE = re.compile(f"[{HAN}] [{HAN}] [{HAN}] [{HAN}]")
 _BAR_RE = re.compile(r"\|")
 # spaces, ASCII marks, or a run of Latin glyphs and digits: widths that vary by font
+_SQUEEZABLE_ENDS = frozenset("，。、；：！？”’）》」』】〉")  # marks a typesetter may set half-width at a line's end
 _GAPPED_RE = re.compile(r"[ !-/:-@\[-`{-~]")
 _UNSURE_WIDTH_RE = re.compile(_GAPPED_RE.pattern + r"|(?:[0-9A-Za-z][^0-9A-Za-z]*){4}")
 _EDITOR_STARTS = frozenset("责本编校美版组审排")
@@ -693,11 +694,13 @@ class _Doc:
         edge = max(refs) - 1.5
         return all(self.width[x] + self.slack[x] + _latin_error(self.lines[x].text) <= edge for x in (k, j))
 
-    def indent(self, i: int) -> bool:
+    def indent(self, i: int, *, squeezed: bool = False) -> bool:
         """Looks like a paragraph's first line: indented by about two em against what follows.
 
         Where the text keeps its indents (full-width or runs of spaces on several lines), only
         those count: a line made narrow by a number that did not fit is no paragraph start.
+        ``squeezed``: a closing mark that ends the line may have been set half-width to fit
+        ("为深入推进“通武廊”" under a headline).
         """
         ln = self.lines[i]
         if ln.indented or ln.forced_start:
@@ -713,7 +716,9 @@ class _Doc:
             below.append(self.next_index(below[-1]))
         refs = [self.width[j] for j in below if j is not None]
         ref = max(refs)
-        return ref - 3.6 <= self.width[i] + self.slack[i] and self.width[i] <= ref - max(1.2, 0.04 * ref) + 1e-6
+        half = 0.5 * self.width.mark_em if squeezed and ln.text[-1] in _SQUEEZABLE_ENDS else 0.0
+        return (ref - 3.6 <= self.width[i] + self.slack[i]
+                and self.width[i] - half <= ref - max(1.2, 0.04 * ref) + 1e-6)
 
     def _gap(self, i: int, j: int | None) -> str:
         if j is None:
@@ -753,7 +758,7 @@ class _Doc:
                 and not _CLAUSE_RE.search(ln.text) and not self.indent(k)):
             return False  # a headline-like line alone between blank lines
         prose = _CLAUSE_RE.search(ln.text) and not self.short(k)
-        if not (prose or self.indent(k) or (self.gap_before(k) == "blank" and not self.short(k))):
+        if not (prose or self.indent(k, squeezed=True) or (self.gap_before(k) == "blank" and not self.short(k))):
             return False
         j = self.next_index(k, 2 if cut else 1)  # past the rest of its line
         if (not prose and j is not None and self.gaps[self.pos[k]] == "" and self.indent(j)
@@ -918,7 +923,7 @@ def heading_span(
     body = doc.lines[k].text
     # after a credit a new article is due: prose right after a one-line headline is its body
     due = after_credit and len(span) == 1 and (not is_heading_candidate(body) or bool(_CLAUSE_RE.search(body)))
-    if not (doc.indent(k) or doc.gap_before(k) in ("blank", "page") or doc.short(span[-1], after=True)
+    if not (doc.indent(k, squeezed=True) or doc.gap_before(k) in ("blank", "page") or doc.short(span[-1], after=True)
             or _LETTER_SPACED_RE.search(body) or due):
         return []  # a headline ends short, or its body starts indented or after a gap
     if _ends_on_particle(joined) or word_runs_on(joined, body):

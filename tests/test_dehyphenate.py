@@ -352,6 +352,14 @@ def test_a_headline_goes_on_past_a_line_that_only_looks_like_a_first_line() -> N
     assert not any(k == "heading" and "坛举办" in t for k, t in kinds("\n".join(ended)))
 
 
+def test_a_first_line_ending_in_a_closing_mark_set_half_width_is_indented() -> None:
+    """"为深入推进“通武廊”" is 10 em against an 11 em column: its closing quote was set
+    half-width to fit, so it is an indented first line, and the headline above ends there."""
+    blocks = kinds("\n".join(["区有中到大雨，局地暴", "雨。青海大部、甘肃西部", "等地有中到大雪或雨夹", "雪，局地有暴雪或大暴", "雪。内蒙古大部、东北地", "区大部等地将出现大风降", "温。", "（来源：央视网）", "机遇与合作：", "“通武廊”社会", "工作再携手", "为深入推进“通武廊”", "社会工作协同发展，促进", "三地社工站建设专业化水", "平不断提升，近日，由天", "津市武清区民政局主办，", "武清区社会工作服务站指", "导中心承办的“", "‘通武廊’", "社会工作协同发展框架协", "议签订暨三地社工站建设"]))
+    assert ("heading", "机遇与合作：“通武廊”社会工作再携手") in blocks
+    assert any(k == "paragraph" and t.startswith("为深入推进“通武廊”社会工作协同发展") for k, t in blocks)
+
+
 def test_two_narrow_lines_are_no_headline_where_the_first_has_a_number() -> None:
     """"山东省6600多万亩秋粮目前已" / "收获过半，…": the first line measures narrow only by a guess
     at its digits' width; it is a paragraph's first line, not a headline over one."""
