@@ -788,7 +788,7 @@ class _Doc:
             nxt = self.lines[j]
             if ends_sentence(nxt.text) or CREDIT_TAIL_RE.search(nxt.text):
                 return True
-            if self.width[j] < w - 0.5:
+            if self.width[j] + self.slack[j] < w - 0.5:  # (with the word that came down from it)
                 return False
             prev = j
         return True

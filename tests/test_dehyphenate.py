@@ -360,6 +360,14 @@ def test_a_first_line_ending_in_a_closing_mark_set_half_width_is_indented() -> N
     assert any(k == "paragraph" and t.startswith("为深入推进“通武廊”社会工作协同发展") for k, t in blocks)
 
 
+def test_a_body_line_short_by_a_number_that_came_down_is_still_a_full_line() -> None:
+    """"2月中国快递发展指数同比提升" is narrower than the first line above it only because
+    "26.7%。" came down: a full line, so "记者从国家邮政局获悉，今年1—" starts the body."""
+    blocks = kinds("\n".join(["新闻发言人介绍说，他们将通过加强", "通道建设、平台建设等举措高质量共", "建“一带一路”", "。", "七位新闻发言人还就创新驱动、", "乡村振兴等话题回答了中外记者的提", "问。", "（据央视网）", "新闻速递", "1—2月中国快递发展指数同比提升", "26.7%", "记者从国家邮政局获悉，今年1—", "2月中国快递发展指数同比提升", "26.7%。预计1—2月快递业务量同比", "增速约为23.7%，快递业实现良好开", "局，市场规模快速增长。", "（来源：央视", "网）", "总台2024年“3·15”晚会今晚播"]))
+    assert ("heading", "1—2月中国快递发展指数同比提升26.7%") in blocks
+    assert any(k == "paragraph" and t.startswith("记者从国家邮政局获悉") for k, t in blocks)
+
+
 def test_two_narrow_lines_are_no_headline_where_the_first_has_a_number() -> None:
     """"山东省6600多万亩秋粮目前已" / "收获过半，…": the first line measures narrow only by a guess
     at its digits' width; it is a paragraph's first line, not a headline over one."""
