@@ -751,6 +751,9 @@ class _Doc:
             return True
         if ln.text[0] == "·":
             return False  # "共建“一带一路”" / "·权威访谈": no text starts with a middle dot
+        nxt = self.nxt(k)
+        if "月" in ln.text[-6:] and nxt is not None and _BRACKETED_DATE_RE.search(ln.text[-8:] + nxt.text[:8]):
+            return True  # "据日本财务省今天（10月" / "20日）发布的…": a lead's dated first sentence
         cut = self.width.cut_after(k)
         if cut and not is_heading_candidate(ln.text + self.lines[k + 1].text):
             return True  # "共建“一带一路”" / "，顺应时代潮流，…": the printed line is prose

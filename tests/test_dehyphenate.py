@@ -228,6 +228,17 @@ def test_a_headline_line_starting_with_a_middle_dot_goes_on_from_the_line_above(
     assert blocks[3][0] == "paragraph" and blocks[3][1].startswith("共建“一带一路”，顺应时代潮流，")
 
 
+def test_a_bracketed_date_split_over_two_lines_opens_the_body() -> None:
+    """"据日本财务省今天 〈10月" / "20日) 发布的数据，": the date in brackets runs over the break;
+    the line opens the lead (OCR lost text below it, so widths say nothing here)."""
+    text = "\n".join(["出。", "(据央视《新闻联播》)", "", "日本上半财年贸易逆差创新高", "据日本财务省今天 〈10月",
+                      "20日) 发布的数据，", "上涨、日元急速贬值等因素影", "响，日本上半财年贸易逆差达",
+                      "110075亿日元，约合733.87亿", "美元，是1979年有可比数据以", "来的同期最大值。"])
+    blocks = kinds(text)
+    assert blocks[2] == ("heading", "日本上半财年贸易逆差创新高")
+    assert blocks[3][1].startswith("据日本财务省今天 〈10月20日)")
+
+
 def test_ocr_a_section_label_and_the_headline_under_it_each_between_blank_lines() -> None:
     """OCR sets "动态" and the headline under it each between blank lines; the headline is one
     too, even where its width looks like an indented first line."""
