@@ -77,6 +77,7 @@ def test_join_keeps_a_hyphen_the_document_uses() -> None:
         ("第5版的报道引起关注。", "text"),  # near-miss: an edition inside prose
         ("2024年7月29日，记者从会上获悉，", "text"),  # near-miss: a date inside prose
         ("2025年3月13日 星期四" + " " * 24 + "第1版 国际", "furniture"),  # OCR prints its parts far apart
+        ("2025年1]月28日 星期五", "furniture"),  # OCR reads 11 as 1]
         ("（以下简称“儿助会”）换届大会在京举行。", "text"),  # near-miss: brackets inside prose
     ],
 )
