@@ -62,7 +62,7 @@ _NO_LINE_START_SET = frozenset(_NO_LINE_START)
 _CUT_STARTS = frozenset(_NO_LINE_START + "“‘《（〈「『【")  # where pdftotext cuts a line
 _CLOSING_BRACKET_RE = re.compile(r"[）)〉]")
 _MID_MARKS = "，、；：,;:"  # marks that never end a paragraph or a credit
-_NEVER_FINAL = frozenset("是和与及或把被从向对在并而但且")  # one-character words that need what follows
+_NEVER_FINAL = frozenset("是和与及或把被从向对在并而但且为较比于")  # one-character words that need what follows
 # Sentence-internal marks: a line with more than one of them is prose, not a headline.
 _CLAUSE_RE = re.compile(r"[，、；,;]")
 _BRACKETED_DATE_RE = re.compile(r"[（(〈]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)〉]")
@@ -306,7 +306,9 @@ def _split_lines(text: str, spacey: bool) -> tuple[list[Line], float]:
         kind = "noise" if col < 0 else classify_line(stripped)
         indented = kind == "text" and not col and raw[:1] in _INDENT_STARTS and bool(_INDENT_RE.match(raw))
         spaced = " " in stripped or "\u3000" in stripped
-        if kind == "text" and not spacey and spaced and _INLINE_BREAK_RE.search(stripped):
+        # (a justified line comes out letter-spaced, "点 。 新 订 单": its spaces are no indents)
+        if (kind == "text" and not spacey and spaced and _INLINE_BREAK_RE.search(stripped)
+                and not _LETTER_SPACED_RE.search(stripped)):
             pieces = _INLINE_BREAK_RE.sub(lambda m: m.group(1) + "\n", stripped).split("\n")
             last = len(pieces) - 1
             for k, piece in enumerate(pieces):

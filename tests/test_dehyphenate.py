@@ -297,6 +297,8 @@ def test_a_credit_whose_closing_bracket_ocr_lost(lines: list[str], expected: lis
         ("“爱心行动”项目不仅是", ["paragraph", "paragraph"]),  # ends on a word that needs more
         ("“爱心行动”项目签约", ["paragraph", "heading", "paragraph"]),  # near miss: a headline
         ("“爱心行动”积极应对", ["paragraph", "heading", "paragraph"]),  # 对 inside a word (应对)
+        ("“爱心行动”指数为", ["paragraph", "paragraph"]),  # a preposition needs its object
+        ("“爱心行动”成为", ["paragraph", "heading", "paragraph"]),  # 为 inside a word (成为)
     ],
 )
 def test_a_short_line_ending_on_a_particle_is_no_headline(first: str, expected: list[str]) -> None:
@@ -562,6 +564,14 @@ def test_inline_space_after_a_mark_is_no_break_where_the_page_spaces_every_mark(
     """Near-miss: seed 001 puts a space after most marks; there "。 " is no paragraph start."""
     text = "\n".join(["工作协同发展， 促进三地社工", "近日， 由武清区民政局主办", "武清区举办。 天津市民政局和", "北京市通州区相关领导参加。"])
     assert [k for k, _ in kinds(text)] == ["paragraph"]
+
+
+def test_a_letter_spaced_line_has_no_inline_paragraph_break() -> None:
+    """A justified line comes out letter-spaced ("上 月 回 升 3.2 个 百 分 点 。 新 订 单"): the
+    space after its "。" is one of many, no indent turned into a space."""
+    text = "\n".join(["运行趋稳向好。", "9月份中国物流业景气指数为53.5%，较", "上 月 回 升 3.2 个 百 分 点 。 新 订 单 指 数 为",
+                      "53.3%，较上月回升3.8个百分点。"])
+    assert [k for k, _ in kinds(text)] == ["paragraph", "paragraph"]
 
 
 def test_running_heads_jump_lines_and_stray_glyphs_are_not_text() -> None:
