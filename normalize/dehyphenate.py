@@ -66,6 +66,7 @@ _NEVER_FINAL = frozenset("是和与及或把被从向对在并而但且为较比
 # Sentence-internal marks: a line with more than one of them is prose, not a headline.
 _CLAUSE_RE = re.compile(r"[，、；,;]")
 _BRACKETED_DATE_RE = re.compile(r"[（(〈]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)〉]")
+_CONTINUED_RE = re.compile(r"\s*[（(]续[）)]$")  # "（续）": a repeated title's "continued"
 _SENTENCE_TAIL_RE = re.compile(f"[{HAN}]{{1,3}}[。！？]")  # a line that ends the sentence above first
 # Marks that a headline line never ends with (they continue a sentence).
 _CONTINUES_RE = re.compile(r"[，、；：,;:（(“‘《]$")
@@ -1101,8 +1102,8 @@ def _repeated_titles(lines: list[Line]) -> list[int]:
             elif x.kind != "blank":
                 top = False
                 break
-        if top and run and all(is_heading_candidate(lines[i].text) for i in run):
-            out += run
+        if top and run and all(is_heading_candidate(_CONTINUED_RE.sub("", lines[i].text) or "续") for i in run):
+            out += run  # (with its "（续）", "continued", on a line of its own or at the end)
     return out
 
 

@@ -65,6 +65,8 @@ class Headline:
         ):
             cut = _wrapped_kicker_end(lines) if lines[0].endswith("，") else 1
             kicker, lines = "".join(lines[:cut]), lines[cut:]
+        elif kicker is None and not continued and _kicker_wrapped_in_a_word(lines):
+            kicker, lines = "".join(lines[:2]), lines[2:]
         if subtitle is None and len(lines) >= 2 and lines[-1].startswith("——"):
             subtitle, lines = lines[-1], lines[:-1]
         return (_clean_title(kicker), _clean_title("".join(lines)) or "", _clean_title(subtitle))
@@ -74,6 +76,22 @@ def _kicker_line(lines: list[str]) -> bool:
     """Three or more headline lines whose first is set in another size or holds a clause."""
     first, second = lines[0], lines[1]
     return abs(len(first) - len(second)) > 2 or ("，" in first and not any("，" in x for x in lines[1:]))
+
+
+def _kicker_wrapped_in_a_word(lines: list[str]) -> bool:
+    """
+    A kicker wrapped inside a word, its clause mark on its second line, over a title of two or
+    more narrower lines (a narrow column: the kicker's comma took a character down with it).
+
+        >>> _kicker_wrapped_in_a_word(["夯实社会工作理论基", "础，促进“政校合作”", "社会工作", "新疆民政", "坛举办"])
+        True
+        >>> _kicker_wrapped_in_a_word(["社会工作助力新疆", "民政事业，高质量", "发展论坛举办"])
+        False
+    """
+    if len(lines) < 4 or "，" in lines[0] or "，" not in lines[1] or any("，" in x for x in lines[2:]):
+        return False
+    kicker = min(line_width(lines[0]), line_width(lines[1]))
+    return abs(len(lines[0]) - len(lines[1])) <= 2 and all(line_width(x) < kicker - 0.5 for x in lines[2:])
 
 
 def _wrapped_kicker_end(lines: list[str]) -> int:

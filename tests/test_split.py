@@ -195,6 +195,10 @@ def test_a_title_repeated_above_the_jump_back_line_is_furniture() -> None:
     assert grain["title"] == "全国秋粮收获过半" and grain["pages"] == [1, 2]
     assert grain["paragraphs"][-1].endswith("运往当地136家规模化肉牛养殖厂销售，实现养殖户降本和种粮户增效。")
     assert {"kind": "furniture", "text": "全国秋粮收获过半", "lines": [11, 11], "page": 2} in grain["removed"]
+    # with its "（续）" (continued) on a line of its own
+    continued = text.replace("\n全国秋粮收获过半\n（上接", "\n全国秋粮收获过半\n（续）\n（上接")
+    [grain] = pipeline(continued)
+    assert grain["paragraphs"][-1].endswith("实现养殖户降本和种粮户增效。") and "全国秋粮收获过半（续）" in {r["text"] for r in grain["removed"]}
     # OCR: the repeated title in two lines parted by a blank line makes two heading blocks
     ocr = text.replace("\n全国秋粮收获过半\n（上接", "\n全国秋粮\n\n收获过半\n\n（上接")
     [grain] = pipeline(ocr)
@@ -203,6 +207,15 @@ def test_a_title_repeated_above_the_jump_back_line_is_furniture() -> None:
     # near miss: a headline above a paragraph, with no jump line after it, is a headline
     [other] = pipeline("\n".join([*text.split("\n")[9:11], *text.split("\n")[12:]]))
     assert other["title"] == "全国秋粮收获过半" and other["paragraphs"] == ["模化肉牛养殖厂销售，实现养殖户降本和种粮户增效。"]
+
+
+def test_a_kicker_wrapped_inside_a_word_over_a_narrow_title_is_the_kicker() -> None:
+    """One heading block (the kicker is as wide as the column, the title narrower below it):
+    the kicker's comma on its second line took "础" down with it."""
+    lines = ["（据央视网）", "夯实社会工作理论基", "础，促进“政校合作”", "社会工作助力", "新疆民政事业", "高质量发展论", "坛举办",
+             "为进一步夯实社会工", "作理论基础，加强社会工", "作理论研究，促进“政校", "合作”，近日在乌鲁木齐", "举办论坛。"]
+    [article] = pipeline("\n".join(lines))
+    assert (article["kicker"], article["title"]) == ("夯实社会工作理论基础，促进“政校合作”", "社会工作助力新疆民政事业高质量发展论坛举办")
 
 
 def test_article_records_have_the_documented_fields() -> None:
