@@ -30,6 +30,8 @@ CREDIT_TAIL_RE = re.compile(
 JUMP_RE = re.compile(
     r"^\s*[（(〈《]?\s*(?:下转|上接|转第|接第|续第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)〉》]?\s*$"
 )
+# "（续）" (continued) after a title repeated on the page an article goes on to; OCR: 〈续)
+CONTINUED_RE = re.compile(r"\s*[（(〈]续[）)〉]$")
 # Which way a jump line points: on to a later page, or back to where the article began.
 JUMP_ON_RE = re.compile(r"下转|转第")
 JUMP_BACK_RE = re.compile(r"上接|接第|续第")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .chardata import (
     CJK_PUNCT,
     CLOSERS,
+    CONTINUED_RE,
     CREDIT_TAIL_RE,
     DATE_RE,
     EDITION_RE,
@@ -66,7 +67,6 @@ _NEVER_FINAL = frozenset("是和与及或把被从向对在并而但且为较比
 # Sentence-internal marks: a line with more than one of them is prose, not a headline.
 _CLAUSE_RE = re.compile(r"[，、；,;]")
 _BRACKETED_DATE_RE = re.compile(r"[（(〈]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)〉]")
-_CONTINUED_RE = re.compile(r"\s*[（(]续[）)]$")  # "（续）": a repeated title's "continued"
 _SENTENCE_TAIL_RE = re.compile(f"[{HAN}]{{1,3}}[。！？]")  # a line that ends the sentence above first
 # Marks that a headline line never ends with (they continue a sentence).
 _CONTINUES_RE = re.compile(r"[，、；：,;:（(“‘《]$")
@@ -641,7 +641,8 @@ class _Doc:
         self.slack = dict.fromkeys(self.text_idx, 0.0)
         for a, b in zip(self.text_idx, self.text_idx[1:]):
             head = lines[b].text[:2]
-            if not (head[:1] in _WORD_STARTS or head[1:] in _NO_LINE_START_SET) or lines[b].page != lines[a].page:
+            if (not (head[:1] in _WORD_STARTS or head[1:] in _NO_LINE_START_SET) or lines[b].page != lines[a].page
+                    or lines[b].indented or lines[b].forced_start or b != a + 1):
                 continue  # (most lines: no word or mark there to have come down)
             if m := _LEADING_WORD_RE.match(lines[b].text):
                 self.slack[a] = line_width(m.group())
@@ -689,8 +690,8 @@ class _Doc:
         return self.width[i] + self.slack[i] + indent < ref - max(1.4, 0.06 * ref)
 
     def _clearly_narrow(self, k: int, j: int) -> bool:
-        """Lines k and j are both narrower than the column below them by more than an indent's
-        worth, at the widest their digits, Latin letters and a word that came down allow."""
+        """Lines k and j are both narrower than the column below them by more than 1.5 em, at
+        the widest their digits, Latin letters and a word that came down allow."""
         refs = [self.width[x] for x in (self.next_index(j), self.next_index(j, 2)) if x is not None]
         if not refs or _GAPPED_RE.search(self.lines[k].text + self.lines[j].text):
             return False  # (spaces and ASCII marks: OCR's gaps and misreads, no width at all)
@@ -714,8 +715,9 @@ class _Doc:
         below = [j for j in (self.next_index(i, step), self.next_index(i, step + 1)) if j is not None]
         if not below:
             return False
-        if all(self.slack[j] or _UNSURE_WIDTH_RE.search(self.lines[j].text) for j in below):
-            # both may have broken early, before a number that did not fit: look one line further
+        if all((self.slack[j] and self.width[j] + self.slack[j] >= self.width[i] + INDENT_EM - 0.5)
+               or _UNSURE_WIDTH_RE.search(self.lines[j].text) for j in below):
+            # each may have broken early, before a number that did not fit: look one line further
             below.append(self.next_index(below[-1]))
         refs = [self.width[j] for j in below if j is not None]
         ref = max(refs)
@@ -755,8 +757,11 @@ class _Doc:
         if ln.text[0] == "·":
             return False  # "共建“一带一路”" / "·权威访谈": no text starts with a middle dot
         nxt = self.nxt(k)
-        if "月" in ln.text[-6:] and nxt is not None and _BRACKETED_DATE_RE.search(ln.text[-8:] + nxt.text[:8]):
-            return True  # "据日本财务省今天（10月" / "20日）发布的…": a lead's dated first sentence
+        if "月" in ln.text[-6:] and nxt is not None and self.gap_after(k) == "":
+            tail = ln.text[-8:]
+            m = _BRACKETED_DATE_RE.search(tail + nxt.text[:8])
+            if m and m.start() < len(tail) < m.end():
+                return True  # "据日本财务省今天（10月" / "20日）发布的…": a lead's dated first sentence
         cut = self.width.cut_after(k)
         if cut and not is_heading_candidate(ln.text + self.lines[k + 1].text):
             return True  # "共建“一带一路”" / "，顺应时代潮流，…": the printed line is prose
@@ -768,6 +773,7 @@ class _Doc:
             return False
         j = self.next_index(k, 2 if cut else 1)  # past the rest of its line
         if (not prose and j is not None and self.gaps[self.pos[k]] == "" and self.indent(j)
+                # (digits and Latin letters of the two lines together: their errors add up)
                 and ((not self.slack[k] and not _UNSURE_WIDTH_RE.search(self.lines[j].text + ln.text))
                      or self._clearly_narrow(k, j))
                 and not word_runs_on(self.lines[self.previous[j]].text, self.lines[j].text)):
@@ -778,7 +784,7 @@ class _Doc:
         w = self.width[k]
         if (not prose and j is not None and self.gaps[self.pos[k]] == "" and not ends_sentence(self.lines[j].text)
                 and abs(self.width[j] - w) <= 0.5 and is_heading_candidate(self.lines[j].text)
-                and not _UNSURE_WIDTH_RE.search(self.lines[j].text + ln.text)
+                and not _UNSURE_WIDTH_RE.search(self.lines[j].text + ln.text)  # (their errors add up)
                 and (n := self.next_index(j)) is not None and self.width[n] > w + 1.2):
             # a first line is followed by a full line or by its paragraph's last: a line as
             # narrow as it that goes on, below which the text widens, is a headline's next line
@@ -904,8 +910,7 @@ def heading_span(
                 and not (span and is_heading_candidate(text) and word_runs_on(doc.lines[span[-1]].text, text))):
             if span and (rest := _headline_rest(doc, k)):
                 span += rest  # "…，促进" / "“政校合作”" / "社会工作助力新疆民" / … / "坛举办": it goes on
-                k = doc.next_index(rest[-1])
-                continue
+                k = doc.next_index(rest[-1])  # the body's first line, as _headline_rest found it
             break  # (a line the headline's last word runs on into is the headline's: "…发展指" / "数同比…")
         span.append(k)
         k = doc.next_index(k)
@@ -939,7 +944,7 @@ def heading_span(
 
 def _headline_rest(doc: _Doc, k: int) -> list[int]:
     """Lines k.. that a headline goes on with, though line k looks like a body's first line:
-    up to four lines without clause marks or a sentence end, the last clearly narrower than
+    two to four lines without clause marks or a sentence end, the last clearly narrower than
     the indented first line after it ("“政校合作”" / "社会工作助力新疆民" / "政事业高质量发展论" /
     "坛举办" / "为进一步夯实社会工作理论"). A paragraph's lines go on full to their sentence's end."""
     run = [k]
@@ -979,8 +984,9 @@ def _wrapped_kicker(doc: _Doc, k: int) -> bool:
     return is_heading_candidate(nxt) and not _CLAUSE_RE.search(nxt) and doc.width[j] < doc.width[k] - 0.5
 
 
-def _blank_run(doc: _Doc, i: int) -> list[int]:
-    """After a credit, a run of 1 to 3 headline-like lines between blank lines is a headline.
+def _blank_run(doc: _Doc, i: int, label_ok: bool = True) -> list[int]:
+    """After a credit, a run of 1 to 3 headline-like lines between blank lines is a headline;
+    a run of short labels ("动态") also takes the run under it (``label_ok``: one level only).
 
     OCR sets a blank line around a headline; its lines' widths say little there.
     """
@@ -995,7 +1001,8 @@ def _blank_run(doc: _Doc, i: int) -> list[int]:
             or len(_CLAUSE_RE.findall("".join(texts))) > 1 or _closes_more("".join(texts))):
         return []
     nxt = doc.next_index(k)
-    if nxt is not None and all(len(t) <= 4 for t in texts) and (title := _blank_run(doc, nxt)):
+    if (label_ok and nxt is not None and all(len(t) <= 4 for t in texts) and (title := _blank_run(doc, nxt, False))
+            and not _CLAUSE_RE.search("".join(doc.lines[j].text for j in title))):
         return run + title  # a section label ("动态", "简讯") alone, then the headline it stands over
     return run if nxt is not None and doc.body_starts(nxt) else []
 
@@ -1102,7 +1109,7 @@ def _repeated_titles(lines: list[Line]) -> list[int]:
             elif x.kind != "blank":
                 top = False
                 break
-        if top and run and all(is_heading_candidate(_CONTINUED_RE.sub("", lines[i].text) or "续") for i in run):
+        if top and run and all(is_heading_candidate(CONTINUED_RE.sub("", lines[i].text) or "续") for i in run):
             out += run  # (with its "（续）", "continued", on a line of its own or at the end)
     return out
 
@@ -1141,7 +1148,8 @@ def build_blocks(text: str) -> list[dict]:
     heading: list[Line] = []
     headline: set[int] = set()
     cur_ended = False
-    headline.update(_repeated_titles(lines))
+    repeated = {id(lines[j]) for j in _repeated_titles(lines)}
+    headline.update(j for j, ln in enumerate(lines) if id(ln) in repeated)
     # Blocks end up in reading order: by the place of their first line in ``lines``, which is
     # line order except where OCR's side-by-side columns are read one after the other.
     place = {id(ln): k for k, ln in enumerate(lines)}
@@ -1158,7 +1166,10 @@ def build_blocks(text: str) -> list[dict]:
     def close_heading() -> None:
         nonlocal heading
         if heading:
-            add([_heading_block(heading)], heading)
+            block = _heading_block(heading)
+            if any(id(x) in repeated for x in heading):
+                block["role"] = "repeated"  # a continued article's title printed again above "（上接…）"
+            add([block], heading)
             heading = []
 
     def close_para(open_: bool = False) -> None:
@@ -1210,6 +1221,8 @@ def build_blocks(text: str) -> list[dict]:
                 headline.update(heading_span(doc, i, expect_title=last in ("credit", "furniture"),
                                              after_credit=last == "credit"))
         if i in headline:
+            if cur:  # a repeated title above "（上接…）" under a paragraph still open (no "下转" line)
+                close_para(open_=True)
             prev = doc.next_index(i, -1)
             # a new headline element where a blank line parts them or the line grows wider
             # than the one above (that one did not wrap: a label or kicker ended there)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .chardata import HAN_RE, JUMP_BACK_RE, JUMP_ON_RE, SENTENCE_END_RE
+from .chardata import CONTINUED_RE, HAN_RE, JUMP_BACK_RE, JUMP_ON_RE, SENTENCE_END_RE
 from .dehyphenate import line_width
 from .matching import assign
 
@@ -199,8 +199,10 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
                     cur, jump_target = jump_target, None
                     cur.continues = True
                     # the title repeated above "（上接第1版）" heads no body of its own
-                    removed.extend(_removed(x, "furniture") for h in pending for x in h.blocks)
-                    pending = []
+                    titles = "".join(h.text for h in groups[bodies.index(cur)])
+                    repeated = [h for h in pending if _repeats(h, titles)]
+                    removed.extend(_removed(x, "furniture") for h in repeated for x in h.blocks)
+                    pending = [h for h in pending if h not in repeated]
             continue
         rejoin = cur is not None and cur.continues and cur.paragraphs and cur.paragraphs[-1].get("open")
         if rejoin and kind == "paragraph":
@@ -237,6 +239,19 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
         groups.append(pending)
         bodies.append(Body())
     return bodies, groups
+
+
+def _repeats(headline: Headline, titles: str) -> bool:
+    """A headline dehyphenate marked as a title printed again above "（上接…）" that is (a piece
+    of) the continued article's own headline; with no headline known for it, any so marked."""
+    if not all(b.get("role") == "repeated" for b in headline.blocks):
+        return False
+    text = CONTINUED_RE.sub("", re.sub(r"\s", "", headline.text))
+    if not titles or not text:
+        return True
+    from rapidfuzz import fuzz
+
+    return fuzz.partial_ratio(text, titles) >= SAME_HEAD
 
 
 def _is_byline(text: str) -> bool:

@@ -368,7 +368,7 @@ def fit(doc: dict, by_id: dict, tmp: Path) -> None:
         while cut and paras[pi][cut] in "，。、；：？！”）》":  # page 2 does not start with closing punctuation
             cut -= 1
         jump["cut"] = [pi, cut]
-    sys.exit(f"{doc['doc']}: no fit after 40 tries")
+    raise DoesNotFit(f"{doc['doc']}: no fit after 40 tries; document left out")
 
 
 def unjump(doc: dict, page: int) -> None:

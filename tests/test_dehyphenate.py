@@ -240,6 +240,25 @@ def test_a_bracketed_date_split_over_two_lines_opens_the_body() -> None:
     assert blocks[3][1].startswith("据日本财务省今天 〈10月20日)")
 
 
+def test_labels_between_blank_lines_take_one_headline_not_a_chain() -> None:
+    """A label takes the one headline under it: a thousand label-like lines do not recurse (or
+    become one headline), and a body's first line set apart with its clause mark is no title."""
+    many = "这是上一篇的正文。\n（据新华社）\n\n" + "\n\n".join(["动态"] * 1200)
+    assert {k for k, _ in kinds(many)} <= {"paragraph", "heading", "credit"}
+    text = "上一篇的正文到这里就结束了。\n（据新华社）\n\n致敬\n\n近日，社会工作论坛在乌鲁木齐举办\n\n来自各地的代表参加了本次活动并交\n流了经验，大家一致认为效果很好。\n"
+    assert ("heading", "近日，社会工作论坛在乌鲁木齐举办") not in kinds(text)
+
+
+def test_a_headline_over_a_body_that_starts_with_a_year() -> None:
+    """"  2024年，自治区…" starts its paragraph (indented): no word came down to it from the
+    headline's last line, which is then not taken for a line that broke early."""
+    first = "  2024年，自治区民政厅"
+    text = "\n".join(["社会工作，是民生保障", "的重要力量，各地积极探索", "社会工作参与基层治理的新", "路径新方法成效好。", "",
+                      "社会工作助力新疆", "民政事业发展论坛", "在乌鲁木齐举办", first, "联合新疆大学举办社会工作",
+                      "论坛，来自各地的代表参加", "了本次活动并交流了经验。"])
+    assert ("heading", "社会工作助力新疆民政事业发展论坛在乌鲁木齐举办") in kinds(text)
+
+
 def test_ocr_a_section_label_and_the_headline_under_it_each_between_blank_lines() -> None:
     """OCR sets "动态" and the headline under it each between blank lines; the headline is one
     too, even where its width looks like an indented first line."""
@@ -672,11 +691,13 @@ def test_seed_001_every_gold_paragraph_is_one_block() -> None:
 # -- properties ---------------------------------------------------------------------------------
 
 LINE = st.text(alphabet="中文通讯政策发展社会工作，。！？、：；（）“”《》 0123456789abc-", max_size=24)
-PAGE = st.lists(st.one_of(LINE, st.just(""), st.just("（据新华社）"), st.just("第2版")), max_size=30)
+PAGE = st.lists(st.one_of(LINE, st.just(""), st.just("（据新华社）"), st.just("第2版"), st.just("\f"),
+                          st.just("（上接第1版）"), st.just("（下转第2版）")), max_size=30)
 
 
 @settings(max_examples=150, deadline=None)
 @given(PAGE)
+@example(["各地代表参加了本次活动，大家交流", "\f社会工作论坛举办", "（上接第1版）", "了经验。"])  # a repeated title, no 下转
 def test_no_han_character_lost_or_duplicated(lines: list[str]) -> None:
     text = "\n".join(lines)
     blocks = build_blocks(text)
@@ -686,6 +707,7 @@ def test_no_han_character_lost_or_duplicated(lines: list[str]) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(PAGE)
+@example(["各地代表参加了本次活动，大家交流", "\f社会工作论坛举办", "（上接第1版）", "了经验。"])  # a repeated title, no 下转
 @example(["0000", "（据新华社）", "”0"])  # a pushed mark after a finished credit
 def test_text_block_spans_are_ordered_and_do_not_overlap(lines: list[str]) -> None:
     blocks = [b for b in build_blocks("\n".join(lines)) if b["kind"] not in ("furniture", "noise")]

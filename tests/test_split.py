@@ -204,6 +204,10 @@ def test_a_title_repeated_above_the_jump_back_line_is_furniture() -> None:
     [grain] = pipeline(ocr)
     assert grain["title"] == "全国秋粮收获过半" and grain["paragraphs"][-1].endswith("实现养殖户降本和种粮户增效。")
     assert {r["text"] for r in grain["removed"]} >= {"全国秋粮", "收获过半"}
+    # near miss: another headline above the repeated title is not taken for part of it
+    other_head = text.replace("\n全国秋粮收获过半\n（上接", "\n乡村振兴专题报道\n\n全国秋粮收获过半\n（上接")
+    removed = {r["text"] for r in pipeline(other_head)[0]["removed"]}
+    assert "全国秋粮收获过半" in removed and "乡村振兴专题报道" not in removed
     # near miss: a headline above a paragraph, with no jump line after it, is a headline
     [other] = pipeline("\n".join([*text.split("\n")[9:11], *text.split("\n")[12:]]))
     assert other["title"] == "全国秋粮收获过半" and other["paragraphs"] == ["模化肉牛养殖厂销售，实现养殖户降本和种粮户增效。"]
