@@ -687,7 +687,11 @@ class _Doc:
         if not refs:
             return False
         ref = max(refs)
-        return self.width[i] + self.slack[i] + indent < ref - max(1.4, 0.06 * ref)
+        return self.full(i) + indent < ref - max(1.4, 0.06 * ref)
+
+    def full(self, i: int) -> float:
+        """Line i's width with the word that came down from it: the most it may have filled."""
+        return self.width[i] + self.slack[i]
 
     def _clearly_narrow(self, k: int, j: int) -> bool:
         """Lines k and j are both narrower than the column below them by more than 1.5 em, at
@@ -696,7 +700,7 @@ class _Doc:
         if not refs or _GAPPED_RE.search(self.lines[k].text + self.lines[j].text):
             return False  # (spaces and ASCII marks: OCR's gaps and misreads, no width at all)
         edge = max(refs) - 1.5
-        return all(self.width[x] + self.slack[x] + _latin_error(self.lines[x].text) <= edge for x in (k, j))
+        return all(self.full(x) + _latin_error(self.lines[x].text) <= edge for x in (k, j))
 
     def indent(self, i: int, *, squeezed: bool = False) -> bool:
         """Looks like a paragraph's first line: indented by about two em against what follows.
@@ -715,14 +719,14 @@ class _Doc:
         below = [j for j in (self.next_index(i, step), self.next_index(i, step + 1)) if j is not None]
         if not below:
             return False
-        if all((self.slack[j] and self.width[j] + self.slack[j] >= self.width[i] + INDENT_EM - 0.5)
+        if all((self.slack[j] and self.full(j) >= self.width[i] + INDENT_EM - 0.5)
                or _UNSURE_WIDTH_RE.search(self.lines[j].text) for j in below):
             # each may have broken early, before a number that did not fit: look one line further
             below.append(self.next_index(below[-1]))
         refs = [self.width[j] for j in below if j is not None]
         ref = max(refs)
         half = 0.5 * self.width.mark_em if squeezed and ln.text[-1] in _SQUEEZABLE_ENDS else 0.0
-        return (ref - 3.6 <= self.width[i] + self.slack[i]
+        return (ref - 3.6 <= self.full(i)
                 and self.width[i] - half <= ref - max(1.2, 0.04 * ref) + 1e-6)
 
     def _gap(self, i: int, j: int | None) -> str:
@@ -800,7 +804,7 @@ class _Doc:
             nxt = self.lines[j]
             if ends_sentence(nxt.text) or CREDIT_TAIL_RE.search(nxt.text):
                 return True
-            if self.width[j] + self.slack[j] < w - 0.5:  # (with the word that came down from it)
+            if self.full(j) < w - 0.5:  # (with the word that came down from it)
                 return False
             prev = j
         return True
@@ -956,7 +960,7 @@ def _headline_rest(doc: _Doc, k: int) -> list[int]:
         j = doc.next_index(x)
         if j is None or doc.gap_after(x) != "":
             return []
-        if doc.width[x] + doc.slack[x] + 1.4 < doc.width[j] and doc.indent(j) and doc.body_starts(j):
+        if doc.full(x) + 1.4 < doc.width[j] and doc.indent(j) and doc.body_starts(j):
             return run if len(run) > 1 else []
         run.append(j)
     return []
@@ -1042,7 +1046,7 @@ def _spans_columns(doc: _Doc, run: list[int]) -> bool:
     both wider than the 16 em column below: a kicker and a title, not a paragraph's lines.
     """
     k = doc.next_index(run[-1])
-    refs = [doc.width[j] + doc.slack[j] for j in (k, doc.next_index(k), doc.next_index(k, 2)) if j is not None]
+    refs = [doc.full(j) for j in (k, doc.next_index(k), doc.next_index(k, 2)) if j is not None]
     return bool(refs) and all(doc.width[x] > max(refs) + 1.5 for x in run)
 
 
@@ -1227,7 +1231,7 @@ def build_blocks(text: str) -> list[dict]:
             # a new headline element where a blank line parts them or the line grows wider
             # than the one above (that one did not wrap: a label or kicker ended there)
             grows = (bool(heading) and prev is not None
-                     and doc.width[i] > doc.width[prev] + doc.slack[prev] + 0.5 + _latin_error(ln.text))
+                     and doc.width[i] > doc.full(prev) + 0.5 + _latin_error(ln.text))
             # a headline goes on after its colon ("机遇与合作：" / "“通武廊”社会工作再携手"), also
             # across OCR's blank line
             colon = prev is not None and lines[prev].text[-1:] in "：:" and gap_before in ("", "blank")
