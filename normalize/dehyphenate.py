@@ -399,6 +399,10 @@ class _Widths(dict[int, float]):
             return False
         refs = [self.raw(x) for x in (j - 1, k + 1)
                 if 0 <= x < len(lines) and lines[x].kind == "text" and lines[x].page == lines[j].page]
+        if refs and max(refs) < self.raw(j) + self.raw(k) - 1.5:
+            # the lines beside may be short ones (a paragraph's last, another piece): look one further
+            refs += [self.raw(x) for x in (j - 2, k + 2)
+                     if 0 <= x < len(lines) and lines[x].kind == "text" and lines[x].page == lines[j].page]
         whole = self.raw(j) + self.raw(k)
         return bool(refs) and whole <= max(refs) + 1.5 and bool(_PUSHED_RE.match(lines[k].text) or (
             whole >= max(refs) - 1.5 and not is_heading_candidate(lines[j].text)))
@@ -1230,8 +1234,10 @@ def build_blocks(text: str) -> list[dict]:
             prev = doc.next_index(i, -1)
             # a new headline element where a blank line parts them or the line grows wider
             # than the one above (that one did not wrap: a label or kicker ended there)
+            # (not after a wrapped sentence of the title: "西乡北帝三月三精" / "彩不断！" / "西乡历史文化展游")
             grows = (bool(heading) and prev is not None
-                     and doc.width[i] > doc.full(prev) + 0.5 + _latin_error(ln.text))
+                     and doc.width[i] > doc.full(prev) + 0.5 + _latin_error(ln.text)
+                     and not (len(heading) > 1 and lines[prev].text[-1:] in "！？!?"))
             # a headline goes on after its colon ("机遇与合作：" / "“通武廊”社会工作再携手"), also
             # across OCR's blank line
             colon = prev is not None and lines[prev].text[-1:] in "：:" and gap_before in ("", "blank")

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .chardata import CONTINUED_RE, HAN_RE, JUMP_BACK_RE, JUMP_ON_RE, SENTENCE_END_RE
-from .dehyphenate import line_width
+from .dehyphenate import line_width, word_runs_on
 from .matching import assign
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
@@ -73,9 +73,11 @@ class Headline:
 
 
 def _kicker_line(lines: list[str]) -> bool:
-    """Three or more headline lines whose first is set in another size or holds a clause."""
+    """Three or more headline lines whose first is set in another size or holds a clause (and
+    does not wrap inside a word into the second: "西乡北帝三月三精" / "彩不断！" is one line's)."""
     first, second = lines[0], lines[1]
-    return abs(len(first) - len(second)) > 2 or ("，" in first and not any("，" in x for x in lines[1:]))
+    return (abs(len(first) - len(second)) > 2 and not word_runs_on(first, second)) or (
+        "，" in first and not any("，" in x for x in lines[1:]))
 
 
 def _kicker_wrapped_in_a_word(lines: list[str]) -> bool:

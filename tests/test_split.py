@@ -222,6 +222,16 @@ def test_a_kicker_wrapped_inside_a_word_over_a_narrow_title_is_the_kicker() -> N
     assert (article["kicker"], article["title"]) == ("夯实社会工作理论基础，促进“政校合作”", "社会工作助力新疆民政事业高质量发展论坛举办")
 
 
+def test_a_two_sentence_title_wrapped_in_a_narrow_column_is_one_title() -> None:
+    """"西乡北帝三月三精" / "彩不断！" / "西乡历史文化展游" / "人如织": the line after the first
+    sentence's end grows wider, but it is the title's second sentence, not a title under a
+    kicker; and "记者还了解到，" / "“喜阅西" (cut at the quote, beside short lines) is one line."""
+    [article] = pipeline("\n".join(["（据", "央视网）", "西乡北帝三月三精", "彩不断！", "西乡历史文化展游", "人如织", "传承保护数百载，璀璨", "非遗放异彩。为期9天的省", "级非遗——西乡北帝三月三", "庙会精彩还在继续，西乡历", "史文化展作为今年庙会活动", "的重头戏之一，这几天也迎", "来了不少游客前来参观。", "据了解，此次非遗展", "览，这是宝安图书馆与西乡", "非遗文化首次深度融合，推", "出了“非遗+阅读”的展览新", "模式，旨在更好地传承和弘", "扬非遗文化。观众在“观非", "遗文化·品书香生活”活动", "现场，还可以领取免费读者", "证。", "策展人、西乡非遗文化", "传播者邓主文表示，本次西", "乡人文历史展的策展理念是", "以环保和人文历史为主，旨", "在为大家呈现西乡的人文历", "史以及田园风貌，希望有更", "多的人能参与非遗文化的探", "讨和传播。", "记者还了解到，", "“喜阅西", "乡·", "‘悦’读非遗|西乡历史", "文化展”也同步在分会场宝", "安图书馆西乡街道分馆开", "展，重点为观众普及传统文", "化，讲好西乡故事。", "（据深圳", "新闻网）"]))
+    assert (article["kicker"], article["title"]) == (None, "西乡北帝三月三精彩不断！西乡历史文化展游人如织")
+    assert article["paragraphs"][-1].startswith("记者还了解到，“喜阅西乡·‘悦’读非遗|西乡历史文化展”")
+    assert article["credit"] == "据深圳新闻网"
+
+
 def test_article_records_have_the_documented_fields() -> None:
     lines = ["标题在这里", "", "正文从这里开始写，一", "直写到这里，这一段就", "结束了。", "（据新华社）"]
     [article] = pipeline("\n".join(lines), doc="a/b.txt")
