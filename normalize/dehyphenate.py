@@ -51,6 +51,7 @@ DOT_EM = 0.66
 SPACE_EM = 0.15
 MAX_SAMPLE_LINES = 400  # lines enough to tell how a page sets its marks
 INDENT_EM = 2.0  # a paragraph's first line is indented by two em
+LABEL_CHARS = 4  # a section label ("简讯", "新闻速递") is this short
 EXPLICIT_INDENTS = 3  # lines indented in the text itself before indents are trusted alone
 
 # A credit whose closing bracket OCR lost or misread ("〈据央视《新闻联播户").
@@ -84,7 +85,8 @@ _LATIN_START_RE = re.compile(r"^[A-Za-z(\[]")
 _LETTER_SPACED_RE = re.compile(f"[{HAN}] [{HAN}] [{HAN}] [{HAN}]")
 _BAR_RE = re.compile(r"\|")
 # spaces, ASCII marks, or a run of Latin glyphs and digits: widths that vary by font
-_SQUEEZABLE_ENDS = frozenset("，。、；：！？”’）》」』】〉")  # marks a typesetter may set half-width at a line's end
+# the full-width marks of _NO_LINE_START but "…", and "】": a typesetter may set them half-width at a line's end
+_SQUEEZABLE_ENDS = (frozenset(_NO_LINE_START) - frozenset("…,.;:!?)")) | {"】"}
 _GAPPED_RE = re.compile(r"[ !-/:-@\[-`{-~]")
 _UNSURE_WIDTH_RE = re.compile(_GAPPED_RE.pattern + r"|(?:[0-9A-Za-z][^0-9A-Za-z]*){4}")
 _EDITOR_STARTS = frozenset("责本编校美版组审排")
@@ -334,9 +336,10 @@ def _split_lines(text: str, spacey: bool) -> tuple[list[Line], float]:
 class _Widths(dict[int, float]):
     """Line widths in em, by line index, each computed when first asked for (most never are)."""
 
-    def __init__(self, lines: list[Line], mark_em: float, dot_em: float = DOT_EM) -> None:
+    def __init__(self, lines: list[Line], mark_em: float) -> None:
         super().__init__()
-        self.lines, self.mark_em, self.dot_em = lines, mark_em, dot_em
+        self.lines, self.mark_em = lines, mark_em
+        self.dot_em = DOT_EM  # until _Doc estimates it from the page
         self.seconds: dict[int, bool] = {}
         self.raws: dict[int, float] = {}
 
@@ -912,7 +915,7 @@ def heading_span(
                 continue
             return []  # "…“活" / "化利用”" / "，本次…": the line before continues here
         # a section label ("新闻速递") is not a headline's end: the headline follows it
-        due = expect_title and all(len(doc.lines[j].text) <= 4 for j in span)
+        due = expect_title and all(len(doc.lines[j].text) <= LABEL_CHARS for j in span)
         forced = due and is_heading_candidate(text) and not _CLAUSE_RE.search(text)
         if (not forced and not (not span and _wrapped_kicker(doc, k)) and doc.body_starts(k)
                 and not (span and is_heading_candidate(text) and word_runs_on(doc.lines[span[-1]].text, text))):
@@ -1009,7 +1012,8 @@ def _blank_run(doc: _Doc, i: int, label_ok: bool = True) -> list[int]:
             or len(_CLAUSE_RE.findall("".join(texts))) > 1 or _closes_more("".join(texts))):
         return []
     nxt = doc.next_index(k)
-    if (label_ok and nxt is not None and all(len(t) <= 4 for t in texts) and (title := _blank_run(doc, nxt, False))
+    if (label_ok and nxt is not None and all(len(t) <= LABEL_CHARS for t in texts)
+            and (title := _blank_run(doc, nxt, False))
             and not _CLAUSE_RE.search("".join(doc.lines[j].text for j in title))):
         return run + title  # a section label ("动态", "简讯") alone, then the headline it stands over
     return run if nxt is not None and doc.body_starts(nxt) else []
@@ -1032,7 +1036,7 @@ def _clause_line_ok(doc: _Doc, span: list[int]) -> bool:
         starts_run = pos == 0 or doc.gap_before(j) != "" or (
             # "夯实社会工作理论基" / "础，促进“政校合作”": a kicker wrapped inside a word, its
             # first line as wide as its second with the character that came down
-            pos == 1 and abs(doc.width[span[0]] + doc.slack[span[0]] - doc.width[j]) <= 1.0
+            pos == 1 and abs(doc.full(span[0]) - doc.width[j]) <= 1.0
             and not _CLAUSE_RE.search(doc.lines[span[0]].text))
         if not starts_run:
             return False
@@ -1156,8 +1160,9 @@ def build_blocks(text: str) -> list[dict]:
     heading: list[Line] = []
     headline: set[int] = set()
     cur_ended = False
-    repeated = {id(lines[j]) for j in _repeated_titles(lines)}
-    headline.update(j for j, ln in enumerate(lines) if id(ln) in repeated)
+    repeated_at = _repeated_titles(lines)
+    headline.update(repeated_at)
+    repeated = {id(lines[j]) for j in repeated_at}  # (close_heading sees the lines, not their places)
     # Blocks end up in reading order: by the place of their first line in ``lines``, which is
     # line order except where OCR's side-by-side columns are read one after the other.
     place = {id(ln): k for k, ln in enumerate(lines)}
