@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+import typer
 from helpers import SEED_001, SEEDS, jsonl, parse_jsonl, record
 from typer.testing import CliRunner
 
@@ -40,6 +41,31 @@ def test_every_help_exits_0_and_starts_with_an_example(command: str) -> None:
     usage, example = [line.strip() for line in result.stdout.splitlines() if line.strip()][:2]
     assert usage.startswith(f"Usage: zhnorm {command} ")
     assert example.startswith("zhnorm ") and f"zhnorm {command}" in example
+
+
+def help_text(args: list[str]) -> str:
+    """``zhnorm ARGS --help`` on one line per option (200 columns), without colours."""
+    result = runner.invoke(app, [*args, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    return re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_no_help_shows_a_flag_taking_a_value(command: str) -> None:
+    """Flags read ``--strict``, not ``--strict <bool>``; options that take a value keep their metavar."""
+    args = [command] if command else []
+    text = help_text(args)
+    assert "<bool>" not in text
+    assert re.search(r"--help +Show this message and exit", text)
+    click_command = typer.main.get_command(app)
+    if command:
+        click_command = click_command.commands[command]  # type: ignore[attr-defined]
+    ctx = typer.Context(click_command)
+    values = [p for p in click_command.params if p.param_type_name == "option" and not p.is_flag]
+    for option in values:
+        long_name = max(option.opts, key=len)
+        shown = option.display_type_rich(ctx)
+        assert shown and re.search(rf"{re.escape(long_name)} +(-\w +)?{re.escape(shown)}", text), long_name
 
 
 def test_no_arguments_shows_help() -> None:
