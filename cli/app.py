@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import os
 import signal
+from enum import Enum
 from functools import partial
 from typing import Annotated
 
@@ -115,6 +116,21 @@ def _stage(name: str, source: str, output: str, strict: bool, rejects: str | Non
     raise typer.Exit(log.exit_code)
 
 
+class Spacing(str, Enum):
+    none = "none"
+    pangu = "pangu"
+
+
+class Quotes(str, Enum):
+    keep = "keep"
+    curly = "curly"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command(short_help="Column lines -> paragraph blocks.")
 def dehyphenate(source: JsonlIn = "-", output: Output = "-", strict: Strict = False,
                 rejects: Rejects = None, check: Check = False) -> None:
@@ -131,10 +147,10 @@ def dehyphenate(source: JsonlIn = "-", output: Output = "-", strict: Strict = Fa
 def punct(
     source: JsonlIn = "-", output: Output = "-", strict: Strict = False, rejects: Rejects = None,
     check: Check = False,
-    spacing: Annotated[str, typer.Option(
-        "--spacing", help="none: no space between Chinese and Latin or digits; pangu: exactly one.")] = "none",
-    quotes: Annotated[str, typer.Option(
-        "--quotes", help="keep: corner brackets stay; curly: they become curly quotes.")] = "keep",
+    spacing: Annotated[Spacing, typer.Option(
+        "--spacing", help="none: no space between Chinese and Latin or digits; pangu: exactly one.")] = Spacing.none,
+    quotes: Annotated[Quotes, typer.Option(
+        "--quotes", help="keep: corner brackets stay; curly: they become curly quotes.")] = Quotes.keep,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Write each change with its place to stderr.")] = False,
 ) -> None:
@@ -145,11 +161,9 @@ def punct(
     Numbers, URLs and English keep their ASCII punctuation. Works on any JSONL
     with a text field. Each record counts its changes per rule in "changes".
     """
-    if spacing not in ("none", "pangu") or quotes not in ("keep", "curly"):
-        raise typer.BadParameter("--spacing is none or pangu; --quotes is keep or curly")
     from cli.streams import explain_to_stderr
 
-    _stage("punct", source, output, strict, rejects, check, spacing=spacing, quotes=quotes,
+    _stage("punct", source, output, strict, rejects, check, spacing=spacing.value, quotes=quotes.value,
            explain=explain_to_stderr if explain else None)
 
 
@@ -198,8 +212,8 @@ def run(
         "--jobs", "-j", min=0, help="Worker processes; 0 (the default) uses every core.")] = 0,
     resume: Annotated[bool, typer.Option(
         "--resume", help="Continue a killed run: documents already written are skipped.")] = False,
-    engine: Annotated[str, typer.Option(
-        "--engine", help="local (worker processes) or dask (a Dask cluster).")] = "local",
+    engine: Annotated[Engine, typer.Option(
+        "--engine", help="local (worker processes) or dask (a Dask cluster).")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", metavar="ADDRESS", help="The Dask scheduler, e.g. tcp://10.0.0.5:8786.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Add per-stage counts to the summary.")] = False,
@@ -220,8 +234,6 @@ def run(
     from cli.streams import ErrorLog, check_output_folder, default_rejects, reporting_errors
     from normalize.batch import Options
 
-    if engine not in ("local", "dask"):
-        raise typer.BadParameter("--engine is local or dask")
     with reporting_errors():
         if output != "-":
             check_output_folder(output)
@@ -234,7 +246,7 @@ def run(
             segmenter = Segmenter(user_dict=user_dict)
     with reporting_errors(), ErrorLog(default_rejects(rejects, output), strict=strict) as log:
         code = run_batch(
-            paths, output, jobs=jobs or os.cpu_count() or 1, engine=engine, scheduler=scheduler,
+            paths, output, jobs=jobs or os.cpu_count() or 1, engine=engine.value, scheduler=scheduler,
             resume=resume, options=Options(check=check, segment=segmenter), log=log, quiet=quiet,
             verbose=verbose,
             load_options={"glob": glob, "encoding": encoding, "pages_per_folder": pages_per_folder,

@@ -81,6 +81,15 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
     assert (result.exit_code, result.stdout) == (2, "")
 
 
+@pytest.mark.parametrize("args", [["punct", "--spacing", "wide"], ["punct", "--quotes", "straight"],
+                                  ["run", "x", "-o", "y", "--engine", "spark"],
+                                  ["segment", "--mode", "fast"], ["segment", "--format", "csv"]])
+def test_a_bad_choice_is_a_usage_error_that_lists_the_choices(args: list[str]) -> None:
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert f"Invalid value for '{args[-2]}'" in result.stderr and "is not one of" in result.stderr
+
+
 def test_load_a_file_writes_one_record(tmp_path: Path, seed_text: str) -> None:
     path = tmp_path / "001.txt"
     path.write_bytes(seed_text.encode("gb18030"))
