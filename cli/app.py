@@ -18,10 +18,10 @@ import typer
 from cli.evaluate import register as register_eval
 from cli.options import JsonlIn, Output, flags_take_no_value
 from cli.segment import register as register_segment
+from normalize.limits import MAX_DOC_BYTES
 
 # Streams, records and stages are imported inside the commands: `zhnorm --help` needs none of them.
 
-MAX_DOC_BYTES = 512 * 1024**2  # the loader's default (normalize.loader.MAX_BYTES), not imported: --help stays fast
 
 flags_take_no_value()
 app = typer.Typer(

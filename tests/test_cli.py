@@ -295,8 +295,15 @@ def test_split_furniture_file_and_check(tmp_path: Path, seed_text: str) -> None:
 
 
 def test_the_cli_default_document_limit_is_the_loaders() -> None:
-    """cli.app copies loader.MAX_BYTES (importing the loader would slow --help): they must agree."""
-    import cli.app
-    from normalize.loader import MAX_BYTES
+    """load and run default to the loader's limit, read from normalize.limits (importing the loader
+    would slow --help)."""
+    import inspect
 
-    assert cli.app.MAX_DOC_BYTES == MAX_BYTES
+    from normalize.limits import MAX_DOC_BYTES
+    from normalize.loader import load_paths
+
+    assert inspect.signature(load_paths).parameters["max_bytes"].default == MAX_DOC_BYTES
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    for name in ("load", "run"):
+        [option] = [p for p in commands[name].params if p.name == "max_doc_bytes"]
+        assert option.default == MAX_DOC_BYTES
