@@ -11,7 +11,7 @@ import os
 import signal
 from enum import Enum
 from functools import partial
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,10 @@ from cli.evaluate import register as register_eval
 from cli.options import JsonlIn, Output, flags_take_no_value
 from cli.segment import register as register_segment
 from normalize.limits import MAX_DOC_BYTES
+
+if TYPE_CHECKING:
+    from normalize.pipeline import Stage
+    from normalize.records import Record
 
 # Streams, records and stages are imported inside the commands: `zhnorm --help` needs none of them.
 
@@ -96,22 +100,19 @@ Check = Annotated[bool, typer.Option(
     "--check", help="Verify that every input character is in the output or on the removed list.")]
 
 
-def _stage(name: str, source: str, output: str, strict: bool, rejects: str | None,
-           check: bool = False, **options: object) -> None:
-    """Run one stage over JSONL records: the body shared by the stage commands."""
+def _stage(step: Stage, source: str, output: str, strict: bool, rejects: str | None,
+           check: bool = False, *, side: list[Record] | None = None) -> None:
+    """Run ``step`` over JSONL records: the body shared by the stage commands.
+
+    ``side`` is where ``step`` puts what it removed instead of on its records, for ``--check``.
+    """
     from cli.streams import ErrorLog, checked, default_rejects, display_name, open_input, open_output, reporting_errors
-    from normalize.pipeline import stage
     from normalize.records import read_records, write_records
 
     with reporting_errors(), open_input(source) as fp, open_output(output) as out, \
             ErrorLog(default_rejects(rejects, output), strict=strict) as log:
         records = read_records(fp, display_name(source), on_error=log)
-        step = partial(stage(name), **options)
-        side = options.get("furniture")
-        if check:
-            records = checked(records, step, log, side=side if isinstance(side, list) else None)
-        else:
-            records = step(records)
+        records = checked(records, step, log, side=side) if check else step(records)
         write_records(records, out)
     raise typer.Exit(log.exit_code)
 
@@ -140,7 +141,9 @@ def dehyphenate(source: JsonlIn = "-", output: Output = "-", strict: Strict = Fa
     credits, furniture and noise, each with the raw line span it came from.
     Chinese lines join without a space; English words broken by a hyphen are mended.
     """
-    _stage("dehyphenate", source, output, strict, rejects, check)
+    from normalize.pipeline import stage
+
+    _stage(stage("dehyphenate"), source, output, strict, rejects, check)
 
 
 @app.command(short_help="Chinese punctuation, ASCII digits, no stray spaces.")
@@ -162,9 +165,11 @@ def punct(
     with a text field. Each record counts its changes per rule in "changes".
     """
     from cli.streams import explain_to_stderr
+    from normalize.pipeline import stage
 
-    _stage("punct", source, output, strict, rejects, check, spacing=spacing.value, quotes=quotes.value,
-           explain=explain_to_stderr if explain else None)
+    step = partial(stage("punct"), spacing=spacing.value, quotes=quotes.value,
+                   explain=explain_to_stderr if explain else None)
+    _stage(step, source, output, strict, rejects, check)
 
 
 @app.command(short_help="Documents -> one JSONL record per article.")
@@ -181,16 +186,18 @@ def split(source: JsonlIn = "-", output: Output = "-", strict: Strict = False,
     credit and paragraphs, each paragraph with the raw line span it came from.
     Clustered headlines go to the bodies they name; leads printed apart rejoin.
     """
+    from normalize.pipeline import stage
+
     if furniture is None:
-        return _stage("split", source, output, strict, rejects, check)
+        return _stage(stage("split"), source, output, strict, rejects, check)
     from cli.streams import check_output_folder, open_output, reporting_errors
     from normalize.records import write_records
 
     with reporting_errors():
         check_output_folder(furniture)
-    removed: list[dict] = []
+    removed: list[Record] = []
     try:
-        _stage("split", source, output, strict, rejects, check, furniture=removed)
+        _stage(partial(stage("split"), furniture=removed), source, output, strict, rejects, check, side=removed)
     finally:  # what was removed is kept whatever the exit code
         with reporting_errors(), open_output(furniture) as side:
             write_records(removed, side)
