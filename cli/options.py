@@ -1,17 +1,52 @@
-"""Command-line options shared by several commands (help texts must not contain [brackets]:
-rich reads them as markup), and how the help shows flags."""
+"""Command-line options shared by several commands, and how the help shows flags.
+
+Help texts must not contain [brackets]: rich reads them as markup.
+"""
 
 from __future__ import annotations
 
+import codecs
 from typing import Annotated
 
 import typer
+
+
+def _encoding(value: str | None) -> str | None:
+    if value:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            hint = "try gb18030, big5, utf-16"
+            raise typer.BadParameter(f"unknown encoding {value!r} ({hint})") from None
+    return value
+
 
 JsonlIn = Annotated[
     str, typer.Argument(metavar="FILE", help="JSONL records; - or nothing reads stdin.")]
 Output = Annotated[str, typer.Option(
     "--output", "-o", metavar="FILE",
     help="Write here instead of stdout, via a temporary file renamed when done.")]
+Paths = Annotated[
+    list[str], typer.Argument(metavar="PATH", help="Files, folders, or - for stdin.")]
+Strict = Annotated[bool, typer.Option("--strict", help="Stop at the first bad record or file.")]
+Rejects = Annotated[str | None, typer.Option(
+    "--rejects", metavar="FILE",
+    help="Also write bad records and files here as JSONL (with -o OUT.jsonl, the default is "
+    "OUT.rejects.jsonl).")]
+Check = Annotated[bool, typer.Option(
+    "--check", help="Verify that every input character is in the output or on the removed list.")]
+Glob = Annotated[str, typer.Option(
+    "--glob", help="Names of the files to read in folders (case-insensitive; NAME.gz too).")]
+Encoding = Annotated[str | None, typer.Option(
+    "--encoding", "-e", callback=_encoding,
+    help="Decode with this encoding instead of detecting it (gb18030, big5, utf-16...).")]
+PagesPerFolder = Annotated[bool, typer.Option(
+    "--pages-per-folder",
+    help="Make each folder's files, in natural order, the pages of one document.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No summary line on stderr.")]
+MaxDocBytes = Annotated[int, typer.Option(
+    "--max-doc-bytes", metavar="N", min=1,
+    help="Refuse a document larger than N bytes of text (after gunzip) instead of reading it.")]
 
 
 def flags_take_no_value() -> None:

@@ -2,26 +2,97 @@
 
 Progress and the summary go to stderr (rich on a terminal, one line otherwise); the output is
 written beside its final name and moved there when complete, so ``--resume`` can continue it.
+``register(app)`` adds the command; rich, the loader and the stages are imported when it runs.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
+import typer
 
-from cli.streams import ErrorLog, say, warned
-from normalize.batch import Options, Result, ResumableOutput, run_dask, run_local
+from cli.options import Check, Encoding, Glob, MaxDocBytes, PagesPerFolder, Paths, Quiet, Rejects, Strict
 from normalize.errors import BadInput, NormalizeError
-from normalize.loader import count_documents, load_paths
-from normalize.records import Record
+from normalize.limits import MAX_DOC_BYTES
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from cli.streams import ErrorLog
+    from normalize.batch import Options, Result
+    from normalize.records import Record
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``zhnorm run`` to ``app``."""
+    app.command("run", short_help="load and every stage, in parallel, to a file.")(run)
+
+
+def run(
+    paths: Paths,
+    output: Annotated[str, typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="Output JSONL (.jsonl.gz compresses), or - for stdout.")],
+    glob: Glob = "*.txt", encoding: Encoding = None, pages_per_folder: PagesPerFolder = False,
+    strict: Strict = False, rejects: Rejects = None, quiet: Quiet = False, check: Check = False,
+    max_doc_bytes: MaxDocBytes = MAX_DOC_BYTES,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, help="Worker processes; 0 (the default) uses every core.")] = 0,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Continue a killed run: documents already written are skipped.")] = False,
+    engine: Annotated[Engine, typer.Option(
+        "--engine", help="local (worker processes) or dask (a Dask cluster).")] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS", help="The Dask scheduler, e.g. tcp://10.0.0.5:8786.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Add per-stage counts to the summary.")] = False,
+    segment: Annotated[bool, typer.Option(
+        "--segment", help="Add jieba tokens as a last stage, in the workers (see zhnorm segment).")] = False,
+    user_dict: Annotated[str | None, typer.Option(
+        "--dict", metavar="FILE", help="A jieba user dictionary for --segment (implies it).")] = None,
+) -> None:
+    """zhnorm run scans/ -o articles.jsonl
+
+    Load PATHs and run every stage, in worker processes (--jobs) or on a Dask
+    cluster (--engine dask --scheduler tcp://HOST:PORT). The output has the same
+    bytes as load | dehyphenate | punct | split, whatever the engine, and is
+    written beside OUT until complete; after a crash, --resume finishes it.
+    Progress and a summary go to stderr.
+    """
+    from cli.streams import ErrorLog, check_output_folder, default_rejects, reporting_errors
+    from normalize.batch import Options
+
+    with reporting_errors():
+        if output != "-":
+            check_output_folder(output)
+        segmenter = None
+        if segment or user_dict:
+            from normalize.segment import Segmenter, read_user_dict
+
+            if user_dict:
+                read_user_dict(user_dict)  # a bad line is reported now, not once per document
+            segmenter = Segmenter(user_dict=user_dict)
+    with reporting_errors(), ErrorLog(default_rejects(rejects, output), strict=strict) as log:
+        code = run_batch(
+            paths, output, jobs=jobs or os.cpu_count() or 1, engine=engine.value, scheduler=scheduler,
+            resume=resume, options=Options(check=check, segment=segmenter), log=log, quiet=quiet,
+            verbose=verbose,
+            load_options={"glob": glob, "encoding": encoding, "pages_per_folder": pages_per_folder,
+                          "max_bytes": max_doc_bytes},
+        )
+    raise typer.Exit(code)
 
 
 def run_batch(
@@ -29,6 +100,10 @@ def run_batch(
     options: Options, log: ErrorLog, load_options: dict[str, object], quiet: bool, verbose: bool,
 ) -> int:
     """Run the batch; returns the exit code (1 when any document was refused)."""
+    from cli.streams import warned
+    from normalize.batch import ResumableOutput, run_dask, run_local
+    from normalize.loader import count_documents, load_paths
+
     if engine == "dask" and not scheduler:
         raise BadInput("--engine dask", "needs --scheduler tcp://HOST:PORT (start one with `dask scheduler`)")
     started = time.perf_counter()
@@ -115,6 +190,9 @@ class _progress:
     def __enter__(self):  # type: ignore[no-untyped-def]
         if not self.show:
             return lambda result: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
         self.bar = Progress(
             TextColumn("[bold]zhnorm run"), BarColumn(), MofNCompleteColumn(),
             TextColumn("{task.fields[mb]:.1f} MB"), TextColumn("{task.fields[rate]:.1f} docs/s"),
@@ -139,6 +217,8 @@ class _progress:
 
 
 def _summary(totals: Counter[str], skipped: int, rejected: int, seconds: float, *, table: bool, verbose: bool) -> None:
+    from cli.streams import say
+
     mb = totals["chars_in"] * 3 / 1e6  # UTF-8 Chinese: about 3 bytes a character
     figures = {
         "documents": totals["documents"], "pages": totals["pages"], "articles": totals["articles"],
@@ -151,6 +231,9 @@ def _summary(totals: Counter[str], skipped: int, rejected: int, seconds: float, 
     if not table:
         say(", ".join(f"{v} {k}" for k, v in figures.items()))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     out = Table(title="zhnorm run", show_header=False)
     for key, value in figures.items():
         out.add_row(key, str(value))

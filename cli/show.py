@@ -26,6 +26,8 @@ writes one page that lets a person check the split against the raw text in secon
   document records) in the record's own ``text``. Without it, the articles are shown
   alone with a note saying how to add it.
 - All text is escaped with ``html.escape``; a ``<script>`` in a newsletter stays text.
+
+``register(app)`` adds the command; rich, the streams and the loader are imported when it runs.
 """
 
 from __future__ import annotations
@@ -35,17 +37,44 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console, Group
-from rich.panel import Panel
-from rich.text import Text
 
-from cli.streams import ErrorLog, display_name, open_input, open_output, reporting_errors, say
+from cli.options import JsonlIn
 from normalize.errors import BadInput, NormalizeError
-from normalize.loader import load_paths
-from normalize.records import Record, read_records
+
+if TYPE_CHECKING:  # rich, streams and the loader load when show runs, not for every zhnorm --help
+    from rich.console import Console
+    from rich.panel import Panel
+
+    from normalize.records import Record
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``zhnorm show`` to ``app``."""
+    app.command("show", short_help="Article records for people: rich text, or one HTML page.")(show)
+
+
+def show(
+    source: JsonlIn = "-",
+    html: Annotated[str | None, typer.Option(
+        "--html", metavar="OUT.html",
+        help="Write one self-contained HTML page instead: each document's raw lines beside "
+        "its articles.")] = None,
+    raw: Annotated[str | None, typer.Option(
+        "--raw", metavar="DIR_OR_FILE",
+        help="With --html: where the raw text files are (the PATH given to load or run).")] = None,
+) -> None:
+    """zhnorm show out/articles.jsonl --html out/check.html --raw seeds/
+
+    Show article records for people: title, kicker, credit, and paragraphs
+    with their raw line spans. Writes formatted text to stdout, not JSONL.
+    With --html, writes one self-contained page instead: the raw lines of
+    each document, numbered, beside its articles; click a paragraph to light
+    its source lines; removed furniture is struck through.
+    """
+    raise typer.Exit(show_command(source, html, raw))
 
 
 def render(record: Record) -> Panel:
@@ -53,6 +82,10 @@ def render(record: Record) -> Panel:
 
     Records from before ``split`` (no "paragraphs") show their text instead.
     """
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
     paragraphs = record.get("paragraphs") or [record["text"]]
     spans = record.get("lines") or []
     if len(spans) != len(paragraphs):
@@ -73,6 +106,8 @@ def render(record: Record) -> Panel:
 def print_records(records: Iterable[Record], console: Console | None = None, *, page: bool = True) -> int:
     """Print each record as soon as it is read, through a pager (``less -R``) at a terminal;
     return how many were shown."""
+    from rich.console import Console
+
     console = console or Console()
     if page and console.is_terminal:
         os.environ.setdefault("LESS", "-R")  # less shows rich's colours instead of their codes
@@ -419,6 +454,8 @@ marks a line that is partly removed. Link a paragraph with #its-id (d1-a2-p3).</
 def _load_text(path: Path) -> str:
     """A raw file (or a folder of page files) read the way ``zhnorm load`` read it, so the
     line numbers match: same decoding, CRLF -> LF, NFC, pages joined by form feeds."""
+    from normalize.loader import load_paths
+
     errors: list[NormalizeError] = []
     docs = load_paths([str(path)], pages_per_folder=path.is_dir(), on_error=errors.append)
     record = next(iter(docs), None)
@@ -484,6 +521,9 @@ def show_command(source: str, html: str | None, raw: str | None) -> int:
     Returns the exit code (1 if a record or file was bad) instead of raising, so app.py
     can ``raise typer.Exit(show_command(...))``.
     """
+    from cli.streams import ErrorLog, display_name, open_input, open_output, reporting_errors, say
+    from normalize.records import read_records
+
     try:
         with reporting_errors(), open_input(source) as fp, ErrorLog() as log:
             records = read_records(fp, display_name(source), on_error=log)
