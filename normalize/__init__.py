@@ -15,7 +15,7 @@ _LAZY = {
     "STAGES": "normalize.pipeline", "Stage": "normalize.pipeline", "document_stages": "normalize.pipeline",
     "run_pipeline": "normalize.pipeline", "Record": "normalize.records", "read_records": "normalize.records",
     "write_record": "normalize.records", "write_records": "normalize.records",
-    "dehyphenate_records": "normalize.dehyphenate", "punctuate": "normalize.punct",
+    "dehyphenate_records": "normalize.layout", "punctuate": "normalize.punct",
     "normalize_punctuation": "normalize.punct", "split_articles": "normalize.split",
     "segment_records": "normalize.segment", "process_document": "normalize.batch",
 }

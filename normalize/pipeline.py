@@ -12,7 +12,7 @@ from normalize.records import Record
 Stage = Callable[[Iterable[Record]], Iterator[Record]]
 
 STAGE_FUNCTIONS = {
-    "dehyphenate": ("normalize.dehyphenate", "dehyphenate_records"),
+    "dehyphenate": ("normalize.layout", "dehyphenate_records"),
     "punct": ("normalize.punct", "punctuate"),
     "split": ("normalize.split", "split_articles"),
 }

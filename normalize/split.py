@@ -15,8 +15,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .chardata import CONTINUED_RE, HAN_RE, JUMP_BACK_RE, JUMP_ON_RE, SENTENCE_END_RE
-from .dehyphenate import line_width, word_runs_on
+from .layout.widths import line_width
 from .matching import assign
+from .words import word_runs_on
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _BRACKETS_RE = re.compile(r"^\s*[（(〈\[【]\s*|\s*[）)〉\]】]\s*$")
@@ -468,7 +469,7 @@ def split_articles(records: Iterable[dict], *, furniture: list[dict] | None = No
     """
     for record in records:
         if "blocks" not in record:
-            from .dehyphenate import build_blocks
+            from .layout import build_blocks
 
             record = {**record, "blocks": build_blocks(str(record.get("text", "")))}
         articles, removed = split_document(record)

@@ -56,7 +56,7 @@ def startup(a: list[str], b: list[str], n: int = 31) -> tuple[float, float]:
 
 
 def main() -> None:
-    from normalize.dehyphenate import dehyphenate_records
+    from normalize.layout import dehyphenate_records
     from normalize.loader import load_paths
     from normalize.punct import punctuate
     from normalize.split import split_articles

@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from normalize.dehyphenate import dehyphenate_records  # noqa: E402
+from normalize.layout import dehyphenate_records  # noqa: E402
 from normalize.punct import punctuate  # noqa: E402
 from normalize.split import split_articles  # noqa: E402
 

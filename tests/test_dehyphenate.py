@@ -11,16 +11,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from normalize.dehyphenate import (
-    _Doc,
-    _reading_order,
-    _split_lines,
-    build_blocks,
-    classify_line,
-    dehyphenate_records,
-    join_lines,
-    line_width,
-)
+from normalize.layout import build_blocks, classify_line, dehyphenate_records, join_lines, line_width
+from normalize.layout.columns import reading_order
+from normalize.layout.lines import read_lines
+from normalize.layout.page import Page, page_mark_em
 
 ROOT = Path(__file__).resolve().parents[1]
 WORD = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -82,7 +76,7 @@ def test_join_keeps_a_hyphen_the_document_uses() -> None:
     ],
 )
 def test_classify_line(line: str, kind: str) -> None:
-    assert classify_line(line) == kind
+    assert classify_line(line)[0] == kind
 
 
 def test_width_counts_latin_narrower_than_han() -> None:
@@ -172,17 +166,17 @@ def test_a_lone_pushed_comma_keeps_its_line_in_the_span() -> None:
 
 
 def test_a_full_line_above_a_cut_line_is_no_piece_of_it() -> None:
-    lines, mark_em = _split_lines("\n".join(["一二三四五六七八九十一二"] * 3 + [
+    lines = read_lines("\n".join(["一二三四五六七八九十一二"] * 3 + [
         "一二三四“种养”", "。把玉米", "一二三四五六七八九十一二", "一二三四五六七八九十。"]), False)
-    doc = _Doc(lines, mark_em)
+    doc = Page(lines, page_mark_em(lines))
     assert [doc.width.cut_after(i) for i in range(len(lines))] == [False, False, False, True, False, False, False]
 
 
 def test_a_pushed_mark_line_wider_than_the_column_is_not_joined_in_width() -> None:
     """Near miss: two lines that together are far wider than the column stay two printed lines."""
     text = "\n".join(["社会工作助力新疆民政事业", "，高质量发展论坛举办在乌鲁木齐举行", "近日，新疆维吾尔自治区民政厅联合新疆大学在", "乌鲁木齐举办社会工作助力新疆民政事业高质量发", "展论坛。"])
-    lines, mark_em = _split_lines(text, False)
-    doc = _Doc(lines, mark_em)
+    lines = read_lines(text, False)
+    doc = Page(lines, page_mark_em(lines))
     assert [doc.width[i] for i in doc.text_idx[:2]] == [12.0, 17.0]
 
 
@@ -772,12 +766,12 @@ def test_ocr_side_by_side_columns_are_read_down_by_position() -> None:
     rows = ["第一栏第一行正文内容 | 第二栏第一行正文内容 | 第三栏第一行正文内容",
             "第一栏第二行正文内容 | 第二栏第二行正文内容 | 第三栏第二行正文内容",
             "第一栏第三行正文内容。" + " " * 26 + "第三栏第三行正文内容。"]
-    order = [(n, text, col) for n, text, col in _reading_order(rows) if col >= 0]
+    order = [(n, text, col) for n, text, col in reading_order(rows) if col >= 0]
     assert order == [(1, "第一栏第一行正文内容", 0), (2, "第一栏第二行正文内容", 0), (3, "第一栏第三行正文内容。", 0),
                      (1, "第二栏第一行正文内容", 1), (2, "第二栏第二行正文内容", 1),
                      (1, "第三栏第一行正文内容", 2), (2, "第三栏第二行正文内容", 2), (3, "第三栏第三行正文内容。", 2)]
     # the rules between the columns are kept as noise
-    assert [t for _, t, col in _reading_order(rows) if col < 0] == ["||", "||"]
+    assert [t for _, t, col in reading_order(rows) if col < 0] == ["||", "||"]
 
 
 def test_a_headline_over_one_line_cut_off_by_a_jump_line_is_a_headline() -> None:
@@ -793,21 +787,21 @@ def test_ocr_side_by_side_rows_parted_by_blank_lines_are_one_run() -> None:
     rows = ["第一栏的正文在这里结束。 | 第二栏的正文在这里结束。", "",
             "第一篇的标题" + " " * 16 + "第二篇的标题", "",
             "第一篇的正文开头写在这里 | 第二篇的正文开头写在这里"]
-    order = [(n, text) for n, text, col in _reading_order(rows) if col >= 0]
+    order = [(n, text) for n, text, col in reading_order(rows) if col >= 0]
     assert order == [(1, "第一栏的正文在这里结束。"), (2, ""), (3, "第一篇的标题"), (4, ""), (5, "第一篇的正文开头写在这里"),
                      (1, "第二栏的正文在这里结束。"), (2, ""), (3, "第二篇的标题"), (4, ""), (5, "第二篇的正文开头写在这里")]
     # inside a run, a row of short pieces (OCR's broken headline glyphs) is a row too
     short = [*rows[:2], "甲" + " " * 25 + "乙", "", rows[4]]
-    assert [t for _, t, col in _reading_order(short) if col == 1] == ["第二栏的正文在这里结束。", "", "乙", "", "第二篇的正文开头写在这里"]
+    assert [t for _, t, col in reading_order(short) if col == 1] == ["第二栏的正文在这里结束。", "", "乙", "", "第二篇的正文开头写在这里"]
     # near-miss: a lone line of prose after a blank line ends the run
-    assert [n for n, _, col in _reading_order([*rows[:2], "普通的一行正文，没有分栏。"]) if col == 0][-1] == 3
+    assert [n for n, _, col in reading_order([*rows[:2], "普通的一行正文，没有分栏。"]) if col == 0][-1] == 3
 
 
 def test_pieces_of_one_line_in_one_column_keep_their_order() -> None:
     """Starts a few cells apart chain into one column; the pieces still read left to right."""
     rows = ["用”为核心理念，共汇集精选非遗文   首秀”，更是一场“立体讲述”，增", "纪    了    HL",
             "强了非遗的传播力和影响力之后   这是第二栏的下一行文字内容"]
-    assert [t for _, t, col in _reading_order(rows) if col == 0] == [
+    assert [t for _, t, col in reading_order(rows) if col == 0] == [
         "用”为核心理念，共汇集精选非遗文", "纪", "了", "HL", "强了非遗的传播力和影响力之后"]
 
 
@@ -842,26 +836,26 @@ def test_ocr_column_tops_printed_one_by_one_head_their_columns() -> None:
     rows = ["这场展览以保护传承活化利", "", "走向市民生活这不仅是一次", "",
             "用为核心理念共汇集精选非遗文 | 首秀更是一场立体讲述增强非遗",
             "献62册非遗作品117件涵盖宝 | 在现代社会的生命力为强化非遗"]
-    order = [(n, t, col) for n, t, col in _reading_order(rows) if col >= 0]
+    order = [(n, t, col) for n, t, col in reading_order(rows) if col >= 0]
     assert order == [(1, "这场展览以保护传承活化利", 0), (5, "用为核心理念共汇集精选非遗文", 0),
                      (6, "献62册非遗作品117件涵盖宝", 0), (3, "走向市民生活这不仅是一次", 1),
                      (5, "首秀更是一场立体讲述增强非遗", 1), (6, "在现代社会的生命力为强化非遗", 1)]
     # near-miss: a line that ends its sentence is no column top
     rows[0] = "这场展览以保护传承活化。"
-    assert [n for n, _, col in _reading_order(rows) if col >= 0][:2] == [1, 2]
+    assert [n for n, _, col in reading_order(rows) if col >= 0][:2] == [1, 2]
 
 
 def test_a_row_whose_pieces_start_where_no_column_does_ends_the_run() -> None:
     """Under the columns, a row of headlines set elsewhere is another layout, read on its own."""
     rows = ["第一栏的正文第一行内容 | 第二栏的正文第一行内容", "第一栏的正文第二行内容 | 第二栏的正文第二行内容",
             "西乡北帝三月三精彩" + " " * 14 + "在希望的田野上" + " " * 4 + "全国秋粮收获过半"]
-    order = [(n, col) for n, _, col in _reading_order(rows) if col >= 0]
+    order = [(n, col) for n, _, col in reading_order(rows) if col >= 0]
     assert order == [(1, 0), (2, 0), (1, 1), (2, 1), (3, 0)]  # the row after both columns, not inside them
     # near-miss: rows of scattered headline pieces set no grid, so a third row does not end them
     scattered = ["西乡北帝三月三精彩不断" + " " * 6 + "动态" + " " * 12 + "在希望的田野上",
                  "了" + " " * 5 + "纪" + " " * 30 + "HL",
                  "西乡历史文化展游人如织 | 西部陆海新通道铁海联运 | 全国秋粮收获过半"]
-    assert {n for n, _, col in _reading_order(scattered) if col > 0} == {1, 2, 3}
+    assert {n for n, _, col in reading_order(scattered) if col > 0} == {1, 2, 3}
 
 
 def test_blocks_come_out_in_reading_order_when_columns_are_read_one_after_the_other() -> None:
@@ -878,12 +872,12 @@ def test_column_tops_near_misses() -> None:
     byline), are no column tops: the run below is read alone and they keep their place."""
     row = "第一栏正文继续写下去的内容，还有很多   第二栏正文继续写下去的内容，还有很多"
     paged = ["这是第一栏顶部的一行文字", "\f", "这是第二栏顶部的一行文字", "", row, row]
-    lines, _ = _split_lines("\n".join(paged), False)
+    lines = read_lines("\n".join(paged), False)
     assert [ln.page for ln in lines if ln.text.startswith("这是")] == [1, 2]
     titled = ["社会工作助力民政事业", "", "本报记者 张三", "",
               "　　今年以来，我市持续推进社会工作体系    社会工作站已覆盖全部乡镇街道，服务群众",
               "建设，取得了一系列阶段性的显著成果。      超过十万人次，得到了广泛的认可和好评。"]
-    assert [t for _, t, _ in _reading_order(titled)][:2] == ["社会工作助力民政事业", ""]
+    assert [t for _, t, _ in reading_order(titled)][:2] == ["社会工作助力民政事业", ""]
     assert not any("张三" in t and "成果" in t for _, t in kinds("\n".join(titled)))
 
 

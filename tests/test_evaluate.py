@@ -47,7 +47,7 @@ def as_predicted(gold: dict[str, Any], **changes: Any) -> dict[str, Any]:
 
 def dev_predictions(variant: str, blocks: bool) -> list[dict[str, Any]]:
     """The pipeline's output on one dev variant, as score_dev.py makes it."""
-    from normalize.dehyphenate import dehyphenate_records
+    from normalize.layout import dehyphenate_records
     from normalize.punct import punctuate
     from normalize.split import split_articles
 

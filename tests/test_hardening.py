@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 import normalize.batch as batch
 from cli.app import app
 from normalize.check import check_conservation, record_outputs
-from normalize.dehyphenate import dehyphenate_records
+from normalize.layout import dehyphenate_records
 from normalize.loader import load_paths
 from normalize.punct import normalize_punctuation, punctuate
 from normalize.split import split_articles

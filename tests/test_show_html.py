@@ -206,7 +206,7 @@ def test_show_through_the_cli(tmp_path: Path, articles_file: Path) -> None:
 
 @pytest.fixture(scope="module")
 def seed_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, Any]]]:
-    from normalize.dehyphenate import dehyphenate_records
+    from normalize.layout import dehyphenate_records
     from normalize.punct import punctuate
     from normalize.split import split_articles
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize.dehyphenate import dehyphenate_records
+from normalize.layout import dehyphenate_records
 from normalize.punct import punctuate
 from normalize.split import Headline, credit_text, similarity, split_articles, split_document
 

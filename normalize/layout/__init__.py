@@ -1,0 +1,37 @@
+"""The layout stage (``zhnorm dehyphenate``): a document's raw lines become blocks.
+
+A newsletter page arrives cut at every column edge. This stage turns the raw lines of a
+document into blocks (paragraph, heading, credit, furniture, noise), each with the 1-based
+inclusive span of raw lines it came from. Decisions use punctuation, line width against the
+local column width (estimated from the neighbouring lines, never once per file) and blank lines.
+
+The modules stand in floors, each importing only from those below it:
+
+- ``rules`` (how a decision is a tuple of named rules), ``widths`` (em widths, the tolerance
+  table), ``text`` (what a line's text alone says, its kind);
+- ``columns`` (OCR's side-by-side columns), ``lines`` (the raw lines read), ``page`` (the page
+  view: neighbours, gaps, short and indented lines);
+- ``kinds`` (furniture and credits that need the lines around them), ``starts`` (where running
+  text begins), ``headlines`` (headline extent and elements), ``paragraphs`` (paragraph ends);
+- ``assemble`` (one pass applying the verdicts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .assemble import build_blocks
+from .text import classify_line, ends_sentence, is_heading_candidate, join_lines
+from .widths import line_width
+
+__all__ = ["build_blocks", "classify_line", "dehyphenate_records", "ends_sentence", "is_heading_candidate",
+           "join_lines", "line_width"]
+
+
+def dehyphenate_records(records: Iterable[dict]) -> Iterator[dict]:
+    """Stage: add ``blocks`` to each document record; ``text`` stays as loaded."""
+    for record in records:
+        out = dict(record)
+        out["blocks"] = build_blocks(str(record.get("text", "")))
+        out["steps"] = [*record.get("steps", []), "dehyphenate"]
+        yield out

@@ -1,0 +1,360 @@
+"""Headlines: which lines before a body are its headline, and where one headline element ends.
+
+``heading_span`` reads down from a line while ``HEADLINE_GOES_ON`` says the line is still the
+headline's, then lets ``HEADLINE_CHECKS`` veto the run; ``new_element`` says where a headline's
+kicker, title and subtitle part (``NEW_ELEMENT``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..chardata import WORD_CHAR_RE
+from ..words import ends_on_particle, word_runs_on
+from .page import Page
+from .rules import decide, family
+from .starts import body_starts
+from .text import (
+    CLAUSE_RE,
+    LETTER_SPACED_RE,
+    PUSHED_RE,
+    SENTENCE_TAIL_RE,
+    closes_more,
+    ends_sentence,
+    is_heading_candidate,
+    justified,
+    unclosed,
+)
+from .widths import Tol, latin_error
+
+MAX_HEADING_LINES = 6
+LABEL_CHARS = 4  # a section label ("简讯", "新闻速递") is this short
+CLOSING_RUN = 3  # headline-like lines closing a document: only a run this short is a headline
+REST_LINES = 4  # lines a headline may go on past one that looks like a body's first
+BLANK_RUN_LINES = 3  # OCR's headline set between blank lines is this many lines at most
+SET_APART = 2  # raw lines between a headline's last line and the text that goes on from it
+
+
+@dataclass
+class Scan:
+    """A headline being read down from its first line."""
+
+    span: list[int]
+    expect_title: bool  # after a credit or furniture: a new article is due
+
+
+def page_break_inside(page: Page, scan: Scan, k: int) -> str | None:
+    """A page end or a jump line inside the run: no headline here."""
+    return "stop" if scan.span and page.gap_before(k) in ("page", "other") else None
+
+
+def pushed_mark_line(page: Page, scan: Scan, k: int) -> str | None:
+    """A mark pushed off the headline's last line: ``…“宝读诗书`` / ``”``."""
+    text = page.lines[k].text
+    if PUSHED_RE.match(text) and scan.span and not WORD_CHAR_RE.search(text):
+        return "line"
+    return None
+
+
+def line_continues_above(page: Page, scan: Scan, k: int) -> str | None:
+    """A line starting with a mark goes on from the line before: ``…“活`` / ``化利用”`` / ``，本次…``."""
+    return "stop" if PUSHED_RE.match(page.lines[k].text) else None
+
+
+def label_then_title(page: Page, scan: Scan, k: int) -> str | None:
+    """After a credit a new article is due: a line without clause marks under nothing but short
+    labels (``新闻速递``) is its headline, even as wide as an indented first line."""
+    text = page.lines[k].text
+    due = scan.expect_title and all(len(page.lines[j].text) <= LABEL_CHARS for j in scan.span)
+    return "line" if due and is_heading_candidate(text) and not CLAUSE_RE.search(text) else None
+
+
+def wrapped_kicker_top(page: Page, scan: Scan, k: int) -> str | None:
+    """A kicker's first line, wrapped after its comma: ``夯实社会工作理论基础，`` / ``促进“政校合作”``."""
+    return "line" if not scan.span and wrapped_kicker(page, k) else None
+
+
+def no_body_start(page: Page, scan: Scan, k: int) -> str | None:
+    """Running text does not start here (see ``starts``): the line is the headline's."""
+    return "line" if not body_starts(page, k) else None
+
+
+def last_word_runs_on(page: Page, scan: Scan, k: int) -> str | None:
+    """The headline's last word runs on into this line: ``1—2月中国快递发展指`` / ``数同比提升26.7%``."""
+    text = page.lines[k].text
+    if scan.span and is_heading_candidate(text) and word_runs_on(page.lines[scan.span[-1]].text, text):
+        return "line"
+    return None
+
+
+HEADLINE_GOES_ON = family("headline_goes_on", page_break_inside, pushed_mark_line, line_continues_above,
+                          label_then_title, wrapped_kicker_top, no_body_start, last_word_runs_on)
+
+
+def _read_down(page: Page, i: int, expect_title: bool) -> tuple[list[int], int | None] | None:
+    """The headline-like lines from line i and the line where the body starts (None at the
+    document's end); None when no headline can start at line i."""
+    scan = Scan([], expect_title)
+    k: int | None = i
+    while k is not None and len(scan.span) <= MAX_HEADING_LINES:
+        verdict, _ = decide(HEADLINE_GOES_ON, page, scan, k)
+        if verdict == "stop":
+            return None
+        if verdict is None:  # the body starts at k
+            if scan.span and (rest := headline_rest(page, k)):
+                scan.span += rest  # "…，促进" / "“政校合作”" / "社会工作助力新疆民" / … / "坛举办": it goes on
+                k = page.next_index(rest[-1])  # the body's first line, as headline_rest found it
+            break
+        scan.span.append(k)
+        k = page.next_index(k)
+    return scan.span, k
+
+
+@dataclass
+class Candidate:
+    """A run of headline lines and the line after it, for the checks."""
+
+    span: list[int]
+    body: int
+    strict: bool
+    after_credit: bool
+
+    def joined(self, page: Page) -> str:
+        return "".join(page.lines[j].text for j in self.span)
+
+
+def clauses_or_closers(page: Page, c: Candidate) -> bool | None:
+    """Two clause marks, a clause line that is no kicker, or more closing marks than opening ones:
+    a paragraph's lines (``他说这件事还没有结束，因``)."""
+    joined = c.joined(page)
+    if len(CLAUSE_RE.findall(joined)) > 1 or not clause_line_ok(page, c.span) or closes_more(joined):
+        return False
+    return None
+
+
+def quote_runs_on(page: Page, c: Candidate) -> bool | None:
+    """A quote the headline opens closes in the text below: ``…，“喜阅西乡`` / ``悦”读…``."""
+    return False if unclosed(c.joined(page)) > 0 and closes_more(page.lines[c.body].text) else None
+
+
+def unproven_after_full_line(page: Page, c: Candidate) -> bool | None:
+    """Where a paragraph ended on a full line (``strict``), a headline needs a short line and an
+    indented body to prove itself."""
+    if c.strict and not (page.indent(c.body) and any(page.short(j) for j in c.span)):
+        return False
+    return None
+
+
+def no_headline_end(page: Page, c: Candidate) -> bool | None:
+    """A headline ends short, or its body starts indented or after a gap; after a credit, prose
+    right after a one-line headline is its body."""
+    body = page.lines[c.body].text
+    due = c.after_credit and len(c.span) == 1 and (not is_heading_candidate(body) or bool(CLAUSE_RE.search(body)))
+    if not (page.indent(c.body, squeezed=True) or page.gap_before(c.body) in ("blank", "page")
+            or page.short(c.span[-1], after=True) or LETTER_SPACED_RE.search(body) or due):
+        return False
+    return None
+
+
+def ends_inside_word(page: Page, c: Candidate) -> bool | None:
+    """A headline ends with a word: not on ``不仅是`` (``“爱心行动”项目不仅是``), not inside one
+    (``…暗合北斗`` / ``七星方位``)."""
+    joined = c.joined(page)
+    if ends_on_particle(joined) or word_runs_on(joined, page.lines[c.body].text):
+        return False
+    return None
+
+
+HEADLINE_CHECKS = family("headline_checks", clauses_or_closers, quote_runs_on, unproven_after_full_line,
+                         no_headline_end, ends_inside_word)
+
+
+def heading_span(
+    page: Page, i: int, *, strict: bool = False, expect_title: bool = False, after_credit: bool = False
+) -> tuple[list[int], str]:
+    """
+    The headline lines that start at line i, before the body they announce (empty if none), and
+    the rule that found them.
+
+    Looks ahead, across blank lines but not across a page or a credit, for the line where
+    running text begins; the lines before it are headline lines when there are 1 to 6 of them,
+    each headline-like, with at most one clause mark between them. After a credit a new
+    article is due (``expect_title``): a first line without clause marks is taken as a headline
+    even where it is as wide as an indented first line.
+    """
+    if expect_title and (run := blank_run(page, i)):
+        return run
+    found = _read_down(page, i, expect_title)
+    if found is None:
+        return [], ""
+    span, k = found
+    if k is None:
+        return (span, "closing_run") if 0 < len(span) <= CLOSING_RUN else ([], "")
+    if not span or len(span) > MAX_HEADING_LINES:
+        return [], ""
+    if (len(span) > 1 and page.gap_before(span[-1]) != "" and SENTENCE_TAIL_RE.match(page.lines[k].text)
+            and page.lines[k].n - page.lines[span[-1]].end <= SET_APART):  # (not a column OCR read beside it)
+        # "传承保护数百载，璀璨非遗放" / blank / "异彩。为期9天…": the text goes on from the last
+        # line, which starts the body (OCR set it apart)
+        k = span.pop()
+    verdict, _ = decide(HEADLINE_CHECKS, page, Candidate(span, k, strict, after_credit))
+    if verdict is False:
+        return [], ""
+    return span, "headline_after_full_line" if strict else "headline_before_body"
+
+
+def headline_rest(page: Page, k: int) -> list[int]:
+    """Lines k.. that a headline goes on with, though line k looks like a body's first line:
+    two to four lines without clause marks or a sentence end, the last clearly narrower than
+    the indented first line after it ("“政校合作”" / "社会工作助力新疆民" / "政事业高质量发展论" /
+    "坛举办" / "为进一步夯实社会工作理论"). A paragraph's lines go on full to their sentence's end."""
+    run = [k]
+    while len(run) <= REST_LINES:
+        x = run[-1]
+        text = page.lines[x].text
+        if not is_heading_candidate(text) or CLAUSE_RE.search(text) or ends_sentence(text):
+            return []
+        j = page.next_index(x)
+        if j is None or page.gap_after(x) != "":
+            return []
+        if page.full(x) + Tol.SHORT < page.width[j] and page.indent(j) and body_starts(page, j):
+            return run if len(run) > 1 else []
+        run.append(j)
+    return []
+
+
+def wrapped_kicker(page: Page, k: int) -> bool:
+    """Line k is a kicker's first line, wrapped after its comma ("夯实社会工作理论基础，" /
+    "促进“政校合作”"): otherwise headline-like, and the line after it narrower and headline-like.
+
+    A paragraph's line ending at a comma is as wide as the line after it, or wider only by
+    being that paragraph's last line but one, which is prose.
+    """
+    text = page.lines[k].text
+    if not text.endswith("，") or CLAUSE_RE.search(text[:-1]) or not is_heading_candidate(text[:-1]):
+        return False
+    j = page.next_index(k)
+    if j is None or page.gap_after(k) != "":
+        return False
+    nxt = page.lines[j].text
+    return is_heading_candidate(nxt) and not CLAUSE_RE.search(nxt) and page.width[j] < page.width[k] - Tol.SAME
+
+
+def blank_run(page: Page, i: int, label_ok: bool = True) -> tuple[list[int], str] | None:
+    """After a credit, a run of 1 to 3 headline-like lines between blank lines is a headline;
+    a run of short labels ("动态") also takes the run under it (``label_ok``: one level only).
+
+    OCR sets a blank line around a headline; its lines' widths say little there.
+    """
+    if page.gap_before(i) != "blank":
+        return None
+    run, k = [i], i
+    while page.gap_after(k) == "" and len(run) <= BLANK_RUN_LINES:
+        k = page.next_index(k)  # type: ignore[assignment]
+        run.append(k)
+    texts = [page.lines[j].text for j in run]
+    if (len(run) > BLANK_RUN_LINES or page.gap_after(k) != "blank" or not all(map(is_heading_candidate, texts))
+            or len(CLAUSE_RE.findall("".join(texts))) > 1 or closes_more("".join(texts))):
+        return None
+    nxt = page.next_index(k)
+    if (label_ok and nxt is not None and all(len(t) <= LABEL_CHARS for t in texts)
+            and (title := blank_run(page, nxt, False))
+            and not CLAUSE_RE.search("".join(page.lines[j].text for j in title[0]))):
+        return run + title[0], "label_over_headline"  # a section label ("动态", "简讯") alone, then its headline
+    return (run, "headline_between_blanks") if nxt is not None and body_starts(page, nxt) else None
+
+
+def clause_line_ok(page: Page, span: list[int]) -> bool:
+    """A headline line with a clause mark is a kicker: alone in its run, or wider than the title below.
+
+    "夯实社会工作理论基础，促进“政校合作”" over a two-line title is a kicker; "他说这件事还没有
+    结束，因" over one shorter line is the start of an unfinished paragraph.
+    """
+    for pos, j in enumerate(span):
+        if not CLAUSE_RE.search(page.lines[j].text):
+            continue
+        run = [j]
+        for k in span[pos + 1 :]:
+            if page.gap_before(k) != "":
+                break
+            run.append(k)
+        starts_run = pos == 0 or page.gap_before(j) != "" or (
+            # "夯实社会工作理论基" / "础，促进“政校合作”": a kicker wrapped inside a word, its
+            # first line as wide as its second with the character that came down
+            pos == 1 and abs(page.full(span[0]) - page.width[j]) <= Tol.KICKER_WRAP
+            and not CLAUSE_RE.search(page.lines[span[0]].text))
+        if not starts_run:
+            return False
+        if (len(run) == 2 or (len(run) > 1 and page.width[j] <= page.width[run[1]])) and not page.spans_columns(run):
+            return False
+        if len(run) == 1 and page.fills_column(j):
+            return False  # "未来，新疆将继续聚焦" as wide as the body below: prose
+    return True
+
+
+def interrupting_headline(page: Page, i: int) -> list[int]:
+    """A headline set between blank lines inside an unfinished paragraph (a column of another story).
+
+    Only a clear case counts: one or two headline lines without clause marks or a final mark,
+    alone between blank lines, followed by an indented body.
+    """
+    span, _ = heading_span(page, i)
+    if not span or len(span) > 2 or any(page.gap_before(j) for j in span[1:]):
+        return []
+    last = page.lines[span[-1]].text
+    k = page.next_index(span[-1])
+    if CLAUSE_RE.search("".join(page.lines[j].text for j in span)) or last[-1] in "！？!?":
+        return []
+    if k is None or page.gap_after(span[-1]) != "blank" or not page.indent(k):
+        return []
+    return span
+
+
+# Where a headline's elements part (kicker, title, subtitle): rules over line i of a headline
+# whose earlier lines are ``heading`` lines long.
+
+def _prev(page: Page, i: int) -> int | None:
+    return page.next_index(i, -1)
+
+
+def under_running_head(page: Page, i: int, heading: int) -> bool | None:
+    """The line above is the first of its page (the running head, perhaps), unless it wraps on at a comma."""
+    prev = _prev(page, i)
+    return True if prev is not None and page.page_top(prev) and not page.lines[prev].text.endswith("，") else None
+
+
+def after_colon(page: Page, i: int, heading: int) -> bool | None:
+    """A headline goes on after its colon (``机遇与合作：`` / ``“通武廊”社会工作再携手``), also across OCR's
+    blank line."""
+    prev = _prev(page, i)
+    if prev is not None and page.lines[prev].text[-1:] in "：:" and page.gap_before(i) in ("", "blank"):
+        return False
+    return None
+
+
+def blank_parts(page: Page, i: int, heading: int) -> bool | None:
+    """A blank line parts two headline elements."""
+    return True if page.gap_before(i) else None
+
+
+def grows_wider(page: Page, i: int, heading: int) -> bool | None:
+    """The line is wider than the one above: that one did not wrap, a label or kicker ended there.
+    Not after a wrapped sentence of the title (``西乡北帝三月三精`` / ``彩不断！`` / ``西乡历史文化展游``),
+    not under a letter-spaced line."""
+    prev = _prev(page, i)
+    if prev is None:
+        return None
+    above = page.lines[prev].text
+    if (page.width[i] > page.full(prev) + Tol.SAME + latin_error(page.lines[i].text)
+            and not (heading > 1 and above[-1:] in "！？!?") and not justified(above)):
+        return True
+    return None
+
+
+NEW_ELEMENT = family("new_element", under_running_head, after_colon, blank_parts, grows_wider)
+
+
+def new_element(page: Page, i: int, heading: int) -> str:
+    """The rule that starts a new headline element at line i, or "" when it goes on the one above."""
+    verdict, why = decide(NEW_ELEMENT, page, i, heading)
+    return why if verdict else ""

@@ -1,0 +1,126 @@
+"""Line kinds that need the lines around them: page furniture at a page's edges, credits whose
+bracket OCR lost, asides in brackets inside a sentence, and titles repeated at a jump.
+
+Each pass changes the ``kind`` of some lines and records its own name as their ``why``; the
+assembler runs them in order after reading the lines (``KIND_PASSES``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, JUMP_BACK_RE
+from .lines import Line
+from .text import CLOSING_BRACKET_RE, PUSHED_RE, ends_sentence, is_heading_candidate, name_like
+
+# A credit whose closing bracket OCR lost or misread ("〈据央视《新闻联播户").
+_OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}$")
+TOP_LINES, FOOT_LINES = 5, 4  # how far into a page its running head and foot reach
+REPEATED_TITLE_LINES = 3
+LOOK_AHEAD = 2  # lines after an open credit that must close no bracket
+
+
+def _name_like(ln: Line) -> bool:
+    return ln.kind == "text" and name_like(ln.text)
+
+
+def page_edge_names(lines: list[Line]) -> None:
+    """Short lines at a page's top or foot next to a running head become furniture too.
+
+    OCR breaks a running head ("民生周刊 2024年7月29日 星期一 第5版 民生") into several lines:
+    the paper name alone on a line is furniture because it stands beside the dated line; at the
+    top the paper and section names above the dated line, each alone on a line; at the foot one
+    after it.
+    """
+    by_page: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if ln.kind != "blank":
+            by_page.setdefault(ln.page, []).append(i)
+    for idxs in by_page.values():
+        for edge, top in ((idxs[:TOP_LINES], True), (idxs[-FOOT_LINES:][::-1], False)):  # the foot read upwards
+            seen_furniture = False
+            for pos, i in enumerate(edge):
+                ln = lines[i]
+                if ln.kind == "furniture":
+                    seen_furniture = True
+                    continue
+                if not _name_like(ln):
+                    break
+                before_furniture = False
+                for j in edge[pos + 1 :]:
+                    if lines[j].kind == "furniture":
+                        before_furniture = True
+                    if not _name_like(lines[j]):
+                        break
+                if not ((top and before_furniture) or (not top and seen_furniture)):
+                    break
+                ln.kind, ln.why = "furniture", "page_edge_name"
+
+
+def open_credits(lines: list[Line]) -> None:
+    """A short credit whose closing bracket OCR lost or misread ("（据央视《新闻联播户"), on a
+    line of its own after a sentence end, with no bracket closed on the next two lines and a gap
+    or a headline after it, is a credit."""
+    prev: Line | None = None
+    for i, ln in enumerate(lines):
+        if ln.kind == "blank":
+            continue
+        if (ln.kind == "text" and ln.text[:1] in "（(〈" and _OPEN_CREDIT_RE.match(ln.text)
+                and prev is not None and (prev.kind == "credit" or ends_sentence(prev.text))):
+            after = [x.text for x in itertools.islice((x for x in lines[i + 1 :] if x.kind != "blank"), LOOK_AHEAD)]
+            gap = i + 1 >= len(lines) or lines[i + 1].kind == "blank" or lines[i + 1].page != ln.page
+            # a bracket closed below is a credit split in lines, or an aside in prose; prose
+            # goes on below, a credit is followed by a gap or the next headline
+            if not any(CLOSING_BRACKET_RE.search(t) for t in after) and (
+                    gap or not after or is_heading_candidate(after[0])):
+                ln.kind, ln.why = "credit", "open_credit"
+        prev = ln
+
+
+def bracketed_asides(lines: list[Line]) -> None:
+    """A whole line in brackets inside a sentence is prose, not a source: "…并延续至下个周末" /
+    "（12月6日-7日）" / "。届时…". (A line that names a source, "（据…）", stays a credit.)"""
+    for i, ln in enumerate(lines):
+        if ln.kind != "credit" or not 0 < i < len(lines) - 1 or CREDIT_TAIL_RE.match(ln.text):
+            continue
+        prev, nxt = lines[i - 1], lines[i + 1]
+        if (prev.kind == "text" and prev.page == ln.page and not ends_sentence(prev.text)
+                and nxt.kind in ("text", "noise") and PUSHED_RE.match(nxt.text)):
+            ln.kind, ln.why = "text", "bracketed_aside"
+
+
+KIND_PASSES = (page_edge_names, open_credits, bracketed_asides)
+
+
+def resumes_next(lines: list[Line], i: int) -> bool:
+    """After the jump line at i, the text resumes with its "（上接…）" before any other text."""
+    for ln in lines[i + 1 :]:
+        if ln.kind == "jump" and JUMP_BACK_RE.search(ln.text):
+            return True
+        if ln.kind in ("text", "credit"):
+            return False
+    return False
+
+
+def repeated_titles(lines: list[Line]) -> list[int]:
+    """A continued article's title repeated above its "（上接第1版）": one to three headline-like
+    lines (OCR sets blank lines between them) between the page's top or furniture and the jump line."""
+    out: list[int] = []
+    for m, ln in enumerate(lines):
+        if ln.kind != "jump" or not JUMP_BACK_RE.search(ln.text):
+            continue
+        run: list[int] = []
+        top = True  # nothing but the run and blank lines between the page's start or furniture and m
+        for i in range(m - 1, -1, -1):
+            x = lines[i]
+            if x.page != ln.page or x.kind == "furniture":
+                break
+            if x.kind == "text" and len(run) < REPEATED_TITLE_LINES:
+                run.append(i)
+            elif x.kind != "blank":
+                top = False
+                break
+        if top and run and all(is_heading_candidate(CONTINUED_RE.sub("", lines[i].text) or "续") for i in run):
+            out += run  # (with its "（续）", "continued", on a line of its own or at the end)
+    return out

@@ -1,0 +1,78 @@
+"""A document's raw text as ``Line``s: pages counted at form feeds, inline paragraph breaks cut,
+marks pushed onto a line of their own put back, each line's kind judged from its text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .columns import reading_order
+from .text import INDENT_RE, INDENT_STARTS, INLINE_BREAK_RE, LETTER_SPACED_RE, MID_MARKS, PUSHED_RE, classify_line
+
+
+@dataclass(slots=True)
+class Line:
+    """One raw line (or a piece of one) with what the rules need to know about it."""
+
+    n: int  # 1-based raw line number
+    page: int
+    text: str  # stripped
+    kind: str = "text"  # text | blank | furniture | jump | credit | noise
+    indented: bool = False  # explicit indent (full-width space or 2+ spaces)
+    forced_start: bool = False  # starts a paragraph (after an inline break)
+    forced_end: bool = False  # ends a paragraph (before an inline break)
+    last: int = 0  # the last raw line merged into this one ("今天（3月15日）" / "，"), if any
+    why: str = ""  # the rule that gave the line its kind
+    i: int = 0  # its place in the document's list of lines
+
+    @property
+    def end(self) -> int:
+        """The last raw line this line covers."""
+        return self.last or self.n
+
+
+def _line(n: int, page: int, text: str, indented: bool = False, start: bool = False, end: bool = False) -> Line:
+    kind, why = classify_line(text)
+    return Line(n, page, text, kind, indented, start, end, why=why)
+
+
+def read_lines(text: str, spacey: bool) -> list[Line]:
+    """
+    The raw text as lines in reading order (OCR's side-by-side columns read one after the other).
+
+    ``spacey``: the document puts a space after its marks, so "。 X" is no paragraph break.
+
+        >>> lines = read_lines("标题\\n\\n正文。 下一段\\n\\f（据新华社）", False)
+        >>> [(x.n, x.page, x.text, x.kind) for x in lines][2:]
+        [(3, 1, '正文。', 'text'), (3, 1, '下一段', 'text'), (4, 2, '（据新华社）', 'credit')]
+    """
+    out: list[Line] = []
+    page = 1
+    for n, raw, col in reading_order(text.split("\n")):
+        if "\f" in raw:
+            page += raw.count("\f")
+            raw = raw.replace("\f", "")
+        stripped = raw.strip()
+        if col < 0:
+            kind, why = "noise", "column_rule"
+        else:
+            kind, why = classify_line(stripped)
+        indented = kind == "text" and not col and raw[:1] in INDENT_STARTS and bool(INDENT_RE.match(raw))
+        spaced = " " in stripped or "\u3000" in stripped
+        # (a justified line comes out letter-spaced, "点 。 新 订 单": its spaces are no indents)
+        if (kind == "text" and not spacey and spaced and INLINE_BREAK_RE.search(stripped)
+                and not LETTER_SPACED_RE.search(stripped)):
+            pieces = INLINE_BREAK_RE.sub(lambda m: m.group(1) + "\n", stripped).split("\n")
+            last = len(pieces) - 1
+            out += [_line(n, page, piece, indented and k == 0, k > 0, k < last) for k, piece in enumerate(pieces)]
+            continue
+        if kind == "noise" and out and out[-1].kind == "text" and PUSHED_RE.match(stripped):
+            prev = out[-1]
+            if prev.end == n - 1 and prev.page == page and not stripped.strip(MID_MARKS):
+                prev.text += stripped  # "今天（3月15日）" / "，": the line it was pushed off goes on
+                prev.last = n
+                continue
+            kind, why = "text", "pushed_mark"  # "高质量共建“一带一路”" / "。": a mark pushed to a line of its own
+        out.append(Line(n, page, stripped, kind, indented, why=why))
+    for i, ln in enumerate(out):
+        ln.i = i
+    return out

@@ -1,0 +1,289 @@
+"""The page view: a document's text lines with their neighbours, gaps and widths.
+
+Every question the layout rules ask about a line's surroundings is a method here: is it short
+against its neighbours, does it look indented, what separates it from the next text line.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from ..chardata import WORD_CHAR_RE
+from .lines import Line
+from .text import (
+    CUT_STARTS,
+    GAPPED_RE,
+    KINSOKU_RE,
+    LEADING_WORD_RE,
+    NO_LINE_START_SET,
+    PUSHED_RE,
+    SQUEEZABLE_ENDS,
+    UNSURE_WIDTH_RE,
+    WORD_STARTS,
+    ends_sentence,
+    is_heading_candidate,
+)
+from .widths import (
+    DOT_EM,
+    MAX_SAMPLE_LINES,
+    MIN_SAMPLE_CHARS,
+    Tol,
+    counts,
+    em,
+    estimate_dot_em,
+    estimate_mark_em,
+    latin_error,
+    line_width,
+)
+
+EXPLICIT_INDENTS = 3  # lines indented in the text itself before indents are trusted alone
+NEAR_LINES = 3  # lines above and below that tell how wide a column is
+
+
+def page_mark_em(lines: list[Line]) -> float:
+    """The width of a punctuation mark on this page (see ``estimate_mark_em``)."""
+    sample = itertools.islice((ln.text for ln in lines if ln.kind == "text" and len(ln.text) >= MIN_SAMPLE_CHARS),
+                              MAX_SAMPLE_LINES)
+    return estimate_mark_em([counts(t) for t in sample])
+
+
+class Widths(dict[int, float]):
+    """Line widths in em, by line index, each computed when first asked for (most never are)."""
+
+    def __init__(self, lines: list[Line], mark_em: float) -> None:
+        super().__init__()
+        self.lines, self.mark_em = lines, mark_em
+        self.dot_em = DOT_EM  # until Page estimates it from the page
+        self.seconds: dict[int, bool] = {}
+        self.raws: dict[int, float] = {}
+
+    def __missing__(self, i: int) -> float:
+        pair = self.pair(i)
+        w = self[i] = round(self.raw(pair[0]) + self.raw(pair[1]) if pair else self.raw(i), 2)
+        return w
+
+    def raw(self, i: int) -> float:
+        """Line i's own width, without its other piece."""
+        w = self.raws.get(i)
+        if w is None:
+            w = self.raws[i] = em(counts(self.lines[i].text), self.mark_em, self.dot_em)
+        return w
+
+    def cut_after(self, i: int) -> bool:
+        """Line i and the raw line after it are pieces of one printed line."""
+        return self.pair(i) == (i, i + 1)
+
+    def pair(self, i: int) -> tuple[int, int] | None:
+        """The two raw lines, line i one of them, that pdftotext cut out of one printed line.
+
+        "…推行“种养结合”" / "。把玉米秸": a mark pushed off a line, with the rest of that line
+        after it, can come out as a line of its own; so can the rest of a line from an opening
+        quote on ("记者还了解到，" / "“喜"). Each piece is as wide as the line they were. Pairs
+        are taken from the top: a line that is the second piece of one is not the first of another.
+        """
+        lines = self.lines
+        if lines[i].text[:1] not in CUT_STARTS and (i + 1 >= len(lines) or lines[i + 1].text[:1] not in CUT_STARTS):
+            return None  # (most lines: neither it nor the next starts at a cut)
+        if self._second(i):
+            return (i - 1, i)
+        if self._second(i + 1):
+            return (i, i + 1)
+        return None
+
+    def _second(self, k: int) -> bool:
+        """Line k is the second piece of a pair with the line above (pairs taken from the top)."""
+        chain = []  # lines from k up, each fitting the line above, until one is known or does not
+        m = k
+        while m not in self.seconds:
+            if not self._fits(m - 1, m):
+                self.seconds[m] = False
+                break
+            chain.append(m)
+            m -= 1
+        second = self.seconds[m]
+        for x in reversed(chain):
+            second = self.seconds[x] = not second
+        return self.seconds[k]
+
+    def _refs(self, j: int, at: tuple[int, ...]) -> list[float]:
+        lines = self.lines
+        return [self.raw(x) for x in at if 0 <= x < len(lines) and lines[x].kind == "text"
+                and lines[x].page == lines[j].page]
+
+    def _fits(self, j: int, k: int) -> bool:
+        """Lines j and k could be one printed line: k starts at a mark where pdftotext cuts, and
+        together they are no wider than the lines around them (where cut at an opening quote: as
+        wide, and the first piece is not headline-like)."""
+        lines = self.lines
+        if not (j >= 0 and k < len(lines) and lines[j].kind == lines[k].kind == "text"
+                and lines[j].page == lines[k].page and lines[k].text[:1] in CUT_STARTS
+                and WORD_CHAR_RE.search(lines[k].text) and not ends_sentence(lines[j].text)):
+            return False
+        whole = self.raw(j) + self.raw(k)
+        refs = self._refs(j, (j - 1, k + 1))
+        if refs and max(refs) < whole - Tol.NARROW:
+            # the lines beside may be short ones (a paragraph's last, another piece): look one further
+            refs += self._refs(j, (j - 2, k + 2))
+        return bool(refs) and whole <= max(refs) + Tol.NARROW and bool(PUSHED_RE.match(lines[k].text) or (
+            whole >= max(refs) - Tol.NARROW and not is_heading_candidate(lines[j].text)))
+
+
+class Page:
+    """The text lines of one document with their neighbours, for the width rules."""
+
+    def __init__(self, lines: list[Line], mark_em: float = 1.0) -> None:
+        self.lines = lines
+        self.text_idx = [i for i, ln in enumerate(lines) if ln.kind == "text"]
+        self.pos = {i: k for k, i in enumerate(self.text_idx)}
+        after = [*self.text_idx[1:], None]
+        self.following: dict[int, int | None] = dict(zip(self.text_idx, after))  # next_index(i), looked up
+        self.previous = dict(zip(after, self.text_idx))  # the text line before each text line
+        self.width = Widths(lines, mark_em)
+        self.gaps = [self._gap(i, j) for i, j in zip(self.text_idx, after)]
+        self.page_tops: set[int] = set()  # the first non-blank line of each page
+        pages_seen: set[int] = set()
+        for i, x in enumerate(lines):
+            if x.kind != "blank" and x.page not in pages_seen:
+                pages_seen.add(x.page)
+                self.page_tops.add(i)
+        self.explicit_indents = sum(1 for i in self.text_idx if lines[i].indented) >= EXPLICIT_INDENTS
+        self.slack = self._slack()
+        dotted = [(ln.text, self.slack[i], refs) for i in self.text_idx if "·" in (ln := lines[i]).text
+                  and not ends_sentence(ln.text) and ln.text[0] not in CUT_STARTS
+                  and (refs := self._full_lines_near(i))]
+        if dotted:
+            self.width.dot_em = estimate_dot_em(dotted, mark_em)
+
+    def _slack(self) -> dict[int, float]:
+        """A line that breaks before an unbreakable number or word ("…指数为" / "53.5%，…") is
+        short by up to that word's width: how much, by line."""
+        lines = self.lines
+        slack = dict.fromkeys(self.text_idx, 0.0)
+        for a, b in zip(self.text_idx, self.text_idx[1:]):
+            head = lines[b].text[:2]
+            if (not (head[:1] in WORD_STARTS or head[1:] in NO_LINE_START_SET) or lines[b].page != lines[a].page
+                    or lines[b].indented or lines[b].forced_start or b != a + 1):
+                continue  # (most lines: no word or mark there to have come down)
+            if m := LEADING_WORD_RE.match(lines[b].text):
+                slack[a] = line_width(m.group())
+            elif KINSOKU_RE.match(lines[b].text):
+                # "…已收获过" / "半，在…": a mark may not start a line, so its word came down too
+                slack[a] = Tol.WORD_DOWN
+        return slack
+
+    def _full_lines_near(self, i: int) -> list[str]:
+        """Up to three lines above and below line i, on its page, that go on (no sentence ends)."""
+        p = self.pos[i]
+        near = [self.lines[j] for j in self.text_idx[max(0, p - NEAR_LINES) : p]
+                + self.text_idx[p + 1 : p + NEAR_LINES + 1]]
+        return [x.text for x in near if x.page == self.lines[i].page and "·" not in x.text
+                and not ends_sentence(x.text) and x.text[0] not in CUT_STARTS]
+
+    def next_index(self, i: int | None, k: int = 1) -> int | None:
+        """The text line k text lines after line i (before it for k < 0), or None."""
+        if i is None:
+            return None
+        if k == 1:
+            return self.following[i]
+        p = self.pos[i] + k
+        return self.text_idx[p] if 0 <= p < len(self.text_idx) else None
+
+    def nxt(self, i: int) -> Line | None:
+        """The text line after line i."""
+        j = self.following[i]
+        return None if j is None else self.lines[j]
+
+    def short(self, i: int, indent: float = 0.0, *, after: bool = False) -> bool:
+        """Clearly narrower than the lines around it: a paragraph's last line or a headline.
+
+        ``indent``: the line starts its paragraph, so it is that much narrower when full.
+        ``after``: narrower than the line after it (a headline's last line above its body;
+        a wide lead paragraph above says nothing).
+        """
+        if self.lines[i].forced_end:
+            return True
+        around = (self.next_index(i),) if after else (self.next_index(i, -1), self.next_index(i))
+        refs = [self.width[j] for j in around if j is not None]
+        if not refs:
+            return False
+        ref = max(refs)
+        return self.full(i) + indent < ref - max(Tol.SHORT, Tol.SHORT_SHARE * ref)
+
+    def full(self, i: int) -> float:
+        """Line i's width with the word that came down from it: the most it may have filled."""
+        return self.width[i] + self.slack[i]
+
+    def clearly_narrow(self, k: int, j: int) -> bool:
+        """Lines k and j are both narrower than the column below them by more than ``Tol.NARROW``,
+        at the widest their digits, Latin letters and a word that came down allow."""
+        refs = [self.width[x] for x in (self.next_index(j), self.next_index(j, 2)) if x is not None]
+        if not refs or GAPPED_RE.search(self.lines[k].text + self.lines[j].text):
+            return False  # (spaces and ASCII marks: OCR's gaps and misreads, no width at all)
+        edge = max(refs) - Tol.NARROW
+        return all(self.full(x) + latin_error(self.lines[x].text) <= edge for x in (k, j))
+
+    def indent(self, i: int, *, squeezed: bool = False) -> bool:
+        """Looks like a paragraph's first line: indented by about two em against what follows.
+
+        Where the text keeps its indents (full-width or runs of spaces on several lines), only
+        those count: a line made narrow by a number that did not fit is no paragraph start.
+        ``squeezed``: a closing mark that ends the line may have been set half-width to fit
+        ("为深入推进“通武廊”" under a headline).
+        """
+        ln = self.lines[i]
+        if ln.indented or ln.forced_start:
+            return True
+        if self.explicit_indents:
+            return False
+        step = 2 if self.width.cut_after(i) else 1  # the rest of its own line is no reference
+        below = [j for j in (self.next_index(i, step), self.next_index(i, step + 1)) if j is not None]
+        if not below:
+            return False
+        if all((self.slack[j] and self.full(j) >= self.width[i] + Tol.INDENT - Tol.SAME)
+               or UNSURE_WIDTH_RE.search(self.lines[j].text) for j in below):
+            # each may have broken early, before a number that did not fit: look one line further
+            below.append(self.next_index(below[-1]))
+        ref = max(self.width[j] for j in below if j is not None)
+        half = 0.5 * self.width.mark_em if squeezed and ln.text[-1] in SQUEEZABLE_ENDS else 0.0
+        return (ref - Tol.INDENT_DEPTH <= self.full(i)
+                and self.width[i] - half <= ref - max(Tol.INDENT_MIN, Tol.INDENT_SHARE * ref) + Tol.EPS)
+
+    def fills_column(self, j: int) -> bool:
+        """Line j is as wide as the running text after it (a headline is narrower or wider)."""
+        refs = [self.width[k] for k in (self.next_index(j), self.next_index(j, 2)) if k is not None]
+        return bool(refs) and max(refs) - Tol.FILLS_BELOW <= self.width[j] <= max(refs) + Tol.FILLS_ABOVE
+
+    def spans_columns(self, run: list[int]) -> bool:
+        """Lines set across columns: each wider than the column of text that follows them.
+
+        "夯实社会工作理论基础，促进“政校合作”" over "社会工作助力新疆民政事业高质量发展论坛举办",
+        both wider than the 16 em column below: a kicker and a title, not a paragraph's lines.
+        """
+        k = self.next_index(run[-1])
+        refs = [self.full(j) for j in (k, self.next_index(k), self.next_index(k, 2)) if j is not None]
+        return bool(refs) and all(self.width[x] > max(refs) + Tol.NARROW for x in run)
+
+    def _gap(self, i: int, j: int | None) -> str:
+        if j is None:
+            return "end"
+        if self.lines[j].page != self.lines[i].page:
+            return "page"
+        if j == i + 1:
+            return ""
+        between = self.lines[i + 1 : j]
+        if any(b.kind == "blank" for b in between):
+            return "blank"
+        return "other" if between else ""
+
+    def gap_after(self, i: int) -> str:
+        """What separates text line i from the next one: '', 'blank', 'page', 'other' or 'end'."""
+        return self.gaps[self.pos[i]]
+
+    def gap_before(self, i: int) -> str:
+        """What separates text line i from the one before: as ``gap_after``, 'page' at the start."""
+        j = self.previous.get(i)
+        return "page" if j is None else self.gap_after(j)
+
+    def page_top(self, i: int) -> bool:
+        """Line i is the first non-blank line of its page."""
+        return i in self.page_tops

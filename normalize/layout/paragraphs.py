@@ -1,0 +1,227 @@
+"""Paragraphs: where one ends, before a line (``BREAK_BEFORE``) or after one (``ENDS_AFTER``), and
+the blocks made of a paragraph's lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..chardata import CREDIT_TAIL_RE
+from .headlines import heading_span, interrupting_headline
+from .lines import Line
+from .page import Page
+from .rules import decide, family
+from .text import CREDIT_CLOSERS, PUSHED_RE, closes_more, ends_sentence, join_lines
+from .widths import Tol
+
+CREDIT_LINES = 3  # a credit at a paragraph's end spans at most this many lines
+
+
+def break_at_blank(page: Page, i: int) -> bool:
+    """A blank line before line i, after a sentence end, is a paragraph break...
+
+    ...unless the line before it fills the column and line i is not indented: OCR prints a
+    blank line at many column ends, also where a sentence happens to end at the column's foot.
+    """
+    p = page.next_index(i, -1)
+    if p is None or page.short(p) or page.indent(i) or heading_span(page, i)[0]:
+        return True
+    # a column line has the lines of its column above it; a web copy's paragraph is a line alone
+    q = page.next_index(p, -1)
+    return q is None or page.gap_after(q) != "" or abs(page.width[q] - page.width[p]) > Tol.NARROW
+
+
+@dataclass
+class Open:
+    """The paragraph being read: its lines, and whether its last line ended a sentence."""
+
+    lines: list[Line] = field(default_factory=list)
+    ended: bool = False
+
+
+@dataclass
+class Break:
+    """A paragraph ends before a line: left ``open`` (cut off, to be rejoined), and a headline
+    found there (its line indexes)."""
+
+    open: bool = False
+    headline: list[int] = field(default_factory=list)
+
+
+# Before text line i, with a paragraph open: does the paragraph end here?
+
+def inline_break(page: Page, i: int, cur: Open) -> Break | None:
+    """The line starts after "。 " inside a printed line: ``…600公斤。 眼下，内蒙古…``."""
+    return Break() if page.lines[i].forced_start else None
+
+
+def page_or_jump_gap(page: Page, i: int, cur: Open) -> Break | None:
+    """A sentence ended, then a page end or a jump line."""
+    return Break() if cur.ended and page.gap_before(i) in ("page", "other") else None
+
+
+def blank_after_end(page: Page, i: int, cur: Open) -> Break | None:
+    """A sentence ended, then a blank line that is a break (see ``break_at_blank``)."""
+    return Break() if cur.ended and page.gap_before(i) == "blank" and break_at_blank(page, i) else None
+
+
+def headline_inside(page: Page, i: int, cur: Open) -> Break | None:
+    """A headline set between blank lines inside an unfinished paragraph: it stays open for the
+    splitter to rejoin with its continuation."""
+    if page.gap_before(i) == "blank" and (span := interrupting_headline(page, i)):
+        return Break(open=True, headline=span)
+    return None
+
+
+def blank_then_indent(page: Page, i: int, cur: Open) -> Break | None:
+    """OCR misreads a final "。" ("景。" -> "奈o") or drops the last line ("…光明前" / "景。"): a
+    blank line and an indented line still end the paragraph. A column goes on with a full line;
+    only its paragraph's last line is short, and ends so; a line that closes a quote the text
+    above opened goes on with it."""
+    text = page.lines[i].text
+    if (page.gap_before(i) == "blank" and page.indent(i) and not closes_more(text)
+            and (page.short(page.next_index(i, -1)) or not ends_sentence(text))):  # type: ignore[arg-type]
+        return Break()
+    return None
+
+
+def indent_after_end(page: Page, i: int, cur: Open) -> Break | None:
+    """A sentence ended, and this line is indented: a new paragraph."""
+    if cur.ended and not PUSHED_RE.match(page.lines[i].text) and page.indent(i):
+        return Break()
+    return None
+
+
+def headline_after_full_line(page: Page, i: int, cur: Open) -> Break | None:
+    """A sentence ended on a full line and a headline follows; it must prove itself here."""
+    text = page.lines[i].text
+    if cur.ended and not PUSHED_RE.match(text) and not ends_sentence(text):
+        span, _ = heading_span(page, i, strict=True)
+        if span:
+            return Break(headline=span)
+    return None
+
+
+BREAK_BEFORE = family("break_before", inline_break, page_or_jump_gap, blank_after_end, headline_inside,
+                      blank_then_indent, indent_after_end, headline_after_full_line)
+
+
+def break_before(page: Page, i: int, cur: Open) -> tuple[Break | None, str]:
+    """Whether the open paragraph ends before line i, and the rule that said so.
+
+    Every rule needs an inline break, a sentence end or a blank line before line i: without
+    one (most lines of a paragraph) none is asked.
+    """
+    if not (cur.ended or page.lines[i].forced_start or page.gap_before(i) == "blank"):
+        return None, ""
+    return decide(BREAK_BEFORE, page, i, cur)
+
+
+# After text line i, which ended a sentence or a credit: does the paragraph end with it?
+
+def last_text_line(page: Page, i: int, cur: Open) -> bool | None:
+    """No text follows."""
+    return True if page.nxt(i) is None or page.gap_after(i) == "end" else None
+
+
+def inline_break_after(page: Page, i: int, cur: Open) -> bool | None:
+    """The line ends before "。 " inside a printed line."""
+    return True if page.lines[i].forced_end else None
+
+
+def credit_closes(page: Page, i: int, cur: Open) -> bool | None:
+    """The paragraph ends with its credit: ``…的意见。（中国新闻网）``."""
+    return True if ends_with_credit(cur.lines) else None
+
+
+def blank_break_after(page: Page, i: int, cur: Open) -> bool | None:
+    """A blank line follows that is a break (see ``break_at_blank``)."""
+    if page.gap_after(i) == "blank" and break_at_blank(page, page.next_index(i)):  # type: ignore[arg-type]
+        return True
+    return None
+
+
+def short_last_line(page: Page, i: int, cur: Open) -> bool | None:
+    """The line stops clearly short of its column (a first line counted with its indent)."""
+    nxt = page.nxt(i)
+    first = Tol.INDENT if len(cur.lines) == 1 and page.indent(i) else 0.0
+    return True if nxt is not None and not PUSHED_RE.match(nxt.text) and page.short(i, first) else None
+
+
+ENDS_AFTER = family("ends_after", last_text_line, inline_break_after, credit_closes, blank_break_after,
+                    short_last_line)
+
+
+def ends_after(page: Page, i: int, cur: Open) -> str:
+    """The rule that ends the paragraph with line i, or ""."""
+    verdict, why = decide(ENDS_AFTER, page, i, cur)
+    return why if verdict else ""
+
+
+def ends_with_credit(cur: list[Line]) -> bool:
+    """The paragraph's last lines end with a credit in brackets."""
+    if cur[-1].text[-1:] not in CREDIT_CLOSERS:  # a credit ends with its bracket
+        return False
+    tail = "".join(x.text for x in cur[-CREDIT_LINES:])
+    return bool(CREDIT_TAIL_RE.search(tail))
+
+
+def reopen(blocks: list[dict], ln: Line, hyphenated: frozenset[str]) -> bool:
+    """Append a line of pushed punctuation to the last paragraph, or to a credit still waiting
+    for its closing bracket; not past a headline or a finished credit (the spans would cross)."""
+    for b in reversed(blocks):
+        if (b["kind"] == "credit" and b["text"][-1:] not in "）)〉") or b["kind"] == "paragraph":
+            b["text"] = join_lines(b["text"], ln.text, hyphenated=hyphenated)
+            b["lines"][1] = max(b["lines"][1], ln.end)
+            return True
+        if b["kind"] in ("heading", "credit"):
+            return False
+    return False
+
+
+def heading_block(lines: list[Line]) -> dict:
+    """The block of one headline element."""
+    return {
+        "kind": "heading",
+        "text": "".join(x.text for x in lines),
+        "page": lines[0].page,
+        "lines": [lines[0].n, lines[-1].end],
+        "parts": [x.text for x in lines],
+    }
+
+
+def single_block(ln: Line) -> dict:
+    """The block of a line that stands alone: a credit, furniture, a jump line, noise."""
+    kind = {"jump": "furniture", "credit": "credit"}.get(ln.kind, ln.kind)
+    block = {"kind": kind, "text": ln.text, "page": ln.page, "lines": [ln.n, ln.end]}
+    if ln.kind == "jump":
+        block["role"] = "jump"
+    return block
+
+
+def para_blocks(lines: list[Line], hyphenated: frozenset[str], open_: bool) -> list[dict]:
+    """A paragraph's lines joined; a credit printed at its end becomes a block of its own."""
+    text = ""
+    starts: list[int] = []
+    for x in lines:
+        starts.append(len(text))
+        text = join_lines(text, x.text, hyphenated=hyphenated)
+    out: list[dict] = []
+    m = CREDIT_TAIL_RE.search(text) if text.rstrip()[-1:] in CREDIT_CLOSERS else None  # a credit ends so
+    body_lines = lines
+    if m:
+        k = max((j for j, s in enumerate(starts) if s <= m.start()), default=0)
+        credit_lines = lines[k:]
+        out.append({"kind": "credit", "text": text[m.start():].strip(), "page": credit_lines[0].page,
+                    "lines": [credit_lines[0].n, credit_lines[-1].end]})
+        text = text[: m.start()].rstrip()
+        body_lines = lines[: k + 1] if text else []
+        if starts[k] >= m.start():
+            body_lines = lines[:k]
+    if text and body_lines:
+        block = {"kind": "paragraph", "text": text, "page": body_lines[0].page,
+                 "lines": [body_lines[0].n, body_lines[-1].end]}
+        if open_:
+            block["open"] = True
+        out.insert(0, block)
+    return out

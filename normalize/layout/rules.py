@@ -1,0 +1,39 @@
+"""Layout rules as named units: each decision is an ordered tuple of small functions.
+
+A rule looks at one line (or one place on the page) and returns a verdict, or None when it has
+nothing to say; the first verdict wins, as in an ``if``/``elif`` chain. The winner's name is
+recorded as the block's ``why``, so ``zhnorm dehyphenate --explain`` and ``run -v`` can say
+which rule decided, and every rule is listed in ``FAMILIES`` for the tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Rule = Callable[..., Any]
+FAMILIES: dict[str, tuple[Rule, ...]] = {}
+"""Every decision's rules, by the decision's name, in the order they are tried."""
+
+
+def family(name: str, *rules: Rule) -> tuple[Rule, ...]:
+    """Register the ordered rules of one decision under ``name`` and return them."""
+    FAMILIES[name] = rules
+    return rules
+
+
+def decide(rules: tuple[Rule, ...], *args: Any) -> tuple[Any, str]:
+    """
+    The first verdict that is not None, with the name of the rule that gave it; (None, "")
+    when no rule has one.
+
+        >>> def short(x): return "short" if len(x) < 3 else None
+        >>> def long(x): return "long" if len(x) > 8 else None
+        >>> decide((short, long), "好"), decide((short, long), "中等长度")
+        (('short', 'short'), (None, ''))
+    """
+    for rule in rules:
+        verdict = rule(*args)
+        if verdict is not None:
+            return verdict, rule.__name__
+    return None, ""

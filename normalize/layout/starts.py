@@ -1,0 +1,136 @@
+"""Where running text begins: does line k start a body, or is it still a headline's line?
+
+``body_starts`` asks the rules of ``BODY_STARTS`` in order; each returns True (running text
+starts here), False (not here: a headline line) or None (no verdict). The last rule always has
+a verdict.
+"""
+
+from __future__ import annotations
+
+from ..chardata import CREDIT_TAIL_RE
+from ..words import word_runs_on
+from .page import Page
+from .rules import decide, family
+from .text import BRACKETED_DATE_RE, CLAUSE_RE, UNSURE_WIDTH_RE, ends_sentence, is_heading_candidate
+from .widths import Tol
+
+DATE_TAIL_CHARS, DATE_HEAD_CHARS = 8, 8  # where a bracketed date may cross a line break
+LOOK_DOWN = 2  # lines below a first line that show it starts a paragraph
+
+
+def _cut(page: Page, k: int) -> bool:
+    return page.width.cut_after(k)
+
+
+def _prose(page: Page, k: int) -> bool:
+    """A line with a clause mark that is not short: a paragraph's line, not a headline's."""
+    return bool(CLAUSE_RE.search(page.lines[k].text)) and not page.short(k)
+
+
+def prose_line(page: Page, k: int) -> bool | None:
+    """A line no headline could be: ``作，取得了一系列成果。``."""
+    return True if not is_heading_candidate(page.lines[k].text) else None
+
+
+def middle_dot_start(page: Page, k: int) -> bool | None:
+    """No text starts with a middle dot: ``共建“一带一路”`` / ``·权威访谈`` is one headline."""
+    return False if page.lines[k].text[0] == "·" else None
+
+
+def date_across_break(page: Page, k: int) -> bool | None:
+    """A lead's dated first sentence: ``据日本财务省今天（10月`` / ``20日）发布的…``."""
+    text = page.lines[k].text
+    nxt = page.nxt(k)
+    if "月" not in text[-6:] or nxt is None or page.gap_after(k) != "":
+        return None
+    tail = text[-DATE_TAIL_CHARS:]
+    m = BRACKETED_DATE_RE.search(tail + nxt.text[:DATE_HEAD_CHARS])
+    return True if m and m.start() < len(tail) < m.end() else None
+
+
+def cut_line_is_prose(page: Page, k: int) -> bool | None:
+    """The printed line that pdftotext cut in two is prose: ``共建“一带一路”`` / ``，顺应时代潮流，…``."""
+    if _cut(page, k) and not is_heading_candidate(page.lines[k].text + page.lines[k + 1].text):
+        return True
+    return None
+
+
+def alone_between_blanks(page: Page, k: int) -> bool | None:
+    """A headline-like line alone between blank lines (OCR sets a headline apart): not a start."""
+    if (page.gap_after(k) in ("blank", "end") and page.gap_before(k) in ("blank", "page")
+            and not CLAUSE_RE.search(page.lines[k].text) and not page.indent(k)):
+        return False
+    return None
+
+
+def no_start_shape(page: Page, k: int) -> bool | None:
+    """Neither prose, nor indented, nor a full line after a blank: ``社会工作助力新疆民政事业`` over
+    a wider column is a headline's line."""
+    if not (_prose(page, k) or page.indent(k, squeezed=True)
+            or (page.gap_before(k) == "blank" and not page.short(k))):
+        return False
+    return None
+
+
+def _below(page: Page, k: int) -> int | None:
+    """The text line after line k's printed line (past the rest of a cut line)."""
+    return page.next_index(k, 2 if _cut(page, k) else 1)
+
+
+def two_narrow_lines(page: Page, k: int) -> bool | None:
+    """Two narrow lines in a row: a headline's last line, then its body's indented first line
+    (``当选马尔代夫总统`` / ``　　10月3日，国家主席…``). Where spaces, ASCII marks, numbers or a word
+    that came down make a width a guess, only when narrow beyond that guess; not where a word
+    runs on from the one line into the next."""
+    j = _below(page, k)
+    text = page.lines[k].text
+    if (not _prose(page, k) and j is not None and page.gap_after(k) == "" and page.indent(j)
+            # (digits and Latin letters of the two lines together: their errors add up)
+            and ((not page.slack[k] and not UNSURE_WIDTH_RE.search(page.lines[j].text + text))
+                 or page.clearly_narrow(k, j))
+            and not word_runs_on(page.lines[page.previous[j]].text, page.lines[j].text)):
+        return False
+    return None
+
+
+def narrow_run_widens(page: Page, k: int) -> bool | None:
+    """A first line is followed by a full line or by its paragraph's last: a line as narrow as
+    it that goes on, below which the text widens, is a headline's next line (``社会工作助力新`` /
+    ``疆民政事业高质`` / ``量发展论坛举办`` over a column 12 em wide)."""
+    j = _below(page, k)
+    text, w = page.lines[k].text, page.width[k]
+    if (not _prose(page, k) and j is not None and page.gap_after(k) == "" and not ends_sentence(page.lines[j].text)
+            and abs(page.width[j] - w) <= Tol.SAME and is_heading_candidate(page.lines[j].text)
+            and not UNSURE_WIDTH_RE.search(page.lines[j].text + text)  # (their errors add up)
+            and (n := page.next_index(j)) is not None and page.width[n] > w + Tol.WIDENS):
+        return False
+    return None
+
+
+def text_follows(page: Page, k: int) -> bool:
+    """The lines below go on as wide to a sentence's end: running text. A line below narrower
+    than line k (with the word that came down from it) says line k was a headline's. Prose or
+    an indented line cut off by a page end or a jump line (``（下转第2版）``) runs on elsewhere."""
+    w = page.width[k]
+    prev = k
+    for step in range(1, LOOK_DOWN + 1):
+        j = page.next_index(k, step)
+        if j is None or page.gap_after(prev) in ("page", "other"):
+            return step > 1 or _prose(page, k) or page.indent(k)
+        nxt = page.lines[j]
+        if ends_sentence(nxt.text) or CREDIT_TAIL_RE.search(nxt.text):
+            return True
+        if page.full(j) < w - Tol.SAME:
+            return False
+        prev = j
+    return True
+
+
+BODY_STARTS = family("body_starts", prose_line, middle_dot_start, date_across_break, cut_line_is_prose,
+                     alone_between_blanks, no_start_shape, two_narrow_lines, narrow_run_widens, text_follows)
+
+
+def body_starts(page: Page, k: int) -> bool:
+    """Line k begins running text: prose, or an indented line that the next lines continue."""
+    verdict, _ = decide(BODY_STARTS, page, k)
+    return bool(verdict)

@@ -1,0 +1,286 @@
+"""What a line's text alone says: sentence ends, joins, headline-likeness and the kind of a line.
+
+These predicates look at characters only, never at the page; the page rules above build on them.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+from ..chardata import (
+    CLOSERS,
+    CREDIT_TAIL_RE,
+    DATE_RE,
+    EDITION_RE,
+    EDITOR_RE,
+    HAN,
+    JUMP_RE,
+    PAGE_NUMBER_RE,
+    SENTENCE_END,
+    WEEKDAY_RE,
+    WORD_CHAR_RE,
+)
+from .rules import family
+
+# Marks a line may not start with: printed after the word before them, or pushed down with it
+NO_LINE_START = "。，、；：！？）》”’」』〉…,.;:!?)"
+NO_LINE_START_SET = frozenset(NO_LINE_START)
+PUSHED_RE = re.compile(f"^[{re.escape(NO_LINE_START)}]")
+KINSOKU_RE = re.compile(f"^[^\\W\\d_][{re.escape(NO_LINE_START)}]")  # a word that came down with its mark
+CUT_STARTS = frozenset(NO_LINE_START + "“‘《（〈「『【")  # where pdftotext cuts a line
+CLOSING_BRACKET_RE = re.compile(r"[）)〉]")
+MID_MARKS = "，、；：,;:"  # marks that never end a paragraph or a credit
+# Sentence-internal marks: a line with more than one of them is prose, not a headline.
+CLAUSE_RE = re.compile(r"[，、；,;]")
+BRACKETED_DATE_RE = re.compile(r"[（(〈]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)〉]")
+SENTENCE_TAIL_RE = re.compile(f"[{HAN}]{{1,3}}[。！？]")  # a line that ends the sentence above first
+# Marks that a headline line never ends with (they continue a sentence).
+_CONTINUES_RE = re.compile(r"[，、；：,;:（(“‘《]$")
+# "。 X" inside a line: where the document never spaces after its marks, this space is the
+# paragraph indent of a new paragraph ("…600公斤。 眼下，内蒙古…").
+INLINE_BREAK_RE = re.compile(r"(?<=[。！？])([”’）》]*)[ \u3000]+(?=\S)")
+# Spaces after clause marks: a document that has them ("发展， 促进") spaces after every mark.
+SPACEY_RE = re.compile(r"[，、；：] ")
+# An English word hyphenated at a line end.
+_HYPHEN_END_RE = re.compile(r"([A-Za-z]{2,})-$")
+_WORD_START_RE = re.compile(r"^([a-z]+)")
+_LATIN_END_RE = re.compile(r"[A-Za-z0-9.,;:!?%)\]'\"]$")
+_LATIN_START_RE = re.compile(r"^[A-Za-z(\[]")
+# A justified line of prose comes out letter-spaced ("记 者 还 了 解 到"); headlines are not justified.
+LETTER_SPACED_RE = re.compile(f"[{HAN}] [{HAN}] [{HAN}] [{HAN}]")
+# spaces, ASCII marks, or a run of Latin glyphs and digits: widths that vary by font
+GAPPED_RE = re.compile(r"[ !-/:-@\[-`{-~]")
+UNSURE_WIDTH_RE = re.compile(GAPPED_RE.pattern + r"|(?:[0-9A-Za-z][^0-9A-Za-z]*){4}")
+# the full-width marks of NO_LINE_START but "…", and "】": a typesetter may set them half-width at a line's end
+SQUEEZABLE_ENDS = (frozenset(NO_LINE_START) - frozenset("…,.;:!?)")) | {"】"}
+# A number or Latin word comes down to the next line whole, with an opening bracket before it.
+_WORD_OPENERS = "（(“‘《"
+LEADING_WORD_RE = re.compile(f"^[{_WORD_OPENERS}]?[0-9A-Za-z][0-9A-Za-z.,%:/+\\-]*")
+WORD_STARTS = frozenset(_WORD_OPENERS + string.digits + string.ascii_letters)  # where that can start
+CREDIT_CLOSERS = ("）", ")", "〉")  # a credit ends with one of these (a tuple: "" is not in it)
+INDENT_STARTS = frozenset(" \t\u00a0\u3000")  # what INDENT_RE can start with
+INDENT_RE = re.compile(r"^(?:\u3000|[ \t\u00a0]{2,}|[ \u00a0](?=[^\x00-\x7f]))")
+_SENTENCE_END = frozenset(SENTENCE_END)
+_CLOSER_SET = frozenset(CLOSERS)
+
+MAX_HEADLINE_CHARS = 48  # a longer line is prose
+SHORT_COLON_CHARS = 8  # "机遇与合作：": a headline broken at its colon is this short
+NOISE_CHARS = 4  # a line without letters this short is a stray glyph, longer a decoration
+PAGE_NUMBER_CHARS = 7
+CREDIT_CHARS = 60  # a line in brackets this short can be a credit...
+OPEN_CREDIT_CHARS = 40  # ...one opening with its bracket, this short
+RUNNING_HEAD_CHARS = 40  # a running head (date, edition) is this short, spaces folded
+DATE_ONLY_CHARS = 16  # a dated line without a weekday is furniture only this short
+_EDITOR_STARTS = frozenset("责本编校美版组审排")
+_PROSE_MARK_RE = re.compile(r"[，。；！？,;]")
+_BRACKETED_LINE_RE = re.compile(r"^[（(〈][^（）()。，,！？]{2,24}[）)〉]$")
+
+
+def ends_sentence(text: str) -> bool:
+    """
+    True when a line ends a sentence: 。！？… possibly followed by closing quotes or brackets.
+
+        >>> ends_sentence("等重点问题。"), ends_sentence("“社会组织能力提升”"), ends_sentence("好。”")
+        (True, False, True)
+    """
+    last = text[-1:]
+    if last in _SENTENCE_END:
+        return True
+    if last not in _CLOSER_SET and not last.isspace():
+        return False  # the common case, decided without copying the line
+    end = text.rstrip().rstrip(CLOSERS)
+    return bool(end) and end[-1] in _SENTENCE_END
+
+
+def join_lines(left: str, right: str, *, hyphenated: frozenset[str] = frozenset()) -> str:
+    """
+    Join two printed lines of one paragraph.
+
+    Chinese joins with no space, Latin to Latin with one space; an English word hyphenated at
+    the line end loses its hyphen unless the document writes it with one elsewhere
+    (``hyphenated``) or the next part starts with a capital or digit.
+
+        >>> join_lines("白血", "病困境家庭")
+        '白血病困境家庭'
+        >>> join_lines("the inter-", "national day")
+        'the international day'
+        >>> join_lines("COVID-", "19 cases"), join_lines("in the", "world")
+        ('COVID-19 cases', 'in the world')
+        >>> join_lines("自2023", "年起")
+        '自2023年起'
+    """
+    if not left:
+        return right
+    if not right or left[-1] > "\x7f":  # a Chinese (non-ASCII) end joins as it is
+        return left + right
+    m = _HYPHEN_END_RE.search(left)
+    if m:
+        w = _WORD_START_RE.match(right)
+        if w and f"{m.group(1)}-{w.group(1)}".lower() not in hyphenated:
+            return left[:-1] + right
+        return left + right
+    if _LATIN_END_RE.search(left) and _LATIN_START_RE.search(right):
+        if left[-1].isdigit() and right[0].isdigit():
+            return left + right
+        return left + " " + right
+    return left + right
+
+
+def hyphenated_words(text: str) -> frozenset[str]:
+    """Compounds the document itself writes with a hyphen on one line (``well-known``).
+
+        >>> sorted(hyphenated_words("a well-known name, a well-\\nknown one"))
+        ['well-known']
+    """
+    return frozenset(m.lower() for m in re.findall(r"[A-Za-z]{2,}-[a-z]+", text))
+
+
+# The kind of a stripped line judged on its own. Each rule tests a cheap cue first: most lines are prose.
+
+def blank_line(text: str) -> str | None:
+    """An empty line: ``""`` -> blank."""
+    return "blank" if not text else None
+
+
+def no_letters(text: str) -> str | None:
+    """No letter, digit or Han: ``”`` is a stray glyph (noise), ``…………`` a longer decoration (text)."""
+    if WORD_CHAR_RE.search(text):
+        return None
+    return "noise" if len(text) <= NOISE_CHARS else "text"
+
+
+def jump_line(text: str) -> str | None:
+    """A jump line names its page: ``（下转第4版）``; near miss ``第5版是重点。`` is prose."""
+    return "jump" if "版" in text and JUMP_RE.match(text) else None
+
+
+def editor_line(text: str) -> str | None:
+    """The editors' line of a page: ``本版编辑：民生周刊编辑部``."""
+    return "furniture" if text[0] in _EDITOR_STARTS and EDITOR_RE.match(text) else None
+
+
+def page_number(text: str) -> str | None:
+    """A page number alone: ``- 5 -``; near miss ``2016年`` is text."""
+    return "furniture" if len(text) <= PAGE_NUMBER_CHARS and PAGE_NUMBER_RE.match(text) else None
+
+
+def credit_line(text: str) -> str | None:
+    """A source in brackets: ``（据天津市武清区融媒体中心）``, ``（记者 张三）说明…（来源：央视网）``."""
+    if text[-1] not in "）)〉" or len(text) > CREDIT_CHARS:
+        return None
+    if CREDIT_TAIL_RE.match(text) or (
+            text[0] in "（(〈" and CREDIT_TAIL_RE.search(text) and len(text) <= OPEN_CREDIT_CHARS):
+        return "credit"
+    return None
+
+
+def bracketed_line(text: str) -> str | None:
+    """A whole short line in brackets after a story is its source, even misread by OCR: ``（新疆民政厅）``."""
+    if text[-1] not in "）)〉" or len(text) > CREDIT_CHARS:
+        return None
+    return "credit" if _BRACKETED_LINE_RE.match(text) else None
+
+
+def running_head(text: str) -> str | None:
+    """A dated or numbered page head without prose marks: ``民生周刊 2024年7月29日星期一 第5版 民生``."""
+    if (("版" in text or "年" in text) and len(" ".join(text.split())) <= RUNNING_HEAD_CHARS
+            and not _PROSE_MARK_RE.search(text)
+            and (EDITION_RE.search(text) or (DATE_RE.search(text)
+                                             and (WEEKDAY_RE.search(text) or len(text) <= DATE_ONLY_CHARS)))):
+        return "furniture"
+    return None
+
+
+LINE_KIND = family("line_kind", blank_line, no_letters, jump_line, editor_line, page_number, credit_line,
+                   bracketed_line, running_head)
+_PROSE_KIND = (no_letters,)  # the one rule a line can meet without the others' cues (see classify_line)
+
+
+def classify_line(text: str) -> tuple[str, str]:
+    """
+    Kind of a stripped line judged on its own (text, furniture, jump, credit, noise or blank)
+    and the rule that said so ("" for plain text).
+
+        >>> classify_line("（据天津市武清区融媒体中心）"), classify_line("（下转第4版）")
+        (('credit', 'credit_line'), ('jump', 'jump_line'))
+        >>> classify_line("民生周刊 2024年7月29日星期一 第5版 民生")[0], classify_line("”")[0]
+        ('furniture', 'noise')
+        >>> classify_line("本版编辑：民生周刊编辑部")[0], classify_line("第5版是重点。")
+        ('furniture', ('text', ''))
+    """
+    if (len(text) > PAGE_NUMBER_CHARS and text[0] not in _EDITOR_STARTS and text[-1] not in "）)〉"
+            and "版" not in text and "年" not in text):
+        rules: tuple = _PROSE_KIND  # none of the other rules' cues: most lines
+    else:
+        rules = LINE_KIND
+    for rule in rules:
+        kind = rule(text)
+        if kind is not None:
+            return kind, rule.__name__
+    return "text", ""
+
+
+def is_heading_candidate(text: str) -> bool:
+    """
+    Could this line be (part of) a headline? No sentence end, not mid-clause, little inner punctuation.
+
+        >>> is_heading_candidate("社会工作助力新疆民政事业"), is_heading_candidate("西乡北帝三月三精彩不断！")
+        (True, True)
+        >>> is_heading_candidate("作，取得了一系列成果。"), is_heading_candidate("北斗七星方位，")
+        (False, False)
+        >>> is_heading_candidate("昨天（10月19日）晚上"), is_heading_candidate("国庆假期（10月1日至7日）全国出游")
+        (False, True)
+    """
+    if not text or "。" in text or "；" in text or "、" in text or len(text) > MAX_HEADLINE_CHARS:
+        return False
+    if text[0] in "（(〈" or ("月" in text and BRACKETED_DATE_RE.search(text)):
+        return False  # "今天（3月15日）" dates a news lead's first sentence, not a headline
+    if text[-1] in "：:" and len(text) <= SHORT_COLON_CHARS and not CLAUSE_RE.search(text):
+        text = text[:-1]  # "机遇与合作：" / "“通武廊”社会工作再携手": a headline broken at its colon
+    if _CONTINUES_RE.search(text) or PUSHED_RE.match(text):
+        return False
+    if len(CLAUSE_RE.findall(text)) > 1 or LETTER_SPACED_RE.search(text):
+        return False
+    return WORD_CHAR_RE.search(text) is not None
+
+
+def unclosed(text: str) -> int:
+    """
+    Opening quotes and brackets minus closing ones: below 0 the tail of a sentence (not a
+    headline), above 0 a quote that runs on.
+
+        >>> unclosed("悦”读非遗西乡历史文化展”也同"), unclosed("非遗民俗文献展邀市民“宝读诗书”"), unclosed("“喜阅")
+        (-2, 0, 1)
+    """
+    return sum(text.count(c) for c in "“（《") - sum(text.count(c) for c in "”）》")
+
+
+def closes_more(text: str) -> bool:
+    """The text closes more quotes or brackets than it opens: it ends a sentence begun above."""
+    return unclosed(text) < 0
+
+
+def justified(text: str) -> bool:
+    """
+    A headline line spread to the full width by spaces between its characters (its width in
+    the text says nothing about its printed width).
+
+        >>> justified("总 台 2024 年"), justified("总台2024年"), justified("中国 经济展望")
+        (True, False, False)
+    """
+    tokens = text.split()
+    return len(tokens) >= 3 and all(len(t) <= 4 for t in tokens)
+
+
+NAME_CHARS = 12  # a paper's or section's name alone on a line is this short
+_NAME_RE = re.compile(r"[\w\s·&|~^*'`._-]+")
+
+
+def name_like(text: str) -> bool:
+    """A short line of letters alone: a paper's or a section's name, or OCR's crumbs of one.
+
+        >>> name_like("民生周刊"), name_like("公益时报 &"), name_like("今天，天气晴。")
+        (True, True, False)
+    """
+    return len(text) <= NAME_CHARS and _NAME_RE.fullmatch(text) is not None
