@@ -15,7 +15,6 @@ import shutil
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -46,38 +45,22 @@ class Result:
     error: dict[str, str] | None = None  # {"where", "reason"} when the document was refused
 
 
-def _segment_stage(segmenter: Any) -> Callable[[Iterable[Record]], Iterator[Record]]:
-    from .segment import segment_records
-
-    return lambda records: segment_records(records, segmenter)
-
-
-def _tap(see: Callable[[Record], object]) -> Callable[[Iterable[Record]], Iterator[Record]]:
-    """A stage that passes records through after showing each to ``see`` (per-stage counts)."""
-
-    def stage(records: Iterable[Record]) -> Iterator[Record]:
-        for record in records:
-            see(record)
-            yield record
-
-    return stage
-
-
 def process_document(doc: Record, options: Options = Options()) -> Result:
-    """Run every stage on one document; a failure becomes the document's error, not the run's."""
+    """Run the chain of ``document_stages`` on one document; a failure becomes the document's error,
+    not the run's."""
     doc_id = str(doc.get("id", ""))
     sha = str((doc.get("source") or {}).get("sha256", ""))
     text = str(doc.get("text", ""))
     stats = {"documents": 1, "pages": int(doc.get("pages") or 0), "chars_in": len(text)}
+
+    def count(stage: str, record: Record) -> None:  # the per-stage figures of zhnorm run -v
+        if stage == "dehyphenate":
+            stats.update(Counter(f"blocks_{b.get('kind')}" for b in record.get("blocks") or []))
+        elif stage == "punct":
+            stats.update({f"punct_{k}": v for k, v in (record.get("changes") or {}).items()})
+
     try:
-        dehyphenate, punct, split = document_stages()
-        punct = partial(punct, text=False)  # split keeps only the blocks: skip the raw text
-        stages = [dehyphenate, _tap(lambda r: stats.update(
-            Counter(f"blocks_{b.get('kind')}" for b in r.get("blocks") or []))), punct,
-            _tap(lambda r: stats.update({f"punct_{k}": v for k, v in (r.get("changes") or {}).items()})), split]
-        if options.segment is not None:
-            stages.append(_segment_stage(options.segment))
-        articles = list(run_pipeline([doc], stages))
+        articles = list(run_pipeline([doc], document_stages(segmenter=options.segment, observe=count)))
         if options.check:
             from .check import check_conservation, record_outputs
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import signal
 import subprocess
@@ -14,9 +15,11 @@ import pytest
 from typer.testing import CliRunner
 
 import normalize.batch as batch
+import normalize.pipeline as pipeline
 from cli.app import app
 from normalize.batch import Options, ResumableOutput, process_document, run_local
 from normalize.loader import load_paths
+from normalize.pipeline import STAGES, document_stages, run_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 ZHNORM = [sys.executable, "-c", "from cli.app import main; main()"]
@@ -41,10 +44,9 @@ def test_jobs_1_and_2_write_the_same_bytes_as_the_pipe(corpus: Path, tmp_path: P
     assert run("run", str(corpus), "-o", str(one), "--jobs", "1").returncode == 0
     assert run("run", str(corpus), "-o", str(two), "--jobs", "2").returncode == 0
     assert one.read_bytes() == two.read_bytes() and one.stat().st_size > 100_000
-    pipe = subprocess.run(
-        f"{' '.join(ZHNORM[:2])} '{ZHNORM[2]}' load {corpus} | {' '.join(ZHNORM[:2])} '{ZHNORM[2]}' dehyphenate"
-        f" | {' '.join(ZHNORM[:2])} '{ZHNORM[2]}' punct | {' '.join(ZHNORM[:2])} '{ZHNORM[2]}' split",
-        shell=True, capture_output=True, cwd=ROOT, check=True)
+    zhnorm = f"{' '.join(ZHNORM[:2])} '{ZHNORM[2]}'"
+    pipe = subprocess.run(" | ".join([f"{zhnorm} load {corpus}", *(f"{zhnorm} {name}" for name in STAGES)]),
+                          shell=True, capture_output=True, cwd=ROOT, check=True)
     assert pipe.stdout == one.read_bytes()
 
 
@@ -127,8 +129,8 @@ def test_missing_output_folder_fails_before_any_work(corpus: Path, tmp_path: Pat
 def test_a_document_that_breaks_a_stage_is_reported_and_the_batch_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
     real = batch.document_stages
 
-    def broken_dehyphenate() -> list:
-        dehyphenate, punct, split = real()
+    def broken_dehyphenate(**options: object) -> list:
+        dehyphenate, *rest = real(**options)  # type: ignore[arg-type]
 
         def stage(records):  # type: ignore[no-untyped-def]
             for r in records:
@@ -136,13 +138,36 @@ def test_a_document_that_breaks_a_stage_is_reported_and_the_batch_goes_on(monkey
                     raise ValueError("boom")
                 yield from dehyphenate([r])
 
-        return [stage, punct, split]
+        return [stage, *rest]
 
     monkeypatch.setattr(batch, "document_stages", broken_dehyphenate)
     good = process_document({"id": "good", "text": "标题\n\n正文写完了。", "source": {"sha256": "x"}})
     bad = process_document({"id": "bad", "text": "标题\n\n正文写完了。", "source": {"sha256": "y"}})
     assert good.error is None and good.lines.count("\n") == 1
     assert bad.lines == "" and bad.error == {"where": "bad", "reason": "internal error ValueError: boom; please report this document"}
+
+
+def test_the_chain_runs_the_pipeline_stages_in_order_and_observe_sees_each() -> None:
+    seen: list[str] = []
+    doc = {"id": "a", "text": "标题\n\n正文写完了，好。", "source": {"sha256": "x"}}
+    articles = list(run_pipeline([doc], document_stages(observe=lambda name, record: seen.append(name))))
+    assert list(dict.fromkeys(seen)) == list(STAGES) and seen.count("split") == len(articles) > 0
+    assert [a["steps"] for a in articles] == [["dehyphenate", "punct", "split"]] * len(articles)
+
+
+def test_a_stage_added_to_the_pipeline_is_in_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = pipeline.stage
+
+    def stage(name: str):  # type: ignore[no-untyped-def]
+        if name == "extra":
+            return lambda records: (r | {"extra": True} for r in records)
+        return real(name)
+
+    monkeypatch.setattr(pipeline, "STAGES", (*pipeline.STAGES, "extra"))
+    monkeypatch.setattr(pipeline, "stage", stage)
+    result = process_document({"id": "a", "text": "标题\n\n正文写完了。", "source": {"sha256": "x"}})
+    assert result.error is None and result.lines
+    assert all(json.loads(line)["extra"] for line in result.lines.splitlines())
 
 
 def test_check_passes_on_the_seeds(tmp_path: Path) -> None:

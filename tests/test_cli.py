@@ -19,7 +19,7 @@ from cli.app import app
 
 runner = CliRunner()
 COMMANDS = ["load", "dehyphenate", "punct", "split", "segment", "run", "show", "eval"]
-STAGE_COMMANDS = ["dehyphenate", "punct", "split"]
+STAGE_COMMANDS = list(normalize.pipeline.STAGES)  # the pipe runs every stage of run's chain
 BAD_LINE_2 = "zhnorm: error: <stdin>:2: not valid JSON (Expecting value at column 1)\n"
 
 
@@ -66,6 +66,11 @@ def test_no_help_shows_a_flag_taking_a_value(command: str) -> None:
         long_name = max(option.opts, key=len)
         shown = option.display_type_rich(ctx)
         assert shown and re.search(rf"{re.escape(long_name)} +(-\w +)?{re.escape(shown)}", text), long_name
+
+
+def test_every_stage_of_the_pipeline_is_a_command() -> None:
+    """So the pipe can run each stage that run's chain has (test_pipe_equals_run pipes them all)."""
+    assert set(STAGE_COMMANDS) <= set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 
 
 def test_no_arguments_shows_help() -> None:
