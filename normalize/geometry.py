@@ -7,7 +7,9 @@ page units (points for PDF, pixels for OCR) with y growing downward from the pag
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
 
 Box = tuple[float, float, float, float]
 """(x0, top, x1, bottom) in page units, y downward from the top edge."""
@@ -41,3 +43,339 @@ class PageLayout:
     lines: list[TextLine]
     rules: list[Box] = field(default_factory=list)  # ruling lines and frames (path objects)
     images: list[Box] = field(default_factory=list)  # photos and drawings (image objects)
+
+
+# -- reading order ---------------------------------------------------------------------------------------------------
+# A newspaper page is read in bands top to bottom, and a band column by column, left to right; a headline over
+# several columns comes before them; framed boxes and photos part regions. The order comes from the boxes alone:
+# lines are chained into column blocks, and the blocks are cut recursively into bands and columns (the recursive
+# XY-cut), cutting only where no block and no graphic stands in the way.
+
+LINE_GAP_EM = 1.2
+"""The next line of a column starts at most this far (in em) below the last: leading and a paragraph's space.
+A wider gap ends the block, as before the next article's headline."""
+LINE_SIZE_RATIO = 1.2
+"""Two lines whose sizes differ more are not one column's text (a headline over its body)."""
+BELOW_EM = 0.5
+"""A line is below another when its middle is lower by at least this: lines of a row lie within it."""
+THIN_EM = 0.5
+"""A graphic thinner than this (in em of the page's body type) is a rule: a wall as it is."""
+HEAD_EM = 1.4
+"""A line this much larger than the page's body type is a headline."""
+LEAD_WIDER = 1.5
+"""A lead paragraph over a headline set in a column is at least this much wider than the headline."""
+BACKDROP_SHARE = 0.2
+"""A picture under at least this share of the page's characters is a backdrop (a scan under its OCR text, a panel),
+not a photo with a credit printed on it."""
+WALL_SLACK_EM = 0.25
+"""Boxes may overlap by this much and still be apart: hanging punctuation, a rule's stroke, a photo's edge."""
+
+
+def body_size(lines: list[TextLine]) -> float:
+    """The size most of a page's characters are set in: the unit of its tolerances.
+
+    >>> body_size([TextLine("甲乙丙", 0, 0, 30, 10, 10.0), TextLine("大标题", 0, 20, 60, 40, 20.0)])
+    10.0
+    >>> body_size([])
+    10.0
+    """
+    weight: dict[float, int] = {}
+    for line in lines:
+        weight[line.size] = weight.get(line.size, 0) + len(line.text)
+    return max(weight, key=lambda size: (weight[size], -size)) if weight else 10.0
+
+
+def _middle(line: TextLine) -> float:
+    return (line.top + line.bottom) / 2
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    """How much [a0, a1] and [b0, b1] overlap (negative: the gap between them).
+
+    >>> _overlap(0, 10, 5, 20), _overlap(0, 10, 12, 20)
+    (5, -2)
+    """
+    return min(a1, b1) - max(a0, b0)
+
+
+def lines_below(lines: list[TextLine]) -> list[list[int]]:
+    """For each line, the lines right below it that overlap it horizontally: the nearest row of them, looked for
+    no further down than a column's next line can be (``LINE_GAP_EM``).
+
+    Example: under a headline over two columns, both columns' first lines.
+
+    >>> head, left, right = TextLine("大标题", 0, 0, 90, 20, 20.0), TextLine("左", 0, 25, 40, 35, 10.0), \\
+    ...     TextLine("右", 50, 25, 90, 35, 10.0)
+    >>> lines_below([head, left, right])
+    [[1, 2], [], []]
+    """
+    order = sorted(range(len(lines)), key=lambda k: lines[k].top)
+    tops = [lines[k].top for k in order]
+    tallest = max((line.bottom - line.top for line in lines), default=0.0)
+    result = []
+    for upper in lines:
+        found: list[int] = []
+        nearest = math.inf
+        start = bisect_left(tops, _middle(upper) - tallest)
+        for k in order[start:bisect_right(tops, upper.bottom + LINE_GAP_EM * upper.size)]:
+            line = lines[k]
+            size = min(upper.size, line.size)
+            if _middle(line) - _middle(upper) < BELOW_EM * size or _overlap(upper.x0, upper.x1, line.x0, line.x1) <= 0:
+                continue
+            nearest = min(nearest, line.top)  # lines come top first: the first one found is the nearest
+            if line.top <= nearest + BELOW_EM * size:
+                found.append(k)
+        result.append(sorted(found))
+    return result
+
+
+def continues_column(upper: TextLine, lower: TextLine, rules: list[Box]) -> bool:
+    """Whether ``lower`` can be the next line of ``upper``'s column: about the same size, close below, and no
+    rule between them.
+
+    Example: a body line and the next (yes); a headline and the body under it (no, sizes differ); the last line of
+    an article and the next one's first line under a rule (no).
+
+    >>> a, b = TextLine("甲乙丙丁", 0, 0, 40, 10, 10.0), TextLine("戊己庚辛", 0, 14, 40, 24, 10.0)
+    >>> continues_column(a, b, []), continues_column(a, b, [(0, 11.5, 40, 12.5)])
+    (True, False)
+    >>> continues_column(TextLine("标题", 0, -30, 40, -6, 24.0), a, [])
+    False
+    >>> continues_column(a, TextLine("戊己庚辛", 0, 24, 40, 34, 10.0), [])  # 1.4 em of white: a new block
+    False
+    """
+    size = min(upper.size, lower.size)
+    if max(upper.size, lower.size) > LINE_SIZE_RATIO * size or lower.top - upper.bottom > LINE_GAP_EM * size:
+        return False
+    x0, x1 = max(upper.x0, lower.x0), min(upper.x1, lower.x1)
+    return not any(
+        upper.bottom - size * WALL_SLACK_EM <= (top + bottom) / 2 <= lower.top + size * WALL_SLACK_EM
+        and _overlap(x0, x1, left, right) > 0 and bottom - top < THIN_EM * size
+        for left, top, right, bottom in rules
+    )
+
+
+def column_blocks(lines: list[TextLine], rules: list[Box]) -> list[list[int]]:
+    """The lines (indices, top to bottom) chained into column blocks: a line and the next line of its column are
+    linked when each is the other's only neighbour (below, above) and ``continues_column`` holds.
+
+    Example: a headline over three columns links to none of them; a wide lead paragraph over columns neither.
+
+    >>> head = TextLine("大标题", 0, 0, 90, 20, 20.0)
+    >>> col = [TextLine("左一", 0, 25, 40, 35, 10.0), TextLine("左二", 0, 38, 40, 48, 10.0),
+    ...        TextLine("右一", 50, 25, 90, 35, 10.0), TextLine("右二", 50, 38, 90, 48, 10.0)]
+    >>> column_blocks([head, *col], [])
+    [[0], [1, 2], [3, 4]]
+    """
+    below = lines_below(lines)
+    above: dict[int, list[int]] = {}
+    for k, found in enumerate(below):
+        for j in found:
+            above.setdefault(j, []).append(k)
+    following = {
+        k: found[0] for k, found in enumerate(below)
+        if len(found) == 1 and above.get(found[0]) == [k] and continues_column(lines[k], lines[found[0]], rules)
+    }
+    chained = set(following.values())
+    blocks = []
+    for start in sorted(range(len(lines)), key=lambda k: (lines[k].top, lines[k].x0)):
+        if start in chained:
+            continue
+        block = [start]
+        while block[-1] in following:
+            block.append(following[block[-1]])
+        blocks.append(block)
+    return blocks
+
+
+def page_walls(page: PageLayout, em: float) -> list[Box]:
+    """The page's graphics as walls a cut may not cross.
+
+    A rule is a wall as it is. A frame or picture with text inside (a box around briefs, a shaded panel, a scan
+    under its OCR text) is its four edges: it parts its inside from the outside, not the inside. A picture with no
+    text inside is a wall whole: a photo parts the text beside it.
+
+    >>> page = PageLayout(1, 100, 100, [TextLine("框内", 20, 20, 40, 30, 10.0)], rules=[(10, 10, 90, 90)],
+    ...                   images=[(50, 50, 80, 80), (0, 95, 100, 95.5)])
+    >>> page_walls(page, 10.0)  # doctest: +NORMALIZE_WHITESPACE
+    [(10, 10, 90, 10), (10, 90, 90, 90), (10, 10, 10, 90), (90, 10, 90, 90), (50, 50, 80, 80), (0, 95, 100, 95.5)]
+    """
+    middles = sorted((_middle(line), (line.x0 + line.x1) / 2) for line in page.lines)
+    ys = [y for y, _ in middles]
+    walls: list[Box] = []
+    for box in [*page.rules, *page.images]:
+        x0, top, x1, bottom = box
+        if min(x1 - x0, bottom - top) < THIN_EM * em:
+            walls.append(box)
+        elif any(x0 < x < x1 for _, x in middles[bisect_left(ys, top):bisect_right(ys, bottom)]):
+            walls += [(x0, top, x1, top), (x0, bottom, x1, bottom), (x0, top, x0, bottom), (x1, top, x1, bottom)]
+        else:
+            walls.append(box)
+    return walls
+
+
+def _cuts(boxes: list[Box], walls: list[Box], along: int, slack: float) -> list[float]:
+    """Where the boxes can be cut apart along an axis (1: horizontal cuts at these y; 0: vertical cuts at these x):
+    in a gap between them that no wall standing in the boxes' span crosses. Boxes may overlap by ``slack``.
+
+    >>> bands = [(0, 0, 100, 20), (0, 30, 45, 90), (55, 30, 100, 90)]   # a headline over two columns
+    >>> _cuts(bands, [], 1, 1.0), _cuts(bands, [], 0, 1.0)
+    ([25.0], [])
+    >>> _cuts(bands[1:], [], 0, 1.0), _cuts(bands[1:], [(50, 0, 50.5, 200)], 0, 1.0)  # a column rule: still a cut
+    ([50.0], [50.0])
+    >>> _cuts(bands[1:], [(40, 40, 60, 60)], 0, 1.0)  # a photo across the gutter: none
+    []
+    """
+    a, b = (1, 3) if along == 1 else (0, 2)
+    c, d = (0, 2) if along == 1 else (1, 3)
+    lo, hi = min(box[c] for box in boxes), max(box[d] for box in boxes)
+    standing = [(w[a] + slack, w[b] - slack) for w in walls
+                if w[c] < hi - slack and w[d] > lo + slack and w[b] - w[a] > 2 * slack]
+    spans = sorted((min(box[a] + slack, box[b] - slack), max(box[a] + slack, box[b] - slack)) for box in boxes)
+    cuts = []
+    reach = spans[0][1]
+    for start, end in spans[1:]:
+        if start > reach:
+            at = _free_point(reach, start, [(w0, w1) for w0, w1 in standing if w0 < start and w1 > reach])
+            if at is not None:
+                cuts.append(at)
+        reach = max(reach, end)
+    return cuts
+
+
+def _free_point(lo: float, hi: float, blocked: list[tuple[float, float]]) -> float | None:
+    """The middle of the widest stretch of (lo, hi) outside the ``blocked`` spans, or None if there is none.
+
+    >>> _free_point(0, 10, []), _free_point(0, 10, [(-5, 4)]), _free_point(0, 10, [(-5, 15)])
+    (5.0, 7.0, None)
+    """
+    best, width, at = None, 0.0, lo
+    for w0, w1 in sorted(blocked):
+        if w0 - at > width:
+            best, width = (at + w0) / 2, w0 - at
+        at = max(at, w1)
+    if hi - at > width:
+        best = (at + hi) / 2
+    return best
+
+
+def xy_cut(boxes: list[Box], walls: list[Box], slack: float, heads: frozenset[int] = frozenset()) -> list[list[int]]:
+    """The boxes (indices) in regions, in reading order: cut into bands top to bottom wherever a horizontal cut
+    goes through, else into columns left to right, and each part again; a part that cannot be cut is a region,
+    read top to bottom. ``heads`` are the headlines, for ``lead_after_headline``.
+
+    Example: a running head, then a headline over two columns, then the two columns, then a foot.
+
+    >>> page = [(0, 0, 100, 5), (0, 10, 100, 20), (0, 25, 45, 90), (55, 25, 100, 90), (0, 95, 100, 99)]
+    >>> xy_cut(page, [], 1.0)
+    [[0], [1], [2], [3], [4]]
+    >>> xy_cut([page[2], (55, 25, 100, 50), (55, 60, 100, 90)], [], 1.0)  # the left column before the right
+    [[0], [1], [2]]
+    >>> xy_cut([(0, 0, 60, 20), (40, 10, 100, 30)], [], 1.0)  # overlapping: one region, top first
+    [[0, 1]]
+    """
+    return _cut(list(range(len(boxes))), boxes, walls, slack, heads, 0) if boxes else []
+
+
+MAX_CUT_DEPTH = 200
+"""Cuts nest a few levels on a real page; a part nested deeper (a staircase of boxes) is one region."""
+
+
+def _cut(items: list[int], boxes: list[Box], walls: list[Box], slack: float, heads: frozenset[int],
+         depth: int) -> list[list[int]]:
+    for along in (1, 0):
+        if len(items) < 2 or depth >= MAX_CUT_DEPTH:
+            break
+        cuts = _cuts([boxes[k] for k in items], walls, along, slack)
+        if cuts:
+            parts: list[list[int]] = [[] for _ in range(len(cuts) + 1)]
+            for k in items:
+                parts[bisect_left(cuts, (boxes[k][along] + boxes[k][along + 2]) / 2)].append(k)
+            ordered = [_cut(part, boxes, walls, slack, heads, depth + 1) for part in parts if part]
+            if along == 1:
+                ordered = lead_after_headline(ordered, boxes, heads)
+            return [region for part in ordered for region in part]
+    return [sorted(items, key=lambda k: (boxes[k][1], boxes[k][0]))]
+
+
+def lead_after_headline(bands: list[list[list[int]]], boxes: list[Box], heads: frozenset[int]) -> list[list[list[int]]]:
+    """Bands (each a list of regions) with a wide lead paragraph moved under the headline it belongs to.
+
+    Example: dev05 sets an article's lead across the page and its headline in the first column below it, the body
+    running on in the columns beside; the headline (after a kicker, if any) is read first, then the lead. A lead
+    no wider than the headline below it is the end of the article above (a body over the next brief's headline).
+
+    >>> lead, head, col1, col2 = (0, 0, 100, 20), (0, 25, 30, 40), (0, 45, 30, 90), (35, 25, 100, 90)
+    >>> lead_after_headline([[[0]], [[1], [2], [3]]], [lead, head, col1, col2], frozenset({1}))
+    [[[1], [0], [2], [3]]]
+    >>> lead_after_headline([[[0]], [[1], [2], [3]]], [(0, 0, 30, 20), head, col1, col2], frozenset({1}))
+    [[[0]], [[1], [2], [3]]]
+    """
+    out: list[list[list[int]]] = []
+    for band in bands:
+        lead = out[-1] if out else None
+        if lead and len(lead) == 1 and len(lead[0]) == 1 and lead[0][0] not in heads:
+            at = next((n for n, region in enumerate(band[:2]) if all(k in heads for k in region)), None)
+            if at is not None:
+                head_width = max(boxes[k][2] for region in band[: at + 1] for k in region) \
+                    - min(boxes[k][0] for region in band[: at + 1] for k in region)
+                x0, _, x1, _ = boxes[lead[0][0]]
+                if x1 - x0 > LEAD_WIDER * head_width:
+                    out[-1] = band[: at + 1] + lead + band[at + 1:]
+                    continue
+        out.append(band)
+    return out
+
+
+def _union(lines: list[TextLine]) -> Box:
+    return (min(line.x0 for line in lines), min(line.top for line in lines),
+            max(line.x1 for line in lines), max(line.bottom for line in lines))
+
+
+def reading_order(page: PageLayout) -> PageLayout:
+    """The page with its lines in reading order, each line's ``block`` the index of the region it was read in.
+
+    Lines are chained into column blocks (``column_blocks``), the blocks cut into regions (``xy_cut``) with the
+    page's graphics as walls (``page_walls``); text printed on a photo is read last (``on_photo``). The file's
+    order of text plays no part.
+
+    >>> lines = [TextLine("右一", 55, 30, 100, 40, 10.0), TextLine("大标题", 0, 0, 100, 20, 20.0),
+    ...          TextLine("左一", 0, 30, 45, 40, 10.0), TextLine("右二", 55, 43, 100, 53, 10.0),
+    ...          TextLine("左二", 0, 43, 45, 53, 10.0)]
+    >>> [(line.text, line.block) for line in reading_order(PageLayout(1, 100, 60, lines)).lines]
+    [('大标题', 0), ('左一', 1), ('左二', 1), ('右一', 2), ('右二', 2)]
+    """
+    if not page.lines:
+        return page
+    em = body_size(page.lines)
+    photo_text = on_photo(page)
+    lines = [line for k, line in enumerate(page.lines) if k not in photo_text]
+    aside = [line for k, line in enumerate(page.lines) if k in photo_text]
+    blocks = column_blocks(lines, page.rules)
+    heads = frozenset(b for b, block in enumerate(blocks) if max(lines[k].size for k in block) >= HEAD_EM * em)
+    boxes = [_union([lines[k] for k in block]) for block in blocks]
+    regions = xy_cut(boxes, page_walls(page, em), WALL_SLACK_EM * em, heads)
+    ordered = [replace(lines[k], block=n) for n, region in enumerate(regions) for b in region for k in blocks[b]]
+    ordered += [replace(line, block=len(regions) + n) for n, line in enumerate(aside)]
+    return replace(page, lines=ordered)
+
+
+def on_photo(page: PageLayout) -> set[int]:
+    """The lines (indices) printed on a photo: a credit (sanmen02's 陈维连/摄 sits on the photo between the column a
+    paragraph leaves and the one it goes on in). A backdrop (a scan under its OCR text) is no photo.
+
+    >>> photo = (10, 10, 90, 60)
+    >>> credit, body = TextLine("陈维连/摄", 60, 50, 88, 58, 8.0), TextLine("正文" * 20, 10, 70, 90, 78, 8.0)
+    >>> on_photo(PageLayout(1, 100, 100, [body, credit], images=[photo]))
+    {1}
+    >>> on_photo(PageLayout(1, 100, 100, [body, credit], images=[(0, 0, 100, 100)]))  # a scan: nothing aside
+    set()
+    """
+    total = sum(len(line.text) for line in page.lines)
+    found: set[int] = set()
+    for x0, top, x1, bottom in page.images:
+        inside = [k for k, line in enumerate(page.lines)
+                  if x0 < (line.x0 + line.x1) / 2 < x1 and top < _middle(line) < bottom]
+        if sum(len(page.lines[k].text) for k in inside) < BACKDROP_SHARE * total:
+            found.update(inside)
+    return found
