@@ -7,12 +7,39 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Any
+from typing import IO, Any, Literal, NotRequired, TypedDict
 
 from normalize.errors import BadRecord, raise_error
 
 Record = dict[str, Any]
 OnError = Callable[[BadRecord], None]
+
+BlockKind = Literal["paragraph", "heading", "credit", "furniture", "noise"]
+Role = Literal[
+    "label",  # a section label over a headline ("简讯"), belonging to no article
+    "kicker", "title", "subtitle",  # a headline's elements
+    "repeated",  # a continued article's title printed again above "（上接…）"
+    "byline",  # a reporter's line standing alone ("本报记者 张三")
+    "running_head",  # page furniture: running heads and feet, page numbers, editor lines
+    "jump_on", "jump_back", "jump",  # jump lines: "（下转第4版）", "（上接第1版）", neither
+]
+Gap = Literal["", "blank", "page"]
+
+
+class Block(TypedDict):
+    """What the layout stage decided about a run of raw lines (see ``normalize.layout``)."""
+
+    kind: BlockKind
+    text: str  # as loaded (punct normalizes it later); a heading's lines joined without a break
+    page: int  # 1-based
+    lines: list[int]  # the 1-based inclusive span of raw lines
+    gap: Gap  # what comes right before its first line: a page break, a blank line, or nothing
+    why: str  # the rule that decided the block (its kind, where it starts or where it ends)
+    role: NotRequired[Role]
+    headline: NotRequired[int]  # heading blocks of one headline share this number (1, 2, … per document)
+    parts: NotRequired[list[str]]  # a heading's printed lines
+    open: NotRequired[bool]  # a paragraph cut off (by a headline, a jump, the end): it goes on elsewhere
+    jump: NotRequired[int]  # the page a jump line points to
 
 
 def read_records(

@@ -9,24 +9,19 @@ bodies by the words they share, and keeps everything it removes on the document'
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .chardata import CONTINUED_RE, HAN_RE, JUMP_BACK_RE, JUMP_ON_RE, SENTENCE_END_RE
-from .layout.widths import line_width
+from .chardata import CONTINUED_RE, HAN_RE
+from .errors import NormalizeError
+from .layout.roles import SAME_HEAD
 from .matching import assign
-from .words import word_runs_on
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _BRACKETS_RE = re.compile(r"^\s*[（(〈\[【]\s*|\s*[）)〉\]】]\s*$")
-_BYLINE_RE = re.compile(r"^(?:本报记者|本报通讯员|特约记者|记者|通讯员|撰稿|文/|文／|图/|摄影)[\s\S]{1,40}$")
-_BYLINE_STARTS = frozenset("本特记通撰文图摄")
-_TAG_RE = re.compile(r"^【[^】]{1,12}】$")
 _LEAD_RE = re.compile(r"^(?:日前|近日|近期|本报讯|【[^】]+】|[0-9一二三四五六七八九十]+月[0-9一二三四五六七八九十]+日)")
-_DIGITS_RE = re.compile(r"[0-9０-９一二三四五六七八九十]+")
-LABEL_MAX = 4  # a heading this short standing before another is a section label ("动态", "简讯")
+NO_BLOCKS = "record has no blocks; split reads what the layout stage decided: zhnorm dehyphenate first"
 MIN_ORPHAN = 15  # a stray paragraph shorter than this, with no headline or credit, is noise
 MIN_HEADLINE_MATCH = 0.35  # below this a clustered headline piece is a continuation, not a headline
 
@@ -46,67 +41,26 @@ class Headline:
         return "".join(b["text"] for b in self.blocks)
 
     def parts(self) -> tuple[str | None, str, str | None]:
-        """(kicker, title, subtitle) of this headline."""
-        kicker = subtitle = None
+        """(kicker, title, subtitle) of this headline, as the layout stage gave its blocks roles.
+
+        A headline joined here from pieces that OCR set apart takes the pieces' roles, except
+        that single lines parted by blank lines above a title of two or more lines set together
+        are the kicker OCR broke into pieces.
+        """
         blocks = list(self.blocks)
-        if len(blocks) >= 2 and blocks[-1]["text"].startswith(("——", "—")):
-            subtitle = blocks.pop()["text"]
-        if len(blocks) >= 2 and not blocks[0].get("continued"):
-            # dehyphenate cut a separate block off above the title: a kicker or column tag
-            kicker = blocks.pop(0)["text"]
         pieces = [piece for b in blocks for piece in (b.get("pieces") or [_piece(b)])]
-        if kicker is None and any(b.get("continued") for b in blocks) and _broken_kicker(pieces):
-            # OCR broke the kicker into pieces above a title set whole in lines of its own
+        if any(b.get("continued") for b in blocks) and _broken_kicker(pieces):
             kicker = "".join(p for piece in pieces[:-1] for p in piece)
-            blocks = [{**blocks[-1], "parts": pieces[-1], "continued": False}]
-        lines = [p for b in blocks for p in (b.get("parts") or [b["text"]])]
-        continued = any(b.get("continued") for b in blocks)
-        if kicker is None and (
-            (not continued and len(lines) >= 3 and _kicker_line(lines)) or (len(lines) >= 2 and _TAG_RE.match(lines[0]))
-        ):
-            cut = _wrapped_kicker_end(lines) if lines[0].endswith("，") else 1
-            kicker, lines = "".join(lines[:cut]), lines[cut:]
-        elif kicker is None and not continued and _kicker_wrapped_in_a_word(lines):
-            kicker, lines = "".join(lines[:2]), lines[2:]
-        if subtitle is None and len(lines) >= 2 and lines[-1].startswith("——"):
-            subtitle, lines = lines[-1], lines[:-1]
-        return (_clean_title(kicker), _clean_title("".join(lines)) or "", _clean_title(subtitle))
+            return _clean_title(kicker), _clean_title("".join(pieces[-1])) or "", None
+        text = {role: "".join(b["text"] for b in blocks if _role(b) == role) or None
+                for role in ("kicker", "title", "subtitle")}
+        return _clean_title(text["kicker"]), _clean_title(text["title"]) or "", _clean_title(text["subtitle"])
 
 
-def _kicker_line(lines: list[str]) -> bool:
-    """Three or more headline lines whose first is set in another size or holds a clause (and
-    does not wrap inside a word into the second: "西乡北帝三月三精" / "彩不断！" is one line's)."""
-    first, second = lines[0], lines[1]
-    return (abs(len(first) - len(second)) > 2 and not word_runs_on(first, second)) or (
-        "，" in first and not any("，" in x for x in lines[1:]))
-
-
-def _kicker_wrapped_in_a_word(lines: list[str]) -> bool:
-    """
-    A kicker wrapped inside a word, its clause mark on its second line, over a title of two or
-    more narrower lines (a narrow column: the kicker's comma took a character down with it).
-
-        >>> _kicker_wrapped_in_a_word(["夯实社会工作理论基", "础，促进“政校合作”", "社会工作", "新疆民政", "坛举办"])
-        True
-        >>> _kicker_wrapped_in_a_word(["社会工作助力新疆", "民政事业，高质量", "发展论坛举办"])
-        False
-    """
-    if len(lines) < 4 or "，" in lines[0] or "，" not in lines[1] or any("，" in x for x in lines[2:]):
-        return False
-    kicker = min(line_width(lines[0]), line_width(lines[1]))
-    return abs(len(lines[0]) - len(lines[1])) <= 2 and all(line_width(x) < kicker - 0.5 for x in lines[2:])
-
-
-def _wrapped_kicker_end(lines: list[str]) -> int:
-    """How many lines a kicker that wrapped after its comma takes: the next line too where it
-    is narrower than the comma's line (the kicker's short last line), as dehyphenate reads it.
-
-        >>> _wrapped_kicker_end(["夯实社会工作理论基础，", "促进“政校合作”", "社会工作助力", "新疆民政事业", "坛举办"])
-        2
-        >>> _wrapped_kicker_end(["夯实基础，", "社会工作助力新疆民政事业", "高质量发展", "论坛举办"])
-        1
-    """
-    return 2 if len(lines) >= 3 and line_width(lines[1]) < line_width(lines[0]) - 0.5 else 1
+def _role(block: dict) -> str:
+    """A heading block's headline role: kicker, subtitle, or title (also a repeated title's)."""
+    role = block.get("role")
+    return role if role in ("kicker", "subtitle") else "title"
 
 
 def _clean_title(text: str | None) -> str | None:
@@ -147,58 +101,21 @@ def credit_text(text: str) -> str:
     return _BRACKETS_RE.sub("", text).strip()
 
 
-def _is_label(block: dict, nxt: dict | None) -> bool:
-    """A short heading standing before another heading: a section label such as 简讯 or 动态."""
-    return (
-        nxt is not None
-        and nxt["kind"] == "heading"
-        and len(HAN_RE.findall(block["text"])) <= LABEL_MAX
-        and not _TAG_RE.match(block["text"])
-    )
-
-
-SAME_HEAD = 85  # rapidfuzz ratio above which two pages' top (or foot) blocks are one running head
-
-
-def _repeated_furniture(blocks: list[dict]) -> set[int]:
-    """Short blocks at page edges printed on two or more pages: running heads and feet.
-
-    Fuzzy (rapidfuzz), digits aside, since the date and page number change from page to page.
-    """
-    pages: dict[int, list[int]] = {}
-    for i, b in enumerate(blocks):
-        pages.setdefault(int(b.get("page", 1)), []).append(i)
-    if len(pages) < 2:
-        return set()
-    from rapidfuzz import fuzz
-
-    out: set[int] = set()
-    for edge in (0, -1):  # the first block of each page with the others' first, the last with the last
-        heads = [(i, _DIGITS_RE.sub("#", re.sub(r"\s+", "", blocks[i]["text"])))
-                 for i in (idxs[edge] for idxs in pages.values())
-                 if blocks[i]["kind"] in ("heading", "paragraph") and len(blocks[i]["text"]) <= 30]
-        for (a, ta), (b, tb) in itertools.combinations(heads, 2):
-            if fuzz.ratio(ta, tb) >= SAME_HEAD:
-                out |= {a, b}
-    return out
-
-
 def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[list[Headline]]]:
     """Cut blocks into bodies; headline groups directly before a body become its candidates."""
     bodies: list[Body] = []
     groups: list[list[Headline]] = []  # pending headlines before the next body, per body index
     pending: list[Headline] = []
     cur: Body | None = None
-    repeated = _repeated_furniture(blocks)
     jump_target: Body | None = None
-    for i, b in enumerate(blocks):
+    for b in blocks:
         kind = b["kind"]
-        if i in repeated or kind in ("furniture", "noise"):
-            removed.append(_removed(b, "furniture" if i in repeated else kind))
-            if kind == "furniture" and b.get("role") == "jump":
-                if JUMP_ON_RE.search(b["text"]) and cur is not None:
+        if kind in ("furniture", "noise"):
+            removed.append(_removed(b, kind))
+            if kind == "furniture":
+                if b.get("role") == "jump_on" and cur is not None:
                     jump_target, cur = cur, None
-                elif JUMP_BACK_RE.search(b["text"]) and jump_target is not None:
+                elif b.get("role") == "jump_back" and jump_target is not None:
                     cur, jump_target = jump_target, None
                     cur.continues = True
                     # the title repeated above "（上接第1版）" heads no body of its own
@@ -215,13 +132,13 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
                                   "open": b.get("open", False)}
             continue
         if kind == "heading":
-            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if _is_label(b, nxt) and not pending:
+            if b.get("role") == "label":
                 removed.append(_removed(b, "label"))
                 continue
             if cur is not None and (cur.paragraphs or cur.credit):
                 cur = None
-            if pending and not _starts_new_headline(pending[-1], b):
+            number = b.get("headline")
+            if pending and number is not None and number == pending[-1].blocks[-1].get("headline"):
                 pending[-1].blocks.append(b)
             else:
                 pending.append(Headline([b]))
@@ -234,7 +151,7 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
         if kind == "credit":
             cur.credit = b
             cur = None
-        elif kind == "paragraph" and _is_byline(b["text"]):
+        elif b.get("role") == "byline":
             cur.bylines.append(b)
         else:
             cur.paragraphs.append(b)
@@ -255,28 +172,6 @@ def _repeats(headline: Headline, titles: str) -> bool:
     from rapidfuzz import fuzz
 
     return fuzz.partial_ratio(text, titles) >= SAME_HEAD
-
-
-def _is_byline(text: str) -> bool:
-    """
-    A reporter's line standing alone ("本报记者 张三"), not a sentence that starts with 记者.
-
-        >>> _is_byline("本报记者 张三"), _is_byline("记者从国家邮政局获悉，今年快递增长。")
-        (True, False)
-    """
-    return (len(text) <= 45 and text[:1] in _BYLINE_STARTS and bool(_BYLINE_RE.match(text))
-            and not SENTENCE_END_RE.search(text))
-
-
-def _starts_new_headline(prev: Headline, block: dict) -> bool:
-    """Heading blocks parted by a blank line are separate headlines; a width cut is a kicker.
-
-    A block that starts above the one before comes from another column that OCR printed side by
-    side (the reading went back up the page): another headline too. (Pieces of one line cut at
-    an inline break share its number: those are not.)
-    """
-    first, last = prev.blocks[-1]["lines"]
-    return int(block["lines"][0]) > int(last) + 1 or int(block["lines"][0]) < int(first)
 
 
 def _removed(block: dict, why: str) -> dict:
@@ -468,10 +363,8 @@ def split_articles(records: Iterable[dict], *, furniture: list[dict] | None = No
     to ``furniture`` (one ``{"doc", "removed"}`` entry per document) when a list is given.
     """
     for record in records:
-        if "blocks" not in record:
-            from .layout import build_blocks
-
-            record = {**record, "blocks": build_blocks(str(record.get("text", "")))}
+        if not isinstance(record.get("blocks"), list):
+            raise NormalizeError(str(record.get("id", "")), NO_BLOCKS)
         articles, removed = split_document(record)
         if furniture is not None:
             furniture.append({"doc": record.get("id"), "removed": removed})

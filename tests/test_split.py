@@ -12,13 +12,19 @@ from hypothesis import strategies as st
 
 from normalize.layout import dehyphenate_records
 from normalize.punct import punctuate
+from normalize.errors import NormalizeError
 from normalize.split import Headline, credit_text, similarity, split_articles, split_document
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def block(kind: str, text: str, first: int, last: int | None = None, page: int = 1, **extra: object) -> dict:
-    return {"kind": kind, "text": text, "page": page, "lines": [first, last or first], **extra}
+    return {"kind": kind, "text": text, "page": page, "lines": [first, last or first], "gap": "", "why": "", **extra}
+
+
+def heading(text: str, first: int, headline: int, role: str = "title", **extra: object) -> dict:
+    """A heading block as the layout stage gives it: one headline's element, with its role."""
+    return block("heading", text, first, headline=headline, role=role, **extra)
 
 
 def pipeline(text: str, doc: str = "doc.txt") -> list[dict]:
@@ -36,30 +42,22 @@ def test_credit_loses_only_its_outer_brackets(printed: str, credit: str) -> None
 @pytest.mark.parametrize(
     ("blocks", "parts"),
     [
-        # kicker set in another size over a two-line title (seed 001)
-        ([block("heading", "", 1, 3, parts=["夯实社会工作理论基础，促进“政校合作”", "社会工作助力新疆民政事业", "高质量发展论坛举办"])],
+        ([heading("夯实社会工作理论基础，促进“政校合作”", 1, 1, "kicker"), heading("社会工作助力新疆民政事业", 2, 1),
+          heading("高质量发展论坛举办", 3, 1)],
          ("夯实社会工作理论基础，促进“政校合作”", "社会工作助力新疆民政事业高质量发展论坛举办", None)),
-        # a two-line title is one title (near-miss: no kicker)
-        ([block("heading", "", 1, 2, parts=["中国社会工作联合会儿童社会救助工作", "委员会换届大会在京举行"])],
-         (None, "中国社会工作联合会儿童社会救助工作委员会换届大会在京举行", None)),
-        # dehyphenate cut the kicker off where the next line grew wider
-        ([block("heading", "在希望的田野上", 1), block("heading", "全国秋粮收获过半", 2)],
-         ("在希望的田野上", "全国秋粮收获过半", None)),
-        # a column tag is a kicker
-        ([block("heading", "【数字十年】", 1), block("heading", "我国网民规模达10.79亿", 2)],
-         ("【数字十年】", "我国网民规模达10.79亿", None)),
-        # a subtitle under the title
-        ([block("heading", "全国秋粮收获过半", 1), block("heading", "——来自主产区的报道", 2)],
+        ([heading("全国秋粮收获过半", 1, 1), heading("——来自主产区的报道", 2, 1, "subtitle")],
          (None, "全国秋粮收获过半", "——来自主产区的报道")),
-        # the visual gap inside a headline is not kept
-        ([block("heading", "", 1, 2, parts=["物流业景气水平加快", "回升 运行趋稳向好"])],
-         (None, "物流业景气水平加快回升运行趋稳向好", None)),
+        # a title repeated above "（上接…）" is still a title; the visual gap inside a headline is not kept
+        ([heading("物流业景气水平加快回升 运行趋稳向好", 1, 1, "repeated")], (None, "物流业景气水平加快回升运行趋稳向好", None)),
     ],
 )
-def test_headline_parts(blocks: list[dict], parts: tuple[str | None, str, str | None]) -> None:
-    for b in blocks:
-        b["text"] = b["text"] or "".join(b["parts"])
+def test_headline_parts_are_the_roles_the_blocks_carry(blocks: list[dict], parts: tuple[str | None, str, str | None]) -> None:
     assert Headline(blocks).parts() == parts
+
+
+def test_split_refuses_a_record_without_blocks() -> None:
+    with pytest.raises(NormalizeError, match="no blocks.*dehyphenate first"):
+        list(split_articles([{"id": "a.txt", "text": "正文。"}]))
 
 
 BODIES = {
@@ -80,7 +78,8 @@ def clustered_page(order: list[str]) -> list[dict]:
 
     def add(kind: str, text: str) -> None:
         nonlocal n
-        blocks.append(block(kind, text, n))
+        extra = {"headline": n, "role": "title"} if kind == "heading" else {}
+        blocks.append(block(kind, text, n, **extra))
         n += 2  # a blank line after each: separate headlines
 
     add("paragraph", BODIES["通武廊"][0]); add("paragraph", BODIES["通武廊"][1]); add("credit", "（据甲）")  # noqa: E702
@@ -107,10 +106,10 @@ def test_similarity_prefers_the_body_the_headline_names() -> None:
 
 def test_lead_printed_after_the_credit_goes_first_in_its_article() -> None:
     blocks = [
-        block("heading", TITLES["儿助会"], 1),
+        heading(TITLES["儿助会"], 1, 1),
         block("paragraph", "陈存根指出，儿助会始终坚持以人为本的理念，开展各项公益活动。", 3),
         block("credit", "（据中国社会工作联合会）", 5),
-        block("heading", TITLES["新疆"], 7),
+        heading(TITLES["新疆"], 7, 2),
         block("paragraph", BODIES["新疆"][0], 9),
         block("credit", "（据新疆民政）", 11),
         block("paragraph", "日前，中国社会工作联合会儿童社会救助工作委员会（以下简称“儿助会”）换届大会在京举行。", 13),
@@ -123,9 +122,9 @@ def test_lead_printed_after_the_credit_goes_first_in_its_article() -> None:
 def test_byline_editor_line_and_labels() -> None:
     blocks = [
         block("furniture", "民生周刊 2024年7月29日星期一 第5版", 1),
-        block("heading", "简讯", 2),
-        block("heading", "德国多个机场安保人员罢工", 3),
-        block("paragraph", "本报记者 张三", 4),
+        block("heading", "简讯", 2, role="label"),
+        heading("德国多个机场安保人员罢工", 3, 1),
+        block("paragraph", "本报记者 张三", 4, role="byline"),
         block("paragraph", "14日，德国服务业联合工会组织多个机场的安保人员举行罢工。", 5),
         block("credit", "（据央视网）", 6),
         block("furniture", "责任编辑：李四", 7),
@@ -138,7 +137,7 @@ def test_byline_editor_line_and_labels() -> None:
 
 def test_short_body_line_is_not_mistaken_for_a_byline() -> None:
     """Near-miss: a sentence that starts with 记者 is prose."""
-    blocks = [block("heading", "标题在这里", 1), block("paragraph", "记者从国家邮政局获悉，今年快递增长。", 2)]
+    blocks = [heading("标题在这里", 1, 1), block("paragraph", "记者从国家邮政局获悉，今年快递增长。", 2)]
     [article], _ = split_document({"id": "p.txt", "blocks": blocks})
     assert article["byline"] is None and len(article["paragraphs"]) == 1
 
@@ -337,16 +336,16 @@ def test_a_kicker_ocr_broke_into_pieces_stays_off_the_title() -> None:
 def test_headlines_side_by_side_in_ocr_columns_stay_apart() -> None:
     """Read column by column, a headline block that starts no lower than the one before is
     another column's headline, not the next line of the same one (near-miss: the next line is)."""
-    blocks = [block("heading", "社会工作助力新疆民政事业高质量发展论坛举办", 11, 12,
-                    parts=["社会工作助力新疆民政事业", "高质量发展论坛举办"]),
-              block("heading", "儿童社会救助工作委员会换届", 10),
+    blocks = [heading("社会工作助力新疆民政事业高质量发展论坛举办", 11, 1,
+                      parts=["社会工作助力新疆民政事业", "高质量发展论坛举办"]),
+              heading("儿童社会救助工作委员会换届", 10, 2),
               block("paragraph", BODIES["新疆"][0], 13), block("credit", "（据新疆民政）", 14),
               block("paragraph", BODIES["儿助会"][0], 15), block("credit", "（据中国社会报）", 16)]
     articles, _ = split_document({"id": "p.txt", "blocks": blocks})
     assert {(a["kicker"], a["title"]) for a in articles} == {
         (None, "社会工作助力新疆民政事业高质量发展论坛举办"), (None, "儿童社会救助工作委员会换届")}
     # near-miss: two pieces of one line (cut at an inline break) are kicker and title of one headline
-    pieces = [block("heading", "社会工作再上新台阶？", 1), block("heading", "新疆民政事业发展取得显著的成效", 1),
+    pieces = [heading("社会工作再上新台阶？", 1, 1, "kicker"), heading("新疆民政事业发展取得显著的成效", 1, 1),
               block("paragraph", BODIES["新疆"][0], 2), block("credit", "（据新疆民政）", 3)]
     [article], _ = split_document({"id": "p.txt", "blocks": pieces})
     assert (article["kicker"], article["title"]) == ("社会工作再上新台阶？", "新疆民政事业发展取得显著的成效")

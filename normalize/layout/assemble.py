@@ -20,6 +20,7 @@ from .paragraphs import (
     reopen,
     single_block,
 )
+from .roles import mark_roles
 from .text import PUSHED_RE, SPACEY_RE, ends_sentence, hyphenated_words
 
 SPACEY_MARKS = 2  # spaces after this many marks: the document spaces after every mark
@@ -40,8 +41,10 @@ class Assembler:
         self.order: list[int] = []  # each block's place in reading order: its first line's index
         self.cur = Open()
         self.heading: list[Line] = []
+        self.heading_why = ""
         self.repeated = set(repeated_titles(lines))
         self.headline: set[int] = set(self.repeated)
+        self.started: dict[int, str] = dict.fromkeys(self.repeated, "repeated_title")  # headline starts, by rule
 
     def add(self, new: list[dict], source: list[Line]) -> None:
         for k, b in enumerate(new):
@@ -51,51 +54,59 @@ class Assembler:
             self.order.append(first.i)
             self.blocks.append(b)
 
+    def found(self, span: list[int], why: str) -> None:
+        """Lines the rule ``why`` found to be a headline."""
+        if span:
+            self.headline.update(span)
+            self.started.setdefault(span[0], why)
+
     def close_heading(self) -> None:
         if self.heading:
-            block = heading_block(self.heading)
+            block = heading_block(self.heading, self.heading_why)
             if any(x.i in self.repeated for x in self.heading):
                 block["role"] = "repeated"  # a continued article's title printed again above "（上接…）"
             self.add([block], self.heading)
             self.heading = []
 
-    def close_para(self, open_: bool = False) -> None:
+    def close_para(self, why: str, open_: bool = False) -> None:
         if self.cur.lines:
-            self.add(para_blocks(self.cur.lines, self.hyphenated, open_), self.cur.lines)
+            self.add(para_blocks(self.cur.lines, self.hyphenated, open_, why), self.cur.lines)
         self.cur = Open()
 
     def other_line(self, i: int, ln: Line) -> None:
         """A line that is not text: a credit closes what is open, a jump line may cut a paragraph."""
         if ln.kind == "credit":
             self.close_heading()
-            self.close_para()
+            self.close_para("credit_line")
         elif (ln.kind == "jump" and self.cur.lines and not self.cur.ended and JUMP_ON_RE.search(ln.text)
               and not resumes_next(self.lines, i)):
-            self.close_para(open_=True)  # "…136家规" / "（下转第6版）": it goes on where "上接" says
+            self.close_para("jump_on", open_=True)  # "…136家规" / "（下转第6版）": it goes on where "上接" says
         if ln.kind != "blank":
             self.add([single_block(ln)], [ln])
 
     def before_text(self, i: int, ln: Line) -> bool:
         """What line i, not known as a headline's, ends or starts; False when it was put back."""
         if self.cur.lines:
-            verdict, _ = break_before(self.page, i, self.cur)
+            verdict, why = break_before(self.page, i, self.cur)
             if verdict is not None:
-                self.close_para(open_=verdict.open)
-                self.headline.update(verdict.headline)
+                self.close_para(why, open_=verdict.open)
+                self.found(verdict.headline, why)
         if not self.cur.lines and not self.heading:
             if PUSHED_RE.match(ln.text) and reopen(self.blocks, ln, self.hyphenated):
                 return False  # "（据央视《新闻联播》" / "）": a mark pushed to its own line rejoins the block before
             last = self.blocks[-1]["kind"] if self.blocks else ""
-            span, _ = heading_span(self.page, i, expect_title=last in ("credit", "furniture"),
-                                   after_credit=last == "credit")
-            self.headline.update(span)
+            self.found(*heading_span(self.page, i, expect_title=last in ("credit", "furniture"),
+                                     after_credit=last == "credit"))
         return True
 
     def headline_line(self, i: int, ln: Line) -> None:
         if self.cur.lines:  # a repeated title above "（上接…）" under a paragraph still open (no "下转" line)
-            self.close_para(open_=True)
-        if self.heading and new_element(self.page, i, len(self.heading)):
+            self.close_para("headline_below", open_=True)
+        if self.heading and (why := new_element(self.page, i, len(self.heading))):
             self.close_heading()
+            self.heading_why = why
+        elif not self.heading:
+            self.heading_why = self.started.get(i, "headline_goes_on")
         self.heading.append(ln)
 
     def paragraph_line(self, i: int, ln: Line) -> None:
@@ -105,10 +116,10 @@ class Assembler:
         credit_end = ends_with_credit(cur.lines)
         cur.ended = credit_end or ends_sentence(ln.text)
         if cur.ended:
-            if ends_after(self.page, i, cur):
-                self.close_para()
+            if why := ends_after(self.page, i, cur):
+                self.close_para(why)
         elif self.page.following[i] is None:
-            self.close_para(open_=True)
+            self.close_para("document_end", open_=True)
 
     def run(self) -> list[dict]:
         for i, ln in enumerate(self.lines):
@@ -122,11 +133,23 @@ class Assembler:
             else:
                 self.paragraph_line(i, ln)
         self.close_heading()
-        self.close_para(open_=bool(self.cur.lines) and not self.cur.ended)
+        self.close_para("document_end", open_=bool(self.cur.lines) and not self.cur.ended)
         # blocks in reading order: by their first line's place, which is line order except where
         # OCR's side-by-side columns are read one after the other
         ranked = sorted(range(len(self.blocks)), key=self.order.__getitem__)
-        return [self.blocks[k] for k in ranked]
+        blocks = [self.blocks[k] for k in ranked]
+        for k, b in zip(ranked, blocks):
+            b["gap"] = self.gap_before(self.order[k])
+        blocks = mark_roles(blocks)
+        for b in blocks:
+            b.pop("_src", None)
+        return blocks
+
+    def gap_before(self, i: int) -> str:
+        """What comes right before line i: a page break ("page"), a blank line, or nothing ("")."""
+        if i == 0 or self.lines[i - 1].page != self.lines[i].page:
+            return "page"
+        return "blank" if self.lines[i - 1].kind == "blank" else ""
 
 
 def build_blocks(text: str) -> list[dict]:

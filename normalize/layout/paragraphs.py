@@ -10,6 +10,7 @@ from ..chardata import CREDIT_TAIL_RE
 from .headlines import heading_span, interrupting_headline
 from .lines import Line
 from .page import Page
+from .roles import jump_page, jump_role
 from .rules import decide, family
 from .text import CREDIT_CLOSERS, PUSHED_RE, closes_more, ends_sentence, join_lines
 from .widths import Tol
@@ -179,28 +180,33 @@ def reopen(blocks: list[dict], ln: Line, hyphenated: frozenset[str]) -> bool:
     return False
 
 
-def heading_block(lines: list[Line]) -> dict:
-    """The block of one headline element."""
+def heading_block(lines: list[Line], why: str) -> dict:
+    """The block of one headline element (``_src``: its lines, until its roles are given)."""
     return {
         "kind": "heading",
         "text": "".join(x.text for x in lines),
         "page": lines[0].page,
         "lines": [lines[0].n, lines[-1].end],
         "parts": [x.text for x in lines],
+        "why": why,
+        "_src": lines,
     }
 
 
 def single_block(ln: Line) -> dict:
     """The block of a line that stands alone: a credit, furniture, a jump line, noise."""
     kind = {"jump": "furniture", "credit": "credit"}.get(ln.kind, ln.kind)
-    block = {"kind": kind, "text": ln.text, "page": ln.page, "lines": [ln.n, ln.end]}
+    block = {"kind": kind, "text": ln.text, "page": ln.page, "lines": [ln.n, ln.end], "why": ln.why}
     if ln.kind == "jump":
-        block["role"] = "jump"
+        block["role"] = jump_role(ln.text)
+        if (target := jump_page(ln.text)) is not None:
+            block["jump"] = target
     return block
 
 
-def para_blocks(lines: list[Line], hyphenated: frozenset[str], open_: bool) -> list[dict]:
-    """A paragraph's lines joined; a credit printed at its end becomes a block of its own."""
+def para_blocks(lines: list[Line], hyphenated: frozenset[str], open_: bool, why: str) -> list[dict]:
+    """A paragraph's lines joined; a credit printed at its end becomes a block of its own.
+    ``why``: the rule that ended the paragraph."""
     text = ""
     starts: list[int] = []
     for x in lines:
@@ -213,14 +219,14 @@ def para_blocks(lines: list[Line], hyphenated: frozenset[str], open_: bool) -> l
         k = max((j for j, s in enumerate(starts) if s <= m.start()), default=0)
         credit_lines = lines[k:]
         out.append({"kind": "credit", "text": text[m.start():].strip(), "page": credit_lines[0].page,
-                    "lines": [credit_lines[0].n, credit_lines[-1].end]})
+                    "lines": [credit_lines[0].n, credit_lines[-1].end], "why": "credit_at_paragraph_end"})
         text = text[: m.start()].rstrip()
         body_lines = lines[: k + 1] if text else []
         if starts[k] >= m.start():
             body_lines = lines[:k]
     if text and body_lines:
         block = {"kind": "paragraph", "text": text, "page": body_lines[0].page,
-                 "lines": [body_lines[0].n, body_lines[-1].end]}
+                 "lines": [body_lines[0].n, body_lines[-1].end], "why": why}
         if open_:
             block["open"] = True
         out.insert(0, block)

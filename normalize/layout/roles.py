@@ -1,0 +1,257 @@
+"""Roles of blocks: which headline a heading block belongs to and whether it is its label,
+kicker, title or subtitle; running heads repeated across pages; where jump lines point.
+
+These run over the finished blocks of a document (``mark_roles``), so the splitter reads every
+one of them from the blocks instead of deciding it again.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..chardata import HAN_RE, JUMP_BACK_RE, JUMP_ON_RE, SENTENCE_END_RE
+from ..words import word_runs_on
+from .widths import Tol, line_width
+
+TAG_RE = re.compile(r"^【[^】]{1,12}】$")  # a column tag over a title: "【数字十年】"
+LABEL_HAN = 4  # a heading this short standing before another is a section label ("动态", "简讯")
+SUBTITLE_DASHES = ("——", "—")
+KICKER_LINES = 3  # a kicker line of its own stands over a title of two lines at least
+KICKER_SIZE_STEP = 2  # characters a kicker line differs from the title's first line by
+RUNNING_HEAD_CHARS = 30  # a running head repeated across pages is this short
+SAME_HEAD = 85  # rapidfuzz ratio above which two pages' top (or foot) blocks are one running head
+_DIGITS_RE = re.compile(r"[0-9０-９一二三四五六七八九十]+")
+_PAGE_RE = re.compile(r"第\s*([0-9]+|[一二三四五六七八九十]+)\s*版")
+_NUMERALS = {c: k for k, c in enumerate("一二三四五六七八九十", 1)}
+_BYLINE_RE = re.compile(r"^(?:本报记者|本报通讯员|特约记者|记者|通讯员|撰稿|文/|文／|图/|摄影)[\s\S]{1,40}$")
+_BYLINE_STARTS = frozenset("本特记通撰文图摄")
+BYLINE_CHARS = 45
+
+
+def _kicker_line(lines: list[str]) -> bool:
+    """Three or more headline lines whose first is set in another size or holds a clause (and
+    does not wrap inside a word into the second: "西乡北帝三月三精" / "彩不断！" is one line's)."""
+    first, second = lines[0], lines[1]
+    return (abs(len(first) - len(second)) > KICKER_SIZE_STEP and not word_runs_on(first, second)) or (
+        "，" in first and not any("，" in x for x in lines[1:]))
+
+
+def _kicker_wrapped_in_a_word(lines: list[str]) -> bool:
+    """
+    A kicker wrapped inside a word, its clause mark on its second line, over a title of two or
+    more narrower lines (a narrow column: the kicker's comma took a character down with it).
+
+        >>> _kicker_wrapped_in_a_word(["夯实社会工作理论基", "础，促进“政校合作”", "社会工作", "新疆民政", "坛举办"])
+        True
+        >>> _kicker_wrapped_in_a_word(["社会工作助力新疆", "民政事业，高质量", "发展论坛举办"])
+        False
+    """
+    if len(lines) < 4 or "，" in lines[0] or "，" not in lines[1] or any("，" in x for x in lines[2:]):
+        return False
+    kicker = min(line_width(lines[0]), line_width(lines[1]))
+    return (abs(len(lines[0]) - len(lines[1])) <= KICKER_SIZE_STEP
+            and all(line_width(x) < kicker - Tol.SAME for x in lines[2:]))
+
+
+def _wrapped_kicker_end(lines: list[str]) -> int:
+    """How many lines a kicker that wrapped after its comma takes: the next line too where it
+    is narrower than the comma's line (the kicker's short last line).
+
+        >>> _wrapped_kicker_end(["夯实社会工作理论基础，", "促进“政校合作”", "社会工作助力", "新疆民政事业", "坛举办"])
+        2
+        >>> _wrapped_kicker_end(["夯实基础，", "社会工作助力新疆民政事业", "高质量发展", "论坛举办"])
+        1
+    """
+    return 2 if len(lines) >= KICKER_LINES and line_width(lines[1]) < line_width(lines[0]) - Tol.SAME else 1
+
+
+def headline_roles(elements: list[list[str]], continued: list[bool] | None = None) -> list[list[str]]:
+    """
+    The role of every line of a headline (kicker, title or subtitle), element by element.
+
+    Elements are the headline's parts as the page sets them apart (by a blank line or a change
+    of width). A last element after a dash is the subtitle; of two or more elements the first is
+    the kicker; within one element a first line set in another size or ending in a clause, or a
+    column tag, is the kicker. ``continued``: elements the splitter joined from pieces (those
+    give no kicker by their place alone).
+
+        >>> headline_roles([["【数字十年】"], ["我国快递业务量连续多年", "稳居世界第一"]])
+        [['kicker'], ['title', 'title']]
+        >>> headline_roles([["共建“一带一路”", "新疆积极打造", "我国向西开放的桥头堡"]])
+        [['title', 'title', 'title']]
+        >>> headline_roles([["【数字十年】", "我国快递业务量"], ["——连续多年稳居世界第一"]])
+        [['kicker', 'title'], ['subtitle']]
+    """
+    continued = continued or [False] * len(elements)
+    roles = [["title"] * len(e) for e in elements]
+    first, last = 0, len(elements)
+    if last - first >= 2 and "".join(elements[-1]).startswith(SUBTITLE_DASHES):
+        last -= 1
+        roles[last] = ["subtitle"] * len(elements[last])
+    if last - first >= 2 and not continued[0]:
+        roles[0] = ["kicker"] * len(elements[0])
+        first = 1
+    where = [(e, k) for e in range(first, last) for k in range(len(elements[e]))]
+    lines = [elements[e][k] for e, k in where]
+    cut = 0
+    if first == 0:
+        if (not any(continued) and len(lines) >= KICKER_LINES and _kicker_line(lines)) or (
+                len(lines) >= 2 and TAG_RE.match(lines[0])):
+            cut = _wrapped_kicker_end(lines) if lines[0].endswith("，") else 1
+        elif not any(continued) and _kicker_wrapped_in_a_word(lines):
+            cut = 2
+    for e, k in where[:cut]:
+        roles[e][k] = "kicker"
+    if last == len(elements) and len(lines) - cut >= 2 and lines[-1].startswith("——"):
+        e, k = where[-1]
+        roles[e][k] = "subtitle"
+    return roles
+
+
+def jump_page(text: str) -> int | None:
+    """
+    The page a jump line points to.
+
+        >>> jump_page("（下转第4版）"), jump_page("（上接第十二版）"), jump_page("（下转）")
+        (4, 12, None)
+    """
+    m = _PAGE_RE.search(text)
+    if not m:
+        return None
+    digits = m.group(1)
+    if digits.isdigit():
+        return int(digits)
+    tens, _, ones = digits.rpartition("十")
+    if "十" not in digits:
+        return _NUMERALS.get(digits)
+    return (_NUMERALS.get(tens, 1) * 10) + _NUMERALS.get(ones, 0)
+
+
+def jump_role(text: str) -> str:
+    """``jump_on`` for a line sending the reader on (下转), ``jump_back`` for one naming where an
+    article began (上接), ``jump`` for neither."""
+    if JUMP_ON_RE.search(text):
+        return "jump_on"
+    return "jump_back" if JUMP_BACK_RE.search(text) else "jump"
+
+
+def repeated_heads(blocks: list[dict]) -> set[int]:
+    """Short blocks at page edges printed on two or more pages: running heads and feet.
+
+    Fuzzy (rapidfuzz), digits aside, since the date and page number change from page to page.
+    """
+    pages: dict[int, list[int]] = {}
+    for i, b in enumerate(blocks):
+        pages.setdefault(int(b.get("page", 1)), []).append(i)
+    if len(pages) < 2:
+        return set()
+    from rapidfuzz import fuzz
+
+    out: set[int] = set()
+    for edge in (0, -1):  # the first block of each page with the others' first, the last with the last
+        heads = [(i, _DIGITS_RE.sub("#", re.sub(r"\s+", "", blocks[i]["text"])))
+                 for i in (idxs[edge] for idxs in pages.values())
+                 if blocks[i]["kind"] in ("heading", "paragraph") and len(blocks[i]["text"]) <= RUNNING_HEAD_CHARS]
+        for (a, ta), (b, tb) in itertools.combinations(heads, 2):
+            if fuzz.ratio(ta, tb) >= SAME_HEAD:
+                out |= {a, b}
+    return out
+
+
+def is_label(block: dict, nxt: dict | None) -> bool:
+    """A short heading standing before another heading: a section label such as 简讯 or 动态."""
+    return (
+        nxt is not None
+        and nxt["kind"] == "heading"
+        and len(HAN_RE.findall(block["text"])) <= LABEL_HAN
+        and not TAG_RE.match(block["text"])
+    )
+
+
+def starts_new_headline(prev: dict, block: dict) -> bool:
+    """Heading blocks parted by a line (a blank) are separate headlines; a width cut is a kicker.
+
+    A block that starts above the one before comes from another column that OCR printed side by
+    side (the reading went back up the page): another headline too. (Pieces of one line cut at
+    an inline break share its number: those are not.)
+    """
+    first, last = prev["lines"]
+    return int(block["lines"][0]) > int(last) + 1 or int(block["lines"][0]) < int(first)
+
+
+def is_byline(text: str) -> bool:
+    """
+    A reporter's line standing alone ("本报记者 张三"), not a sentence that starts with 记者.
+
+        >>> is_byline("本报记者 张三"), is_byline("记者从国家邮政局获悉，今年快递增长。")
+        (True, False)
+    """
+    return (len(text) <= BYLINE_CHARS and text[:1] in _BYLINE_STARTS and bool(_BYLINE_RE.match(text))
+            and not SENTENCE_END_RE.search(text))
+
+
+def _group_headlines(blocks: list[dict]) -> list[list[int]]:
+    """The heading blocks of each headline, in order; a section label standing first before
+    another heading gets its role instead. Headlines part where a line lies between their
+    blocks, and at every paragraph or credit."""
+    groups: list[list[int]] = []
+    pending = False
+    for i, b in enumerate(blocks):
+        kind = b["kind"]
+        if kind in ("paragraph", "credit"):
+            pending = False
+        if kind != "heading" or b.get("role") == "label":
+            continue
+        if not pending and is_label(b, blocks[i + 1] if i + 1 < len(blocks) else None):
+            b["role"], b["why"] = "label", "label_over_heading"
+            continue
+        if pending and not starts_new_headline(blocks[groups[-1][-1]], b):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+        pending = True
+    return groups
+
+
+def _by_role(block: dict, roles: list[str]) -> list[dict]:
+    """A heading block cut where the role of its lines changes (a kicker line over title lines)."""
+    out: list[dict] = []
+    src = block["_src"]
+    for k, (role, run) in enumerate(itertools.groupby(range(len(roles)), key=roles.__getitem__)):
+        idx = list(run)
+        part = {**block, "text": "".join(block["parts"][j] for j in idx), "parts": [block["parts"][j] for j in idx],
+                "lines": [src[idx[0]].n, src[idx[-1]].end], "_src": [src[j] for j in idx], "role": role}
+        if k:
+            part["why"] = f"{role}_line"
+        out.append(part)
+    return out
+
+
+def mark_roles(blocks: list[dict]) -> list[dict]:
+    """Give the blocks of a document their roles (see the module's docstring); heading blocks
+    whose lines have two roles are cut in two."""
+    for i in repeated_heads(blocks):
+        blocks[i].update(kind="furniture", role="running_head", why="repeated_across_pages")
+    out: list[dict] = []
+    groups = _group_headlines(blocks)
+    roles_of: dict[int, tuple[int, list[str]]] = {}
+    for number, group in enumerate(groups, 1):
+        roles = headline_roles([blocks[i]["parts"] for i in group])
+        for i, r in zip(group, roles):
+            roles_of[i] = (number, r)
+    for i, b in enumerate(blocks):
+        if i in roles_of:
+            number, roles = roles_of[i]
+            repeated = b.get("role") == "repeated"
+            for part in _by_role({**b, "headline": number}, roles):
+                if repeated:
+                    part["role"] = "repeated"
+                out.append(part)
+            continue
+        if b["kind"] == "furniture" and "role" not in b:
+            b["role"] = "running_head"
+        elif b["kind"] == "paragraph" and is_byline(b["text"]):
+            b["role"] = "byline"
+        out.append(b)
+    return out
