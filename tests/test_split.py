@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from normalize.errors import NormalizeError
 from normalize.layout import dehyphenate_records
 from normalize.punct import punctuate
-from normalize.errors import NormalizeError
 from normalize.split import Headline, credit_text, similarity, split_articles, split_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,7 +56,7 @@ def test_headline_parts_are_the_roles_the_blocks_carry(blocks: list[dict], parts
 
 
 def test_split_refuses_a_record_without_blocks() -> None:
-    with pytest.raises(NormalizeError, match="no blocks.*dehyphenate first"):
+    with pytest.raises(NormalizeError, match=r"no blocks.*dehyphenate first"):
         list(split_articles([{"id": "a.txt", "text": "正文。"}]))
 
 
