@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import re
 
-# Han ideographs: CJK Unified (+Ext A) and Compatibility Ideographs.
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Han ideographs: CJK Unified (+Ext A, and Ext B to G for rare names) and Compatibility Ideographs.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Chinese punctuation as printed in newspapers (full-width forms).
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～"
 # Marks that end a sentence, and the closers that may follow them.
 SENTENCE_END = "。！？…"
 CLOSERS = "”’）》」』】〉)\"'"
+# The brackets a credit or an aside is printed in: full-width, ASCII, and OCR's misread "〈".
+OPEN_BRACKETS = "（(〈"
+CLOSE_BRACKETS = "）)〉"
 
 HAN_RE = re.compile(f"[{HAN}]")
 # A line (or text) that ends a sentence: 。！？… possibly followed by closers.

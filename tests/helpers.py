@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
+from normalize.chardata import HAN_RE
 from normalize.records import dumps
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_001 = SEEDS / "001_998312ac65b7c8b7.txt"
 GOLD_001 = SEEDS / "gold" / "001.jsonl"
 
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 def record(text: str, **extra: Any) -> dict[str, Any]:
@@ -43,4 +42,4 @@ def parse_jsonl(text: str) -> list[dict[str, Any]]:
 
 def han(text: str) -> str:
     """Only the Han characters of ``text``: what no stage may drop or reorder."""
-    return "".join(_HAN_RE.findall(text))
+    return "".join(HAN_RE.findall(text))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, JUMP_BACK_RE
+from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, JUMP_BACK_RE, OPEN_BRACKETS
 from .lines import Line
 from .text import CLOSING_BRACKET_RE, PUSHED_RE, ends_sentence, is_heading_candidate, name_like
 
@@ -66,7 +66,7 @@ def open_credits(lines: list[Line]) -> None:
     for i, ln in enumerate(lines):
         if ln.kind == "blank":
             continue
-        if (ln.kind == "text" and ln.text[:1] in "（(〈" and _OPEN_CREDIT_RE.match(ln.text)
+        if (ln.kind == "text" and ln.text[:1] in OPEN_BRACKETS and _OPEN_CREDIT_RE.match(ln.text)
                 and prev is not None and (prev.kind == "credit" or ends_sentence(prev.text))):
             after = [x.text for x in itertools.islice((x for x in lines[i + 1 :] if x.kind != "blank"), LOOK_AHEAD)]
             gap = i + 1 >= len(lines) or lines[i + 1].kind == "blank" or lines[i + 1].page != ln.page

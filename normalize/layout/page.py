@@ -25,6 +25,7 @@ from .text import (
 )
 from .widths import (
     DOT_EM,
+    HALF,
     MAX_SAMPLE_LINES,
     MIN_SAMPLE_CHARS,
     Tol,
@@ -244,7 +245,7 @@ class Page:
             # each may have broken early, before a number that did not fit: look one line further
             below.append(self.next_index(below[-1]))
         ref = max(self.width[j] for j in below if j is not None)
-        half = 0.5 * self.width.mark_em if squeezed and ln.text[-1] in SQUEEZABLE_ENDS else 0.0
+        half = HALF * self.width.mark_em if squeezed and ln.text[-1] in SQUEEZABLE_ENDS else 0.0
         return (ref - Tol.INDENT_DEPTH <= self.full(i)
                 and self.width[i] - half <= ref - max(Tol.INDENT_MIN, Tol.INDENT_SHARE * ref) + Tol.EPS)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..chardata import CREDIT_TAIL_RE
+from ..chardata import CLOSE_BRACKETS, CREDIT_TAIL_RE
 from .headlines import heading_span, interrupting_headline
 from .lines import Line
 from .page import Page
@@ -171,7 +171,7 @@ def reopen(blocks: list[dict], ln: Line, hyphenated: frozenset[str]) -> bool:
     """Append a line of pushed punctuation to the last paragraph, or to a credit still waiting
     for its closing bracket; not past a headline or a finished credit (the spans would cross)."""
     for b in reversed(blocks):
-        if (b["kind"] == "credit" and b["text"][-1:] not in "）)〉") or b["kind"] == "paragraph":
+        if (b["kind"] == "credit" and b["text"][-1:] not in CLOSE_BRACKETS) or b["kind"] == "paragraph":
             b["text"] = join_lines(b["text"], ln.text, hyphenated=hyphenated)
             b["lines"][1] = max(b["lines"][1], ln.end)
             return True

@@ -9,6 +9,7 @@ import re
 import string
 
 from ..chardata import (
+    CLOSE_BRACKETS,
     CLOSERS,
     CREDIT_TAIL_RE,
     DATE_RE,
@@ -16,6 +17,7 @@ from ..chardata import (
     EDITOR_RE,
     HAN,
     JUMP_RE,
+    OPEN_BRACKETS,
     PAGE_NUMBER_RE,
     SENTENCE_END,
     WEEKDAY_RE,
@@ -29,11 +31,11 @@ NO_LINE_START_SET = frozenset(NO_LINE_START)
 PUSHED_RE = re.compile(f"^[{re.escape(NO_LINE_START)}]")
 KINSOKU_RE = re.compile(f"^[^\\W\\d_][{re.escape(NO_LINE_START)}]")  # a word that came down with its mark
 CUT_STARTS = frozenset(NO_LINE_START + "“‘《（〈「『【")  # where pdftotext cuts a line
-CLOSING_BRACKET_RE = re.compile(r"[）)〉]")
+CLOSING_BRACKET_RE = re.compile(f"[{CLOSE_BRACKETS}]")
 MID_MARKS = "，、；：,;:"  # marks that never end a paragraph or a credit
 # Sentence-internal marks: a line with more than one of them is prose, not a headline.
 CLAUSE_RE = re.compile(r"[，、；,;]")
-BRACKETED_DATE_RE = re.compile(r"[（(〈]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)〉]")
+BRACKETED_DATE_RE = re.compile(f"[{OPEN_BRACKETS}]\\s*\\d{{1,2}}\\s*月\\s*\\d{{1,2}}\\s*日\\s*[{CLOSE_BRACKETS}]")
 SENTENCE_TAIL_RE = re.compile(f"[{HAN}]{{1,3}}[。！？]")  # a line that ends the sentence above first
 # Marks that a headline line never ends with (they continue a sentence).
 _CONTINUES_RE = re.compile(r"[，、；：,;:（(“‘《]$")
@@ -58,7 +60,7 @@ SQUEEZABLE_ENDS = (frozenset(NO_LINE_START) - frozenset("…,.;:!?)")) | {"】"}
 _WORD_OPENERS = "（(“‘《"
 LEADING_WORD_RE = re.compile(f"^[{_WORD_OPENERS}]?[0-9A-Za-z][0-9A-Za-z.,%:/+\\-]*")
 WORD_STARTS = frozenset(_WORD_OPENERS + string.digits + string.ascii_letters)  # where that can start
-CREDIT_CLOSERS = ("）", ")", "〉")  # a credit ends with one of these (a tuple: "" is not in it)
+CREDIT_CLOSERS = tuple(CLOSE_BRACKETS)  # a credit ends with one of these (a tuple: "" is not in it)
 INDENT_STARTS = frozenset(" \t\u00a0\u3000")  # what INDENT_RE can start with
 INDENT_RE = re.compile(r"^(?:\u3000|[ \t\u00a0]{2,}|[ \u00a0](?=[^\x00-\x7f]))")
 _SENTENCE_END = frozenset(SENTENCE_END)
@@ -74,7 +76,7 @@ RUNNING_HEAD_CHARS = 40  # a running head (date, edition) is this short, spaces 
 DATE_ONLY_CHARS = 16  # a dated line without a weekday is furniture only this short
 _EDITOR_STARTS = frozenset("责本编校美版组审排")
 _PROSE_MARK_RE = re.compile(r"[，。；！？,;]")
-_BRACKETED_LINE_RE = re.compile(r"^[（(〈][^（）()。，,！？]{2,24}[）)〉]$")
+_BRACKETED_LINE_RE = re.compile(f"^[{OPEN_BRACKETS}][^（）()。，,！？]{{2,24}}[{CLOSE_BRACKETS}]$")
 
 
 def ends_sentence(text: str) -> bool:
@@ -167,17 +169,17 @@ def page_number(text: str) -> str | None:
 
 def credit_line(text: str) -> str | None:
     """A source in brackets: ``（据天津市武清区融媒体中心）``, ``（记者 张三）说明…（来源：央视网）``."""
-    if text[-1] not in "）)〉" or len(text) > CREDIT_CHARS:
+    if text[-1] not in CLOSE_BRACKETS or len(text) > CREDIT_CHARS:
         return None
     if CREDIT_TAIL_RE.match(text) or (
-            text[0] in "（(〈" and CREDIT_TAIL_RE.search(text) and len(text) <= OPEN_CREDIT_CHARS):
+            text[0] in OPEN_BRACKETS and CREDIT_TAIL_RE.search(text) and len(text) <= OPEN_CREDIT_CHARS):
         return "credit"
     return None
 
 
 def bracketed_line(text: str) -> str | None:
     """A whole short line in brackets after a story is its source, even misread by OCR: ``（新疆民政厅）``."""
-    if text[-1] not in "）)〉" or len(text) > CREDIT_CHARS:
+    if text[-1] not in CLOSE_BRACKETS or len(text) > CREDIT_CHARS:
         return None
     return "credit" if _BRACKETED_LINE_RE.match(text) else None
 
@@ -209,7 +211,7 @@ def classify_line(text: str) -> tuple[str, str]:
         >>> classify_line("本版编辑：民生周刊编辑部")[0], classify_line("第5版是重点。")
         ('furniture', ('text', ''))
     """
-    if (len(text) > PAGE_NUMBER_CHARS and text[0] not in _EDITOR_STARTS and text[-1] not in "）)〉"
+    if (len(text) > PAGE_NUMBER_CHARS and text[0] not in _EDITOR_STARTS and text[-1] not in CLOSE_BRACKETS
             and "版" not in text and "年" not in text):
         rules: tuple = _PROSE_KIND  # none of the other rules' cues: most lines
     else:
@@ -234,7 +236,7 @@ def is_heading_candidate(text: str) -> bool:
     """
     if not text or "。" in text or "；" in text or "、" in text or len(text) > MAX_HEADLINE_CHARS:
         return False
-    if text[0] in "（(〈" or ("月" in text and BRACKETED_DATE_RE.search(text)):
+    if text[0] in OPEN_BRACKETS or ("月" in text and BRACKETED_DATE_RE.search(text)):
         return False  # "今天（3月15日）" dates a news lead's first sentence, not a headline
     if text[-1] in "：:" and len(text) <= SHORT_COLON_CHARS and not CLAUSE_RE.search(text):
         text = text[:-1]  # "机遇与合作：" / "“通武廊”社会工作再携手": a headline broken at its colon

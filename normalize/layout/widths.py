@@ -23,6 +23,7 @@ DOT_EMS = (0.33, 1.0)  # Serif, Sans
 MARK_EMS = (1.0, 0.75, 0.5)  # how wide a typesetter may set a Chinese mark
 MAX_SAMPLE_LINES = 400  # lines enough to tell how a page sets its marks
 MIN_SAMPLE_CHARS = 6  # a line shorter than this says little about its column
+HALF = 0.5  # a mark set half-width
 
 
 class Tol:
