@@ -37,7 +37,7 @@ FALLBACK_HEIGHT_EM = 0.98
 """A loose box lower than this (in em) is a glyph's ink box: PDFium's fallback for fonts without ascent/descent."""
 MIDDLE_STEPS = 20
 """Characters are put in order by their middles to a twentieth of a point: closer ones keep the stream's order."""
-TINY_EM = 0.3
+TINY_EM = 0.2
 """A character smaller than this (in em of the page's body type) has no real size (``sized``)."""
 BASELINE_TOL_EM = 0.3
 """Characters whose baselines differ by less than this share a line; an OCR layer sets each word on its own
@@ -48,6 +48,9 @@ narrower than an em once a closing quote's full-width box hangs into it."""
 RIVER_REACH_EM = 1.6
 """A wider gap parts two columns when the whitespace goes on through the line above or below (a gutter),
 looked for this far up and down; a gap nothing continues (a credit set off at a line's end) stays in the line."""
+AUTOSPACE_GAP_EM = 0.5
+"""Between a Han character and a Latin letter or digit a typesetter adds a quarter em (``用电量 2.11``): no space
+unless the gap is this much wider than usual."""
 SPACE_GAP_EM = 0.2
 """A gap this much wider than the line's usual letter spacing is a space: a word space (``NEW SANMEN``), the
 quarter em between two names (``陈玲玲 林娟``); a letter-spaced headline's wide but regular gaps are not."""
@@ -560,6 +563,10 @@ def _text_line(line: _Run) -> TextLine:
     return TextLine(line_text(chars), line.x0, line.top, line.x1, line.bottom, size, _mode([c.font for c in chars]))
 
 
+def _is_wide(text: str) -> bool:
+    return east_asian_width(text[0]) in "WF"
+
+
 def _mode(values: list[Any]) -> Any:
     """The most common value; of equally common ones the largest.
 
@@ -583,6 +590,8 @@ def line_text(chars: Sequence[Char]) -> str:
     'NEW SAN'
     >>> line_text(at("大家", [0, 10]) + at("QQ", [21, 27], 6))  # a tenth of an em: kerning, not a space
     '大家QQ'
+    >>> line_text(at("电量", [0, 10]) + at("21", [22.7, 28.7], 6))  # a quarter em between Han and digits: autospace
+    '电量21'
     """
     gaps = [b.x0 - a.x1 for a, b in pairwise(chars)]
     usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
@@ -593,7 +602,9 @@ def line_text(chars: Sequence[Char]) -> str:
         if char.text.isspace():
             space = last is not None
             continue
-        if space or (last is not None and gap - usual > SPACE_GAP_EM * max(last.size, char.size)):
+        if space or (last is not None and gap - usual > SPACE_GAP_EM * max(last.size, char.size)
+                     and (_is_wide(last.text) == _is_wide(char.text)
+                          or gap - usual > AUTOSPACE_GAP_EM * max(last.size, char.size))):
             out.append(" ")
         out.append(char.text)
         last, space = char, False

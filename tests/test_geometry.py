@@ -1,0 +1,185 @@
+"""Reading order from boxes alone: each rule of normalize.geometry on a small hand-made page, beside a near miss that
+must not change the order."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalize.geometry import (
+    Box,
+    PageLayout,
+    TextLine,
+    column_blocks,
+    continues_column,
+    lead_after_headline,
+    on_photo,
+    reading_order,
+    xy_cut,
+)
+
+
+def line(text: str, x0: float, top: float, x1: float, size: float = 10.0) -> TextLine:
+    return TextLine(text, x0, top, x1, top + size, size)
+
+
+def column(name: str, x0: float, x1: float, top: float, count: int, size: float = 10.0) -> list[TextLine]:
+    """``count`` body lines of one column, 14 apart (1.4 em leading): name1, name2, ..."""
+    return [line(f"{name}{n + 1}", x0, top + 14 * n, x1, size) for n in range(count)]
+
+
+def order(lines: list[TextLine], rules: list[Box] | None = None, images: list[Box] | None = None) -> list[str]:
+    """The lines' texts in reading order (the input order is shuffled first: the order must come from the boxes)."""
+    shuffled = lines[1::2] + lines[::2]
+    page = PageLayout(1, 300, 400, shuffled, rules or [], images or [])
+    return [item.text for item in reading_order(page).lines]
+
+
+def regions(lines: list[TextLine], **graphics: list[Box]) -> list[list[str]]:
+    page = reading_order(PageLayout(1, 300, 400, lines, graphics.get("rules", []), graphics.get("images", [])))
+    found: dict[int, list[str]] = {}
+    for item in page.lines:
+        found.setdefault(item.block, []).append(item.text)
+    return [found[k] for k in sorted(found)]
+
+
+# -- a column's lines: which line goes on from which ---------------------------------------------------------------
+
+@pytest.mark.parametrize("upper, lower, rules, goes_on", [
+    (line("甲", 0, 0, 40), line("乙", 0, 14, 40), [], True),                     # the next line, 0.4 em below
+    (line("甲", 0, 0, 40), line("乙", 0, 21, 40), [], True),                     # a paragraph's space: 1.1 em
+    (line("甲", 0, 0, 40), line("乙", 0, 23, 40), [], False),                    # near miss: 1.3 em, a new block
+    (line("甲", 0, 0, 40), line("乙", 0, 14, 40), [(0, 11.5, 40, 12)], False),   # a rule between them
+    (line("甲", 0, 0, 40), line("乙", 0, 14, 40), [(60, 11.5, 90, 12)], True),   # near miss: a rule beside them
+    (line("标题", 0, -30, 40, 24), line("乙", 0, 0, 40), [], False),             # a headline over its body
+    (line("甲", 0, 0, 40, 11), line("乙", 0, 14, 40, 10), [], True),             # near miss: 1.1 times the size
+])
+def test_continues_column(upper: TextLine, lower: TextLine, rules: list[Box], goes_on: bool) -> None:
+    assert continues_column(upper, lower, rules) is goes_on
+
+
+def test_a_line_over_two_columns_is_chained_to_neither() -> None:
+    """A wide lead paragraph the size of the body over two columns: each column is a block of its own."""
+    lines = [line("导语", 0, 0, 100), *column("左", 0, 45, 14, 2), *column("右", 55, 100, 14, 2)]
+    assert column_blocks(lines, []) == [[0], [1, 2], [3, 4]]
+
+
+def test_near_miss_a_line_over_one_column_is_chained_to_it() -> None:
+    lines = [line("导语", 0, 0, 45), *column("左", 0, 45, 14, 2), *column("右", 55, 100, 28, 2)]
+    assert column_blocks(lines, []) == [[0, 1, 2], [3, 4]]
+
+
+# -- bands and columns -----------------------------------------------------------------------------------------------
+
+PAGE = [line("报头", 0, 0, 100), line("大标题", 0, 20, 100, 20), *column("左", 0, 45, 50, 3), *column("右", 55, 100, 50, 3),
+        line("报尾", 0, 110, 100)]
+
+
+def test_bands_top_to_bottom_and_columns_left_to_right() -> None:
+    """A running head, a headline over two columns, the columns one after the other, a foot."""
+    assert order(PAGE) == ["报头", "大标题", "左1", "左2", "左3", "右1", "右2", "右3", "报尾"]
+    assert regions(PAGE) == [["报头"], ["大标题"], ["左1", "左2", "左3"], ["右1", "右2", "右3"], ["报尾"]]
+
+
+def test_near_miss_a_headline_over_the_left_column_only() -> None:
+    """The right column starts at the headline's height: it is read after the left column, headline first."""
+    lines = [line("标题", 0, 0, 45, 20), *column("左", 0, 45, 25, 3), *column("右", 55, 100, 0, 5)]
+    assert order(lines) == ["标题", "左1", "左2", "左3", "右1", "右2", "右3", "右4", "右5"]
+
+
+def test_a_band_is_read_column_by_column_before_the_band_below() -> None:
+    lines = [*column("甲", 0, 45, 0, 2), *column("乙", 55, 100, 0, 2), line("下一篇标题", 0, 40, 100, 20),
+             *column("丙", 0, 45, 65, 2), *column("丁", 55, 100, 65, 2)]
+    assert order(lines) == ["甲1", "甲2", "乙1", "乙2", "下一篇标题", "丙1", "丙2", "丁1", "丁2"]
+
+
+def test_near_miss_columns_that_go_on_past_a_gap_in_the_other_column() -> None:
+    """The left column has a paragraph gap where the right has the next article's headline; the left column's
+    block spans it, so no band is cut there."""
+    lines = [*column("左", 0, 45, 0, 6), *column("右", 55, 100, 0, 2), line("标题", 55, 32, 100, 12),
+             *column("新", 55, 100, 48, 2)]
+    assert order(lines) == ["左1", "左2", "左3", "左4", "左5", "左6", "右1", "右2", "标题", "新1", "新2"]
+
+
+# -- graphics --------------------------------------------------------------------------------------------------------
+
+FOUR = [*column("甲", 0, 45, 0, 2), *column("乙", 55, 100, 0, 2), *column("丙", 0, 45, 40, 2), *column("丁", 55, 100, 40, 2)]
+
+
+def test_without_graphics_four_blocks_are_read_as_two_bands() -> None:
+    assert order(FOUR) == ["甲1", "甲2", "乙1", "乙2", "丙1", "丙2", "丁1", "丁2"]
+
+
+def test_a_frame_keeps_its_inside_together() -> None:
+    """A box drawn around the left two blocks (a briefs box): its inside is read before what is beside it."""
+    frame = (-2, -2, 48, 66)
+    assert order(FOUR, rules=[frame]) == ["甲1", "甲2", "丙1", "丙2", "乙1", "乙2", "丁1", "丁2"]
+
+
+def test_near_miss_a_frame_around_everything_changes_nothing() -> None:
+    assert order(FOUR, rules=[(-5, -5, 105, 70)]) == order(FOUR)
+
+
+def test_a_column_rule_still_lets_the_columns_part() -> None:
+    assert order(FOUR, rules=[(50, -2, 50.5, 66)]) == ["甲1", "甲2", "丙1", "丙2", "乙1", "乙2", "丁1", "丁2"]
+
+
+def test_near_miss_a_short_rule_in_the_gutter_changes_nothing() -> None:
+    assert order(FOUR, rules=[(50, 0, 50.5, 20)]) == order(FOUR)
+
+
+def test_a_photo_across_the_gutter_parts_the_bands() -> None:
+    """A photo over the lower band's gutter: the cut between the bands still goes through, the columns below it
+    are read left then right."""
+    lines = [*column("甲", 0, 45, 0, 2), *column("乙", 55, 100, 0, 2), *column("丙", 0, 45, 80, 2),
+             *column("丁", 55, 100, 80, 2)]
+    assert order(lines, images=[(20, 32, 80, 72)]) == ["甲1", "甲2", "乙1", "乙2", "丙1", "丙2", "丁1", "丁2"]
+
+
+def test_text_on_a_photo_is_read_after_the_text_around_it() -> None:
+    """sanmen02: a paragraph leaves the column left of a photo and goes on under it; the credit printed on the
+    photo comes last, not between."""
+    lines = [*column("左", 0, 45, 0, 8), line("某某/摄", 70, 40, 98, 8), *column("下", 55, 100, 62, 4)]
+    assert order(lines, images=[(55, 0, 100, 52)]) == [
+        "左1", "左2", "左3", "左4", "左5", "左6", "左7", "左8", "下1", "下2", "下3", "下4", "某某/摄"]
+
+
+def test_near_miss_a_scan_under_its_text_is_no_photo() -> None:
+    lines = [*column("左", 0, 45, 0, 6), line("某某/摄", 70, 40, 98, 8), *column("下", 55, 100, 62, 2)]
+    assert on_photo(PageLayout(1, 300, 400, lines, images=[(0, 0, 300, 400)])) == set()
+
+
+# -- a lead set above its headline -----------------------------------------------------------------------------------
+
+def test_a_wide_lead_above_a_headline_in_a_column_is_read_after_the_headline() -> None:
+    """dev05: the lead runs across the page, the headline sits in the first column below it."""
+    lines = [line("导语", 0, 0, 100), line("标题", 0, 20, 45, 20), *column("左", 0, 45, 45, 2),
+             *column("右", 55, 100, 20, 4)]
+    assert order(lines) == ["标题", "导语", "左1", "左2", "右1", "右2", "右3", "右4"]
+
+
+def test_near_miss_a_body_above_the_next_headline_stays_first() -> None:
+    """The end of an article over the next one's headline, both in one column: not a lead."""
+    lines = [*column("上", 0, 45, 0, 2), line("标题", 0, 32, 45, 20), *column("下", 0, 45, 57, 2)]
+    assert order(lines) == ["上1", "上2", "标题", "下1", "下2"]
+
+
+def test_lead_after_headline_takes_a_kicker_with_the_headline() -> None:
+    lead, kicker, head, body = (0, 0, 100, 20), (0, 25, 30, 32), (0, 34, 30, 50), (0, 55, 30, 90)
+    bands = [[[0]], [[1], [2], [3]]]
+    assert lead_after_headline(bands, [lead, kicker, head, body], frozenset({2})) == [[[1], [2], [0], [3]]]
+
+
+# -- xy_cut itself ---------------------------------------------------------------------------------------------------
+
+def test_boxes_that_cannot_be_cut_are_one_region_read_top_first() -> None:
+    assert xy_cut([(40, 10, 100, 30), (0, 0, 60, 20)], [], 1.0) == [[1, 0]]
+
+
+def test_a_deep_staircase_does_not_recurse_without_end() -> None:
+    stairs = [(float(k), float(k), k + 1.5, k + 1.5) for k in range(3000)]
+    assert sorted(k for region in xy_cut(stairs, [], 0.1) for k in region) == list(range(3000))
+
+
+def test_an_empty_page_stays_empty() -> None:
+    page = PageLayout(1, 100, 100, [])
+    assert reading_order(page) is page

@@ -1,0 +1,269 @@
+"""normalize.pdf: PDF pages as geometry. Lines come from positions, every character of the text layer is in exactly
+one line, and bad files are one-line BadInput errors.
+
+The shared PDFs lie beside the repository (../shared); their tests are skipped where it is missing.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from normalize.errors import BadInput
+from normalize.geometry import PageLayout, reading_order
+from normalize.pdf import Char, group_lines, read_pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SANMEN = SHARED / "real" / "pdf" / "sanmen02.pdf"
+MAG12_OCR = SHARED / "real" / "pdf" / "mag12ocrlayer.pdf"
+MAG12_IMAGE = SHARED / "real" / "pdf" / "mag12img.pdf"
+SHARED_PDFS = [*sorted((SHARED / "dev" / "pdf").glob("*.pdf")), SANMEN, MAG12_OCR]
+needs_shared = pytest.mark.skipif(not SANMEN.is_file(), reason="../shared (the dev and real PDFs) is not beside this checkout")
+
+
+def han(text: str, x: float, base: float, size: float = 10.0) -> list[Char]:
+    """Characters an em wide each, from x on, on one baseline."""
+    return [Char(c, x + i * size, x + (i + 1) * size, base, size) for i, c in enumerate(text)]
+
+
+def texts(chars: list[Char]) -> list[str]:
+    return [line.text for line in group_lines(chars)]
+
+
+def non_space(text: str) -> Counter[str]:
+    return Counter(c for c in text if not c.isspace())
+
+
+def layer_text(page: pdfium.PdfPage) -> str:
+    textpage = page.get_textpage()
+    try:
+        return textpage.get_text_range()
+    finally:
+        textpage.close()
+
+
+# -- lines from characters -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("chars, lines", [
+    # digits printed apart and written elsewhere in the stream join the line they sit on, in x order
+    (han("%，累计", 70, 20) + han("同比增长", 0, 20) + han("17.54", 40, 20.2, 6), ["同比增长17.54%，累计"]),
+    # a headline with a smaller digit on its baseline stays one line, sized by its headline type
+    (han("相约", 0, 30, 24) + han("5", 48, 30, 18) + han("月", 66, 30, 24), ["相约5月"]),
+    # two columns, a gutter 1.5 em wide on both lines: four lines
+    (han("甲乙", 0, 20) + han("丙丁", 35, 20) + han("戊己", 0, 34) + han("庚辛", 35, 34), ["甲乙", "丙丁", "戊己", "庚辛"]),
+    # near miss: the same gap with a full line above it is a credit set off in the column: one line
+    (han("甲乙丙丁戊己", 0, 20) + han("好。", 0, 34) + han("（陈）", 35, 34), ["甲乙丙丁戊己", "好。 （陈）"]),
+    # a body line beside a headline on the same baseline: two lines, whatever the gap
+    (han("较陈旧。", 0, 40) + han("我县", 48, 40, 21), ["我县", "较陈旧。"]),
+    # a two-line letter-spaced headline: its gaps line up but are no gutter
+    (han("简", 0, 30, 20) + han("讯", 40, 30, 20) + han("要", 0, 60, 20) + han("闻", 40, 60, 20), ["简讯", "要闻"]),
+])
+def test_group_lines(chars: list[Char], lines: list[str]) -> None:
+    assert texts(chars) == lines
+
+
+def test_a_line_gets_the_size_most_of_its_characters_have() -> None:
+    (line,) = group_lines(han("相约", 0, 30, 24) + han("5", 48, 30, 18) + han("月", 66, 30, 24))
+    assert line.size == 24
+
+
+def test_a_graphic_in_a_gap_parts_the_line() -> None:
+    chars = han("甲乙丙丁", 0, 20) + han("戊己", 45, 20)
+    assert [line.text for line in group_lines(chars)] == ["甲乙丙丁 戊己"]
+    assert [line.text for line in group_lines(chars, [(41, 5, 43, 60)])] == ["甲乙丙丁", "戊己"]
+
+
+# -- the shared PDFs ---------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def sanmen() -> PageLayout:
+    (page,) = read_pdf(SANMEN, name="sanmen02.pdf")
+    return page
+
+
+@needs_shared
+def test_digits_printed_apart_join_their_line(sanmen: PageLayout) -> None:
+    """sanmen02 prints 1, 7, ., 5, 4, % as separate text objects elsewhere in the stream."""
+    (line,) = [line for line in sanmen.lines if "17.54%" in line.text]
+    assert line.text == "计全社会用电量2.11亿千瓦时，同比增长17.54%，累计"
+    assert any(line.text.startswith("月21日凌晨，县城新兴街221-238号") for line in sanmen.lines)
+
+
+@needs_shared
+def test_sizes_are_font_size_times_the_matrix(sanmen: PageLayout) -> None:
+    """Founder's typesetter sets every font at size 1 and scales it with the text matrix."""
+    head = next(line for line in sanmen.lines if line.text == "县残联派送助残“大礼包”")
+    body = next(line for line in sanmen.lines if "17.54%" in line.text)
+    assert head.size == pytest.approx(42, abs=0.1) and body.size == pytest.approx(7.96, abs=0.05)
+    assert head.font != body.font and body.font.startswith("FZBSJW")
+
+
+@needs_shared
+def test_a_credit_at_a_line_end_stays_in_its_line(sanmen: PageLayout) -> None:
+    assert any(line.text == "为“十佳青年志愿者”，并予以表彰。 （陈佳 林松）" for line in sanmen.lines)
+
+
+@needs_shared
+def test_graphics_are_found(sanmen: PageLayout) -> None:
+    assert len(sanmen.images) == 4 and len(sanmen.rules) == 19
+    assert any(x1 - x0 > 400 and bottom - top < 1 for x0, top, x1, bottom in sanmen.rules)  # the frame's top edge
+
+
+@needs_shared
+def test_titles_head_their_bodies_on_sanmen02(sanmen: PageLayout) -> None:
+    text = "".join(line.text for line in reading_order(sanmen).lines).replace(" ", "")
+    for title, body in [("县残联派送助残“大礼包”", "本报讯（记者陈晓辉通讯员吴敏杰）发放慰问金"),
+                        ("我县“假证被拘”第一人现身", "本报讯（记者陈玲玲通讯员杨淑茗）5月1日"),
+                        ("科普宣传上街", "5月19日，县科技局牵头")]:
+        assert text.index(title) + len(title) == text.index(body)
+    assert "为三门为自己的家出一份力" in text  # the paragraph goes on past the photo and its credit
+
+
+@pytest.fixture(scope="module")
+def shared_pages() -> list[tuple[str, int, str, PageLayout]]:
+    """Every page of the shared PDFs: (file, page number, text layer, layout)."""
+    found = []
+    for path in SHARED_PDFS:
+        document = pdfium.PdfDocument(path)
+        layers = [layer_text(document[i]) for i in range(len(document))]
+        document.close()
+        found += [(path.name, page.number, layers[page.number - 1], page) for page in read_pdf(path, name=path.name)]
+    return found
+
+
+@needs_shared
+def test_every_character_of_the_text_layer_is_in_one_line(shared_pages: list[tuple[str, int, str, PageLayout]]) -> None:
+    """Nothing lost, nothing doubled, against the text layer, on every page; reading order only moves lines."""
+    assert len(shared_pages) == 14
+    for name, number, layer, page in shared_pages:
+        assert non_space("".join(line.text for line in page.lines)) == non_space(layer), f"{name} page {number}"
+        assert Counter(line.text for line in reading_order(page).lines) == Counter(line.text for line in page.lines)
+
+
+@needs_shared
+def test_every_line_is_inside_its_page(shared_pages: list[tuple[str, int, str, PageLayout]]) -> None:
+    for name, number, _, page in shared_pages:
+        for line in page.lines:
+            assert -5 < line.x0 <= line.x1 < page.width + 10 and -5 < line.top < line.bottom < page.height + 5, \
+                (name, number, line)
+
+
+# -- files that are not what they should be -----------------------------------------------------------------------
+
+def encrypted_pdf() -> bytes:
+    """A one-page PDF under the standard security handler with a user password (not the empty one)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+               b"<< /Filter /Standard /V 1 /R 2 /O <" + b"00" * 32 + b"> /U <" + b"11" * 32 + b"> /P -4 >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + (b"trailer\n<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [<00112233445566778899aabbccddeeff>"
+                  b" <00112233445566778899aabbccddeeff>] >>\nstartxref\n%d\n%%%%EOF\n" % xref)
+
+
+def pdf_bytes(document: pdfium.PdfDocument) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def blank_pdf(pages: int) -> bytes:
+    document = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        document.new_page(200, 300)
+    return pdf_bytes(document)
+
+
+def error_of(source: bytes | Path, name: str = "in.pdf") -> str:
+    with pytest.raises(BadInput) as caught:
+        list(read_pdf(source, name=name))
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith(f"{name}: ")
+    return message
+
+
+@pytest.mark.parametrize("data, says", [
+    (encrypted_pdf(), "an encrypted PDF (PDFium: Incorrect password error); decrypt it first, e.g. qpdf --decrypt"),
+    (b"%PDF-1.7\n" + bytes(range(256)) * 8, "not a readable PDF, truncated or malformed (PDFium: Data format error)"),
+    (b"", "not a readable PDF"),
+])
+def test_an_unreadable_pdf_is_one_line(data: bytes, says: str) -> None:
+    assert says in error_of(data)
+
+
+@needs_shared
+def test_a_truncated_pdf_is_one_line() -> None:
+    data = SANMEN.read_bytes()
+    assert "truncated or malformed" in error_of(data[: len(data) // 2])
+
+
+@needs_shared
+def test_a_scan_without_a_text_layer_names_page_1_and_says_ocr_it() -> None:
+    message = error_of(MAG12_IMAGE, "mag12img.pdf")
+    assert "a scan without a text layer (page 1 has no text); OCR it first: pdftoppm" in message
+    assert "tesseract page-1.png page-1 -l chi_sim hocr" in message
+
+
+def test_a_missing_file_is_one_line(tmp_path: Path) -> None:
+    assert "cannot read it" in error_of(tmp_path / "gone.pdf")
+
+
+def test_pages_without_text_are_an_error_only_when_no_page_has_text() -> None:
+    assert "page 1 has no text" in error_of(blank_pdf(3))
+
+
+@needs_shared
+def test_empty_pages_beside_text_pages_are_just_empty() -> None:
+    document = pdfium.PdfDocument.new()
+    document.new_page(200, 300)
+    document.import_pages(pdfium.PdfDocument(SANMEN))
+    document.new_page(200, 300)
+    pages = list(read_pdf(pdf_bytes(document), name="x.pdf"))
+    assert [(page.number, bool(page.lines)) for page in pages] == [(1, False), (2, True), (3, False)]
+
+
+def test_errors_reach_the_shell_without_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(encrypted_pdf())
+    code = ("import sys\nfrom normalize.errors import NormalizeError\nfrom normalize.pdf import read_pdf\n"
+            "try:\n    list(read_pdf(sys.argv[1], name=sys.argv[1]))\n"
+            "except NormalizeError as err:\n    print(err, file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(bad)], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr and "encrypted PDF" in done.stderr
+
+
+# -- page space --------------------------------------------------------------------------------------------------
+
+@needs_shared
+def test_a_rotated_page_is_read_as_shown() -> None:
+    document = pdfium.PdfDocument.new()
+    document.import_pages(pdfium.PdfDocument(SANMEN))
+    document[0].set_rotation(90)
+    (page,) = read_pdf(pdf_bytes(document), name="turned.pdf")
+    assert (round(page.width), round(page.height)) == (1105, 680)
+    assert all(line.x1 <= page.width + 10 and line.bottom <= page.height + 5 for line in page.lines)
+
+
+@needs_shared
+def test_graphics_inside_a_form_xobject_are_placed_by_its_matrix() -> None:
+    document = pdfium.PdfDocument.new()
+    form = pdfium.PdfDocument(SANMEN).page_as_xobject(0, document).as_pageobject()
+    form.transform(pdfium.PdfMatrix().scale(0.5, 0.5).translate(100, 50))
+    page = document.new_page(800, 800)
+    page.insert_obj(form)
+    page.gen_content()
+    (layout,) = read_pdf(pdf_bytes(document), name="form.pdf")
+    # sanmen02's photo story photo: x 0-171, 883-997 from the top of a 1105 pt page; halved, then moved
+    assert any(abs(x0 - 100) < 1 and abs(x1 - 185.5) < 1 and abs(top - (800 - 50 - (1105.4 - 883.4) / 2)) < 1
+               for x0, top, x1, _ in layout.images)
