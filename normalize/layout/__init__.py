@@ -20,11 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .assemble import build_blocks
+from .assemble import build_blocks, explain
 from .text import classify_line, ends_sentence, is_heading_candidate, join_lines
 from .widths import line_width
 
-__all__ = ["build_blocks", "classify_line", "dehyphenate_records", "ends_sentence", "is_heading_candidate",
+__all__ = ["build_blocks", "classify_line", "dehyphenate_records", "ends_sentence", "explain", "is_heading_candidate",
            "join_lines", "line_width"]
 
 

@@ -21,6 +21,7 @@ from .paragraphs import (
     single_block,
 )
 from .roles import mark_roles
+from .rules import Decision, tracing
 from .text import PUSHED_RE, SPACEY_RE, ends_sentence, hyphenated_words
 
 SPACEY_MARKS = 2  # spaces after this many marks: the document spaces after every mark
@@ -150,6 +151,22 @@ class Assembler:
         if i == 0 or self.lines[i - 1].page != self.lines[i].page:
             return "page"
         return "blank" if self.lines[i - 1].kind == "blank" else ""
+
+
+def explain(text: str) -> tuple[list[dict], list[Decision]]:
+    """
+    The blocks of ``text`` and every decision taken on the way, each about a raw line number
+    (-1 where a decision was about text alone, such as a line's kind).
+
+        >>> blocks, decisions = explain("标题在这里\\n\\n 这是第一段的开头，\\n这是第一段的结尾。")
+        >>> [d for d in decisions if d.family == "ends_after"]
+        [Decision(family='ends_after', line=4, rule='last_text_line', verdict=True)]
+    """
+    with tracing() as trace:
+        assembler = Assembler(text)
+        blocks = assembler.run()
+    lines = assembler.lines
+    return blocks, [d._replace(line=lines[d.line].n if 0 <= d.line < len(lines) else -1) for d in trace]
 
 
 def build_blocks(text: str) -> list[dict]:

@@ -23,7 +23,7 @@ from ..chardata import (
     WEEKDAY_RE,
     WORD_CHAR_RE,
 )
-from .rules import family
+from .rules import decide, family, subset
 
 # Marks a line may not start with: printed after the word before them, or pushed down with it
 NO_LINE_START = "。，、；：！？）》”’」』〉…,.;:!?)"
@@ -196,7 +196,8 @@ def running_head(text: str) -> str | None:
 
 LINE_KIND = family("line_kind", blank_line, no_letters, jump_line, editor_line, page_number, credit_line,
                    bracketed_line, running_head)
-_PROSE_KIND = (no_letters,)  # the one rule a line can meet without the others' cues (see classify_line)
+# the one rule a line can meet without the others' cues (see classify_line)
+_PROSE_KIND = subset("line_kind", (no_letters,))
 
 
 def classify_line(text: str) -> tuple[str, str]:
@@ -216,11 +217,8 @@ def classify_line(text: str) -> tuple[str, str]:
         rules: tuple = _PROSE_KIND  # none of the other rules' cues: most lines
     else:
         rules = LINE_KIND
-    for rule in rules:
-        kind = rule(text)
-        if kind is not None:
-            return kind, rule.__name__
-    return "text", ""
+    kind, why = decide(rules, text)
+    return (kind, why) if kind is not None else ("text", "")
 
 
 def is_heading_candidate(text: str) -> bool:
