@@ -278,6 +278,16 @@ def test_the_library_imports_no_cli_packages() -> None:
     assert out == "[]\n"
 
 
+def test_help_imports_no_stage_rich_or_stream() -> None:
+    """Every command module is imported for zhnorm --help: each imports its heavy modules when it runs."""
+    code = ("import sys, cli.app; print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'jieba') "
+            "or m in ('cli.streams', 'normalize.records', 'normalize.loader', 'normalize.pipeline', "
+            "'normalize.batch', 'normalize.evaluate', 'normalize.segment')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=SEEDS.parent).stdout
+    assert out == "[]\n"
+
+
 def test_punct_options_spacing_quotes_and_explain() -> None:
     data = jsonl(record("自 2016 年用AI,「好」"))
     result = runner.invoke(app, ["punct", "--spacing", "pangu", "--quotes", "curly", "--explain"], input=data)
