@@ -1,18 +1,21 @@
-"""Small builders shared by the tests: records, JSONL text, seed paths."""
+"""Small builders shared by the tests: records, JSONL text, seed paths; layout pages and rule tables."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from normalize.chardata import HAN_RE
+from normalize.layout import build_blocks, explain
 from normalize.records import dumps
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_001 = SEEDS / "001_998312ac65b7c8b7.txt"
 GOLD_001 = SEEDS / "gold" / "001.jsonl"
-
 
 
 def record(text: str, **extra: Any) -> dict[str, Any]:
@@ -43,3 +46,83 @@ def parse_jsonl(text: str) -> list[dict[str, Any]]:
 def han(text: str) -> str:
     """Only the Han characters of ``text``: what no stage may drop or reorder."""
     return "".join(HAN_RE.findall(text))
+
+
+# -- layout pages and rule tables ------------------------------------------------------------------
+
+INDENT = "\u3000\u3000"  # a paragraph's first line, indented two full-width spaces
+
+
+def page(*lines: str) -> str:
+    """
+    A page's raw text, one printed line an argument.
+
+        >>> page("标题", "", INDENT + "正文第一行，", "第二行。")
+        '标题\\n\\n\\u3000\\u3000正文第一行，\\n第二行。'
+    """
+    return "\n".join(lines)
+
+
+def pages(*printed: Sequence[str]) -> str:
+    """
+    Pages parted by a form feed at the start of each next page's first line, so the raw line
+    numbers count the printed lines (the first page's lines, then the next page's).
+
+        >>> pages(["第一页写完了。"], ["第二页写完了。", "（据新华社）"])
+        '第一页写完了。\\n\\x0c第二页写完了。\\n（据新华社）'
+    """
+    return "\n\f".join(page(*p) for p in printed)
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    """(kind, text) of each block of ``text``."""
+    return [(b["kind"], b["text"]) for b in build_blocks(text)]
+
+
+def blocks_at(blocks: list[dict[str, Any]], line: int) -> list[dict[str, Any]]:
+    """The blocks whose span covers raw line ``line`` (a credit split off a paragraph shares its last)."""
+    return [b for b in blocks if b["lines"][0] <= line <= b["lines"][1]]
+
+
+def verdicts(text: str, family: str, line: int) -> set[tuple[str, Any]]:
+    """
+    (rule, verdict) of every decision of ``family`` about raw line ``line`` while laying out
+    ``text`` (a line can be asked about more than once: a headline probed from several starts).
+
+        >>> sorted(verdicts(page("标题在这里", "", " 这是第一段的开头，", "这是第一段的结尾。"), "ends_after", 4))
+        [('last_text_line', True)]
+    """
+    _, decisions = explain(text)
+    return {(d.rule, d.verdict) for d in decisions if d.family == family and d.line == line}
+
+
+# A table row: the rule, the page's lines, the raw line (1-based) where the rule decides or
+# must not, the verdict (a hit) or what decides instead (a near miss, None: nothing said), hit.
+ROW = ("rule", "lines", "at", "verdict", "hit")
+
+
+def hit(rule: str, lines: Sequence[str], at: int, verdict: Any, *, marks: Any = ()) -> Any:
+    """A row where ``rule`` must decide ``verdict`` about line ``at`` of the page ``lines``."""
+    return pytest.param(rule, tuple(lines), at, verdict, True, id=f"{rule}@{at}", marks=marks)
+
+
+def miss(rule: str, lines: Sequence[str], at: int, instead: Any = None, *, marks: Any = ()) -> Any:
+    """A near miss: on this page ``rule`` must not decide about line ``at``; ``instead``, if
+    given, is what decides there."""
+    return pytest.param(rule, tuple(lines), at, instead, False, id=f"{rule}@{at}-near-miss", marks=marks)
+
+
+def rows_of(table: Sequence[Any], *, hits: bool) -> set[str]:
+    """The rule names a table has hit rows (``hits``) or near-miss rows for."""
+    return {p.values[0] for p in table if p.values[4] is hits}
+
+
+def assert_decision(family: str, rule: str, lines: Sequence[str], at: int, verdict: Any, is_hit: bool) -> None:
+    """Check a row of a decision family (see ``hit`` and ``miss``) through ``explain``."""
+    got = verdicts(page(*lines), family, at)
+    if is_hit:
+        assert (rule, verdict) in got, f"line {at}: {sorted(got, key=repr)}"
+    else:
+        assert rule not in {r for r, _ in got}, f"line {at}: {sorted(got, key=repr)}"
+        if verdict is not None:
+            assert verdict in got, f"line {at}: {sorted(got, key=repr)}"
