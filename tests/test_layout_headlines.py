@@ -1,0 +1,429 @@
+"""Headlines (``normalize.layout.headlines``): how far one goes on, the checks that veto it, where
+its elements part."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import kinds, page
+
+from normalize.layout import build_blocks
+
+
+def test_a_line_narrow_only_beside_a_wide_lead_above_is_no_headline() -> None:
+    """A paragraph's first line after a wide lead paragraph is narrower than the lead, but not
+    than its own column: the headline test compares a headline's last line with the body below."""
+    text = page(
+        "【香港商报网讯】记者朱开芝、通讯员敬天燕报道：近日，大鹏办事下召开社",
+        "工联席会议，共同商讨社工服务，以保障辖区居民接受更多专业服务。",
+        "本次会议由大鹏办事处枢纽型社区党群",
+        "服务中心召集，与会人员包括大鹏社会事",
+        "务办、大鹏社协、大鹏办事处各专业服务",
+        "项目、基础服务项目负责人。",
+    )
+    assert [k for k, _ in kinds(text)] == ["paragraph", "paragraph"]
+    headline = text.replace("本次会议由大鹏办事处枢纽型社区党群", "大鹏社工联席会议召开")  # near miss
+    assert [k for k, _ in kinds(headline)] == ["paragraph", "heading", "paragraph"]
+
+
+def test_a_kicker_wrapped_after_its_comma_heads_the_article() -> None:
+    head = [
+        "夯实社会工作理论基础，",
+        "促进“政校合作”",
+        "社会工作助力",
+        "新疆民政事业",
+        "高质量发展论",
+        "坛举办",
+    ]
+    body = [
+        "为进一步夯实社会工作",
+        "理论基础，加强社会工作理",
+        "论研究，促进“政校合作”",
+        "近日，新疆维吾尔自治区民",
+        "政厅联合新疆大学举办论坛。",
+    ]
+    blocks = build_blocks(page(*head, *body))
+    assert [(b["kind"], b.get("role")) for b in blocks] == [
+        ("heading", "kicker"),
+        ("heading", "title"),
+        ("paragraph", None),
+    ]
+    assert blocks[0]["text"] == "夯实社会工作理论基础，促进“政校合作”" and blocks[0]["lines"] == [1, 2]
+    # near miss: a paragraph's line ending at a comma, as wide as the line after it
+    prose = [
+        "围绕更好落实协议内容，",
+        "三地同步建构了“‘通武廊",
+        "’社会工作发展与创新网络”",
+        "，努力构建与京津冀协同发展",
+        "相适应的社会建设机制。",
+    ]
+    assert [k for k, _ in kinds(page(*prose))] == ["paragraph"]
+
+
+def test_labels_between_blank_lines_take_one_headline_not_a_chain() -> None:
+    """A label takes the one headline under it: a thousand label-like lines do not recurse (or
+    become one headline), and a body's first line set apart with its clause mark is no title."""
+    many = page("这是上一篇的正文。", "（据新华社）", "", *["动态", ""] * 1199, "动态")
+    assert {k for k, _ in kinds(many)} <= {"paragraph", "heading", "credit"}
+    text = page(
+        "上一篇的正文到这里就结束了。",
+        "（据新华社）",
+        "",
+        "致敬",
+        "",
+        "近日，社会工作论坛在乌鲁木齐举办",
+        "",
+        "来自各地的代表参加了本次活动并交",
+        "流了经验，大家一致认为效果很好。",
+        "",
+    )
+    assert ("heading", "近日，社会工作论坛在乌鲁木齐举办") not in kinds(text)
+
+
+def test_ocr_a_section_label_and_the_headline_under_it_each_between_blank_lines() -> None:
+    """OCR sets "动态" and the headline under it each between blank lines; the headline is one
+    too, even where its width looks like an indented first line."""
+    lines = [
+        "业依然是投资重点领域。",
+        "",
+        "(据央视网)",
+        "",
+        "动态",
+        "",
+        "李克强向科威特首相致贺电",
+        "",
+        "国务院总理李克强19日致电艾哈",
+        "迈德. 纳瓦夫 艾哈迈德， 萨巴赫，",
+        "祝贺他就任科威特国首相。",
+        "",
+        "李克强在贺电中表示，中科传统",
+        "友这深厚，科威特是最早同新中国建",
+        "交的海湾阿拉伯国家。",
+    ]
+    blocks = kinds(page(*lines))
+    assert blocks[2:4] == [("heading", "动态"), ("heading", "李克强向科威特首相致贺电")]
+    assert blocks[4][1].startswith("国务院总理李克强19日致电艾哈")
+    # near miss: a short headline alone between blank lines over its body stays that headline
+    alone = kinds(page(*lines[:4], *lines[6:]))
+    assert alone[2] == ("heading", "李克强向科威特首相致贺电")
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("“爱心行动”项目不仅是", ["paragraph", "paragraph"]),  # ends on a word that needs more
+        ("“爱心行动”项目签约", ["paragraph", "heading", "paragraph"]),  # near miss: a headline
+        ("“爱心行动”积极应对", ["paragraph", "heading", "paragraph"]),  # 对 inside a word (应对)
+        ("“爱心行动”指数为", ["paragraph", "paragraph"]),  # a preposition needs its object
+        ("“爱心行动”成为", ["paragraph", "heading", "paragraph"]),  # 为 inside a word (成为)
+    ],
+)
+def test_a_short_line_ending_on_a_particle_is_no_headline(first: str, expected: list[str]) -> None:
+    text = page(
+        "换届会上，李文红与康鹏签署",
+        "2023年度《国家能源集团“爱心行动”",
+        "捐赠协议》",
+        "。",
+        first,
+        "国家能源集团的品牌项目，也是中国",
+        "社会工作联合会的品牌项目，新的捐",
+        "赠协议的签署标志着合作正式开始。",
+    )
+    assert [k for k, _ in kinds(text)] == expected
+
+
+def test_a_kicker_with_a_comma_set_across_columns_over_a_wider_title() -> None:
+    """A kicker with a clause mark over a one-line title is a paragraph's look, unless both are
+    wider than the column below them: then they are headline lines set across the columns."""
+    blocks = kinds(page(
+        "实实在在的成效。",
+        "下一步，“通武廊”三地将在平",
+        "等互利的基础上，明确各自社会工作",
+        "本土化发展定位及特色，发挥资源联",
+        "动优势，形成合作互动、优势互补、",
+        "互利共赢、协同发展的新格局，全面",
+        "促进“通武廊”合作交流，共同推进",
+        "京津冀协同发展。（据天津市武清区",
+        "融媒体中心）",
+        "夯实社会工作理论基础，促进“政校合作”",
+        "社会工作助力新疆民政事业高质量发展论坛举办",
+        "为进一步夯实社会工作理论基",
+        "础，加强社会工作理论研究，促进",
+        "“政校合作”，近日，新疆维吾尔自",
+        "治区民政厅联合新疆大学在乌鲁木齐",
+        "举办社会工作助力新疆民政事业高质",
+        "量发展论坛。自治区民政厅党组成",
+        "员、副厅长杨中，新疆大学党委常",
+        "委、副校长顾光海参加论坛并致辞，",
+        "自治区民政厅慈善事业促进和社会工",
+        "作处处长麦合木提江·艾麦提主持会",
+    ))
+    assert [t for k, t in blocks if k == "heading"] == [
+        "夯实社会工作理论基础，促进“政校合作”",
+        "社会工作助力新疆民政事业高质量发展论坛举办",
+    ]
+    # near miss: the same two lines no wider than the column are the start of a paragraph
+    narrow = [
+        "（据天津市武清区融媒体中心）",
+        "他说这件事还没有结束，因",
+        "为后续的工作还要继续做",
+        "下去，大家都很关心这件事情",
+        "的进展，希望早日完成。",
+    ]
+    assert [k for k, _ in kinds(page(*narrow))] == ["credit", "paragraph"]
+
+
+def test_a_headline_goes_on_past_a_line_that_only_looks_like_a_first_line() -> None:
+    """"“政校合作”" is as narrow as an indented first line, but the lines after it run without a
+    clause mark to "坛举办", clearly narrower than the indented line below: the kicker's end and
+    a three-line title, not a paragraph."""
+    lines = [
+        "月29日-30日）启动，并延续至",
+        "下个周末（12月6日-7日）。届",
+        "时，各街道分馆将在展区联袂呈",
+        "现“流动非遗市集”：市民可在",
+        "体验区尝试拓印、麻篮编织、药",
+        "香香牌制作等非遗手工活动。",
+        "（据深圳晚报）",
+        "夯实社会工作理论基础，促进",
+        "“政校合作”",
+        "社会工作助力新疆民",
+        "政事业高质量发展论",
+        "坛举办",
+        "为进一步夯实社会工作理论",
+        "基础，加强社会工作理论研究，",
+        "促进“政校合作”，近日，新疆",
+        "维吾尔自治区民政厅联合新疆大",
+        "学在乌鲁木齐举办社会工作助力",
+        "新疆民政事业高质量发展论坛。",
+        "自治区民政厅党组成员、副厅长",
+        "杨中，新疆大学党委常委、副校",
+        "长顾光海参加论坛并致辞，自治",
+    ]
+    blocks = kinds(page(*lines))
+    assert [t for k, t in blocks if k == "heading"] == [
+        "夯实社会工作理论基础，促进“政校合作”",
+        "社会工作助力新疆民政事业高质量发展论坛举办",
+    ]
+    assert blocks[-1][0] == "paragraph" and blocks[-1][1].startswith("为进一步夯实社会工作理论基础")
+    # near miss: lines that run on to a sentence end are a paragraph
+    ended = [("坛举办了。" if t == "坛举办" else t) for t in lines]
+    assert not any(k == "heading" and "坛举办" in t for k, t in kinds(page(*ended)))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("“松岗七星狮的鼓点暗合北斗", ["paragraph", "paragraph"]),  # "北斗七星" runs on: prose
+        ("松岗七星狮鼓点暗合天象", ["paragraph", "heading", "paragraph"]),  # near miss: ends a word
+    ],
+)
+def test_a_line_whose_last_word_runs_on_is_no_headline(line: str, expected: list[str]) -> None:
+    text = page(
+        "雨顺、驱邪避灾，难怪每年这天宝",
+        "安人都要举行舞龙醒狮等盛大庆",
+        "典！”",
+        line,
+        "七星方位，连舞步都藏着天文智",
+        "慧！”11月25日，宝安区图书馆一",
+        "楼南大厅举办展览。",
+    )
+    assert [k for k, _ in kinds(text)] == expected
+
+
+def test_a_headline_broken_at_its_colon_is_one_headline() -> None:
+    text = page(
+        "中科战略伙伴关系取得新进展。",
+        "机遇与合作：",
+        "“通武廊”社会工作再携手",
+        "为深入推进“通武廊”社会工作协同",
+        "发展，促进三地社工站建设专业化水平不",
+        "断提升，近日，由天津市武清区民政局主",
+        "办，武清区社会工作服务站承办。",
+    )
+    assert kinds(text)[1] == ("heading", "机遇与合作：“通武廊”社会工作再携手")
+    # OCR: an ASCII colon and a blank line between the two lines
+    ocr = [
+        "中科战略伙伴关系取得新进展。",
+        "(据央视《新闻联播》)",
+        "",
+        "机遇与合作:",
+        "",
+        "“通武廊”社会工作再携手",
+        "",
+        "为深入推进“通武廊”社会工作",
+        "协同发展，促进三地社工站建设专业",
+        "化水平不断提升，近日，由天津市武",
+        "清区民政局主办，武清区社会工作服",
+        "务站承办。",
+    ]
+    assert [b for b in kinds(page(*ocr)) if b[0] == "heading"] == [("heading", "机遇与合作:“通武廊”社会工作再携手")]
+    # near miss: a colon that opens a quotation in prose
+    prose = [
+        "这是前一段的最后一句话，说完",
+        "了。他在会上说：",
+        "“我们将继续努力，把工作做得",
+        "更好，让群众满意。”",
+    ]
+    assert [k for k, _ in kinds(page(*prose))] == ["paragraph"]
+
+
+def test_a_line_the_headlines_last_word_runs_on_into_is_the_headlines() -> None:
+    """"共建“一带一路”·权" / "威访谈": the second line is as narrow as a paragraph's last, but
+    "权威" runs across the break, so the headline goes on there (and on to the title below)."""
+    blocks = kinds(page(
+        "日-30日）启动，并延续",
+        "至 下 个 周 末 （ 12 月 6",
+        "日-7日）。届时，各街",
+        "道分馆将在展区联袂呈",
+        "现“流动非遗市集”：",
+        "市民可在体验区尝试拓",
+        "印、麻篮编织、药香香",
+        "牌制作等非遗手工活",
+        "动。",
+        "（据深圳晚报）",
+        "共建“一带一路”·权",
+        "威访谈",
+        "新疆积极打造",
+        "我国向西开放",
+        "的桥头堡",
+        "共 建 “ 一 带 一",
+        "路”，顺应时代潮流，",
+        "践行人类命运共同体理",
+        "念，为全球治理体系改",
+        "革提供了中国方案，也",
+        "开创了我国对外开放的",
+        "新格局。《新闻联播》",
+        "从今天（10月3日）开",
+    ))
+    assert [t for k, t in blocks if k == "heading"] == [
+        "共建“一带一路”·权威访谈",
+        "新疆积极打造我国向西开放的桥头堡",
+    ]
+    assert blocks[-1][0] == "paragraph" and blocks[-1][1].startswith("共 建 “ 一 带 一路”，顺应时代潮流")
+
+
+def test_a_headline_line_wider_only_by_its_digits_does_not_start_a_new_element() -> None:
+    """"西部陆海新通道铁海" / "联运班列累计开行3万" / "列": the second line is wider only by the
+    guessed width of a digit; it is the same headline, not a title under a kicker."""
+    text = page(
+        "约9万名乘客的出行受",
+        "到影响。",
+        "（据央视《新闻联播》",
+        "）",
+        "西部陆海新通道铁海",
+        "联运班列累计开行3万",
+        "列",
+        "今天（10月8日）",
+        "，",
+        "一列装载110个集装箱",
+        "的铁海联运班列从广西",
+        "钦州铁路集装箱中心站",
+        "开出。",
+    )
+    assert [b for b in kinds(text) if b[0] == "heading"] == [("heading", "西部陆海新通道铁海联运班列累计开行3万列")]
+
+
+def test_headline_between_articles_stands_alone() -> None:
+    text = page(
+        "七位新闻发言人还就创新驱动",
+        "等话题回答了记者的提问。",
+        "（据央视网）",
+        "日本上半财年贸易逆差创新高",
+        "据日本财务省今天发布",
+        "的数据，受能源价格上涨、日",
+        "元急速贬值等因素影响，日本",
+        "上半财年贸易逆差创新高。",
+    )
+    blocks = kinds(text)
+    assert ("heading", "日本上半财年贸易逆差创新高") in blocks
+    assert blocks[-1][0] == "paragraph" and blocks[-1][1].startswith("据日本财务省")
+
+
+def test_two_line_headline_is_one_heading_block() -> None:
+    text = page(
+        "前文的最后一句话在这里。",
+        "（据央视网）",
+        "陕北到安徽特高压直流输电工",
+        "程开工",
+        "今天（3月15日），国家电",
+        "网陕北至安徽正负800千伏特高",
+        "压直流输电工程开工建设。该工",
+        "程为我国再添一条大动脉。",
+    )
+    assert ("heading", "陕北到安徽特高压直流输电工程开工") in kinds(text)
+
+
+def test_headline_whose_last_line_is_as_narrow_as_an_indent() -> None:
+    text = page(
+        "上一篇文章的最后一句话在这里。",
+        "（据央视网）",
+        "西部陆海新通道铁海联",
+        "运班列累计开行万列",
+        "今天上午，一列装载集",
+        "装箱的铁海联运班列从广西钦",
+        "州铁路集装箱中心站开出，这",
+        "标志着班列累计开行三万列。",
+    )
+    assert ("heading", "西部陆海新通道铁海联运班列累计开行万列") in kinds(text)
+
+
+def test_a_line_closing_quotes_it_never_opened_is_no_headline() -> None:
+    text = page(
+        "记者还了解到，“喜阅西乡",
+        "",
+        "悦”读非遗西乡历史文化展”也同",
+        "",
+        "步在分会场宝安图书馆西乡街",
+        "道分馆开展，重点为观众普及",
+        "传统文化，讲好西乡故事。",
+    )
+    assert "heading" not in [k for k, _ in kinds(text)]
+
+
+def test_after_a_credit_a_short_run_between_blank_lines_is_a_headline() -> None:
+    """OCR sets blank lines around a headline; its second line can be as narrow as an indent."""
+    text = page(
+        "记者的提问。",
+        "",
+        "（据央视网）",
+        "",
+        "物流业景气水平加快",
+        "回升运行趋稳向好",
+        "",
+        "中国物流与采购联合会今天",
+        "公布9月份中国物流业景气指",
+        "数，物流活跃度提升，运行趋",
+        "稳向好。",
+    )
+    assert ("heading", "物流业景气水平加快回升运行趋稳向好") in kinds(text)
+
+
+def test_a_letter_spaced_headline_line_is_full_width_not_a_kicker() -> None:
+    """A justified headline line ("总 台 2024 年") is as wide as the next; near-miss: a narrow one is cut."""
+    after = [
+        "中央广播电视总台",
+        "2024年“3·15”晚会今",
+        "晚（3月15日）20时在",
+        "央视财经频道播出。",
+    ]
+    spaced = kinds(page(
+        "多很好的意见建议。",
+        "（据香港商报）",
+        "总 台 2024 年",
+        "“3·15”晚会今晚播",
+        "出",
+        *after,
+    ))
+    assert [t for k, t in spaced if k == "heading"] == ["总 台 2024 年“3·15”晚会今晚播出"]
+    narrow = kinds(page(
+        "多很好的意见建议。",
+        "（据香港商报）",
+        "总台新闻",
+        "“3·15”晚会今晚播",
+        "出",
+        *after,
+    ))
+    assert [t for k, t in narrow if k == "heading"] == [
+        "总台新闻",
+        "“3·15”晚会今晚播出",
+    ]

@@ -1,0 +1,183 @@
+"""Line kinds that need the lines around them (``normalize.layout.kinds``): page furniture at a
+page's edges, credits whose bracket OCR lost, asides in brackets."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import kinds, page
+
+
+def test_a_bracketed_line_inside_a_sentence_is_prose_not_a_credit() -> None:
+    """"（12月6日-7日）" alone on a line, between "…下个周末" and "。届时…", is part of the sentence."""
+    text = page(
+        "承者”转变。活动将于本周末（11月29",
+        "日-30日）启动，并延续至下个周末",
+        "（12月6日-7日）",
+        "。届时，各街道分馆",
+        "将在展区联袂呈现“流动非遗市集”",
+        "：市",
+        "民可在体验区尝试拓印。",
+        "（据深圳晚报）",
+    )
+    assert kinds(text) == [("paragraph", "承者”转变。活动将于本周末（11月29日-30日）启动，并延续至下个周末（12月6日-7日）。届时，"
+                                         "各街道分馆将在展区联袂呈现“流动非遗市集”：市民可在体验区尝试拓印。"), ("credit", "（据深圳晚报）")]
+    # near miss: a bracketed line after a sentence end is the article's source
+    assert kinds(page(
+        "民可在体验区尝试拓印。",
+        "（深圳晚报）",
+        "。",
+    ))[1] == ("credit", "（深圳晚报）")
+
+
+@pytest.mark.parametrize("credit", [[
+    "（据央视《新闻联播》",
+    "）",
+], [
+    "（据央视",
+    "《新闻联播》",
+    "）",
+]])
+def test_credit_split_over_two_or_three_lines_is_a_credit_block(credit: list[str]) -> None:
+    text = page(
+        "新闻发言人介绍了有关情况。",
+        *credit,
+        "李克强向科威特首相",
+        "致贺电",
+        "国务院总理李克强",
+        "19日致电艾哈迈德，祝贺",
+        "他就任科威特国首相。",
+    )
+    assert [k for k, _ in kinds(text)] == ["paragraph", "credit", "heading", "paragraph"]
+    assert kinds(text)[1] == ("credit", "（据央视《新闻联播》）")
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # OCR lost or misread the closing bracket: still the article's credit
+        (["经济”相关话题深入交流。",
+          "〈据央视《新闻联播户",
+          "",
+          "陕北到安徽特高压直流输",
+          "电工程开工"],
+         ["paragraph", "credit", "heading"]),
+        (["取得新进展。",
+          "(据央视《新闻联播访",
+          "1一2月中国快递发展指数同比提",
+          "升26.7%",
+          "",
+          "记者从国家邮政局获悉，今年",
+          "1—2月中国快递发展指数同比。"],
+         ["paragraph", "credit", "heading", "paragraph"]),
+        # near misses: mid-sentence, or a long bracketed aside, is text
+        (["据介绍，这次会议",
+          "（据央视报道称",
+          "明天还要继续。"], ["paragraph"]),
+        (["取得新进展。",
+          "（据统计，全年共开行班列三万列，比去年多",
+          "了一成。"], ["paragraph", "paragraph"]),
+        (["全市养老服务取得新进展。",
+          "（据不完全统计全市共有",
+          "养老机构三百余家）共",
+          "收住老人两万余人。"],
+         ["paragraph"]),  # an aside whose bracket closes in the prose below
+    ],
+)
+def test_a_credit_whose_closing_bracket_ocr_lost(lines: list[str], expected: list[str]) -> None:
+    assert [k for k, _ in kinds(page(*lines))] == expected
+
+
+def test_credit_printed_at_the_end_of_the_last_line_is_cut_off() -> None:
+    text = page(
+        "七位新闻发言人还就创新驱",
+        "动、乡村振兴等话题回答了中外",
+        "记者的提问。（据央视网）",
+    )
+    assert kinds(text) == [("paragraph", "七位新闻发言人还就创新驱动、乡村振兴等话题回答了中外记者的提问。"),
+                           ("credit", "（据央视网）")]
+
+
+def test_bare_source_name_after_the_last_sentence_is_a_credit() -> None:
+    text = page(
+        "新闻发言人介绍了有关",
+        "的情况和下一步的工作安",
+        "排，大家都表示很满意。",
+        "（中国新闻网）",
+    )
+    assert kinds(text)[-1] == ("credit", "（中国新闻网）")
+    text = page(
+        "新闻发言人介绍了有关",
+        "的情况和下一步的工作安",
+        "排。（中国新闻网）",
+    )
+    assert kinds(text) == [("paragraph", "新闻发言人介绍了有关的情况和下一步的工作安排。"), ("credit", "（中国新闻网）")]
+    # near-miss: a parenthesis inside a sentence is prose
+    text = page(
+        "会议（以下简称“大会”）在京",
+        "举行，各方代表参加了会议。",
+    )
+    assert [k for k, _ in kinds(text)] == ["paragraph"]
+
+
+def test_ocr_paper_and_section_names_above_the_dated_line_are_furniture() -> None:
+    head = [
+        "民政简报",
+        "",
+        "ra",
+        "综合",
+        "",
+        "2025年4月26日 星期六 第5版",
+        "",
+    ]
+    story = [
+        "非遗民俗文献展邀市民“宝读诗书”",
+        "",
+        "“原来三月三是为了庆祝北帝诞",
+        "辰，祈求这位水神保佑我们风调雨",
+        "顺、驱那避灾，难怪每年这天宝安人",
+        "都要举行舞龙醒狮等盛大庆典! “”“松",
+        "岗七星的鼓点暗合北斗七星方位。",
+    ]
+    blocks = kinds(page(*head, *story))
+    assert [k for k, _ in blocks] == ["furniture"] * 4 + ["heading", "paragraph"]
+    # "…北帝诞" / "辰，祈求": OCR's uneven widths make two narrow lines, but the second goes on
+    # with the word the first broke: no headline's last line above an indented first line
+    assert blocks[-1][1].startswith("“原来三月三是为了庆祝北帝诞辰，")
+    # near miss: a short headline under the dated line stays a headline
+    moved = ["2025年4月26日 星期六 第5版", "", "简讯", "", *story]
+    assert [k for k, _ in kinds(page(*moved))] == ["furniture", "heading", "heading", "paragraph"]
+
+
+def test_ocr_page_tops_with_a_misread_section_name_and_a_gap_in_the_dated_line() -> None:
+    """OCR reads "邻里生活报 社会" as "邻里生活报 it会" (9 characters), and prints a running head's
+    date and page number far apart on one line: both are still furniture."""
+    story = [
+        "",
+        "西乡北帝三月三精",
+        "彩不断!",
+        "",
+        "西乡历史文化展游",
+        "人如织",
+        "",
+        "传承保护数百载，丙璨非遗放",
+        "",
+        "异彩。为期9天的省级非遗一一西乡北帝",
+        "三月三庙会精彩还在继续，吸引了众",
+        "多市民前来。",
+    ]
+    blocks = kinds(page(
+        "邻里生活报 it会",
+        "",
+        "2025年6月15日 星期日" + " " * 24 + "第3版 国际",
+        *story,
+    ))
+    assert [k for k, _ in blocks] == ["furniture", "furniture", "heading", "heading", "paragraph"]
+    # OCR set the lead's first line apart; the next line ends its sentence first: a body's line
+    assert blocks[-1][1].startswith("传承保护数百载，丙璨非遗放异彩。为期9天")
+    # near miss: prose of 13 characters above the dated line is no paper name
+    assert kinds(page(
+        "这是一行很长的正文内容不是报名",
+        "",
+        "2025年6月15日 星期日 第3版",
+        *story,
+    ))[0][0] != "furniture"

@@ -1,0 +1,250 @@
+"""What a line's text alone says (``normalize.layout.text``): joins, widths, line kinds, marks
+pushed onto a line of their own."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import kinds, page, pages
+
+from normalize.layout import build_blocks, classify_line, join_lines, line_width
+from normalize.layout.lines import read_lines
+from normalize.layout.page import Page, page_mark_em
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("白血", "病困境家庭", "白血病困境家庭"),  # Chinese to Chinese: no space
+        ("发展，", "促进", "发展，促进"),
+        ("自2023", "年起", "自2023年起"),  # digits split from their unit
+        ("累计", "2218个县", "累计2218个县"),
+        ("in the", "world", "in the world"),  # Latin to Latin: one space
+        ("the inter-", "national day", "the international day"),  # hyphenated word rejoined
+        ("COVID-", "19 cases", "COVID-19 cases"),  # near-miss: digit after the break keeps it
+        ("2023-", "2027", "2023-2027"),
+        ("Sino-", "American", "Sino-American"),  # near-miss: capital after the break keeps it
+        ("共12", "345人", "共12345人"),
+    ],
+)
+def test_join_lines(left: str, right: str, joined: str) -> None:
+    assert join_lines(left, right) == joined
+
+
+def test_join_keeps_a_hyphen_the_document_uses() -> None:
+    assert join_lines("a well-", "known name", hyphenated=frozenset({"well-known"})) == "a well-known name"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("（据天津市武清区融媒体中心）", "credit"),
+        ("(来源: 央视网)", "credit"),
+        ("（本报记者 张三）", "credit"),
+        ("（记者 李四 通讯员 王五）", "credit"),
+        ("（下转第4版）", "jump"),
+        ("（上接第5版）", "jump"),
+        ("《下转第7版)", "jump"),  # OCR misreads the bracket
+        ("《新闻联播》第7版", "furniture"),  # near-miss: no jump word
+        ("民生周刊 2024年7月29日星期一 第5版 民生", "furniture"),
+        ("本版编辑：民生周刊编辑部 2024年7月29日 第5版", "furniture"),
+        ("责任编辑：张三", "furniture"),
+        ("12", "furniture"),
+        ("”", "noise"),
+        ("", "blank"),
+        ("第5版的报道引起关注。", "text"),  # near-miss: an edition inside prose
+        ("2024年7月29日，记者从会上获悉，", "text"),  # near-miss: a date inside prose
+        ("2025年3月13日 星期四" + " " * 24 + "第1版 国际", "furniture"),  # OCR prints its parts far apart
+        ("2025年1]月28日 星期五", "furniture"),  # OCR reads 11 as 1]
+        ("（以下简称“儿助会”）换届大会在京举行。", "text"),  # near-miss: brackets inside prose
+    ],
+)
+def test_classify_line(line: str, kind: str) -> None:
+    assert classify_line(line)[0] == kind
+
+
+def test_width_counts_latin_narrower_than_han() -> None:
+    assert line_width("2016年") < line_width("二〇一六年")
+    assert line_width("聚 焦") < line_width("聚焦") + 0.5
+
+
+@pytest.mark.parametrize(
+    ("lines", "paragraph"),
+    [
+        (["大家都在讨论“空中出租车”",
+          "。来看看记者的报道。"], "大家都在讨论“空中出租车”。来看看记者的报道。"),
+        (["他说这是好事",
+          "”。大家都同意了。"], "他说这是好事”。大家都同意了。"),
+    ],
+)
+def test_punctuation_pushed_to_the_next_line_joins_back(lines: list[str], paragraph: str) -> None:
+    assert kinds(page(*lines)) == [("paragraph", paragraph)]
+
+
+def test_a_line_cut_at_a_pushed_mark_counts_as_one_printed_line() -> None:
+    """pdftotext cut "…“种养结合”。把玉米秸" in two; the short first piece is no headline's end,
+    so the paragraph starting above it (narrow by its digits) is not taken for a headline."""
+    text = page(
+        "地共投入收割机、烘干机11.16万台套，及",
+        "时收获中晚稻。",
+        "山东省6600多万亩秋粮目前已收获过",
+        "半，在玉米种植大县阳信县，当地借助肉",
+        "牛产业优势，推行“种养结合”",
+        "。把玉米秸",
+        "秆转化成青贮饲料后，运往当地136家规模",
+        "化肉牛养殖厂销售，实现养殖户降本和种",
+        "粮户增效的双赢。",
+    )
+    blocks = kinds(text)
+    assert [k for k, _ in blocks] == ["paragraph", "paragraph"]
+    assert blocks[1][1].startswith("山东省6600多万亩秋粮目前已收获过半，") and "“种养结合”。把玉米秸秆" in blocks[1][1]
+
+
+def test_lines_cut_at_opening_quotes_count_as_the_lines_they_were() -> None:
+    """pdftotext cut "记者还了解到，“喜" and "阅西乡·‘悦’读非遗|" at their opening quotes; the short
+    pieces are no headline between two paragraphs."""
+    text = page(
+        "历史以及田园风貌，希",
+        "望有更多的人能参与非",
+        "遗文化的探讨和传播。",
+        "记者还了解到，",
+        "“喜",
+        "阅西乡·",
+        "‘悦’读非遗|",
+        "西乡历史文化展”也同",
+        "步在分会场宝安图书馆",
+        "西乡街道分馆开展。",
+    )
+    blocks = kinds(text)
+    assert {k for k, _ in blocks} == {"paragraph"}
+    assert "。记者还了解到，“喜阅西乡·‘悦’读非遗|西乡历史文化展”也同步" in "".join(t for _, t in blocks)
+
+
+def test_a_lone_pushed_comma_keeps_its_line_in_the_span() -> None:
+    assert build_blocks(page("文章写到这里", "，"))[0]["lines"] == [1, 2]
+    assert build_blocks(page("一", "，", "，"))[0] == {
+        "kind": "paragraph", "text": "一，，", "page": 1, "lines": [1, 3], "open": True, "gap": "page", "why": "document_end"}
+
+
+def test_a_full_line_above_a_cut_line_is_no_piece_of_it() -> None:
+    lines = read_lines(page(
+        *(["一二三四五六七八九十一二"] * 3),
+        "一二三四“种养”",
+        "。把玉米",
+        "一二三四五六七八九十一二",
+        "一二三四五六七八九十。",
+    ), False)
+    doc = Page(lines, page_mark_em(lines))
+    assert [doc.width.cut_after(i) for i in range(len(lines))] == [False, False, False, True, False, False, False]
+
+
+def test_a_pushed_mark_line_wider_than_the_column_is_not_joined_in_width() -> None:
+    """Near miss: two lines that together are far wider than the column stay two printed lines."""
+    text = page(
+        "社会工作助力新疆民政事业",
+        "，高质量发展论坛举办在乌鲁木齐举行",
+        "近日，新疆维吾尔自治区民政厅联合新疆大学在",
+        "乌鲁木齐举办社会工作助力新疆民政事业高质量发",
+        "展论坛。",
+    )
+    lines = read_lines(text, False)
+    doc = Page(lines, page_mark_em(lines))
+    assert [doc.width[i] for i in doc.text_idx[:2]] == [12.0, 17.0]
+
+
+def test_a_comma_pushed_to_a_line_of_its_own_rejoins_its_line() -> None:
+    """"今天（3月15日）" / "，": the body's indented first line, cut at its comma, still starts the
+    body below a headline after a label (a lone comma never ends anything)."""
+    text = page(
+        "（据央视",
+        "网）",
+        "动态",
+        "“中国经济展望”大",
+        "使圆桌对话活动在北",
+        "京举行",
+        "今天（3月15日）",
+        "，",
+        "“中国经济展望”大使",
+        "圆桌对话活动在北京举",
+        "行。国家相关部门负责",
+        "人解读中国宏观经济。",
+    )
+    blocks = build_blocks(text)
+    assert [b["kind"] for b in blocks][-2:] == ["heading", "paragraph"]
+    assert blocks[-1]["text"].startswith("今天（3月15日），“中国经济展望”") and blocks[-1]["lines"] == [7, 12]
+
+
+def test_a_middle_dot_is_counted_at_the_width_the_page_gives_it() -> None:
+    """"·" is a full em in Noto Sans CJK and a third of one in Serif. Counted as a full em,
+    "迈德·纳瓦夫·艾哈迈德·萨巴赫，祝贺" made the column look wider than it is, so the indented
+    first line above it read as a full line and the headline ran into the body."""
+    assert line_width("纳瓦夫·艾哈迈德") == pytest.approx(7.66)
+    text = page(
+        "会场宝安图书馆西乡街道分馆开展，",
+        "重点为观众普及传统文化，讲好西乡",
+        "故事。",
+        "（据深圳新闻网）",
+        "短讯",
+        "李克强向科威特首相致贺电",
+        "国务院总理李克强19日致电艾哈",
+        "迈德·纳瓦夫·艾哈迈德·萨巴赫，祝贺",
+        "他就任科威特国首相。",
+        "李克强在贺电中表示，中科传统",
+        "友谊深厚，科威特是最早同新中国建",
+    )
+    blocks = kinds(text)
+    assert ("heading", "李克强向科威特首相致贺电") in blocks
+    assert blocks[-2] == ("paragraph", "国务院总理李克强19日致电艾哈迈德·纳瓦夫·艾哈迈德·萨巴赫，祝贺他就任科威特国首相。")
+    # in a Sans column "·" is a full em: the page says so, and the same name makes a full line
+    sans_page = kinds(page(
+        "业务量增长奠定了基础。",
+        "分地区来看，中部地区的业务",
+        "总量指数环比提高3.8个百分点，提",
+        "升幅度最大；东部地区和西部地区",
+        "环比分别提高2.2和0.8个百分点，",
+        "均保持在扩张区间。",
+        "从投资来看，9月份固定资产投",
+        "资完成额指数为52.5%，环比提高",
+        "1.9个百分点，仓储业、水上运输",
+        "业、邮政快递业、航空运输业依然",
+        "是投资重点领域。",
+        "（据央视网）",
+        "李克强向科威特首相致贺电",
+        "国务院总理李克强19日致电艾",
+        "哈迈德·纳瓦夫·艾哈迈德·萨巴",
+        "赫，祝贺他就任科威特国首相。",
+        "李克强在贺电中表示，中科传",
+        "统友谊深厚，科威特是最早同新中",
+        "国建交的海湾阿拉伯国家。建交51",
+        "年来，中科关系保持健康稳定发",
+        "展，政治互信不断巩固，各领域务",
+        "实合作持续推进。中国政府高度重",
+        "视中科关系发展，愿同科方一道努",
+    ))
+    assert ("heading", "李克强向科威特首相致贺电") in sans_page
+    # near miss: a full line with dots in a Sans column is no shorter than its neighbours
+    sans = [
+        "国务院总理李克强19日致电",
+        "艾哈迈德·纳瓦夫·艾哈迈德·",
+        "萨巴赫，祝贺他就任科威特国首",
+        "相。",
+    ]
+    assert [k for k, _ in kinds(page(*sans))] == ["paragraph"]
+
+
+def test_running_heads_jump_lines_and_stray_glyphs_are_not_text() -> None:
+    text = pages(
+        ["民生周刊 2024年7月29日星期一 第5版 民生",
+         "后，运往当地136家规",
+         "（下转第6版）",
+         "本版编辑：民生周刊编辑部 2024年7月29日 第5版"],
+        ["民生周刊 2024年7月29日星期一 第6版 民生",
+         "（上接第5版）",
+         "模化肉牛养殖厂销售，实现双赢。",
+         "",
+         "”"],
+    )
+    blocks = build_blocks(text)
+    assert [b["kind"] for b in blocks if b["kind"] != "paragraph"] == ["furniture"] * 5 + ["noise"]
+    [para] = [b for b in blocks if b["kind"] == "paragraph"]
+    assert para["text"] == "后，运往当地136家规模化肉牛养殖厂销售，实现双赢。"
+    assert para["page"] == 1 and para["lines"] == [2, 7]
