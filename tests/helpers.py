@@ -97,18 +97,18 @@ def verdicts(text: str, family: str, line: int) -> set[tuple[str, Any]]:
 
 
 # A table row: the rule, the page's lines, the raw line (1-based) where the rule decides or
-# must not, the verdict (a hit) or what decides instead (a near miss, None: nothing said), hit.
-ROW = ("rule", "lines", "at", "verdict", "hit")
+# must not, the verdict (a hit) or what decides instead (a near miss; None: not said), hit or not.
+ROW = ("rule", "lines", "at", "verdict", "is_hit")
 
 
-def hit(rule: str, lines: Sequence[str], at: int, verdict: Any, *, marks: Any = ()) -> Any:
+def hit(rule: str, at: int, verdict: Any, lines: Sequence[str], *, marks: Any = ()) -> Any:
     """A row where ``rule`` must decide ``verdict`` about line ``at`` of the page ``lines``."""
     return pytest.param(rule, tuple(lines), at, verdict, True, id=f"{rule}@{at}", marks=marks)
 
 
-def miss(rule: str, lines: Sequence[str], at: int, instead: Any = None, *, marks: Any = ()) -> Any:
-    """A near miss: on this page ``rule`` must not decide about line ``at``; ``instead``, if
-    given, is what decides there."""
+def miss(rule: str, at: int, instead: Any, lines: Sequence[str], *, marks: Any = ()) -> Any:
+    """A near miss: on the page ``lines`` the rule ``rule`` must not decide about line ``at``;
+    ``instead`` (unless None) is what decides there instead."""
     return pytest.param(rule, tuple(lines), at, instead, False, id=f"{rule}@{at}-near-miss", marks=marks)
 
 

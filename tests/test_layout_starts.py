@@ -2,7 +2,175 @@
 
 from __future__ import annotations
 
-from helpers import kinds, page
+import pytest
+from helpers import INDENT, ROW, assert_decision, hit, kinds, miss, page
+
+# An indented lead over a 16 em column, under the headline lines of the rows below.
+LEAD = [
+    INDENT + "近日，新疆维吾尔自治区民政",
+    "厅联合新疆大学举办社会工作论坛，",
+    "来自各地的代表参加了本次活动。",
+]
+
+# body_starts(page, k): True, running text starts at line k; False, line k is a headline's.
+BODY_STARTS = [
+    hit("prose_line", 2, True, [
+        "社会工作论坛举办",
+        INDENT + "近日，社会工作论坛在乌鲁木齐举办，",
+        "取得了一系列成果。",
+    ]),
+    # no clause mark: a headline could be this line, so the rules after it look at its shape
+    miss("prose_line", 2, None, [
+        "社会工作论坛举办",
+        INDENT + "近日社会工作论坛在乌鲁木齐举办",
+        "取得了一系列成果。",
+    ]),
+    hit("middle_dot_start", 3, False, [
+        "（据新华社）",
+        "共建“一带一路”",
+        "·权威访谈",
+        *LEAD,
+    ]),
+    miss("middle_dot_start", 3, ("no_start_shape", False), [
+        "（据新华社）",
+        "共建“一带一路”",
+        "权威访谈",
+        *LEAD,
+    ]),
+    hit("date_across_break", 3, True, [
+        "出口增长。",
+        "日本贸易逆差创新高",
+        "据日本财务省今天（10月",
+        "20日）发布的数据，受能源价格上涨",
+        "影响，贸易逆差创新高。",
+    ]),
+    # OCR's blank line between the two halves of the date: nothing runs across it
+    miss("date_across_break", 3, ("no_start_shape", False), [
+        "出口增长。",
+        "日本贸易逆差创新高",
+        "据日本财务省今天（10月",
+        "",
+        "20日）发布的数据，受能源价格上涨",
+        "影响，贸易逆差创新高。",
+    ]),
+    hit("cut_line_is_prose", 3, True, [
+        "（据天津市武清区融媒体中心）",
+        "新疆积极打造我国向西开放的桥头堡",
+        "共建“一带一路”",
+        "，顺应时代潮流，践行人类命运共同体理念，为全",
+        "球治理体系改革提供了中国方案，也开创了我国对外开放的新格局。",
+    ]),
+    # no comma pushed down: "共建“一带一路”" is a printed line of its own
+    miss("cut_line_is_prose", 3, ("no_start_shape", False), [
+        "（据天津市武清区融媒体中心）",
+        "新疆积极打造我国向西开放的桥头堡",
+        "共建“一带一路”",
+        "顺应时代潮流，践行人类命运共同体理念，为全",
+        "球治理体系改革提供了中国方案，也开创了我国对外开放的新格局。",
+    ]),
+    hit("alone_between_blanks", 3, False, [
+        "上文写完了。",
+        "",
+        "社会工作论坛举办",
+        "",
+        *LEAD,
+    ]),
+    miss("alone_between_blanks", 3, ("no_start_shape", False), [
+        "上文写完了。",
+        "",
+        "社会工作论坛，举办",
+        "",
+        *LEAD,
+    ]),
+    hit("no_start_shape", 2, False, [
+        "上文写完了。",
+        "社会工作助力新疆民政事业",
+        *LEAD,
+    ]),
+    # a clause mark in a full line: prose-shaped, so the lines below must tell
+    miss("no_start_shape", 2, None, [
+        "上文写完了。",
+        "社会工作助力新疆，民政事业发展好",
+        *LEAD,
+    ]),
+    hit("two_narrow_lines", 3, False, [
+        "（来源：央视网）",
+        "习近平致电祝贺穆伊兹",
+        "当选马尔代夫总统",
+        INDENT + "10月3日，国家主席",
+        "习近平致电穆罕默德·穆",
+        "伊兹，祝贺他当选马尔代",
+        "夫总统。",
+    ]),
+    # the word "总统" runs on across the break: the two lines are one paragraph's
+    miss("two_narrow_lines", 3, ("text_follows", True), [
+        "（来源：央视网）",
+        "习近平致电祝贺穆伊兹",
+        "当选马尔代夫总",
+        "统，10月3日国家主席",
+        "习近平致电穆罕默德·穆",
+        "伊兹，祝贺他当选马尔代",
+        "夫总统。",
+    ]),
+    hit("narrow_run_widens", 5, False, [
+        "（据央视网）",
+        "夯实社会工作理论基",
+        "础，促进“政校合作”",
+        "社会工作助力新",
+        "疆民政事业高质",
+        "量发展论坛举办",
+        "为进一步夯实社会工作",
+        "理论基础，加强社会工作理",
+        "论研究，促进“政校合作”",
+        "近日，新疆维吾尔自治区民",
+        "政厅联合新疆大学举办。",
+    ]),
+    # the narrow run ends a sentence: a paragraph's last lines, not a headline's
+    miss("narrow_run_widens", 5, ("text_follows", True), [
+        "（据央视网）",
+        "夯实社会工作理论基",
+        "础，促进“政校合作”",
+        "社会工作助力新",
+        "疆民政事业高质",
+        "量发展论坛举办。",
+        "为进一步夯实社会工作",
+        "理论基础，加强社会工作理",
+        "论研究，促进“政校合作”",
+        "近日，新疆维吾尔自治区民",
+        "政厅联合新疆大学举办。",
+    ]),
+    # an indented first line cut off by a jump line runs on elsewhere
+    hit("text_follows", 3, True, [
+        "晚会还将在央视财经等同步播出。（据央视《新闻联播》）",
+        "德国多个机场安保人员罢工",
+        INDENT + "14日，德国服务业联合工会组织德国多个",
+        "（下转第2版）",
+    ]),
+    # the line below is narrower: line 3 was a headline's (a kicker wrapped inside a word)
+    hit("text_follows", 3, False, [
+        "（据央视网）",
+        "夯实社会工作理论基",
+        "础，促进“政校合作”",
+        "社会工作助力新",
+        "疆民政事业高质",
+        "量发展论坛举办",
+        "为进一步夯实社会工作",
+        "理论基础，加强社会工作理",
+        "论研究，促进“政校合作”",
+    ]),
+    # not indented, not prose: no first line of a paragraph at all
+    miss("text_follows", 3, ("no_start_shape", False), [
+        "晚会还将在央视财经等同步播出。（据央视《新闻联播》）",
+        "德国多个机场安保人员罢工",
+        "14日德国服务业联合工会组织德国多个",
+        "（下转第2版）",
+    ]),
+]
+
+
+@pytest.mark.parametrize(ROW, BODY_STARTS)
+def test_body_starts(rule: str, lines: tuple[str, ...], at: int, verdict: object, is_hit: bool) -> None:
+    assert_decision("body_starts", rule, lines, at, verdict, is_hit)
 
 
 def test_a_headline_line_starting_with_a_middle_dot_goes_on_from_the_line_above() -> None:
