@@ -104,10 +104,11 @@ def _is_narrow(ch: str) -> bool:
 def word_separator(left: Word, right: Word, *, em: float) -> str:
     """The spaces tesseract's text output puts between two words of one line.
 
-    Words of unspaced scripts join directly and everything else keeps one space, the way
-    tesseract splits words; a wide gap (two ems or more) keeps one space an em. Where the boxes
-    are given, a Latin word or number beside a Chinese character is spaced if the gap between
-    them is wider than half an em.
+    A Han (or kana) character joins its neighbour directly and any other two words keep one
+    space: tesseract splits a line into words at every such character, elsewhere only at a
+    space. Where the boxes are given, a gap of two ems or more (a column gap) gets a space per
+    em, at least three, and a Latin word or number beside a Han character is spaced when the
+    gap between them is over half an em.
 
     >>> word_separator(Word("民生"), Word("周刊"), em=30)
     ''
@@ -192,6 +193,7 @@ def parse_xml(data: bytes, *, name: str, kind: str) -> Element:
 
     parser.EntityDeclHandler = refuse_entities
     parser.UnparsedEntityDeclHandler = refuse_entities
+    # belt and braces: with declarations refused and no parameter entities, expat never calls it
     parser.ExternalEntityRefHandler = refuse_entities
     parser.SkippedEntityHandler = refuse_outside
     parser.StartElementHandler = lambda tag, attrs: builder.start(
@@ -236,7 +238,7 @@ def sniff(data: bytes) -> str | None:
     encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8"
     text = _SNIFF_SKIP_RE.sub("", head.decode(encoding, errors="ignore"))
     first = _FIRST_TAG_RE.search(text)
-    root = _local(first.group(1).rpartition(":")[2]).lower() if first else ""
+    root = first.group(1).rpartition(":")[2].lower() if first else ""
     if root == "alto":
         return "alto"
     if root == "html" and ("ocr_page" in text or "ocr-system" in text):
@@ -423,6 +425,7 @@ def read_alto(data: bytes, *, name: str) -> list[PageLayout]:
     def q(local: str) -> str:
         return ns + local
 
+    # (a file that names no unit is taken to be in pixels, as tesseract's are)
     unit = (root.findtext(f"{q('Description')}/{q('MeasurementUnit')}") or "pixel").strip().lower()
     styles = {
         style.get("ID", ""): _Style(_font_size(style.get("FONTSIZE"), name=name), style.get("FONTFAMILY", ""))
@@ -560,7 +563,8 @@ def _alto_words(
         if child.tag == q("SP"):
             glue = False
         elif child.tag == q("HYP"):
-            words, glue = _glued(words, Word(collapse_spaces(child.get("CONTENT", "-")) or "-")), False
+            words = _glued(words, Word(collapse_spaces(child.get("CONTENT", "-")) or "-"))
+            glue = False
         elif child.tag == q("String"):
             text = collapse_spaces(child.get("CONTENT", ""))
             if not text:
