@@ -71,3 +71,12 @@ class BadInput(NormalizeError):
     def __init__(self, path: str, reason: str) -> None:
         self.path = path
         super().__init__(path, reason)
+
+
+class Skipped(NormalizeError):
+    """A file left out on purpose, a note rather than an error: an XML file in a folder that is
+    not an ALTO page (a METS file beside the pages).
+
+    >>> str(Skipped("scans/mets.xml", "not an ALTO page; skipped"))
+    'scans/mets.xml: not an ALTO page; skipped'
+    """

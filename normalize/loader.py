@@ -1,7 +1,8 @@
 """Files, folders and stdin -> one "document" record per input document.
 
-Decoding is the only text work done here: BOM, UTF-8, detected legacy encodings, LF line
-ends, NFC. Everything else (indents, page breaks, hyphens) is left for the stages.
+Text files are decoded (BOM, UTF-8, detected legacy encodings, LF line ends, NFC); PDFs and
+OCR files with boxes (hOCR, ALTO) are read into their lines in reading order with a ``layout``
+(see ``normalize.paged``). Everything else (indents, page breaks, hyphens) is left for the stages.
 """
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from normalize.chardata import HAN, HAN_RE
-from normalize.errors import BadEncoding, BadInput, NormalizeError, raise_error
+from normalize.errors import BadEncoding, BadInput, NormalizeError, Skipped, raise_error
+from normalize.paged import UNITS, Paged, detect_format, paged_document, read_pages
 from normalize.records import Record
 
 MAX_BYTES = 512 * 1024**2
 """Largest input read into memory (after gunzip); a bigger file is refused, not swapped."""
+GLOBS = ("*.txt", "*.pdf", "*.hocr", "*.xml")
+"""The files read in folders by default: every format zhnorm reads (each also gzipped)."""
 
 OnError = Callable[[NormalizeError], None]
 
@@ -213,7 +217,7 @@ def natural_key(name: str) -> tuple[tuple[str | int, ...], str]:
 def load_paths(
     paths: list[str],
     *,
-    glob: str = "*.txt",
+    glob: str | tuple[str, ...] = GLOBS,
     encoding: str | None = None,
     pages_per_folder: bool = False,
     on_error: OnError | None = None,
@@ -243,10 +247,12 @@ def load_paths(
             load = _folder_pages if pages_per_folder else _folder_files
             matched = yield from load(root, files, encoding, max_bytes, report)
             if not matched:  # most likely a wrong --glob or folder
-                report(BadInput(root.as_posix(), f"no files matching {glob!r} (see --glob)"))
+                shown = glob if isinstance(glob, str) else ", ".join(glob)
+                report(BadInput(root.as_posix(), f"no files matching {shown} (see --glob)"))
 
 
-def count_documents(paths: list[str], *, glob: str = "*.txt", pages_per_folder: bool = False) -> int | None:
+def count_documents(paths: list[str], *, glob: str | tuple[str, ...] = GLOBS, pages_per_folder: bool = False,
+                    ) -> int | None:
     """How many records :func:`load_paths` will try to make (None when stdin is read).
 
     Counts the files (or, with ``pages_per_folder``, the folders holding files) the same
@@ -284,8 +290,19 @@ def _folder_files(
     n = 0
     for n, path in enumerate(files, start=1):  # noqa: B007
         rel = path.relative_to(root).as_posix()
-        yield from _guarded(report, _document, rel, path, path.as_posix(), encoding, max_bytes)
+        yield from _guarded(_notes(report), _document, rel, path, path.as_posix(), encoding, max_bytes)
     return n
+
+
+def _notes(report: OnError) -> OnError:
+    """``report`` for the files of a folder: an XML file that is no ALTO page (a METS file beside
+    the pages) is left out with a note, not an error."""
+    from normalize.ocrxml import NotAlto
+
+    def on_error(err: NormalizeError) -> None:
+        report(Skipped(err.where, f"{err.reason}; left out") if isinstance(err, NotAlto) else err)
+
+    return on_error
 
 
 def _folder_pages(
@@ -310,10 +327,22 @@ def _pages_document(
 ) -> Record | None:
     """A folder's files as one document; a bad file is reported and left as an empty page
     so that page N is still file N. ``sha256`` and ``bytes`` cover all files in order."""
-    texts, encodings, confidence, digest, size = [], [], 1.0, hashlib.sha256(), 0
+    datas: list[bytes | None] = []
     for path in pages:
         try:
-            data = _read_bytes(path, path.as_posix(), max_bytes)
+            datas.append(_read_bytes(path, path.as_posix(), max_bytes))
+        except NormalizeError as err:
+            report(err)
+            datas.append(None)
+    formats = {detect_format(data) for data in datas if data is not None}
+    if formats - {"text"}:
+        if len(formats) > 1:
+            raise BadInput(folder.as_posix(), f"mixes {' and '.join(sorted(formats))} files; give each kind a folder")
+        return _paged_folder(doc_id, folder, pages, datas, formats.pop(), report)
+    texts, encodings, confidence, digest, size = [], [], 1.0, hashlib.sha256(), 0
+    for path, raw in zip(pages, datas):
+        data = raw or b""
+        try:
             text, name, conf = decode_bytes(data, encoding=encoding, path=path.as_posix())
         except NormalizeError as err:
             report(err)
@@ -326,10 +355,37 @@ def _pages_document(
     text = "\f".join(texts)
     if not text.strip():
         return None
-    source = {"path": folder.as_posix(), "encoding": ",".join(encodings),
+    source = {"path": folder.as_posix(), "format": "text", "encoding": ",".join(encodings),
               "confidence": confidence, "sha256": digest.hexdigest(), "bytes": size,
               "files": [p.name for p in pages]}
     return _record(doc_id, text, source)
+
+
+def _paged_folder(
+    doc_id: str, folder: Path, files: list[Path], datas: list[bytes | None], fmt: str, report: OnError,
+) -> Record | None:
+    """A folder of PDF, hOCR or ALTO files as one document, their pages in file order; a bad
+    file is reported and counts as one empty page."""
+    digest = hashlib.sha256()
+    paged = Paged(UNITS[fmt])
+    number = 0
+    for path, data in zip(files, datas):
+        digest.update(data or b"")
+        try:
+            pages = list(read_pages(data, fmt, name=path.as_posix())) if data is not None else []
+        except NormalizeError as err:
+            report(err)
+            pages = []
+        for page in pages or [None]:
+            number += 1
+            if page is not None:
+                paged.add(page, number)
+    text = paged.text()
+    if not text.strip():
+        return None
+    source = {"path": folder.as_posix(), "format": fmt, "sha256": digest.hexdigest(),
+              "bytes": sum(len(d or b"") for d in datas), "files": [p.name for p in files]}
+    return _record(doc_id, text, source, layout=paged.layout, pages=number)
 
 
 def _document(
@@ -340,11 +396,19 @@ def _document(
     ``sha256`` and ``bytes`` describe the text bytes after gunzip, so ``x.txt`` and
     ``x.txt.gz`` agree."""
     data = _read_bytes(source, shown, max_bytes)
+    fmt = detect_format(data)
+    about: dict[str, object] = {"path": shown, "format": fmt}
+    if fmt != "text":
+        text, layout, pages = paged_document(read_pages(data, fmt, name=shown), UNITS[fmt])
+        if not text.strip():
+            return None
+        about |= {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+        return _record(doc_id, text, about, layout=layout, pages=pages)
     text, name, confidence = decode_bytes(data, encoding=encoding, path=shown)
     if not text.strip():
         return None
-    about: dict[str, object] = {"path": shown, "encoding": name, "confidence": confidence,
-                                "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    about |= {"encoding": name, "confidence": confidence,
+              "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
     if name == MIXED:
         about["warning"] = "lines mix UTF-8 and GB18030; decoded line by line"
     return _record(doc_id, text, about)
@@ -363,9 +427,14 @@ def safe_id(name: str) -> str:
     return "/".join(parts) or "_"
 
 
-def _record(doc_id: str, text: str, source: dict[str, object]) -> Record:
-    return {"id": doc_id if doc_id == "<stdin>" else safe_id(doc_id), "text": text, "source": source,
-            "pages": count_pages(text), "steps": ["load"]}
+def _record(doc_id: str, text: str, source: dict[str, object], *, layout: dict[str, Any] | None = None,
+            pages: int | None = None) -> Record:
+    record: Record = {"id": doc_id if doc_id == "<stdin>" else safe_id(doc_id), "text": text, "source": source,
+                      "pages": count_pages(text) if pages is None else pages}
+    if layout is not None:
+        record["layout"] = layout
+    record["steps"] = ["load"]
+    return record
 
 
 def _read_bytes(source: Path | BinaryIO, shown: str, max_bytes: int) -> bytes:
@@ -391,10 +460,10 @@ def _read_bytes(source: Path | BinaryIO, shown: str, max_bytes: int) -> bytes:
     return data
 
 
-def _walk(root: Path, glob: str, report: OnError) -> Iterator[Path]:
+def _walk(root: Path, glob: str | tuple[str, ...], report: OnError) -> Iterator[Path]:
     """Files under ``root`` matching ``glob`` in natural order; each real folder once."""
     seen: set[tuple[int, int]] = set()
-    pattern = glob.casefold()
+    patterns = tuple(g.casefold() for g in ((glob,) if isinstance(glob, str) else glob))
 
     def visit(folder: Path) -> Iterator[Path]:
         try:
@@ -415,8 +484,8 @@ def _walk(root: Path, glob: str, report: OnError) -> Iterator[Path]:
                 continue
             if entry.is_dir():
                 yield from visit(Path(entry.path))
-            elif entry.is_file() and (
-                fnmatchcase(name, pattern) or fnmatchcase(name.removesuffix(".gz"), pattern)
+            elif entry.is_file() and any(
+                fnmatchcase(name, pattern) or fnmatchcase(name.removesuffix(".gz"), pattern) for pattern in patterns
             ):
                 yield Path(entry.path)
 

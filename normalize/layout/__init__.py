@@ -32,6 +32,6 @@ def dehyphenate_records(records: Iterable[dict]) -> Iterator[dict]:
     """Stage: add ``blocks`` to each document record; ``text`` stays as loaded."""
     for record in records:
         out = dict(record)
-        out["blocks"] = build_blocks(str(record.get("text", "")))
+        out["blocks"] = build_blocks(str(record.get("text", "")), record.get("layout"))
         out["steps"] = [*record.get("steps", []), "dehyphenate"]
         yield out

@@ -1,11 +1,16 @@
 """Assembly: read the lines, run the kind passes, walk the lines once and apply the rules'
 verdicts, making blocks. Nothing here decides: every choice is a rule of ``kinds``,
-``headlines``, ``starts`` or ``paragraphs``.
+``headlines``, ``starts`` or ``paragraphs`` for plain text, of ``boxed`` where the lines come
+with boxes (``BoxAssembler``).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..chardata import JUMP_ON_RE
+from .boxed import BOX_FURNITURE, box_break, element_roles, headlines
+from .boxes import BoxPage, read_boxed_lines
 from .headlines import heading_span, new_element
 from .kinds import KIND_PASSES, repeated_titles, resumes_next
 from .lines import Line, read_lines
@@ -21,7 +26,7 @@ from .paragraphs import (
     single_block,
 )
 from .roles import mark_roles
-from .rules import Decision, tracing
+from .rules import Decision, decide, tracing
 from .text import PUSHED_RE, SPACEY_RE, ends_sentence, hyphenated_words
 
 SPACEY_MARKS = 2  # spaces after this many marks: the document spaces after every mark
@@ -153,7 +158,107 @@ class Assembler:
         return "blank" if self.lines[i - 1].kind == "blank" else ""
 
 
-def explain(text: str) -> tuple[list[dict], list[Decision]]:
+class BoxAssembler:
+    """One pass over a document's lines where each has a box: headlines from display type,
+    paragraphs from indents and short lines, columns followed in reading order."""
+
+    def __init__(self, text: str, page: BoxPage) -> None:
+        self.page = page
+        self.lines = page.lines
+        self.hyphenated = hyphenated_words(text)
+        for i, ln in enumerate(self.lines):
+            if ln.kind == "text":
+                kind, why = decide_kind(page, i)
+                if kind:
+                    ln.kind, ln.why = kind, why
+        # each headline line: (headline number, element number, role, why)
+        self.heads: dict[int, tuple[int, int, str, str]] = {}
+        for number, (parts, why) in enumerate(headlines(page), start=1):
+            for k, (part, role) in enumerate(zip(parts, element_roles(page, parts))):
+                for i in part:
+                    self.heads[i] = (number, k, role, why if k == 0 else "element_changes")
+        self.blocks: list[dict] = []
+        self.firsts: list[int] = []
+        self.cur: list[Line] = []
+        self.cur_why = ""
+        self.heading: list[Line] = []
+
+    def add(self, block: dict, first: int) -> None:
+        self.blocks.append(block)
+        self.firsts.append(first)
+
+    def close_heading(self) -> None:
+        if self.heading:
+            number, _, role, why = self.heads[self.heading[0].i]
+            block = heading_block(self.heading, why)
+            block["role"] = role
+            if role != "label":
+                block["headline"] = number
+            self.add(block, self.heading[0].i)
+            self.heading = []
+
+    def close_para(self, why: str, open_: bool = False) -> None:
+        if self.cur:
+            first = self.cur[0].i
+            for k, b in enumerate(para_blocks(self.cur, self.hyphenated, open_ and not ends_sentence(self.cur[-1].text),
+                                              why)):
+                self.add(b, first if k == 0 else self.cur[-1].i)
+        self.cur = []
+
+    def run(self) -> list[dict]:
+        for i, ln in enumerate(self.lines):
+            if ln.kind != "text":
+                self.close_heading()
+                if ln.kind == "credit":
+                    self.close_para("credit_line")
+                elif ln.kind == "jump" and JUMP_ON_RE.search(ln.text):
+                    self.close_para("jump_on", open_=True)
+                if ln.kind != "blank":
+                    self.add(single_block(ln), i)
+                continue
+            if i in self.heads:
+                self.close_para("headline_below", open_=True)
+                if self.heading and self.heads[self.heading[-1].i][:2] != self.heads[i][:2]:
+                    self.close_heading()
+                self.heading.append(ln)
+                continue
+            self.close_heading()
+            if self.cur:
+                brk, why = box_break(self.page, self.cur[-1].i, i)
+                if brk:
+                    self.close_para(why)
+            self.cur.append(ln)
+        self.close_heading()
+        self.close_para("document_end", open_=True)
+        # in reading order: a paragraph is added when it closes, after the furniture inside it
+        ranked = sorted(range(len(self.blocks)), key=self.firsts.__getitem__)
+        for k in ranked:
+            self.blocks[k]["gap"] = self.gap_before(self.firsts[k])
+            self.blocks[k].pop("_src", None)
+        return mark_roles([self.blocks[k] for k in ranked], grouped=True)
+
+    def gap_before(self, i: int) -> str:
+        """A page break, another region of the page ("blank"), or nothing before line i."""
+        if i == 0 or self.page.geo[i - 1].page != self.page.geo[i].page:
+            return "page"
+        return "blank" if self.page.geo[i - 1].block != self.page.geo[i].block else ""
+
+
+def decide_kind(page: BoxPage, i: int) -> tuple[str | None, str]:
+    """Furniture by place (``BOX_FURNITURE``), for a line its text alone calls text."""
+    return decide(BOX_FURNITURE, page, i)
+
+
+def assembler(text: str, layout: dict[str, Any] | None = None) -> Assembler | BoxAssembler:
+    """The assembler for a document: by boxes where its layout matches its lines, else by text."""
+    if layout:
+        boxed = read_boxed_lines(text, layout)
+        if boxed is not None:
+            return BoxAssembler(text, BoxPage(*boxed, layout))
+    return Assembler(text)
+
+
+def explain(text: str, layout: dict[str, Any] | None = None) -> tuple[list[dict], list[Decision]]:
     """
     The blocks of ``text`` and every decision taken on the way, each about a raw line number
     (-1 where a decision was about text alone, such as a line's kind).
@@ -163,17 +268,18 @@ def explain(text: str) -> tuple[list[dict], list[Decision]]:
         [Decision(family='ends_after', line=4, rule='last_text_line', verdict=True)]
     """
     with tracing() as trace:
-        assembler = Assembler(text)
-        blocks = assembler.run()
-    lines = assembler.lines
+        made = assembler(text, layout)
+        blocks = made.run()
+    lines = made.lines
     return blocks, [d._replace(line=lines[d.line].n if 0 <= d.line < len(lines) else -1) for d in trace]
 
 
-def build_blocks(text: str) -> list[dict]:
+def build_blocks(text: str, layout: dict[str, Any] | None = None) -> list[dict]:
     """
-    Turn a document's raw text into blocks, in line order.
+    Turn a document's raw text into blocks, in reading order; ``layout``: the boxes of its
+    lines, where the loader read them from a PDF or an OCR file.
 
         >>> [b["kind"] for b in build_blocks("标题在这里\\n\\n 这是第一段的开头，\\n这是第一段的结尾。\\n（据新华社）")]
         ['heading', 'paragraph', 'credit']
     """
-    return Assembler(text).run()
+    return assembler(text, layout).run()

@@ -228,13 +228,14 @@ def _by_role(block: dict, roles: list[str]) -> list[dict]:
     return out
 
 
-def mark_roles(blocks: list[dict]) -> list[dict]:
+def mark_roles(blocks: list[dict], *, grouped: bool = False) -> list[dict]:
     """Give the blocks of a document their roles (see the module's docstring); heading blocks
-    whose lines have two roles are cut in two."""
+    whose lines have two roles are cut in two. ``grouped``: the headlines have their numbers
+    and roles already (from their type sizes)."""
     for i in repeated_heads(blocks):
         blocks[i].update(kind="furniture", role="running_head", why="repeated_across_pages")
     out: list[dict] = []
-    groups = _group_headlines(blocks)
+    groups = [] if grouped else _group_headlines(blocks)
     roles_of: dict[int, tuple[int, list[str]]] = {}
     for number, group in enumerate(groups, 1):
         roles = headline_roles([blocks[i]["parts"] for i in group])

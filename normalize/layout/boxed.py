@@ -1,0 +1,218 @@
+"""Layout from geometry: the rules for documents whose lines come with boxes (PDF, hOCR, ALTO).
+
+A headline is a run of lines in display type; its elements part where the type changes, the
+largest is the title, smaller ones above it the kicker, below it the subtitle. A paragraph
+starts at a line indented from its column's edge or after one that stops short of it, and goes
+on from a column's foot to the next column's top. A page's running head and foot lie in its
+top and bottom bands. Width guesses stay for plain text (``page``, ``starts``, ``headlines``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from ..chardata import CREDIT_TAIL_RE, HAN_RE
+from .boxes import BoxPage, Em
+from .rules import decide, family
+from .text import CLAUSE_RE, closes_more, is_heading_candidate
+
+MAX_HEADING_LINES = 6
+HEADLINE_CLAUSES = 2  # a kicker and a title may hold a clause mark each; prose holds more
+LABEL_HAN = 4  # a first element this short over another is a section label ("简讯", "动态")
+TAG_OPEN = "【"
+KICKER_CHARS = 24  # a kicker of its own is this short
+KICKER_LINES = 3
+
+
+# Is a text line page furniture, by where it stands?
+
+def running_band(page: BoxPage, i: int) -> str | None:
+    """A line in the page's top or bottom band (above the rule under the running head, or
+    below the rule over the foot): ``民生周刊`` / ``2024年7月29日 星期一`` over a page."""
+    return "furniture" if page.band(i) else None
+
+
+BOX_FURNITURE = family("box_furniture", running_band)
+
+
+# Is a run of display-type lines a headline, or prose set large (a lead paragraph)?
+
+def many_lines(page: BoxPage, run: list[int]) -> str | None:
+    """More lines than a headline has: a lead paragraph set in larger type."""
+    return "prose" if len(run) > MAX_HEADING_LINES else None
+
+
+def sentences_inside(page: BoxPage, run: list[int]) -> str | None:
+    """A full stop or many clause marks: ``“原来三月三是为了庆祝北帝诞辰，祈求这位水神…``."""
+    text = "".join(page.lines[i].text for i in run)
+    if "。" in text or "；" in text or len(CLAUSE_RE.findall(text)) > HEADLINE_CLAUSES:
+        return "prose"
+    return None
+
+
+def headline_run(page: BoxPage, run: list[int]) -> str:
+    """A few lines in display type without sentences: a headline (``非遗民俗文献展邀市民“宝读诗书”``)."""
+    return "heading"
+
+
+DISPLAY_RUN = family("display_run", many_lines, sentences_inside, headline_run)
+
+
+def display_runs(page: BoxPage) -> Iterator[list[int]]:
+    """Runs of text lines in one display type, one after another in reading order on one page."""
+    run: list[int] = []
+    for i, ln in enumerate(page.lines):
+        display = ln.kind == "text" and page.display(i)
+        if display and run and page.geo[run[-1]].page == page.geo[i].page and page.same_size(
+                page.geo[run[-1]].size, page.geo[i].size):
+            run.append(i)
+            continue
+        if run:
+            yield run
+        run = [i] if display else []
+    if run:
+        yield run
+
+
+def headlines(page: BoxPage) -> Iterator[tuple[list[list[int]], str]]:
+    """Each headline's elements (runs of lines) and the rule that found it: display runs that
+    are headlines (``DISPLAY_RUN``), those right after one another being one headline (a kicker
+    in smaller type over its title)."""
+    parts: list[list[int]] = []
+    why = ""
+    for run in display_runs(page):
+        verdict, rule = decide(DISPLAY_RUN, page, run)
+        if verdict != "heading":
+            continue
+        if parts and run[0] == parts[-1][-1] + 1:
+            parts += elements(page, run)
+            continue
+        if parts:
+            yield parts, why
+        parts, why = elements(page, run), rule
+        if kicker := small_kicker_above(page, run[0]):
+            parts.insert(0, kicker)
+    if parts:
+        yield parts, why
+
+
+def elements(page: BoxPage, run: list[int]) -> list[list[int]]:
+    """A headline's elements: its lines parted where the type's size or face changes, or where
+    more space than between a title's lines parts them (``新闻速递`` over its brief's title)."""
+    out: list[list[int]] = [[run[0]]]
+    for p, i in itertools.pairwise(run):
+        a, b = page.geo[p], page.geo[i]
+        if page.same_size(a.size, b.size) and a.font == b.font and page.space_above(i, p) < Em.ELEMENT_GAP:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
+def small_kicker_above(page: BoxPage, first: int) -> list[int]:
+    """The lines right above a headline that are its kicker, set apart from the body type, even
+    smaller (``共建“一带一路”·权威访`` / ``谈`` in 9.5 pt over a 15 pt title, body 10.5 pt): one to
+    three headline-like lines of one size over the title, close above it."""
+    run: list[int] = []
+    k, below = first - 1, first
+    while k >= 0 and len(run) < KICKER_LINES and _kicker_line(page, k, below, first):
+        run.insert(0, k)
+        k, below = k - 1, k
+    text = "".join(page.lines[j].text for j in run)
+    if run and is_heading_candidate(text) and not closes_more(text) and len(text) <= KICKER_CHARS:
+        return run
+    return [first - 1] if label_above(page, first) else []
+
+
+def _kicker_line(page: BoxPage, k: int, below: int, title: int) -> bool:
+    a, b, t = page.geo[k], page.geo[below], page.geo[title]
+    if page.lines[k].kind != "text" or page.display(k) or a.page != t.page:
+        return False
+    gap = Em.KICKER_GAP if below == title else Em.ELEMENT_GAP
+    return (not page.same_size(a.size, page.body.get(a.page, a.size)) and (below == title or page.same_size(
+        a.size, b.size)) and min(a.x1, t.x1) > max(a.x0, t.x0) and 0 <= page.space_above(below, k) < gap)
+
+
+def label_above(page: BoxPage, first: int) -> bool:
+    """A section label in body type over a headline: a word of its own (``简讯``) right above the
+    title, set apart from it by more space than parts a title's lines."""
+    k = first - 1
+    if k < 0 or page.lines[k].kind != "text" or page.geo[k].page != page.geo[first].page:
+        return False
+    text = page.lines[k].text
+    return (0 < len(HAN_RE.findall(text)) <= LABEL_HAN and len(text) <= LABEL_HAN + 2 and not closes_more(text)
+            and is_heading_candidate(text) and Em.ELEMENT_GAP <= page.space_above(first, k) < Em.KICKER_GAP)
+
+
+def element_roles(page: BoxPage, parts: list[list[int]]) -> list[str]:
+    """
+    The role of each element: a short first one over others is a section label; the largest
+    are the title; smaller ones above it the kicker, below it the subtitle (also one opening
+    with a dash); a column tag (``【数字十年】``) over a title is its kicker.
+    """
+    texts = ["".join(page.lines[i].text for i in part) for part in parts]
+    roles = [""] * len(parts)
+    first = 0
+    if len(parts) > 1 and len(HAN_RE.findall(texts[0])) <= LABEL_HAN and not texts[0].startswith(TAG_OPEN):
+        roles[0], first = "label", 1
+    sizes = [max(page.geo[i].size for i in part) for part in parts]
+    top = max(sizes[first:])
+    titles = [k for k in range(first, len(parts)) if page.same_size(sizes[k], top)]
+    for k in range(first, len(parts)):
+        if k < titles[0] or (texts[k].startswith(TAG_OPEN) and k + 1 < len(parts)):
+            roles[k] = "kicker"
+        elif k > titles[-1] or (k > first and texts[k].startswith("—")):
+            roles[k] = "subtitle"
+        else:
+            roles[k] = "title"
+    return roles
+
+
+# Before body line i, with line p the open paragraph's last: does a new paragraph start at i?
+
+def column_turn(page: BoxPage, p: int, i: int) -> bool | None:
+    """The text goes on in another column or on another page: the paragraph goes on with it
+    unless it ended short there or the new column starts indented."""
+    a, b = page.geo[p], page.geo[i]
+    if (a.page, a.block) == (b.page, b.block):
+        return None
+    return page.short(p) or page.indented(i) or not (page.same_size(a.size, b.size) or _credit_set_small(page, p, i))
+
+
+def _credit_set_small(page: BoxPage, p: int, i: int) -> bool:
+    """Line i is smaller only by the credit that ends the paragraph on it, perhaps wrapping on
+    to the next line (``…伙伴关系不`` / ``断取得新进展。（据央视《新闻联`` / ``播》）``): most of its
+    characters are the credit's."""
+    if page.geo[i].size >= page.geo[p].size:
+        return False
+    text = page.lines[p].text + page.lines[i].text
+    if CREDIT_TAIL_RE.search(text):
+        return True
+    return i + 1 < len(page.lines) and bool(CREDIT_TAIL_RE.search(text + page.lines[i + 1].text))
+
+
+def size_changes(page: BoxPage, p: int, i: int) -> bool | None:
+    """The type changes size: a lead paragraph set large ends where the body begins."""
+    if page.same_size(page.geo[p].size, page.geo[i].size) or _credit_set_small(page, p, i):
+        return None
+    return True
+
+
+def indented_line(page: BoxPage, p: int, i: int) -> bool | None:
+    """The line starts indented from its column's edge: ``　　这场展览以“保护传承…``."""
+    return True if page.indented(i) else None
+
+
+def after_short_line(page: BoxPage, p: int, i: int) -> bool | None:
+    """The line before stopped short of its column's edge: ``…前来参观。`` ended its paragraph."""
+    return True if page.short(p) else None
+
+
+BOX_BREAK = family("box_break", column_turn, size_changes, indented_line, after_short_line)
+
+
+def box_break(page: BoxPage, p: int, i: int) -> tuple[bool, str]:
+    """Whether a new paragraph starts at line i after line p, and the rule that said so."""
+    verdict, why = decide(BOX_BREAK, page, p, i)
+    return bool(verdict), why

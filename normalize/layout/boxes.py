@@ -1,0 +1,194 @@
+"""The page view where the layout is known: each line's box and type size, as the loader read
+them from a PDF or an OCR file (``layout``), instead of widths guessed from characters.
+
+Every tolerance here is in em of the line's own type, so it holds on any page size and unit.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from .lines import Line
+from .text import classify_line
+
+
+class Em:
+    """Geometric tolerances, in em of a line's type size (or shares of the page)."""
+
+    INDENT = 0.8  # a paragraph's first line starts at least this far right of its column's edge
+    INDENT_MAX = 4.0  # ...and at most this far
+    SHORT = 1.0  # a paragraph's last line stops at least this short of its column's right edge
+    EDGE = 0.5  # line starts (or ends) this close are one column edge
+    ELEMENT_GAP = 0.6  # space between two headline lines that parts a label or kicker from its title
+    KICKER_GAP = 2.0  # a kicker stands at most this far above its title
+    SAME_SIZE_PDF = 0.02  # sizes differing by less than this share are one size (a PDF states them)...
+    SAME_SIZE_OCR = 0.12  # ...in OCR, whose line heights vary from line to line
+    DISPLAY_PDF = 1.02  # type this much larger than the page's body type is display type (a headline)...
+    DISPLAY_OCR = 1.25  # ...in OCR
+    TOP_BAND = 0.08  # a page's running head lies in its top 8%...
+    FOOT_BAND = 0.95  # ...its foot below 95% of its height
+    RULE_BAND = 0.15  # a wide rule this near the top or foot parts the running head or foot
+    WIDE_RULE = 0.6  # a rule across at least this share of the page's width
+
+
+@dataclass(slots=True)
+class Geo:
+    """A line's place: page, box (y down from the page's top), type size, reading region, font."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    block: int
+    font: int
+
+
+def read_boxed_lines(text: str, layout: dict[str, Any]) -> tuple[list[Line], list[Geo]] | None:
+    """The text's lines, one per layout entry, with their geometry; None when the two do not
+    match (a record whose text was edited after loading: the text path reads it then)."""
+    rows = layout.get("lines") or []
+    raw = text.split("\n")
+    if len(raw) != len(rows):
+        return None
+    lines: list[Line] = []
+    geo: list[Geo] = []
+    for n, (line, row) in enumerate(zip(raw, rows), start=1):
+        stripped = line.replace("\f", "").strip()
+        kind, why = classify_line(stripped)
+        lines.append(Line(n, int(row[0]), stripped, kind, why=why, i=n - 1))
+        geo.append(Geo(int(row[0]), *map(float, row[1:6]), int(row[6]), int(row[7]) if len(row) > 7 else 0))
+    return lines, geo
+
+
+def _weighted_median(pairs: list[tuple[float, int]]) -> float:
+    """
+    The value at the middle of the total weight.
+
+        >>> _weighted_median([(9.2, 300), (20.0, 15), (10.4, 60)])
+        9.2
+    """
+    pairs = sorted(pairs)
+    half = sum(w for _, w in pairs) / 2
+    seen = 0
+    for value, weight in pairs:
+        seen += weight
+        if seen >= half:
+            return value
+    return pairs[-1][0] if pairs else 10.0
+
+
+def left_edge(starts: list[float], tol: float) -> float:
+    """
+    A column's left edge from its lines' starts: the leftmost start that two lines share within
+    ``tol`` (indented first lines start right of it; an opening quote may hang left of it), else
+    the leftmost start.
+
+        >>> left_edge([61.0, 42.5, 42.5, 42.6, 61.1], 4.0), left_edge([100.0], 4.0)
+        (42.5, 100.0)
+    """
+    ordered = sorted(starts)
+    for a, b in itertools.pairwise(ordered):
+        if b - a <= tol:
+            return a
+    return ordered[0]
+
+
+def right_edge(ends: list[float]) -> tuple[float, float]:
+    """
+    A column's right edge from its lines' ends and how ragged it is: the upper quartile of the
+    ends, and the spread between the lower and upper quartile (none where the text is justified;
+    a paragraph's last lines are the shorter ends).
+
+        >>> right_edge([202.7, 202.7, 129.4, 204.6, 202.7])
+        (202.7, 0.0)
+        >>> right_edge([154.4, 160.8, 154.4, 165.6, 143.0, 154.4, 157.0])
+        (160.8, 6.4)
+    """
+    ordered = sorted(ends)
+    lower, upper = ordered[len(ordered) // 4], ordered[(3 * len(ordered)) // 4]
+    return upper, round(upper - lower, 2)
+
+
+class BoxPage:
+    """The lines of a document with their boxes: body size per page, column edges per region."""
+
+    def __init__(self, lines: list[Line], geo: list[Geo], layout: dict[str, Any]) -> None:
+        self.lines, self.geo = lines, geo
+        ocr = layout.get("unit") == "px"
+        self.display_ratio = Em.DISPLAY_OCR if ocr else Em.DISPLAY_PDF
+        self.size_share = Em.SAME_SIZE_OCR if ocr else Em.SAME_SIZE_PDF
+        self.pages = {k: tuple(p) for k, p in enumerate(layout.get("pages") or [], start=1) if p}
+        sizes: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for ln, g in zip(lines, geo):
+            if ln.kind == "text":
+                sizes[g.page].append((g.size, len(ln.text)))
+        self.body = {page: _weighted_median(pairs) for page, pairs in sizes.items()}
+        self.rules = [r for r in layout.get("rules") or []]
+        self._edges()
+
+    def _edges(self) -> None:
+        """Left and right edges of every region's column, from the lines set in its own size."""
+        regions: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for i, g in enumerate(self.geo):
+            if self.lines[i].kind == "text":
+                regions[(g.page, g.block)].append(i)
+        self.left: dict[int, float] = {}
+        self.right: dict[int, float] = {}
+        self.ragged: dict[int, float] = {}  # how far the line ends of a column vary (unjustified text)
+        for idx in regions.values():
+            size = _weighted_median([(self.geo[i].size, len(self.lines[i].text)) for i in idx])
+            column = [i for i in idx if self.same_size(self.geo[i].size, size)] or idx
+            left = left_edge([self.geo[i].x0 for i in column], Em.EDGE * size)
+            right, ragged = right_edge([self.geo[i].x1 for i in column])
+            for i in idx:
+                self.left[i], self.right[i], self.ragged[i] = left, right, ragged
+
+    def same_size(self, a: float, b: float) -> bool:
+        """Two type sizes that are one size."""
+        return abs(a - b) <= self.size_share * max(a, b)
+
+    def rel(self, i: int) -> float:
+        """Line i's type size against its page's body type."""
+        g = self.geo[i]
+        return g.size / self.body.get(g.page, g.size)
+
+    def display(self, i: int) -> bool:
+        """Line i is set in display type, larger than the page's body type."""
+        return self.rel(i) >= self.display_ratio
+
+    def indented(self, i: int) -> bool:
+        """Line i starts right of its column's left edge by about a paragraph indent."""
+        g = self.geo[i]
+        inset = g.x0 - self.left.get(i, g.x0)
+        return Em.INDENT * g.size <= inset <= Em.INDENT_MAX * g.size
+
+    def short(self, i: int) -> bool:
+        """Line i stops short of its column's right edge: a paragraph's last line."""
+        g = self.geo[i]
+        return self.right.get(i, g.x1) - g.x1 >= Em.SHORT * g.size + self.ragged.get(i, 0.0)
+
+    def space_above(self, i: int, p: int) -> float:
+        """The space between line p and line i below it, in em of line i, beyond the usual leading."""
+        a, b = self.geo[p], self.geo[i]
+        return (b.top - a.bottom) / b.size
+
+    def band(self, i: int) -> str:
+        """"top" or "foot" where line i lies in its page's running head or foot, else ""."""
+        g = self.geo[i]
+        size = self.pages.get(g.page)
+        if not size:
+            return ""
+        width, height = size
+        wide = [r for r in self.rules if r[0] == g.page and r[3] - r[1] >= Em.WIDE_RULE * width]
+        if g.bottom <= Em.TOP_BAND * height or any(
+                r[4] <= Em.RULE_BAND * height and g.bottom <= r[2] + 1 for r in wide):
+            return "top"
+        if g.top >= Em.FOOT_BAND * height or any(
+                r[2] >= (1 - Em.RULE_BAND) * height and g.top >= r[4] - 1 for r in wide):
+            return "foot"
+        return ""

@@ -1,0 +1,98 @@
+"""Files with boxes (PDF, hOCR, ALTO) as document text and layout.
+
+A PDF's text layer or an OCR file's lines are put in reading order page by page; the document's
+``text`` is those lines, one per text line, each page's first line after as many form feeds as
+pages passed, so every stage reads it as it reads extracted text; ``layout`` has one entry per
+text line with its page, box, type size, reading-order region and font.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .geometry import PageLayout, reading_order
+
+FORMATS = ("text", "pdf", "hocr", "alto")
+UNITS = {"pdf": "pt", "hocr": "px", "alto": "px"}
+PRECISION = 1  # decimals kept of a coordinate: a tenth of a point or pixel
+
+
+def detect_format(data: bytes) -> str:
+    """
+    What a file is, from its first bytes: "pdf", "hocr", "alto" or "text".
+
+        >>> detect_format(b"%PDF-1.7"), detect_format(b"<?xml version='1.0'?><alto>"), detect_format("正文".encode())
+        ('pdf', 'alto', 'text')
+    """
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    head = data[:64].lstrip()
+    if head.startswith((b"<", b"\xef\xbb\xbf<")):
+        from .ocrxml import sniff
+
+        return sniff(data) or "text"
+    return "text"
+
+
+def read_pages(data: bytes, fmt: str, *, name: str) -> Iterator[PageLayout]:
+    """The pages of a PDF, hOCR or ALTO file, in file order (a PDF one page at a time)."""
+    if fmt == "pdf":
+        from .pdf import read_pdf
+
+        yield from read_pdf(data, name=name)
+    elif fmt == "hocr":
+        from .ocrxml import read_hocr
+
+        yield from read_hocr(data, name=name)
+    else:
+        from .ocrxml import read_alto
+
+        yield from read_alto(data, name=name)
+
+
+def _r(x: float) -> float:
+    return round(x, PRECISION)
+
+
+class Paged:
+    """A document's pages gathered into its text and layout, one page at a time."""
+
+    def __init__(self, unit: str) -> None:
+        self.lines: list[str] = []
+        self.layout: dict[str, Any] = {"unit": unit, "pages": [], "lines": [], "fonts": [], "rules": [],
+                                       "images": []}
+        self.fonts: dict[str, int] = {}
+        self.last_page = 1  # the page of the last line (form feeds before a line: pages passed since)
+
+    def add(self, page: PageLayout, number: int) -> None:
+        """Add a page as page ``number`` of the document (pages without text count too)."""
+        ordered = reading_order(page)
+        layout = self.layout
+        while len(layout["pages"]) < number - 1:
+            layout["pages"].append(None)  # a page given no layout (an unreadable file of a folder)
+        layout["pages"].append([_r(page.width), _r(page.height)])
+        for key in ("rules", "images"):
+            layout[key] += [[number, *map(_r, box)] for box in getattr(page, key)]
+        for k, line in enumerate(ordered.lines):
+            font = self.fonts.setdefault(line.font, len(self.fonts))
+            if font == len(layout["fonts"]):
+                layout["fonts"].append(line.font)
+            breaks = "\f" * (number - self.last_page) if k == 0 else ""
+            self.lines.append(breaks + line.text)
+            layout["lines"].append([number, _r(line.x0), _r(line.top), _r(line.x1), _r(line.bottom), _r(line.size),
+                                    line.block, font])
+        if ordered.lines:
+            self.last_page = number
+
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def paged_document(pages: Iterable[PageLayout], unit: str) -> tuple[str, dict[str, Any], int]:
+    """The text, layout and page count of a document made of ``pages`` (numbered in order)."""
+    paged = Paged(unit)
+    n = 0
+    for n, page in enumerate(pages, start=1):
+        paged.add(page, n)
+    return paged.text(), paged.layout, n
