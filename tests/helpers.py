@@ -51,6 +51,7 @@ def han(text: str) -> str:
 # -- layout pages and rule tables ------------------------------------------------------------------
 
 INDENT = "\u3000\u3000"  # a paragraph's first line, indented two full-width spaces
+NEW_PAGE = "\f"  # a line that starts with it starts the next page (see ``pages``)
 
 
 def page(*lines: str) -> str:

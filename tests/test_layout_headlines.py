@@ -4,9 +4,324 @@ its elements part."""
 from __future__ import annotations
 
 import pytest
-from helpers import kinds, page
+from helpers import INDENT, NEW_PAGE, ROW, assert_decision, blocks_at, hit, kinds, miss, page
 
 from normalize.layout import build_blocks
+
+# An indented lead over a 16 em column, under the headline lines of the rows below.
+LEAD = [
+    INDENT + "近日，新疆维吾尔自治区民政",
+    "厅联合新疆大学举办社会工作论坛，",
+    "来自各地的代表参加了本次活动。",
+]
+# "“爱心行动”项目…" after a paragraph that ends in a pushed mark, over its body
+AIXIN = [
+    "换届会上，李文红与康鹏签署",
+    "2023年度《国家能源集团“爱心行动”",
+    "捐赠协议》",
+    "。",
+]
+AIXIN_BODY = [
+    "国家能源集团的品牌项目，也是中国",
+    "社会工作联合会的品牌项目，新的捐",
+    "赠协议的签署标志着合作正式开始。",
+]
+# A paragraph whose first line is as narrow as a headline's, after a wide lead
+DAPENG = [
+    "【香港商报网讯】记者朱开芝、通讯员敬天燕报道：近日，大鹏办事下召开社",
+    "工联席会议，共同商讨社工服务，以保障辖区居民接受更多专业服务。",
+]
+DAPENG_BODY = [
+    "服务中心召集，与会人员包括大鹏社会事",
+    "务办、大鹏社协、大鹏办事处各专业服务",
+    "项目、基础服务项目负责人。",
+]
+
+# Reading a headline down from its first line: "line" (the line is the headline's), "stop" (no
+# headline here), or no verdict (the body starts at this line).
+HEADLINE_GOES_ON = [
+    hit("page_break_inside", 3, "stop", [
+        "上文写完了。",
+        "社会工作论坛举办",
+        NEW_PAGE + INDENT + "近日，社会工作论坛在乌鲁木齐举办，",
+        "取得了一系列成果。",
+    ]),
+    miss("page_break_inside", 3, None, [
+        "上文写完了。",
+        "社会工作论坛举办",
+        INDENT + "近日，社会工作论坛在乌鲁木齐举办，",
+        "取得了一系列成果。",
+    ]),
+    hit("pushed_mark_line", 3, "line", [
+        "（据新华社）",
+        "非遗民俗文献展邀市民“宝读诗书",
+        "”",
+        INDENT + "近日，非遗民俗文献展在西乡举办，",
+        "吸引了众多市民前来参观。",
+    ]),
+    # the pushed mark brings words with it: a sentence going on, not a headline's last mark
+    miss("pushed_mark_line", 3, ("line_continues_above", "stop"), [
+        "（据新华社）",
+        "非遗民俗文献展邀市民“宝读诗书",
+        "”，本次",
+        INDENT + "近日，非遗民俗文献展在西乡举办，",
+        "吸引了众多市民前来参观。",
+    ]),
+    hit("line_continues_above", 3, "stop", [
+        "（据新华社）",
+        "非遗民俗文献展邀市民“宝读诗书",
+        "”，本次",
+        INDENT + "近日，非遗民俗文献展在西乡举办，",
+        "吸引了众多市民前来参观。",
+    ]),
+    miss("line_continues_above", 3, ("no_body_start", "line"), [
+        "（据新华社）",
+        "非遗民俗文献展邀市民“宝读诗书",
+        "本次",
+        INDENT + "近日，非遗民俗文献展在西乡举办，",
+        "吸引了众多市民前来参观。",
+    ]),
+    hit("label_then_title", 3, "line", [
+        "（据新华社）",
+        "新闻速递",
+        "社会工作助力新疆民政事业发展",
+        INDENT + "近日，自治区民政厅联合新疆大学，",
+        "举办社会工作论坛，来自各地的代",
+        "表参加了本次活动。",
+    ]),
+    # after a sentence end no new article is due: the line's shape decides
+    miss("label_then_title", 3, ("no_body_start", "line"), [
+        "上文写完了。",
+        "新闻速递",
+        "社会工作助力新疆民政事业发展",
+        INDENT + "近日，自治区民政厅联合新疆大学，",
+        "举办社会工作论坛，来自各地的代",
+        "表参加了本次活动。",
+    ]),
+    hit("wrapped_kicker_top", 2, "line", [
+        "（据新华社）",
+        "夯实社会工作理论基础，",
+        "促进“政校合作”",
+        "社会工作助力",
+        "新疆民政事业",
+        "高质量发展论",
+        "坛举办",
+        "为进一步夯实社会工作",
+        "理论基础，加强社会工作理",
+        "论研究，促进“政校合作”",
+        "近日，新疆维吾尔自治区民",
+        "政厅联合新疆大学举办论坛。",
+    ]),
+    # a paragraph's line ending at a comma, as wide as the line after it: running text
+    miss("wrapped_kicker_top", 2, None, [
+        "（据新华社）",
+        "围绕更好落实协议内容，",
+        "三地同步建构了“‘通武廊",
+        "’社会工作发展与创新网络”",
+        "，努力构建与京津冀协同发展",
+        "相适应的社会建设机制。",
+    ]),
+    hit("no_body_start", 2, "line", [
+        "上文写完了。",
+        "社会工作论坛举办",
+        INDENT + "近日，社会工作论坛在乌鲁木齐举办，",
+        "取得了一系列成果。",
+    ]),
+    miss("no_body_start", 3, None, [
+        "上文写完了。",
+        "社会工作论坛举办",
+        INDENT + "近日，社会工作论坛在乌鲁木齐举办，",
+        "取得了一系列成果。",
+    ]),
+    # "权威" runs across the break: "威访谈" is the headline's, narrow as a paragraph's end
+    hit("last_word_runs_on", 3, "line", [
+        "（据深圳晚报）",
+        "共建“一带一路”·权",
+        "威访谈",
+        "新疆积极打造",
+        "我国向西开放",
+        "的桥头堡",
+        "共 建 “ 一 带 一",
+        "路”，顺应时代潮流，",
+        "践行人类命运共同体理",
+        "念，为全球治理体系改",
+        "革提供了中国方案，也",
+        "开创了我国对外开放的",
+        "新格局。",
+    ]),
+    miss("last_word_runs_on", 3, ("no_body_start", "line"), [
+        "（据深圳晚报）",
+        "共建“一带一路”·权威",
+        "访谈",
+        "新疆积极打造",
+        "我国向西开放",
+        "的桥头堡",
+        "共 建 “ 一 带 一",
+        "路”，顺应时代潮流，",
+        "践行人类命运共同体理",
+        "念，为全球治理体系改",
+        "革提供了中国方案，也",
+        "开创了我国对外开放的",
+        "新格局。",
+    ]),
+]
+
+
+@pytest.mark.parametrize(ROW, HEADLINE_GOES_ON)
+def test_headline_goes_on(rule: str, lines: tuple[str, ...], at: int, verdict: object, is_hit: bool) -> None:
+    assert_decision("headline_goes_on", rule, lines, at, verdict, is_hit)
+
+
+# The checks that veto a run of headline lines (False). Their decisions name no line (a check
+# sees a run of lines, not one: ``decide`` records -1), so ``at`` is the run's first line, and
+# the blocks show the veto: no heading there.
+HEADLINE_CHECKS = [
+    hit("clauses_or_closers", 2, False, [
+        "（据天津市武清区融媒体中心）",
+        "他说这件事还没有结束，因",
+        "为后续的工作还要继续做",
+        "下去，大家都很关心这件事情",
+        "的进展，希望早日完成。",
+    ]),
+    # no clause mark: one headline line after a credit passes the checks
+    miss("clauses_or_closers", 2, None, [
+        "（据天津市武清区融媒体中心）",
+        "他说这件事还没有结束",
+        "为后续的工作还要继续做",
+        "下去，大家都很关心这件事情",
+        "的进展，希望早日完成。",
+    ]),
+    hit("quote_runs_on", 2, False, [
+        "（据新华社）",
+        "非遗文献展邀市民“喜阅西乡",
+        "悦”读非遗，西乡历史文化展也同步在",
+        "宝安图书馆西乡街道分馆开展。",
+    ]),
+    # the quote closes on the headline's own line
+    miss("quote_runs_on", 2, None, [
+        "（据新华社）",
+        "非遗文献展邀市民“喜阅西乡”",
+        "悦读非遗，西乡历史文化展也同步在",
+        "宝安图书馆西乡街道分馆开展。",
+    ]),
+    # a sentence ended on a full line; the short line under it has no indented body to prove it
+    hit("unproven_after_full_line", 2, False, [
+        "上一篇文章的最后一句话写在这里。",
+        "社会工作论坛举办",
+        "近日，社会工作论坛在乌鲁木齐举办，取",
+        "得了一系列成果，大家都很满意。",
+    ]),
+    miss("unproven_after_full_line", 2, None, [
+        "上一篇文章的最后一句话写在这里。",
+        "社会工作论坛举办",
+        INDENT + "近日，社会工作论坛在乌鲁木齐举",
+        "办，取得了一系列成果，大家都很满意。",
+    ]),
+    # narrower than the wide lead above, but as wide as the body below
+    hit("no_headline_end", 3, False, [
+        *DAPENG,
+        "本次会议由大鹏办事处枢纽型社区党群",
+        *DAPENG_BODY,
+    ]),
+    miss("no_headline_end", 3, None, [
+        *DAPENG,
+        "大鹏社工联席会议召开",
+        *DAPENG_BODY,
+    ]),
+    hit("ends_inside_word", 5, False, [*AIXIN, "“爱心行动”项目不仅是", *AIXIN_BODY]),  # 是 needs what follows
+    miss("ends_inside_word", 5, None, [*AIXIN, "“爱心行动”项目签约", *AIXIN_BODY]),
+]
+
+
+@pytest.mark.parametrize(ROW, HEADLINE_CHECKS)
+def test_headline_checks(rule: str, lines: tuple[str, ...], at: int, verdict: object, is_hit: bool) -> None:
+    assert_decision("headline_checks", rule, lines, -1, verdict, is_hit)
+    heading = any(b["kind"] == "heading" for b in blocks_at(build_blocks(page(*lines)), at))
+    assert heading is not is_hit
+
+
+# Where a headline's elements part, at line i of a headline: True, a new element (kicker, title,
+# subtitle) starts at line i; False, the element above goes on.
+NEW_ELEMENT = [
+    # the line above is its page's first: the running head's, perhaps
+    hit("under_running_head", 2, True, [
+        "社会工作专刊",
+        "论坛举办",
+        *LEAD,
+    ]),
+    miss("under_running_head", 3, None, [
+        "上文写完了。",
+        "社会工作专刊",
+        "论坛举办",
+        *LEAD,
+    ]),
+    hit("after_colon", 3, False, [
+        "（据新华社）",
+        "机遇与合作：",
+        "“通武廊”社会工作再携手",
+        *LEAD,
+    ]),
+    miss("after_colon", 3, ("grows_wider", True), [
+        "（据新华社）",
+        "机遇与合作",
+        "“通武廊”社会工作再携手",
+        *LEAD,
+    ]),
+    hit("blank_parts", 5, True, [
+        "（据新华社）",
+        "",
+        "动态",
+        "",
+        "社会工作论坛举办",
+        "",
+        *LEAD,
+    ]),
+    miss("blank_parts", 4, ("grows_wider", True), [
+        "（据新华社）",
+        "",
+        "动态",
+        "社会工作论坛举办",
+        "",
+        *LEAD,
+    ]),
+    hit("grows_wider", 4, True, [
+        "多很好的意见建议。",
+        "（据香港商报）",
+        "总台新闻",
+        "“3·15”晚会今晚播",
+        "出",
+        "中央广播电视总台",
+        "2024年“3·15”晚会今",
+        "晚（3月15日）20时在",
+        "央视财经频道播出。",
+    ]),
+    # a letter-spaced line above is justified: its width in the text says nothing
+    miss("grows_wider", 4, None, [
+        "多很好的意见建议。",
+        "（据香港商报）",
+        "总 台 2024 年",
+        "“3·15”晚会今晚播",
+        "出",
+        "中央广播电视总台",
+        "2024年“3·15”晚会今",
+        "晚（3月15日）20时在",
+        "央视财经频道播出。",
+    ]),
+    # nor after a wrapped sentence of the title ("…精" / "彩不断！")
+    miss("grows_wider", 4, None, [
+        "（据新华社）",
+        "西乡北帝三月三精",
+        "彩不断！",
+        "西乡历史文化展游",
+        "人如织",
+        *LEAD,
+    ]),
+]
+
+
+@pytest.mark.parametrize(ROW, NEW_ELEMENT)
+def test_new_element(rule: str, lines: tuple[str, ...], at: int, verdict: object, is_hit: bool) -> None:
+    assert_decision("new_element", rule, lines, at, verdict, is_hit)
 
 
 def test_a_line_narrow_only_beside_a_wide_lead_above_is_no_headline() -> None:
