@@ -55,13 +55,14 @@ def flags_take_no_value() -> None:
     Typer 0.29's rich help prints every option's type, flags included (even ``--help <bool>``),
     which tells people to type a value after them; its plain help already leaves flags and
     counters bare (``TyperOption.get_help_record``). This makes the rich help do the same for
-    every option, the ``--help`` that Typer adds too. ``cli.app`` applies it once; the test
-    ``test_no_help_shows_a_flag_taking_a_value`` fails if a Typer upgrade changes what it patches.
+    every option, the ``--help`` that Typer adds too. ``cli.app`` applies it once. A Typer without
+    ``display_type_rich`` is left alone; ``test_no_help_shows_a_flag_taking_a_value`` says whether
+    the help is still right after an upgrade.
     """
     from typer.core import TyperOption
 
-    shown = TyperOption.display_type_rich
-    if getattr(shown, "flags_bare", False):
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None or getattr(shown, "flags_bare", False):
         return
 
     def display_type_rich(self: TyperOption, ctx: typer.Context) -> str | None:
