@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -85,16 +85,21 @@ def blocks_at(blocks: list[dict[str, Any]], line: int) -> list[dict[str, Any]]:
     return [b for b in blocks if b["lines"][0] <= line <= b["lines"][1]]
 
 
-def verdicts(text: str, family: str, line: int) -> set[tuple[str, Any]]:
+def verdicts(text: str, family: str, line: int) -> list[tuple[str, Any]]:
     """
-    (rule, verdict) of every decision of ``family`` about raw line ``line`` while laying out
-    ``text`` (a line can be asked about more than once: a headline probed from several starts).
+    (rule, verdict) of the decisions of ``family`` about raw line ``line`` while laying out
+    ``text``, each once (a line can be asked about more than once: a headline probed from
+    several starts).
 
-        >>> sorted(verdicts(page("标题在这里", "", " 这是第一段的开头，", "这是第一段的结尾。"), "ends_after", 4))
+        >>> verdicts(page("标题在这里", "", " 这是第一段的开头，", "这是第一段的结尾。"), "ends_after", 4)
         [('last_text_line', True)]
     """
     _, decisions = explain(text)
-    return {(d.rule, d.verdict) for d in decisions if d.family == family and d.line == line}
+    out: list[tuple[str, Any]] = []
+    for d in decisions:
+        if d.family == family and d.line == line and (d.rule, d.verdict) not in out:
+            out.append((d.rule, d.verdict))
+    return out
 
 
 # A table row: the rule, the page's lines, the raw line (1-based) where the rule decides or
@@ -118,12 +123,16 @@ def rows_of(table: Sequence[Any], *, hits: bool) -> set[str]:
     return {p.values[0] for p in table if p.values[4] is hits}
 
 
-def assert_decision(family: str, rule: str, lines: Sequence[str], at: int, verdict: Any, is_hit: bool) -> None:
-    """Check a row of a decision family (see ``hit`` and ``miss``) through ``explain``."""
+def assert_decision(family: str, rule: str, lines: Sequence[str], at: int, verdict: Any, is_hit: bool, *,
+                    seen_as: Callable[[Any], Any] | None = None) -> None:
+    """Check a row of a decision family (see ``hit`` and ``miss``) through ``explain``;
+    ``seen_as`` turns a verdict into what the row writes (a ``Break`` into "break", say)."""
     got = verdicts(page(*lines), family, at)
+    if seen_as is not None:
+        got = [(r, seen_as(v)) for r, v in got]
     if is_hit:
-        assert (rule, verdict) in got, f"line {at}: {sorted(got, key=repr)}"
+        assert (rule, verdict) in got, f"line {at}: {got}"
     else:
-        assert rule not in {r for r, _ in got}, f"line {at}: {sorted(got, key=repr)}"
+        assert rule not in [r for r, _ in got], f"line {at}: {got}"
         if verdict is not None:
-            assert verdict in got, f"line {at}: {sorted(got, key=repr)}"
+            assert verdict in got, f"line {at}: {got}"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from helpers import kinds, page
+import pytest
+from helpers import NEW_PAGE, ROW, assert_decision, hit, kinds, miss, page
 
 from normalize.layout import build_blocks
+from normalize.layout.paragraphs import Break
 
 BODY = [
     "为深入推进社会工作协同",
@@ -12,6 +14,233 @@ BODY = [
     "业化水平不断提升，近日在武",
     "清区举办研讨会。",
 ]
+
+
+# "他说…进展" / "。 下一段…": the mark pushed down, then an inline paragraph break
+PUSHED_THEN_INLINE = [
+    "他说这件事还没有结束，因为后续",
+    "的工作还要继续做下去，大家都",
+    "很关心这件事情的进展",
+    "。 下一段从这里开始写起，一直",
+    "写到这里就结束了。",
+]
+# Two paragraphs, each a sentence ending on a line as wide as the column
+FULL_ENDS = [
+    "第一页的段落写到这里，一直",
+    "写到这里就结束了，写完了。",
+]
+NEXT_FULL_ENDS = [
+    "第二篇文章从这里开始，大家",
+    "都来看一看这篇文章的开头。",
+]
+# "…明确" / "" / "，…": OCR's blank line between the lines of one sentence
+SENTENCE_ENDS_THEN_BLANK = [
+    "第一段从这里开始写起，一",
+    "直写到这里就结束了。",
+    "",
+    "第二段从这里开始写起，一",
+    "直写到这里结束。",
+]
+# A paragraph cut off by a headline of another story, set between blank lines
+INTERRUPTED = [
+    "他说这件事还没有结束，因为后",
+    "续的工作还要继续，大家都",
+    "",
+    "新的标题在这里",
+    "",
+    "新的正文从这里开始",
+    "写起，一直写到这里结束",
+    "为止，大家都很满意。",
+]
+LOST_LAST_LINE = [
+    "七位新闻发言人介绍说，连",
+    "日来，大家认真学习党的二十大",
+    "期待，擘画了伟大复兴的光明前",
+    "",
+]
+SENTENCE_ENDS_FULL = [
+    "为深入推进社会工作协同发",
+    "展，促进三地社工站建设专",
+    "业化水平不断地得到提升。",
+]
+COLON_HEADLINE = [
+    "中科战略伙伴关系取得新进展。",
+    "机遇与合作：",
+    "“通武廊”社会工作再携手",
+]
+
+
+def seen(verdict: Break) -> str:
+    """A break as a row writes it: "open" where the paragraph is left open, else "break"."""
+    return "open" if verdict.open else "break"
+
+
+# Before text line i, with a paragraph open: "break" (it ends here), "open" (it ends here and goes
+# on elsewhere), no verdict (it goes on).
+BREAK_BEFORE = [
+    # the mark pushed to the next line is cut off by the inline break (see the xfail below)
+    hit("inline_break", 4, "break", PUSHED_THEN_INLINE),
+    miss("inline_break", 4, None, [
+        *PUSHED_THEN_INLINE[:3],
+        "。下一段从这里开始写起，一直",
+        PUSHED_THEN_INLINE[4],
+    ]),
+    hit("page_or_jump_gap", 3, "break", [
+        *FULL_ENDS,
+        NEW_PAGE + NEXT_FULL_ENDS[0],
+        NEXT_FULL_ENDS[1],
+    ]),
+    miss("page_or_jump_gap", 3, None, [*FULL_ENDS, *NEXT_FULL_ENDS]),
+    hit("blank_after_end", 4, "break", SENTENCE_ENDS_THEN_BLANK, marks=pytest.mark.xfail(strict=True, reason=(
+        "never decides: ends_after's blank_break_after asks the same question (a sentence end, a blank "
+        "line, break_at_blank of the next line) about the line before, and closes the paragraph first"))),
+    # a blank line in mid-sentence: a column break, the paragraph goes on
+    miss("blank_after_end", 3, None, [
+        "救助先天性心脏病、白血",
+        "",
+        "病困境家庭患儿31550人。",
+    ]),
+    hit("headline_inside", 4, "open", INTERRUPTED),
+    # a comma: no headline, but a paragraph of its own
+    miss("headline_inside", 4, ("blank_then_indent", "break"), [
+        *INTERRUPTED[:3],
+        "新的标题在这里，",
+        *INTERRUPTED[4:],
+    ]),
+    # OCR dropped "景。", the paragraph's last line: the next is indented after a blank
+    hit("blank_then_indent", 5, "break", [
+        *LOST_LAST_LINE,
+        "大数据、大生态是贵州的两",
+        "大名片，贵州代表团新闻发言人",
+        "表示，迈上新征程，他们将持续",
+        "赋能增效。",
+    ]),
+    # the column goes on with a full line
+    miss("blank_then_indent", 5, None, [
+        *LOST_LAST_LINE,
+        "大数据、大生态是贵州的两大名",
+        "大名片，贵州代表团新闻发言人",
+        "表示，迈上新征程，他们将持续",
+        "赋能增效。",
+    ]),
+    hit("indent_after_end", 4, "break", [
+        *SENTENCE_ENDS_FULL,
+        "近日在武清区举办了",
+        "一场主题研讨会议活动，各",
+        "方代表参加了这次会议。",
+    ]),
+    miss("indent_after_end", 4, None, [
+        *SENTENCE_ENDS_FULL,
+        "近日在武清区举办了一场主",
+        "题研讨会议活动，各方代表",
+        "都参加了这次会议。",
+    ]),
+    hit("headline_after_full_line", 2, "break", [
+        *COLON_HEADLINE,
+        "为深入推进“通武廊”社会工作协同",
+        "发展，促进三地社工站建设专业化水平不",
+        "断提升，近日，由天津市武清区民政局主",
+        "办，武清区社会工作服务站承办。",
+    ]),
+    # the body under it is not indented: the headline does not prove itself
+    miss("headline_after_full_line", 2, None, [
+        *COLON_HEADLINE,
+        "为深入推进“通武廊”社会工作协同发展，促进",
+        "三地社工站建设专业化水平不断提升，近日，由",
+        "天津市武清区民政局主办，武清区社会工作服务",
+        "站承办。",
+    ]),
+]
+
+
+@pytest.mark.parametrize(ROW, BREAK_BEFORE)
+def test_break_before(rule: str, lines: tuple[str, ...], at: int, verdict: object, is_hit: bool) -> None:
+    assert_decision("break_before", rule, lines, at, verdict, is_hit, seen_as=seen)
+
+
+# After text line i, which ended a sentence or a credit: True, the paragraph ends with it.
+ENDS_AFTER = [
+    hit("last_text_line", 4, True, [
+        "标题在这里",
+        "",
+        " 这是第一段的开头，",
+        "这是第一段的结尾。",
+        "（据新华社）",
+    ]),
+    miss("last_text_line", 4, ("blank_break_after", True), [
+        "标题在这里",
+        "",
+        " 这是第一段的开头，",
+        "这是第一段的结尾。",
+        "",
+        " 第二段从这里开始，",
+        "第二段写到这里结束了。",
+    ]),
+    hit("inline_break_after", 2, True, [
+        "据测算，最高亩产可达",
+        "600公斤。 眼下，内蒙古的油",
+        "莎豆也迎来丰收。",
+    ]),
+    # the document spaces after every mark: "。 " is no indent
+    miss("inline_break_after", 2, None, [
+        "据测算， 最高亩产可达",
+        "600公斤。 眼下， 内蒙古的油",
+        "莎豆也迎来丰收。",
+    ]),
+    hit("credit_closes", 3, True, [
+        "新闻发言人介绍了有关",
+        "的情况和下一步的工作安",
+        "排。（中国新闻网）",
+        "下一篇的正文从这里开始写",
+        "起，一直写到这里结束。",
+    ]),
+    # a bracket inside the sentence names no source
+    miss("credit_closes", 3, None, [
+        "新闻发言人介绍了有关",
+        "的情况和下一步的工作安",
+        "排（详见中国新闻网）。",
+        "下一篇的正文从这里开始写",
+        "起，一直写到这里结束。",
+    ]),
+    hit("blank_break_after", 2, True, SENTENCE_ENDS_THEN_BLANK),
+    miss("blank_break_after", 2, None, [
+        "第一段从这里开始写起，一",
+        "直写到这里就结束了，好",
+        "",
+        "第二段从这里开始写起，一",
+        "直写到这里结束。",
+    ]),
+    hit("short_last_line", 4, True, [
+        *BODY,
+        "会上，三地民政局签订",
+        "了框架协议，明确了合作原",
+        "则和具体的工作安排内容。",
+    ]),
+    # the sentence ends on a full line: the paragraph may go on
+    miss("short_last_line", 4, None, [
+        *BODY[:3],
+        "清区举办了一次研讨会议。",
+        "会上，三地民政局签订",
+        "了框架协议，明确了合作原",
+        "则和具体的工作安排内容。",
+    ]),
+]
+
+
+@pytest.mark.parametrize(ROW, ENDS_AFTER)
+def test_ends_after(rule: str, lines: tuple[str, ...], at: int, verdict: object, is_hit: bool) -> None:
+    assert_decision("ends_after", rule, lines, at, verdict, is_hit)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "an inline break right after a pushed mark makes the mark a line of its own, kind noise: the "
+    "paragraph above loses its 。 to a noise block (read_lines rejoins a pushed mark only where "
+    "no inline break cuts its line)"))
+def test_a_mark_pushed_down_before_an_inline_break_stays_with_its_sentence() -> None:
+    assert kinds(page(*PUSHED_THEN_INLINE)) == [
+        ("paragraph", "他说这件事还没有结束，因为后续的工作还要继续做下去，大家都很关心这件事情的进展。"),
+        ("paragraph", "下一段从这里开始写起，一直写到这里就结束了。"),
+    ]
 
 
 def test_short_line_after_sentence_end_ends_the_paragraph() -> None:
