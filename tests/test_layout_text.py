@@ -4,7 +4,7 @@ pushed onto a line of their own."""
 from __future__ import annotations
 
 import pytest
-from helpers import kinds, page, pages
+from helpers import ROW, blocks_at, hit, kinds, miss, page, pages
 
 from normalize.layout import build_blocks, classify_line, join_lines, line_width
 from normalize.layout.lines import read_lines
@@ -32,6 +32,55 @@ def test_join_lines(left: str, right: str, joined: str) -> None:
 
 def test_join_keeps_a_hyphen_the_document_uses() -> None:
     assert join_lines("a well-", "known name", hyphenated=frozenset({"well-known"})) == "a well-known name"
+
+
+PLAIN = ("", "text")  # what classify_line says of a line no rule has a kind for: plain text
+
+# The kind of a line judged on its text alone (``classify_line``: kind and rule). A hit's line
+# also makes a block that names its rule, unless it is blank.
+LINE_KIND = [
+    hit("blank_line", 2, "blank", ["上文写完了。", "", "下文写完了。"]),
+    miss("blank_line", 2, ("no_letters", "noise"), ["上文写完了。", "”", "下文写完了。"]),
+    hit("no_letters", 1, "noise", ["”"]),  # a stray glyph
+    hit("no_letters", 1, "text", ["……………"]),  # longer: a decoration
+    hit("no_letters", 1, "text", ["…………"], marks=pytest.mark.xfail(strict=True, reason=(
+        "the docstring's own example: no_letters calls ``…………`` a decoration (text), but it has "
+        "4 characters and NOISE_CHARS = 4 makes it noise"))),
+    miss("no_letters", 1, PLAIN, ["好"]),
+    hit("jump_line", 2, "jump", ["后，运往当地136家规", "（下转第4版）"]),
+    hit("jump_line", 1, "jump", ["《下转第7版)"]),  # OCR misread the bracket
+    miss("jump_line", 1, PLAIN, ["第5版是重点。"]),
+    miss("jump_line", 1, ("running_head", "furniture"), ["《新闻联播》第7版"]),  # no jump word
+    hit("editor_line", 1, "furniture", ["本版编辑：民生周刊编辑部"]),
+    hit("editor_line", 1, "furniture", ["责任编辑：张三"]),
+    miss("editor_line", 1, PLAIN, ["本版内容由编辑部整理。"]),
+    hit("page_number", 1, "furniture", ["- 5 -"]),
+    hit("page_number", 1, "furniture", ["12"]),
+    miss("page_number", 1, PLAIN, ["2016年"]),
+    hit("credit_line", 1, "credit", ["（据天津市武清区融媒体中心）"]),
+    hit("credit_line", 1, "credit", ["(来源: 央视网)"]),
+    hit("credit_line", 1, "credit", ["（记者 李四 通讯员 王五）"]),
+    miss("credit_line", 1, PLAIN, ["（以下简称“儿助会”）换届大会在京举行。"]),  # brackets inside prose
+    hit("bracketed_line", 2, "credit", ["新闻发言人介绍了有关情况。", "（新疆民政厅）"]),
+    miss("bracketed_line", 2, PLAIN, ["新闻发言人介绍了有关情况。", "（新疆民政厅，乌鲁木齐）"]),
+    hit("running_head", 1, "furniture", ["民生周刊 2024年7月29日星期一 第5版 民生"]),
+    hit("running_head", 1, "furniture", ["2025年3月13日 星期四" + " " * 24 + "第1版 国际"]),  # OCR spreads it
+    hit("running_head", 1, "furniture", ["2025年1]月28日 星期五"]),  # OCR reads 11 as 1]
+    miss("running_head", 1, PLAIN, ["2024年7月29日，记者从会上获悉，"]),  # a date inside prose
+    miss("running_head", 1, PLAIN, ["第5版的报道引起关注。"]),  # an edition inside prose
+]
+
+
+@pytest.mark.parametrize(ROW, LINE_KIND)
+def test_line_kind(rule: str, lines: tuple[str, ...], at: int, verdict: object, is_hit: bool) -> None:
+    kind, why = classify_line(lines[at - 1].strip())
+    if not is_hit:
+        assert why != rule
+        assert verdict is None or (why, kind) == verdict
+        return
+    assert (why, kind) == (rule, verdict)
+    if kind not in ("blank", "text"):
+        assert rule in [b["why"] for b in blocks_at(build_blocks(page(*lines)), at)]
 
 
 @pytest.mark.parametrize(
