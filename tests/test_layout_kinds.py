@@ -4,7 +4,102 @@ page's edges, credits whose bracket OCR lost, asides in brackets."""
 from __future__ import annotations
 
 import pytest
-from helpers import kinds, page
+from helpers import INDENT, ROW, blocks_at, hit, kinds, miss, page
+
+from normalize.layout import build_blocks
+from normalize.layout.kinds import KIND_PASSES
+from normalize.layout.lines import read_lines
+
+# An indented lead over a 16 em column, under the headline of the rows below.
+LEAD = [
+    INDENT + "近日，新疆维吾尔自治区民政",
+    "厅联合新疆大学举办社会工作论坛，",
+    "来自各地的代表参加了本次活动。",
+]
+# "（12月6日-7日）" alone on a line inside a sentence
+ASIDE = [
+    "承者”转变。活动将于本周末（11月29",
+    "日-30日）启动，并延续至下个周末",
+    "（12月6日-7日）",
+    "。届时，各街道分馆",
+    "将在展区联袂呈现“流动非遗市集”",
+    "：市",
+    "民可在体验区尝试拓印。",
+    "（据深圳晚报）",
+]
+WHY = {"page_edge_names": "page_edge_name", "open_credits": "open_credit", "bracketed_asides": "bracketed_aside"}
+
+
+def after_passes(lines: tuple[str, ...], at: int) -> tuple[str, str]:
+    """(kind, why) of raw line ``at`` once the kind passes ran over the page's lines."""
+    read = read_lines(page(*lines), False)
+    for mark in KIND_PASSES:
+        mark(read)
+    return next((x.kind, x.why) for x in read if x.n == at)
+
+
+# The kind passes change the kind of some lines, each giving its name (singular) as their why:
+# a hit's verdict is the line's (kind, why) after them, a near miss's what it is instead.
+KIND_PASS_ROWS = [
+    # the paper's name alone above the dated line at a page's top
+    hit("page_edge_names", 1, ("furniture", "page_edge_name"), [
+        "民生周刊",
+        "2024年7月29日 星期一 第5版",
+        "社会工作论坛举办",
+        *LEAD,
+    ]),
+    # at its foot: the name above the dated foot line (the foot is read upwards)
+    hit("page_edge_names", 5, ("furniture", "page_edge_name"), [
+        "社会工作论坛举办",
+        *LEAD,
+        "民生周刊",
+        "2024年7月29日 星期一 第5版",
+    ]),
+    # too long for a name: prose
+    miss("page_edge_names", 1, ("text", ""), [
+        "民生周刊社会工作论坛今日举办",
+        "2024年7月29日 星期一 第5版",
+        "社会工作论坛举办",
+        *LEAD,
+    ]),
+    # OCR lost the closing bracket: after a sentence end, a gap after it
+    hit("open_credits", 2, ("credit", "open_credit"), [
+        "经济”相关话题深入交流。",
+        "〈据央视《新闻联播户",
+        "",
+        "陕北到安徽特高压直流输",
+        "电工程开工",
+    ]),
+    # mid-sentence: an aside
+    miss("open_credits", 2, ("text", ""), [
+        "据介绍，这次会议",
+        "（据央视报道称",
+        "明天还要继续。",
+    ]),
+    hit("bracketed_asides", 3, ("text", "bracketed_aside"), ASIDE),
+    # after a sentence end, a bracketed line is the story's source
+    miss("bracketed_asides", 2, ("credit", "bracketed_line"), [
+        "民可在体验区尝试拓印。",
+        "（深圳晚报）",
+        "。",
+    ]),
+]
+
+
+@pytest.mark.parametrize(ROW, KIND_PASS_ROWS)
+def test_kind_passes(rule: str, lines: tuple[str, ...], at: int, verdict: object, is_hit: bool) -> None:
+    got = after_passes(lines, at)
+    if not is_hit:
+        assert got[1] != WHY[rule] and (verdict is None or got == verdict)
+        return
+    assert got == verdict
+    # the blocks show it: furniture or a credit naming the pass, a bracketed aside inside a paragraph
+    kind, why = verdict
+    at_line = [(b["kind"], b["why"]) for b in blocks_at(build_blocks(page(*lines)), at)]
+    if kind == "text":
+        assert [k for k, _ in at_line] == ["paragraph"]
+    else:
+        assert (kind, why) in at_line
 
 
 def test_a_bracketed_line_inside_a_sentence_is_prose_not_a_credit() -> None:
