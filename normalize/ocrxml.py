@@ -9,6 +9,7 @@ input is a one-line ``BadInput``.
 
 from __future__ import annotations
 
+import codecs
 import re
 import statistics
 import unicodedata
@@ -56,6 +57,11 @@ _SPACE_RUN_RE = re.compile(r"\s+")
 _TITLE_PROPERTY_RE = re.compile(r'(?:[^;"]|"[^"]*")+')
 _SNIFF_SKIP_RE = re.compile(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>", re.DOTALL | re.IGNORECASE)
 _FIRST_TAG_RE = re.compile(r"<([A-Za-z_][\w.:-]*)")
+_DECLARED_ENCODING_RE = re.compile(rb"<\?xml[^>]*?\bencoding\s*=\s*[\"']([^\"']*)[\"']")
+_BYTE_ORDER_MARKS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# the encodings expat reads itself; a file in any other (GB18030, GBK, Big5: expat reads no
+# multi-byte encoding) is decoded before it is parsed
+EXPAT_ENCODINGS = frozenset({"utf-8", "utf-16", "utf-16-le", "utf-16-be", "iso8859-1", "ascii"})
 
 NOT_WELL_FORMED = "not well-formed XML at line {line}: {reason}; is it a complete {kind} file?"
 ENTITIES_REFUSED = "declares XML entities (line {line}), refused for safety"
@@ -202,13 +208,42 @@ def parse_xml(data: bytes, *, name: str, kind: str) -> Element:
     parser.EndElementHandler = lambda tag: builder.end(_clark(tag))
     parser.CharacterDataHandler = builder.data
     try:
-        parser.Parse(data, True)
+        parser.Parse(_readable(data, name=name), True)
     except _Refused as refused:
         raise BadInput(name, str(refused)) from None
     except expat.ExpatError as err:
         reason = NOT_WELL_FORMED.format(line=err.lineno, reason=expat.ErrorString(err.code), kind=kind)
         raise BadInput(name, reason) from None
+    except (LookupError, ValueError) as err:  # an encoding pyexpat cannot map that _readable let through
+        raise BadInput(name, f"cannot read the encoding it declares ({err})") from None
     return builder.close()
+
+
+def _readable(data: bytes, *, name: str) -> bytes | str:
+    """``data`` as expat can read it: the bytes, or their text where a byte order mark or the XML
+    declaration names an encoding expat does not read itself (expat then reads the text as UTF-8,
+    whatever it declares).
+
+    >>> _readable('<?xml version="1.0" encoding="GB18030"?><a>中</a>'.encode("gb18030"), name="x.xml")
+    '<?xml version="1.0" encoding="GB18030"?><a>中</a>'
+    >>> _readable(b'<?xml version="1.0" encoding="TF-8"?><a/>', name="x.xml")
+    Traceback (most recent call last):
+    normalize.errors.BadInput: x.xml: declares the unknown encoding 'TF-8' in its XML declaration
+    """
+    bom = next((codec for mark, codec in _BYTE_ORDER_MARKS if data.startswith(mark)), None)
+    declared = None if bom else _DECLARED_ENCODING_RE.match(data)
+    if declared is None and bom is None:
+        return data
+    label = bom or declared.group(1).decode("ascii", errors="replace")  # type: ignore[union-attr]
+    try:
+        if bom is None and codecs.lookup(label).name in EXPAT_ENCODINGS:
+            return data
+        return data.decode(label)
+    except LookupError:  # no such codec, or one that is no text encoding (rot13, base64)
+        raise BadInput(name, f"declares the unknown encoding {label!r} in its XML declaration") from None
+    except UnicodeError as err:
+        start = getattr(err, "start", 0)
+        raise BadInput(name, f"not valid {label} (the encoding it declares) at byte {start}") from None
 
 
 def _clark(name: str) -> str:

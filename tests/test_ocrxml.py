@@ -425,6 +425,44 @@ def test_a_dtd_subset_without_entities_is_read() -> None:
     assert [line.text for line in read_alto(data, name="p.xml")[0].lines] == ALTO_V2_TEXTS
 
 
+# -- encodings -------------------------------------------------------------------------------------
+
+ALTO_BODY = ("<alto><Layout><Page><PrintSpace><TextBlock><TextLine HPOS='0' VPOS='0' WIDTH='9' HEIGHT='9'>"
+             "<String CONTENT='民生周刊'/></TextLine></TextBlock></PrintSpace></Page></Layout></alto>")
+
+
+@pytest.mark.parametrize(
+    "declaration, encoding",
+    [
+        ('<?xml version="1.0" encoding="GB18030"?>', "gb18030"),  # multi-byte: expat cannot, we decode
+        ('<?xml version="1.0" encoding="gbk"?>', "gbk"),
+        ("<?xml version='1.0' encoding='Big5'?>", "big5"),
+        ('<?xml version="1.0" encoding="UTF-8"?>', "utf-8"),
+        ('<?xml version="1.0" encoding="UTF-8"?>', "utf-8-sig"),  # with a byte order mark
+        ('<?xml version="1.0" encoding="GBK"?>', "utf-8-sig"),  # near miss: the byte order mark wins
+        ('<?xml version="1.0" encoding="UTF-16"?>', "utf-16"),
+        ("", "utf-16"),
+    ],
+)
+def test_declared_encodings(declaration: str, encoding: str) -> None:
+    (page,) = read_alto((declaration + ALTO_BODY).encode(encoding), name="p.xml")
+    assert page.lines[0].text == "民生周刊"
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b'<?xml version="1.0" encoding="TF-8"?><alto/>', "declares the unknown encoding 'TF-8' in its XML declaration"),
+        (b'<?xml version="1.0" encoding="rot13"?><alto/>', "declares the unknown encoding 'rot13'"),
+        (b'<?xml version="1.0" encoding="gbk"?><alto>\xff</alto>', "not valid gbk (the encoding it declares) at byte 42"),
+    ],
+)
+def test_bad_declared_encodings(data: bytes, reason: str) -> None:
+    with pytest.raises(BadInput) as err:
+        read_alto(data, name="p.xml")
+    assert one_line_error(err).startswith(f"p.xml: {reason}")
+
+
 # -- bad input: one line each ----------------------------------------------------------------------
 
 
