@@ -3,7 +3,241 @@ heads, jumps, bylines."""
 
 from __future__ import annotations
 
-from helpers import kinds, page
+import pytest
+from helpers import INDENT, NEW_PAGE, ROW, blocks_at, hit, kinds, miss, page
+
+from normalize.layout import build_blocks
+from normalize.layout.roles import headline_roles, is_byline, jump_page, jump_role
+
+# An indented lead over a 16 em column, under the headline lines of the rows below.
+LEAD = [
+    INDENT + "近日，新疆维吾尔自治区民政",
+    "厅联合新疆大学举办社会工作论坛，",
+    "来自各地的代表参加了本次活动。",
+]
+# A story cut by a jump line, going on at the top of the next page
+CUT = [
+    "社会工作论坛举办",
+    INDENT + "近日，新疆维吾尔自治区民政",
+    "厅联合新疆大学举办社会工作论坛，",
+]
+TAIL = "来自各地的代表参加了本次活动。"
+BLANK_SUBTITLE_REASON = (
+    "new_element's blank_parts says a blank line parts two elements of one headline, but "
+    "starts_new_headline makes every heading block after a blank line a headline of its own: "
+    "OCR's subtitle set apart by a blank line is the title of a second headline")
+
+# The roles ``mark_roles`` gives (and the jump rules of ``kinds``): each row names what the block
+# covering line ``at`` carries (None: the key is absent); a near miss says what it carries instead.
+ROLES = [
+    hit("is_label", 3, {"role": "label", "why": "label_over_heading"}, [
+        "（据新华社）",
+        "",
+        "简讯",
+        "",
+        "社会工作论坛举办",
+        "",
+        *LEAD,
+    ]),
+    # a column tag is no section label: the title of a headline of its own
+    miss("is_label", 3, {"role": "title", "headline": 1}, [
+        "（据新华社）",
+        "",
+        "【简讯】",
+        "",
+        "社会工作论坛举办",
+        "",
+        *LEAD,
+    ]),
+    # no heading after it: the headline itself
+    miss("is_label", 3, {"role": "title", "headline": 1}, [
+        "（据新华社）",
+        "",
+        "简讯",
+        "",
+        *LEAD,
+    ]),
+    # a column tag over its title: the kicker
+    hit("headline_roles", 2, {"role": "kicker", "headline": 1}, [
+        "（据新华社）",
+        "【数字十年】",
+        "我国快递业务量连续多年",
+        "稳居世界第一",
+        *LEAD,
+    ]),
+    # a last element after a dash: the subtitle
+    hit("headline_roles", 3, {"role": "subtitle", "headline": 1}, [
+        "（据新华社）",
+        "社会工作论坛举办",
+        "——来自各地的代表参加了活动",
+        *LEAD,
+    ]),
+    hit("headline_roles", 5, {"role": "subtitle"}, [
+        "（据新华社）",
+        "",
+        "社会工作论坛举办",
+        "",
+        "——来自各地的代表参加了活动",
+        "",
+        *LEAD,
+    ], marks=pytest.mark.xfail(strict=True, reason=BLANK_SUBTITLE_REASON)),
+    # no dash: of two elements the second is the title (the first the kicker)
+    miss("headline_roles", 3, {"role": "title", "headline": 1}, [
+        "（据新华社）",
+        "社会工作论坛举办",
+        "来自各地的代表参加了活动",
+        *LEAD,
+    ]),
+    hit("starts_new_headline", 5, {"role": "title", "headline": 2}, [
+        "（据新华社）",
+        "",
+        "社会工作专刊",
+        "",
+        "社会工作论坛举办",
+        "",
+        *LEAD,
+    ]),
+    # parted by a change of width only: the kicker and title of one headline
+    miss("starts_new_headline", 3, {"role": "title", "headline": 1}, [
+        "（据新华社）",
+        "社会工作专刊",
+        "社会工作论坛举办",
+        *LEAD,
+    ]),
+    hit("repeated_heads", 6, {"kind": "furniture", "role": "running_head", "why": "repeated_across_pages"}, [
+        "民生周刊 民生专刊",
+        *CUT,
+        "（下转第2版）",
+        NEW_PAGE + "民生周刊 民生专刊",
+        "（上接第1版）",
+        TAIL,
+    ]),
+    # printed on one page only: a headline's kicker
+    miss("repeated_heads", 1, {"kind": "heading", "role": "kicker"}, [
+        "民生周刊 民生专刊",
+        *CUT,
+        "（下转第2版）",
+        NEW_PAGE + "社区时讯 综合新闻",
+        "（上接第1版）",
+        TAIL,
+    ]),
+    hit("jump_role", 4, {"kind": "furniture", "role": "jump_on", "why": "jump_line"}, [*CUT, "（下转第2版）"]),
+    hit("jump_role", 4, {"kind": "furniture", "role": "jump_back"}, [*CUT, "（上接第1版）"]),
+    miss("jump_role", 4, {"kind": "furniture", "role": "running_head"}, [*CUT, "第2版"]),
+    hit("jump_page", 4, {"jump": 2}, [*CUT, "（下转第2版）"]),
+    hit("jump_page", 4, {"jump": 12}, [*CUT, "（上接第十二版）"]),
+    hit("jump_page", 4, {"jump": 4}, [*CUT, "（下转4版）"], marks=pytest.mark.xfail(strict=True, reason=(
+        "JUMP_RE takes a jump line without 第 (\"（下转4版）\": role jump_on), but jump_page reads the page "
+        "only after 第, so the block has no jump"))),
+    miss("jump_page", 4, {"role": "running_head", "jump": None}, [*CUT, "第2版"]),
+    # the article's title printed again above "（上接…）" on the page it goes on to
+    hit("repeated_titles", 6, {"kind": "heading", "role": "repeated", "why": "repeated_title"}, [
+        "民生周刊 民生专刊",
+        *CUT,
+        "（下转第2版）",
+        NEW_PAGE + "社会工作论坛举办",
+        "（上接第1版）",
+        TAIL,
+    ]),
+    # prose above the jump line is the text going on, no title
+    miss("repeated_titles", 6, {"kind": "paragraph", "role": None}, [
+        "民生周刊 民生专刊",
+        *CUT,
+        "（下转第2版）",
+        NEW_PAGE + "他说这件事还没有结束，大家都很关心。",
+        "（上接第1版）",
+        TAIL,
+    ]),
+    # "（上接…）" right after "（下转…）": the paragraph runs on across both jump lines
+    hit("resumes_next", 2, {"kind": "paragraph", "lines": [2, 6]}, [*CUT, "（下转第2版）", "（上接第1版）", TAIL]),
+    # text between them: the paragraph is cut off at "（下转…）", open for the splitter to rejoin
+    miss("resumes_next", 2, {"kind": "paragraph", "lines": [2, 3], "open": True, "why": "jump_on"}, [
+        *CUT,
+        "（下转第2版）",
+        "他说这件事还没有结束，大家都很关心。",
+        "（上接第1版）",
+        TAIL,
+    ]),
+    # a reporter's line alone between blank lines, indented like a paragraph
+    hit("is_byline", 3, {"kind": "paragraph", "role": "byline"}, [
+        "社会工作论坛举办",
+        "",
+        INDENT + "本报记者 张三",
+        "",
+        INDENT + "近日，新疆维吾尔自治区民政厅联合新疆大学，",
+        "举办社会工作论坛，来自各地的代表参加了本次活动。",
+    ]),
+    hit("is_byline", 3, {"role": "byline"}, [
+        "（据新华社）",
+        "社会工作论坛举办",
+        "本报记者 张三",
+        *LEAD,
+    ], marks=pytest.mark.xfail(strict=True, reason=(
+        "a reporter's line under the headline is headline-like: the headline rules take it as a "
+        "headline line (here the title's second line; at a page top the title, the real title its "
+        "kicker), and is_byline is asked of paragraph blocks only"))),
+    # a sentence that starts with 记者 is the lead, no byline
+    miss("is_byline", 3, {"kind": "paragraph", "role": None}, [
+        "社会工作论坛举办",
+        "",
+        INDENT + "记者从国家邮政局获悉，今年快递增长。",
+        "",
+        INDENT + "近日，新疆维吾尔自治区民政厅联合新疆大学，",
+        "举办社会工作论坛，来自各地的代表参加了本次活动。",
+    ]),
+]
+
+
+@pytest.mark.parametrize(ROW, ROLES)
+def test_roles(rule: str, lines: tuple[str, ...], at: int, verdict: dict, is_hit: bool) -> None:
+    at_line = blocks_at(build_blocks(page(*lines)), at)
+    assert any(all(b.get(k) == v for k, v in verdict.items()) for b in at_line), at_line
+
+
+@pytest.mark.parametrize(
+    ("elements", "roles"),
+    [
+        ([["【数字十年】"], ["我国快递业务量连续多年", "稳居世界第一"]], [["kicker"], ["title", "title"]]),
+        ([["共建“一带一路”", "新疆积极打造", "我国向西开放的桥头堡"]], [["title", "title", "title"]]),
+        ([["【数字十年】", "我国快递业务量"], ["——连续多年稳居世界第一"]], [["kicker", "title"], ["subtitle"]]),
+        # a first line ending in a clause, over two more: the kicker
+        ([["夯实社会工作理论基础，", "社会工作助力新疆民政事业", "高质量发展论坛举办"]], [["kicker", "title", "title"]]),
+        # the kicker's short last line, after its comma, under it
+        ([["夯实社会工作理论基础，", "促进“政校合作”", "社会工作助力", "新疆民政事业"]], [["kicker", "kicker", "title", "title"]]),
+        # near miss: a sentence of the title wrapped inside a word is one line's
+        ([["西乡北帝三月三精", "彩不断！", "西乡历史文化展"]], [["title", "title", "title"]]),
+    ],
+)
+def test_headline_roles(elements: list[list[str]], roles: list[list[str]]) -> None:
+    assert headline_roles(elements) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "target"),
+    [
+        ("（下转第4版）", "jump_on", 4),
+        ("（上接第十二版）", "jump_back", 12),
+        ("《续第3版)", "jump_back", 3),  # OCR misread the bracket
+        ("（转第十版）", "jump_on", 10),
+        ("（下转）", "jump_on", None),  # near miss: no page named
+    ],
+)
+def test_jump_role_and_page(text: str, role: str, target: int | None) -> None:
+    assert (jump_role(text), jump_page(text)) == (role, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "byline"),
+    [
+        ("本报记者 张三", True),
+        ("通讯员 李四 王五", True),
+        ("文/张三", True),
+        ("记者从国家邮政局获悉，今年快递增长。", False),  # near miss: a sentence
+        ("本报记者张三、李四报道。", False),  # near miss: it ends a sentence
+    ],
+)
+def test_is_byline(text: str, byline: bool) -> None:
+    assert is_byline(text) is byline
 
 
 def test_ocr_a_repeated_title_over_blank_lines_above_the_jump_back_line() -> None:
