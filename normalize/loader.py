@@ -334,11 +334,14 @@ def _pages_document(
         except NormalizeError as err:
             report(err)
             datas.append(None)
-    formats = {detect_format(data) for data in datas if data is not None}
-    if formats - {"text"}:
-        if len(formats) > 1:
-            raise BadInput(folder.as_posix(), f"mixes {' and '.join(sorted(formats))} files; give each kind a folder")
-        return _paged_folder(doc_id, folder, pages, datas, formats.pop(), report)
+    formats = [detect_format(data) if data is not None else "" for data in datas]
+    kind = max(sorted(set(formats) - {""}), key=formats.count, default="text")  # the pages' format
+    for k, (path, fmt) in enumerate(zip(pages, formats)):
+        if fmt and fmt != kind:  # one page of another kind: reported, left as an empty page
+            report(BadInput(path.as_posix(), f"a {fmt} file among {kind} pages; give each kind a folder of its own"))
+            datas[k] = None
+    if kind != "text":
+        return _paged_folder(doc_id, folder, pages, datas, kind, report)
     texts, encodings, confidence, digest, size = [], [], 1.0, hashlib.sha256(), 0
     for path, raw in zip(pages, datas):
         data = raw or b""

@@ -69,6 +69,8 @@ _PROTECTED_RE = re.compile(
 )
 _FILE_EXT_RE = re.compile(_FILE_EXT)  # what the file-name branch needs, looked for alone first
 
+# a credit of reporters' names: "（陈佳 林松）" (brackets made full-width, one space between names)
+_NAMES_RE = re.compile(f"^\\s*[（(]\\s*([{HAN}]{{2,4}}(?:[ \\u3000]+[{HAN}]{{2,4}})+)\\s*[）)]\\s*$")
 _ASCII_TO_ZH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 _CJK_MARKS = frozenset(CJK_PUNCT)
 _SPACES = frozenset(" \t\u00a0\u3000")
@@ -539,10 +541,17 @@ def normalize_punctuation(
 
 
 def _fix_block(block: object, fix: Callable[[object], object]) -> object:
-    """A block with its text (and its headline lines, ``parts``) normalized."""
+    """A block with its text (and its headline lines, ``parts``) normalized; the space between
+    the names of a credit that lists its reporters (``（陈佳 林松）``) stays: it parts two names."""
     if not isinstance(block, dict) or "text" not in block:
         return block
-    out = {**block, "text": fix(block["text"])}
+    text = block["text"]
+    names = _NAMES_RE.match(text) if block.get("kind") == "credit" and isinstance(text, str) else None
+    if names:
+        fixed = f"（{' '.join(names.group(1).split())}）"
+    else:
+        fixed = fix(text)
+    out = {**block, "text": fixed}
     if isinstance(block.get("parts"), list):
         out["parts"] = [fix(p) for p in block["parts"]]
     return out

@@ -134,6 +134,8 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
         if kind == "heading":
             if b.get("role") == "label":
                 removed.append(_removed(b, "label"))
+                if cur is not None and (cur.paragraphs or cur.credit):
+                    cur = None  # a section label ("简讯") starts a section: the article above has ended
                 continue
             if cur is not None and (cur.paragraphs or cur.credit):
                 cur = None

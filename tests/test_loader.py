@@ -68,7 +68,7 @@ def test_record_shape(tmp_path: Path, seed_text: str) -> None:
     path.write_text(seed_text, encoding="utf-8")
     doc = load_one(path)
     assert list(doc) == ["id", "text", "source", "pages", "steps"]
-    assert list(doc["source"]) == ["path", "encoding", "confidence", "sha256", "bytes"]
+    assert list(doc["source"]) == ["path", "format", "encoding", "confidence", "sha256", "bytes"]
     assert (doc["id"], doc["source"]["path"], doc["pages"], doc["steps"]) == (
         "001.txt", path.as_posix(), 1, ["load"])
 
@@ -117,13 +117,11 @@ def test_text_is_nfc_not_nfkc_and_indents_stay(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("data", "reason"), [
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
-     "a PDF, not text; extract its text first with: pdftotext -raw {path}"),
     (b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image, not text; run OCR on it first"),
     (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image, not text; run OCR on it first"),
     (bytes(range(256)) * 8, "a binary file (NUL bytes), not text"),
     (b"\x1f\x8b\x08\x00garbage", "not a readable gzip file ({detail})"),
-], ids=["pdf", "png", "jpeg", "nul", "bad-gzip"])
+], ids=["png", "jpeg", "nul", "bad-gzip"])
 def test_binary_files_are_refused_with_one_line(tmp_path: Path, data: bytes, reason: str) -> None:
     path = tmp_path / "scan.txt"
     path.write_bytes(data)
@@ -200,7 +198,7 @@ def test_glob_selects_files_in_folders_only(tmp_path: Path) -> None:
 def test_folder_without_matching_files_is_an_error(tmp_path: Path) -> None:
     make_tree(tmp_path, {"a.md": "甲".encode()})
     assert [str(e) for e in load_all([str(tmp_path)])[1]] == [
-        f"{tmp_path.as_posix()}: no files matching '*.txt' (see --glob)"]
+        f"{tmp_path.as_posix()}: no files matching *.txt, *.pdf, *.hocr, *.xml (see --glob)"]
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
@@ -280,7 +278,7 @@ def test_pages_per_folder_keeps_a_bad_page_as_an_empty_one(tmp_path: Path) -> No
         "p1.txt": "一".encode(), "p2.txt": b"%PDF-1.4", "p3.txt": "三".encode()})
     docs, errors = load_all([str(root)], pages_per_folder=True)
     assert [(d["id"], d["text"], d["pages"]) for d in docs] == [("issue", "一\f\f三", 2)]
-    assert [e.where for e in errors] == [(root / "p2.txt").as_posix()]
+    assert [str(e) for e in errors] == [f"{(root / 'p2.txt').as_posix()}: a pdf file among text pages; give each kind a folder of its own"]
 
 
 def test_decode_bytes_prefers_gb18030_over_gbk_names() -> None:

@@ -23,6 +23,7 @@ LABEL_HAN = 4  # a first element this short over another is a section label ("�
 TAG_OPEN = "【"
 KICKER_CHARS = 24  # a kicker of its own is this short
 KICKER_LINES = 3
+PHOTO_CREDIT_CHARS = 12
 
 
 # Is a text line page furniture, by where it stands?
@@ -33,7 +34,14 @@ def running_band(page: BoxPage, i: int) -> str | None:
     return "furniture" if page.band(i) else None
 
 
-BOX_FURNITURE = family("box_furniture", running_band)
+def photo_credit(page: BoxPage, i: int) -> str | None:
+    """A short line in small type lying on a picture: its photographer's credit (``陈维连/摄``),
+    no article's text (near miss: a photo story's headline printed over its photo)."""
+    short = len(page.lines[i].text) <= PHOTO_CREDIT_CHARS and not page.display(i)
+    return "noise" if short and page.on_image(i) else None
+
+
+BOX_FURNITURE = family("box_furniture", running_band, photo_credit)
 
 
 # Is a run of display-type lines a headline, or prose set large (a lead paragraph)?
@@ -154,8 +162,11 @@ def element_roles(page: BoxPage, parts: list[list[int]]) -> list[str]:
     texts = ["".join(page.lines[i].text for i in part) for part in parts]
     roles = [""] * len(parts)
     first = 0
-    if len(parts) > 1 and len(HAN_RE.findall(texts[0])) <= LABEL_HAN and not texts[0].startswith(TAG_OPEN):
+    if (len(HAN_RE.findall(texts[0])) <= LABEL_HAN and not texts[0].startswith(TAG_OPEN)
+            and (len(parts) > 1 or page.framed(parts[0]))):
         roles[0], first = "label", 1
+    if first == len(parts):
+        return roles
     sizes = [max(page.geo[i].size for i in part) for part in parts]
     top = max(sizes[first:])
     titles = [k for k in range(first, len(parts)) if page.same_size(sizes[k], top)]

@@ -7,6 +7,7 @@ Every tolerance here is in em of the line's own type, so it holds on any page si
 from __future__ import annotations
 
 import itertools
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -28,10 +29,10 @@ class Em:
     SAME_SIZE_OCR = 0.12  # ...in OCR, whose line heights vary from line to line
     DISPLAY_PDF = 1.02  # type this much larger than the page's body type is display type (a headline)...
     DISPLAY_OCR = 1.25  # ...in OCR
-    TOP_BAND = 0.08  # a page's running head lies in its top 8%...
-    FOOT_BAND = 0.95  # ...its foot below 95% of its height
-    RULE_BAND = 0.15  # a wide rule this near the top or foot parts the running head or foot
+    BAND = 0.12  # a page's running head lies in its top 12%, its foot in its bottom 12%...
+    BAND_GAP = 1.5  # ...set apart from the page's text by this much space (em of body type) or a wide rule
     WIDE_RULE = 0.6  # a rule across at least this share of the page's width
+    FRAME = 1.5  # a frame around a label stands at most this far from it
 
 
 @dataclass(slots=True)
@@ -129,7 +130,9 @@ class BoxPage:
                 sizes[g.page].append((g.size, len(ln.text)))
         self.body = {page: _weighted_median(pairs) for page, pairs in sizes.items()}
         self.rules = [r for r in layout.get("rules") or []]
+        self.images = [r for r in layout.get("images") or []]
         self._edges()
+        self.bands = self._bands()
 
     def _edges(self) -> None:
         """Left and right edges of every region's column, from the lines set in its own size."""
@@ -177,18 +180,69 @@ class BoxPage:
         a, b = self.geo[p], self.geo[i]
         return (b.top - a.bottom) / b.size
 
+    def _bands(self) -> dict[int, str]:
+        """The lines of each page's running head and foot: the lines in its top (bottom) 12%
+        that a wide rule or a clear space parts from the rest of the page."""
+        by_page: dict[int, list[int]] = defaultdict(list)
+        for i, g in enumerate(self.geo):
+            by_page[g.page].append(i)
+        bands: dict[int, str] = {}
+        for page, idx in by_page.items():
+            if page not in self.pages:
+                continue
+            width, height = self.pages[page]
+            walls = [(r[2], r[4]) for r in self.rules if r[0] == page and r[3] - r[1] >= Em.WIDE_RULE * width]
+            gap = Em.BAND_GAP * self.body.get(page, 10.0)
+            top = {i: (self.geo[i].top, self.geo[i].bottom) for i in idx}
+            foot = {i: (height - self.geo[i].bottom, height - self.geo[i].top) for i in idx}
+            from_foot = [(height - b, height - a) for a, b in walls]
+            for name, spans, edges in (("top", top, walls), ("foot", foot, from_foot)):
+                bands.update(dict.fromkeys(edge_band(spans, edges, Em.BAND * height, gap), name))
+        return bands
+
+    def framed(self, lines: list[int]) -> bool:
+        """The lines stand in a frame of their own: a drawn box around them, not much larger
+        (``简讯`` or ``动态`` in a box over the items of a column)."""
+        g = [self.geo[i] for i in lines]
+        x0, top = min(a.x0 for a in g), min(a.top for a in g)
+        x1, bottom = max(a.x1 for a in g), max(a.bottom for a in g)
+        pad = Em.FRAME * max(a.size for a in g)
+        return any(r[0] == g[0].page and x0 - pad <= r[1] <= x0 and top - pad <= r[2] <= top
+                   and x1 <= r[3] <= x1 + pad and bottom <= r[4] <= bottom + pad for r in self.rules)
+
+    def on_image(self, i: int) -> bool:
+        """Line i lies on a picture or touches its edge (a photo credit printed on the photo)."""
+        g = self.geo[i]
+        pad = Em.FRAME * g.size
+        return any(r[0] == g.page and r[1] - pad <= g.x0 and g.x1 <= r[3] + pad and r[2] - pad <= g.top
+                   and g.bottom <= r[4] + pad for r in self.images)
+
     def band(self, i: int) -> str:
         """"top" or "foot" where line i lies in its page's running head or foot, else ""."""
-        g = self.geo[i]
-        size = self.pages.get(g.page)
-        if not size:
-            return ""
-        width, height = size
-        wide = [r for r in self.rules if r[0] == g.page and r[3] - r[1] >= Em.WIDE_RULE * width]
-        if g.bottom <= Em.TOP_BAND * height or any(
-                r[4] <= Em.RULE_BAND * height and g.bottom <= r[2] + 1 for r in wide):
-            return "top"
-        if g.top >= Em.FOOT_BAND * height or any(
-                r[2] >= (1 - Em.RULE_BAND) * height and g.top >= r[4] - 1 for r in wide):
-            return "foot"
-        return ""
+        return self.bands.get(i, "")
+
+
+def edge_band(spans: dict[int, tuple[float, float]], walls: list[tuple[float, float]], limit: float,
+              gap: float) -> list[int]:
+    """
+    The lines at a page's edge parted from the rest by a clear space or a wall: ``spans`` and
+    ``walls`` are (near, far) distances from the edge; the band must end within ``limit``.
+
+        >>> edge_band({0: (0, 28), 1: (2, 12), 2: (57, 99), 3: (120, 128)}, [], 120, 12)
+        [0, 1]
+        >>> edge_band({0: (42, 57), 1: (79, 99)}, [(66, 68)], 100, 30)
+        [0]
+        >>> edge_band({0: (42, 57), 1: (62, 70)}, [], 100, 12)
+        []
+    """
+    band: list[int] = []
+    far = -math.inf
+    for i in sorted(spans, key=lambda k: spans[k][0]):
+        near, end = spans[i]
+        if band and (near - far >= gap or any(far <= w0 and w1 <= near for w0, w1 in walls)):
+            return band
+        far = max(far, end)
+        if far > limit:
+            return []
+        band.append(i)
+    return []
