@@ -13,7 +13,8 @@ page 2's part starts with （上接第M版）, sometimes under a repeated title.
 (--dump-dom with a script) first: an overflowing page gets another template or a smaller style, and the jump
 is cut where page 1's text stops showing.
 
-Writes OUT_DIR/{html,pdf}/docNN.*, OUT_DIR/{pdftotext-raw,pdftotext,ocr}/{inputs,gold}/ and manifest.json
+Writes OUT_DIR/{html,pdf}/docNN.*, OUT_DIR/hocr/docNN/page-P.hocr (tesseract's hOCR of the same page images),
+OUT_DIR/{pdftotext-raw,pdftotext,ocr}/{inputs,gold}/ and manifest.json
 (per document: format, columns, pages, paper, style, templates, items with layout). Warns when the OCR text
 interleaves articles; exits 1 when a gold title or paragraph is missing from the pdftotext -raw text.
 """
@@ -452,7 +453,13 @@ def render(doc: dict, by_id: dict, out: Path, tmp: Path) -> int:
         old.unlink()
     run("pdftoppm", "-r", "200", "-png", pdf, tmp / "pg")
     pngs = sorted(tmp.glob("pg-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
-    pages = [run("tesseract", p, "stdout", "-l", "chi_sim") for p in pngs]
+    hocr = out / "hocr" / name
+    hocr.mkdir(parents=True, exist_ok=True)
+    pages = []
+    for k, png in enumerate(pngs, start=1):  # one tesseract run gives the text and the hOCR of a page
+        run("tesseract", png, tmp / "ocr", "-l", "chi_sim", "txt", "hocr")
+        pages.append((tmp / "ocr.txt").read_text(encoding="utf-8"))
+        shutil.move(tmp / "ocr.hocr", hocr / f"page-{k}.hocr")
     ocr = "".join(t if t.endswith("\f") else t + "\f" for t in pages)  # each page ends with \f, as in dev
     (out / "ocr/inputs" / f"{name}.txt").write_text(ocr, encoding="utf-8")
     gold = gold_rows(doc, by_id)

@@ -1,8 +1,9 @@
-"""Score the whole pipeline on ../shared/dev, the seed and synthetic pages with ../shared/bench/score.py.
+"""Score the whole pipeline with ../shared/bench/score.py: the dev pages in every form, the real pages,
+the seed and generated synthetic pages.
 
-    python scripts/score_dev.py [--per-doc] [--blocks] [--heldout DIR]
+    python scripts/score_dev.py [--per-doc] [--blocks] [--heldout DIR] [--only NAME,NAME]
 
---heldout DIR also scores pages made by scripts/make_pages.py DIR (its pdftotext-raw and ocr sets).
+--heldout DIR also scores pages made by scripts/make_pages.py DIR (its pdftotext-raw, ocr, PDF and hOCR sets).
 """
 import json
 import subprocess
@@ -12,34 +13,61 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from normalize.layout import dehyphenate_records  # noqa: E402
-from normalize.punct import punctuate  # noqa: E402
-from normalize.split import split_articles  # noqa: E402
+from normalize.loader import load_paths  # noqa: E402
+from normalize.pipeline import document_stages, run_pipeline  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
+DEV, REAL = SHARED / "dev", SHARED / "real"
+HOCR = {"pages_per_folder": True, "glob": "*.hocr"}
+
+
+def gold(*patterns: Path) -> list[Path]:
+    return [p for pattern in patterns for p in sorted(pattern.parent.glob(pattern.name))]
+
+
+# name: (paths, load options, gold files)
 SETS = {
-    "pdftotext-raw": (sorted((SHARED / "dev/pdftotext-raw/inputs").glob("*.txt")), sorted((SHARED / "dev/pdftotext-raw/gold").glob("*.jsonl"))),
-    "ocr": (sorted((SHARED / "dev/ocr/inputs").glob("*.txt")), sorted((SHARED / "dev/ocr/gold").glob("*.jsonl"))),
-    "seed-001": ([ROOT / "seeds/001_998312ac65b7c8b7.txt"], [ROOT / "seeds/gold/001.jsonl"]),
+    "pdftotext-raw": ([DEV / "pdftotext-raw/inputs"], {}, gold(DEV / "pdftotext-raw/gold/*.jsonl")),
+    "ocr": ([DEV / "ocr/inputs"], {}, gold(DEV / "ocr/gold/*.jsonl")),
+    "pdf": ([DEV / "pdf"], {}, gold(DEV / "pdftotext-raw/gold/*.jsonl")),
+    "hocr": ([DEV / "hocr"], HOCR, gold(DEV / "ocr/gold/*.jsonl")),
+    "real-pdf": ([REAL / "pdf/sanmen02.pdf"], {}, gold(REAL / "gold/sanmen02.jsonl")),
+    "real-raw": ([REAL / "pdftotext-raw/sanmen02.txt"], {}, gold(REAL / "gold/sanmen02.jsonl")),
+    "real-layer": ([REAL / "pdftotext-raw/mag12ocrlayer.txt"], {}, gold(REAL / "gold/mag12ocrlayer.jsonl")),
+    "real-layer-pdf": ([REAL / "pdf/mag12ocrlayer.pdf"], {}, gold(REAL / "gold/mag12ocrlayer.jsonl")),
+    "real-ocr": ([REAL / "ocr"], {}, gold(REAL / "gold/mag12img.jsonl", REAL / "gold/sanmen02.jsonl")),
+    "real-hocr": ([REAL / "hocr"], HOCR, gold(REAL / "gold/mag12img.jsonl", REAL / "gold/sanmen02.jsonl")),
+    "seed-001": ([ROOT / "seeds/001_998312ac65b7c8b7.txt"], {}, [ROOT / "seeds/gold/001.jsonl"]),
 }
-SYNTH = Path(tempfile.mkdtemp()) / "synthetic"
-subprocess.run([sys.executable, str(ROOT / "scripts/make_synthetic.py"), str(SYNTH)], check=True)
-SETS["synthetic"] = (sorted((SYNTH / "inputs").glob("*.txt")), sorted((SYNTH / "gold").glob("*.jsonl")))
 args = sys.argv[1:]
 if "--heldout" in args:
     at = args.index("--heldout")
     held = Path(args[at + 1])
     del args[at : at + 2]
-    for variant in ("pdftotext-raw", "ocr"):
-        SETS[f"heldout {variant}"] = (sorted((held / variant / "inputs").glob("*.txt")),
-                                      sorted((held / variant / "gold").glob("*.jsonl")))
+    golds = gold(held / "pdftotext-raw/gold/*.jsonl")
+    SETS |= {"heldout raw": ([held / "pdftotext-raw/inputs"], {}, golds),
+             "heldout ocr": ([held / "ocr/inputs"], {}, golds),
+             "heldout pdf": ([held / "pdf"], {}, golds),
+             "heldout hocr": ([held / "hocr"], HOCR, golds)}
+if "--only" in args:
+    at = args.index("--only")
+    keep = args[at + 1].split(",")
+    del args[at : at + 2]
+    SETS = {k: v for k, v in SETS.items() if k in keep}
+else:
+    synth = Path(tempfile.mkdtemp()) / "synthetic"
+    subprocess.run([sys.executable, str(ROOT / "scripts/make_synthetic.py"), str(synth)], check=True)
+    SETS["synthetic"] = ([synth / "inputs"], {}, gold(synth / "gold/*.jsonl"))
 extra = [a for a in args if a.startswith("--")]
-for name, (inputs, gold) in SETS.items():
-    docs = [{"id": p.name, "text": p.read_text(encoding="utf-8"), "steps": ["load"]} for p in inputs]
-    stages = punctuate(dehyphenate_records(docs))
-    rows = list(stages) if "--blocks" in extra else list(split_articles(stages))
+for name, (paths, options, golds) in SETS.items():
+    if not all(p.exists() for p in paths):
+        print(f"== {name}: not here, skipped")
+        continue
+    docs = load_paths([str(p) for p in paths], on_error=lambda err: print(f"  {err}", file=sys.stderr), **options)
+    stages = document_stages()[:-1] if "--blocks" in extra else document_stages()
+    rows = list(run_pipeline(docs, stages))
     out = Path(tempfile.mkdtemp()) / "pred.jsonl"
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    r = subprocess.run([sys.executable, str(SHARED / "bench/score.py"), str(out), *map(str, gold), *extra],
+    r = subprocess.run([sys.executable, str(SHARED / "bench/score.py"), str(out), *map(str, golds), *extra],
                        capture_output=True, text=True)
     print(f"== {name}\n{r.stdout.strip()}{r.stderr.strip()}")
