@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 Box = tuple[float, float, float, float]
 """(x0, top, x1, bottom) in page units, y downward from the top edge."""
@@ -62,8 +63,12 @@ THIN_EM = 0.5
 """A graphic thinner than this (in em of the page's body type) is a rule: a wall as it is."""
 HEAD_EM = 1.4
 """A line this much larger than the page's body type is a headline."""
+HEAD_REACH_EM = 3.0
+"""A headline's text starts within this (in em of the body type) under it."""
 LEAD_WIDER = 1.5
 """A lead paragraph over a headline set in a column is at least this much wider than the headline."""
+LEAD_COVER = 0.8
+"""... and the band under it spans at least this share of its width (the lead is set across that band's columns)."""
 BACKDROP_SHARE = 0.2
 """A picture under at least this share of the page's characters is a backdrop (a scan under its OCR text, a panel),
 not a photo with a credit printed on it."""
@@ -259,72 +264,136 @@ def _free_point(lo: float, hi: float, blocked: list[tuple[float, float]]) -> flo
     return best
 
 
-def xy_cut(boxes: list[Box], walls: list[Box], slack: float, heads: frozenset[int] = frozenset()) -> list[list[int]]:
+def xy_cut(boxes: list[Box], walls: list[Box], em: float, heads: frozenset[int] = frozenset()) -> list[list[int]]:
     """The boxes (indices) in regions, in reading order: cut into bands top to bottom wherever a horizontal cut
     goes through, else into columns left to right, and each part again; a part that cannot be cut is a region,
-    read top to bottom. ``heads`` are the headlines, for ``lead_after_headline``.
+    read top to bottom. ``em`` is the page's body size; ``heads`` are the headlines, for ``parting_headline`` and
+    ``lead_after_headline``.
 
     Example: a running head, then a headline over two columns, then the two columns, then a foot.
 
     >>> page = [(0, 0, 100, 5), (0, 10, 100, 20), (0, 25, 45, 90), (55, 25, 100, 90), (0, 95, 100, 99)]
-    >>> xy_cut(page, [], 1.0)
+    >>> xy_cut(page, [], 4.0)
     [[0], [1], [2], [3], [4]]
-    >>> xy_cut([page[2], (55, 25, 100, 50), (55, 60, 100, 90)], [], 1.0)  # the left column before the right
+    >>> xy_cut([page[2], (55, 25, 100, 50), (55, 60, 100, 90)], [], 4.0)  # the left column before the right
     [[0], [1], [2]]
-    >>> xy_cut([(0, 0, 60, 20), (40, 10, 100, 30)], [], 1.0)  # overlapping: one region, top first
+    >>> xy_cut([(0, 0, 60, 20), (40, 10, 100, 30)], [], 4.0)  # overlapping: one region, top first
     [[0, 1]]
     """
-    return _cut(list(range(len(boxes))), boxes, walls, slack, heads, 0) if boxes else []
+    page = _Cutting(boxes, walls, WALL_SLACK_EM * em, HEAD_REACH_EM * em, heads)
+    return _cut(list(range(len(boxes))), page, 0) if boxes else []
 
 
 MAX_CUT_DEPTH = 200
 """Cuts nest a few levels on a real page; a part nested deeper (a staircase of boxes) is one region."""
 
 
-def _cut(items: list[int], boxes: list[Box], walls: list[Box], slack: float, heads: frozenset[int],
-         depth: int) -> list[list[int]]:
-    for along in (1, 0):
-        if len(items) < 2 or depth >= MAX_CUT_DEPTH:
-            break
-        cuts = _cuts([boxes[k] for k in items], walls, along, slack)
-        if cuts:
-            parts: list[list[int]] = [[] for _ in range(len(cuts) + 1)]
-            for k in items:
-                parts[bisect_left(cuts, (boxes[k][along] + boxes[k][along + 2]) / 2)].append(k)
-            ordered = [_cut(part, boxes, walls, slack, heads, depth + 1) for part in parts if part]
-            if along == 1:
-                ordered = lead_after_headline(ordered, boxes, heads)
-            return [region for part in ordered for region in part]
-    return [sorted(items, key=lambda k: (boxes[k][1], boxes[k][0]))]
+class _Cutting(NamedTuple):
+    boxes: list[Box]
+    walls: list[Box]
+    slack: float  # boxes may overlap by this much and still be apart
+    reach: float  # how far under a headline its text starts
+    heads: frozenset[int]
+
+
+def _cut(items: list[int], page: _Cutting, depth: int) -> list[list[int]]:
+    if len(items) < 2 or depth >= MAX_CUT_DEPTH:
+        return [sorted(items, key=lambda k: (page.boxes[k][1], page.boxes[k][0]))]
+    boxes = page.boxes
+    cuts, along = _cuts([boxes[k] for k in items], page.walls, 1, page.slack), 1
+    parting = parting_headline(cuts, items, page)
+    if not cuts or parting:
+        columns = _cuts([boxes[k] for k in items], page.walls, 0, page.slack)
+        if columns or not cuts:
+            cuts, along = columns, 0
+        elif len(parting) < len(cuts):
+            cuts = [cut for cut in cuts if cut not in parting]
+    if not cuts:
+        return [sorted(items, key=lambda k: (boxes[k][1], boxes[k][0]))]
+    parts: list[list[int]] = [[] for _ in range(len(cuts) + 1)]
+    for k in items:
+        parts[bisect_left(cuts, (boxes[k][along] + boxes[k][along + 2]) / 2)].append(k)
+    ordered = [_cut(part, page, depth + 1) for part in parts if part]
+    if along == 1:
+        ordered = lead_after_headline(ordered, boxes, page.heads)
+    return [region for part in ordered for region in part]
+
+
+def parting_headline(cuts: list[float], items: list[int], page: _Cutting) -> list[float]:
+    """The horizontal cuts that would part a headline (or label) from the one column of text right under it.
+
+    The region is cut into columns instead where it can be, else at its other cuts first, so the headline stays
+    with its column. Example: sanmen02's right-hand column has its 简讯 label just above the line where the left
+    part's framed box ends; cutting the page there would read the photo story between the label and its briefs.
+    Near misses: a headline over several columns (dev04's centred 全国秋粮收获过半) heads a band and is cut off
+    above it as usual; a headline over a headline (a running head over the lead headline) likewise.
+
+    >>> boxes = [(0, 0, 40, 20), (0, 28, 40, 60), (60, 0, 100, 60)]
+    >>> page = _Cutting(boxes, [], 1.0, 16.0, frozenset({0}))
+    >>> parting_headline([24.0], [0, 1, 2], page), parting_headline([24.0], [0, 1, 2], page._replace(heads=frozenset()))
+    ([24.0], [])
+    >>> two = _Cutting([(20, 0, 80, 20), (0, 28, 45, 60), (55, 28, 100, 60)], [], 1.0, 16.0, frozenset({0}))
+    >>> parting_headline([24.0], [0, 1, 2], two)
+    []
+    """
+    boxes, slack = page.boxes, page.slack
+    parting = []
+    for cut in cuts:
+        for h in items:
+            if h not in page.heads or not cut - page.reach <= boxes[h][3] <= cut:
+                continue
+            under = [k for k in items if k not in page.heads and cut <= boxes[k][1] <= cut + page.reach
+                     and _overlap(boxes[k][0], boxes[k][2], boxes[h][0], boxes[h][2]) > 0]
+            column = boxes[under[0]] if len(under) == 1 else None
+            if column and column[0] - slack <= boxes[h][0] <= boxes[h][2] <= column[2] + slack:
+                parting.append(cut)
+                break
+    return parting
 
 
 def lead_after_headline(bands: list[list[list[int]]], boxes: list[Box], heads: frozenset[int]) -> list[list[list[int]]]:
-    """Bands (each a list of regions) with a wide lead paragraph moved under the headline it belongs to.
+    """Bands (each a list of regions) with a lead paragraph moved under the headline it belongs to.
 
-    Example: dev05 sets an article's lead across the page and its headline in the first column below it, the body
-    running on in the columns beside; the headline (after a kicker, if any) is read first, then the lead. A lead
-    no wider than the headline below it is the end of the article above (a body over the next brief's headline).
+    Example: dev05 sets an article's lead across the columns of the band below it and the headline at the top of
+    that band's first column, the body running on in the columns beside it; the headline (after a kicker, if any)
+    is read first, then the lead. Near misses: a body over the next article's headline in its column (the body is
+    no wider than the headline); a body over a label with the briefs under it (sanmen02's 简讯: nothing beside it).
 
     >>> lead, head, col1, col2 = (0, 0, 100, 20), (0, 25, 30, 40), (0, 45, 30, 90), (35, 25, 100, 90)
     >>> lead_after_headline([[[0]], [[1], [2], [3]]], [lead, head, col1, col2], frozenset({1}))
     [[[1], [0], [2], [3]]]
     >>> lead_after_headline([[[0]], [[1], [2], [3]]], [(0, 0, 30, 20), head, col1, col2], frozenset({1}))
     [[[0]], [[1], [2], [3]]]
+    >>> lead_after_headline([[[0]], [[1], [2]]], [lead, (40, 25, 60, 40), (0, 45, 100, 90)], frozenset({1}))
+    [[[0]], [[1], [2]]]
     """
     out: list[list[list[int]]] = []
     for band in bands:
         lead = out[-1] if out else None
         if lead and len(lead) == 1 and len(lead[0]) == 1 and lead[0][0] not in heads:
             at = next((n for n, region in enumerate(band[:2]) if all(k in heads for k in region)), None)
-            if at is not None:
-                head_width = max(boxes[k][2] for region in band[: at + 1] for k in region) \
-                    - min(boxes[k][0] for region in band[: at + 1] for k in region)
-                x0, _, x1, _ = boxes[lead[0][0]]
-                if x1 - x0 > LEAD_WIDER * head_width:
-                    out[-1] = band[: at + 1] + lead + band[at + 1:]
-                    continue
+            if at is not None and _heads_columns(band, at, boxes[lead[0][0]], boxes):
+                out[-1] = band[: at + 1] + lead + band[at + 1:]
+                continue
         out.append(band)
     return out
+
+
+def _heads_columns(band: list[list[int]], at: int, lead: Box, boxes: list[Box]) -> bool:
+    """Whether the headline ending the band's region ``at`` sits at the top of the first of columns that a lead
+    paragraph is set across: the lead is much wider than it, the band as wide as the lead, and text starts beside
+    the headline."""
+    head = [k for region in band[: at + 1] for k in region]
+    head_x0, head_x1 = _span(head, boxes)
+    head_bottom = max(boxes[k][3] for k in head)
+    band_x0, band_x1 = _span([k for region in band for k in region], boxes)
+    beside = any(boxes[k][0] >= head_x1 and boxes[k][1] < head_bottom for region in band[at + 1:] for k in region)
+    width = lead[2] - lead[0]
+    return beside and width > LEAD_WIDER * (head_x1 - head_x0) and band_x1 - band_x0 >= LEAD_COVER * width
+
+
+def _span(items: list[int], boxes: list[Box]) -> tuple[float, float]:
+    return min(boxes[k][0] for k in items), max(boxes[k][2] for k in items)
 
 
 def _union(lines: list[TextLine]) -> Box:
@@ -354,7 +423,7 @@ def reading_order(page: PageLayout) -> PageLayout:
     blocks = column_blocks(lines, page.rules)
     heads = frozenset(b for b, block in enumerate(blocks) if max(lines[k].size for k in block) >= HEAD_EM * em)
     boxes = [_union([lines[k] for k in block]) for block in blocks]
-    regions = xy_cut(boxes, page_walls(page, em), WALL_SLACK_EM * em, heads)
+    regions = xy_cut(boxes, page_walls(page, em), em, heads)
     ordered = [replace(lines[k], block=n) for n, region in enumerate(regions) for b in region for k in blocks[b]]
     ordered += [replace(line, block=len(regions) + n) for n, line in enumerate(aside)]
     return replace(page, lines=ordered)

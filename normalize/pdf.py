@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -64,6 +65,11 @@ SIZE_RATIO = 1.5
 text of the same size is what shows a gutter."""
 WALL_MIN_EM = 1.0
 """A graphic at least this tall (in em of the line) standing in a gap parts the line there: a column rule, a photo."""
+PAGES_PER_OPEN = 32
+"""PDFium keeps every page's fonts and images until its document closes: 5 MB a page where each page brings its
+own fonts (page PDFs joined into an issue). Reopening the file every this many pages bounds that memory; where
+pages share their fonts it costs one parse of them per reopening."""
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
 GENERATED = " \r\n"
 """The characters PDFium inserts into a text page (FPDFText_IsGenerated): its line breaks and guessed spaces."""
 GRAPHIC_OBJECTS = {pdfium_c.FPDF_PAGEOBJ_PATH: "rules", pdfium_c.FPDF_PAGEOBJ_IMAGE: "images"}
@@ -95,13 +101,11 @@ class _Run:
 
     __slots__ = ("base", "bottom", "chars", "size", "tail", "top", "x0", "x1")
 
-    def __init__(self, chars: list[Char]) -> None:
-        self.chars = chars
-        self.tail = len(chars)  # how many characters the last run joined to a line has
-        self.base = chars[0].base
-        self.x0, self.x1 = min(c.x0 for c in chars), max(c.x1 for c in chars)
-        self.top, self.bottom = min(c.top for c in chars), max(c.bottom for c in chars)
-        self.size = max(c.size for c in chars)
+    def __init__(self, char: Char) -> None:
+        self.chars = [char]
+        self.tail = 1  # how many characters the last run joined to a line has
+        self.base, self.size = char.base, char.size
+        self.x0, self.x1, self.top, self.bottom = char.x0, char.x1, char.top, char.bottom
 
     def copy(self) -> _Run:
         other = _Run.__new__(_Run)
@@ -140,7 +144,7 @@ def read_pdf(source: str | bytes | Path, *, name: str) -> Iterator[PageLayout]:
     after its last page (pages without text inside a PDF that has text elsewhere are just empty pages).
     """
     document = _open(source, name)
-    return _pages(document, name)
+    return _pages(document, source, name)
 
 
 def _open(source: str | bytes | Path, name: str) -> pdfium.PdfDocument:
@@ -166,12 +170,16 @@ def _open_error(pdfium_message: str) -> str:
     return UNREADABLE.format(detail)
 
 
-def _pages(document: pdfium.PdfDocument, name: str) -> Iterator[PageLayout]:
+def _pages(document: pdfium.PdfDocument, source: str | bytes | Path, name: str) -> Iterator[PageLayout]:
     try:
-        if len(document) == 0:
+        count = len(document)
+        if count == 0:
             raise BadInput(name, "a PDF without pages")
         held: list[PageLayout] | None = []  # leading pages without text, until a page shows there is a text layer
-        for index in range(len(document)):
+        for index in range(count):
+            if index and index % PAGES_PER_OPEN == 0:
+                document.close()
+                document = _open(source, name)
             layout = _read_page(document, index, name)
             if held is None:
                 yield layout
@@ -190,18 +198,18 @@ def _pages(document: pdfium.PdfDocument, name: str) -> Iterator[PageLayout]:
 def _read_page(document: pdfium.PdfDocument, index: int, name: str) -> PageLayout:
     try:
         page = document[index]
+        try:
+            frame = _Frame.of(page.raw)
+            textpage = page.get_textpage()
+            try:
+                chars = page_chars(textpage.raw, frame)
+            finally:
+                textpage.close()
+            graphics = page_graphics(page.raw, frame)
+        finally:
+            page.close()
     except pdfium.PdfiumError as err:
         raise BadInput(name, BAD_PAGE.format(index + 1, err)) from None
-    try:
-        frame = _Frame.of(page.raw)
-        textpage = page.get_textpage()
-        try:
-            chars = page_chars(textpage.raw, frame)
-        finally:
-            textpage.close()
-        graphics = page_graphics(page.raw, frame)
-    finally:
-        page.close()
     lines = group_lines(chars, graphics["rules"] + graphics["images"])
     return PageLayout(index + 1, frame.width, frame.height, lines, graphics["rules"], graphics["images"])
 
@@ -314,7 +322,7 @@ def _page_text(textpage: Any, count: int) -> Sequence[str]:
     buffer = ctypes.create_string_buffer((count + 1) * 4)
     units = pdfium_c.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     text = buffer.raw[: max(units - 1, 0) * 2].decode("utf-16-le", errors="surrogatepass")
-    if len(text) == count and not any("\ud800" <= c <= "\udfff" for c in text):
+    if len(text) == count and not SURROGATE_RE.search(text):
         return text
     # characters outside the BMP take two units, or PDFium split a pair: map each index on its own
     return [_char(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count)]
@@ -462,7 +470,7 @@ def _runs(chars: list[Char]) -> list[_Run]:
         if best is not None:
             best.add(char)
         else:
-            run = _Run([char])
+            run = _Run(char)
             runs.append(run)
             k = bisect_right(bases, run.base)
             bases.insert(k, run.base)

@@ -100,6 +100,27 @@ def test_near_miss_columns_that_go_on_past_a_gap_in_the_other_column() -> None:
     assert order(lines) == ["左1", "左2", "左3", "左4", "左5", "左6", "右1", "右2", "标题", "新1", "新2"]
 
 
+def strip_beside_two_bands(label_size: float) -> list[TextLine]:
+    """Two bands on the left; on the right a column whose label sits just above the height where the bands part."""
+    return [*column("甲", 0, 200, 0, 6), *column("乙", 0, 200, 110, 6), *column("丙", 220, 300, 0, 5),
+            line("简讯", 240, 80, 280, label_size), *column("丁", 220, 300, 105, 7)]
+
+
+def test_a_label_stays_with_the_column_under_it() -> None:
+    """sanmen02: the cut where the left bands part would read the left's lower band between 简讯 and its briefs;
+    the columns are cut apart first instead."""
+    assert order(strip_beside_two_bands(18)) == [
+        "甲1", "甲2", "甲3", "甲4", "甲5", "甲6", "乙1", "乙2", "乙3", "乙4", "乙5", "乙6",
+        "丙1", "丙2", "丙3", "丙4", "丙5", "简讯", "丁1", "丁2", "丁3", "丁4", "丁5", "丁6", "丁7"]
+
+
+def test_near_miss_without_a_label_the_page_is_cut_into_bands_first() -> None:
+    lines = [item for item in strip_beside_two_bands(18) if item.text != "简讯"]
+    assert order(lines) == [
+        "甲1", "甲2", "甲3", "甲4", "甲5", "甲6", "丙1", "丙2", "丙3", "丙4", "丙5",
+        "乙1", "乙2", "乙3", "乙4", "乙5", "乙6", "丁1", "丁2", "丁3", "丁4", "丁5", "丁6", "丁7"]
+
+
 # -- graphics --------------------------------------------------------------------------------------------------------
 
 FOUR = [*column("甲", 0, 45, 0, 2), *column("乙", 55, 100, 0, 2), *column("丙", 0, 45, 40, 2), *column("丁", 55, 100, 40, 2)]
@@ -164,20 +185,22 @@ def test_near_miss_a_body_above_the_next_headline_stays_first() -> None:
 
 
 def test_lead_after_headline_takes_a_kicker_with_the_headline() -> None:
-    lead, kicker, head, body = (0, 0, 100, 20), (0, 25, 30, 32), (0, 34, 30, 50), (0, 55, 30, 90)
-    bands = [[[0]], [[1], [2], [3]]]
-    assert lead_after_headline(bands, [lead, kicker, head, body], frozenset({2})) == [[[1], [2], [0], [3]]]
+    lead, kicker, head, body, beside = (0, 0, 100, 20), (0, 25, 30, 32), (0, 34, 30, 50), (0, 55, 30, 90), \
+        (35, 25, 100, 90)
+    bands = [[[0]], [[1], [2], [3], [4]]]
+    boxes = [lead, kicker, head, body, beside]
+    assert lead_after_headline(bands, boxes, frozenset({2})) == [[[1], [2], [0], [3], [4]]]
 
 
 # -- xy_cut itself ---------------------------------------------------------------------------------------------------
 
 def test_boxes_that_cannot_be_cut_are_one_region_read_top_first() -> None:
-    assert xy_cut([(40, 10, 100, 30), (0, 0, 60, 20)], [], 1.0) == [[1, 0]]
+    assert xy_cut([(40, 10, 100, 30), (0, 0, 60, 20)], [], 4.0) == [[1, 0]]
 
 
 def test_a_deep_staircase_does_not_recurse_without_end() -> None:
     stairs = [(float(k), float(k), k + 1.5, k + 1.5) for k in range(3000)]
-    assert sorted(k for region in xy_cut(stairs, [], 0.1) for k in region) == list(range(3000))
+    assert sorted(k for region in xy_cut(stairs, [], 0.4) for k in region) == list(range(3000))
 
 
 def test_an_empty_page_stays_empty() -> None:
