@@ -4,6 +4,8 @@ must not change the order."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from normalize.geometry import (
     Box,
@@ -206,3 +208,19 @@ def test_a_deep_staircase_does_not_recurse_without_end() -> None:
 def test_an_empty_page_stays_empty() -> None:
     page = PageLayout(1, 100, 100, [])
     assert reading_order(page) is page
+
+
+# -- any page ------------------------------------------------------------------------------------------------------
+
+BOXES = st.tuples(st.floats(0, 300), st.floats(0, 400), st.floats(0, 80), st.floats(1, 40), st.sampled_from([6.0, 8.0, 24.0]))
+
+
+@given(st.lists(BOXES, max_size=40), st.lists(st.tuples(st.floats(0, 300), st.floats(0, 400), st.floats(0, 300),
+                                                        st.floats(0, 400)), max_size=5))
+def test_reading_order_reads_every_line_once(boxes: list[tuple[float, ...]], graphics: list[tuple[float, ...]]) -> None:
+    lines = [TextLine(f"行{n}", x, y, x + w, y + h, size) for n, (x, y, w, h, size) in enumerate(boxes)]
+    rules = [(min(a, c), min(b, d), max(a, c), max(b, d)) for a, b, c, d in graphics]
+    ordered = reading_order(PageLayout(1, 300, 400, lines, rules[:3], rules[3:])).lines
+    assert sorted(item.text for item in ordered) == sorted(item.text for item in lines)
+    blocks = [item.block for item in ordered]
+    assert blocks == sorted(blocks)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from normalize.errors import BadInput
 from normalize.geometry import PageLayout, reading_order
@@ -267,3 +269,14 @@ def test_graphics_inside_a_form_xobject_are_placed_by_its_matrix() -> None:
     # sanmen02's photo story photo: x 0-171, 883-997 from the top of a 1105 pt page; halved, then moved
     assert any(abs(x0 - 100) < 1 and abs(x1 - 185.5) < 1 and abs(top - (800 - 50 - (1105.4 - 883.4) / 2)) < 1
                for x0, top, x1, _ in layout.images)
+
+
+CHARS = st.tuples(st.sampled_from("中文，。1.%A“”"), st.floats(0, 500), st.floats(0, 700), st.sampled_from([0.5, 8.0, 8.0, 24.0]))
+
+
+@given(st.lists(CHARS, max_size=80), st.lists(st.tuples(st.floats(0, 500), st.floats(0, 700)), max_size=3))
+def test_every_character_is_in_exactly_one_line(chars: list[tuple[str, float, float, float]],
+                                                  walls: list[tuple[float, float]]) -> None:
+    made = [Char(text, x, x + size, base, size) for text, x, base, size in chars]
+    lines = group_lines(made, [(x, y, x + 2, y + 50) for x, y in walls])
+    assert non_space("".join(line.text for line in lines)) == non_space("".join(text for text, *_ in chars))
