@@ -31,9 +31,9 @@ CREDIT_TAIL_RE = re.compile(
     # the reporters' names closing a brief, after its last sentence: …并予以表彰。 （陈佳 林松）
     rf"|(?<=[。！？”])[ \u3000]*[（(]\s*(?!以下|下同|注)([{HAN}]{{2,4}}(?:[ \u3000]+[{HAN}]{{2,4}}){{0,3}})\s*[）)]\s*$"
 )
-# Jump lines that join an article's parts across pages: （下转第4版） （上接第5版）, OCR's 《下转第7版）.
+# Jump lines that join an article's parts across pages: （下转第4版） （上接第5版） （下转4页）, OCR's 《下转第7版）.
 JUMP_RE = re.compile(
-    r"^\s*[（(〈《]?\s*(?:下转|上接|转第|接第|续第)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)〉》]?\s*$"
+    r"^\s*[（(〈《]?\s*(?:下转|上接|转第|接第|续第)\s*第?\s*[0-9一二三四五六七八九十]+\s*[版页]\s*[）)〉》]?\s*$"
 )
 # "（续）" (continued) after a title repeated on the page an article goes on to; OCR: 〈续)
 CONTINUED_RE = re.compile(r"\s*[（(〈]续[）)〉]$")

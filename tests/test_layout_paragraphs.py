@@ -91,15 +91,6 @@ BREAK_BEFORE = [
         NEXT_FULL_ENDS[1],
     ]),
     miss("page_or_jump_gap", 3, None, [*FULL_ENDS, *NEXT_FULL_ENDS]),
-    hit("blank_after_end", 4, "break", SENTENCE_ENDS_THEN_BLANK, marks=pytest.mark.xfail(strict=True, reason=(
-        "never decides: ends_after's blank_break_after asks the same question (a sentence end, a blank "
-        "line, break_at_blank of the next line) about the line before, and closes the paragraph first"))),
-    # a blank line in mid-sentence: a column break, the paragraph goes on
-    miss("blank_after_end", 3, None, [
-        "救助先天性心脏病、白血",
-        "",
-        "病困境家庭患儿31550人。",
-    ]),
     hit("headline_inside", 4, "open", INTERRUPTED),
     # a comma: no headline, but a paragraph of its own
     miss("headline_inside", 4, ("blank_then_indent", "break"), [

@@ -126,9 +126,8 @@ ROLES = [
     miss("jump_role", 4, {"kind": "furniture", "role": "running_head"}, [*CUT, "第2版"]),
     hit("jump_page", 4, {"jump": 2}, [*CUT, "（下转第2版）"]),
     hit("jump_page", 4, {"jump": 12}, [*CUT, "（上接第十二版）"]),
-    hit("jump_page", 4, {"jump": 4}, [*CUT, "（下转4版）"], marks=pytest.mark.xfail(strict=True, reason=(
-        "JUMP_RE takes a jump line without 第 (\"（下转4版）\": role jump_on), but jump_page reads the page "
-        "only after 第, so the block has no jump"))),
+    hit("jump_page", 4, {"jump": 4}, [*CUT, "（下转4版）"]),
+    hit("jump_page", 4, {"jump": 3}, [*CUT, "（下转第3页）"]),
     miss("jump_page", 4, {"role": "running_head", "jump": None}, [*CUT, "第2版"]),
     # the article's title printed again above "（上接…）" on the page it goes on to
     hit("repeated_titles", 6, {"kind": "heading", "role": "repeated", "why": "repeated_title"}, [

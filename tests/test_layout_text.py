@@ -43,9 +43,7 @@ LINE_KIND = [
     miss("blank_line", 2, ("no_letters", "noise"), ["上文写完了。", "”", "下文写完了。"]),
     hit("no_letters", 1, "noise", ["”"]),  # a stray glyph
     hit("no_letters", 1, "text", ["……………"]),  # longer: a decoration
-    hit("no_letters", 1, "text", ["…………"], marks=pytest.mark.xfail(strict=True, reason=(
-        "the docstring's own example: no_letters calls ``…………`` a decoration (text), but it has "
-        "4 characters and NOISE_CHARS = 4 makes it noise"))),
+    hit("no_letters", 1, "noise", ["…………"]),  # (four characters: still a stray)
     miss("no_letters", 1, PLAIN, ["好"]),
     hit("jump_line", 2, "jump", ["后，运往当地136家规", "（下转第4版）"]),
     hit("jump_line", 1, "jump", ["《下转第7版)"]),  # OCR misread the bracket

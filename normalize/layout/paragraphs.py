@@ -61,11 +61,6 @@ def page_or_jump_gap(page: Page, i: int, cur: Open) -> Break | None:
     return Break() if cur.ended and page.gap_before(i) in ("page", "other") else None
 
 
-def blank_after_end(page: Page, i: int, cur: Open) -> Break | None:
-    """A sentence ended, then a blank line that is a break (see ``break_at_blank``)."""
-    return Break() if cur.ended and page.gap_before(i) == "blank" and break_at_blank(page, i) else None
-
-
 def headline_inside(page: Page, i: int, cur: Open) -> Break | None:
     """A headline set between blank lines inside an unfinished paragraph: it stays open for the
     splitter to rejoin with its continuation."""
@@ -103,7 +98,7 @@ def headline_after_full_line(page: Page, i: int, cur: Open) -> Break | None:
     return None
 
 
-BREAK_BEFORE = family("break_before", inline_break, page_or_jump_gap, blank_after_end, headline_inside,
+BREAK_BEFORE = family("break_before", inline_break, page_or_jump_gap, headline_inside,
                       blank_then_indent, indent_after_end, headline_after_full_line)
 
 

@@ -22,7 +22,7 @@ KICKER_SIZE_STEP = 2  # characters a kicker line differs from the title's first 
 RUNNING_HEAD_CHARS = 30  # a running head repeated across pages is this short
 SAME_HEAD = 85  # rapidfuzz ratio above which two pages' top (or foot) blocks are one running head
 _DIGITS_RE = re.compile(r"[0-9０-９一二三四五六七八九十]+")
-_PAGE_RE = re.compile(r"第\s*([0-9]+|[一二三四五六七八九十]+)\s*版")
+_PAGE_RE = re.compile(r"(?:第|转|接)\s*([0-9]+|[一二三四五六七八九十]+)\s*[版页]")
 _NUMERALS = {c: k for k, c in enumerate("一二三四五六七八九十", 1)}
 _BYLINE_RE = re.compile(r"^(?:本报记者|本报通讯员|特约记者|记者|通讯员|撰稿|文/|文／|图/|摄影)[\s\S]{1,40}$")
 _BYLINE_STARTS = frozenset("本特记通撰文图摄")
@@ -113,8 +113,8 @@ def jump_page(text: str) -> int | None:
     """
     The page a jump line points to.
 
-        >>> jump_page("（下转第4版）"), jump_page("（上接第十二版）"), jump_page("（下转）")
-        (4, 12, None)
+        >>> jump_page("（下转第4版）"), jump_page("（上接第十二版）"), jump_page("（下转4页）"), jump_page("（下转）")
+        (4, 12, 4, None)
     """
     m = _PAGE_RE.search(text)
     if not m:

@@ -146,7 +146,7 @@ def blank_line(text: str) -> str | None:
 
 
 def no_letters(text: str) -> str | None:
-    """No letter, digit or Han: ``”`` is a stray glyph (noise), ``…………`` a longer decoration (text)."""
+    """No letter, digit or Han: ``”`` is a stray glyph (noise), ``……………`` a longer decoration (text)."""
     if WORD_CHAR_RE.search(text):
         return None
     return "noise" if len(text) <= NOISE_CHARS else "text"
@@ -154,7 +154,7 @@ def no_letters(text: str) -> str | None:
 
 def jump_line(text: str) -> str | None:
     """A jump line names its page: ``（下转第4版）``; near miss ``第5版是重点。`` is prose."""
-    return "jump" if "版" in text and JUMP_RE.match(text) else None
+    return "jump" if ("版" in text or "页" in text) and JUMP_RE.match(text) else None
 
 
 def editor_line(text: str) -> str | None:
@@ -213,7 +213,7 @@ def classify_line(text: str) -> tuple[str, str]:
         ('furniture', ('text', ''))
     """
     if (len(text) > PAGE_NUMBER_CHARS and text[0] not in _EDITOR_STARTS and text[-1] not in CLOSE_BRACKETS
-            and "版" not in text and "年" not in text):
+            and "版" not in text and "页" not in text and "年" not in text):
         rules: tuple = _PROSE_KIND  # none of the other rules' cues: most lines
     else:
         rules = LINE_KIND
