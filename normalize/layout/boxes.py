@@ -206,9 +206,10 @@ class BoxPage:
         g = [self.geo[i] for i in lines]
         x0, top = min(a.x0 for a in g), min(a.top for a in g)
         x1, bottom = max(a.x1 for a in g), max(a.bottom for a in g)
-        pad = Em.FRAME * max(a.size for a in g)
-        return any(r[0] == g[0].page and x0 - pad <= r[1] <= x0 and top - pad <= r[2] <= top
-                   and x1 <= r[3] <= x1 + pad and bottom <= r[4] <= bottom + pad for r in self.rules)
+        size = max(a.size for a in g)
+        pad, eps = Em.FRAME * size, Em.EDGE * size  # (a glyph's box may stand a little outside the frame)
+        return any(r[0] == g[0].page and x0 - pad <= r[1] <= x0 + eps and top - pad <= r[2] <= top + eps
+                   and x1 - eps <= r[3] <= x1 + pad and bottom - eps <= r[4] <= bottom + pad for r in self.rules)
 
     def on_image(self, i: int) -> bool:
         """Line i lies on a picture or touches its edge (a photo credit printed on the photo)."""
