@@ -307,7 +307,7 @@ def _cut(items: list[int], page: _Cutting, depth: int) -> list[list[int]]:
         if columns or not cuts:
             cuts, along = columns, 0
         elif len(parting) < len(cuts):
-            cuts = [cut for cut in cuts if cut not in parting]
+            cuts = sorted(set(cuts) - set(parting))
     if not cuts:
         return [sorted(items, key=lambda k: (boxes[k][1], boxes[k][0]))]
     parts: list[list[int]] = [[] for _ in range(len(cuts) + 1)]
@@ -336,14 +336,15 @@ def parting_headline(cuts: list[float], items: list[int], page: _Cutting) -> lis
     >>> parting_headline([24.0], [0, 1, 2], two)
     []
     """
-    boxes, slack = page.boxes, page.slack
+    boxes, slack, reach = page.boxes, page.slack, page.reach
+    heads = sorted((boxes[k][3], k) for k in items if k in page.heads)  # by bottom
+    texts = sorted((boxes[k][1], k) for k in items if k not in page.heads)  # by top
+    bottoms, tops = [bottom for bottom, _ in heads], [top for top, _ in texts]
     parting = []
     for cut in cuts:
-        for h in items:
-            if h not in page.heads or not cut - page.reach <= boxes[h][3] <= cut:
-                continue
-            under = [k for k in items if k not in page.heads and cut <= boxes[k][1] <= cut + page.reach
-                     and _overlap(boxes[k][0], boxes[k][2], boxes[h][0], boxes[h][2]) > 0]
+        below = texts[bisect_left(tops, cut):bisect_right(tops, cut + reach)]
+        for _, h in heads[bisect_left(bottoms, cut - reach):bisect_right(bottoms, cut)]:
+            under = [k for _, k in below if _overlap(boxes[k][0], boxes[k][2], boxes[h][0], boxes[h][2]) > 0]
             column = boxes[under[0]] if len(under) == 1 else None
             if column and column[0] - slack <= boxes[h][0] <= boxes[h][2] <= column[2] + slack:
                 parting.append(cut)

@@ -65,6 +65,8 @@ SIZE_RATIO = 1.5
 text of the same size is what shows a gutter."""
 WALL_MIN_EM = 1.0
 """A graphic at least this tall (in em of the line) standing in a gap parts the line there: a column rule, a photo."""
+WALL_TOUCH_EM = 0.1
+"""... and may reach this far into the characters' boxes on either side."""
 PAGES_PER_OPEN = 32
 """PDFium keeps every page's fonts and images until its document closes: 5 MB a page where each page brings its
 own fonts (page PDFs joined into an issue). Reopening the file every this many pages bounds that memory; where
@@ -514,8 +516,9 @@ def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], talle
     if left.tail == 1 and len(right.chars) == 1:  # letter spacing: a two-line spaced headline's gaps line up
         return right.x0 - left.x1 > LONE_GAP_EM * size
     top, bottom = max(left.top, right.top), min(left.bottom, right.bottom)
+    touch = WALL_TOUCH_EM * size
     for x0, wall_top, x1, wall_bottom in walls:
-        if left.x1 - 1 <= x0 and x1 <= right.x0 + 1 and wall_top < bottom and wall_bottom > top \
+        if left.x1 - touch <= x0 and x1 <= right.x0 + touch and wall_top < bottom and wall_bottom > top \
                 and wall_bottom - wall_top >= WALL_MIN_EM * size:
             return True
     reach, slack = RIVER_REACH_EM * size, BASELINE_TOL_EM * size
