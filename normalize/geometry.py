@@ -1,8 +1,10 @@
-"""Pages as geometry: the text lines of a PDF or OCR page with their boxes and type sizes.
+"""Pages as geometry: the text lines of a PDF or OCR page with their boxes and type sizes, and the order a reader
+reads them in.
 
-The PDF and OCR readers turn a page into a ``PageLayout``; the loader writes its lines, in
-reading order, as the document's ``text`` and their boxes as its ``layout``. Coordinates are
-page units (points for PDF, pixels for OCR) with y growing downward from the page's top edge.
+The PDF and OCR readers turn a page into a ``PageLayout``; ``reading_order`` puts its lines in reading order from
+their boxes and the page's graphics alone, and the loader writes them as the document's ``text`` and their boxes as
+its ``layout``. Coordinates are page units (points for PDF, pixels for OCR) with y growing downward from the page's
+top edge.
 """
 
 from __future__ import annotations
