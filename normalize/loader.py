@@ -23,10 +23,11 @@ from typing import Any, BinaryIO
 
 from normalize.chardata import HAN, HAN_RE
 from normalize.errors import BadEncoding, BadInput, NormalizeError, Skipped, raise_error
+from normalize.limits import MAX_DOC_BYTES
 from normalize.paged import UNITS, Paged, detect_format, paged_document, read_pages
 from normalize.records import Record
 
-MAX_BYTES = 512 * 1024**2
+MAX_BYTES = MAX_DOC_BYTES
 """Largest input read into memory (after gunzip); a bigger file is refused, not swapped."""
 GLOBS = ("*.txt", "*.pdf", "*.hocr", "*.xml")
 """The files read in folders by default: every format zhnorm reads (each also gzipped)."""
