@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ..chardata import CREDIT_TAIL_RE, HAN_RE
 from .boxes import BoxPage, Em
 from .rules import decide, family
-from .text import CLAUSE_RE, closes_more, is_heading_candidate
+from .text import CLAUSE_RE, closes_more, ends_sentence, is_heading_candidate
 
 MAX_HEADING_LINES = 6
 HEADLINE_CLAUSES = 2  # a kicker and a title may hold a clause mark each; prose holds more
@@ -204,8 +204,11 @@ def _credit_set_small(page: BoxPage, p: int, i: int) -> bool:
 
 
 def size_changes(page: BoxPage, p: int, i: int) -> bool | None:
-    """The type changes size: a lead paragraph set large ends where the body begins."""
-    if page.same_size(page.geo[p].size, page.geo[i].size) or _credit_set_small(page, p, i):
+    """The type changes size after a sentence's end: a lead paragraph set large ends where the
+    body begins (near miss: a line of digits OCR sized apart inside a sentence, ``烧到`` /
+    ``39．5℃ 。``)."""
+    if (page.same_size(page.geo[p].size, page.geo[i].size) or not ends_sentence(page.lines[p].text)
+            or _credit_set_small(page, p, i)):
         return None
     return True
 

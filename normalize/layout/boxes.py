@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .lines import Line
-from .text import classify_line
+from .text import classify_line, ends_sentence
 
 
 class Em:
@@ -27,12 +27,14 @@ class Em:
     KICKER_GAP = 2.0  # a kicker stands at most this far above its title
     SAME_SIZE_PDF = 0.02  # sizes differing by less than this share are one size (a PDF states them)...
     SAME_SIZE_OCR = 0.12  # ...in OCR, whose line heights vary from line to line
+    EXACT_SHARE = 0.6  # a document's sizes are stated where this share of its text is set in the body size
     DISPLAY_PDF = 1.02  # type this much larger than the page's body type is display type (a headline)...
     DISPLAY_OCR = 1.25  # ...in OCR
     BAND = 0.12  # a page's running head lies in its top 12%, its foot in its bottom 12%...
-    BAND_GAP = 1.5  # ...set apart from the page's text by this much space (em of body type) or a wide rule
+    BAND_GAP = 1.2  # ...set apart from the page's text by this much space (em of body type) or a wide rule
     WIDE_RULE = 0.6  # a rule across at least this share of the page's width
     FRAME = 1.5  # a frame around a label stands at most this far from it
+    BACKDROP = 0.5  # a picture over this share of its page is a scan under a text layer, not a photo
 
 
 @dataclass(slots=True)
@@ -120,22 +122,39 @@ class BoxPage:
 
     def __init__(self, lines: list[Line], geo: list[Geo], layout: dict[str, Any]) -> None:
         self.lines, self.geo = lines, geo
-        ocr = layout.get("unit") == "px"
-        self.display_ratio = Em.DISPLAY_OCR if ocr else Em.DISPLAY_PDF
-        self.size_share = Em.SAME_SIZE_OCR if ocr else Em.SAME_SIZE_PDF
         self.pages = {k: tuple(p) for k, p in enumerate(layout.get("pages") or [], start=1) if p}
         sizes: dict[int, list[tuple[float, int]]] = defaultdict(list)
         for ln, g in zip(lines, geo):
             if ln.kind == "text":
                 sizes[g.page].append((g.size, len(ln.text)))
         self.body = {page: _weighted_median(pairs) for page, pairs in sizes.items()}
+        ocr = layout.get("unit") == "px" or not self._sizes_exact(sizes)
+        self.display_ratio = Em.DISPLAY_OCR if ocr else Em.DISPLAY_PDF
+        self.size_share = Em.SAME_SIZE_OCR if ocr else Em.SAME_SIZE_PDF
         self.rules = [r for r in layout.get("rules") or []]
-        self.images = [r for r in layout.get("images") or []]
+        # pictures; not a scan under its own text layer, which covers most of its page
+        self.images = [r for r in layout.get("images") or [] if not self._backdrop(r)]
         self._edges()
         self.bands = self._bands()
 
+    def _backdrop(self, r: list[float]) -> bool:
+        width, height = self.pages.get(int(r[0]), (0.0, 0.0))
+        return (r[3] - r[1]) * (r[4] - r[2]) >= Em.BACKDROP * width * height
+
+    def _sizes_exact(self, sizes: dict[int, list[tuple[float, int]]]) -> bool:
+        """The type sizes are stated, not estimated: most characters are set in exactly the body
+        size (a PDF's own text), not in sizes scattered around it (OCR, also as a PDF's hidden
+        text layer over a scan)."""
+        at_body = total = 0
+        for page, pairs in sizes.items():
+            body = self.body[page]
+            total += sum(n for _, n in pairs)
+            at_body += sum(n for size, n in pairs if abs(size - body) <= Em.SAME_SIZE_PDF * body)
+        return at_body >= Em.EXACT_SHARE * total
+
     def _edges(self) -> None:
-        """Left and right edges of every region's column, from the lines set in its own size."""
+        """Left and right edges of every region's column, from the lines set in its own size,
+        and each line's neighbours above and below in that column."""
         regions: dict[tuple[int, int], list[int]] = defaultdict(list)
         for i, g in enumerate(self.geo):
             if self.lines[i].kind == "text":
@@ -143,13 +162,21 @@ class BoxPage:
         self.left: dict[int, float] = {}
         self.right: dict[int, float] = {}
         self.ragged: dict[int, float] = {}  # how far the line ends of a column vary (unjustified text)
+        self.above: dict[int, int] = {}  # the line above, in the same column and type
+        self.below: dict[int, int] = {}
         for idx in regions.values():
             size = _weighted_median([(self.geo[i].size, len(self.lines[i].text)) for i in idx])
             column = [i for i in idx if self.same_size(self.geo[i].size, size)] or idx
-            left = left_edge([self.geo[i].x0 for i in column], Em.EDGE * size)
-            right, ragged = right_edge([self.geo[i].x1 for i in column])
+            tol = Em.EDGE * size
+            left = left_edge([self.geo[i].x0 for i in column], tol)
+            right, _ = right_edge([self.geo[i].x1 for i in column])
+            # how ragged: from the lines that go on (a paragraph's last line ends its sentence)
+            going_on = [self.geo[i].x1 for i in column if not ends_sentence(self.lines[i].text)]
+            ragged = right_edge(going_on)[1] if going_on else 0.0
             for i in idx:
                 self.left[i], self.right[i], self.ragged[i] = left, right, ragged
+            for above, below in itertools.pairwise(column):
+                self.below[above], self.above[below] = below, above
 
     def same_size(self, a: float, b: float) -> bool:
         """Two type sizes that are one size."""
@@ -164,16 +191,30 @@ class BoxPage:
         """Line i is set in display type, larger than the page's body type."""
         return self.rel(i) >= self.display_ratio
 
+    def _refs(self, i: int) -> list[int]:
+        return [j for j in (self.above.get(i), self.below.get(i)) if j is not None]
+
     def indented(self, i: int) -> bool:
-        """Line i starts right of its column's left edge by about a paragraph indent."""
+        """Line i starts right of the lines above and below it in its column by about a
+        paragraph indent (of its column's edge, where it stands alone). The lines next to it,
+        not the column as a whole: text wrapped around a picture moves the edge down a column."""
         g = self.geo[i]
-        inset = g.x0 - self.left.get(i, g.x0)
-        return Em.INDENT * g.size <= inset <= Em.INDENT_MAX * g.size
+        low, high = Em.INDENT * g.size, Em.INDENT_MAX * g.size
+        above, below = self.above.get(i), self.below.get(i)
+        if above is None and below is None:
+            return low <= g.x0 - self.left.get(i, g.x0) <= high
+        # (above it, a paragraph of one indented line: compared with the column's edge)
+        return (below is None or low <= g.x0 - self.geo[below].x0 <= high) and (
+            above is None or low <= g.x0 - self.geo[above].x0 <= high
+            or (self.short(above) and low <= g.x0 - self.left.get(i, g.x0) <= high))
 
     def short(self, i: int) -> bool:
-        """Line i stops short of its column's right edge: a paragraph's last line."""
+        """Line i stops short of the lines above and below it (of its column's right edge, where
+        it stands alone): a paragraph's last line. Where the text is not justified, by more
+        than its line ends vary."""
         g = self.geo[i]
-        return self.right.get(i, g.x1) - g.x1 >= Em.SHORT * g.size + self.ragged.get(i, 0.0)
+        refs = [self.geo[j].x1 for j in self._refs(i)] or [self.right.get(i, g.x1)]
+        return all(x - g.x1 >= Em.SHORT * g.size + self.ragged.get(i, 0.0) for x in refs)
 
     def space_above(self, i: int, p: int) -> float:
         """The space between line p and line i below it, in em of line i, beyond the usual leading."""
@@ -185,7 +226,8 @@ class BoxPage:
         that a wide rule or a clear space parts from the rest of the page."""
         by_page: dict[int, list[int]] = defaultdict(list)
         for i, g in enumerate(self.geo):
-            by_page[g.page].append(i)
+            if self.lines[i].kind == "text":
+                by_page[g.page].append(i)
         bands: dict[int, str] = {}
         for page, idx in by_page.items():
             if page not in self.pages:
@@ -197,8 +239,17 @@ class BoxPage:
             foot = {i: (height - self.geo[i].bottom, height - self.geo[i].top) for i in idx}
             from_foot = [(height - b, height - a) for a, b in walls]
             for name, spans, edges in (("top", top, walls), ("foot", foot, from_foot)):
-                bands.update(dict.fromkeys(edge_band(spans, edges, Em.BAND * height, gap), name))
+                band = edge_band(spans, edges, Em.BAND * height, gap)
+                if band and (self._side_by_side(band) or any(self.lines[i].why for i in band)
+                             or any(max(spans[i][1] for i in band) <= w0 <= Em.BAND * height for w0, _ in edges)):
+                    bands.update(dict.fromkeys(band, name))
         return bands
+
+    def _side_by_side(self, band: list[int]) -> bool:
+        """Two lines of a band on one row, apart: a running head spread across the page (paper,
+        date, page), not a headline that happens to stand at the top."""
+        return any(min(a.bottom, b.bottom) > max(a.top, b.top) and (a.x1 <= b.x0 or b.x1 <= a.x0)
+                   for a, b in itertools.combinations([self.geo[i] for i in band], 2))
 
     def framed(self, lines: list[int]) -> bool:
         """The lines stand in a frame of their own: a drawn box around them, not much larger
