@@ -173,7 +173,8 @@ class BoxAssembler:
                     ln.kind, ln.why = kind, why
         # each headline line: (headline number, element number, role, why)
         self.heads: dict[int, tuple[int, int, str, str]] = {}
-        for number, (parts, why) in enumerate(headlines(page), start=1):
+        self.repeated = set(repeated_titles(self.lines))
+        for number, (parts, why) in enumerate(headlines(page, self.repeated), start=1):
             for k, (part, role) in enumerate(zip(parts, element_roles(page, parts))):
                 for i in part:
                     self.heads[i] = (number, k, role, why if k == 0 else "element_changes")
@@ -191,7 +192,7 @@ class BoxAssembler:
         if self.heading:
             number, _, role, why = self.heads[self.heading[0].i]
             block = heading_block(self.heading, why)
-            block["role"] = role
+            block["role"] = "repeated" if self.heading[0].i in self.repeated else role
             if role != "label":
                 block["headline"] = number
             self.add(block, self.heading[0].i)

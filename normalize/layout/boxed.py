@@ -83,26 +83,38 @@ def display_runs(page: BoxPage) -> Iterator[list[int]]:
         yield run
 
 
-def headlines(page: BoxPage) -> Iterator[tuple[list[list[int]], str]]:
+def headlines(page: BoxPage, repeated: set[int]) -> Iterator[tuple[list[list[int]], str]]:
     """Each headline's elements (runs of lines) and the rule that found it: display runs that
     are headlines (``DISPLAY_RUN``), those right after one another being one headline (a kicker
-    in smaller type over its title)."""
+    in smaller type over its title), but for a continued article's title printed again above
+    its "（上接…）" (``repeated``), which is a headline of its own."""
     parts: list[list[int]] = []
     why = ""
     for run in display_runs(page):
         verdict, rule = decide(DISPLAY_RUN, page, run)
         if verdict != "heading":
             continue
-        if parts and run[0] == parts[-1][-1] + 1:
+        if (parts and run[0] == parts[-1][-1] + 1 and (run[0] in repeated) == (parts[-1][-1] in repeated)
+                and stacked(page, parts[-1][-1], run[0])):
             parts += elements(page, run)
             continue
         if parts:
             yield parts, why
         parts, why = elements(page, run), rule
-        if kicker := small_kicker_above(page, run[0]):
+        if run[0] in repeated:
+            why = "repeated_title"
+        elif kicker := small_kicker_above(page, run[0]):
             parts.insert(0, kicker)
     if parts:
         yield parts, why
+
+
+def stacked(page: BoxPage, upper: int, lower: int) -> bool:
+    """Line ``lower`` stands right under line ``upper`` (one headline's kicker and title), not
+    in another column beside it (the title of one article, a label over the next column)."""
+    a, b = page.geo[upper], page.geo[lower]
+    return (a.page == b.page and min(a.x1, b.x1) > max(a.x0, b.x0)
+            and 0 <= page.space_above(lower, upper) < Em.KICKER_GAP)
 
 
 def elements(page: BoxPage, run: list[int]) -> list[list[int]]:

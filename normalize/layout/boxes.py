@@ -16,6 +16,9 @@ from .lines import Line
 from .text import classify_line, ends_sentence
 
 
+RAGGED_SHARE = 0.9  # the share of a column's going-on lines that stop no shorter than its raggedness
+
+
 class Em:
     """Geometric tolerances, in em of a line's type size (or shares of the page)."""
 
@@ -117,6 +120,21 @@ def right_edge(ends: list[float]) -> tuple[float, float]:
     return upper, round(upper - lower, 2)
 
 
+def raggedness(shortfalls: list[float]) -> float:
+    """
+    How far the lines of a column that go on may stop short of its edge: none where the text
+    is justified; where it is not, a character or so (the next one did not fit). Nine lines in
+    ten stop no shorter.
+
+        >>> raggedness([0.0, 0.0, 0.1, 0.0]), raggedness([0.0, 9.5, 0.0, 9.5, 0.0, 0.0, 9.5, 0.0, 0.0, 0.0])
+        (0.1, 9.5)
+    """
+    if not shortfalls:
+        return 0.0
+    ordered = sorted(max(0.0, s) for s in shortfalls)
+    return round(ordered[min(len(ordered) - 1, int(RAGGED_SHARE * len(ordered)))], 2)
+
+
 class BoxPage:
     """The lines of a document with their boxes: body size per page, column edges per region."""
 
@@ -170,9 +188,8 @@ class BoxPage:
             tol = Em.EDGE * size
             left = left_edge([self.geo[i].x0 for i in column], tol)
             right, _ = right_edge([self.geo[i].x1 for i in column])
-            # how ragged: from the lines that go on (a paragraph's last line ends its sentence)
-            going_on = [self.geo[i].x1 for i in column if not ends_sentence(self.lines[i].text)]
-            ragged = right_edge(going_on)[1] if going_on else 0.0
+            # how ragged: how far short the lines that go on stop (a paragraph's last line ends its sentence)
+            ragged = raggedness([right - self.geo[i].x1 for i in column if not ends_sentence(self.lines[i].text)])
             for i in idx:
                 self.left[i], self.right[i], self.ragged[i] = left, right, ragged
             for above, below in itertools.pairwise(column):
