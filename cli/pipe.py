@@ -81,16 +81,23 @@ def _stage(step: Stage, source: str, output: str, strict: bool, rejects: str | N
 
 
 def dehyphenate(source: JsonlIn = "-", output: Output = "-", strict: Strict = False,
-                rejects: Rejects = None, check: Check = False) -> None:
+                rejects: Rejects = None, check: Check = False,
+                explain: Annotated[bool, typer.Option(
+                    "--explain", help="Write each block with its lines and the rule that decided it to stderr.")
+                ] = False) -> None:
     """zhnorm load scans/ | zhnorm dehyphenate > blocks.jsonl
 
     Join the short lines of newspaper columns into blocks: paragraphs, headings,
-    credits, furniture and noise, each with the raw line span it came from.
-    Chinese lines join without a space; English words broken by a hyphen are mended.
+    credits, furniture and noise, each with the raw line span it came from and
+    the rule that decided it ("why"). Chinese lines join without a space; English
+    words broken by a hyphen are mended. PDFs and OCR files with boxes are read
+    by their geometry: type sizes, indents, columns.
     """
+    from cli.streams import explain_blocks_to_stderr
     from normalize.pipeline import stage
 
-    _stage(stage("dehyphenate"), source, output, strict, rejects, check)
+    step = partial(stage("dehyphenate"), explain=explain_blocks_to_stderr if explain else None)
+    _stage(step, source, output, strict, rejects, check)
 
 
 def punct(

@@ -228,6 +228,8 @@ def _summary(totals: Counter[str], skipped: int, rejected: int, seconds: float, 
     }
     if verbose:
         figures.update({f"stage {k}": v for k, v in sorted(totals.items()) if k.startswith(("blocks_", "punct_"))})
+        # which layout rule decided how many blocks: where a page went wrong, the rule to look at
+        figures.update({f"rule {k[5:]}": v for k, v in sorted(totals.items()) if k.startswith("rule_")})
     if not table:
         say(", ".join(f"{v} {k}" for k, v in figures.items()))
         return

@@ -120,6 +120,19 @@ def warned(records: Iterable[Record]) -> Iterator[Record]:
         yield record
 
 
+def explain_blocks_to_stderr(where: str, blocks: list[dict]) -> None:
+    """``dehyphenate --explain``: each block with its lines, kind, role and the rule that decided it."""
+    for b in blocks:
+        first, last = b.get("lines", ["?", "?"])
+        kind = b.get("kind", "?") + (f"/{b['role']}" if b.get("role") else "")
+        text = b.get("text", "")
+        shown = text if len(text) <= EXPLAIN_CHARS else text[: EXPLAIN_CHARS - 1] + "…"
+        say(f"explain: {where}:{first}-{last}: {kind} by {b.get('why') or '?'}: {shown}")
+
+
+EXPLAIN_CHARS = 30  # a block's text shown by --explain, at most
+
+
 def explain_to_stderr(where: str, rule: str, before: str, after: str) -> None:
     """``--explain``: each change a rule made, with its place, one line each on stderr."""
     from difflib import SequenceMatcher

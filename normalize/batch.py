@@ -55,7 +55,9 @@ def process_document(doc: Record, options: Options = Options()) -> Result:
 
     def count(stage: str, record: Record) -> None:  # the per-stage figures of zhnorm run -v
         if stage == "dehyphenate":
-            stats.update(Counter(f"blocks_{b.get('kind')}" for b in record.get("blocks") or []))
+            blocks = record.get("blocks") or []
+            stats.update(Counter(f"blocks_{b.get('kind')}" for b in blocks))
+            stats.update(Counter(f"rule_{b['why']}" for b in blocks if b.get("why")))
         elif stage == "punct":
             stats.update({f"punct_{k}": v for k, v in (record.get("changes") or {}).items()})
 

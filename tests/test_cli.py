@@ -320,3 +320,24 @@ def test_the_cli_default_document_limit_is_the_loaders() -> None:
     for name in ("load", "run"):
         [option] = [p for p in commands[name].params if p.name == "max_doc_bytes"]
         assert option.default == MAX_DOC_BYTES
+
+
+def test_dehyphenate_explain_names_the_rule_behind_each_block() -> None:
+    doc = record("标题在这里\n\n　　这是第一段的开头，\n这是第一段的结尾。\n（据新华社）\n")
+    plain = runner.invoke(app, ["dehyphenate"], input=jsonl(doc))
+    explained = runner.invoke(app, ["dehyphenate", "--explain"], input=jsonl(doc))
+    assert explained.exit_code == 0 and explained.stdout == plain.stdout  # stdout: the same JSONL
+    assert explained.stderr.splitlines() == [
+        "zhnorm: explain: t:1-1: heading/title by headline_before_body: 标题在这里",
+        "zhnorm: explain: t:3-4: paragraph by last_text_line: 这是第一段的开头，这是第一段的结尾。",
+        "zhnorm: explain: t:5-5: credit by credit_line: （据新华社）",
+    ]
+
+
+def test_run_verbose_counts_the_rules_that_decided(tmp_path: Path) -> None:
+    out = tmp_path / "a.jsonl"
+    result = runner.invoke(app, ["run", str(SEED_001), "-o", str(out), "-j", "1", "-v"])
+    assert result.exit_code == 0
+    counts = dict(re.findall(r"(\d+) rule (\w+)", result.stderr))
+    # the seed's paragraphs are parted by blank lines; two of its credits stand on lines of their own
+    assert int(counts["blank_break_after"]) == 16 and int(counts["credit_line"]) == 2

@@ -18,7 +18,7 @@ The modules stand in floors, each importing only from those below it:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .assemble import build_blocks, explain
 from .text import classify_line, ends_sentence, is_heading_candidate, join_lines
@@ -28,10 +28,17 @@ __all__ = ["build_blocks", "classify_line", "dehyphenate_records", "ends_sentenc
            "join_lines", "line_width"]
 
 
-def dehyphenate_records(records: Iterable[dict]) -> Iterator[dict]:
-    """Stage: add ``blocks`` to each document record; ``text`` stays as loaded."""
+def dehyphenate_records(
+    records: Iterable[dict], *, explain: Callable[[str, list[dict]], None] | None = None,
+) -> Iterator[dict]:
+    """Stage: add ``blocks`` to each document record; ``text`` stays as loaded.
+
+    ``explain(id, blocks)`` is shown each document's blocks (``zhnorm dehyphenate --explain``).
+    """
     for record in records:
         out = dict(record)
         out["blocks"] = build_blocks(str(record.get("text", "")), record.get("layout"))
         out["steps"] = [*record.get("steps", []), "dehyphenate"]
+        if explain is not None:
+            explain(str(record.get("id", "")), out["blocks"])
         yield out

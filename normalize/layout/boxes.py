@@ -15,7 +15,6 @@ from typing import Any
 from .lines import Line
 from .text import classify_line, ends_sentence
 
-
 RAGGED_SHARE = 0.9  # the share of a column's going-on lines that stop no shorter than its raggedness
 
 
