@@ -338,6 +338,6 @@ def test_run_verbose_counts_the_rules_that_decided(tmp_path: Path) -> None:
     out = tmp_path / "a.jsonl"
     result = runner.invoke(app, ["run", str(SEED_001), "-o", str(out), "-j", "1", "-v"])
     assert result.exit_code == 0
-    counts = dict(re.findall(r"(\d+) rule (\w+)", result.stderr))
+    counts = {name: int(n) for n, name in re.findall(r"(\d+) rule (\w+)", result.stderr)}
     # the seed's paragraphs are parted by blank lines; two of its credits stand on lines of their own
-    assert int(counts["blank_break_after"]) == 16 and int(counts["credit_line"]) == 2
+    assert counts["blank_break_after"] == 16 and counts["credit_line"] == 2
