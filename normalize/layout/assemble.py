@@ -225,7 +225,7 @@ class BoxAssembler:
                 continue
             self.close_heading()
             if self.cur:
-                brk, why = box_break(self.page, self.cur[-1].i, i)
+                brk, why = box_break(self.page, i, self.cur[-1].i)
                 if brk:
                     self.close_para(why)
             self.cur.append(ln)

@@ -192,18 +192,18 @@ def element_roles(page: BoxPage, parts: list[list[int]]) -> list[str]:
     return roles
 
 
-# Before body line i, with line p the open paragraph's last: does a new paragraph start at i?
+# Body line i, with line p the open paragraph's last before it: does a new paragraph start at i?
 
-def column_turn(page: BoxPage, p: int, i: int) -> bool | None:
+def column_turn(page: BoxPage, i: int, p: int) -> bool | None:
     """The text goes on in another column or on another page: the paragraph goes on with it
     unless it ended short there or the new column starts indented."""
     a, b = page.geo[p], page.geo[i]
     if (a.page, a.block) == (b.page, b.block):
         return None
-    return page.short(p) or page.indented(i) or not (page.same_size(a.size, b.size) or _credit_set_small(page, p, i))
+    return page.short(p) or page.indented(i) or not (page.same_size(a.size, b.size) or _credit_set_small(page, i, p))
 
 
-def _credit_set_small(page: BoxPage, p: int, i: int) -> bool:
+def _credit_set_small(page: BoxPage, i: int, p: int) -> bool:
     """Line i is smaller only by the credit that ends the paragraph on it, perhaps wrapping on
     to the next line (``…伙伴关系不`` / ``断取得新进展。（据央视《新闻联`` / ``播》）``): most of its
     characters are the credit's."""
@@ -215,22 +215,22 @@ def _credit_set_small(page: BoxPage, p: int, i: int) -> bool:
     return i + 1 < len(page.lines) and bool(CREDIT_TAIL_RE.search(text + page.lines[i + 1].text))
 
 
-def size_changes(page: BoxPage, p: int, i: int) -> bool | None:
+def size_changes(page: BoxPage, i: int, p: int) -> bool | None:
     """The type changes size after a sentence's end: a lead paragraph set large ends where the
     body begins (near miss: a line of digits OCR sized apart inside a sentence, ``烧到`` /
     ``39．5℃ 。``)."""
     if (page.same_size(page.geo[p].size, page.geo[i].size) or not ends_sentence(page.lines[p].text)
-            or _credit_set_small(page, p, i)):
+            or _credit_set_small(page, i, p)):
         return None
     return True
 
 
-def indented_line(page: BoxPage, p: int, i: int) -> bool | None:
+def indented_line(page: BoxPage, i: int, p: int) -> bool | None:
     """The line starts indented from its column's edge: ``　　这场展览以“保护传承…``."""
     return True if page.indented(i) else None
 
 
-def after_short_line(page: BoxPage, p: int, i: int) -> bool | None:
+def after_short_line(page: BoxPage, i: int, p: int) -> bool | None:
     """The line before stopped short of its column's edge: ``…前来参观。`` ended its paragraph."""
     return True if page.short(p) else None
 
@@ -238,7 +238,7 @@ def after_short_line(page: BoxPage, p: int, i: int) -> bool | None:
 BOX_BREAK = family("box_break", column_turn, size_changes, indented_line, after_short_line)
 
 
-def box_break(page: BoxPage, p: int, i: int) -> tuple[bool, str]:
+def box_break(page: BoxPage, i: int, p: int) -> tuple[bool, str]:
     """Whether a new paragraph starts at line i after line p, and the rule that said so."""
-    verdict, why = decide(BOX_BREAK, page, p, i)
+    verdict, why = decide(BOX_BREAK, page, i, p)
     return bool(verdict), why

@@ -242,7 +242,7 @@ class BoxPage:
         that a wide rule or a clear space parts from the rest of the page."""
         by_page: dict[int, list[int]] = defaultdict(list)
         for i, g in enumerate(self.geo):
-            if self.lines[i].kind == "text":
+            if self.lines[i].kind not in ("blank", "noise"):  # (a stray glyph is no line of the page)
                 by_page[g.page].append(i)
         bands: dict[int, str] = {}
         for page, idx in by_page.items():
@@ -256,7 +256,7 @@ class BoxPage:
             from_foot = [(height - b, height - a) for a, b in walls]
             for name, spans, edges in (("top", top, walls), ("foot", foot, from_foot)):
                 band = edge_band(spans, edges, Em.BAND * height, gap)
-                if band and (self._side_by_side(band) or any(self.lines[i].why for i in band)
+                if band and (self._side_by_side(band) or any(self.lines[i].kind == "furniture" for i in band)
                              or any(max(spans[i][1] for i in band) <= w0 <= Em.BAND * height for w0, _ in edges)):
                     bands.update(dict.fromkeys(band, name))
         return bands

@@ -20,7 +20,8 @@ _NAMES: dict[int, str] = {}
 
 
 class Decision(NamedTuple):
-    """One verdict: which decision, about which line (its index), by which rule, and what."""
+    """One verdict: which decision, about which line (its index: a rule's first int argument, or
+    the first of a run of lines), by which rule, and what."""
 
     family: str
     line: int
@@ -58,7 +59,8 @@ def decide(rules: tuple[Rule, ...], *args: Any) -> tuple[Any, str]:
         verdict = rule(*args)
         if verdict is not None:
             if _trace is not None:
-                line = next((a for a in args if type(a) is int), -1)
+                line = next((a if type(a) is int else a[0] for a in args if type(a) is int or (
+                    type(a) is list and a and type(a[0]) is int)), -1)
                 _trace.append(Decision(_NAMES.get(id(rules), "?"), line, rule.__name__, verdict))
             return verdict, rule.__name__
     return None, ""
