@@ -16,6 +16,7 @@ from normalize.geometry import (
     lead_after_headline,
     on_photo,
     reading_order,
+    wider_than_column,
     xy_cut,
 )
 
@@ -68,6 +69,33 @@ def test_a_line_over_two_columns_is_chained_to_neither() -> None:
 def test_near_miss_a_line_over_one_column_is_chained_to_it() -> None:
     lines = [line("导语", 0, 0, 45), *column("左", 0, 45, 14, 2), *column("右", 55, 100, 28, 2)]
     assert column_blocks(lines, []) == [[0, 1, 2], [3, 4]]
+
+
+def lead_over_columns(lead_x1: float) -> list[TextLine]:
+    """A lead (its last line short) over a left column that has a paragraph gap, and a right column."""
+    return [line("导语一", 0, 0, lead_x1), line("导语二", 0, 14, 30), *column("左", 0, 45, 28, 3),
+            *column("左下", 0, 45, 80, 2), *column("右", 55, 100, 28, 5)]
+
+
+@pytest.mark.parametrize("lead_x1, expected", [
+    # doc06 (held-out seed 31): the lead over both columns is a block of its own, not the top of the left column's
+    (100, [["导语一", "导语二"], ["左1", "左2", "左3"], ["左下1", "左下2"], ["右1", "右2", "右3", "右4", "右5"]]),
+    # near miss: a paragraph as wide as the left column is that column's top
+    (45, [["导语一", "导语二", "左1", "左2", "左3"], ["左下1", "左下2"], ["右1", "右2", "右3", "右4", "右5"]]),
+])
+def test_a_block_wider_than_the_column_under_it_does_not_go_on_in_it(lead_x1: float,
+                                                                      expected: list[list[str]]) -> None:
+    assert regions(lead_over_columns(lead_x1)) == expected
+
+
+@pytest.mark.parametrize("extent, wider", [
+    ((0, 100), True),      # a line beside the next one stands under the block
+    ((0, 45), False),      # near miss: the line beside it stands beyond the block
+    ((0, 57), False),      # near miss: under the block by a hair (a fifth of an em), as hanging punctuation is
+])
+def test_wider_than_column(extent: tuple[float, float], wider: bool) -> None:
+    left, right = line("左", 0, 28, 45), line("右", 55, 28, 100)
+    assert wider_than_column(extent, left, [left, right]) is wider
 
 
 # -- bands and columns -----------------------------------------------------------------------------------------------
