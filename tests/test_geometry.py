@@ -151,6 +151,32 @@ def test_near_miss_without_a_label_the_page_is_cut_into_bands_first() -> None:
         "乙1", "乙2", "乙3", "乙4", "乙5", "乙6", "丁1", "丁2", "丁3", "丁4", "丁5", "丁6", "丁7"]
 
 
+def masthead_over_a_column() -> list[TextLine]:
+    """A head over the right column of the top article; below a rule, the next article's headline over its left
+    column; beside both, a column of briefs that ends just above that article's body."""
+    return [line("报名", 110, 0, 150, 20), *column("甲", 0, 95, 40, 5), *column("乙", 105, 200, 40, 5),
+            line("标题", 0, 125, 60, 20), *column("丙", 0, 95, 152, 3), *column("丁", 105, 200, 152, 3),
+            *column("戊", 220, 300, 40, 8)]
+
+
+ARTICLES_RULE = (0, 115, 200, 116)
+TOP = ["甲1", "甲2", "甲3", "甲4", "甲5"], ["乙1", "乙2", "乙3", "乙4", "乙5"]
+LOWER = ["标题", "丙1", "丙2", "丙3", "丁1", "丁2", "丁3", "戊1", "戊2", "戊3", "戊4", "戊5", "戊6", "戊7", "戊8"]
+
+
+@pytest.mark.parametrize("rules, expected", [
+    # doc12 (held-out seed 31): the page's head rule parts the masthead from the column under it, so the page is cut
+    # under the masthead, the briefs column from the rest, and the lower headline stays over its body
+    ([(0, 30, 300, 31), ARTICLES_RULE], ["报名", *TOP[0], *TOP[1], *LOWER]),
+    # near miss: no rule between them, the head stays with its column (sanmen02's 简讯)
+    ([ARTICLES_RULE], [*TOP[0], "报名", *TOP[1], *LOWER]),
+    # near miss: a rule only as wide as the head (its underline, a frame around a label) parts nothing
+    ([(110, 24, 150, 25), ARTICLES_RULE], [*TOP[0], "报名", *TOP[1], *LOWER]),
+])
+def test_a_rule_across_the_column_parts_a_head_from_it(rules: list[Box], expected: list[str]) -> None:
+    assert order(masthead_over_a_column(), rules=rules) == expected
+
+
 # -- graphics --------------------------------------------------------------------------------------------------------
 
 FOUR = [*column("甲", 0, 45, 0, 2), *column("乙", 55, 100, 0, 2), *column("丙", 0, 45, 40, 2), *column("丁", 55, 100, 40, 2)]
