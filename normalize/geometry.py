@@ -65,6 +65,10 @@ THIN_EM = 0.5
 """A graphic thinner than this (in em of the page's body type) is a rule: a wall as it is."""
 HEAD_EM = 1.4
 """A line this much larger than the page's body type is a headline."""
+LABEL_EM = 1.18
+"""A line set this much larger than the body is a label or a headline: parted from the one column under it by no
+cut (``parting_headline``). Labels over briefs (动态, 要闻速览) are set 12 pt over a 9.5 or 10 pt body; a kicker
+is smaller (11 pt over 9.5 pt: 1.16)."""
 HEAD_REACH_EM = 3.0
 """A headline's text starts within this (in em of the body type) under it."""
 LEAD_WIDER = 1.5
@@ -300,11 +304,12 @@ def _free_point(lo: float, hi: float, blocked: list[tuple[float, float]]) -> flo
     return best
 
 
-def xy_cut(boxes: list[Box], walls: list[Box], em: float, heads: frozenset[int] = frozenset()) -> list[list[int]]:
+def xy_cut(boxes: list[Box], walls: list[Box], em: float, heads: frozenset[int] = frozenset(),
+           labels: frozenset[int] = frozenset()) -> list[list[int]]:
     """The boxes (indices) in regions, in reading order: cut into bands top to bottom wherever a horizontal cut
     goes through, else into columns left to right, and each part again; a part that cannot be cut is a region,
     read top to bottom. ``em`` is the page's body size; ``heads`` are the headlines, for ``parting_headline`` and
-    ``lead_after_headline``.
+    ``lead_after_headline``; ``labels`` the smaller labels, for ``parting_headline`` too.
 
     Example: a running head, then a headline over two columns, then the two columns, then a foot.
 
@@ -316,7 +321,7 @@ def xy_cut(boxes: list[Box], walls: list[Box], em: float, heads: frozenset[int] 
     >>> xy_cut([(0, 0, 60, 20), (40, 10, 100, 30)], [], 4.0)  # overlapping: one region, top first
     [[0, 1]]
     """
-    page = _Cutting(boxes, walls, WALL_SLACK_EM * em, HEAD_REACH_EM * em, heads)
+    page = _Cutting(boxes, walls, WALL_SLACK_EM * em, HEAD_REACH_EM * em, heads, labels)
     return _cut(list(range(len(boxes))), page, 0) if boxes else []
 
 
@@ -330,6 +335,7 @@ class _Cutting(NamedTuple):
     slack: float  # boxes may overlap by this much and still be apart
     reach: float  # how far under a headline its text starts
     heads: frozenset[int]
+    labels: frozenset[int] = frozenset()  # set smaller than a headline, kept with their column as headlines are
 
 
 def _cut(items: list[int], page: _Cutting, depth: int) -> list[list[int]]:
@@ -361,8 +367,11 @@ def parting_headline(cuts: list[float], items: list[int], page: _Cutting) -> lis
     The region is cut into columns instead where it can be, else at its other cuts first, so the headline stays
     with its column. Example: sanmen02's right-hand column has its 简讯 label just above the line where the left
     part's framed box ends; cutting the page there would read the photo story between the label and its briefs.
-    Near misses: a headline over several columns (dev04's centred 全国秋粮收获过半) heads a band and is cut off
-    above it as usual; a headline over a headline (a running head over the lead headline) likewise.
+    Labels count as headlines here (``LABEL_EM``: doc03's 动态 over its briefs, beside a headline over two columns),
+    and a column may start a hair above the cut, as boxes may overlap (doc11's 要闻速览 box). Near misses: a
+    headline over several columns (dev04's centred 全国秋粮收获过半) heads a band and is cut off above it as usual;
+    a headline over a headline (a running head over the lead headline) likewise; a rule across the column between
+    them (``ruled_off``).
 
     >>> boxes = [(0, 0, 40, 20), (0, 28, 40, 60), (60, 0, 100, 60)]
     >>> page = _Cutting(boxes, [], 1.0, 16.0, frozenset({0}))
@@ -373,13 +382,14 @@ def parting_headline(cuts: list[float], items: list[int], page: _Cutting) -> lis
     []
     """
     boxes, slack, reach = page.boxes, page.slack, page.reach
-    heads = sorted((boxes[k][3], k) for k in items if k in page.heads)  # by bottom
-    texts = sorted((boxes[k][1], k) for k in items if k not in page.heads)  # by top
+    kept = page.heads | page.labels
+    heads = sorted((boxes[k][3], k) for k in items if k in kept)  # by bottom
+    texts = sorted((boxes[k][1], k) for k in items if k not in kept)  # by top
     bottoms, tops = [bottom for bottom, _ in heads], [top for top, _ in texts]
     parting = []
     for cut in cuts:
-        below = texts[bisect_left(tops, cut):bisect_right(tops, cut + reach)]
-        for _, h in heads[bisect_left(bottoms, cut - reach):bisect_right(bottoms, cut)]:
+        below = texts[bisect_left(tops, cut - slack):bisect_right(tops, cut + reach)]  # boxes overlap by slack
+        for _, h in heads[bisect_left(bottoms, cut - reach):bisect_right(bottoms, cut + slack)]:
             under = [k for _, k in below if _overlap(boxes[k][0], boxes[k][2], boxes[h][0], boxes[h][2]) > 0]
             column = boxes[under[0]] if len(under) == 1 else None
             if column and column[0] - slack <= boxes[h][0] <= boxes[h][2] <= column[2] + slack \
@@ -478,9 +488,11 @@ def reading_order(page: PageLayout) -> PageLayout:
     lines = [line for k, line in enumerate(page.lines) if k not in photo_text]
     aside = [line for k, line in enumerate(page.lines) if k in photo_text]
     blocks = column_blocks(lines, page.rules)
-    heads = frozenset(b for b, block in enumerate(blocks) if max(lines[k].size for k in block) >= HEAD_EM * em)
+    sizes = [max(lines[k].size for k in block) for block in blocks]
+    heads = frozenset(b for b, size in enumerate(sizes) if size >= HEAD_EM * em)
+    labels = frozenset(b for b, size in enumerate(sizes) if LABEL_EM * em <= size < HEAD_EM * em)
     boxes = [_union([lines[k] for k in block]) for block in blocks]
-    regions = xy_cut(boxes, page_walls(page, em), em, heads)
+    regions = xy_cut(boxes, page_walls(page, em), em, heads, labels)
     ordered = [replace(lines[k], block=n) for n, region in enumerate(regions) for b in region for k in blocks[b]]
     ordered += [replace(line, block=len(regions) + n) for n, line in enumerate(aside)]
     return replace(page, lines=ordered)
