@@ -362,24 +362,27 @@ def _cut(items: list[int], page: _Cutting, depth: int) -> list[list[int]]:
 
 
 def parting_headline(cuts: list[float], items: list[int], page: _Cutting) -> list[float]:
-    """The horizontal cuts that would part a headline (or label) from the one column of text right under it.
+    """The horizontal cuts that would part a headline (or label) from the columns of text right under it: the
+    text starting within reach under it and overlapping it, when the headline stands within that text's width.
 
     The region is cut into columns instead where it can be, else at its other cuts first, so the headline stays
-    with its column. Example: sanmen02's right-hand column has its 简讯 label just above the line where the left
+    with its columns. Example: sanmen02's right-hand column has its 简讯 label just above the line where the left
     part's framed box ends; cutting the page there would read the photo story between the label and its briefs.
-    Labels count as headlines here (``LABEL_EM``: doc03's 动态 over its briefs, beside a headline over two columns),
-    and a column may start a hair above the cut, as boxes may overlap (doc11's 要闻速览 box). Near misses: a
-    headline over several columns (dev04's centred 全国秋粮收获过半) heads a band and is cut off above it as usual;
-    a headline over a headline (a running head over the lead headline) likewise; a rule across the column between
-    them (``ruled_off``).
+    Labels count as headlines here (``LABEL_EM``: doc03's 动态 over its briefs, beside a headline over two columns:
+    the page is cut between them, each kept over its own), and a column may start a hair above the cut, as boxes
+    may overlap (doc11's 要闻速览 box). A headline over the whole region (dev04's centred 全国秋粮收获过半) stands
+    in the way of every column cut, so it is cut off above its columns as before. Near misses: a headline wider
+    than the text under it (a column starts further down: the text is not all its); a headline over a headline
+    (a running head over the lead headline); a rule across the text between them (``ruled_off``).
 
     >>> boxes = [(0, 0, 40, 20), (0, 28, 40, 60), (60, 0, 100, 60)]
     >>> page = _Cutting(boxes, [], 1.0, 16.0, frozenset({0}))
     >>> parting_headline([24.0], [0, 1, 2], page), parting_headline([24.0], [0, 1, 2], page._replace(heads=frozenset()))
     ([24.0], [])
     >>> two = _Cutting([(20, 0, 80, 20), (0, 28, 45, 60), (55, 28, 100, 60)], [], 1.0, 16.0, frozenset({0}))
-    >>> parting_headline([24.0], [0, 1, 2], two)
-    []
+    >>> parting_headline([24.0], [0, 1, 2], two), parting_headline([24.0], [0, 1, 2], two._replace(boxes=[
+    ...     (0, 0, 100, 20), (0, 28, 45, 60), (55, 60, 100, 90)]))
+    ([24.0], [])
     """
     boxes, slack, reach = page.boxes, page.slack, page.reach
     kept = page.heads | page.labels
@@ -391,7 +394,7 @@ def parting_headline(cuts: list[float], items: list[int], page: _Cutting) -> lis
         below = texts[bisect_left(tops, cut - slack):bisect_right(tops, cut + reach)]  # boxes overlap by slack
         for _, h in heads[bisect_left(bottoms, cut - reach):bisect_right(bottoms, cut + slack)]:
             under = [k for _, k in below if _overlap(boxes[k][0], boxes[k][2], boxes[h][0], boxes[h][2]) > 0]
-            column = boxes[under[0]] if len(under) == 1 else None
+            column = _union_boxes([boxes[k] for k in under]) if under else None
             if column and column[0] - slack <= boxes[h][0] <= boxes[h][2] <= column[2] + slack \
                     and not ruled_off(boxes[h], column, page.walls, slack):
                 parting.append(cut)
@@ -461,6 +464,10 @@ def _heads_columns(band: list[list[int]], at: int, lead: Box, boxes: list[Box]) 
 
 def _span(items: list[int], boxes: list[Box]) -> tuple[float, float]:
     return min(boxes[k][0] for k in items), max(boxes[k][2] for k in items)
+
+
+def _union_boxes(boxes: list[Box]) -> Box:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def _union(lines: list[TextLine]) -> Box:

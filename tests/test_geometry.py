@@ -151,27 +151,35 @@ def test_near_miss_without_a_label_the_page_is_cut_into_bands_first() -> None:
         "乙1", "乙2", "乙3", "乙4", "乙5", "乙6", "丁1", "丁2", "丁3", "丁4", "丁5", "丁6", "丁7"]
 
 
-def label_beside_a_headline(label_size: float, column_top: float = 28) -> list[TextLine]:
-    """A headline over the left two columns; beside it, a label over the right column (a briefs box)."""
-    return [line("大标题", 0, 0, 140, 20), line("动态", 160, 1, 190, label_size), *column("左", 0, 65, 28, 3),
-            *column("中", 75, 140, 28, 3), *column("讯", 160, 220, column_top, 4)]
+def label_beside_a_headline(label_size: float, column_top: float = 28, head_size: float = 20,
+                            box_columns: int = 1) -> list[TextLine]:
+    """A headline over the left two columns; beside it, a label over the right column or two (a briefs box)."""
+    box = [*column("讯", 160, 220, column_top, 4)] if box_columns == 1 else \
+        [*column("讯", 160, 200, column_top, 2), *column("息", 210, 250, column_top, 2)]
+    label = line("动态", 160, 1, 190 if box_columns == 1 else 250, label_size)  # a label spans the box's columns
+    return [line("大标题", 0, 0, 140, head_size), label, *column("左", 0, 65, 28, 3),
+            *column("中", 75, 140, 28, 3), *box]
 
 
 LEFT = ["大标题", "左1", "左2", "左3", "中1", "中2", "中3"]
 RIGHT = ["讯1", "讯2", "讯3", "讯4"]
 
 
-@pytest.mark.parametrize("label_size, column_top, expected", [
+@pytest.mark.parametrize("label_size, column_top, head_size, box_columns, expected", [
     # doc03 (held-out seed 31): a 12 pt label over 10 pt briefs is kept over them, the columns cut apart first
-    (12, 28, [*LEFT, "动态", *RIGHT]),
+    (12, 28, 20, 1, [*LEFT, "动态", *RIGHT]),
     # doc11: the briefs' box starts a hair (less than the boxes' slack) above the cut under the headline
-    (12.5, 19.5, [*LEFT, "动态", *RIGHT]),
-    # near miss: a line 1.1 times the body (a kicker's size) is no label; the headlines' band is read first
-    (11, 28, ["大标题", "动态", *LEFT[1:], *RIGHT]),
+    (12.5, 19.5, 20, 1, [*LEFT, "动态", *RIGHT]),
+    # the headline keeps its two columns: the page is cut between them and the box, whatever the label's size
+    (11, 28, 20, 1, [*LEFT, "动态", *RIGHT]),
+    # ... and a label over a box of two columns keeps both
+    (12, 28, 11, 2, [*LEFT, "动态", "讯1", "讯2", "息1", "息2"]),
+    # near miss: neither a headline nor a label (lines 1.1 times the body, as kickers): the top band is read first
+    (11, 28, 11, 1, ["大标题", "动态", *LEFT[1:], *RIGHT]),
 ])
-def test_a_label_beside_a_headline_stays_with_its_column(label_size: float, column_top: float,
-                                                          expected: list[str]) -> None:
-    assert order(label_beside_a_headline(label_size, column_top)) == expected
+def test_a_head_beside_a_head_each_stays_with_its_columns(label_size: float, column_top: float, head_size: float,
+                                                          box_columns: int, expected: list[str]) -> None:
+    assert order(label_beside_a_headline(label_size, column_top, head_size, box_columns)) == expected
 
 
 def masthead_over_a_column() -> list[TextLine]:
