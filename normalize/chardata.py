@@ -23,7 +23,8 @@ HAN_RE = re.compile(f"[{HAN}]")
 SENTENCE_END_RE = re.compile(f"[{SENTENCE_END}][{re.escape(CLOSERS)}]*\\s*$")
 # A credit in brackets at the very end of a text: （据新疆民政）, (来源: 央视网), 〈据央视网).
 CREDIT_TAIL_RE = re.compile(
-    r"[（(〈]\s*((?:据|来源\s*[:：]|稿件来源\s*[:：]|本文来源\s*[:：]|新华社|中新社|人民网|央视网消息|转自|摘自|综合|编译|"
+    # (not right after a dateline: 本报讯（记者 陈晓辉） opens an article, it closes none)
+    r"(?<![讯电])[（(〈]\s*((?:据|来源\s*[:：]|稿件来源\s*[:：]|本文来源\s*[:：]|新华社|中新社|人民网|央视网消息|转自|摘自|综合|编译|"
     r"供稿|稿源|本报记者|特约记者|记者|通讯员|作者|文\s*[/／:：])"
     r"[^（）()〈〉\n]{0,40}(?:[（(][^（）()\n]{0,12}[）)][^（）()〈〉\n]{0,20})?)\s*[）)〉]\s*$"
     # a bare source name in brackets right after a sentence: …的意见。（中国新闻网）
@@ -48,6 +49,8 @@ WEEKDAY_RE = re.compile(r"星期[一二三四五六日天]")
 EDITOR_RE = re.compile(
     r"^\s*(?:责任编辑|本版编辑|本版责编|责编|编辑|校对|美编|版式设计|版式|组版|审核|审校|排版)\s*[:：]"
 )
+# A news dateline opening an article's first paragraph: 本报讯, 本报北京5月3日讯, 新华社北京3月15日电
+DATELINE_RE = re.compile(r"^\s*(?:本报讯|本报.{1,12}讯|[^\s，。]{2,6}社.{0,12}电|[^\s，。]{2,6}网讯)")
 PAGE_NUMBER_RE = re.compile(r"^\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*$")
 # Letters, digits or Han: what makes a line more than a stray glyph.
 WORD_CHAR_RE = re.compile(f"[0-9A-Za-z{HAN}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")

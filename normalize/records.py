@@ -20,6 +20,7 @@ Role = Literal[
     "kicker", "title", "subtitle",  # a headline's elements
     "repeated",  # a continued article's title printed again above "（上接…）"
     "byline",  # a reporter's line standing alone ("本报记者 张三")
+    "dateline",  # a paragraph opening with a news dateline ("本报讯（记者…）"): an article starts there
     "running_head",  # page furniture: running heads and feet, page numbers, editor lines
     "jump_on", "jump_back", "jump",  # jump lines: "（下转第4版）", "（上接第1版）", neither
 ]

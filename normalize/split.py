@@ -145,6 +145,8 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
             else:
                 pending.append(Headline([b]))
             continue
+        if cur is not None and b.get("role") == "dateline" and cur.paragraphs:
+            cur = None  # "本报讯（记者…）" opens an article: the one above has ended
         if cur is None:
             cur = Body()
             bodies.append(cur)

@@ -27,7 +27,11 @@ ASIDE = [
     "民可在体验区尝试拓印。",
     "（据深圳晚报）",
 ]
-WHY = {"page_edge_names": "page_edge_name", "open_credits": "open_credit", "bracketed_asides": "bracketed_aside"}
+WHY = {"page_edge_names": "page_edge_name", "open_credits": "open_credit", "bracketed_asides": "bracketed_aside",
+       "inside_sentences": "inside_sentence", "datelines": "dateline"}
+# a long page: its first five and last four lines are its edges (running head, foot)
+MIDDLE = ["社会工作论坛举办", "近日，社会工作论坛在乌鲁木齐举办，", "来自各地的代表参加了本次活动，", "大家围绕社会工作交流了经验，",
+          "论坛取得了圆满成功。"]
 
 
 def after_passes(lines: tuple[str, ...], at: int) -> tuple[str, str]:
@@ -77,6 +81,16 @@ KIND_PASS_ROWS = [
         "明天还要继续。",
     ]),
     hit("bracketed_asides", 3, ("text", "bracketed_aside"), ASIDE),
+    # an OCR text layer prints a unit on a line of its own inside a sentence
+    hit("inside_sentences", 8, ("text", "inside_sentence"), [
+        *MIDDLE, "那场雨是今年最大的一场雨，他病了，烧到39.5", "", "℃ 。", "", "我被医生一通骂。", *MIDDLE]),
+    # near miss: a number after a sentence end, between two articles, stays a page number
+    miss("inside_sentences", 8, ("furniture", "page_number"), [
+        *MIDDLE, "那场雨是今年最大的一场雨，冲断了很多路。", "", "5", "", "我被医生一通骂。", *MIDDLE]),
+    hit("datelines", 3, ("text", "dateline"), [
+        "孤儿核查工作圆满完成", "本报讯", "（记者 谢芳 通讯员 李淑华）", "为做好儿童福利工作，我县启动孤儿身份认定。"]),
+    # near miss: the reporters closing a brief are its credit
+    miss("datelines", 2, ("credit", "credit_line"), ["为做好儿童福利工作，我县启动孤儿身份认定。", "（记者 谢芳 通讯员 李淑华）"]),
     # after a sentence end, a bracketed line is the story's source
     miss("bracketed_asides", 2, ("credit", "bracketed_line"), [
         "民可在体验区尝试拓印。",

@@ -14,6 +14,9 @@ LEAD = [
 
 # body_starts(page, k): True, running text starts at line k; False, line k is a headline's.
 BODY_STARTS = [
+    # a news dateline opens the body, even short and without a mark
+    hit("dateline_start", 2, True, ["孤儿核查工作圆满完成", "本报讯", "（记者 谢芳 通讯员 李淑华）为做好儿童福利工作，"]),
+    miss("dateline_start", 2, None, ["孤儿核查工作圆满完成", "报讯员到达现场", "（记者 谢芳 通讯员 李淑华）为做好儿童福利工作，"]),
     hit("prose_line", 2, True, [
         "社会工作论坛举办",
         INDENT + "近日，社会工作论坛在乌鲁木齐举办，",

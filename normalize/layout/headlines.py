@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..chardata import WORD_CHAR_RE
+from ..chardata import DATELINE_RE, WORD_CHAR_RE
 from ..words import ends_on_particle, word_runs_on
 from .page import Page
 from .rules import decide, family
@@ -146,12 +146,13 @@ def unproven_after_full_line(page: Page, c: Candidate) -> bool | None:
 
 
 def no_headline_end(page: Page, c: Candidate) -> bool | None:
-    """A headline ends short, or its body starts indented or after a gap; after a credit, prose
-    right after a one-line headline is its body."""
+    """A headline ends short, or its body starts indented, after a gap or with a dateline
+    (``本报讯``); after a credit, prose right after a one-line headline is its body."""
     body = page.lines[c.body].text
     due = c.after_credit and len(c.span) == 1 and (not is_heading_candidate(body) or bool(CLAUSE_RE.search(body)))
     if not (page.indent(c.body, squeezed=True) or page.gap_before(c.body) in ("blank", "page")
-            or page.short(c.span[-1], after=True) or LETTER_SPACED_RE.search(body) or due):
+            or page.short(c.span[-1], after=True) or LETTER_SPACED_RE.search(body) or due
+            or DATELINE_RE.match(body)):
         return False
     return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, JUMP_BACK_RE, OPEN_BRACKETS
+from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATELINE_RE, JUMP_BACK_RE, OPEN_BRACKETS
 from .lines import Line
 from .text import CLOSING_BRACKET_RE, PUSHED_RE, ends_sentence, is_heading_candidate, name_like
 
@@ -90,7 +90,51 @@ def bracketed_asides(lines: list[Line]) -> None:
             ln.kind, ln.why = "text", "bracketed_aside"
 
 
-KIND_PASSES = (page_edge_names, open_credits, bracketed_asides)
+def _neighbours(lines: list[Line], i: int) -> tuple[Line | None, Line | None]:
+    """The nearest lines above and below line i that are not blank, on its page."""
+    above = next((x for x in reversed(lines[:i]) if x.kind != "blank"), None)
+    below = next((x for x in lines[i + 1 :] if x.kind != "blank"), None)
+    page = lines[i].page
+    return (above if above and above.page == page else None), (below if below and below.page == page else None)
+
+
+def _page_edges(lines: list[Line]) -> set[int]:
+    """The first and last few lines of each page (where a page number or running head stands)."""
+    by_page: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if ln.kind != "blank":
+            by_page.setdefault(ln.page, []).append(i)
+    return {i for idx in by_page.values() for i in idx[:TOP_LINES] + idx[-FOOT_LINES:]}
+
+
+def inside_sentences(lines: list[Line]) -> None:
+    """Nothing inside a sentence is furniture or noise: a number or a mark on a line of its own
+    within running text (an OCR text layer's ``烧到`` / ``３`` / ``９`` / ``．`` / ``５`` / ``℃ 。``,
+    a typesetter's separately printed digits ``等 1`` / ``0`` / ``支``) goes on with the sentence;
+    at a page's top or foot it stays a page number."""
+    edges = _page_edges(lines)
+    for i, ln in enumerate(lines):
+        if ln.why not in ("page_number", "no_letters") or ln.kind == "text" or i in edges:
+            continue
+        above, below = _neighbours(lines, i)
+        if (above is not None and below is not None and above.kind == "text" and below.kind in ("text", "noise")
+                and not ends_sentence(above.text)):
+            ln.kind, ln.why = "text", "inside_sentence"
+
+
+def datelines(lines: list[Line]) -> None:
+    """A reporter's bracket right after "本报讯" on the line above opens the article's first
+    paragraph (``本报讯`` / ``（记者 陈晓辉 通讯员 吴敏杰）``): no credit closing an article."""
+    for i, ln in enumerate(lines):
+        if ln.kind != "credit":
+            continue
+        above, _ = _neighbours(lines, i)
+        if above is not None and above.kind == "text" and DATELINE_RE.match(above.text) and above.text.endswith(
+                ("讯", "电")):
+            ln.kind, ln.why = "text", "dateline"
+
+
+KIND_PASSES = (page_edge_names, open_credits, bracketed_asides, inside_sentences, datelines)
 
 
 def resumes_next(lines: list[Line], i: int) -> bool:

@@ -3,10 +3,17 @@ marks pushed onto a line of their own put back, each line's kind judged from its
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .columns import reading_order
 from .text import INDENT_RE, INDENT_STARTS, INLINE_BREAK_RE, LETTER_SPACED_RE, MID_MARKS, PUSHED_RE, classify_line
+
+FRAGMENT_CHARS = 4
+NUMBER_PIECE_RE = re.compile(r"[0-9０-９.．%％:：\-−]+|[月日年号时分秒][0-9０-９]{1,2}")
+NUMBER_END_RE = re.compile(r"[0-9０-９]$")
+# what goes on from a number: a digit or mark of it, or a unit or measure word
+NUMBER_GOES_ON_RE = re.compile(r"[0-9０-９.．%％:：\-−]|[月日年号时分秒点万亿元岁个名人次支件项家所位台倍余多]")
 
 
 @dataclass(slots=True)
@@ -73,6 +80,42 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
                 continue
             kind, why = "text", "pushed_mark"  # "高质量共建“一带一路”" / "。": a mark pushed to a line of its own
         out.append(Line(n, page, stripped, kind, indented, why=why))
+    out = glue_numbers(out)
     for i, ln in enumerate(out):
         ln.i = i
+    return out
+
+
+def _fragment(text: str) -> bool:
+    """A piece of a number printed as a text object of its own: digits and number marks only
+    (``0``, ``.``, ``%``), or a unit with a digit (``月 1``)."""
+    bare = text.replace(" ", "")
+    return 0 < len(bare) <= FRAGMENT_CHARS and bool(NUMBER_PIECE_RE.fullmatch(bare))
+
+
+def glue_numbers(lines: list[Line]) -> list[Line]:
+    """
+    Lines cut around digits that a typesetter printed as separate objects, put back together:
+    ``等 1`` / ``0`` / ``支青年志愿者队伍`` is one printed line (pdftotext gives each object its
+    own line). A fragment of a number joins the line above it, and the line below joins it where
+    it goes on with a digit or a unit; nothing else is joined.
+
+        >>> [x.text for x in glue_numbers([Line(1, 1, "罗如增等 1"), Line(2, 1, "0"), Line(3, 1, "名青年志愿者")])]
+        ['罗如增等 10名青年志愿者']
+        >>> [x.text for x in glue_numbers([Line(1, 1, "杨铭高兴地说。"), Line(2, 1, "杨铭今年25岁")])]
+        ['杨铭高兴地说。', '杨铭今年25岁']
+    """
+    out: list[Line] = []
+    glued = False  # the last line out ends with a number fragment joined to it
+    for ln in lines:
+        prev = out[-1] if out else None
+        near = prev is not None and prev.page == ln.page and prev.end == ln.n - 1 and prev.kind in ("text", "furniture")
+        if near and ln.kind != "blank" and (_fragment(ln.text) or (glued and NUMBER_GOES_ON_RE.match(ln.text))):
+            prev.text += ln.text  # (a space the typesetter left inside the number stays for punct)
+            prev.last = ln.end
+            prev.kind, prev.why = "text", prev.why if prev.kind == "text" else "number_glued"
+            glued = bool(NUMBER_END_RE.search(ln.text))
+            continue
+        out.append(ln)
+        glued = False
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..chardata import HAN_RE, JUMP_BACK_RE, JUMP_ON_RE, SENTENCE_END_RE
+from ..chardata import DATELINE_RE, HAN_RE, JUMP_BACK_RE, JUMP_ON_RE, SENTENCE_END_RE
 from ..words import word_runs_on
 from .widths import Tol, line_width
 
@@ -254,5 +254,7 @@ def mark_roles(blocks: list[dict], *, grouped: bool = False) -> list[dict]:
             b["role"] = "running_head"
         elif b["kind"] == "paragraph" and is_byline(b["text"]):
             b["role"] = "byline"
+        elif b["kind"] == "paragraph" and DATELINE_RE.match(b["text"]):
+            b["role"] = "dateline"
         out.append(b)
     return out

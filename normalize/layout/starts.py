@@ -7,7 +7,7 @@ a verdict.
 
 from __future__ import annotations
 
-from ..chardata import CREDIT_TAIL_RE
+from ..chardata import CREDIT_TAIL_RE, DATELINE_RE
 from ..words import word_runs_on
 from .page import Page
 from .rules import decide, family
@@ -30,6 +30,11 @@ def _prose(page: Page, k: int) -> bool:
 def prose_line(page: Page, k: int) -> bool | None:
     """A line no headline could be: ``作，取得了一系列成果。``."""
     return True if not is_heading_candidate(page.lines[k].text) else None
+
+
+def dateline_start(page: Page, k: int) -> bool | None:
+    """A news dateline opens the body: ``本报讯`` / ``（记者 陈晓辉…）``, ``新华社北京3月15日电``."""
+    return True if DATELINE_RE.match(page.lines[k].text) else None
 
 
 def middle_dot_start(page: Page, k: int) -> bool | None:
@@ -126,7 +131,7 @@ def text_follows(page: Page, k: int) -> bool:
     return True
 
 
-BODY_STARTS = family("body_starts", prose_line, middle_dot_start, date_across_break, cut_line_is_prose,
+BODY_STARTS = family("body_starts", prose_line, dateline_start, middle_dot_start, date_across_break, cut_line_is_prose,
                      alone_between_blanks, no_start_shape, two_narrow_lines, narrow_run_widens, text_follows)
 
 
