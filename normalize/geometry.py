@@ -363,23 +363,23 @@ def _cut(items: list[int], page: _Cutting, depth: int) -> list[list[int]]:
 
 def parting_headline(cuts: list[float], items: list[int], page: _Cutting) -> list[float]:
     """The horizontal cuts that would part a headline (or label) from the columns of text right under it: the
-    text starting within reach under it and overlapping it, when the headline stands within that text's width.
+    text starting within reach under it (or under a photo under it: ``photo_under``) and overlapping it, when the
+    headline stands over them as theirs (``over_own_columns``).
 
     The region is cut into columns instead where it can be, else at its other cuts first, so the headline stays
     with its columns. Example: sanmen02's right-hand column has its 简讯 label just above the line where the left
     part's framed box ends; cutting the page there would read the photo story between the label and its briefs.
     Labels count as headlines here (``LABEL_EM``: doc03's 动态 over its briefs, beside a headline over two columns:
     the page is cut between them, each kept over its own), and a column may start a hair above the cut, as boxes
-    may overlap (doc11's 要闻速览 box). A headline over the whole region (dev04's centred 全国秋粮收获过半) stands
-    in the way of every column cut, so it is cut off above its columns as before. Near misses: a headline wider
-    than the text under it (a column starts further down: the text is not all its); a headline over a headline
-    (a running head over the lead headline); a rule across the text between them (``ruled_off``).
+    may overlap (doc11's 要闻速览 box). Near misses: a headline wider than the text under it (a column starts
+    further down: the text is not all its), or centred over more columns than start under it (dev04); a headline
+    over a headline (a running head over the lead headline); a rule across the text between them (``ruled_off``).
 
     >>> boxes = [(0, 0, 40, 20), (0, 28, 40, 60), (60, 0, 100, 60)]
     >>> page = _Cutting(boxes, [], 1.0, 16.0, frozenset({0}))
     >>> parting_headline([24.0], [0, 1, 2], page), parting_headline([24.0], [0, 1, 2], page._replace(heads=frozenset()))
     ([24.0], [])
-    >>> two = _Cutting([(20, 0, 80, 20), (0, 28, 45, 60), (55, 28, 100, 60)], [], 1.0, 16.0, frozenset({0}))
+    >>> two = _Cutting([(0, 0, 80, 20), (0, 28, 45, 60), (55, 28, 100, 60)], [], 1.0, 16.0, frozenset({0}))
     >>> parting_headline([24.0], [0, 1, 2], two), parting_headline([24.0], [0, 1, 2], two._replace(boxes=[
     ...     (0, 0, 100, 20), (0, 28, 45, 60), (55, 60, 100, 90)]))
     ([24.0], [])
@@ -391,15 +391,59 @@ def parting_headline(cuts: list[float], items: list[int], page: _Cutting) -> lis
     bottoms, tops = [bottom for bottom, _ in heads], [top for top, _ in texts]
     parting = []
     for cut in cuts:
-        below = texts[bisect_left(tops, cut - slack):bisect_right(tops, cut + reach)]  # boxes overlap by slack
         for _, h in heads[bisect_left(bottoms, cut - reach):bisect_right(bottoms, cut + slack)]:
-            under = [k for _, k in below if _overlap(boxes[k][0], boxes[k][2], boxes[h][0], boxes[h][2]) > 0]
-            column = _union_boxes([boxes[k] for k in under]) if under else None
-            if column and column[0] - slack <= boxes[h][0] <= boxes[h][2] <= column[2] + slack \
-                    and not ruled_off(boxes[h], column, page.walls, slack):
+            # boxes overlap by slack: the text may start a hair above the cut
+            below = texts[bisect_left(tops, cut - slack):bisect_right(tops, photo_under(boxes[h], page) + reach)]
+            under = [boxes[k] for _, k in below if _overlap(boxes[k][0], boxes[k][2], boxes[h][0], boxes[h][2]) > 0]
+            if over_own_columns(boxes[h], under, slack) and not ruled_off(boxes[h], _union_boxes(under), page.walls,
+                                                                           slack):
                 parting.append(cut)
                 break
     return parting
+
+
+def over_own_columns(head: Box, under: list[Box], slack: float) -> bool:
+    """Whether a headline stands over the columns ``under`` it as theirs alone: within the one column, or within
+    several and flush with the first one's left edge.
+
+    Example: doc03 (held-out seed 31) sets its headline flush left over the two columns of its article. Near miss:
+    dev04 centres 全国秋粮收获过半 over four columns, and only the middle two start right under it: it is over more
+    columns than it covers, and keeping it with those two would read the first column before it.
+
+    >>> left, right = (0, 28, 45, 60), (55, 28, 100, 60)
+    >>> over_own_columns((0, 0, 40, 20), [left], 1.0), over_own_columns((0, 0, 80, 20), [left], 1.0)
+    (True, False)
+    >>> over_own_columns((0, 0, 80, 20), [left, right], 1.0), over_own_columns((20, 0, 80, 20), [left, right], 1.0)
+    (True, False)
+    """
+    if not under:
+        return False
+    x0, _, x1, _ = _union_boxes(under)
+    within = x0 - slack <= head[0] <= head[2] <= x1 + slack
+    return within and (len(under) == 1 or head[0] <= x0 + slack)
+
+
+def photo_under(head: Box, page: _Cutting) -> float:
+    """Where a headline's text may start from: under the photos set right under the headline across its whole
+    width (each starting within reach under it, or under the photo above it), else under the headline itself.
+
+    Example: an article with a photo across its columns between headline and text (held-out pages' photo "top"):
+    the headline keeps the columns under the photo, not the briefs box beside it. Near misses: a rule under the
+    headline is no photo; a photo in one of the columns under a headline over several (dev04's 全国秋粮收获过半:
+    the text beside the photo starts right under the headline); a photo beside the headline.
+
+    >>> page = _Cutting([], [(0, 25, 100, 90), (0, 95, 100, 95.5), (30, 25, 60, 90)], 1.0, 16.0, frozenset())
+    >>> photo_under((0, 0, 100, 20), page), photo_under((0, 0, 100, 92), page), photo_under((20, 0, 70, 20), page)
+    (90, 92, 90)
+    >>> photo_under((120, 0, 150, 20), page), photo_under((0, 0, 100, 20), page._replace(walls=page.walls[2:]))
+    (20, 20)
+    """
+    floor, slack = head[3], page.slack
+    pictures = [w for w in page.walls if w[3] - w[1] > 2 * slack and w[0] <= head[0] + slack <= head[2] - slack <= w[2]]
+    for _, top, _, bottom in sorted(pictures, key=lambda w: w[1]):
+        if floor - slack <= top <= floor + page.reach:
+            floor = max(floor, bottom)
+    return floor
 
 
 def ruled_off(head: Box, text: Box, walls: list[Box], slack: float) -> bool:
@@ -409,15 +453,15 @@ def ruled_off(head: Box, text: Box, walls: list[Box], slack: float) -> bool:
     Example: doc12 (held-out seed 31) centres its masthead 民政简报 over the right-hand article's column, the page's
     head rule between them; kept together, they held the whole page in one band and read the briefs box beside the
     lower article between its headline and its body. Near misses: the frame around a label (sanmen02's 简讯) or a
-    headline's underline, no wider than the label; a rule above the headline.
+    headline's underline, no wider than the label; a rule above the headline; a photo between them (no rule).
 
     >>> head, text = (0, 0, 40, 20), (0, 28, 40, 60)
     >>> ruled_off(head, text, [(0, 23, 100, 24)], 1.0), ruled_off(head, text, [(0, 21, 30, 21)], 1.0)
     (True, False)
-    >>> ruled_off(head, text, [(0, -5, 100, -4)], 1.0)
-    False
+    >>> ruled_off(head, text, [(0, -5, 100, -4)], 1.0), ruled_off(head, (0, 90, 40, 120), [(0, 23, 100, 85)], 1.0)
+    (False, False)
     """
-    return any(head[3] - slack <= (top + bottom) / 2 <= text[1] + slack
+    return any(head[3] - slack <= (top + bottom) / 2 <= text[1] + slack and bottom - top <= 2 * slack
                and x0 <= text[0] + slack and x1 >= text[2] - slack for x0, top, x1, bottom in walls)
 
 

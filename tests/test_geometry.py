@@ -182,6 +182,43 @@ def test_a_head_beside_a_head_each_stays_with_its_columns(label_size: float, col
     assert order(label_beside_a_headline(label_size, column_top, head_size, box_columns)) == expected
 
 
+def headline_over_four_columns(head_x0: float) -> list[TextLine]:
+    """A headline 80 wide over the middle two of four columns (0-45, 55-100, 110-155, 165-210)."""
+    return [line("大标题", head_x0, 0, head_x0 + 80, 20), *column("一", 0, 45, 28, 2), *column("二", 55, 100, 28, 2),
+            *column("三", 110, 155, 28, 2), *column("四", 165, 210, 28, 2)]
+
+
+@pytest.mark.parametrize("head_x0, expected", [
+    # dev04: centred over all four columns, it covers the middle two only; its band is cut off above all four
+    (65, ["大标题", "一1", "一2", "二1", "二2", "三1", "三2", "四1", "四2"]),
+    # near miss: flush left over the middle two, it is theirs; the first column is not, and is read first
+    (55, ["一1", "一2", "大标题", "二1", "二2", "三1", "三2", "四1", "四2"]),
+])
+def test_a_centred_headline_heads_all_the_columns_of_its_band(head_x0: float, expected: list[str]) -> None:
+    assert order(headline_over_four_columns(head_x0)) == expected
+
+
+def photo_under_a_headline(photo_x1: float) -> list[TextLine]:
+    """A headline over two columns with a photo between (0-``photo_x1``, 28-100); beside them two briefs, the gap
+    between the briefs level with the gap between headline and photo."""
+    return [line("大标题", 0, 0, 140, 20), *column("左", 0, 65, 108, 3), *column("中", 75, 140, 108, 3),
+            *column("讯", 160, 220, 0, 2), *column("息", 160, 220, 38, 6)]
+
+
+BRIEFS = ["讯1", "讯2", "息1", "息2", "息3", "息4", "息5", "息6"]
+ARTICLE = ["左1", "左2", "左3", "中1", "中2", "中3"]
+
+
+@pytest.mark.parametrize("photo_x1, expected", [
+    # a photo across the headline between it and its text: the headline keeps its columns under the photo
+    (140, ["大标题", *ARTICLE, *BRIEFS]),
+    # near miss: a photo in one column only is no photo under the headline; its text starts too far down
+    (65, ["大标题", "讯1", "讯2", *ARTICLE, *BRIEFS[2:]]),
+])
+def test_a_headline_keeps_its_columns_under_a_photo(photo_x1: float, expected: list[str]) -> None:
+    assert order(photo_under_a_headline(photo_x1), images=[(0, 28, photo_x1, 100)]) == expected
+
+
 def masthead_over_a_column() -> list[TextLine]:
     """A head over the right column of the top article; below a rule, the next article's headline over its left
     column; beside both, a column of briefs that ends just above that article's body."""
