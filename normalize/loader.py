@@ -371,7 +371,7 @@ def _paged_folder(
     """A folder of PDF, hOCR or ALTO files as one document, their pages in file order; a bad
     file is reported and counts as one empty page."""
     digest = hashlib.sha256()
-    paged = Paged(UNITS[fmt])
+    paged = Paged(UNITS[fmt], ordered=fmt == "pdf")
     number = 0
     for path, data in zip(files, datas):
         digest.update(data or b"")
@@ -403,7 +403,7 @@ def _document(
     fmt = detect_format(data)
     about: dict[str, object] = {"path": shown, "format": fmt}
     if fmt != "text":
-        text, layout, pages = paged_document(read_pages(data, fmt, name=shown), UNITS[fmt])
+        text, layout, pages = paged_document(read_pages(data, fmt, name=shown), fmt)
         if not text.strip():
             return None
         about |= {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}

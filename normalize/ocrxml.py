@@ -28,7 +28,7 @@ SNIFF_BYTES = 8192  # sniff reads this much of a file's start
 
 # tesseract's hOCR classes: text lines, the regions ("blocks") around them, and graphics
 HOCR_LINE_CLASSES = frozenset({"ocr_line", "ocrx_line", "ocr_caption", "ocr_header", "ocr_textfloat"})
-HOCR_BLOCK_CLASSES = frozenset({"ocr_carea", "ocrx_block"})
+HOCR_BLOCK_CLASSES = frozenset({"ocr_carea", "ocrx_block", "ocr_par"})
 HOCR_RULE_CLASSES = frozenset({"ocr_separator"})
 HOCR_IMAGE_CLASSES = frozenset({"ocr_photo", "ocr_image", "ocr_linedrawing"})
 
@@ -39,7 +39,6 @@ UNITS_PER_POINT = {"mm10": 254 / 72, "inch1200": 1200 / 72}
 # tab stop: tesseract writes one space per space width there, which we approximate by one per em,
 # never fewer than the three that the text stages read as a column gap.
 WIDE_GAP_EMS = 2.0
-COLUMN_GAP_EMS = 1.5  # a gap this wide inside an OCR line parts two columns' pieces
 WIDE_GAP_MIN_SPACES = 3
 # A Latin word or number beside a Chinese character is spaced when the gap between them is wider
 # than this (a printed space, or a full-width mark read as an ASCII one: "（" -> "(").
@@ -350,7 +349,8 @@ def read_hocr(data: bytes, *, name: str) -> list[PageLayout]:
 
     Each line (``ocr_line``, ``ocrx_line``, ``ocr_caption``, ``ocr_header``, ``ocr_textfloat``)
     is joined from its ``ocrx_word``s by ``join_words``; its size is ``x_size`` where the title
-    gives one, else its box height; ``block`` is the index of its ``ocr_carea`` on the page.
+    gives one, else its box height; ``block`` is the index of its paragraph (``ocr_par``, else
+    ``ocr_carea``) on the page, where tesseract's text output puts a blank line.
     Separators become ``rules`` and photos ``images``. The page number is ``ppageno`` + 1.
 
     >>> page, = read_hocr('''<html><body><div class="ocr_page" title="bbox 0 0 600 800; ppageno 0">
@@ -382,7 +382,9 @@ def _hocr_page(page: Element, order: int, *, name: str) -> PageLayout:
         if classes & HOCR_LINE_CLASSES:
             if block is None:  # a line outside any block is a block of its own
                 block, blocks = blocks, blocks + 1
-            lines += _hocr_line(element, block, name=name)
+            line = _hocr_line(element, block, name=name)
+            if line is not None:
+                lines.append(line)
             continue
         if classes & HOCR_BLOCK_CLASSES:
             block, blocks = blocks, blocks + 1
@@ -391,6 +393,9 @@ def _hocr_page(page: Element, order: int, *, name: str) -> PageLayout:
             if box is not None:
                 (rules if classes & HOCR_RULE_CLASSES else images).append(box)
         stack.extend((child, block) for child in reversed(element))
+    dense: dict[int, int] = {}  # blocks numbered as their lines come: a paragraph inside an area is one
+    for line in lines:
+        line.block = dense.setdefault(line.block, len(dense))
     properties = parse_title(page.get("title", ""))
     number = order
     if "ppageno" in properties:
@@ -399,9 +404,8 @@ def _hocr_page(page: Element, order: int, *, name: str) -> PageLayout:
     return PageLayout(number=number, width=box[2], height=box[3], lines=lines, rules=rules, images=images)
 
 
-def _hocr_line(element: Element, block: int, *, name: str) -> list[TextLine]:
-    """One hOCR line as TextLines: one, or one per column where it runs across a column gap
-    (see ``column_pieces``); none for a line without text."""
+def _hocr_line(element: Element, block: int, *, name: str) -> TextLine | None:
+    """One hOCR line as a TextLine; None for a line without text."""
     word_elements = [el for el in element.iter() if "ocrx_word" in _classes(el)]
     words: list[Word] = []
     boxes: list[Box] = []
@@ -416,44 +420,14 @@ def _hocr_line(element: Element, block: int, *, name: str) -> list[TextLine]:
     if not word_elements:  # a line without word markup: its text as it stands
         words = [Word(text)] if (text := collapse_spaces("".join(element.itertext()))) else []
     if not words:
-        return []
+        return None
     box = _title_box(element, name=name) or _union(boxes)
     if box is None:
         raise BadInput(name, f"{_describe(element)} has no bbox, nor have its words")
     x_size = parse_title(element.get("title", "")).get("x_size")
     size = _numbers(x_size, 1, what=f"x_size in {_describe(element)}", name=name)[0] if x_size else 0.0
     size = size if size > 0 else box[3] - box[1]
-    return [TextLine(join_words(piece, em=size), *_piece_box(piece, box), size=size, block=block)
-            for piece in column_pieces(words, em=size)]
-
-
-def column_pieces(words: Sequence[Word], *, em: float) -> list[list[Word]]:
-    """
-    A line's words in pieces, one per column: OCR reads a row of two or three columns as one
-    line, with a column gap of an em and a half or more between them (a word box without a
-    place stays with the word before it).
-
-        >>> words = [Word("共汇集精选", 0, 150), Word("非遗文", 150, 240), Word("首秀", 290, 350), Word("增", 350, 380)]
-        >>> [[w.text for w in piece] for piece in column_pieces(words, em=30)]
-        [['共汇集精选', '非遗文'], ['首秀', '增']]
-        >>> [[w.text for w in piece] for piece in column_pieces(words[:2], em=30)]
-        [['共汇集精选', '非遗文']]
-    """
-    pieces: list[list[Word]] = []
-    for word in words:
-        if pieces and not (word.x0 is not None and pieces[-1][-1].x1 is not None
-                           and word.x0 - pieces[-1][-1].x1 >= COLUMN_GAP_EMS * em):
-            pieces[-1].append(word)
-        else:
-            pieces.append([word])
-    return pieces
-
-
-def _piece_box(piece: Sequence[Word], line: Box) -> Box:
-    """A piece's box: its words' extent across, the line's top and bottom."""
-    starts = [w.x0 for w in piece if w.x0 is not None]
-    ends = [w.x1 for w in piece if w.x1 is not None]
-    return (min(starts, default=line[0]), line[1], max(ends, default=line[2]), line[3])
+    return TextLine(join_words(words, em=size), *box, size=size, block=block)
 
 
 # -- ALTO --------------------------------------------------------------------------------------------
@@ -574,9 +548,8 @@ def _alto_page(
     for line in found:
         style = line.style
         size = style.size * scale if style and style.size and scale else line.box[3] - line.box[1]
-        lines += [TextLine(join_words(piece, em=size), *_piece_box(piece, line.box), size=size,
-                           font=style.font if style else "", block=line.block)
-                  for piece in column_pieces(line.words, em=size)]
+        text = join_words(line.words, em=size)
+        lines.append(TextLine(text, *line.box, size=size, font=style.font if style else "", block=line.block))
     width = _numbers(page.get("WIDTH", "0"), 1, what="WIDTH of Page", name=name)[0]
     height = _numbers(page.get("HEIGHT", "0"), 1, what="HEIGHT of Page", name=name)[0]
     if not (width and height):  # no page size given: the extent of its lines

@@ -1,9 +1,11 @@
 """Files with boxes (PDF, hOCR, ALTO) as document text and layout.
 
-A PDF's text layer or an OCR file's lines are put in reading order page by page; the document's
-``text`` is those lines, one per text line, each page's first line after as many form feeds as
-pages passed, so every stage reads it as it reads extracted text; ``layout`` has one entry per
-text line with its page, box, type size, reading-order region and font.
+A PDF's text layer is put in reading order page by page (``geometry.reading_order``); an OCR
+file's lines stay in the OCR engine's order, a blank line between its paragraphs, as its own
+text output has them. The document's ``text`` is those lines, each page's first line after as
+many form feeds as pages passed, so every stage reads it as it reads extracted text; ``layout``
+has one entry per line of ``text`` with its page, box, type size, region and font (``null`` for
+the blank lines between an OCR file's paragraphs).
 """
 
 from __future__ import annotations
@@ -58,16 +60,17 @@ def _r(x: float) -> float:
 class Paged:
     """A document's pages gathered into its text and layout, one page at a time."""
 
-    def __init__(self, unit: str) -> None:
+    def __init__(self, unit: str, *, ordered: bool = True) -> None:
         self.lines: list[str] = []
         self.layout: dict[str, Any] = {"unit": unit, "pages": [], "lines": [], "fonts": [], "rules": [],
                                        "images": []}
+        self.ordered = ordered  # put each page in reading order (a PDF), else keep the file's order (OCR)
         self.fonts: dict[str, int] = {}
         self.last_page = 1  # the page of the last line (form feeds before a line: pages passed since)
 
     def add(self, page: PageLayout, number: int) -> None:
         """Add a page as page ``number`` of the document (pages without text count too)."""
-        ordered = reading_order(page)
+        ordered = reading_order(page) if self.ordered else page
         layout = self.layout
         while len(layout["pages"]) < number - 1:
             layout["pages"].append(None)  # a page given no layout (an unreadable file of a folder)
@@ -75,6 +78,9 @@ class Paged:
         for key in ("rules", "images"):
             layout[key] += [[number, *map(_r, box)] for box in getattr(page, key)]
         for k, line in enumerate(ordered.lines):
+            if not self.ordered and k and line.block != ordered.lines[k - 1].block:
+                self.lines.append("")  # OCR's paragraph gap, as in its text output
+                layout["lines"].append(None)
             font = self.fonts.setdefault(line.font, len(self.fonts))
             if font == len(layout["fonts"]):
                 layout["fonts"].append(line.font)
@@ -89,9 +95,9 @@ class Paged:
         return "\n".join(self.lines)
 
 
-def paged_document(pages: Iterable[PageLayout], unit: str) -> tuple[str, dict[str, Any], int]:
+def paged_document(pages: Iterable[PageLayout], fmt: str) -> tuple[str, dict[str, Any], int]:
     """The text, layout and page count of a document made of ``pages`` (numbered in order)."""
-    paged = Paged(unit)
+    paged = Paged(UNITS[fmt], ordered=fmt == "pdf")
     n = 0
     for n, page in enumerate(pages, start=1):
         paged.add(page, n)
