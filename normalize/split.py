@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .chardata import CONTINUED_RE, HAN_RE
 from .errors import NormalizeError
-from .layout.roles import SAME_HEAD
+from .layout.roles import SAME_HEAD, TAG_RE
 from .matching import assign
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
@@ -49,12 +49,27 @@ class Headline:
         """
         blocks = list(self.blocks)
         pieces = [piece for b in blocks for piece in (b.get("pieces") or [_piece(b)])]
-        if any(b.get("continued") for b in blocks) and _broken_kicker(pieces):
-            kicker = "".join(p for piece in pieces[:-1] for p in piece)
-            return _clean_title(kicker), _clean_title("".join(pieces[-1])) or "", None
+        if any(b.get("continued") for b in blocks):
+            if _broken_kicker(pieces) or (len(pieces) > 1 and TAG_RE.match("".join(pieces[0]))):
+                # a column tag set apart, or a kicker OCR broke into pieces, over the title
+                cut = 1 if TAG_RE.match("".join(pieces[0])) else len(pieces) - 1
+                kicker = "".join(p for piece in pieces[:cut] for p in piece)
+                return _kicker(kicker), _clean_title("".join(p for piece in pieces[cut:] for p in piece)) or "", None
         text = {role: "".join(b["text"] for b in blocks if _role(b) == role) or None
                 for role in ("kicker", "title", "subtitle")}
-        return _clean_title(text["kicker"]), _clean_title(text["title"]) or "", _clean_title(text["subtitle"])
+        return _kicker(text["kicker"]), _clean_title(text["title"]) or "", _clean_title(text["subtitle"])
+
+
+def _kicker(text: str | None) -> str | None:
+    """
+    A kicker as printed, but a column tag loses its lenticular brackets, as a credit its
+    parentheses: the tag's words are the kicker.
+
+        >>> _kicker("【生活智慧】"), _kicker("在希望的田野上"), _kicker(None)
+        ('生活智慧', '在希望的田野上', None)
+    """
+    text = _clean_title(text)
+    return text[1:-1] if text and TAG_RE.match(text) else text
 
 
 def _role(block: dict) -> str:

@@ -97,7 +97,9 @@ def _page(rng: random.Random, pool: dict[str, dict], width: int, indent: str, n:
         if not lines[-1].endswith("）"):
             lines.append(f"（{art['credit']}）")
         lines.append("<END>")
-        gold.append({"doc": doc, "title": art["title"], "kicker": kicker,
+        # a column tag's gold is its words, as in the real pages' gold ("【生活智慧】" -> "生活智慧")
+        tag = kicker and kicker.startswith("【") and kicker.endswith("】")
+        gold.append({"doc": doc, "title": art["title"], "kicker": kicker[1:-1] if tag else kicker,
                      "paragraphs": art["paragraphs"], "credit": art["credit"]})
     return lines
 

@@ -45,6 +45,11 @@ LINE_KIND = [
     hit("no_letters", 1, "text", ["……………"]),  # longer: a decoration
     hit("no_letters", 1, "noise", ["…………"]),  # (four characters: still a stray)
     miss("no_letters", 1, PLAIN, ["好"]),
+    hit("decoration", 2, "noise", ["…坟头上……", ',十"十-十"十-十-十"十-十"十-十', "【生活智慧】"]),  # OCR's dotted rule
+    miss("decoration", 1, PLAIN, ["十分重要的一件事情是这样"]),  # Han side by side: prose
+    hit("byline_line", 2, "byline", ["内心强大则世界辽阔", "◎文／姜钦峰", "有个年轻人去庙里问高僧"]),
+    hit("byline_line", 2, "byline", ["内心强大则世界辽阔", "@ 文/姜钦峰", "有个年轻人去庙里问高僧"]),  # OCR's @ for ◎
+    miss("byline_line", 2, PLAIN, ["标题", "文化是一种力量", "有个年轻人去庙里问高僧"]),
     hit("jump_line", 2, "jump", ["后，运往当地136家规", "（下转第4版）"]),
     hit("jump_line", 1, "jump", ["《下转第7版)"]),  # OCR misread the bracket
     miss("jump_line", 1, PLAIN, ["第5版是重点。"]),

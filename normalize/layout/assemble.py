@@ -81,9 +81,10 @@ class Assembler:
 
     def other_line(self, i: int, ln: Line) -> None:
         """A line that is not text: a credit closes what is open, a jump line may cut a paragraph."""
-        if ln.kind == "credit":
+        if ln.kind == "credit" or ln.why == "decoration":  # (a rule drawn between articles ends one)
             self.close_heading()
-            self.close_para("credit_line")
+            self.close_para("credit_line" if ln.kind == "credit" else "decoration", open_=ln.kind != "credit"
+                            and not self.cur.ended)
         elif (ln.kind == "jump" and self.cur.lines and not self.cur.ended and JUMP_ON_RE.search(ln.text)
               and not resumes_next(self.lines, i)):
             self.close_para("jump_on", open_=True)  # "…136家规" / "（下转第6版）": it goes on where "上接" says
@@ -210,8 +211,8 @@ class BoxAssembler:
         for i, ln in enumerate(self.lines):
             if ln.kind != "text":
                 self.close_heading()
-                if ln.kind == "credit":
-                    self.close_para("credit_line")
+                if ln.kind == "credit" or ln.why == "decoration":
+                    self.close_para("credit_line" if ln.kind == "credit" else "decoration")
                 elif ln.kind == "jump" and JUMP_ON_RE.search(ln.text):
                     self.close_para("jump_on", open_=True)
                 if ln.kind != "blank":

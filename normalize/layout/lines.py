@@ -23,7 +23,7 @@ class Line:
     n: int  # 1-based raw line number
     page: int
     text: str  # stripped
-    kind: str = "text"  # text | blank | furniture | jump | credit | noise
+    kind: str = "text"  # text | blank | furniture | jump | credit | byline | noise
     indented: bool = False  # explicit indent (full-width space or 2+ spaces)
     forced_start: bool = False  # starts a paragraph (after an inline break)
     forced_end: bool = False  # ends a paragraph (before an inline break)
@@ -72,7 +72,7 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
             last = len(pieces) - 1
             out += [_line(n, page, piece, indented and k == 0, k > 0, k < last) for k, piece in enumerate(pieces)]
             continue
-        if kind == "noise" and out and out[-1].kind == "text" and PUSHED_RE.match(stripped):
+        if kind == "noise" and why != "decoration" and out and out[-1].kind == "text" and PUSHED_RE.match(stripped):
             prev = out[-1]
             if prev.end == n - 1 and prev.page == page and not stripped.strip(MID_MARKS):
                 prev.text += stripped  # "今天（3月15日）" / "，": the line it was pushed off goes on

@@ -75,6 +75,13 @@ OPEN_CREDIT_CHARS = 40  # ...one opening with its bracket, this short
 RUNNING_HEAD_CHARS = 40  # a running head (date, edition) is this short, spaces folded
 DATE_ONLY_CHARS = 16  # a dated line without a weekday is furniture only this short
 _EDITOR_STARTS = frozenset("责本编校美版组审排")
+DECORATION_CHARS = 8  # a line this long made of...
+DECORATION_KINDS = 5  # ...this few kinds of character is a drawn rule
+_HAN_PAIR_RE = re.compile(f"[{HAN}]{{2}}")
+# A byline: (an ornament, OCR's @ for ◎,) 文/X, 文/图 X, 图/X, 摄影 X
+BYLINE_OPENERS = frozenset("◎○●@©文图摄")
+_NAME = r"[\w·]{2,8}(?:\s+[\w·]{2,8}){0,2}"
+BYLINE_RE = re.compile(rf"^[◎○●@©]?\s*(?:文\s*[/／]\s*图\s*[/／:：]?|(?:文|图)\s*[/／:：]|(?:摄影|摄)\s*[:：\s])\s*{_NAME}$")
 _PROSE_MARK_RE = re.compile(r"[，。；！？,;]")
 _BRACKETED_LINE_RE = re.compile(f"^[{OPEN_BRACKETS}][^（）()。，,！？]{{2,24}}[{CLOSE_BRACKETS}]$")
 
@@ -152,6 +159,21 @@ def no_letters(text: str) -> str | None:
     return "noise" if len(text) <= NOISE_CHARS else "text"
 
 
+def decoration(text: str) -> str | None:
+    """A rule drawn with characters, between articles: ``十"十-十"十-十…`` (OCR's dotted rule),
+    ``…………``, ``————``: a long line of a few characters over and over, no two Han characters
+    side by side (prose always has them)."""
+    bare = text.replace(" ", "")
+    if len(bare) < DECORATION_CHARS or len(set(bare)) > DECORATION_KINDS or _HAN_PAIR_RE.search(bare):
+        return None
+    return "noise"
+
+
+def byline_line(text: str) -> str | None:
+    """A byline alone on a line: ``◎文/姜钦峰``, OCR's ``@ 文/姜钦峰``, ``文/图 王璐``, ``摄影 李晓明``."""
+    return "byline" if text[0] in BYLINE_OPENERS and BYLINE_RE.match(text) else None
+
+
 def jump_line(text: str) -> str | None:
     """A jump line names its page: ``（下转第4版）``; near miss ``第5版是重点。`` is prose."""
     return "jump" if ("版" in text or "页" in text) and JUMP_RE.match(text) else None
@@ -194,10 +216,10 @@ def running_head(text: str) -> str | None:
     return None
 
 
-LINE_KIND = family("line_kind", blank_line, no_letters, jump_line, editor_line, page_number, credit_line,
-                   bracketed_line, running_head)
+LINE_KIND = family("line_kind", blank_line, decoration, no_letters, byline_line, jump_line, editor_line,
+                   page_number, credit_line, bracketed_line, running_head)
 # the one rule a line can meet without the others' cues (see classify_line)
-_PROSE_KIND = subset("line_kind", (no_letters,))
+_PROSE_KIND = subset("line_kind", (decoration, no_letters))
 
 
 def classify_line(text: str) -> tuple[str, str]:
@@ -212,8 +234,8 @@ def classify_line(text: str) -> tuple[str, str]:
         >>> classify_line("本版编辑：民生周刊编辑部")[0], classify_line("第5版是重点。")
         ('furniture', ('text', ''))
     """
-    if (len(text) > PAGE_NUMBER_CHARS and text[0] not in _EDITOR_STARTS and text[-1] not in CLOSE_BRACKETS
-            and "版" not in text and "页" not in text and "年" not in text):
+    if (len(text) > PAGE_NUMBER_CHARS and text[0] not in _EDITOR_STARTS and text[0] not in BYLINE_OPENERS
+            and text[-1] not in CLOSE_BRACKETS and "版" not in text and "页" not in text and "年" not in text):
         rules: tuple = _PROSE_KIND  # none of the other rules' cues: most lines
     else:
         rules = LINE_KIND
