@@ -49,12 +49,12 @@ class Headline:
         """
         blocks = list(self.blocks)
         pieces = [piece for b in blocks for piece in (b.get("pieces") or [_piece(b)])]
-        if any(b.get("continued") for b in blocks):
-            if _broken_kicker(pieces) or (len(pieces) > 1 and TAG_RE.match("".join(pieces[0]))):
-                # a column tag set apart, or a kicker OCR broke into pieces, over the title
-                cut = 1 if TAG_RE.match("".join(pieces[0])) else len(pieces) - 1
-                kicker = "".join(p for piece in pieces[:cut] for p in piece)
-                return _kicker(kicker), _clean_title("".join(p for piece in pieces[cut:] for p in piece)) or "", None
+        tag = len(pieces) > 1 and bool(TAG_RE.match("".join(pieces[0])))
+        if any(b.get("continued") for b in blocks) and (tag or _broken_kicker(pieces)):
+            # a column tag set apart, or a kicker OCR broke into pieces, over the title
+            cut = 1 if tag else len(pieces) - 1
+            kicker = "".join(p for piece in pieces[:cut] for p in piece)
+            return _kicker(kicker), _clean_title("".join(p for piece in pieces[cut:] for p in piece)) or "", None
         text = {role: "".join(b["text"] for b in blocks if _role(b) == role) or None
                 for role in ("kicker", "title", "subtitle")}
         return _kicker(text["kicker"]), _clean_title(text["title"]) or "", _clean_title(text["subtitle"])

@@ -81,7 +81,8 @@ _HAN_PAIR_RE = re.compile(f"[{HAN}]{{2}}")
 # A byline: (an ornament, OCR's @ for ◎,) 文/X, 文/图 X, 图/X, 摄影 X
 BYLINE_OPENERS = frozenset("◎○●@©文图摄")
 _NAME = r"[\w·]{2,8}(?:\s+[\w·]{2,8}){0,2}"
-BYLINE_RE = re.compile(rf"^[◎○●@©]?\s*(?:文\s*[/／]\s*图\s*[/／:：]?|(?:文|图)\s*[/／:：]|(?:摄影|摄)\s*[:：\s])\s*{_NAME}$")
+_BYLINE_WORD = r"(?:文\s*[/／]\s*图\s*[/／:：]?|(?:文|图)\s*[/／:：]|(?:摄影|摄)\s*[:：\s])"
+BYLINE_RE = re.compile(rf"^[◎○●@©]?\s*{_BYLINE_WORD}\s*{_NAME}$")
 _PROSE_MARK_RE = re.compile(r"[，。；！？,;]")
 _BRACKETED_LINE_RE = re.compile(f"^[{OPEN_BRACKETS}][^（）()。，,！？]{{2,24}}[{CLOSE_BRACKETS}]$")
 
