@@ -226,8 +226,11 @@ def _ellipsis(m: re.Match[str]) -> str:
     return m.group()
 
 
-# Rule "dash": -- or a lone — (or ―) between Chinese clauses becomes ——
+# Rule "dash": -- or a lone — (or ―) between Chinese clauses becomes ——; a lone — between two
+# names, places or nouns connects them and stays (一字线, GB/T 15834: 北京—上海)
 _DASH_RE = re.compile(r"[-—―](?:(?<=-)-+|(?<=[—―])[—―]*)")  # -{2,}|[—―]+
+_HAN_BEFORE_RE = re.compile(f"[{HAN}]+$")
+_HAN_AFTER_RE = re.compile(f"^[{HAN}]+")
 
 
 def _dash(m: re.Match[str]) -> str:
@@ -235,9 +238,21 @@ def _dash(m: re.Match[str]) -> str:
     d = m.group()
     if not (_is_zh(_left(s, a)) and _is_zh(_right(s, b))):
         return d
+    if d in ("—", "―") and _connects(s, a, b):
+        return "—"
     if d[0] == "-" or len(d) == 1 or d in ("—―", "―—"):
         return "——"
     return d
+
+
+def _connects(s: str, a: int, b: int) -> bool:
+    """The Han words right before and after a lone dash are names or nouns (see ``joins_names``)."""
+    before, after = _HAN_BEFORE_RE.search(s[:a]), _HAN_AFTER_RE.match(s[b:])
+    if before is None or after is None:
+        return False
+    from .words import joins_names  # (jieba's part-of-speech tagger, loaded for the first such dash)
+
+    return joins_names(before.group(), after.group())
 
 
 # OCR reads —— as 一一 (two "one"s); 一一 is also a word (一一对应, 一一列举): only where a
