@@ -58,6 +58,7 @@ _DIGITS_RE = re.compile(r"(\d+)")
 _UTF8_HAN_LINE_RE = re.compile(
     f"^[^\udc80-\udcff\n]*[{HAN}][^\udc80-\udcff\n]*$", re.M)
 MIN_MIXED_LINES = 2  # Chinese lines read as UTF-8 before a GB18030 file is called mixed
+BAD_LINES_SHOWN = 5  # line numbers a warning names at most
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -109,13 +110,17 @@ MIXED = "utf-8+gb18030"
 def _decode_mixed(data: bytes) -> str | None:
     """A file pasted together from UTF-8 and GB18030 pieces, decoded line by line; else None.
 
-    Each line is tried as UTF-8, then GB18030. It counts as mixed only when both kinds of
-    line hold Chinese text: then the caller records a warning instead of refusing the file.
+    Each line is tried as UTF-8, then GB18030; a line valid in neither (a UTF-8 character cut
+    by a truncation) keeps its good characters, U+FFFD for its bad bytes. It counts as mixed
+    only when both kinds of line hold Chinese text: then the caller records a warning instead
+    of refusing the file.
 
     >>> _decode_mixed("第一行\\n".encode() + "第二行".encode("gb18030"))
     '第一行\\n第二行'
     >>> _decode_mixed("第一行\\n第二行".encode("gb18030")) is None
     True
+    >>> _decode_mixed("第一行\\n第二行\\n".encode() + "第三行".encode()[:-1] + "\\n第四行".encode("gb18030"))
+    '第一行\\n第二行\\n第三\\ufffd\\n第四行'
     """
     if not _UTF8_HAN_LINE_RE.search(data.decode("utf-8", "surrogateescape")):
         return None  # no line of Chinese in valid UTF-8 (bad bytes became surrogates): one scan in C
@@ -127,12 +132,15 @@ def _decode_mixed(data: bytes) -> str | None:
             # a short GB18030 line can be valid UTF-8 by chance ("血" reads as "Ѫ"): only
             # Chinese read as UTF-8 counts
             utf8 += bool(HAN_RE.search(line))
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as e:
             try:
+                if e.reason == "unexpected end of data":  # UTF-8 cut short: not GB18030 by chance
+                    raise
                 line = raw.decode("gb18030")
+                gb += bool(HAN_RE.search(line))
             except UnicodeDecodeError:
-                return None
-            gb += bool(HAN_RE.search(line))
+                line = raw.decode("utf-8", "replace")
+                utf8 += bool(HAN_RE.search(line))
         lines.append(line)
     enough = utf8 >= MIN_MIXED_LINES or utf8 + gb <= MIN_MIXED_LINES + 1
     return "\n".join(lines) if utf8 and gb and enough else None
@@ -415,6 +423,9 @@ def _document(
               "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
     if name == MIXED:
         about["warning"] = "lines mix UTF-8 and GB18030; decoded line by line"
+        if bad := [n for n, line in enumerate(text.split("\n"), start=1) if "\ufffd" in line]:
+            shown = ", ".join(map(str, bad[:BAD_LINES_SHOWN])) + (" …" if len(bad) > BAD_LINES_SHOWN else "")
+            about["warning"] += f"; line {shown} valid in neither, its bad bytes kept as U+FFFD"
     return _record(doc_id, text, about)
 
 

@@ -284,3 +284,12 @@ def test_pages_per_folder_keeps_a_bad_page_as_an_empty_one(tmp_path: Path) -> No
 def test_decode_bytes_prefers_gb18030_over_gbk_names() -> None:
     text = "社会工作协同发展，促进三地社工站建设专业化水平不断提升。"
     assert decode_bytes(text.encode("gb2312"))[:2] == (text, "gb18030")
+
+
+def test_a_line_valid_in_neither_encoding_is_kept_with_replacement_characters(tmp_path: Path) -> None:
+    """A UTF-8 character cut by a truncation, in a file that mixes UTF-8 and GB18030 lines."""
+    path = tmp_path / "m.txt"
+    path.write_bytes("第一行\n第二行\n".encode() + "第三行".encode()[:-1] + b"\n" + "第四行".encode("gb18030"))
+    doc = load_one(path)
+    assert doc["text"] == "第一行\n第二行\n第三\ufffd\n第四行"
+    assert doc["source"]["warning"].endswith("line 3 valid in neither, its bad bytes kept as U+FFFD")
