@@ -223,7 +223,8 @@ def _summary(totals: Counter[str], skipped: int, rejected: int, seconds: float, 
     figures = {
         "documents": totals["documents"], "pages": totals["pages"], "articles": totals["articles"],
         "characters in": totals["chars_in"], "characters out": totals["chars_out"],
-        "rejected": rejected, "furniture removed": totals["removed"], "skipped (resumed)": skipped,
+        "rejected": rejected, "furniture removed": totals["removed"],
+        "characters removed": totals["chars_removed"], "skipped (resumed)": skipped,
         "seconds": round(seconds, 2), "MB/s": round(mb / seconds, 2) if seconds else 0.0,
     }
     if verbose:

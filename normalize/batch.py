@@ -76,7 +76,9 @@ def process_document(doc: Record, options: Options = Options()) -> Result:
         return Result(doc_id, sha, "", stats, {"where": doc_id, "reason": reason})
     stats["articles"] = len(articles)
     stats["chars_out"] = sum(len(str(a.get("text", ""))) for a in articles)
-    stats["removed"] = sum(len(a.get("removed") or []) for a in articles)
+    removed = [r for a in articles for r in a.get("removed") or []]
+    stats["removed"] = len(removed)
+    stats["chars_removed"] = sum(len(str(r.get("text", "")).replace(" ", "")) for r in removed)
     return Result(doc_id, sha, "".join(dumps(a) + "\n" for a in articles), stats)
 
 

@@ -211,7 +211,8 @@ def test_run_writes_the_file_and_a_summary(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", str(SEED_001), "-o", str(out), "--jobs", "1"])
     assert (result.exit_code, result.stdout) == (0, "")
     assert re.fullmatch(r"zhnorm: 1 documents, 1 pages, 3 articles, \d+ characters in, \d+ characters out, "
-                        r"0 rejected, 1 furniture removed, 0 skipped \(resumed\), [\d.]+ seconds, [\d.]+ MB/s\n",
+                        r"0 rejected, 1 furniture removed, \d+ characters removed, 0 skipped \(resumed\), [\d.]+ seconds, "
+                        r"[\d.]+ MB/s\n",
                         result.stderr)
     articles = parse_jsonl(out.read_text(encoding="utf-8"))
     assert [a["steps"] for a in articles] == [["load", "dehyphenate", "punct", "split"]] * 3

@@ -6,9 +6,12 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
+import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -55,6 +58,49 @@ def test_dev_pages_are_there_in_ci() -> None:
     if not DEV.exists():
         pytest.skip("../shared/dev is not beside this checkout")
     assert len(real_pages()) == 2 + 30
+
+
+REAL = ROOT.parent / "shared" / "real"
+# (input, its gold) whose text is the gold's own characters: nothing may be missing
+EXACT = [("dev/pdftotext-raw/inputs", "dev/pdftotext-raw/gold", {}), ("dev/pdf", "dev/pdftotext-raw/gold", {}),
+         ("real/pdf/sanmen02.pdf", "real/gold/sanmen02.jsonl", {}),
+         ("real/pdftotext-raw/sanmen02.txt", "real/gold/sanmen02.jsonl", {})]
+# OCR: its characters differ from the gold's, so no run of the gold's text may be in what was removed
+READ = [("dev/ocr/inputs", "dev/ocr/gold", {}), ("dev/hocr", "dev/ocr/gold", {"pages_per_folder": True, "glob": "*.hocr"}),
+        ("real/ocr", "real/gold", {}), ("real/pdftotext-raw/mag12ocrlayer.txt", "real/gold/mag12ocrlayer.jsonl", {}),
+        ("real/pdf/mag12ocrlayer.pdf", "real/gold/mag12ocrlayer.jsonl", {})]
+HAN_DIGIT_RE = re.compile(r"[0-9\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def articles_and_gold(inputs: str, gold: str, options: dict) -> tuple[list[dict], list[dict]]:
+    shared = ROOT.parent / "shared"
+    if not shared.exists():
+        pytest.skip("../shared is not beside this checkout")
+    docs = list(load_paths([str(shared / inputs)], **options))
+    arts = list(split_articles(punctuate(dehyphenate_records(docs))))
+    gold_path = shared / gold
+    files = sorted(gold_path.glob("*.jsonl")) if gold_path.is_dir() else [gold_path]
+    return arts, [json.loads(line) for f in files for line in f.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.mark.parametrize(("inputs", "gold", "options"), EXACT, ids=[e[0] for e in EXACT])
+def test_no_han_character_or_digit_of_a_gold_paragraph_is_removed(inputs: str, gold: str, options: dict) -> None:
+    """Every Han character and digit of the gold's paragraphs is in an article, as many times."""
+    arts, golds = articles_and_gold(inputs, gold, options)
+    wanted = Counter(HAN_DIGIT_RE.findall("".join(p for g in golds for p in g["paragraphs"])))
+    kept = Counter(HAN_DIGIT_RE.findall("".join(t for a in arts for t in (a["title"] or "", a["kicker"] or "",
+                                                                            a["byline"] or "", *a["paragraphs"]))))
+    assert wanted - kept == Counter()
+
+
+@pytest.mark.parametrize(("inputs", "gold", "options"), READ, ids=[e[0] for e in READ])
+def test_no_sentence_of_a_gold_paragraph_is_removed_from_ocr(inputs: str, gold: str, options: dict) -> None:
+    """OCR misreads characters, so: nothing removed holds four Han characters in a row of a gold paragraph."""
+    arts, golds = articles_and_gold(inputs, gold, options)
+    paragraphs = "\n".join(p for g in golds for p in g["paragraphs"])
+    removed = [r["text"] for a in arts for r in a.get("removed") or []]
+    runs = [run for text in removed for run in re.findall(r"[\u4e00-\u9fff]{4,}", text)]
+    assert [r for r in runs if any(r[k : k + 4] in paragraphs for k in range(len(r) - 3))] == []
 
 
 def test_check_reports_a_lost_character_with_its_line() -> None:
