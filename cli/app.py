@@ -12,7 +12,7 @@ import signal
 
 import typer
 
-from cli import evaluate, pipe, run, segment, show
+from cli import evaluate, pipe, profile, run, segment, show
 from cli.options import flags_take_no_value
 
 flags_take_no_value()
@@ -24,7 +24,7 @@ app = typer.Typer(
     help="Normalize Chinese newsletter text. Every command writes JSONL to stdout; "
     "messages go to stderr. Exit codes: 0 ok, 1 bad data, 2 usage.",
 )
-for module in (pipe, segment, run, show, evaluate):  # the order of zhnorm --help: the pipe's first
+for module in (pipe, segment, run, show, evaluate, profile):  # the order of zhnorm --help: the pipe's first
     module.register(app)
 
 

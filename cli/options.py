@@ -35,8 +35,14 @@ Rejects = Annotated[str | None, typer.Option(
     "OUT.rejects.jsonl).")]
 Check = Annotated[bool, typer.Option(
     "--check", help="Verify that every input character is in the output or on the removed list.")]
-Glob = Annotated[str, typer.Option(
-    "--glob", help="Names of the files to read in folders (case-insensitive; NAME.gz too).")]
+Glob = Annotated[str | None, typer.Option(
+    "--glob", show_default=False,
+    help="Names of the files to read in folders (case-insensitive; NAME.gz too); by default "
+    "every format zhnorm reads: *.txt, *.pdf, *.hocr, *.xml (ALTO).")]
+ProfileFile = Annotated[str | None, typer.Option(
+    "--profile", metavar="FILE",
+    help="A corpus profile (TOML): the paper's own running heads, labels, credit and byline "
+    "patterns (see zhnorm profile).")]
 Encoding = Annotated[str | None, typer.Option(
     "--encoding", "-e", callback=_encoding,
     help="Decode with this encoding instead of detecting it (gb18030, big5, utf-16...).")]

@@ -12,7 +12,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cli.options import Check, Encoding, Glob, JsonlIn, MaxDocBytes, Output, PagesPerFolder, Paths, Rejects, Strict
+from cli.options import (
+    Check,
+    Encoding,
+    Glob,
+    JsonlIn,
+    MaxDocBytes,
+    Output,
+    PagesPerFolder,
+    Paths,
+    ProfileFile,
+    Rejects,
+    Strict,
+)
 from normalize.limits import MAX_DOC_BYTES
 
 if TYPE_CHECKING:
@@ -39,25 +51,27 @@ def register(app: typer.Typer) -> None:
 
 
 def load(
-    paths: Paths, glob: Glob = "*.txt", encoding: Encoding = None,
+    paths: Paths, glob: Glob = None, encoding: Encoding = None,
     pages_per_folder: PagesPerFolder = False, output: Output = "-", strict: Strict = False,
     rejects: Rejects = None, max_doc_bytes: MaxDocBytes = MAX_DOC_BYTES,
 ) -> None:
     """zhnorm load scans/ > documents.jsonl
 
-    Read text files, folders (recursive, natural order) or - (stdin).
-    Write one JSONL document record per file, with the encoding it detected.
-    A binary, PDF or undecodable file is reported on one line and skipped.
+    Read files, folders (recursive, natural order) or - (stdin): text (its
+    encoding detected), PDF (its text layer, lines in reading order with their
+    boxes), tesseract hOCR and ALTO XML. Write one JSONL document record per file
+    (per folder with --pages-per-folder). A bad file is reported on one line and
+    skipped; a PDF without a text layer is told to be OCRed first.
     """
     from cli.streams import ErrorLog, default_rejects, open_output, reporting_errors, stdin_hint, warned
-    from normalize.loader import load_paths
+    from normalize.loader import GLOBS, load_paths
     from normalize.records import write_records
 
     if "-" in paths:
         stdin_hint("text")
     with reporting_errors(), open_output(output) as out, \
             ErrorLog(default_rejects(rejects, output), strict=strict) as log:
-        docs = load_paths(paths, glob=glob, encoding=encoding, pages_per_folder=pages_per_folder,
+        docs = load_paths(paths, glob=glob or GLOBS, encoding=encoding, pages_per_folder=pages_per_folder,
                           on_error=log, max_bytes=max_doc_bytes)
         write_records(warned(docs), out)
     raise typer.Exit(log.exit_code)
@@ -84,7 +98,7 @@ def dehyphenate(source: JsonlIn = "-", output: Output = "-", strict: Strict = Fa
                 rejects: Rejects = None, check: Check = False,
                 explain: Annotated[bool, typer.Option(
                     "--explain", help="Write each block with its lines and the rule that decided it to stderr.")
-                ] = False) -> None:
+                ] = False, profile: ProfileFile = None) -> None:
     """zhnorm load scans/ | zhnorm dehyphenate > blocks.jsonl
 
     Join the short lines of newspaper columns into blocks: paragraphs, headings,
@@ -93,10 +107,13 @@ def dehyphenate(source: JsonlIn = "-", output: Output = "-", strict: Strict = Fa
     words broken by a hyphen are mended. PDFs and OCR files with boxes are read
     by their geometry: type sizes, indents, columns.
     """
-    from cli.streams import explain_blocks_to_stderr
+    from cli.streams import explain_blocks_to_stderr, reporting_errors
     from normalize.pipeline import stage
+    from normalize.profile import load_profile
 
-    step = partial(stage("dehyphenate"), explain=explain_blocks_to_stderr if explain else None)
+    with reporting_errors():
+        rules = load_profile(profile) if profile else None
+    step = partial(stage("dehyphenate"), explain=explain_blocks_to_stderr if explain else None, profile=rules)
     _stage(step, source, output, strict, rejects, check)
 
 

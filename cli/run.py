@@ -19,7 +19,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cli.options import Check, Encoding, Glob, MaxDocBytes, PagesPerFolder, Paths, Quiet, Rejects, Strict
+from cli.options import (
+    Check,
+    Encoding,
+    Glob,
+    MaxDocBytes,
+    PagesPerFolder,
+    Paths,
+    ProfileFile,
+    Quiet,
+    Rejects,
+    Strict,
+)
 from normalize.errors import BadInput, NormalizeError
 from normalize.limits import MAX_DOC_BYTES
 
@@ -46,7 +57,7 @@ def run(
     output: Annotated[str, typer.Option(
         "--output", "-o", metavar="FILE",
         help="Output JSONL (.jsonl.gz compresses), or - for stdout.")],
-    glob: Glob = "*.txt", encoding: Encoding = None, pages_per_folder: PagesPerFolder = False,
+    glob: Glob = None, encoding: Encoding = None, pages_per_folder: PagesPerFolder = False,
     strict: Strict = False, rejects: Rejects = None, quiet: Quiet = False, check: Check = False,
     max_doc_bytes: MaxDocBytes = MAX_DOC_BYTES,
     jobs: Annotated[int, typer.Option(
@@ -62,6 +73,7 @@ def run(
         "--segment", help="Add jieba tokens as a last stage, in the workers (see zhnorm segment).")] = False,
     user_dict: Annotated[str | None, typer.Option(
         "--dict", metavar="FILE", help="A jieba user dictionary for --segment (implies it).")] = None,
+    profile: ProfileFile = None,
 ) -> None:
     """zhnorm run scans/ -o articles.jsonl
 
@@ -73,10 +85,16 @@ def run(
     """
     from cli.streams import ErrorLog, check_output_folder, default_rejects, reporting_errors
     from normalize.batch import Options
+    from normalize.loader import GLOBS
 
     with reporting_errors():
         if output != "-":
             check_output_folder(output)
+        rules = None
+        if profile:
+            from normalize.profile import load_profile
+
+            rules = load_profile(profile)  # a bad file is one line now, not once per document
         segmenter = None
         if segment or user_dict:
             from normalize.segment import Segmenter, read_user_dict
@@ -87,9 +105,9 @@ def run(
     with reporting_errors(), ErrorLog(default_rejects(rejects, output), strict=strict) as log:
         code = run_batch(
             paths, output, jobs=jobs or os.cpu_count() or 1, engine=engine.value, scheduler=scheduler,
-            resume=resume, options=Options(check=check, segment=segmenter), log=log, quiet=quiet,
+            resume=resume, options=Options(check=check, segment=segmenter, profile=rules), log=log, quiet=quiet,
             verbose=verbose,
-            load_options={"glob": glob, "encoding": encoding, "pages_per_folder": pages_per_folder,
+            load_options={"glob": glob or GLOBS, "encoding": encoding, "pages_per_folder": pages_per_folder,
                           "max_bytes": max_doc_bytes},
         )
     raise typer.Exit(code)
@@ -125,7 +143,7 @@ def run_batch(
         results = run_local(docs(), options, jobs)
     show = sys.stderr.isatty() and not quiet
     total = count_documents(
-        paths, glob=str(load_options.get("glob") or "*.txt"),
+        paths, glob=load_options["glob"],  # type: ignore[arg-type]
         pages_per_folder=bool(load_options.get("pages_per_folder"))) if show else None
     try:
         with _progress(show, total) as advance, _interrupt_between_documents() as stop:

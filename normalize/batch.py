@@ -32,6 +32,7 @@ class Options:
 
     check: bool = False
     segment: Any = None  # a normalize.segment.Segmenter: add the segment stage last
+    profile: Any = None  # a normalize.profile.Profile: the corpus's own lines and patterns
 
 
 @dataclass
@@ -62,7 +63,8 @@ def process_document(doc: Record, options: Options = Options()) -> Result:
             stats.update({f"punct_{k}": v for k, v in (record.get("changes") or {}).items()})
 
     try:
-        articles = list(run_pipeline([doc], document_stages(segmenter=options.segment, observe=count)))
+        stages = document_stages(segmenter=options.segment, observe=count, profile=options.profile)
+        articles = list(run_pipeline([doc], stages))
         if options.check:
             from .check import check_conservation, record_outputs
 

@@ -39,15 +39,18 @@ def stage(name: str) -> Stage:
 
 
 def document_stages(
-    *, segmenter: Any = None, observe: Callable[[str, Record], object] | None = None,
+    *, segmenter: Any = None, observe: Callable[[str, Record], object] | None = None, profile: Any = None,
 ) -> list[Stage]:
     """The chain for documents: the ``STAGES`` in order (dehyphenate, punct, split), then
-    segment with ``segmenter`` (a ``normalize.segment.Segmenter``), if one is given.
+    segment with ``segmenter`` (a ``normalize.segment.Segmenter``), if one is given;
+    ``profile`` (a ``normalize.profile.Profile``) goes to dehyphenate.
 
     ``observe(name, record)`` is shown every record that the stage ``name`` yields, as it
     passes (``zhnorm run -v`` counts blocks and punctuation changes this way).
     """
     chain = [(name, _in_chain(name)) for name in STAGES]
+    if profile is not None:
+        chain = [(name, partial(step, profile=profile) if name == "dehyphenate" else step) for name, step in chain]
     if segmenter is not None:
         from normalize.segment import segment_records
 

@@ -94,6 +94,7 @@ class Body:
     bylines: list[dict] = field(default_factory=list)  # "本报记者 张三" blocks
     headline: Headline | None = None
     continues: bool = False  # continued from another page ("上接第N版")
+    brief: bool = False  # under a section label ("简讯"): an item of its own, no lead printed apart
 
     @property
     def line(self) -> int:
@@ -123,6 +124,7 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
     pending: list[Headline] = []
     cur: Body | None = None
     jump_target: Body | None = None
+    under_label = False  # since a section label: the untitled items below it are briefs
     for b in blocks:
         kind = b["kind"]
         if kind in ("furniture", "noise"):
@@ -151,9 +153,11 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
                 removed.append(_removed(b, "label"))
                 if cur is not None and (cur.paragraphs or cur.credit):
                     cur = None  # a section label ("简讯") starts a section: the article above has ended
+                under_label = True
                 continue
             if cur is not None and (cur.paragraphs or cur.credit):
                 cur = None
+            under_label = False
             number = b.get("headline")
             if pending and number is not None and number == pending[-1].blocks[-1].get("headline"):
                 pending[-1].blocks.append(b)
@@ -163,7 +167,7 @@ def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[
         if cur is not None and b.get("role") == "dateline" and cur.paragraphs:
             cur = None  # "本报讯（记者…）" opens an article: the one above has ended
         if cur is None:
-            cur = Body()
+            cur = Body(brief=under_label and not pending)
             bodies.append(cur)
             groups.append(pending)
             pending = []
@@ -223,8 +227,9 @@ def similarity(headline: str, body: str) -> float:
 
 
 def _is_fragment(body: Body) -> bool:
-    """A headline-less piece without its own credit: a lead printed apart, or a stray paragraph."""
-    return body.credit is None and len(body.paragraphs) <= 2
+    """A headline-less piece without its own credit: a lead printed apart, or a stray paragraph
+    (not a brief under a section label)."""
+    return body.credit is None and len(body.paragraphs) <= 2 and not body.brief
 
 
 def _attach_headlines(bodies: list[Body], groups: list[list[Headline]]) -> list[Headline]:
@@ -346,7 +351,8 @@ def split_document(record: dict) -> tuple[list[dict], list[dict]]:
     doc = str(record.get("id", ""))
     for body in articles:
         # nothing to print (a lone credit or byline), or a stray piece too short to be an article
-        if body.headline is None and (not body.paragraphs or (body.credit is None and len(body.text) < MIN_ORPHAN)):
+        if body.headline is None and (not body.paragraphs or (
+                body.credit is None and len(body.text) < MIN_ORPHAN and not body.brief)):
             if body.credit:
                 removed.append(_removed(body.credit, "credit"))
             removed.extend(_removed(p, "noise") for p in body.paragraphs)

@@ -9,6 +9,7 @@ from helpers import ROW, blocks_at, hit, kinds, miss, page, pages
 from normalize.layout import build_blocks, classify_line, join_lines, line_width
 from normalize.layout.lines import read_lines
 from normalize.layout.page import Page, page_mark_em
+from normalize.profile import applied, profile_from
 
 
 @pytest.mark.parametrize(
@@ -39,6 +40,9 @@ PLAIN = ("", "text")  # what classify_line says of a line no rule has a kind for
 # The kind of a line judged on its text alone (``classify_line``: kind and rule). A hit's line
 # also makes a block that names its rule, unless it is blank.
 LINE_KIND = [
+    hit("profile_line", 1, "furniture", ["新三门  综合新闻", "县残联派送助残“大礼包”"]),  # (spaces aside)
+    hit("profile_line", 2, "label", ["共建单位为复评齐献力。", "文明创建", "县残联派送助残“大礼包”"]),
+    miss("profile_line", 1, PLAIN, ["新三门综合新闻报道了这件事", "县残联派送助残“大礼包”"]),
     hit("blank_line", 2, "blank", ["上文写完了。", "", "下文写完了。"]),
     miss("blank_line", 2, ("no_letters", "noise"), ["上文写完了。", "”", "下文写完了。"]),
     hit("no_letters", 1, "noise", ["”"]),  # a stray glyph
@@ -74,8 +78,17 @@ LINE_KIND = [
 ]
 
 
+# a corpus profile, active for the rows below: its running head and label are known by name
+PROFILE = profile_from({"furniture": {"lines": ["新三门 综合新闻"]}, "labels": {"lines": ["文明创建"]}})
+
+
 @pytest.mark.parametrize(ROW, LINE_KIND)
 def test_line_kind(rule: str, lines: tuple[str, ...], at: int, verdict: object, is_hit: bool) -> None:
+    with applied(PROFILE):
+        check_line_kind(rule, lines, at, verdict, is_hit)
+
+
+def check_line_kind(rule: str, lines: tuple[str, ...], at: int, verdict: object, is_hit: bool) -> None:
     kind, why = classify_line(lines[at - 1].strip())
     if not is_hit:
         assert why != rule
@@ -83,7 +96,7 @@ def test_line_kind(rule: str, lines: tuple[str, ...], at: int, verdict: object, 
         return
     assert (why, kind) == (rule, verdict)
     if kind not in ("blank", "text"):
-        assert rule in [b["why"] for b in blocks_at(build_blocks(page(*lines)), at)]
+        assert rule in [b["why"] for b in blocks_at(build_blocks(page(*lines), profile=PROFILE), at)]
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ The modules stand in floors, each importing only from those below it:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from .assemble import build_blocks, explain
 from .text import classify_line, ends_sentence, is_heading_candidate, join_lines
@@ -29,15 +30,16 @@ __all__ = ["build_blocks", "classify_line", "dehyphenate_records", "ends_sentenc
 
 
 def dehyphenate_records(
-    records: Iterable[dict], *, explain: Callable[[str, list[dict]], None] | None = None,
+    records: Iterable[dict], *, explain: Callable[[str, list[dict]], None] | None = None, profile: Any = None,
 ) -> Iterator[dict]:
     """Stage: add ``blocks`` to each document record; ``text`` stays as loaded.
 
-    ``explain(id, blocks)`` is shown each document's blocks (``zhnorm dehyphenate --explain``).
+    ``explain(id, blocks)`` is shown each document's blocks (``zhnorm dehyphenate --explain``);
+    ``profile`` is a corpus's ``normalize.profile.Profile`` (``--profile``).
     """
     for record in records:
         out = dict(record)
-        out["blocks"] = build_blocks(str(record.get("text", "")), record.get("layout"))
+        out["blocks"] = build_blocks(str(record.get("text", "")), record.get("layout"), profile)
         out["steps"] = [*record.get("steps", []), "dehyphenate"]
         if explain is not None:
             explain(str(record.get("id", "")), out["blocks"])

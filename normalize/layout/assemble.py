@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..chardata import JUMP_ON_RE
+from ..profile import Profile, applied
 from .boxed import BOX_FURNITURE, box_break, element_roles, headlines
 from .boxes import BoxPage, read_boxed_lines
 from .headlines import heading_span, new_element
@@ -81,7 +82,7 @@ class Assembler:
 
     def other_line(self, i: int, ln: Line) -> None:
         """A line that is not text: a credit closes what is open, a jump line may cut a paragraph."""
-        if ln.kind == "credit" or ln.why == "decoration":  # (a rule drawn between articles ends one)
+        if ln.kind in ("credit", "label") or ln.why == "decoration":  # (a rule drawn between articles ends one)
             self.close_heading()
             self.close_para("credit_line" if ln.kind == "credit" else "decoration", open_=ln.kind != "credit"
                             and not self.cur.ended)
@@ -211,7 +212,7 @@ class BoxAssembler:
         for i, ln in enumerate(self.lines):
             if ln.kind != "text":
                 self.close_heading()
-                if ln.kind == "credit" or ln.why == "decoration":
+                if ln.kind in ("credit", "label") or ln.why == "decoration":
                     self.close_para("credit_line" if ln.kind == "credit" else "decoration")
                 elif ln.kind == "jump" and JUMP_ON_RE.search(ln.text):
                     self.close_para("jump_on", open_=True)
@@ -279,12 +280,15 @@ def explain(text: str, layout: dict[str, Any] | None = None) -> tuple[list[dict]
     return blocks, [d._replace(line=lines[d.line].n if 0 <= d.line < len(lines) else -1) for d in trace]
 
 
-def build_blocks(text: str, layout: dict[str, Any] | None = None) -> list[dict]:
+def build_blocks(text: str, layout: dict[str, Any] | None = None, profile: Profile | None = None) -> list[dict]:
     """
     Turn a document's raw text into blocks, in reading order; ``layout``: the boxes of its
     lines, where the loader read them from a PDF or an OCR file.
 
         >>> [b["kind"] for b in build_blocks("标题在这里\\n\\n 这是第一段的开头，\\n这是第一段的结尾。\\n（据新华社）")]
         ['heading', 'paragraph', 'credit']
+
+    ``profile``: a corpus's own running heads, labels, credits and bylines (``normalize.profile``).
     """
-    return assembler(text, layout).run()
+    with applied(profile):
+        return assembler(text, layout).run()

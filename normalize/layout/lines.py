@@ -23,7 +23,7 @@ class Line:
     n: int  # 1-based raw line number
     page: int
     text: str  # stripped
-    kind: str = "text"  # text | blank | furniture | jump | credit | byline | noise
+    kind: str = "text"  # text | blank | furniture | jump | credit | byline | label | noise
     indented: bool = False  # explicit indent (full-width space or 2+ spaces)
     forced_start: bool = False  # starts a paragraph (after an inline break)
     forced_end: bool = False  # ends a paragraph (before an inline break)

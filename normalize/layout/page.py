@@ -271,7 +271,7 @@ class Page:
             return "page"
         if j == i + 1:
             return ""
-        between = self.lines[i + 1 : j]
+        between = [b for b in self.lines[i + 1 : j] if b.kind != "byline"]  # (a byline parts no headline from its body)
         if any(b.kind == "blank" for b in between):
             return "blank"
         return "other" if between else ""

@@ -190,10 +190,10 @@ def heading_block(lines: list[Line], why: str) -> dict:
 
 def single_block(ln: Line) -> dict:
     """The block of a line that stands alone: a credit, furniture, a jump line, noise."""
-    kind = {"jump": "furniture", "credit": "credit", "byline": "paragraph"}.get(ln.kind, ln.kind)
+    kind = {"jump": "furniture", "byline": "paragraph", "label": "heading"}.get(ln.kind, ln.kind)
     block = {"kind": kind, "text": ln.text, "page": ln.page, "lines": [ln.n, ln.end], "why": ln.why}
-    if ln.kind == "byline":
-        block["role"] = "byline"
+    if ln.kind in ("byline", "label"):
+        block["role"] = ln.kind
     if ln.kind == "jump":
         block["role"] = jump_role(ln.text)
         if (target := jump_page(ln.text)) is not None:

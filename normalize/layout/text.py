@@ -23,6 +23,7 @@ from ..chardata import (
     WEEKDAY_RE,
     WORD_CHAR_RE,
 )
+from ..profile import ACTIVE
 from .rules import decide, family, subset
 
 # Marks a line may not start with: printed after the word before them, or pushed down with it
@@ -148,6 +149,12 @@ def hyphenated_words(text: str) -> frozenset[str]:
 
 # The kind of a stripped line judged on its own. Each rule tests a cheap cue first: most lines are prose.
 
+def profile_line(text: str) -> str | None:
+    """A line the corpus profile names (``--profile``): its running heads, labels, credits and
+    bylines, as the user knows their paper (none without a profile)."""
+    return ACTIVE[-1].kind(text) if ACTIVE and text else None
+
+
 def blank_line(text: str) -> str | None:
     """An empty line: ``""`` -> blank."""
     return "blank" if not text else None
@@ -217,7 +224,7 @@ def running_head(text: str) -> str | None:
     return None
 
 
-LINE_KIND = family("line_kind", blank_line, decoration, no_letters, byline_line, jump_line, editor_line,
+LINE_KIND = family("line_kind", profile_line, blank_line, decoration, no_letters, byline_line, jump_line, editor_line,
                    page_number, credit_line, bracketed_line, running_head)
 # the one rule a line can meet without the others' cues (see classify_line)
 _PROSE_KIND = subset("line_kind", (decoration, no_letters))
@@ -235,7 +242,7 @@ def classify_line(text: str) -> tuple[str, str]:
         >>> classify_line("本版编辑：民生周刊编辑部")[0], classify_line("第5版是重点。")
         ('furniture', ('text', ''))
     """
-    if (len(text) > PAGE_NUMBER_CHARS and text[0] not in _EDITOR_STARTS and text[0] not in BYLINE_OPENERS
+    if (not ACTIVE and len(text) > PAGE_NUMBER_CHARS and text[0] not in _EDITOR_STARTS and text[0] not in BYLINE_OPENERS
             and text[-1] not in CLOSE_BRACKETS and "版" not in text and "页" not in text and "年" not in text):
         rules: tuple = _PROSE_KIND  # none of the other rules' cues: most lines
     else:

@@ -1,0 +1,219 @@
+"""A corpus profile: one paper's conventions as data, so that they need no code.
+
+A profile is a TOML file (read with the standard library) naming the lines of a newsletter
+that are page furniture or section labels, and the patterns of its credits and bylines::
+
+    [furniture]                     # running heads, the paper's name, editor lines
+    lines = ["综合新闻", "NEW SANMEN"]
+    patterns = ["^责任编辑"]
+    [labels]                        # section labels over headlines or briefs: left out
+    lines = ["简讯", "要闻速览"]
+    [credits]                       # a source closing an article
+    patterns = ["^（[^（）]{2,12}供稿）$"]
+    [bylines]                       # a reporter's line: the article's byline
+    patterns = ["^本报记者\\\\s*\\\\S+$"]
+
+Lines are matched whole, spaces ignored and every run of digits taken for any number (a dated
+running head matches on every page); patterns are Python regular expressions searched in the
+stripped line. ``suggest`` drafts a profile from the lines a folder's pages repeat.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import BadInput
+
+SECTIONS = {"furniture": ("lines", "patterns"), "labels": ("lines",), "credits": ("patterns",),
+            "bylines": ("patterns",)}
+_DIGITS_RE = re.compile(r"[0-9０-９]+")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def line_key(text: str) -> str:
+    """
+    How a profile's line is compared: spaces out, each run of digits one ``#``.
+
+        >>> line_key("2011.5.24 星期二"), line_key("第 2 版")
+        ('#.#.#星期二', '第#版')
+    """
+    return _DIGITS_RE.sub("#", _SPACE_RE.sub("", text))
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One corpus's lines and patterns (see the module's docstring)."""
+
+    furniture: frozenset[str] = frozenset()  # line keys
+    furniture_patterns: tuple[re.Pattern[str], ...] = ()
+    labels: frozenset[str] = frozenset()
+    credit_patterns: tuple[re.Pattern[str], ...] = ()
+    byline_patterns: tuple[re.Pattern[str], ...] = ()
+    source: str = field(default="", compare=False)
+
+    def kind(self, text: str) -> str | None:
+        """The kind the profile gives a stripped line: furniture, label, credit, byline, or None.
+
+            >>> p = Profile(furniture=frozenset({"综合新闻"}), labels=frozenset({"简讯"}))
+            >>> p.kind("综合 新闻"), p.kind("简讯"), p.kind("正文")
+            ('furniture', 'label', None)
+        """
+        key = line_key(text)
+        if key in self.furniture or any(p.search(text) for p in self.furniture_patterns):
+            return "furniture"
+        if key in self.labels:
+            return "label"
+        if any(p.search(text) for p in self.credit_patterns):
+            return "credit"
+        if any(p.search(text) for p in self.byline_patterns):
+            return "byline"
+        return None
+
+
+def load_profile(path: str) -> Profile:
+    """The profile in the TOML file ``path``; a bad file is one ``BadInput`` naming what to fix."""
+    try:
+        with open(path, "rb") as fp:
+            data = tomllib.load(fp)
+    except FileNotFoundError:
+        raise BadInput(path, "no such profile file") from None
+    except OSError as e:
+        raise BadInput(path, f"cannot read the profile: {e.strerror or e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise BadInput(path, f"not valid TOML ({e}); see the example in zhnorm profile --help") from None
+    return profile_from(data, path)
+
+
+def profile_from(data: dict[str, Any], path: str = "<profile>") -> Profile:
+    """A profile from parsed TOML, every key checked.
+
+        >>> profile_from({"labels": {"lines": ["简讯"]}}).labels
+        frozenset({'简讯'})
+        >>> profile_from({"credits": {"patterns": ["("]}})  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        normalize.errors.BadInput: <profile>: credits.patterns: "(" is not a regular expression (missing ), ...)
+    """
+    for section, value in data.items():
+        if section not in SECTIONS or not isinstance(value, dict):
+            raise BadInput(path, f"unknown section [{section}]; a profile has {', '.join(SECTIONS)}")
+        for key in value:
+            if key not in SECTIONS[section]:
+                raise BadInput(path, f"{section}.{key}: unknown key; [{section}] has {', '.join(SECTIONS[section])}")
+
+    def strings(section: str, key: str) -> list[str]:
+        items = data.get(section, {}).get(key, [])
+        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+            raise BadInput(path, f"{section}.{key}: a list of strings, please")
+        return items
+
+    def patterns(section: str) -> tuple[re.Pattern[str], ...]:
+        out = []
+        for text in strings(section, "patterns"):
+            try:
+                out.append(re.compile(text))
+            except re.error as e:
+                raise BadInput(path, f'{section}.patterns: "{text}" is not a regular expression ({e})') from None
+        return tuple(out)
+
+    return Profile(
+        furniture=frozenset(map(line_key, strings("furniture", "lines"))),
+        furniture_patterns=patterns("furniture"), labels=frozenset(map(line_key, strings("labels", "lines"))),
+        credit_patterns=patterns("credits"), byline_patterns=patterns("bylines"), source=path)
+
+
+ACTIVE: list[Profile] = []
+"""The profile the layout stage reads while it lays out a document (see ``applied``)."""
+
+
+@contextmanager
+def applied(profile: Profile | None) -> Iterator[None]:
+    """Make ``profile`` the one the line rules read, for the ``with`` block."""
+    if profile is None:
+        yield
+        return
+    ACTIVE.append(profile)
+    try:
+        yield
+    finally:
+        ACTIVE.pop()
+
+
+# -- suggesting a profile ----------------------------------------------------------------------------
+
+SUGGEST_CHARS = 30  # a running head or label is at most this long
+EDGE_TOP, EDGE_FOOT = 3, 2  # lines at a page's top and foot where running heads and feet stand
+LABEL_RE = re.compile(r"[\u4e00-\u9fff]{1,4}")  # a section label: a word of a few Han characters
+
+
+def suggest(pages: Iterable[list[str]], *, min_pages: int = 2) -> dict[str, list[str]]:
+    """
+    Lines the pages repeat, as a draft profile: those at a page's top or foot as furniture,
+    short ones inside pages as labels; each on at least ``min_pages`` pages.
+
+        >>> pages = [["民生周刊 第1版", "秋粮收获过半", "正文写到这里。", "简讯", "短讯写到这里。", "第1页"],
+        ...          ["民生周刊 第2版", "德国机场罢工", "正文写到这里。", "简讯", "另一条短讯。", "第2页"]]
+        >>> suggest(pages)
+        {'furniture': ['民生周刊 第1版', '第1页'], 'labels': ['简讯']}
+    """
+    edges: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for lines in pages:
+        texts = [t.strip() for t in lines if t.strip()]
+        seen: set[tuple[str, bool]] = set()
+        for k, text in enumerate(texts):
+            if len(text) > SUGGEST_CHARS or _not_furniture(text):
+                continue
+            key = line_key(text)
+            shown.setdefault(key, text)
+            seen.add((key, k < EDGE_TOP or k >= len(texts) - EDGE_FOOT))
+        for key, edge in seen:
+            (edges if edge else inside)[key] += 1
+    furniture = [shown[k] for k, n in edges.items() if n >= min_pages]
+    labels = [shown[k] for k, n in inside.items() if n >= min_pages and k not in edges
+              and LABEL_RE.fullmatch(k)]
+    return {"furniture": sorted(furniture, key=list(shown.values()).index),
+            "labels": sorted(labels, key=list(shown.values()).index)}
+
+
+def _not_furniture(text: str) -> bool:
+    """A line zhnorm knows without a profile, or prose: a sentence's end, a credit or jump line."""
+    from .layout.text import classify_line, ends_sentence
+
+    return ends_sentence(text) or classify_line(text)[0] in ("credit", "jump")
+
+
+def to_toml(found: dict[str, list[str]], source: str) -> str:
+    """A draft profile file from ``suggest``'s findings, with comments for whoever edits it.
+
+        >>> profile_from(tomllib.loads(to_toml({"furniture": ['民生"周刊'], "labels": ["简讯"]}, "scans/"))).labels
+        frozenset({'简讯'})
+    """
+    quote = lambda s: json.dumps(s, ensure_ascii=False)  # noqa: E731  (a JSON string is a TOML basic string)
+    lines = [f"# zhnorm profile drafted from {source}: lines its pages repeat. Check them, then",
+             "# zhnorm run FOLDER --profile THIS.toml -o articles.jsonl", "",
+             "[furniture]  # running heads, the paper's name, editor lines (digits match any number)",
+             "lines = [" + ", ".join(map(quote, found.get("furniture", []))) + "]",
+             "patterns = []", "", "[labels]  # section labels, left out of the articles",
+             "lines = [" + ", ".join(map(quote, found.get("labels", []))) + "]", "",
+             "[credits]  # e.g. \"^（[^（）]{2,12}供稿）$\"", "patterns = []", "",
+             "[bylines]  # e.g. \"^本报记者\\\\s*\\\\S+$\"", "patterns = []", ""]
+    return "\n".join(lines)
+
+
+def pages_of(paths: list[str]) -> Iterator[list[str]]:
+    """The pages of the documents under ``paths`` (every format zhnorm reads), as lines."""
+    from .loader import load_paths
+
+    for doc in load_paths(paths):
+        for page in str(doc.get("text", "")).split("\f"):
+            yield page.split("\n")
+
+

@@ -1,0 +1,110 @@
+"""Corpus profiles: a paper's running heads, labels, credits and bylines as data (``--profile``),
+and ``zhnorm profile --suggest`` drafting one from the lines a folder's pages repeat."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from helpers import jsonl, parse_jsonl, record
+from typer.testing import CliRunner
+
+from cli.app import app
+from normalize.errors import BadInput
+from normalize.layout import build_blocks
+from normalize.profile import load_profile, profile_from, suggest
+
+runner = CliRunner()
+
+SANMEN = """\
+[furniture]
+lines = ["综合新闻", "NEW SANMEN", "2011.5.24星期二"]
+patterns = ["^责任编辑"]
+[labels]
+lines = ["简讯"]
+[credits]
+patterns = ["（[^（）]{2,12}供稿）$"]
+[bylines]
+patterns = ["^本报记者\\\\s*\\\\S+$"]
+"""
+PAGE = [
+    "综合新闻",
+    "2011.5.26星期四",  # another day: digits match any number
+    "责任编辑：包美芬",
+    "县残联派送助残“大礼包”",
+    "本报记者 陈晓辉",
+    "　　发放慰问金，赠送轮椅车，免费安装助听器。",
+    "（县残联供稿）",
+    "简讯",
+    "　　县质监局对压力容器进行检查。",
+]
+
+
+@pytest.fixture
+def sanmen(tmp_path: Path) -> Path:
+    path = tmp_path / "sanmen.toml"
+    path.write_text(SANMEN, encoding="utf-8")
+    return path
+
+
+def test_a_profile_names_the_papers_own_lines(sanmen: Path) -> None:
+    blocks = build_blocks("\n".join(PAGE), profile=load_profile(str(sanmen)))
+    got = [(b["kind"], b.get("role"), b["text"]) for b in blocks]
+    assert got == [
+        ("furniture", "running_head", "综合新闻"), ("furniture", "running_head", "2011.5.26星期四"),
+        ("furniture", "running_head", "责任编辑：包美芬"), ("heading", "title", "县残联派送助残“大礼包”"),
+        ("paragraph", "byline", "本报记者 陈晓辉"), ("paragraph", None, "发放慰问金，赠送轮椅车，免费安装助听器。"),
+        ("credit", None, "（县残联供稿）"), ("heading", "label", "简讯"), ("paragraph", None, "县质监局对压力容器进行检查。"),
+    ]
+    assert {b["why"] for b in blocks if b["kind"] != "paragraph" or b.get("role")} >= {"profile_line"}
+    # near miss: without the profile the reporter's line under the headline is read as a line of it
+    assert ("heading", "title", "县残联派送助残“大礼包”本报记者 陈晓辉") in [
+        (b["kind"], b.get("role"), b["text"]) for b in build_blocks("\n".join(PAGE))]
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("[furniture\nlines = 1", "not valid TOML"),
+    ("[colours]\nlines = []", r"unknown section \[colours\]"),
+    ("[labels]\npatterns = []", "labels.patterns: unknown key"),
+    ("[credits]\npatterns = ['(']", r'credits.patterns: "\(" is not a regular expression'),
+    ("[labels]\nlines = '简讯'", "labels.lines: a list of strings"),
+])
+def test_a_bad_profile_is_one_line_naming_what_to_fix(tmp_path: Path, text: str, reason: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(BadInput, match=reason) as err:
+        load_profile(str(path))
+    assert str(err.value).startswith(str(path)) and "\n" not in str(err.value)
+
+
+def test_dehyphenate_and_run_take_a_profile(sanmen: Path, tmp_path: Path) -> None:
+    out = runner.invoke(app, ["dehyphenate", "--profile", str(sanmen)], input=jsonl(record("\n".join(PAGE))))
+    assert out.exit_code == 0 and parse_jsonl(out.stdout)[0]["blocks"][0]["why"] == "profile_line"
+    page = tmp_path / "p.txt"
+    page.write_text("\n".join(PAGE), encoding="utf-8")
+    result = runner.invoke(app, ["run", str(page), "-o", str(tmp_path / "a.jsonl"), "-j", "1",
+                                 "--profile", str(sanmen)])
+    [article, brief] = parse_jsonl((tmp_path / "a.jsonl").read_text(encoding="utf-8"))
+    assert result.exit_code == 0 and (article["byline"], article["credit"]) == ("本报记者陈晓辉", "县残联供稿")
+    assert brief["title"] is None and "简讯" in [r["text"] for r in article["removed"]]
+    missing = runner.invoke(app, ["run", str(page), "-o", str(tmp_path / "b.jsonl"), "--profile", "nope.toml"])
+    assert missing.exit_code == 1 and missing.stderr == "zhnorm: error: nope.toml: no such profile file\n"
+
+
+def test_suggest_drafts_the_lines_pages_repeat() -> None:
+    pages = [["民生周刊 第1版", "全国秋粮收获过半", "正文写到这里。", "简讯", "短讯写到这里。", "第1页"],
+             ["民生周刊 第2版", "德国机场罢工", "正文写到这里。", "简讯", "另一条短讯。", "第2页"]]
+    assert suggest(pages) == {"furniture": ["民生周刊 第1版", "第1页"], "labels": ["简讯"]}
+
+
+def test_profile_suggest_writes_a_profile_that_loads(tmp_path: Path) -> None:
+    for n, title in ((1, "全国秋粮收获过半"), (2, "德国机场罢工"), (3, "雅万高铁施工")):
+        (tmp_path / f"p{n}.txt").write_text(
+            f"民生周刊 2024年7月{n}日 第{n}版\n{title}\n　　正文写到这里，第{n}篇。\n简讯\n　　短讯{n}。\n"
+            f"　　又一条短讯，第{n}条。\n第{n}页\n", encoding="utf-8")
+    result = runner.invoke(app, ["profile", "--suggest", str(tmp_path)])
+    assert result.exit_code == 0 and "2 furniture lines, 1 labels drafted" in result.stderr
+    drafted = profile_from(tomllib.loads(result.stdout))
+    assert drafted.kind("民生周刊 2025年1月9日 第12版") == "furniture" and drafted.kind("简讯") == "label"
+    assert runner.invoke(app, ["profile", str(tmp_path)]).exit_code == 2  # say what to do
