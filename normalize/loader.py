@@ -406,7 +406,15 @@ def _document(
     """The record of one file or stream; None when it holds only whitespace.
 
     ``sha256`` and ``bytes`` describe the text bytes after gunzip, so ``x.txt`` and
-    ``x.txt.gz`` agree."""
+    ``x.txt.gz`` agree. A PDF on disk is read by PDFium from the file, a page at a time, and
+    hashed as it streams: a 500-page issue never sits in memory whole."""
+    if isinstance(source, Path) and _starts_with(source, b"%PDF"):
+        digest, size = _hash_file(source, shown)
+        text, layout, pages = paged_document(read_pages(source, "pdf", name=shown), "pdf")
+        if not text.strip():
+            return None
+        about = {"path": shown, "format": "pdf", "sha256": digest, "bytes": size}
+        return _record(doc_id, text, about, layout=layout, pages=pages)
     data = _read_bytes(source, shown, max_bytes)
     fmt = detect_format(data)
     about: dict[str, object] = {"path": shown, "format": fmt}
@@ -450,6 +458,31 @@ def _record(doc_id: str, text: str, source: dict[str, object], *, layout: dict[s
         record["layout"] = layout
     record["steps"] = ["load"]
     return record
+
+
+HASH_CHUNK = 1 << 20
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    """The file begins with ``magic`` (False where it cannot be read: the reading reports that)."""
+    try:
+        with path.open("rb") as fp:
+            return fp.read(len(magic)) == magic
+    except OSError:
+        return False
+
+
+def _hash_file(path: Path, shown: str) -> tuple[str, int]:
+    """The sha256 and size of a file, read a chunk at a time."""
+    digest, size = hashlib.sha256(), 0
+    try:
+        with path.open("rb") as fp:
+            while chunk := fp.read(HASH_CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+    except OSError as e:
+        raise BadInput(shown, f"cannot read: {e.strerror or e}") from None
+    return digest.hexdigest(), size
 
 
 def _read_bytes(source: Path | BinaryIO, shown: str, max_bytes: int) -> bytes:

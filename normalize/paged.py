@@ -11,6 +11,7 @@ the blank lines between an OCR file's paragraphs).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from .geometry import PageLayout, reading_order
@@ -37,8 +38,9 @@ def detect_format(data: bytes) -> str:
     return "text"
 
 
-def read_pages(data: bytes, fmt: str, *, name: str) -> Iterator[PageLayout]:
-    """The pages of a PDF, hOCR or ALTO file, in file order (a PDF one page at a time)."""
+def read_pages(data: bytes | Path, fmt: str, *, name: str) -> Iterator[PageLayout]:
+    """The pages of a PDF, hOCR or ALTO file (its bytes, or a PDF's path), in file order (a PDF
+    one page at a time)."""
     if fmt == "pdf":
         from .pdf import read_pdf
 
@@ -46,11 +48,15 @@ def read_pages(data: bytes, fmt: str, *, name: str) -> Iterator[PageLayout]:
     elif fmt == "hocr":
         from .ocrxml import read_hocr
 
-        yield from read_hocr(data, name=name)
+        yield from read_hocr(_bytes(data), name=name)
     else:
         from .ocrxml import read_alto
 
-        yield from read_alto(data, name=name)
+        yield from read_alto(_bytes(data), name=name)
+
+
+def _bytes(data: bytes | Path) -> bytes:
+    return data if isinstance(data, bytes) else data.read_bytes()
 
 
 def _r(x: float) -> float:

@@ -1,8 +1,10 @@
-"""``make bench``: throughput of every stage and of ``zhnorm run`` beside NFKC, memory, start-up.
+"""``make bench``: throughput of every stage and of ``zhnorm run`` beside NFKC, memory, start-up,
+and ``zhnorm run`` on PDFs beside ``pdftotext -raw`` followed by ``zhnorm run`` on its text.
 
 Builds the corpus once (scripts/make_corpus.py, ~2,000 pages, ~50 MB) under .bench/, then
 prints each figure as MB/s and as a ratio to ``unicodedata.normalize("NFKC", ...)`` over the
-same texts in the same run. Figures only: nothing here passes or fails.
+same texts in the same run. The PDF figures use the development and real PDFs where they lie
+beside the repository (and need poppler's pdftotext). Figures only: nothing here passes or fails.
 """
 
 from __future__ import annotations
@@ -112,5 +114,55 @@ def main() -> None:
     print(f"start-up: zhnorm --help {ours * 1000:.0f} ms, a bare Typer app {theirs * 1000:.0f} ms, ratio {ours / theirs:.2f} (target <= 1.1)")
 
 
+PDF_SETS = [ROOT.parent / "shared/dev/pdf", ROOT.parent / "shared/real/pdf"]
+PDF_COPIES = 3  # copies of each PDF in the folder timed: a run long enough to measure
+
+
+def pdf_figures() -> None:
+    """zhnorm run on a folder of PDFs against pdftotext -raw on each, then zhnorm run on the texts;
+    peak memory on a long PDF against a short one."""
+    import shutil
+
+    pdfs = [p for folder in PDF_SETS if folder.exists() for p in sorted(folder.glob("*.pdf"))
+            if p.name != "mag12img.pdf"]  # (a scan without a text layer)
+    if not pdfs or shutil.which("pdftotext") is None:
+        print("\nPDF: the shared PDFs or pdftotext are not here; skipped")
+        return
+    folder, texts = BENCH / "pdf", BENCH / "pdf-text"
+    for f in (folder, texts):
+        shutil.rmtree(f, ignore_errors=True)
+        f.mkdir(parents=True)
+    for k in range(PDF_COPIES):
+        for p in pdfs:
+            shutil.copy(p, folder / f"{k}-{p.name}")
+    out = BENCH / "out.jsonl"
+    ours = timed(lambda: subprocess.run([*ZHNORM, "run", str(folder), "-o", str(out), "-j", "1", "-q"],
+                                        check=True, cwd=ROOT), repeat=2)
+
+    def theirs() -> None:
+        for p in sorted(folder.glob("*.pdf")):
+            subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(p), str(texts / f"{p.stem}.txt")], check=True)
+        subprocess.run([*ZHNORM, "run", str(texts), "-o", str(out), "-j", "1", "-q"], check=True, cwd=ROOT)
+
+    other = timed(theirs, repeat=2)
+    n = len(list(folder.glob("*.pdf")))
+    print(f"\nPDF: zhnorm run on {n} PDFs {ours:.2f} s; pdftotext -raw + zhnorm run on the text {other:.2f} s; "
+          f"ratio {ours / other:.2f} (target <= 1.5)")
+    long_pdf, short_pdf = BENCH / "long.pdf", BENCH / "short.pdf"
+    for path, pages in ((long_pdf, 500), (short_pdf, 50)):
+        if not path.exists():
+            import pypdfium2 as pdfium
+
+            source = pdfium.PdfDocument(str(pdfs[0]))
+            made = pdfium.PdfDocument.new()
+            made.import_pages(source, [k % len(source) for k in range(pages)])  # (one call: shared fonts)
+            made.save(str(path))
+    rss_long = peak_rss_mb([*ZHNORM, "load", str(long_pdf), "-o", str(BENCH / "long.jsonl")])
+    rss_short = peak_rss_mb([*ZHNORM, "load", str(short_pdf), "-o", str(BENCH / "short.jsonl")])
+    print(f"peak RSS, load a PDF: 500 pages {rss_long:.0f} MB, 50 pages {rss_short:.0f} MB, "
+          f"ratio {rss_long / rss_short:.2f} (flat in pages: target <= 1.2)")
+
+
 if __name__ == "__main__":
     main()
+    pdf_figures()
