@@ -85,7 +85,7 @@ def blocks_at(blocks: list[dict[str, Any]], line: int) -> list[dict[str, Any]]:
     return [b for b in blocks if b["lines"][0] <= line <= b["lines"][1]]
 
 
-def verdicts(text: str, family: str, line: int) -> list[tuple[str, Any]]:
+def verdicts(text: str, family: str, line: int, layout: dict[str, Any] | None = None) -> list[tuple[str, Any]]:
     """
     (rule, verdict) of the decisions of ``family`` about raw line ``line`` while laying out
     ``text``, each once (a line can be asked about more than once: a headline probed from
@@ -94,7 +94,7 @@ def verdicts(text: str, family: str, line: int) -> list[tuple[str, Any]]:
         >>> verdicts(page("标题在这里", "", " 这是第一段的开头，", "这是第一段的结尾。"), "ends_after", 4)
         [('last_text_line', True)]
     """
-    _, decisions = explain(text)
+    _, decisions = explain(text, layout)
     out: list[tuple[str, Any]] = []
     for d in decisions:
         if d.family == family and d.line == line and (d.rule, d.verdict) not in out:

@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from helpers import hit, miss
+from helpers import hit, miss, verdicts
 
-from normalize.layout import build_blocks, explain
+from normalize.layout import build_blocks
 
 PAGE = (595.0, 842.0)  # A4 in points
 BODY = 9.0  # the body type
@@ -59,19 +59,9 @@ PARAGRAPHS = column([
 ], top=100.0, indent=(0, 3))
 
 
-def decisions(text: str, layout: dict[str, Any], family: str, line: int) -> list[tuple[str, Any]]:
-    """(rule, verdict) of ``family`` about raw line ``line``, each once."""
-    _, taken = explain(text, layout)
-    out: list[tuple[str, Any]] = []
-    for d in taken:
-        if d.family == family and d.line == line and (d.rule, d.verdict) not in out:
-            out.append((d.rule, d.verdict))
-    return out
-
-
 def check(family: str, rule: str, rows: tuple[Any, ...], at: int, verdict: Any, is_hit: bool) -> None:
     text, layout = rows
-    got = decisions(text, layout, family, at)
+    got = verdicts(text, family, at, layout)
     if is_hit:
         assert (rule, verdict) in got, f"line {at}: {got}"
     else:
