@@ -119,69 +119,95 @@ def credit_text(text: str) -> str:
 
 def _segment(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[list[Headline]]]:
     """Cut blocks into bodies; headline groups directly before a body become its candidates."""
-    bodies: list[Body] = []
-    groups: list[list[Headline]] = []  # pending headlines before the next body, per body index
-    pending: list[Headline] = []
-    cur: Body | None = None
-    jump_target: Body | None = None
-    under_label = False  # since a section label: the untitled items below it are briefs
+    cut = _Cutter(removed)
     for b in blocks:
-        kind = b["kind"]
-        if kind in ("furniture", "noise"):
-            removed.append(_removed(b, kind))
-            if kind == "furniture":
-                if b.get("role") == "jump_on" and cur is not None:
-                    jump_target, cur = cur, None
-                elif b.get("role") == "jump_back" and jump_target is not None:
-                    cur, jump_target = jump_target, None
-                    cur.continues = True
-                    # the title repeated above "（上接第1版）" heads no body of its own
-                    titles = "".join(h.text for h in groups[bodies.index(cur)])
-                    repeated = [h for h in pending if _repeats(h, titles)]
-                    removed.extend(_removed(x, "furniture") for h in repeated for x in h.blocks)
-                    pending = [h for h in pending if h not in repeated]
+        if b["kind"] in ("furniture", "noise"):
+            cut.furniture(b)
+        elif cut.rejoins(b):
             continue
-        rejoin = cur is not None and cur.continues and cur.paragraphs and cur.paragraphs[-1].get("open")
-        if rejoin and kind == "paragraph":
-            # "…136家规" (下转) … (上接) "模化肉牛…": the two halves are one paragraph
-            last = cur.paragraphs[-1]
-            cur.paragraphs[-1] = {**last, "text": last["text"] + b["text"], "lines": [last["lines"][0], b["lines"][1]],
-                                  "open": b.get("open", False)}
-            continue
-        if kind == "heading":
-            if b.get("role") == "label":
-                removed.append(_removed(b, "label"))
-                if cur is not None and (cur.paragraphs or cur.credit):
-                    cur = None  # a section label ("简讯") starts a section: the article above has ended
-                under_label = True
-                continue
-            if cur is not None and (cur.paragraphs or cur.credit):
-                cur = None
-            under_label = False
-            number = b.get("headline")
-            if pending and number is not None and number == pending[-1].blocks[-1].get("headline"):
-                pending[-1].blocks.append(b)
-            else:
-                pending.append(Headline([b]))
-            continue
-        if cur is not None and b.get("role") == "dateline" and cur.paragraphs:
-            cur = None  # "本报讯（记者…）" opens an article: the one above has ended
-        if cur is None:
-            cur = Body(brief=under_label and not pending)
-            bodies.append(cur)
-            groups.append(pending)
-            pending = []
-        if kind == "credit":
-            cur.credit = b
-            cur = None
-        elif b.get("role") == "byline":
-            cur.bylines.append(b)
+        elif b["kind"] == "heading":
+            cut.heading(b)
         else:
-            cur.paragraphs.append(b)
-    if pending:
-        groups.append(pending)
-        bodies.append(Body())
-    return bodies, groups
+            cut.body_block(b)
+    if cut.pending:
+        cut.groups.append(cut.pending)
+        cut.bodies.append(Body())
+    return cut.bodies, cut.groups
+
+
+class _Cutter:
+    """The state of ``_segment`` as it walks a document's blocks."""
+
+    def __init__(self, removed: list[dict]) -> None:
+        self.removed = removed
+        self.bodies: list[Body] = []
+        self.groups: list[list[Headline]] = []  # pending headlines before the next body, per body index
+        self.pending: list[Headline] = []
+        self.cur: Body | None = None
+        self.jump_target: Body | None = None
+        self.under_label = False  # since a section label: the untitled items below it are briefs
+
+    def ended(self) -> None:
+        """The open body has ended where it has text (a headline, a label or a dateline follows)."""
+        if self.cur is not None and (self.cur.paragraphs or self.cur.credit):
+            self.cur = None
+
+    def furniture(self, b: dict) -> None:
+        """Furniture and noise are removed; a jump line leaves the article or goes back to it."""
+        self.removed.append(_removed(b, b["kind"]))
+        if b["kind"] != "furniture":
+            return
+        if b.get("role") == "jump_on" and self.cur is not None:
+            self.jump_target, self.cur = self.cur, None
+        elif b.get("role") == "jump_back" and self.jump_target is not None:
+            self.cur, self.jump_target = self.jump_target, None
+            self.cur.continues = True
+            # the title repeated above "（上接第1版）" heads no body of its own
+            titles = "".join(h.text for h in self.groups[self.bodies.index(self.cur)])
+            repeated = [h for h in self.pending if _repeats(h, titles)]
+            self.removed.extend(_removed(x, "furniture") for h in repeated for x in h.blocks)
+            self.pending = [h for h in self.pending if h not in repeated]
+
+    def rejoins(self, b: dict) -> bool:
+        """"…136家规" (下转) … (上接) "模化肉牛…": the two halves of a paragraph are one."""
+        cur = self.cur
+        if not (b["kind"] == "paragraph" and cur is not None and cur.continues and cur.paragraphs
+                and cur.paragraphs[-1].get("open")):
+            return False
+        last = cur.paragraphs[-1]
+        cur.paragraphs[-1] = {**last, "text": last["text"] + b["text"], "lines": [last["lines"][0], b["lines"][1]],
+                              "open": b.get("open", False)}
+        return True
+
+    def heading(self, b: dict) -> None:
+        if b.get("role") == "label":
+            self.removed.append(_removed(b, "label"))
+            self.ended()  # a section label ("简讯") starts a section: the article above has ended
+            self.under_label = True
+            return
+        self.ended()
+        self.under_label = False
+        number = b.get("headline")
+        if self.pending and number is not None and number == self.pending[-1].blocks[-1].get("headline"):
+            self.pending[-1].blocks.append(b)
+        else:
+            self.pending.append(Headline([b]))
+
+    def body_block(self, b: dict) -> None:
+        if self.cur is not None and b.get("role") == "dateline" and self.cur.paragraphs:
+            self.cur = None  # "本报讯（记者…）" opens an article: the one above has ended
+        if self.cur is None:
+            self.cur = Body(brief=self.under_label and not self.pending)
+            self.bodies.append(self.cur)
+            self.groups.append(self.pending)
+            self.pending = []
+        if b["kind"] == "credit":
+            self.cur.credit = b
+            self.cur = None
+        elif b.get("role") == "byline":
+            self.cur.bylines.append(b)
+        else:
+            self.cur.paragraphs.append(b)
 
 
 def _repeats(headline: Headline, titles: str) -> bool:
