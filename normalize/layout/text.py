@@ -77,7 +77,8 @@ RUNNING_HEAD_CHARS = 40  # a running head (date, edition) is this short, spaces 
 DATE_ONLY_CHARS = 16  # a dated line without a weekday is furniture only this short
 _EDITOR_STARTS = frozenset("责本编校美版组审排")
 DECORATION_CHARS = 8  # a line this long made of...
-DECORATION_KINDS = 5  # ...this few kinds of character is a drawn rule
+DECORATION_KINDS = 5  # ...this few kinds of character is a drawn rule...
+DECORATION_MARKS = 0.6  # ...as is one of this share of marks
 _HAN_PAIR_RE = re.compile(f"[{HAN}]{{2}}")
 # A byline: (an ornament, OCR's @ for ◎,) 文/X, 文/图 X, 图/X, 摄影 X
 BYLINE_OPENERS = frozenset("◎○●@©文图摄")
@@ -169,12 +170,14 @@ def no_letters(text: str) -> str | None:
 
 def decoration(text: str) -> str | None:
     """A rule drawn with characters, between articles: ``十"十-十"十-十…`` (OCR's dotted rule),
-    ``…………``, ``————``: a long line of a few characters over and over, no two Han characters
-    side by side (prose always has them)."""
+    ``…………``, ``————``, ``卜 -——+一-—·卜 -—卜``: a long line of a few characters over and over, or
+    mostly of marks, no two Han characters side by side (prose always has them; OCR reads a
+    dash as 一)."""
     bare = text.replace(" ", "")
-    if len(bare) < DECORATION_CHARS or len(set(bare)) > DECORATION_KINDS or _HAN_PAIR_RE.search(bare):
+    if len(bare) < DECORATION_CHARS or _HAN_PAIR_RE.search(bare.replace("一", "")):
         return None
-    return "noise"
+    marks = sum(1 for c in bare if not c.isalnum())  # (a Han character is alphanumeric)
+    return "noise" if len(set(bare)) <= DECORATION_KINDS or marks >= DECORATION_MARKS * len(bare) else None
 
 
 def byline_line(text: str) -> str | None:
