@@ -1,6 +1,6 @@
 """Files with boxes (PDF, hOCR, ALTO) as document text and layout.
 
-A PDF's text layer is put in reading order page by page (``geometry.reading_order``); an OCR
+A PDF's text layer is put in reading order page by page (``order.reading_order``); an OCR
 file's lines stay in the OCR engine's order, a blank line between its paragraphs, as its own
 text output has them. The document's ``text`` is those lines, each page's first line after as
 many form feeds as pages passed, so every stage reads it as it reads extracted text; ``layout``
@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .geometry import PageLayout, reading_order
+from .geometry import PageLayout
+from .order import reading_order
 
 FORMATS = ("text", "pdf", "hocr", "alto")
 UNITS = {"pdf": "pt", "hocr": "px", "alto": "px"}

@@ -1,5 +1,5 @@
-"""Reading order from boxes alone: each rule of normalize.geometry on a small hand-made page, beside a near miss that
-must not change the order."""
+"""Reading order from boxes alone: each rule of normalize.order and normalize.xycut on a small hand-made page,
+beside a near miss that must not change the order."""
 
 from __future__ import annotations
 
@@ -7,18 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalize.geometry import (
-    Box,
-    PageLayout,
-    TextLine,
-    column_blocks,
-    continues_column,
-    lead_after_headline,
-    on_photo,
-    reading_order,
-    wider_than_column,
-    xy_cut,
-)
+from normalize.geometry import Box, PageLayout, TextLine
+from normalize.order import column_blocks, continues_column, on_photo, reading_order, wider_than_column
+from normalize.xycut import lead_after_headline, xy_cut
 
 
 def line(text: str, x0: float, top: float, x1: float, size: float = 10.0) -> TextLine:

@@ -18,7 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from normalize.errors import BadInput
-from normalize.geometry import PageLayout, reading_order
+from normalize.geometry import PageLayout
+from normalize.order import reading_order
 from normalize.pdf import Char, group_lines, read_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
