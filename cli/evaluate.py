@@ -72,7 +72,7 @@ def evaluate(
 
 def _warn_ungolded(pred_rows: list[Row], result: dict[str, Any], blocks: bool) -> None:
     """Say which predicted documents have no gold: a wrong file or a doc name that does not
-    match is the usual cause, and (as in score.py) their articles lower article_f1."""
+    match is the usual cause, and their articles lower article_f1."""
     from normalize.evaluate import doc_key
 
     extra: dict[str, int] = {}

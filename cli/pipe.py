@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 from functools import partial
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -28,6 +28,8 @@ from cli.options import (
 from normalize.limits import MAX_DOC_BYTES
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from normalize.pipeline import Stage
     from normalize.records import Record
 
@@ -44,7 +46,7 @@ class Quotes(str, Enum):
 
 def register(app: typer.Typer) -> None:
     """Add ``load``, ``dehyphenate``, ``punct`` and ``split`` to ``app``, in pipe order."""
-    app.command("load", short_help="Text files, folders or stdin -> one JSONL document each.")(load)
+    app.command("load", short_help="Text, PDF, hOCR or ALTO files, folders or stdin -> one JSONL document each.")(load)
     app.command("dehyphenate", short_help="Column lines -> paragraph blocks.")(dehyphenate)
     app.command("punct", short_help="Chinese punctuation, ASCII digits, no stray spaces.")(punct)
     app.command("split", short_help="Documents -> one JSONL record per article.")(split)
@@ -78,17 +80,19 @@ def load(
 
 
 def _stage(step: Stage, source: str, output: str, strict: bool, rejects: str | None,
-           check: bool = False, *, side: list[Record] | None = None) -> None:
+           check: bool = False, *, side: list[Record] | None = None,
+           problem: Callable[[Any], str | None] | None = None) -> None:
     """Run ``step`` over JSONL records: the body shared by the stage commands.
 
-    ``side`` is where ``step`` puts what it removed instead of on its records, for ``--check``.
+    ``side`` is where ``step`` puts what it removed instead of on its records, for ``--check``;
+    ``problem`` says why a record is none ``step`` can read (it is reported and skipped).
     """
     from cli.streams import ErrorLog, checked, default_rejects, display_name, open_input, open_output, reporting_errors
     from normalize.records import read_records, write_records
 
     with reporting_errors(), open_input(source) as fp, open_output(output) as out, \
             ErrorLog(default_rejects(rejects, output), strict=strict) as log:
-        records = read_records(fp, display_name(source), on_error=log)
+        records = read_records(fp, display_name(source), on_error=log, problem=problem)
         records = checked(records, step, log, side=side) if check else step(records)
         write_records(records, out)
     raise typer.Exit(log.exit_code)
@@ -104,8 +108,8 @@ def dehyphenate(source: JsonlIn = "-", output: Output = "-", strict: Strict = Fa
     Join the short lines of newspaper columns into blocks: paragraphs, headings,
     credits, furniture and noise, each with the raw line span it came from and
     the rule that decided it ("why"). Chinese lines join without a space; English
-    words broken by a hyphen are mended. PDFs and OCR files with boxes are read
-    by their geometry: type sizes, indents, columns.
+    words broken by a hyphen are mended. PDFs are read by their
+    geometry (type sizes, indents, columns); OCR files by their text.
     """
     from cli.streams import explain_blocks_to_stderr, reporting_errors
     from normalize.pipeline import stage
@@ -156,9 +160,10 @@ def split(source: JsonlIn = "-", output: Output = "-", strict: Strict = False,
     Clustered headlines go to the bodies they name; leads printed apart rejoin.
     """
     from normalize.pipeline import stage
+    from normalize.split import blocks_problem
 
     if furniture is None:
-        return _stage(stage("split"), source, output, strict, rejects, check)
+        return _stage(stage("split"), source, output, strict, rejects, check, problem=blocks_problem)
     from cli.streams import check_output_folder, open_output, reporting_errors
     from normalize.records import write_records
 
@@ -166,7 +171,8 @@ def split(source: JsonlIn = "-", output: Output = "-", strict: Strict = False,
         check_output_folder(furniture)
     removed: list[Record] = []
     try:
-        _stage(partial(stage("split"), furniture=removed), source, output, strict, rejects, check, side=removed)
+        _stage(partial(stage("split"), furniture=removed), source, output, strict, rejects, check, side=removed,
+               problem=blocks_problem)
     finally:  # what was removed is kept whatever the exit code
         with reporting_errors(), open_output(furniture) as side:
             write_records(removed, side)

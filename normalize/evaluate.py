@@ -1,7 +1,8 @@
-"""Score article records against gold articles: the figures of ``shared/bench/score.py``.
+"""Score article records against gold articles: article_f1, body_sim, para_f1, title_acc,
+credit_acc, punct_acc, stray_per_1k (defined in docs/evaluation.md).
 
-A library version, so that ``zhnorm eval`` and tests need no subprocess; the figures agree
-with score.py to rounding. Gold and predicted rows are plain dicts (see ``score_articles``).
+In the library, so that ``zhnorm eval`` and tests need no subprocess. Gold and predicted rows
+are plain dicts (see ``score_articles``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from normalize.records import read_records
 Row = dict[str, Any]
 Figures = dict[str, Any]
 
-# The same character classes as score.py: stray spaces and punctuation are judged by them.
+# The character classes stray spaces and punctuation are judged by.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·"
 STRAY_RE = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}]) +| +(?=[{CJK}{CJK_PUNCT}])")
@@ -254,7 +255,7 @@ class Tally:
         return self
 
     def figures(self) -> Figures:
-        """The score.py figures; a ratio over nothing counts as perfect (1.0), except
+        """The figures; a ratio over nothing counts as perfect (1.0), except
         precision over no predicted article (0.0)."""
         precision = _ratio(self.matched, self.pred) if self.pred else 0.0
         recall = _ratio(self.matched, self.gold)
@@ -325,7 +326,7 @@ def score_articles(pred_rows: Iterable[Row], gold_rows: Iterable[Row]) -> dict[s
     Rows are grouped by ``doc_key``; within a document, gold and predicted articles are
     paired by optimal assignment of body similarity. Documents without gold are not
     scored, but their articles count as false ones in the overall article_f1. The figures
-    (``ARTICLE_FIGURES``) are defined in ``shared/bench/score.py``'s docstring.
+    (``ARTICLE_FIGURES``) are defined in docs/evaluation.md.
 
     >>> gold = [{"doc": "a", "title": "标题", "paragraphs": ["第一段。", "第二段。"],
     ...          "credit": "据新华社"}]

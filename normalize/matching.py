@@ -10,7 +10,7 @@ def assign(sim: list[list[float]]) -> list[tuple[int, int]]:
     """The one-to-one pairing of rows and columns with the largest total similarity.
 
     Every row or every column (whichever are fewer) is paired, even at similarity 0, as
-    score.py does. Hungarian algorithm with potentials, O(n²m): a page has a few dozen
+    the scorer needs. Hungarian algorithm with potentials, O(n²m): a page has a few dozen
     articles at most.
 
     >>> assign([[0.9, 0.8], [0.85, 0.1]])

@@ -13,7 +13,10 @@ The modules stand in floors, each importing only from those below it:
   view: neighbours, gaps, short and indented lines);
 - ``kinds`` (furniture and credits that need the lines around them), ``starts`` (where running
   text begins), ``headlines`` (headline extent and elements), ``paragraphs`` (paragraph ends);
-- ``assemble`` (one pass applying the verdicts).
+- ``roles`` (what each block is to its article: title, kicker, label, running head, jump);
+- ``boxes`` and ``boxed``: the same questions answered from geometry, for PDFs, whose lines
+  come with boxes and type sizes;
+- ``assemble`` (one pass applying the verdicts, by text or by boxes).
 """
 
 from __future__ import annotations

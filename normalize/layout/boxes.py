@@ -1,5 +1,5 @@
 """The page view where the layout is known: each line's box and type size, as the loader read
-them from a PDF or an OCR file (``layout``), instead of widths guessed from characters.
+them from a PDF (``layout`` in points), instead of widths guessed from characters.
 
 Every tolerance here is in em of the line's own type, so it holds on any page size and unit.
 """
