@@ -17,6 +17,7 @@ from .chardata import CONTINUED_RE, HAN_RE
 from .errors import NormalizeError
 from .layout.roles import SAME_HEAD, TAG_RE
 from .matching import assign
+from .records import text_problem
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _BRACKETS_RE = re.compile(r"^\s*[（(〈\[【]\s*|\s*[）)〉\]】]\s*$")
@@ -25,6 +26,20 @@ NO_BLOCKS = "record has no blocks; split reads what the layout stage decided: zh
 MIN_ORPHAN = 15  # a stray paragraph shorter than this, with no headline or credit, is noise
 MIN_HEADLINE_MATCH = 0.35  # below this a clustered headline piece is a continuation, not a headline
 
+
+
+def blocks_problem(obj: object) -> str | None:
+    """Why ``obj`` is no record ``split`` can read (it needs the layout stage's blocks), or None.
+
+    >>> blocks_problem({"text": "好"})
+    'record has no blocks; split reads what the layout stage decided: zhnorm dehyphenate first'
+    >>> blocks_problem({"text": "好", "blocks": []}) is None
+    True
+    """
+    why = text_problem(obj)
+    if why is None and not isinstance(obj.get("blocks"), list):  # type: ignore[union-attr]
+        return NO_BLOCKS
+    return why
 
 @dataclass
 class Headline:

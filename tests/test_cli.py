@@ -149,7 +149,7 @@ def test_undecodable_file_names_offset_and_option(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("stub_stages")
 @pytest.mark.parametrize("command", STAGE_COMMANDS)
 def test_a_malformed_line_is_named_and_later_records_still_written(command: str) -> None:
-    data = jsonl(record("甲")) + "not json\n" + jsonl(record("乙"))
+    data = jsonl(record("甲", blocks=[])) + "not json\n" + jsonl(record("乙", blocks=[]))
     result = runner.invoke(app, [command], input=data)
     assert result.exit_code == 1
     assert result.stderr == BAD_LINE_2
@@ -166,6 +166,18 @@ def test_a_record_without_text_names_its_keys(tmp_path: Path) -> None:
     assert result.stderr == f'zhnorm: error: {path}:1: record has no "text" (keys: id, body)\n'
 
 
+def test_split_reports_a_record_without_blocks_and_splits_the_rest() -> None:
+    body = "这是一段很长的正文，用来测试一个文档之后的文档仍被切分。"
+    blocks = [{"kind": "heading", "text": "标题", "lines": [1, 1]},
+              {"kind": "paragraph", "text": body, "lines": [2, 2]}]
+    data = jsonl(record("甲", id="raw")) + jsonl(record("标题\n" + body, id="laid", blocks=blocks))
+    result = runner.invoke(app, ["split"], input=data)
+    assert result.exit_code == 1
+    assert result.stderr == ("zhnorm: error: <stdin>:1: record has no blocks; split reads what the layout "
+                             "stage decided: zhnorm dehyphenate first\n")
+    assert [(a["doc"], a["title"], a["paragraphs"]) for a in parse_jsonl(result.stdout)] == [("laid", "标题", [body])]
+
+
 @pytest.mark.usefixtures("stub_stages")
 @pytest.mark.parametrize("command", STAGE_COMMANDS)
 def test_empty_input_gives_empty_output(command: str) -> None:
@@ -176,10 +188,10 @@ def test_empty_input_gives_empty_output(command: str) -> None:
 @pytest.mark.usefixtures("stub_stages")
 def test_rejects_go_beside_the_output_only_when_there_are_any(tmp_path: Path) -> None:
     out = tmp_path / "o.jsonl"
-    result = runner.invoke(app, ["split", "-o", str(out)], input=jsonl(record("甲")))
+    result = runner.invoke(app, ["split", "-o", str(out)], input=jsonl(record("甲", blocks=[])))
     assert result.exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["o.jsonl"]
-    result = runner.invoke(app, ["split", "-o", str(out)], input=jsonl(record("甲")) + "[1]\n")
+    result = runner.invoke(app, ["split", "-o", str(out)], input=jsonl(record("甲", blocks=[])) + "[1]\n")
     assert result.exit_code == 1
     assert [r["text"] for r in parse_jsonl(out.read_text(encoding="utf-8"))] == ["甲"]
     assert parse_jsonl((tmp_path / "o.rejects.jsonl").read_text(encoding="utf-8")) == [
@@ -210,8 +222,8 @@ def test_run_writes_the_file_and_a_summary(tmp_path: Path) -> None:
     out = tmp_path / "a.jsonl"
     result = runner.invoke(app, ["run", str(SEED_001), "-o", str(out), "--jobs", "1"])
     assert (result.exit_code, result.stdout) == (0, "")
-    assert re.fullmatch(r"zhnorm: 1 documents, 1 pages, 3 articles, \d+ characters in, \d+ characters out, "
-                        r"0 rejected, 1 furniture removed, \d+ characters removed, 0 skipped \(resumed\), [\d.]+ seconds, "
+    assert re.fullmatch(r"zhnorm: 1 document, 1 page, 3 articles, \d+ characters in, \d+ characters out, "
+                        r"0 rejected, 1 furniture removed, 1 character removed, 0 skipped \(resumed\), [\d.]+ seconds, "
                         r"[\d.]+ MB/s\n",
                         result.stderr)
     articles = parse_jsonl(out.read_text(encoding="utf-8"))
