@@ -43,7 +43,7 @@ class Result:
     sha256: str
     lines: str  # JSONL, newline-terminated
     stats: dict[str, int] = field(default_factory=dict)
-    error: dict[str, str] | None = None  # {"where", "reason"} when the document was refused
+    error: dict[str, str] | None = None  # {"where", "reason"}: the document was refused, or failed --check
 
 
 def process_document(doc: Record, options: Options = Options()) -> Result:
@@ -62,15 +62,14 @@ def process_document(doc: Record, options: Options = Options()) -> Result:
         elif stage == "punct":
             stats.update({f"punct_{k}": v for k, v in (record.get("changes") or {}).items()})
 
+    lost = None
     try:
         stages = document_stages(segmenter=options.segment, observe=count, profile=options.profile)
         articles = list(run_pipeline([doc], stages))
-        if options.check:
+        if options.check:  # the check tells; the articles are written all the same, as the pipe does
             from .check import check_conservation, record_outputs
 
-            err = check_conservation(doc_id, text, [t for a in articles for t in record_outputs(a)])
-            if err is not None:
-                raise err
+            lost = check_conservation(doc_id, text, [t for a in articles for t in record_outputs(a)])
     except NormalizeError as err:
         return Result(doc_id, sha, "", stats, {"where": err.where, "reason": err.reason})
     except Exception as err:  # a bug on one document must not cost the other documents
@@ -81,7 +80,8 @@ def process_document(doc: Record, options: Options = Options()) -> Result:
     removed = [r for a in articles for r in a.get("removed") or []]
     stats["removed"] = len(removed)
     stats["chars_removed"] = sum(len(str(r.get("text", "")).replace(" ", "")) for r in removed)
-    return Result(doc_id, sha, "".join(dumps(a) + "\n" for a in articles), stats)
+    error = None if lost is None else {"where": lost.where, "reason": lost.reason}
+    return Result(doc_id, sha, "".join(dumps(a) + "\n" for a in articles), stats, error)
 
 
 def process_chunk(docs: list[Record], options: Options) -> list[Result]:

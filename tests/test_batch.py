@@ -168,6 +168,23 @@ def test_a_stage_added_to_the_pipeline_is_in_run(monkeypatch: pytest.MonkeyPatch
     assert all(json.loads(line)["extra"] for line in result.lines.splitlines())
 
 
+def test_a_document_failing_check_is_reported_and_its_articles_still_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = batch.document_stages
+
+    def lossy(**options: object) -> list:  # the last stage drops the 完 of every article
+        *stages, last = real(**options)  # type: ignore[arg-type]
+        return [*stages, lambda records: (r | {"paragraphs": [p.replace("完", "") for p in r["paragraphs"]]}
+                                          for r in last(records))]
+
+    monkeypatch.setattr(batch, "document_stages", lossy)
+    doc = {"id": "a", "text": "标题\n\n正文写完了。", "source": {"sha256": "x"}}
+    assert process_document(doc).error is None  # without --check nothing is checked
+    result = process_document(doc, Options(check=True))
+    assert [json.loads(line)["paragraphs"] for line in result.lines.splitlines()] == [["正文写了。"]]
+    assert result.error is not None and result.error["where"] == "a:3"
+    assert result.error["reason"].startswith('1 characters not in the output nor in removed: "完"')
+
+
 def test_check_passes_on_the_seeds(tmp_path: Path) -> None:
     result = run("run", str(ROOT / "seeds"), "-o", str(tmp_path / "a.jsonl"), "--check")
     assert result.returncode == 0, result.stderr
