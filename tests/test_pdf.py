@@ -1,5 +1,5 @@
-"""normalize.pdf: PDF pages as geometry. Lines come from positions, every character of the text layer is in exactly
-one line, and bad files are one-line BadInput errors.
+"""normalize.pdf and normalize.pdflines: PDF pages as geometry. Lines come from positions, every character of the
+text layer is in exactly one line, and bad files are one-line BadInput errors.
 
 The shared PDFs lie beside the repository (../shared); their tests are skipped where it is missing.
 """
@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from normalize.errors import BadInput
 from normalize.geometry import PageLayout
 from normalize.order import reading_order
-from normalize.pdf import Char, group_lines, read_pdf
+from normalize.pdf import read_pdf
+from normalize.pdflines import Char, group_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

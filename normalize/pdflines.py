@@ -1,0 +1,323 @@
+"""A PDF page's characters grouped into text lines by position alone: one baseline within one column,
+characters in x order, a space where the PDF has one or the gap is clear.
+
+Never by their order in the content stream: a newspaper typesetter writes a headline after its body and prints
+digits, ``.`` and ``%`` as separate text objects somewhere else in the stream, and on the page they sit on the line
+they belong to. Every character ends up in exactly one line, as the PDF gives it (no NFKC: Chinese punctuation
+stays full-width). Plain Python over ``Char`` objects, which ``normalize.pdf`` reads with PDFium.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Any
+from unicodedata import east_asian_width
+
+from normalize.geometry import Box, TextLine
+
+ASCENT_EM = 0.88
+"""A line's box reaches this far above its baseline: the ideographic em box (0.88 up, 0.12 down).
+PDFium's own boxes are no good for this: tight boxes hug each glyph, and loose boxes fall back to tight ones
+where a font has no ascent, so their heights vary glyph by glyph."""
+DESCENT_EM = 0.12
+MIDDLE_STEPS = 20
+"""Characters are put in order by their middles to a twentieth of a point: closer ones keep the stream's order."""
+TINY_EM = 0.2
+"""A character smaller than this (in em of the page's body type) has no real size (``sized``)."""
+BASELINE_TOL_EM = 0.3
+"""Characters whose baselines differ by less than this share a line; an OCR layer sets each word on its own
+baseline, a line of the same column is a whole em or more away."""
+JOIN_GAP_EM = 0.3
+"""A gap up to this is inside a line whatever is around it: justified Chinese, a Latin word space. A gutter can be
+narrower than an em once a closing quote's full-width box hangs into it."""
+RIVER_REACH_EM = 1.6
+"""A wider gap parts two columns when the whitespace goes on through the line above or below (a gutter),
+looked for this far up and down; a gap nothing continues (a credit set off at a line's end) stays in the line."""
+AUTOSPACE_GAP_EM = 0.5
+"""Between a Han character and a Latin letter or digit a typesetter adds a quarter em (``用电量 2.11``): no space
+unless the gap is this much wider than usual."""
+SPACE_GAP_EM = 0.2
+"""A gap this much wider than the line's usual letter spacing is a space: a word space (``NEW SANMEN``), the
+quarter em between two names (``陈玲玲 林娟``); a letter-spaced headline's wide but regular gaps are not."""
+GUTTER_MIN_EM = 0.5
+"""A gutter leaves at least this much of the gap free in the lines above or below: their ends vary by hanging
+punctuation and short last lines, so the whole gap need not be free."""
+LONE_GAP_EM = 2.0
+"""Where nothing above or below tells (a running head), a gap wider than this parts the line."""
+SIZE_RATIO = 1.5
+"""Runs apart on one baseline whose sizes differ more than this are two columns' (a body line beside a headline);
+text of the same size is what shows a gutter."""
+WALL_MIN_EM = 1.0
+"""A graphic at least this tall (in em of the line) standing in a gap parts the line there: a column rule, a photo."""
+WALL_TOUCH_EM = 0.1
+"""... and may reach this far into the characters' boxes on either side."""
+
+
+class Char:
+    """One character of the text layer: its horizontal extent, baseline and em box (y downward), size and font."""
+
+    __slots__ = ("base", "bottom", "font", "size", "text", "top", "x0", "x1")
+
+    def __init__(self, text: str, x0: float, x1: float, base: float, size: float, font: str = "") -> None:
+        self.text, self.x0, self.x1, self.base, self.size, self.font = text, x0, x1, base, size, font
+        self.top, self.bottom = base - ASCENT_EM * size, base + DESCENT_EM * size
+
+    def __repr__(self) -> str:
+        return f"Char({self.text!r}, {self.x0:g}, {self.x1:g}, {self.base:g}, {self.size:g})"
+
+
+class _Run:
+    """Characters on one baseline, in x order: a run of close characters, or a whole line.
+
+    ``base`` is its first character's baseline, ``size`` its largest character's size."""
+
+    __slots__ = ("base", "bottom", "chars", "size", "tail", "top", "x0", "x1")
+
+    def __init__(self, char: Char) -> None:
+        self.chars = [char]
+        self.tail = 1  # how many characters the last run joined to a line has
+        self.base, self.size = char.base, char.size
+        self.x0, self.x1, self.top, self.bottom = char.x0, char.x1, char.top, char.bottom
+
+    def copy(self) -> _Run:
+        other = _Run.__new__(_Run)
+        for name in _Run.__slots__:
+            setattr(other, name, getattr(self, name))
+        other.chars = list(self.chars)
+        return other
+
+    def add(self, char: Char) -> None:
+        self.chars.append(char)
+        self.tail += 1
+        if char.x1 > self.x1:
+            self.x1 = char.x1
+        if char.top < self.top:
+            self.top = char.top
+        if char.bottom > self.bottom:
+            self.bottom = char.bottom
+        if char.size > self.size:
+            self.size = char.size
+
+    def extend(self, run: _Run) -> None:
+        self.chars += run.chars
+        self.tail = len(run.chars)
+        self.x1 = max(self.x1, run.x1)
+        self.top, self.bottom = min(self.top, run.top), max(self.bottom, run.bottom)
+        self.size = max(self.size, run.size)
+
+
+# -- lines -----------------------------------------------------------------------------------------------------------
+
+def group_lines(chars: list[Char], walls: Sequence[Box] = ()) -> list[TextLine]:
+    """Characters -> lines, by position: one baseline within one column, characters in x order.
+
+    Characters within ``JOIN_GAP_EM`` of each other on a baseline form runs; runs on one baseline join across a
+    wider gap unless the gap is a gutter (whitespace that goes on above or below) or a graphic stands in it.
+    The lines come top to bottom, left to right; ``reading_order`` puts them in reading order.
+
+    >>> def han(text, x, base, size=10.0):
+    ...     return [Char(c, x + i * size, x + (i + 1) * size, base, size) for i, c in enumerate(text)]
+    >>> chars = han("中%", 26, 20) + han("文", 0, 20) + han("1", 10, 20.5, 8) + han("7", 18, 20.5, 8)
+    >>> [line.text for line in group_lines(chars)]  # digits printed apart, in the stream's order, join their line
+    ['文17中%']
+    >>> two_columns = han("甲乙", 0, 20) + han("丙丁", 35, 20) + han("戊己", 0, 34) + han("庚辛", 35, 34)
+    >>> [line.text for line in group_lines(two_columns)]  # a gutter 1.5 em wide on both lines
+    ['甲乙', '丙丁', '戊己', '庚辛']
+    >>> credit = han("甲乙丙丁戊己庚辛", 0, 20) + han("好。", 0, 34) + han("（陈佳）", 40, 34)
+    >>> [line.text for line in group_lines(credit)]  # a credit set off at the line's end: no gutter above
+    ['甲乙丙丁戊己庚辛', '好。 （陈佳）']
+    """
+    runs = _runs(sized(chars))
+    lines = _join_runs(runs, walls)
+    lines.sort(key=lambda run: (run.top, run.x0))
+    return [_text_line(run) for run in lines]
+
+
+def sized(chars: list[Char]) -> list[Char]:
+    """The characters, those too small to be type given the page's body size where they are.
+
+    An OCR layer sizes a flat character by its ink: mag12's '一' is 0.5 pt in a 7.9 pt line, and would make a line
+    of its own.
+
+    >>> [(c.text, c.size, c.base) for c in sized([Char("一", 0, 0.5, 16, 0.5), Char("天", 8, 16, 20, 8.0)])]
+    [('一', 8.0, 18.85), ('天', 8.0, 20)]
+    """
+    body = _mode([c.size for c in chars]) if chars else 0.0
+    middle = (ASCENT_EM - DESCENT_EM) / 2
+    return [c if c.size >= TINY_EM * body else
+            Char(c.text, c.x0, max(c.x1, c.x0 + body if east_asian_width(c.text) in "WF" else c.x1),
+                 round(c.base - middle * c.size + middle * body, 2), body, c.font)
+            for c in chars]
+
+
+def _runs(chars: list[Char]) -> list[_Run]:
+    """Characters on a shared baseline (within ``BASELINE_TOL_EM``) and no more than ``JOIN_GAP_EM`` apart."""
+    runs: list[_Run] = []
+    bases: list[float] = []  # the open runs' baselines, sorted, beside ``open_runs``
+    open_runs: list[_Run] = []
+    # by middle, a '·' squeezed into a quote's em box; a squeezed pair with one box ('、“') in the stream's order
+    for char in sorted(chars, key=lambda c: int((c.x0 + c.x1) * MIDDLE_STEPS)):
+        base, size = char.base, char.size
+        reach = BASELINE_TOL_EM * size
+        best, best_offset = None, reach
+        for k in range(bisect_left(bases, base - reach), bisect_right(bases, base + reach)):
+            run = open_runs[k]
+            offset = abs(run.base - base)
+            smaller = run.size if run.size < size else size
+            if offset <= best_offset and offset <= BASELINE_TOL_EM * smaller \
+                    and char.x0 - run.x1 <= JOIN_GAP_EM * smaller:
+                best, best_offset = run, offset
+        if best is not None:
+            best.add(char)
+        else:
+            run = _Run(char)
+            runs.append(run)
+            k = bisect_right(bases, run.base)
+            bases.insert(k, run.base)
+            open_runs.insert(k, run)
+    return runs
+
+
+def _join_runs(runs: list[_Run], walls: Sequence[Box]) -> list[_Run]:
+    """Runs on one baseline joined left to right into lines, except across a gutter or a graphic."""
+    by_top = sorted(runs, key=lambda run: run.top)
+    tops = [run.top for run in by_top]
+    tallest = max((run.bottom - run.top for run in runs), default=0.0)
+    lines: list[_Run] = []
+    bases: list[float] = []
+    open_lines: list[_Run] = []
+    for run in sorted(runs, key=lambda run: run.x0):
+        reach = BASELINE_TOL_EM * run.size
+        left = None
+        for k in range(bisect_left(bases, run.base - reach), bisect_right(bases, run.base + reach)):
+            line = open_lines[k]
+            if abs(line.base - run.base) <= BASELINE_TOL_EM * min(line.size, run.size) and line.x1 <= run.x0 \
+                    and (left is None or line.x1 > left.x1):
+                left = line
+        if left is not None and not _parts(left, run, by_top, tops, tallest, walls):
+            left.extend(run)
+            continue
+        line = run.copy()  # a new object: the runs stay as they are for the gutter tests
+        lines.append(line)
+        k = bisect_right(bases, line.base)
+        bases.insert(k, line.base)
+        open_lines.insert(k, line)
+    return lines
+
+
+def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], tallest: float,
+           walls: Sequence[Box]) -> bool:
+    """Whether the gap between two runs on one baseline parts two columns' lines (see ``group_lines``)."""
+    size = min(left.size, right.size)
+    if max(left.size, right.size) > SIZE_RATIO * size:
+        return True
+    if left.tail == 1 and len(right.chars) == 1:  # letter spacing: a two-line spaced headline's gaps line up
+        return right.x0 - left.x1 > LONE_GAP_EM * size
+    top, bottom = max(left.top, right.top), min(left.bottom, right.bottom)
+    touch = WALL_TOUCH_EM * size
+    for x0, wall_top, x1, wall_bottom in walls:
+        if left.x1 - touch <= x0 and x1 <= right.x0 + touch and wall_top < bottom and wall_bottom > top \
+                and wall_bottom - wall_top >= WALL_MIN_EM * size:
+            return True
+    reach, slack = RIVER_REACH_EM * size, BASELINE_TOL_EM * size
+    above = _gap_seen(left, right, top - reach, top - slack, by_top, tops, tallest)
+    below = _gap_seen(left, right, bottom + slack, bottom + reach, by_top, tops, tallest)
+    if GUTTER in (above, below):
+        return True
+    return BLOCKED not in (above, below) and right.x0 - left.x1 > LONE_GAP_EM * size
+
+
+GUTTER, BLOCKED, UNSEEN = "gutter", "blocked", "unseen"
+
+
+def _gap_seen(left: _Run, right: _Run, y0: float, y1: float, by_top: list[_Run], tops: list[float],
+              tallest: float) -> str:
+    """What the text of about the same size between y0 and y1 shows of the gap between two runs: a gutter
+    (text over both runs, and a stretch of the gap at least ``GUTTER_MIN_EM`` wide free of it), blocked (text
+    over the gap and no such stretch), or nothing to go by."""
+    size = min(left.size, right.size)
+    gap0, gap1 = left.x1, right.x0
+    over_left = over_right = False
+    taken = []
+    for k in range(bisect_left(tops, y0 - tallest), bisect_left(tops, y1)):
+        run = by_top[k]
+        if run.bottom <= y0 or not size <= run.size * SIZE_RATIO or not run.size <= size * SIZE_RATIO:
+            continue
+        if run.x0 < gap1 and run.x1 > gap0:
+            taken.append((max(run.x0, gap0), min(run.x1, gap1)))
+        over_left = over_left or (run.x0 < left.x1 and run.x1 > left.x0)
+        over_right = over_right or (run.x0 < right.x1 and run.x1 > right.x0)
+    free = _widest_free(gap0, gap1, taken) >= GUTTER_MIN_EM * size
+    if over_left and over_right and free:
+        return GUTTER
+    return BLOCKED if not free else UNSEEN
+
+
+def _widest_free(x0: float, x1: float, taken: list[tuple[float, float]]) -> float:
+    """The widest stretch of [x0, x1] outside the ``taken`` intervals.
+
+    >>> _widest_free(0, 100, [(10, 20), (15, 60), (90, 100)])
+    30
+    """
+    widest, at = 0.0, x0
+    for a, b in sorted(taken):
+        widest = max(widest, a - at)
+        at = max(at, b)
+    return max(widest, x1 - at)
+
+
+def _text_line(line: _Run) -> TextLine:
+    chars = line.chars
+    size = _mode([c.size for c in chars])
+    return TextLine(line_text(chars), line.x0, line.top, line.x1, line.bottom, size, _mode([c.font for c in chars]))
+
+
+def _is_wide(text: str) -> bool:
+    return east_asian_width(text[0]) in "WF"
+
+
+def _mode(values: list[Any]) -> Any:
+    """The most common value; of equally common ones the largest.
+
+    >>> _mode([8.0, 8.0, 24.0]), _mode([24.0, 8.0]), _mode(["黑体", "宋体", "宋体"])
+    (8.0, 24.0, '宋体')
+    """
+    counts = Counter(values)
+    return max(counts, key=lambda value: (counts[value], value))
+
+
+def line_text(chars: Sequence[Char]) -> str:
+    """The text of a line's characters (in x order), with a space where the PDF has one or the gap is clear.
+
+    >>> def at(text, xs, size=10.0):
+    ...     return [Char(c, x, x + size, 0.0, size) for c, x in zip(text, xs)]
+    >>> line_text(at("陈佳林松", [0, 10, 30, 40]))  # one gap a whole em wider than the rest
+    '陈佳 林松'
+    >>> line_text(at("简讯要闻", [0, 20, 40, 60]))  # letter-spaced: every gap the same
+    '简讯要闻'
+    >>> line_text(at("NEW", [0, 6, 12], 6) + at("SAN", [19.5, 25.5, 31.5], 6))  # a quarter em apart
+    'NEW SAN'
+    >>> line_text(at("大家", [0, 10]) + at("QQ", [21, 27], 6))  # a tenth of an em: kerning, not a space
+    '大家QQ'
+    >>> line_text(at("电量", [0, 10]) + at("21", [22.7, 28.7], 6))  # a quarter em between Han and digits: autospace
+    '电量21'
+    """
+    gaps = [b.x0 - a.x1 for a, b in pairwise(chars)]
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+    out = []
+    space = False  # a space is due before the next character
+    last = None
+    for char, gap in zip(chars, [0.0, *gaps]):
+        if char.text.isspace():
+            space = last is not None
+            continue
+        if space or (last is not None and gap - usual > SPACE_GAP_EM * max(last.size, char.size)
+                     and (_is_wide(last.text) == _is_wide(char.text)
+                          or gap - usual > AUTOSPACE_GAP_EM * max(last.size, char.size))):
+            out.append(" ")
+        out.append(char.text)
+        last, space = char, False
+    return "".join(out)
