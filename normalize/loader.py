@@ -306,7 +306,7 @@ def _folder_files(
 def _notes(report: OnError) -> OnError:
     """``report`` for the files of a folder: an XML file that is no ALTO page (a METS file beside
     the pages) is left out with a note, not an error."""
-    from normalize.ocrxml import NotAlto
+    from normalize.alto import NotAlto
 
     def on_error(err: NormalizeError) -> None:
         report(Skipped(err.where, f"{err.reason}; left out") if isinstance(err, NotAlto) else err)

@@ -47,11 +47,11 @@ def read_pages(data: bytes | Path, fmt: str, *, name: str) -> Iterator[PageLayou
 
         yield from read_pdf(data, name=name)
     elif fmt == "hocr":
-        from .ocrxml import read_hocr
+        from .hocr import read_hocr
 
         yield from read_hocr(_bytes(data), name=name)
     else:
-        from .ocrxml import read_alto
+        from .alto import read_alto
 
         yield from read_alto(_bytes(data), name=name)
 

@@ -1,4 +1,5 @@
-"""OCR XML readers: tesseract hOCR and ALTO into PageLayout pages, word joining, and refusing unsafe XML."""
+"""OCR XML readers (normalize.hocr, normalize.alto, normalize.ocrxml, normalize.xmlsafe): tesseract hOCR and ALTO into
+PageLayout pages, word joining, and refusing unsafe XML."""
 
 from __future__ import annotations
 
@@ -12,17 +13,10 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from normalize.alto import NotAlto, read_alto
 from normalize.errors import BadInput
-from normalize.ocrxml import (
-    NotAlto,
-    Word,
-    join_words,
-    parse_title,
-    read_alto,
-    read_hocr,
-    sniff,
-    word_separator,
-)
+from normalize.hocr import parse_title, read_hocr
+from normalize.ocrxml import Word, join_words, sniff, word_separator
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
