@@ -11,7 +11,7 @@ from typing import Any
 
 _LAZY = {
     "BadEncoding": "normalize.errors", "BadInput": "normalize.errors", "BadRecord": "normalize.errors",
-    "NormalizeError": "normalize.errors", "decode_bytes": "normalize.loader", "load_paths": "normalize.loader",
+    "NormalizeError": "normalize.errors", "decode_bytes": "normalize.decoding", "load_paths": "normalize.loader",
     "STAGES": "normalize.pipeline", "Stage": "normalize.pipeline", "document_stages": "normalize.pipeline",
     "run_pipeline": "normalize.pipeline", "Record": "normalize.records", "read_records": "normalize.records",
     "write_record": "normalize.records", "write_records": "normalize.records",

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from normalize.decoding import decode_bytes
 from normalize.errors import BadEncoding, BadInput, NormalizeError
-from normalize.loader import count_documents, decode_bytes, load_paths
+from normalize.loader import count_documents, load_paths
 
 # Traditional Chinese written for this test (Big5 has no simplified 为/国/会).
 BIG5_TEXT = (
