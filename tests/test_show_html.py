@@ -15,7 +15,8 @@ import typer
 from helpers import SEED_001, document, jsonl
 from typer.testing import CliRunner
 
-from cli.show import render_html, show_command
+from cli.show import show_command
+from cli.show_html import render_html
 
 runner = CliRunner()
 
