@@ -235,7 +235,7 @@ class _progress:
 
 
 def _summary(totals: Counter[str], skipped: int, rejected: int, seconds: float, *, table: bool, verbose: bool) -> None:
-    from cli.streams import say
+    from cli.streams import counted, say
 
     mb = totals["chars_in"] * 3 / 1e6  # UTF-8 Chinese: about 3 bytes a character
     figures = {
@@ -250,7 +250,7 @@ def _summary(totals: Counter[str], skipped: int, rejected: int, seconds: float, 
         # which layout rule decided how many blocks: where a page went wrong, the rule to look at
         figures.update({f"rule {k[5:]}": v for k, v in sorted(totals.items()) if k.startswith("rule_")})
     if not table:
-        say(", ".join(_counted(v, k) for k, v in figures.items()))
+        say(", ".join(counted(v, k) for k, v in figures.items()))
         return
     from rich.console import Console
     from rich.table import Table
@@ -259,18 +259,3 @@ def _summary(totals: Counter[str], skipped: int, rejected: int, seconds: float, 
     for key, value in figures.items():
         out.add_row(key, str(value))
     Console(stderr=True).print(out)
-
-
-def _counted(value: object, noun: str) -> str:
-    """``value`` and ``noun``, its first word in the singular for exactly one.
-
-    >>> _counted(1, "documents"), _counted(1, "characters in"), _counted(2, "pages"), _counted(1, "rejected")
-    ('1 document', '1 character in', '2 pages', '1 rejected')
-    """
-    first, _, rest = noun.partition(" ")
-    if value == 1 and first in SINGULAR:
-        noun = " ".join(filter(None, [first[:-1], rest]))
-    return f"{value} {noun}"
-
-
-SINGULAR = {"documents", "pages", "articles", "characters", "seconds"}  # nouns whose -s goes for one

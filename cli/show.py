@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cli.options import JsonlIn
-from cli.show_html import doc_name, render_html
 from normalize.errors import BadInput, NormalizeError
 
 if TYPE_CHECKING:  # rich, streams and the loader load when show runs, not for every zhnorm --help
@@ -131,6 +130,8 @@ def _candidates(name: str, record: Record, raw: str | None, n_docs: int) -> list
 
 def find_raw_texts(records: list[Record], raw: str | None) -> tuple[dict[str, str], list[str]]:
     """The raw text of each document in ``records``, and warnings for those not found."""
+    from cli.show_html import doc_name
+
     firsts: dict[str, Record] = {}
     for record in records:
         firsts.setdefault(doc_name(record), record)
@@ -169,7 +170,7 @@ def show_command(source: str, html: str | None, raw: str | None) -> int:
     Returns the exit code (1 if a record or file was bad) instead of raising, so app.py
     can ``raise typer.Exit(show_command(...))``.
     """
-    from cli.streams import ErrorLog, display_name, open_input, open_output, reporting_errors, say
+    from cli.streams import ErrorLog, counted, display_name, open_input, open_output, reporting_errors, say
     from normalize.records import read_records
 
     try:
@@ -180,6 +181,8 @@ def show_command(source: str, html: str | None, raw: str | None) -> int:
                 return log.exit_code
             if raw and not Path(raw).exists():
                 raise BadInput(raw, "no such file or folder (--raw)")
+            from cli.show_html import doc_name, render_html
+
             shown = list(records)
             texts, warnings = find_raw_texts(shown, raw)
             for warning in warnings:
@@ -187,7 +190,7 @@ def show_command(source: str, html: str | None, raw: str | None) -> int:
             with open_output(html) as out:
                 out.write(render_html(shown, texts))
             docs = len({doc_name(r) for r in shown})
-            say(f"wrote {display_name(html)}: {docs} documents, {len(shown)} records")
+            say(f"wrote {display_name(html)}: {counted(docs, 'documents')}, {counted(len(shown), 'records')}")
             return log.exit_code
     except typer.Exit as done:
         return int(done.exit_code)

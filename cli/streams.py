@@ -224,3 +224,18 @@ class ErrorLog:
     ) -> None:
         if self._fp is not None:
             self._fp.close()
+
+
+def counted(value: object, noun: str) -> str:
+    """``value`` and ``noun``, its first word in the singular for exactly one.
+
+    >>> counted(1, "documents"), counted(1, "characters in"), counted(2, "pages"), counted(1, "rejected")
+    ('1 document', '1 character in', '2 pages', '1 rejected')
+    """
+    first, _, rest = noun.partition(" ")
+    if value == 1 and first in SINGULAR:
+        noun = " ".join(filter(None, [first[:-1], rest]))
+    return f"{value} {noun}"
+
+
+SINGULAR = {"documents", "pages", "articles", "characters", "seconds", "records"}  # nouns whose -s goes for one

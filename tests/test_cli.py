@@ -293,7 +293,8 @@ def test_help_imports_no_stage_rich_or_stream() -> None:
     """Every command module is imported for zhnorm --help: each imports its heavy modules when it runs."""
     code = ("import sys, cli.app; print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'jieba') "
             "or m in ('cli.streams', 'normalize.records', 'normalize.loader', 'normalize.pipeline', "
-            "'normalize.batch', 'normalize.evaluate', 'normalize.segment')))")
+            "'normalize.batch', 'normalize.evaluate', 'normalize.segment', 'normalize.pdf', 'normalize.punct', "
+            "'normalize.decoding', 'cli.show_html')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=SEEDS.parent).stdout
     assert out == "[]\n"
