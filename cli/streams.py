@@ -15,7 +15,7 @@ from typing import IO
 
 import typer
 
-from normalize.errors import BadInput, NormalizeError
+from normalize.errors import BadInput, NormalizeError, Skipped
 from normalize.records import Record, write_record
 
 STDIN_NAME = "<stdin>"
@@ -192,7 +192,8 @@ class ErrorLog:
 
     Each error is printed as one line on stderr at once and, with a rejects path, written
     as a JSON line to that file (created at the first reject only). ``exit_code`` is 1 if
-    anything was rejected. With ``strict``, the first error is raised instead.
+    anything was rejected. With ``strict``, the first error is raised instead. A file left
+    out on purpose (``Skipped``) is a note on stderr only.
     """
 
     def __init__(self, rejects: str | None = None, *, strict: bool = False) -> None:
@@ -203,6 +204,9 @@ class ErrorLog:
         self._fp: IO[str] | None = None
 
     def __call__(self, err: NormalizeError) -> None:
+        if isinstance(err, Skipped):  # left out on purpose: a note, not a reject
+            say(f"note: {err}")
+            return
         if self.strict:
             raise err
         self.count += 1

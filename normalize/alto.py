@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
-from .errors import BadInput
+from .errors import BadInput, NotAPage
 from .geometry import Box, PageLayout, TextLine
 from .ocrxml import Word, collapse_spaces, describe, join_words, parse_numbers, union_box
 from .xmlsafe import local_name, parse_xml
@@ -28,7 +28,7 @@ NO_ALTO_LINES = "no text lines (TextLine) in the ALTO; was it made with tesserac
 NOT_ALTO = "an XML file whose root is <{root}>, not <alto>: not an ALTO page (a METS file beside the pages?)"
 
 
-class NotAlto(BadInput):
+class NotAlto(NotAPage):
     """An XML file that is not ALTO, such as the METS file beside a newspaper's ALTO pages.
 
     The loader can skip it with a note instead of failing the batch.

@@ -73,6 +73,12 @@ class BadInput(NormalizeError):
         super().__init__(path, reason)
 
 
+class NotAPage(BadInput):
+    """Markup that is no page zhnorm reads: a METS file beside a newspaper's ALTO pages, a web
+    page. In a folder it is left out with a note (``Skipped``); given alone it is an error.
+    """
+
+
 class Skipped(NormalizeError):
     """A file left out on purpose, a note rather than an error: an XML file in a folder that is
     not an ALTO page (a METS file beside the pages).

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from normalize.decoding import MIXED, decode_bytes
-from normalize.errors import BadInput, NormalizeError, Skipped, raise_error
+from normalize.errors import BadInput, NormalizeError, NotAPage, Skipped, raise_error
 from normalize.limits import MAX_DOC_BYTES
 from normalize.paged import UNITS, Paged, detect_format, paged_document, read_pages
 from normalize.records import Record
@@ -139,12 +139,11 @@ def _folder_files(
 
 
 def _notes(report: OnError) -> OnError:
-    """``report`` for the files of a folder: an XML file that is no ALTO page (a METS file beside
-    the pages) is left out with a note, not an error."""
-    from normalize.alto import NotAlto
+    """``report`` for the files of a folder: markup that is no page (a METS file beside the
+    pages) is left out with a note, not an error."""
 
     def on_error(err: NormalizeError) -> None:
-        report(Skipped(err.where, f"{err.reason}; left out") if isinstance(err, NotAlto) else err)
+        report(Skipped(err.where, f"{err.reason}; left out") if isinstance(err, NotAPage) else err)
 
     return on_error
 
@@ -179,6 +178,11 @@ def _pages_document(
             report(err)
             datas.append(None)
     formats = [detect_format(data) if data is not None else "" for data in datas]
+    for path, data, fmt in zip(pages, datas, formats):
+        if fmt == "markup":  # a METS file beside the pages is no page: a note, and it is left out
+            report(Skipped(path.as_posix(), f"{_not_a_page(path.as_posix(), data or b'').reason}; left out"))
+    kept = [k for k, fmt in enumerate(formats) if fmt != "markup"]
+    pages, datas, formats = [pages[k] for k in kept], [datas[k] for k in kept], [formats[k] for k in kept]
     kind = max(sorted(set(formats) - {""}), key=formats.count, default="text")  # the pages' format
     for k, (path, fmt) in enumerate(zip(pages, formats)):
         if fmt and fmt != kind:  # one page of another kind: reported, left as an empty page
@@ -252,6 +256,8 @@ def _document(
         return _record(doc_id, text, about, layout=layout, pages=pages)
     data = _read_bytes(source, shown, max_bytes)
     fmt = detect_format(data)
+    if fmt == "markup":
+        raise _not_a_page(shown, data)
     about: dict[str, object] = {"path": shown, "format": fmt}
     if fmt != "text":
         text, layout, pages = paged_document(read_pages(data, fmt, name=shown), fmt)
@@ -270,6 +276,14 @@ def _document(
             shown = ", ".join(map(str, bad[:BAD_LINES_SHOWN])) + (" …" if len(bad) > BAD_LINES_SHOWN else "")
             about["warning"] += f"; line {shown} valid in neither, its bad bytes kept as U+FFFD"
     return _record(doc_id, text, about)
+
+
+def _not_a_page(shown: str, data: bytes) -> NotAPage:
+    from normalize.ocrxml import markup_root
+
+    root = markup_root(data)
+    return NotAPage(shown, f"markup whose root is <{root}>, neither hOCR nor ALTO (a METS file? a web page?): "
+                    "give zhnorm the pages' hOCR, ALTO or text")
 
 
 def safe_id(name: str) -> str:

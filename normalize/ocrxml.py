@@ -141,16 +141,31 @@ def sniff(data: bytes) -> str | None:
     >>> sniff(b"<mets:mets xmlns:mets='http://www.loc.gov/METS/'><!-- alto files -->"), sniff("民生".encode())
     (None, None)
     """
-    head = data[:SNIFF_BYTES]
-    encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8"
-    text = _SNIFF_SKIP_RE.sub("", head.decode(encoding, errors="ignore"))
-    first = _FIRST_TAG_RE.search(text)
-    root = first.group(1).rpartition(":")[2].lower() if first else ""
+    root, text = _root(data)
     if root == "alto":
         return "alto"
     if root == "html" and ("ocr_page" in text or "ocr-system" in text):
         return "hocr"
     return None
+
+
+def markup_root(data: bytes) -> str:
+    """The name of the first element of markup (without its namespace prefix), or "".
+
+    >>> markup_root(b"<?xml version='1.0'?><mets:mets xmlns:mets='x'>"), markup_root("<新华社>电".encode())
+    ('mets', '')
+    """
+    return _root(data)[0]
+
+
+def _root(data: bytes) -> tuple[str, str]:
+    """The first element's name and the text of the file's first few KB, declarations and
+    comments left out."""
+    head = data[:SNIFF_BYTES]
+    encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8"
+    text = _SNIFF_SKIP_RE.sub("", head.decode(encoding, errors="ignore"))
+    first = _FIRST_TAG_RE.match(text.lstrip("\ufeff \t\r\n"))
+    return (first.group(1).rpartition(":")[2].lower() if first else ""), text
 
 
 # -- numbers -----------------------------------------------------------------------------------------

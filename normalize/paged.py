@@ -24,18 +24,21 @@ PRECISION = 1  # decimals kept of a coordinate: a tenth of a point or pixel
 
 def detect_format(data: bytes) -> str:
     """
-    What a file is, from its first bytes: "pdf", "hocr", "alto" or "text".
+    What a file is, from its first bytes: "pdf", "hocr", "alto", "text", or "markup" (XML or
+    HTML that is neither hOCR nor ALTO: a METS file, a web page).
 
         >>> detect_format(b"%PDF-1.7"), detect_format(b"<?xml version='1.0'?><alto>"), detect_format("正文".encode())
         ('pdf', 'alto', 'text')
+        >>> detect_format(b"<?xml version='1.0'?><mets>"), detect_format("<新华社>电".encode())
+        ('markup', 'text')
     """
     if data.startswith(b"%PDF"):
         return "pdf"
     head = data[:64].lstrip()
     if head.startswith((b"<", b"\xef\xbb\xbf<")):
-        from .ocrxml import sniff
+        from .ocrxml import markup_root, sniff
 
-        return sniff(data) or "text"
+        return sniff(data) or ("markup" if markup_root(data) else "text")
     return "text"
 
 

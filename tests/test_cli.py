@@ -355,3 +355,13 @@ def test_run_verbose_counts_the_rules_that_decided(tmp_path: Path) -> None:
     counts = {name: int(n) for n, name in re.findall(r"(\d+) rule (\w+)", result.stderr)}
     # the seed's paragraphs are parted by blank lines; two of its credits stand on lines of their own
     assert counts["blank_break_after"] == 16 and counts["credit_line"] == 2
+
+
+def test_a_mets_file_beside_the_pages_is_a_note_and_exit_0(tmp_path: Path) -> None:
+    (tmp_path / "mets.xml").write_bytes(b'<?xml version="1.0"?><mets xmlns="http://www.loc.gov/METS/"/>')
+    (tmp_path / "p1.txt").write_text("正文。\n", encoding="utf-8")
+    result = runner.invoke(app, ["load", str(tmp_path)])
+    assert result.exit_code == 0
+    assert [r["id"] for r in parse_jsonl(result.stdout)] == ["p1.txt"]
+    assert result.stderr.startswith(f"zhnorm: note: {(tmp_path / 'mets.xml').as_posix()}: markup whose root is <mets>")
+    assert result.stderr.count("\n") == 1

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from normalize.decoding import decode_bytes
-from normalize.errors import BadEncoding, BadInput, NormalizeError
+from normalize.errors import BadEncoding, BadInput, NormalizeError, NotAPage, Skipped
 from normalize.loader import count_documents, load_paths
 
 # Traditional Chinese written for this test (Big5 has no simplified 为/国/会).
@@ -294,3 +294,37 @@ def test_a_line_valid_in_neither_encoding_is_kept_with_replacement_characters(tm
     doc = load_one(path)
     assert doc["text"] == "第一行\n第二行\n第三\ufffd\n第四行"
     assert doc["source"]["warning"].endswith("line 3 valid in neither, its bad bytes kept as U+FFFD")
+
+
+METS = b'<?xml version="1.0"?>\n<mets:mets xmlns:mets="http://www.loc.gov/METS/"><mets:fileSec/></mets:mets>\n'
+ALTO_PAGE = (b"<alto><Layout><Page WIDTH='900' HEIGHT='900'><PrintSpace><TextBlock>"
+             b"<TextLine HPOS='0' VPOS='0' WIDTH='900' HEIGHT='30'><String CONTENT='" + "正文第一行。".encode()
+             + b"'/></TextLine></TextBlock></PrintSpace></Page></Layout></alto>")
+NOT_A_PAGE = "markup whose root is <mets>, neither hOCR nor ALTO (a METS file? a web page?)"
+
+
+@pytest.mark.parametrize("pages_per_folder", [False, True])
+def test_markup_that_is_no_page_is_left_out_of_a_folder_with_a_note(tmp_path: Path, pages_per_folder: bool) -> None:
+    root = make_tree(tmp_path / "issue", {"mets.xml": METS, "p1.xml": ALTO_PAGE, "p2.xml": ALTO_PAGE})
+    docs, notes = load_all([str(root)], glob="*.xml", pages_per_folder=pages_per_folder)
+    assert [(d["id"], d["text"], d["pages"]) for d in docs] == (
+        [("issue", "正文第一行。\n\f正文第一行。", 2)] if pages_per_folder
+        else [("p1.xml", "正文第一行。", 1), ("p2.xml", "正文第一行。", 1)])
+    assert [(type(n), n.where) for n in notes] == [(Skipped, (root / "mets.xml").as_posix())]
+    assert NOT_A_PAGE in str(notes[0]) and str(notes[0]).endswith("; left out")
+
+
+@pytest.mark.parametrize("data", [
+    METS,
+    b"<!DOCTYPE html>\n<html><head><title>news</title></head><body><p>web page</p></body></html>",
+])
+def test_markup_given_alone_is_an_error_not_text(tmp_path: Path, data: bytes) -> None:
+    (tmp_path / "x.xml").write_bytes(data)
+    docs, errors = load_all([str(tmp_path / "x.xml")])
+    assert docs == [] and [type(e) for e in errors] == [NotAPage]
+    assert "neither hOCR nor ALTO" in str(errors[0]) and "give zhnorm the pages' hOCR, ALTO or text" in str(errors[0])
+
+
+def test_text_that_starts_with_an_angle_bracket_is_text(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_bytes("<新华社>电 正文。\n".encode())
+    assert load_one(tmp_path / "x.txt")["text"] == "<新华社>电 正文。\n"

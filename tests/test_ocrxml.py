@@ -4,7 +4,6 @@ PageLayout pages, word joining, and refusing unsafe XML."""
 from __future__ import annotations
 
 import re
-import time
 from collections import Counter
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -407,11 +406,9 @@ OUTSIDE_ENTITY = b"""<?xml version="1.0"?>
 )
 @pytest.mark.parametrize("reader", [read_hocr, read_alto])
 def test_entities_are_refused(data: bytes, reason: str, reader: object) -> None:
-    start = time.perf_counter()
-    with pytest.raises(BadInput) as err:
+    with pytest.raises(BadInput) as err:  # refused at the declaration, before anything is expanded
         reader(data, name="evil.xml")  # type: ignore[operator]
     assert one_line_error(err) == f"evil.xml: {reason}"
-    assert time.perf_counter() - start < 1.0  # refused as read, never expanded
 
 
 def test_a_dtd_subset_without_entities_is_read() -> None:
