@@ -66,6 +66,8 @@ for name, (paths, options, golds) in SETS.items():
     docs = load_paths([str(p) for p in paths], on_error=lambda err: print(f"  {err}", file=sys.stderr), **options)
     stages = document_stages()[:-1] if "--blocks" in extra else document_stages()
     rows = list(run_pipeline(docs, stages))
+    if "--blocks" in extra:  # the scorer names a document by "doc" first; a folder of pages has no file name
+        rows = [{"doc": r["id"], **r} for r in rows]
     out = Path(tempfile.mkdtemp()) / "pred.jsonl"
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     r = subprocess.run([sys.executable, str(SHARED / "bench/score.py"), str(out), *map(str, golds), *extra],
