@@ -132,10 +132,14 @@ def normalize_punctuation(
     return text
 
 
+AS_PRINTED = ("noise", "furniture")  # blocks split removes: kept as the page printed them
+
+
 def _fix_block(block: object, fix: Callable[[object], object]) -> object:
     """A block with its text (and its headline lines, ``parts``) normalized; the space between
-    the names of a credit that lists its reporters (``（陈佳 林松）``) stays: it parts two names."""
-    if not isinstance(block, dict) or "text" not in block:
+    the names of a credit that lists its reporters (``（陈佳 林松）``) stays: it parts two names.
+    Noise and furniture, which split removes, stay as printed."""
+    if not isinstance(block, dict) or "text" not in block or block.get("kind") in AS_PRINTED:
         return block
     text = block["text"]
     names = _NAMES_RE.match(text) if block.get("kind") == "credit" and isinstance(text, str) else None

@@ -163,6 +163,13 @@ def test_stage_fixes_text_blocks_and_article_fields() -> None:
     assert {k: v for k, v in again.items() if k != "steps"} == {k: v for k, v in out.items() if k != "steps"}
 
 
+@pytest.mark.parametrize("kind, fixed", [("noise", False), ("furniture", False), ("paragraph", True), ("heading", True)])
+def test_what_split_removes_stays_as_printed(kind: str, fixed: bool) -> None:
+    printed = "社区时讯 · 要闻版,第2版"
+    [out] = punctuate([{"id": "a", "text": printed, "blocks": [{"kind": kind, "text": printed, "lines": [1, 1]}]}])
+    assert (out["blocks"][0]["text"] != printed) is fixed
+
+
 # -- properties ---------------------------------------------------------------------------------
 
 # "一" is left out: 一一 -> —— is meant to drop two Han characters.

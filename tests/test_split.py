@@ -302,7 +302,7 @@ def test_running_heads_repeated_on_each_page_are_removed_even_when_they_change()
     ])
     articles = pipeline(text)
     assert [a["title"] for a in articles] == ["第一篇文章的标题", "第二篇文章的标题"]
-    assert sorted(r["text"] for r in articles[0]["removed"]) == ["社区时讯·要闻二版", "社区时讯·要闻版"]
+    assert sorted(r["text"] for r in articles[0]["removed"]) == ["社区时讯 · 要闻二版", "社区时讯 · 要闻版"]  # as printed
 
 
 def test_briefs_under_a_label_are_one_article_each() -> None:
