@@ -161,6 +161,12 @@ def pdf_figures() -> None:
     rss_short = peak_rss_mb([*ZHNORM, "load", str(short_pdf), "-o", str(BENCH / "short.jsonl")])
     print(f"peak RSS, load a PDF: 500 pages {rss_long:.0f} MB, 50 pages {rss_short:.0f} MB, "
           f"ratio {rss_long / rss_short:.2f} (flat in pages: target <= 1.2)")
+    # the reading alone, each page dropped once read: what is left of the growth is the record itself
+    read = ("import sys; from pathlib import Path; from normalize.paged import read_pages; "
+            "sum(1 for _ in read_pages(Path(sys.argv[1]), 'pdf', name=sys.argv[1]))")
+    rss_long, rss_short = (peak_rss_mb([sys.executable, "-c", read, str(path)]) for path in (long_pdf, short_pdf))
+    print(f"peak RSS, read a PDF's pages without keeping them: 500 pages {rss_long:.0f} MB, 50 pages "
+          f"{rss_short:.0f} MB, ratio {rss_long / rss_short:.2f}")
 
 
 if __name__ == "__main__":
