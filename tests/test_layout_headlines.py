@@ -175,6 +175,8 @@ def test_headline_goes_on(rule: str, lines: tuple[str, ...], at: int, verdict: o
 # The checks that veto a run of headline lines (False). Their decisions name no line (a check
 # sees a run of lines, not one: ``decide`` records -1), so ``at`` is the run's first line, and
 # the blocks show the veto: no heading there.
+DATED_BODY = ["本报讯（记者 邱宇）5月18日，广润社区开展问卷调查活", "动，号召群众争做文明市民。"]
+SALT = ["有个年轻人去庙里问高僧。高僧笑而不答，倒满白开水，", "又抓了一大把盐放进去，然后递给他。年轻人吓得赶紧摇"]
 HEADLINE_CHECKS = [
     hit("clauses_or_closers", 2, False, [
         "（据天津市武清区融媒体中心）",
@@ -228,6 +230,20 @@ HEADLINE_CHECKS = [
         "大鹏社工联席会议召开",
         *DAPENG_BODY,
     ]),
+    # OCR read a line of the next column into the headline above a dateline: its comma is inside
+    hit("clauses_or_closers", 2, False, [
+        "起到了带头示范作用，减轻了社区的工作压力。", "据了解，广润社区是我县省级文明", "建单位为复评齐献力", *DATED_BODY]),
+    # above a dateline a line that ends on its comma is a kicker, even over one short line
+    miss("clauses_or_closers", 2, None, [
+        "起到了带头示范作用，减轻了社区的工作压力。", "文明进社区，", "我们在行动", *DATED_BODY]),
+    miss("unproven_after_full_line", 2, None, [
+        "起到了带头示范作用，减轻了社区的工作压力。", "文明进社区，", "我们在行动", *DATED_BODY]),
+    hit("shares_a_printed_line", 4, False, [*SALT, "头：“不能喝！” 高僧又问", INDENT + "为什么不能喝呢，他说太咸了，谁都受不了这样的味道。"]),
+    miss("shares_a_printed_line", 4, None, [*SALT, "头：“不能喝！”", "高僧又问", INDENT + "为什么不能喝呢，他说太咸了，谁都受不了这样的味道。"]),
+    hit("opens_speech", 2, False, ["结果会如何呢？", "他说：", "“这么一点盐，对湖水几乎没什么影响。”高僧点头微笑道", "：盐是现实世界的烦恼。"]),
+    # a headline's colon leads on to the rest of the headline, its quote closing there
+    miss("opens_speech", 2, None, [
+        "中科战略伙伴关系取得新进展。", "机遇与合作：", "“通武廊”社会工作再携手", "", INDENT + "近日，三地社会工作者齐聚一堂，交流经验。"]),
     hit("ends_inside_word", 5, False, [*AIXIN, "“爱心行动”项目不仅是", *AIXIN_BODY]),  # 是 needs what follows
     miss("ends_inside_word", 5, None, [*AIXIN, "“爱心行动”项目签约", *AIXIN_BODY]),
 ]

@@ -28,7 +28,11 @@ ASIDE = [
     "（据深圳晚报）",
 ]
 WHY = {"page_edge_names": "page_edge_name", "open_credits": "open_credit", "bracketed_asides": "bracketed_aside",
-       "inside_sentences": "inside_sentence", "datelines": "dateline"}
+       "inside_sentences": "inside_sentence", "decoration_runs": "decoration_run", "datelines": "dateline"}
+# an OCR text layer's dashed rule, a glyph a line, after a story's last sentence
+RULE_RUN = ["－ ——", "卜 －", "—", "＋", "一－—", "·", "卜 －—"]
+# OCR's debris between two stories, then a section tag opening on its own line
+DEBRIS = ["也守着我的未来。", "·", "…", "、", "～ ｝ ｌ", "、 Ｉ", "／ ～", "，", "【", "生活智慧】"]
 # a long page: its first five and last four lines are its edges (running head, foot)
 MIDDLE = ["社会工作论坛举办", "近日，社会工作论坛在乌鲁木齐举办，", "来自各地的代表参加了本次活动，", "大家围绕社会工作交流了经验，",
           "论坛取得了圆满成功。"]
@@ -87,6 +91,13 @@ KIND_PASS_ROWS = [
     # near miss: a number after a sentence end, between two articles, stays a page number
     miss("inside_sentences", 8, ("furniture", "page_number"), [
         *MIDDLE, "那场雨是今年最大的一场雨，冲断了很多路。", "", "5", "", "我被医生一通骂。", *MIDDLE]),
+    hit("decoration_runs", 3, ("noise", "decoration_run"), [
+        "说完，我把手里的纸撕了，抛撒在妻子的坟头上……", *RULE_RUN, "内心强大则世界辽阔"]),
+    hit("decoration_runs", 2, ("noise", "decoration_run"), DEBRIS),
+    # near miss: the sentence above goes on below the run; nothing of a sentence is noise
+    miss("decoration_runs", 3, ("text", ""), ["说完，我把手里的纸撕了，抛撒在妻子的", *RULE_RUN, "坟头上。"]),
+    # near miss: a last line that opens a bracket belongs to the line below
+    miss("decoration_runs", 9, ("noise", "no_letters"), DEBRIS),
     hit("datelines", 3, ("text", "dateline"), [
         "孤儿核查工作圆满完成", "本报讯", "（记者 谢芳 通讯员 李淑华）", "为做好儿童福利工作，我县启动孤儿身份认定。"]),
     # near miss: the reporters closing a brief are its credit

@@ -172,6 +172,12 @@ ENDS_AFTER = [
         "600公斤。 眼下，内蒙古的油",
         "莎豆也迎来丰收。",
     ]),
+    # a gap before the quote's closing mark is OCR's, inside the sentence
+    miss("inline_break_after", 2, None, [
+        "不耐烦地说：“自己回家，我没",
+        "时间。 ”",
+        "那场雨是今年最大的一场雨。",
+    ]),
     # the document spaces after every mark: "。 " is no indent
     miss("inline_break_after", 2, None, [
         "据测算， 最高亩产可达",

@@ -53,6 +53,7 @@ LINE_KIND = [
     miss("decoration", 1, PLAIN, ["十分重要的一件事情是这样"]),  # Han side by side: prose
     hit("byline_line", 2, "byline", ["内心强大则世界辽阔", "◎文／姜钦峰", "有个年轻人去庙里问高僧"]),
     hit("byline_line", 2, "byline", ["内心强大则世界辽阔", "@ 文/姜钦峰", "有个年轻人去庙里问高僧"]),  # OCR's @ for ◎
+    hit("byline_line", 2, "byline", ["内心强大则世界辽阔", "◎ 文／", "姜钦峰 有个年轻人去庙里问高僧"]),  # the name below
     miss("byline_line", 2, PLAIN, ["标题", "文化是一种力量", "有个年轻人去庙里问高僧"]),
     hit("jump_line", 2, "jump", ["后，运往当地136家规", "（下转第4版）"]),
     hit("jump_line", 1, "jump", ["《下转第7版)"]),  # OCR misread the bracket

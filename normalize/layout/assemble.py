@@ -31,6 +31,7 @@ from .rules import Decision, decide, tracing
 from .text import PUSHED_RE, SPACEY_RE, ends_sentence, hyphenated_words
 
 SPACEY_MARKS = 2  # spaces after this many marks: the document spaces after every mark
+DRAWN_RULES = ("decoration", "decoration_run")  # a rule drawn between articles ends one
 
 
 class Assembler:
@@ -82,7 +83,7 @@ class Assembler:
 
     def other_line(self, i: int, ln: Line) -> None:
         """A line that is not text: a credit closes what is open, a jump line may cut a paragraph."""
-        if ln.kind in ("credit", "label") or ln.why == "decoration":  # (a rule drawn between articles ends one)
+        if ln.kind in ("credit", "label") or ln.why in DRAWN_RULES:  # (a rule drawn between articles ends one)
             self.close_heading()
             self.close_para("credit_line" if ln.kind == "credit" else "decoration", open_=ln.kind != "credit"
                             and not self.cur.ended)
@@ -212,7 +213,7 @@ class BoxAssembler:
         for i, ln in enumerate(self.lines):
             if ln.kind != "text":
                 self.close_heading()
-                if ln.kind in ("credit", "label") or ln.why == "decoration":
+                if ln.kind in ("credit", "label") or ln.why in DRAWN_RULES:
                     self.close_para("credit_line" if ln.kind == "credit" else "decoration")
                 elif ln.kind == "jump" and JUMP_ON_RE.search(ln.text):
                     self.close_para("jump_on", open_=True)

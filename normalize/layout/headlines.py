@@ -125,9 +125,13 @@ class Candidate:
 
 def clauses_or_closers(page: Page, c: Candidate) -> bool | None:
     """Two clause marks, a clause line that is no kicker, or more closing marks than opening ones:
-    a paragraph's lines (``他说这件事还没有结束，因``)."""
+    a paragraph's lines (``他说这件事还没有结束，因``). Above a news dateline a line that ends on
+    its clause mark heads the story (``文明进社区，`` / ``我们在行动`` / ``本报讯…``): no paragraph
+    ends unfinished there (near miss: OCR's ``据了解，广润社区是我县省级文明`` read across columns)."""
     joined = c.joined(page)
-    if len(CLAUSE_RE.findall(joined)) > 1 or not clause_line_ok(page, c.span) or closes_more(joined):
+    dated = bool(DATELINE_RE.match(page.lines[c.body].text)) and all(
+        len(CLAUSE_RE.findall(t)) == len(CLAUSE_RE.findall(t[-1:])) for t in (page.lines[j].text for j in c.span))
+    if len(CLAUSE_RE.findall(joined)) > 1 or not (dated or clause_line_ok(page, c.span)) or closes_more(joined):
         return False
     return None
 
@@ -139,8 +143,9 @@ def quote_runs_on(page: Page, c: Candidate) -> bool | None:
 
 def unproven_after_full_line(page: Page, c: Candidate) -> bool | None:
     """Where a paragraph ended on a full line (``strict``), a headline needs a short line and an
-    indented body to prove itself."""
-    if c.strict and not (page.indent(c.body) and any(page.short(j) for j in c.span)):
+    indented body, or a body that opens with a news dateline (``本报讯``), to prove itself."""
+    if c.strict and not ((page.indent(c.body) and any(page.short(j) for j in c.span))
+                         or DATELINE_RE.match(page.lines[c.body].text)):
         return False
     return None
 
@@ -166,8 +171,25 @@ def ends_inside_word(page: Page, c: Candidate) -> bool | None:
     return None
 
 
+def shares_a_printed_line(page: Page, c: Candidate) -> bool | None:
+    """A headline has its printed line to itself: text after a sentence's end inside a line
+    (``不能喝！” 高僧问：``) goes on from the paragraph before it."""
+    return False if page.lines[c.span[0]].forced_start else None
+
+
+def opens_speech(page: Page, c: Candidate) -> bool | None:
+    """A line that ends with a colon and a quote opening below is what someone said next
+    (``他说：`` / ``“这么一点盐…``); a headline's colon leads on inside the headline."""
+    if c.joined(page).rstrip().endswith(("：", ":")) and page.lines[c.body].text.lstrip().startswith(QUOTE_OPENERS):
+        return False
+    return None
+
+
+QUOTE_OPENERS = ("“", "「", "『", "‘")
+
+
 HEADLINE_CHECKS = family("headline_checks", clauses_or_closers, quote_runs_on, unproven_after_full_line,
-                         no_headline_end, ends_inside_word)
+                         no_headline_end, ends_inside_word, shares_a_printed_line, opens_speech)
 
 
 def heading_span(

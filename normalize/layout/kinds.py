@@ -12,7 +12,7 @@ import re
 
 from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATELINE_RE, JUMP_BACK_RE, OPEN_BRACKETS
 from .lines import Line
-from .text import CLOSING_BRACKET_RE, PUSHED_RE, ends_sentence, is_heading_candidate, name_like
+from .text import CLOSING_BRACKET_RE, HAN_PAIR_RE, PUSHED_RE, drawn, ends_sentence, is_heading_candidate, name_like
 
 # A credit whose closing bracket OCR lost or misread ("〈据央视《新闻联播户").
 _OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}$")
@@ -122,6 +122,32 @@ def inside_sentences(lines: list[Line]) -> None:
             ln.kind, ln.why = "text", "inside_sentence"
 
 
+def decoration_runs(lines: list[Line]) -> None:
+    """A rule drawn with characters that an OCR text layer cut into a line a glyph
+    (``－ ——`` / ``卜 －`` / ``—`` / ``＋`` / ``一－—`` …), or its debris between two stories
+    (``·`` / ``…`` / ``、`` / ``～ ｝ ｌ`` …), is one decoration: noise that ends the story above.
+    The run starts after a sentence's end, so nothing of a sentence goes with it, and leaves out
+    a last line that opens a bracket for the line below (``【`` / ``生活智慧】``)."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].kind in ("text", "noise") and lines[j].page == lines[i].page \
+                and not HAN_PAIR_RE.search(lines[j].text.replace(" ", "").replace("一", "")):
+            j += 1
+        if j > i and lines[j - 1].text.rstrip()[-1:] in OPENERS:
+            j -= 1
+        run = lines[i:j]
+        above, _ = _neighbours(lines, i)
+        if (len(run) > 1 and drawn("".join(ln.text for ln in run).replace(" ", ""))
+                and (above is None or above.kind != "text" or ends_sentence(above.text))):
+            for ln in run:
+                ln.kind, ln.why = "noise", "decoration_run"
+        i = max(j, i + 1)
+
+
+OPENERS = "【“‘《（(〈「『"  # a line ending so opens what the next line says
+
+
 def datelines(lines: list[Line]) -> None:
     """A reporter's bracket right after "本报讯" on the line above opens the article's first
     paragraph (``本报讯`` / ``（记者 陈晓辉 通讯员 吴敏杰）``): no credit closing an article."""
@@ -134,7 +160,7 @@ def datelines(lines: list[Line]) -> None:
             ln.kind, ln.why = "text", "dateline"
 
 
-KIND_PASSES = (page_edge_names, open_credits, bracketed_asides, inside_sentences, datelines)
+KIND_PASSES = (page_edge_names, open_credits, bracketed_asides, inside_sentences, decoration_runs, datelines)
 
 
 def resumes_next(lines: list[Line], i: int) -> bool:

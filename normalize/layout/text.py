@@ -35,14 +35,16 @@ CUT_STARTS = frozenset(NO_LINE_START + "“‘《（〈「『【")  # where pdft
 CLOSING_BRACKET_RE = re.compile(f"[{CLOSE_BRACKETS}]")
 MID_MARKS = "，、；：,;:"  # marks that never end a paragraph or a credit
 # Sentence-internal marks: a line with more than one of them is prose, not a headline.
-CLAUSE_RE = re.compile(r"[，、；,;]")
+# (OCR reads a comma after a Han character as a full-width full stop: ``八九 ．也许``)
+CLAUSE_RE = re.compile(f"[，、；,;]|(?:(?<=[{HAN}])|(?<=[{HAN}] ))．(?![0-9０-９])")
 BRACKETED_DATE_RE = re.compile(f"[{OPEN_BRACKETS}]\\s*\\d{{1,2}}\\s*月\\s*\\d{{1,2}}\\s*日\\s*[{CLOSE_BRACKETS}]")
 SENTENCE_TAIL_RE = re.compile(f"[{HAN}]{{1,3}}[。！？]")  # a line that ends the sentence above first
 # Marks that a headline line never ends with (they continue a sentence).
 _CONTINUES_RE = re.compile(r"[，、；：,;:（(“‘《]$")
 # "。 X" inside a line: where the document never spaces after its marks, this space is the
-# paragraph indent of a new paragraph ("…600公斤。 眼下，内蒙古…").
-INLINE_BREAK_RE = re.compile(r"(?<=[。！？])([”’）》]*)[ \u3000]+(?=\S)")
+# paragraph indent of a new paragraph ("…600公斤。 眼下，内蒙古…"); before a closing mark it is
+# OCR's gap inside the sentence ("我没时间。 ”").
+INLINE_BREAK_RE = re.compile(r"(?<=[。！？])([”’）》]*)[ \u3000]+(?=[^\s”’）》」』])")
 # Spaces after clause marks: a document that has them ("发展， 促进") spaces after every mark.
 SPACEY_RE = re.compile(r"[，、；：] ")
 # An English word hyphenated at a line end.
@@ -79,12 +81,13 @@ _EDITOR_STARTS = frozenset("责本编校美版组审排")
 DECORATION_CHARS = 8  # a line this long made of...
 DECORATION_KINDS = 5  # ...this few kinds of character is a drawn rule...
 DECORATION_MARKS = 0.6  # ...as is one of this share of marks
-_HAN_PAIR_RE = re.compile(f"[{HAN}]{{2}}")
+HAN_PAIR_RE = re.compile(f"[{HAN}]{{2}}")
 # A byline: (an ornament, OCR's @ for ◎,) 文/X, 文/图 X, 图/X, 摄影 X
 BYLINE_OPENERS = frozenset("◎○●@©文图摄")
 _NAME = r"[\w·]{2,8}(?:\s+[\w·]{2,8}){0,2}"
 _BYLINE_WORD = r"(?:文\s*[/／]\s*图\s*[/／:：]?|(?:文|图)\s*[/／:：]|(?:摄影|摄)\s*[:：\s])"
-BYLINE_RE = re.compile(rf"^[◎○●@©]?\s*{_BYLINE_WORD}\s*{_NAME}$")
+# (the name may go to the next line after an ornament: ``◎ 文／`` / ``姜钦峰 有个年轻人…``)
+BYLINE_RE = re.compile(rf"^(?:[◎○●@©]?\s*{_BYLINE_WORD}\s*{_NAME}|[◎○●@©]\s*{_BYLINE_WORD})$")
 _PROSE_MARK_RE = re.compile(r"[，。；！？,;]")
 _BRACKETED_LINE_RE = re.compile(f"^[{OPEN_BRACKETS}][^（）()。，,！？]{{2,24}}[{CLOSE_BRACKETS}]$")
 
@@ -174,14 +177,25 @@ def decoration(text: str) -> str | None:
     mostly of marks, no two Han characters side by side (prose always has them; OCR reads a
     dash as 一)."""
     bare = text.replace(" ", "")
-    if len(bare) < DECORATION_CHARS or _HAN_PAIR_RE.search(bare.replace("一", "")):
-        return None
+    return "noise" if not HAN_PAIR_RE.search(bare.replace("一", "")) and drawn(bare) else None
+
+
+def drawn(bare: str) -> bool:
+    """Long, and of a few characters over and over or mostly of marks: how a rule drawn with
+    characters looks (``decoration`` on a line, ``decoration_runs`` on a run of lines).
+
+    >>> drawn("十-十-十-十-"), drawn("·…、、、～｝ｌ、Ｉ"), drawn("１２３４５６７８"), drawn("……")
+    (True, True, False, False)
+    """
+    if len(bare) < DECORATION_CHARS:
+        return False
     marks = sum(1 for c in bare if not c.isalnum())  # (a Han character is alphanumeric)
-    return "noise" if len(set(bare)) <= DECORATION_KINDS or marks >= DECORATION_MARKS * len(bare) else None
+    return len(set(bare)) <= DECORATION_KINDS or marks >= DECORATION_MARKS * len(bare)
 
 
 def byline_line(text: str) -> str | None:
-    """A byline alone on a line: ``◎文/姜钦峰``, OCR's ``@ 文/姜钦峰``, ``文/图 王璐``, ``摄影 李晓明``."""
+    """A byline alone on a line: ``◎文/姜钦峰``, OCR's ``@ 文/姜钦峰``, ``文/图 王璐``, ``摄影 李晓明``,
+    ``◎ 文／`` (its name on the next line)."""
     return "byline" if text[0] in BYLINE_OPENERS and BYLINE_RE.match(text) else None
 
 
