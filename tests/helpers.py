@@ -130,6 +130,12 @@ def assert_decision(family: str, rule: str, lines: Sequence[str], at: int, verdi
     got = verdicts(page(*lines), family, at)
     if seen_as is not None:
         got = [(r, seen_as(v)) for r, v in got]
+    assert_row(got, rule, at, verdict, is_hit)
+
+
+def assert_row(got: list[tuple[str, Any]], rule: str, at: int, verdict: Any, is_hit: bool) -> None:
+    """A hit row: ``rule`` decided ``verdict`` among the decisions ``got``; a near miss: it did not
+    decide, and ``verdict`` (unless None) is what did instead."""
     if is_hit:
         assert (rule, verdict) in got, f"line {at}: {got}"
     else:

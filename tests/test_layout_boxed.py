@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from helpers import hit, miss, verdicts
+from helpers import assert_row, hit, miss, verdicts
 
 from normalize.layout import build_blocks
 
@@ -61,13 +61,7 @@ PARAGRAPHS = column([
 
 def check(family: str, rule: str, rows: tuple[Any, ...], at: int, verdict: Any, is_hit: bool) -> None:
     text, layout = rows
-    got = verdicts(text, family, at, layout)
-    if is_hit:
-        assert (rule, verdict) in got, f"line {at}: {got}"
-    else:
-        assert rule not in [r for r, _ in got], f"line {at}: {got}"
-        if verdict is not None:
-            assert verdict in got, f"line {at}: {got}"
+    assert_row(verdicts(text, family, at, layout), rule, at, verdict, is_hit)
 
 
 # Where a line stands: furniture by its place on the page.

@@ -45,16 +45,14 @@ def test_seed_001_every_gold_paragraph_is_one_block() -> None:
 LINE = st.text(alphabet="中文通讯政策发展社会工作，。！？、：；（）“”《》 0123456789abc-", max_size=24)
 
 
+REPEATED_TITLE = ["各地代表参加了本次活动，大家交流", "\f社会工作论坛举办", "（上接第1版）", "了经验。"]  # no 下转
 PAGE = st.lists(st.one_of(LINE, st.just(""), st.just("（据新华社）"), st.just("第2版"), st.just("\f"),
                           st.just("（上接第1版）"), st.just("（下转第2版）")), max_size=30)
 
 
 @settings(max_examples=150, deadline=None)
 @given(PAGE)
-@example(["各地代表参加了本次活动，大家交流",
-          "\f社会工作论坛举办",
-          "（上接第1版）",
-          "了经验。"])  # a repeated title, no 下转
+@example(REPEATED_TITLE)
 def test_no_han_character_lost_or_duplicated(lines: list[str]) -> None:
     text = page(*lines)
     blocks = build_blocks(text)
@@ -64,10 +62,7 @@ def test_no_han_character_lost_or_duplicated(lines: list[str]) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(PAGE)
-@example(["各地代表参加了本次活动，大家交流",
-          "\f社会工作论坛举办",
-          "（上接第1版）",
-          "了经验。"])  # a repeated title, no 下转
+@example(REPEATED_TITLE)
 @example(["0000",
           "（据新华社）",
           "”0"])  # a pushed mark after a finished credit
