@@ -225,19 +225,32 @@ def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], talle
     reach, slack = RIVER_REACH_EM * size, BASELINE_TOL_EM * size
     above = _gap_seen(left, right, top - reach, top - slack, by_top, tops, tallest)
     below = _gap_seen(left, right, bottom + slack, bottom + reach, by_top, tops, tallest)
-    if GUTTER in (above, below):
+    seen = [_verdict(*above), _verdict(*below)]
+    if GUTTER in seen:
         return True
-    return BLOCKED not in (above, below) and right.x0 - left.x1 > LONE_GAP_EM * size
+    if above[2] and below[2] and (above[0] or below[0]) and (above[1] or below[1]):
+        # text over one run above and over the other below, the gap free in both: a gutter beside
+        # a picture or a box (``…景气指`` / ``础。`` with a frame above the left column)
+        return True
+    return BLOCKED not in seen and right.x0 - left.x1 > LONE_GAP_EM * size
 
 
 GUTTER, BLOCKED, UNSEEN = "gutter", "blocked", "unseen"
 
 
+def _verdict(over_left: bool, over_right: bool, free: bool) -> str:
+    """A gutter (text over both runs, a stretch of the gap free of it), blocked (no free stretch), or
+    nothing to go by."""
+    if over_left and over_right and free:
+        return GUTTER
+    return BLOCKED if not free else UNSEEN
+
+
 def _gap_seen(left: _Run, right: _Run, y0: float, y1: float, by_top: list[_Run], tops: list[float],
-              tallest: float) -> str:
-    """What the text of about the same size between y0 and y1 shows of the gap between two runs: a gutter
-    (text over both runs, and a stretch of the gap at least ``GUTTER_MIN_EM`` wide free of it), blocked (text
-    over the gap and no such stretch), or nothing to go by."""
+              tallest: float) -> tuple[bool, bool, bool]:
+    """What the text of about the same size between y0 and y1 shows of the gap between two runs: whether
+    it stands over the left run, over the right run, and whether a stretch of the gap at least
+    ``GUTTER_MIN_EM`` wide is free of it."""
     size = min(left.size, right.size)
     gap0, gap1 = left.x1, right.x0
     over_left = over_right = False
@@ -250,10 +263,7 @@ def _gap_seen(left: _Run, right: _Run, y0: float, y1: float, by_top: list[_Run],
             taken.append((max(run.x0, gap0), min(run.x1, gap1)))
         over_left = over_left or (run.x0 < left.x1 and run.x1 > left.x0)
         over_right = over_right or (run.x0 < right.x1 and run.x1 > right.x0)
-    free = _widest_free(gap0, gap1, taken) >= GUTTER_MIN_EM * size
-    if over_left and over_right and free:
-        return GUTTER
-    return BLOCKED if not free else UNSEEN
+    return over_left, over_right, _widest_free(gap0, gap1, taken) >= GUTTER_MIN_EM * size
 
 
 def _widest_free(x0: float, x1: float, taken: list[tuple[float, float]]) -> float:

@@ -98,7 +98,23 @@ DISPLAY_RUN = [
 # A paragraph's lines: does a new paragraph start at line i?
 NEXT_COLUMN = column(["加强社会工作理论研究，促进政校", "合作，近日举办论坛。"], x0=300.0, top=100.0, block=2,
                      indent=())
+
+
+def brief(third: str) -> tuple[str, dict[str, Any]]:
+    """A brief whose second line stops short, the third line starting with ``third``."""
+    right = 40.0 + 15 * BODY
+    return typeset(TITLE, ("记者从国家邮政局获悉，今年1—", 58.0, 100.0, BODY, 1, right),
+                   ("2月中国快递发展指数同比提升", 40.0, 114.4, BODY, 1),
+                   (third, 40.0, 128.8, BODY, 1, right),
+                   ("增速约为23.7%，快递业实现良好开", 40.0, 143.2, BODY, 1, right),
+                   ("局，市场规模快速增长。", 40.0, 157.6, BODY, 1))
+
+
 BOX_BREAK = [
+    # the number and its mark could not be broken and did not fit on the line above
+    hit("word_came_down", 4, False, brief("26.7%。预计1—2月快递业务量同比")),
+    # near miss: a number that would have fit
+    miss("word_came_down", 4, None, brief("7件，预计1—2月快递业务量同比增")),
     # the column's last line goes on at the next column's top
     hit("column_turn", 4, False, typeset(TITLE, *column(
         ["为进一步夯实社会工作理论基础，", "与会代表围绕社会工作助力民政"], top=100.0), *NEXT_COLUMN)),

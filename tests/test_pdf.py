@@ -64,6 +64,11 @@ def layer_text(page: pdfium.PdfPage) -> str:
     (han("甲乙", 0, 20) + han("丙丁", 35, 20) + han("戊己", 0, 34) + han("庚辛", 35, 34), ["甲乙", "丙丁", "戊己", "庚辛"]),
     # near miss: the same gap with a full line above it is a credit set off in the column: one line
     (han("甲乙丙丁戊己", 0, 20) + han("好。", 0, 34) + han("（陈）", 35, 34), ["甲乙丙丁戊己", "好。 （陈）"]),
+    # beside a frame: the right column has text above the gap, the left column below it: a gutter
+    (han("奠定了基", 41, 20) + han("景气指", 0, 34) + han("础。", 41, 34) + han("数为五", 0, 48),
+     ["奠定了基", "景气指", "础。", "数为五"]),
+    # near miss: text above the right column only tells nothing of the gap: one line
+    (han("奠定了基", 41, 20) + han("景气指", 0, 34) + han("础。", 41, 34), ["奠定了基", "景气指 础。"]),
     # a body line beside a headline on the same baseline: two lines, whatever the gap
     (han("较陈旧。", 0, 40) + han("我县", 48, 40, 21), ["我县", "较陈旧。"]),
     # a two-line letter-spaced headline: its gaps line up but are no gutter

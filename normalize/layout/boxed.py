@@ -13,12 +13,14 @@ top and bottom bands. Width guesses stay for plain text (``page``, ``starts``, `
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 
 from ..chardata import CREDIT_TAIL_RE, HAN_RE
 from .boxes import BoxPage, Em
 from .rules import decide, family
 from .text import CLAUSE_RE, closes_more, ends_sentence, is_heading_candidate
+from .widths import line_width
 
 MAX_HEADING_LINES = 6
 HEADLINE_CLAUSES = 2  # a kicker and a title may hold a clause mark each; prose holds more
@@ -233,12 +235,26 @@ def indented_line(page: BoxPage, i: int, p: int) -> bool | None:
     return True if page.indented(i) else None
 
 
+def word_came_down(page: BoxPage, i: int, p: int) -> bool | None:
+    """The line before stopped short because what starts this line could not be broken and
+    did not fit there: ``…指数同比提升`` / ``26.7%。预计…`` (a number and its closing mark
+    go down together) goes on in the same paragraph."""
+    head = UNBREAKABLE_HEAD_RE.match(page.lines[i].text)
+    if head and line_width(head.group()) > page.room(p) and not ends_sentence(page.lines[p].text):
+        return False
+    return None
+
+
+# a number or a Latin word, with the marks that may not start a line after it
+UNBREAKABLE_HEAD_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%‰％．·/-]*[。，、；：？！”’）》]*")
+
+
 def after_short_line(page: BoxPage, i: int, p: int) -> bool | None:
     """The line before stopped short of its column's edge: ``…前来参观。`` ended its paragraph."""
     return True if page.short(p) else None
 
 
-BOX_BREAK = family("box_break", column_turn, size_changes, indented_line, after_short_line)
+BOX_BREAK = family("box_break", column_turn, size_changes, indented_line, word_came_down, after_short_line)
 
 
 def box_break(page: BoxPage, i: int, p: int) -> tuple[bool, str]:

@@ -232,6 +232,13 @@ class BoxPage:
         refs = [self.geo[j].x1 for j in self._refs(i)] or [self.right.get(i, g.x1)]
         return all(x - g.x1 >= Em.SHORT * g.size + self.ragged.get(i, 0.0) for x in refs)
 
+    def room(self, i: int) -> float:
+        """How far line i stops short of the lines above and below it (of its column's edge), in
+        its em: the width a word of the next line would have needed to be set here."""
+        g = self.geo[i]
+        refs = [self.geo[j].x1 for j in self._refs(i)] or [self.right.get(i, g.x1)]
+        return (min(refs) - g.x1) / g.size
+
     def space_above(self, i: int, p: int) -> float:
         """The space between line p and line i below it, in em of line i, beyond the usual leading."""
         a, b = self.geo[p], self.geo[i]
