@@ -228,9 +228,7 @@ class BoxPage:
         """Line i stops short of the lines above and below it (of its column's right edge, where
         it stands alone): a paragraph's last line. Where the text is not justified, by more
         than its line ends vary."""
-        g = self.geo[i]
-        refs = [self.geo[j].x1 for j in self._refs(i)] or [self.right.get(i, g.x1)]
-        return all(x - g.x1 >= Em.SHORT * g.size + self.ragged.get(i, 0.0) for x in refs)
+        return self.room(i) >= Em.SHORT + self.ragged.get(i, 0.0) / self.geo[i].size
 
     def room(self, i: int) -> float:
         """How far line i stops short of the lines above and below it (of its column's edge), in

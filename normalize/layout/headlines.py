@@ -130,7 +130,7 @@ def clauses_or_closers(page: Page, c: Candidate) -> bool | None:
     ends unfinished there (near miss: OCR's ``据了解，广润社区是我县省级文明`` read across columns)."""
     joined = c.joined(page)
     dated = bool(DATELINE_RE.match(page.lines[c.body].text)) and all(
-        len(CLAUSE_RE.findall(t)) == len(CLAUSE_RE.findall(t[-1:])) for t in (page.lines[j].text for j in c.span))
+        m.end() == len(t) for t in (page.lines[j].text for j in c.span) for m in CLAUSE_RE.finditer(t))
     if len(CLAUSE_RE.findall(joined)) > 1 or not (dated or clause_line_ok(page, c.span)) or closes_more(joined):
         return False
     return None

@@ -12,7 +12,7 @@ import re
 
 from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATELINE_RE, JUMP_BACK_RE, OPEN_BRACKETS
 from .lines import Line
-from .text import CLOSING_BRACKET_RE, HAN_PAIR_RE, PUSHED_RE, drawn, ends_sentence, is_heading_candidate, name_like
+from .text import CLOSING_BRACKET_RE, PUSHED_RE, drawn, ends_sentence, han_pair, is_heading_candidate, name_like
 
 # A credit whose closing bracket OCR lost or misread ("〈据央视《新闻联播户").
 _OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}$")
@@ -92,8 +92,8 @@ def bracketed_asides(lines: list[Line]) -> None:
 
 def _neighbours(lines: list[Line], i: int) -> tuple[Line | None, Line | None]:
     """The nearest lines above and below line i that are not blank, on its page."""
-    above = next((x for x in reversed(lines[:i]) if x.kind != "blank"), None)
-    below = next((x for x in lines[i + 1 :] if x.kind != "blank"), None)
+    above = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].kind != "blank"), None)
+    below = next((lines[k] for k in range(i + 1, len(lines)) if lines[k].kind != "blank"), None)
     page = lines[i].page
     return (above if above and above.page == page else None), (below if below and below.page == page else None)
 
@@ -132,16 +132,16 @@ def decoration_runs(lines: list[Line]) -> None:
     while i < len(lines):
         j = i
         while j < len(lines) and lines[j].kind in ("text", "noise") and lines[j].page == lines[i].page \
-                and not HAN_PAIR_RE.search(lines[j].text.replace(" ", "").replace("一", "")):
+                and not han_pair(lines[j].text):
             j += 1
         if j > i and lines[j - 1].text.rstrip()[-1:] in OPENERS:
             j -= 1
         run = lines[i:j]
-        above, _ = _neighbours(lines, i)
-        if (len(run) > 1 and drawn("".join(ln.text for ln in run).replace(" ", ""))
-                and (above is None or above.kind != "text" or ends_sentence(above.text))):
-            for ln in run:
-                ln.kind, ln.why = "noise", "decoration_run"
+        if len(run) > 1 and drawn("".join(ln.text for ln in run).replace(" ", "")):
+            above, _ = _neighbours(lines, i)
+            if above is None or above.kind != "text" or ends_sentence(above.text):
+                for ln in run:
+                    ln.kind, ln.why = "noise", "decoration_run"
         i = max(j, i + 1)
 
 

@@ -81,7 +81,7 @@ _EDITOR_STARTS = frozenset("责本编校美版组审排")
 DECORATION_CHARS = 8  # a line this long made of...
 DECORATION_KINDS = 5  # ...this few kinds of character is a drawn rule...
 DECORATION_MARKS = 0.6  # ...as is one of this share of marks
-HAN_PAIR_RE = re.compile(f"[{HAN}]{{2}}")
+_HAN_PAIR_RE = re.compile(f"[{HAN}]{{2}}")
 # A byline: (an ornament, OCR's @ for ◎,) 文/X, 文/图 X, 图/X, 摄影 X
 BYLINE_OPENERS = frozenset("◎○●@©文图摄")
 _NAME = r"[\w·]{2,8}(?:\s+[\w·]{2,8}){0,2}"
@@ -176,8 +176,17 @@ def decoration(text: str) -> str | None:
     ``…………``, ``————``, ``卜 -——+一-—·卜 -—卜``: a long line of a few characters over and over, or
     mostly of marks, no two Han characters side by side (prose always has them; OCR reads a
     dash as 一)."""
-    bare = text.replace(" ", "")
-    return "noise" if not HAN_PAIR_RE.search(bare.replace("一", "")) and drawn(bare) else None
+    return "noise" if not han_pair(text) and drawn(text.replace(" ", "")) else None
+
+
+def han_pair(text: str) -> bool:
+    """Two Han characters side by side, spaces aside, as prose always has; OCR's 一 for a dash
+    does not count.
+
+    >>> han_pair("卜 －—卜"), han_pair("一－—一"), han_pair("世界 辽阔")
+    (False, False, True)
+    """
+    return bool(_HAN_PAIR_RE.search(text.replace(" ", "").replace("一", "")))
 
 
 def drawn(bare: str) -> bool:
