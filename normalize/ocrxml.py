@@ -141,12 +141,24 @@ def sniff(data: bytes) -> str | None:
     >>> sniff(b"<mets:mets xmlns:mets='http://www.loc.gov/METS/'><!-- alto files -->"), sniff("民生".encode())
     (None, None)
     """
+    kind = markup_kind(data)
+    return kind if kind in ("hocr", "alto") else None
+
+
+def markup_kind(data: bytes) -> str:
+    """"hocr", "alto", "markup" (other XML or HTML: a METS file, a web page) or "" (no markup),
+    from the first element of the file's first few KB (UTF-8 or UTF-16, after a BOM and
+    blank lines).
+
+    >>> markup_kind("\\n<?xml version='1.0'?><alto>".encode("utf-16")), markup_kind(b"<mets>")
+    ('alto', 'markup')
+    """
     root, text = _root(data)
     if root == "alto":
         return "alto"
     if root == "html" and ("ocr_page" in text or "ocr-system" in text):
         return "hocr"
-    return None
+    return "markup" if root else ""
 
 
 def markup_root(data: bytes) -> str:

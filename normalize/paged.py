@@ -17,7 +17,6 @@ from typing import Any
 from .geometry import PageLayout
 from .order import reading_order
 
-FORMATS = ("text", "pdf", "hocr", "alto")
 UNITS = {"pdf": "pt", "hocr": "px", "alto": "px"}
 PRECISION = 1  # decimals kept of a coordinate: a tenth of a point or pixel
 
@@ -34,12 +33,9 @@ def detect_format(data: bytes) -> str:
     """
     if data.startswith(b"%PDF"):
         return "pdf"
-    head = data[:64].lstrip()
-    if head.startswith((b"<", b"\xef\xbb\xbf<")):
-        from .ocrxml import markup_root, sniff
+    from .ocrxml import markup_kind
 
-        return sniff(data) or ("markup" if markup_root(data) else "text")
-    return "text"
+    return markup_kind(data) or "text"
 
 
 def read_pages(data: bytes | Path, fmt: str, *, name: str) -> Iterator[PageLayout]:

@@ -328,3 +328,13 @@ def test_markup_given_alone_is_an_error_not_text(tmp_path: Path, data: bytes) ->
 def test_text_that_starts_with_an_angle_bracket_is_text(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_bytes("<新华社>电 正文。\n".encode())
     assert load_one(tmp_path / "x.txt")["text"] == "<新华社>电 正文。\n"
+
+
+@pytest.mark.parametrize("data", [
+    ALTO_PAGE.decode().encode("utf-16"),  # with its BOM
+    b"\xef\xbb\xbf\n\n" + ALTO_PAGE,  # a BOM and blank lines before the root
+])
+def test_an_alto_page_in_utf16_or_after_a_blank_line_is_read_as_alto(tmp_path: Path, data: bytes) -> None:
+    (tmp_path / "p.xml").write_bytes(data)
+    doc = load_one(tmp_path / "p.xml")
+    assert (doc["source"]["format"], doc["text"]) == ("alto", "正文第一行。")
