@@ -15,7 +15,7 @@ from normalize.errors import BadEncoding, BadInput
 
 # Not text, whatever the file is called. Each reason names the step to do first.
 _MAGIC = (
-    (b"%PDF", "a PDF, not text; extract its text first with: pdftotext -raw {path}"),
+    (b"%PDF", "a PDF, not text; zhnorm load reads PDFs: zhnorm load {path}"),
     (b"\x89PNG", "a PNG image, not text; run OCR on it first"),
     (b"\xff\xd8\xff", "a JPEG image, not text; run OCR on it first"),
     (b"PK\x03\x04", "a zip archive (.docx?), not text; extract its text first"),
@@ -52,7 +52,7 @@ def decode_bytes(
     ('社工', 'utf-16', 1.0)
     >>> decode_bytes(b"%PDF-1.7 ...", path="a.pdf")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    normalize.errors.BadInput: a.pdf: a PDF, not text; extract its text first with: ...
+    normalize.errors.BadInput: a.pdf: a PDF, not text; zhnorm load reads PDFs: ...
     """
     for magic, reason in _MAGIC:
         if data.startswith(magic):

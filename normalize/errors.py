@@ -62,10 +62,10 @@ class BadEncoding(NormalizeError):
 
 
 class BadInput(NormalizeError):
-    """A path that is not text at all: missing, unreadable, binary, PDF, image, too big.
+    """A path zhnorm cannot read: missing, unreadable, an image, a broken PDF, too big.
 
-    >>> str(BadInput("a.pdf", "a PDF, not text; extract it first with: pdftotext -raw a.pdf"))
-    'a.pdf: a PDF, not text; extract it first with: pdftotext -raw a.pdf'
+    >>> str(BadInput("a.png", "a PNG image, not text; run OCR on it first"))
+    'a.png: a PNG image, not text; run OCR on it first'
     """
 
     def __init__(self, path: str, reason: str) -> None:

@@ -8,6 +8,7 @@ tolerance) and the overlap of two spans, which the reading order's modules share
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 Box = tuple[float, float, float, float]
@@ -60,6 +61,16 @@ def body_size(lines: list[TextLine]) -> float:
     for line in lines:
         weight[line.size] = weight.get(line.size, 0) + len(line.text)
     return max(weight, key=lambda size: (weight[size], -size)) if weight else 10.0
+
+
+def bounds(boxes: Iterable[Box]) -> Box:
+    """The smallest box holding all of ``boxes`` (at least one).
+
+    >>> bounds([(0, 5, 10, 8), (4, 2, 6, 12)])
+    (0, 2, 10, 12)
+    """
+    x0s, tops, x1s, bottoms = zip(*boxes)
+    return (min(x0s), min(tops), max(x1s), max(bottoms))
 
 
 def overlap(a0: float, a1: float, b0: float, b1: float) -> float:

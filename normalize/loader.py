@@ -27,8 +27,6 @@ from normalize.limits import MAX_DOC_BYTES
 from normalize.paged import UNITS, Paged, detect_format, paged_document, read_pages
 from normalize.records import Record
 
-MAX_BYTES = MAX_DOC_BYTES
-"""Largest input read into memory (after gunzip); a bigger file is refused, not swapped."""
 GLOBS = ("*.txt", "*.pdf", "*.hocr", "*.xml")
 """The files read in folders by default: every format zhnorm reads (each also gzipped)."""
 
@@ -65,7 +63,7 @@ def load_paths(
     encoding: str | None = None,
     pages_per_folder: bool = False,
     on_error: OnError | None = None,
-    max_bytes: int = MAX_BYTES,
+    max_bytes: int = MAX_DOC_BYTES,
     stdin: BinaryIO | None = None,
 ) -> Iterator[Record]:
     """Yield one document record per file (or per folder with ``pages_per_folder``).
@@ -180,7 +178,7 @@ def _pages_document(
     formats = [detect_format(data) if data is not None else "" for data in datas]
     for path, data, fmt in zip(pages, datas, formats):
         if fmt == "markup":  # a METS file beside the pages is no page: a note, and it is left out
-            report(Skipped(path.as_posix(), f"{_not_a_page(path.as_posix(), data or b'').reason}; left out"))
+            _notes(report)(_not_a_page(path.as_posix(), data or b""))
     kept = [k for k, fmt in enumerate(formats) if fmt != "markup"]
     pages, datas, formats = [pages[k] for k in kept], [datas[k] for k in kept], [formats[k] for k in kept]
     kind = max(sorted(set(formats) - {""}), key=formats.count, default="text")  # the pages' format
@@ -247,23 +245,18 @@ def _document(
     ``sha256`` and ``bytes`` describe the text bytes after gunzip, so ``x.txt`` and
     ``x.txt.gz`` agree. A PDF on disk is read by PDFium from the file, a page at a time, and
     hashed as it streams: a 500-page issue never sits in memory whole."""
-    if isinstance(source, Path) and _starts_with(source, b"%PDF"):
-        digest, size = _hash_file(source, shown)
-        text, layout, pages = paged_document(read_pages(source, "pdf", name=shown), "pdf")
-        if not text.strip():
-            return None
-        about = {"path": shown, "format": "pdf", "sha256": digest, "bytes": size}
-        return _record(doc_id, text, about, layout=layout, pages=pages)
-    data = _read_bytes(source, shown, max_bytes)
-    fmt = detect_format(data)
+    pdf_file = source if isinstance(source, Path) and _starts_with(source, b"%PDF") else None
+    data = b"" if pdf_file else _read_bytes(source, shown, max_bytes)
+    fmt = "pdf" if pdf_file else detect_format(data)
     if fmt == "markup":
         raise _not_a_page(shown, data)
     about: dict[str, object] = {"path": shown, "format": fmt}
     if fmt != "text":
-        text, layout, pages = paged_document(read_pages(data, fmt, name=shown), fmt)
+        text, layout, pages = paged_document(read_pages(pdf_file or data, fmt, name=shown), fmt)
         if not text.strip():
             return None
-        about |= {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+        digest, size = _hash_file(pdf_file, shown) if pdf_file else (hashlib.sha256(data).hexdigest(), len(data))
+        about |= {"sha256": digest, "bytes": size}
         return _record(doc_id, text, about, layout=layout, pages=pages)
     text, name, confidence = decode_bytes(data, encoding=encoding, path=shown)
     if not text.strip():

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
 from .errors import BadInput
-from .geometry import Box
+from .geometry import Box, bounds
 from .xmlsafe import local_name
 
 SNIFF_BYTES = 8192  # sniff reads this much of a file's start
@@ -197,9 +197,7 @@ def parse_numbers(value: str, count: int, *, what: str, name: str) -> tuple[floa
 
 def union_box(boxes: Sequence[Box]) -> Box | None:
     """The smallest box holding all of ``boxes``; None for none."""
-    if not boxes:
-        return None
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return bounds(boxes) if boxes else None
 
 
 def describe(element: Element) -> str:

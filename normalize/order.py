@@ -14,7 +14,7 @@ import math
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from .geometry import WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, overlap
+from .geometry import WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, bounds, overlap
 from .xycut import xy_cut
 
 LINE_GAP_EM = 1.2
@@ -192,11 +192,6 @@ def page_walls(page: PageLayout, em: float) -> list[Box]:
     return walls
 
 
-def _union(lines: list[TextLine]) -> Box:
-    return (min(line.x0 for line in lines), min(line.top for line in lines),
-            max(line.x1 for line in lines), max(line.bottom for line in lines))
-
-
 def reading_order(page: PageLayout) -> PageLayout:
     """The page with its lines in reading order, each line's ``block`` the index of the region it was read in.
 
@@ -220,7 +215,7 @@ def reading_order(page: PageLayout) -> PageLayout:
     sizes = [max(lines[k].size for k in block) for block in blocks]
     heads = frozenset(b for b, size in enumerate(sizes) if size >= HEAD_EM * em)
     labels = frozenset(b for b, size in enumerate(sizes) if LABEL_EM * em <= size < HEAD_EM * em)
-    boxes = [_union([lines[k] for k in block]) for block in blocks]
+    boxes = [bounds(lines[k].box for k in block) for block in blocks]
     regions = xy_cut(boxes, page_walls(page, em), em, heads, labels)
     ordered = [replace(lines[k], block=n) for n, region in enumerate(regions) for b in region for k in blocks[b]]
     ordered += [replace(line, block=len(regions) + n) for n, line in enumerate(aside)]

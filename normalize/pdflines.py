@@ -223,27 +223,14 @@ def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], talle
                 and wall_bottom - wall_top >= WALL_MIN_EM * size:
             return True
     reach, slack = RIVER_REACH_EM * size, BASELINE_TOL_EM * size
-    above = _gap_seen(left, right, top - reach, top - slack, by_top, tops, tallest)
-    below = _gap_seen(left, right, bottom + slack, bottom + reach, by_top, tops, tallest)
-    seen = [_verdict(*above), _verdict(*below)]
-    if GUTTER in seen:
-        return True
-    if above[2] and below[2] and (above[0] or below[0]) and (above[1] or below[1]):
-        # text over one run above and over the other below, the gap free in both: a gutter beside
-        # a picture or a box (``…景气指`` / ``础。`` with a frame above the left column)
-        return True
-    return BLOCKED not in seen and right.x0 - left.x1 > LONE_GAP_EM * size
-
-
-GUTTER, BLOCKED, UNSEEN = "gutter", "blocked", "unseen"
-
-
-def _verdict(over_left: bool, over_right: bool, free: bool) -> str:
-    """A gutter (text over both runs, a stretch of the gap free of it), blocked (no free stretch), or
-    nothing to go by."""
-    if over_left and over_right and free:
-        return GUTTER
-    return BLOCKED if not free else UNSEEN
+    a_left, a_right, a_free = _gap_seen(left, right, top - reach, top - slack, by_top, tops, tallest)
+    b_left, b_right, b_free = _gap_seen(left, right, bottom + slack, bottom + reach, by_top, tops, tallest)
+    if (a_left and a_right and a_free) or (b_left and b_right and b_free):
+        return True  # a gutter: text over both runs above (below), a stretch of the gap free of it
+    # Free above and below: a gutter where text stands over one run above and over the other below
+    # (``…景气指`` / ``础。`` beside a frame over the left column), or a gap too wide for one line
+    return a_free and b_free and (((a_left or b_left) and (a_right or b_right))
+                                  or right.x0 - left.x1 > LONE_GAP_EM * size)
 
 
 def _gap_seen(left: _Run, right: _Run, y0: float, y1: float, by_top: list[_Run], tops: list[float],

@@ -13,7 +13,7 @@ import math
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from .geometry import WALL_SLACK_EM, Box, overlap
+from .geometry import WALL_SLACK_EM, Box, bounds, overlap
 
 HEAD_REACH_EM = 3.0
 """A headline's text starts within this (in em of the body type) under it."""
@@ -109,15 +109,16 @@ def _cut(items: list[int], page: _Cutting, depth: int) -> list[list[int]]:
     if len(items) < 2 or depth >= MAX_CUT_DEPTH:
         return [sorted(items, key=lambda k: (page.boxes[k][1], page.boxes[k][0]))]
     boxes = page.boxes
-    cuts, along = _cuts([boxes[k] for k in items], page.walls, 1, page.slack), 1
+    sub = [boxes[k] for k in items]
+    cuts, along = _cuts(sub, page.walls, 1, page.slack), 1
     ruled = ruled_cuts(cuts, items, page)
     if ruled:
         cuts = ruled
     else:
-        columns = _cuts([boxes[k] for k in items], page.walls, 0, page.slack) if cuts else []
-        weak = set(parting_headline(cuts, items, page)) | set(one_sided_cuts(cuts, items, page, columns))
+        columns = _cuts(sub, page.walls, 0, page.slack)
+        weak = set(parting_headline(cuts, items, page)) | set(one_sided_cuts(cuts, items, page, columns)) \
+            if cuts else set()
         if not cuts or weak:
-            columns = columns if cuts else _cuts([boxes[k] for k in items], page.walls, 0, page.slack)
             if columns or not cuts:
                 cuts, along = columns, 0
             elif len(weak) < len(cuts):
@@ -165,7 +166,7 @@ def ruled_cuts(cuts: list[float], items: list[int], page: _Cutting) -> list[floa
     if not cuts:
         return []
     boxes, slack = page.boxes, page.slack
-    x0, _, x1, _ = _union_boxes([boxes[k] for k in items])
+    x0, _, x1, _ = bounds([boxes[k] for k in items])
     across = [(top + bottom) / 2 for left, top, right, bottom in page.walls
               if bottom - top <= 2 * slack and left <= x0 + slack and right >= x1 - slack]
     if not across:
@@ -248,7 +249,7 @@ def parting_headline(cuts: list[float], items: list[int], page: _Cutting) -> lis
             # boxes overlap by slack: the text may start a hair above the cut
             below = texts[bisect_left(tops, cut - slack):bisect_right(tops, photo_under(boxes[h], page) + reach)]
             under = [boxes[k] for _, k in below if overlap(boxes[k][0], boxes[k][2], boxes[h][0], boxes[h][2]) > 0]
-            if over_own_columns(boxes[h], under, slack) and not ruled_off(boxes[h], _union_boxes(under), page.walls,
+            if over_own_columns(boxes[h], under, slack) and not ruled_off(boxes[h], bounds(under), page.walls,
                                                                            slack):
                 parting.append(cut)
                 break
@@ -271,7 +272,7 @@ def over_own_columns(head: Box, under: list[Box], slack: float) -> bool:
     """
     if not under:
         return False
-    x0, _, x1, _ = _union_boxes(under)
+    x0, _, x1, _ = bounds(under)
     within = x0 - slack <= head[0] <= head[2] <= x1 + slack
     return within and (len(under) == 1 or head[0] <= x0 + slack)
 
@@ -361,9 +362,3 @@ def _heads_columns(band: list[list[int]], at: int, lead: Box, boxes: list[Box]) 
 
 def _span(items: list[int], boxes: list[Box]) -> tuple[float, float]:
     return min(boxes[k][0] for k in items), max(boxes[k][2] for k in items)
-
-
-def _union_boxes(boxes: list[Box]) -> Box:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-
-

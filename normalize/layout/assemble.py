@@ -171,7 +171,7 @@ class BoxAssembler:
         self.hyphenated = hyphenated_words(text)
         for i, ln in enumerate(self.lines):
             if ln.kind == "text":
-                kind, why = decide_kind(page, i)
+                kind, why = decide(BOX_FURNITURE, page, i)  # furniture by place
                 if kind:
                     ln.kind, ln.why = kind, why
         # each headline line: (headline number, element number, role, why)
@@ -246,11 +246,6 @@ class BoxAssembler:
         if i == 0 or self.page.geo[i - 1].page != self.page.geo[i].page:
             return "page"
         return "blank" if self.page.geo[i - 1].block != self.page.geo[i].block else ""
-
-
-def decide_kind(page: BoxPage, i: int) -> tuple[str | None, str]:
-    """Furniture by place (``BOX_FURNITURE``), for a line its text alone calls text."""
-    return decide(BOX_FURNITURE, page, i)
 
 
 def assembler(text: str, layout: dict[str, Any] | None = None) -> Assembler | BoxAssembler:

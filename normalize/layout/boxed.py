@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from ..chardata import CREDIT_TAIL_RE, HAN_RE
+from ..geometry import overlap
 from .boxes import BoxPage, Em
 from .rules import decide, family
 from .text import CLAUSE_RE, closes_more, ends_sentence, is_heading_candidate
@@ -118,7 +119,7 @@ def stacked(page: BoxPage, upper: int, lower: int) -> bool:
     """Line ``lower`` stands right under line ``upper`` (one headline's kicker and title), not
     in another column beside it (the title of one article, a label over the next column)."""
     a, b = page.geo[upper], page.geo[lower]
-    return (a.page == b.page and min(a.x1, b.x1) > max(a.x0, b.x0)
+    return (a.page == b.page and overlap(a.x0, a.x1, b.x0, b.x1) > 0
             and 0 <= page.space_above(lower, upper) < Em.KICKER_GAP)
 
 
@@ -156,7 +157,7 @@ def _kicker_line(page: BoxPage, k: int, below: int, title: int) -> bool:
         return False
     gap = Em.KICKER_GAP if below == title else Em.ELEMENT_GAP
     return (not page.same_size(a.size, page.body.get(a.page, a.size)) and (below == title or page.same_size(
-        a.size, b.size)) and min(a.x1, t.x1) > max(a.x0, t.x0) and 0 <= page.space_above(below, k) < gap)
+        a.size, b.size)) and overlap(a.x0, a.x1, t.x0, t.x1) > 0 and 0 <= page.space_above(below, k) < gap)
 
 
 def label_above(page: BoxPage, first: int) -> bool:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from ..geometry import bounds, overlap
 from .lines import Line
 from .text import classify_line, ends_sentence
 
@@ -148,9 +149,14 @@ class BoxPage:
         ocr = layout.get("unit") == "px" or not self._sizes_exact(sizes)
         self.display_ratio = Em.DISPLAY_OCR if ocr else Em.DISPLAY_PDF
         self.size_share = Em.SAME_SIZE_OCR if ocr else Em.SAME_SIZE_PDF
-        self.rules = [r for r in layout.get("rules") or []]
-        # pictures; not a scan under its own text layer, which covers most of its page
-        self.images = [r for r in layout.get("images") or [] if not self._backdrop(r)]
+        # rules and pictures by page; not a scan under its own text layer, which covers most of its page
+        self.rules: dict[int, list[list[float]]] = defaultdict(list)
+        self.images: dict[int, list[list[float]]] = defaultdict(list)
+        for r in layout.get("rules") or []:
+            self.rules[int(r[0])].append(r)
+        for r in layout.get("images") or []:
+            if not self._backdrop(r):
+                self.images[int(r[0])].append(r)
         self._edges()
         self.bands = self._bands()
 
@@ -254,7 +260,7 @@ class BoxPage:
             if page not in self.pages:
                 continue
             width, height = self.pages[page]
-            walls = [(r[2], r[4]) for r in self.rules if r[0] == page and r[3] - r[1] >= Em.WIDE_RULE * width]
+            walls = [(r[2], r[4]) for r in self.rules.get(page, ()) if r[3] - r[1] >= Em.WIDE_RULE * width]
             gap = Em.BAND_GAP * self.body.get(page, 10.0)
             top = {i: (self.geo[i].top, self.geo[i].bottom) for i in idx}
             foot = {i: (height - self.geo[i].bottom, height - self.geo[i].top) for i in idx}
@@ -269,26 +275,26 @@ class BoxPage:
     def _side_by_side(self, band: list[int]) -> bool:
         """Two lines of a band on one row, apart: a running head spread across the page (paper,
         date, page), not a headline that happens to stand at the top."""
-        return any(min(a.bottom, b.bottom) > max(a.top, b.top) and (a.x1 <= b.x0 or b.x1 <= a.x0)
+        return any(overlap(a.top, a.bottom, b.top, b.bottom) > 0 and (a.x1 <= b.x0 or b.x1 <= a.x0)
                    for a, b in itertools.combinations([self.geo[i] for i in band], 2))
 
     def framed(self, lines: list[int]) -> bool:
         """The lines stand in a frame of their own: a drawn box around them, not much larger
         (``简讯`` or ``动态`` in a box over the items of a column)."""
         g = [self.geo[i] for i in lines]
-        x0, top = min(a.x0 for a in g), min(a.top for a in g)
-        x1, bottom = max(a.x1 for a in g), max(a.bottom for a in g)
+        x0, top, x1, bottom = bounds((a.x0, a.top, a.x1, a.bottom) for a in g)
         size = max(a.size for a in g)
         pad, eps = Em.FRAME * size, Em.EDGE * size  # (a glyph's box may stand a little outside the frame)
-        return any(r[0] == g[0].page and x0 - pad <= r[1] <= x0 + eps and top - pad <= r[2] <= top + eps
-                   and x1 - eps <= r[3] <= x1 + pad and bottom - eps <= r[4] <= bottom + pad for r in self.rules)
+        return any(x0 - pad <= r[1] <= x0 + eps and top - pad <= r[2] <= top + eps
+                   and x1 - eps <= r[3] <= x1 + pad and bottom - eps <= r[4] <= bottom + pad
+                   for r in self.rules.get(g[0].page, ()))
 
     def on_image(self, i: int) -> bool:
         """Line i lies on a picture or touches its edge (a photo credit printed on the photo)."""
         g = self.geo[i]
         pad = Em.FRAME * g.size
-        return any(r[0] == g.page and r[1] - pad <= g.x0 and g.x1 <= r[3] + pad and r[2] - pad <= g.top
-                   and g.bottom <= r[4] + pad for r in self.images)
+        return any(r[1] - pad <= g.x0 and g.x1 <= r[3] + pad and r[2] - pad <= g.top
+                   and g.bottom <= r[4] + pad for r in self.images.get(g.page, ()))
 
     def band(self, i: int) -> str:
         """"top" or "foot" where line i lies in its page's running head or foot, else ""."""
