@@ -14,13 +14,12 @@ CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『�
 # Marks that end a sentence, and the closers that may follow them.
 SENTENCE_END = "。！？…"
 CLOSERS = "”’）》」』】〉)\"'"
+OPENERS = "“‘《（〈「『【"  # a line ending in one opens what the next line says
 # The brackets a credit or an aside is printed in: full-width, ASCII, and OCR's misread "〈".
 OPEN_BRACKETS = "（(〈"
 CLOSE_BRACKETS = "）)〉"
 
 HAN_RE = re.compile(f"[{HAN}]")
-# A line (or text) that ends a sentence: 。！？… possibly followed by closers.
-SENTENCE_END_RE = re.compile(f"[{SENTENCE_END}][{re.escape(CLOSERS)}]*\\s*$")
 # A credit in brackets at the very end of a text: （据新疆民政）, (来源: 央视网), 〈据央视网).
 CREDIT_TAIL_RE = re.compile(
     # (not right after a dateline: 本报讯（记者 陈晓辉） opens an article, it closes none)

@@ -758,3 +758,8 @@ def test_a_letter_spaced_headline_line_is_full_width_not_a_kicker() -> None:
         "总台新闻",
         "“3·15”晚会今晚播出",
     ]
+
+
+def test_text_after_a_sentence_inside_a_printed_line_never_closes_a_document_as_a_headline() -> None:
+    assert kinds(page("他说完了这件事情。 春天来了真美好，", "万物复苏")) == [
+        ("paragraph", "他说完了这件事情。"), ("paragraph", "春天来了真美好，万物复苏")]

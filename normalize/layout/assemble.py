@@ -28,10 +28,9 @@ from .paragraphs import (
 )
 from .roles import mark_roles
 from .rules import Decision, decide, tracing
-from .text import PUSHED_RE, SPACEY_RE, ends_sentence, hyphenated_words
+from .text import DRAWN_RULES, PUSHED_RE, SPACEY_RE, ends_sentence, hyphenated_words
 
 SPACEY_MARKS = 2  # spaces after this many marks: the document spaces after every mark
-DRAWN_RULES = ("decoration", "decoration_run")  # a rule drawn between articles ends one
 
 
 class Assembler:

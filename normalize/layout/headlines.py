@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..chardata import DATELINE_RE, WORD_CHAR_RE
 from ..words import ends_on_particle, word_runs_on
 from .page import Page
-from .rules import decide, family
+from .rules import decide, family, subset
 from .starts import body_starts
 from .text import (
     CLAUSE_RE,
@@ -180,16 +180,18 @@ def shares_a_printed_line(page: Page, c: Candidate) -> bool | None:
 def opens_speech(page: Page, c: Candidate) -> bool | None:
     """A line that ends with a colon and a quote opening below is what someone said next
     (``他说：`` / ``“这么一点盐…``); a headline's colon leads on inside the headline."""
-    if c.joined(page).rstrip().endswith(("：", ":")) and page.lines[c.body].text.lstrip().startswith(QUOTE_OPENERS):
+    if page.lines[c.span[-1]].text[-1:] in "：:" and page.lines[c.body].text[:1] in QUOTE_OPENERS:
         return False
     return None
 
 
-QUOTE_OPENERS = ("“", "「", "『", "‘")
+QUOTE_OPENERS = frozenset("“「『‘")
 
 
-HEADLINE_CHECKS = family("headline_checks", clauses_or_closers, quote_runs_on, unproven_after_full_line,
-                         no_headline_end, ends_inside_word, shares_a_printed_line, opens_speech)
+# (the cheap checks first, jieba's last: every check only vetoes, so their order changes no verdict)
+HEADLINE_CHECKS = family("headline_checks", shares_a_printed_line, opens_speech, clauses_or_closers, quote_runs_on,
+                         unproven_after_full_line, no_headline_end, ends_inside_word)
+_PRINTED_LINE = subset("headline_checks", (shares_a_printed_line,))
 
 
 def heading_span(
@@ -211,8 +213,11 @@ def heading_span(
     if found is None:
         return [], ""
     span, k = found
-    if k is None:
-        return (span, "closing_run") if 0 < len(span) <= CLOSING_RUN else ([], "")
+    if k is None:  # no body below: what closes the document (only the printed-line check applies)
+        closing = Candidate(span, span[-1], False, False) if 0 < len(span) <= CLOSING_RUN else None
+        if closing and decide(_PRINTED_LINE, page, closing)[0] is None:
+            return span, "closing_run"
+        return [], ""
     if not span or len(span) > MAX_HEADING_LINES:
         return [], ""
     if (len(span) > 1 and page.gap_before(span[-1]) != "" and SENTENCE_TAIL_RE.match(page.lines[k].text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATELINE_RE, JUMP_BACK_RE, OPEN_BRACKETS
+from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATELINE_RE, JUMP_BACK_RE, OPEN_BRACKETS, OPENERS
 from .lines import Line
 from .text import CLOSING_BRACKET_RE, PUSHED_RE, drawn, ends_sentence, han_pair, is_heading_candidate, name_like
 
@@ -134,7 +134,7 @@ def decoration_runs(lines: list[Line]) -> None:
         while j < len(lines) and lines[j].kind in ("text", "noise") and lines[j].page == lines[i].page \
                 and not han_pair(lines[j].text):
             j += 1
-        if j > i and lines[j - 1].text.rstrip()[-1:] in OPENERS:
+        if j > i and lines[j - 1].text[-1:] in OPENING_MARKS:
             j -= 1
         run = lines[i:j]
         if len(run) > 1 and drawn("".join(ln.text for ln in run).replace(" ", "")):
@@ -145,7 +145,7 @@ def decoration_runs(lines: list[Line]) -> None:
         i = max(j, i + 1)
 
 
-OPENERS = "【“‘《（(〈「『"  # a line ending so opens what the next line says
+OPENING_MARKS = frozenset(OPENERS + "(")
 
 
 def datelines(lines: list[Line]) -> None:

@@ -7,7 +7,16 @@ import re
 from dataclasses import dataclass
 
 from .columns import reading_order
-from .text import INDENT_RE, INDENT_STARTS, INLINE_BREAK_RE, LETTER_SPACED_RE, MID_MARKS, PUSHED_RE, classify_line
+from .text import (
+    DRAWN_RULES,
+    INDENT_RE,
+    INDENT_STARTS,
+    INLINE_BREAK_RE,
+    LETTER_SPACED_RE,
+    MID_MARKS,
+    PUSHED_RE,
+    classify_line,
+)
 
 FRAGMENT_CHARS = 4
 NUMBER_PIECE_RE = re.compile(r"[0-9０-９.．%％:：\-−]+|[月日年号时分秒][0-9０-９]{1,2}")
@@ -72,7 +81,7 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
             last = len(pieces) - 1
             out += [_line(n, page, piece, indented and k == 0, k > 0, k < last) for k, piece in enumerate(pieces)]
             continue
-        if kind == "noise" and why != "decoration" and out and out[-1].kind == "text" and PUSHED_RE.match(stripped):
+        if kind == "noise" and why not in DRAWN_RULES and out and out[-1].kind == "text" and PUSHED_RE.match(stripped):
             prev = out[-1]
             if prev.end == n - 1 and prev.page == page and not stripped.strip(MID_MARKS):
                 prev.text += stripped  # "今天（3月15日）" / "，": the line it was pushed off goes on

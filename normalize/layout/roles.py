@@ -10,8 +10,9 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..chardata import DATELINE_RE, HAN_RE, JUMP_BACK_RE, JUMP_ON_RE, SENTENCE_END_RE
+from ..chardata import DATELINE_RE, HAN_RE, JUMP_BACK_RE, JUMP_ON_RE
 from ..words import word_runs_on
+from .text import ends_sentence
 from .widths import Tol, line_width
 
 TAG_RE = re.compile(r"^【[^】]{1,12}】$")  # a column tag over a title: "【数字十年】"
@@ -188,7 +189,7 @@ def is_byline(text: str) -> bool:
         (True, False)
     """
     return (len(text) <= BYLINE_CHARS and text[:1] in _BYLINE_STARTS and bool(_BYLINE_RE.match(text))
-            and not SENTENCE_END_RE.search(text))
+            and not ends_sentence(text))
 
 
 def _group_headlines(blocks: list[dict]) -> list[list[int]]:

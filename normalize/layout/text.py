@@ -18,6 +18,7 @@ from ..chardata import (
     HAN,
     JUMP_RE,
     OPEN_BRACKETS,
+    OPENERS,
     PAGE_NUMBER_RE,
     SENTENCE_END,
     WEEKDAY_RE,
@@ -31,12 +32,12 @@ NO_LINE_START = "。，、；：！？）》”’」』〉…,.;:!?)"
 NO_LINE_START_SET = frozenset(NO_LINE_START)
 PUSHED_RE = re.compile(f"^[{re.escape(NO_LINE_START)}]")
 KINSOKU_RE = re.compile(f"^[^\\W\\d_][{re.escape(NO_LINE_START)}]")  # a word that came down with its mark
-CUT_STARTS = frozenset(NO_LINE_START + "“‘《（〈「『【")  # where pdftotext cuts a line
+CUT_STARTS = frozenset(NO_LINE_START + OPENERS)  # where pdftotext cuts a line
 CLOSING_BRACKET_RE = re.compile(f"[{CLOSE_BRACKETS}]")
 MID_MARKS = "，、；：,;:"  # marks that never end a paragraph or a credit
 # Sentence-internal marks: a line with more than one of them is prose, not a headline.
 # (OCR reads a comma after a Han character as a full-width full stop: ``八九 ．也许``)
-CLAUSE_RE = re.compile(f"[，、；,;]|(?:(?<=[{HAN}])|(?<=[{HAN}] ))．(?![0-9０-９])")
+CLAUSE_RE = re.compile(f"[，、；,;]|．(?:(?<=[{HAN}]．)|(?<=[{HAN}] ．))(?![0-9０-９])")
 BRACKETED_DATE_RE = re.compile(f"[{OPEN_BRACKETS}]\\s*\\d{{1,2}}\\s*月\\s*\\d{{1,2}}\\s*日\\s*[{CLOSE_BRACKETS}]")
 SENTENCE_TAIL_RE = re.compile(f"[{HAN}]{{1,3}}[。！？]")  # a line that ends the sentence above first
 # Marks that a headline line never ends with (they continue a sentence).
@@ -187,6 +188,9 @@ def han_pair(text: str) -> bool:
     (False, False, True)
     """
     return bool(_HAN_PAIR_RE.search(text.replace(" ", "").replace("一", "")))
+
+
+DRAWN_RULES = ("decoration", "decoration_run")  # the whys of a rule drawn with characters: it ends a story
 
 
 def drawn(bare: str) -> bool:
