@@ -84,9 +84,9 @@ def _warn_ungolded(pred_rows: list[Row], result: dict[str, Any], blocks: bool) -
         names = ", ".join(list(extra)[:3]) + more
         effect = "" if blocks else (f"; their articles ({sum(extra.values())}) count as false "
                                     "ones in the overall article_f1")
-        from cli.streams import say
+        from cli.streams import counted, say
 
-        say(f"warning: no gold for {_plural(len(extra), 'predicted document')} ({names}), "
+        say(f"warning: no gold for {counted(len(extra), 'predicted documents')} ({names}), "
             f"not scored{effect}")
 
 
@@ -106,9 +106,11 @@ def results_table(result: dict[str, Any], figures: tuple[str, ...]) -> Table:
     from rich import box
     from rich.table import Table
 
+    from cli.streams import counted
+
     counts = [k for k in result["overall"] if k not in figures and k != "docs"]
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=0,
-                  caption=_plural(result["overall"].get("docs", 0), "document"))
+                  caption=counted(result["overall"].get("docs", 0), "documents"))
     table.add_column("document", no_wrap=True)
     table.add_column("/\n".join(COUNT_HEADERS.get(c, c) for c in counts), justify="right")
     for name in figures:
@@ -122,10 +124,6 @@ def results_table(result: dict[str, Any], figures: tuple[str, ...]) -> Table:
     for doc, figs in worst_first:
         table.add_row(doc, *_cells(figs, counts, figures))
     return table
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _cells(figs: dict[str, Any], counts: list[str], figures: tuple[str, ...]) -> list[str]:

@@ -231,15 +231,17 @@ class ErrorLog:
 
 
 def counted(value: object, noun: str) -> str:
-    """``value`` and ``noun``, its first word in the singular for exactly one.
+    """``value`` and ``noun`` (given in the plural), its plural word in the singular for exactly one.
 
-    >>> counted(1, "documents"), counted(1, "characters in"), counted(2, "pages"), counted(1, "rejected")
-    ('1 document', '1 character in', '2 pages', '1 rejected')
+    >>> counted(1, "documents"), counted(1, "characters in"), counted(1, "predicted documents"), counted(2, "pages")
+    ('1 document', '1 character in', '1 predicted document', '2 pages')
+    >>> counted(1, "rejected"), counted(1, "MB/s"), counted(0, "labels")
+    ('1 rejected', '1 MB/s', '0 labels')
     """
-    first, _, rest = noun.partition(" ")
-    if value == 1 and first in SINGULAR:
-        noun = " ".join(filter(None, [first[:-1], rest]))
+    if value == 1:
+        words = noun.split(" ")
+        k = next((k for k, w in enumerate(words) if w.isalpha() and w.endswith("s")), None)
+        if k is not None:
+            words[k] = words[k][:-1]
+            noun = " ".join(words)
     return f"{value} {noun}"
-
-
-SINGULAR = {"documents", "pages", "articles", "characters", "seconds", "records"}  # nouns whose -s goes for one
