@@ -49,7 +49,7 @@ def register(app: typer.Typer) -> None:
     app.command("load", short_help="Text, PDF, hOCR or ALTO files, folders or stdin -> one JSONL document each.")(load)
     app.command("dehyphenate", short_help="Column lines -> paragraph blocks.")(dehyphenate)
     app.command("punct", short_help="Chinese punctuation, ASCII digits, no stray spaces.")(punct)
-    app.command("split", short_help="Documents -> one JSONL record per article.")(split)
+    app.command("split", short_help="Documents' blocks -> one JSONL record per article.")(split)
 
 
 def load(

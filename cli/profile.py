@@ -39,7 +39,7 @@ def profile(
     \\[labels]
     lines = \\["简讯"]
     \\[credits]
-    patterns = \\["（\\[^（）]{2,12}供稿）$"]
+    patterns = \\["^（\\[^（）]{2,12}供稿）$"]
     \\[bylines]
     patterns = \\["^本报记者\\\\s*\\\\S+$"]
     """

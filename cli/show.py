@@ -167,7 +167,7 @@ def find_raw_texts(records: list[Record], raw: str | None) -> tuple[dict[str, st
 def show_command(source: str, html: str | None, raw: str | None) -> int:
     """``zhnorm show``: the rich view on stdout, or with ``html`` one page written there.
 
-    Returns the exit code (1 if a record or file was bad) instead of raising, so app.py
+    Returns the exit code (1 if a record or file was bad) instead of raising, so ``show``
     can ``raise typer.Exit(show_command(...))``.
     """
     from cli.streams import ErrorLog, counted, display_name, open_input, open_output, reporting_errors, say

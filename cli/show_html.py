@@ -33,10 +33,11 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from normalize.records import REMOVED_KINDS
+
 if TYPE_CHECKING:
     from normalize.records import Record
 
-NOT_TEXT_KINDS = frozenset({"noise", "furniture"})  # blocks that split would drop
 
 PAGE_CSS = """
 :root { --line: #fff7c2; --hl: #ffd84d; --used: #9cc3e6; --muted: #6b7280; }
@@ -174,7 +175,7 @@ def _as_view(record: Record) -> Record:
     if "paragraphs" in record or not isinstance(record.get("blocks"), list):
         return record
     blocks = [b for b in record["blocks"]
-              if isinstance(b, dict) and b.get("kind") not in NOT_TEXT_KINDS]
+              if isinstance(b, dict) and b.get("kind") not in REMOVED_KINDS]
     return {"id": record.get("id"), "title": None, "kicker": None, "credit": None,
             "paragraphs": [str(b.get("text", "")) for b in blocks],
             "kinds": [str(b.get("kind", "")) for b in blocks],
@@ -186,7 +187,7 @@ def _removed_of(record: Record) -> list[dict[str, Any]]:
         return [r for r in record["removed"] if isinstance(r, dict)]
     blocks = record.get("blocks") if "paragraphs" not in record else None
     if isinstance(blocks, list):
-        return [b for b in blocks if isinstance(b, dict) and b.get("kind") in NOT_TEXT_KINDS]
+        return [b for b in blocks if isinstance(b, dict) and b.get("kind") in REMOVED_KINDS]
     return []
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .chardata import CONTINUED_RE
 from .layout.roles import SAME_HEAD, TAG_RE
+from .records import REMOVED_KINDS
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _BRACKETS_RE = re.compile(r"^\s*[（(〈\[【]\s*|\s*[）)〉\]】]\s*$")
@@ -112,7 +113,7 @@ def segment_blocks(blocks: list[dict], removed: list[dict]) -> tuple[list[Body],
     """Cut blocks into bodies; headline groups directly before a body become its candidates."""
     cut = _Cutter(removed)
     for b in blocks:
-        if b["kind"] in ("furniture", "noise"):
+        if b["kind"] in REMOVED_KINDS:
             cut.furniture(b)
         elif cut.rejoins(b):
             continue
@@ -127,7 +128,7 @@ def segment_blocks(blocks: list[dict], removed: list[dict]) -> tuple[list[Body],
 
 
 class _Cutter:
-    """The state of ``_segment`` as it walks a document's blocks."""
+    """The state of ``segment_blocks`` as it walks a document's blocks."""
 
     def __init__(self, removed: list[dict]) -> None:
         self.removed = removed
@@ -165,9 +166,7 @@ class _Cutter:
         if not (b["kind"] == "paragraph" and cur is not None and cur.continues and cur.paragraphs
                 and cur.paragraphs[-1].get("open")):
             return False
-        last = cur.paragraphs[-1]
-        cur.paragraphs[-1] = {**last, "text": last["text"] + b["text"], "lines": [last["lines"][0], b["lines"][1]],
-                              "open": b.get("open", False)}
+        cur.paragraphs[-1] = join_paragraph(cur.paragraphs[-1], b, open_=b.get("open", False))
         return True
 
     def heading(self, b: dict) -> None:
@@ -212,6 +211,12 @@ def _repeats(headline: Headline, titles: str) -> bool:
     from rapidfuzz import fuzz
 
     return fuzz.partial_ratio(text, titles) >= SAME_HEAD
+
+
+def join_paragraph(first: dict, rest: dict, *, open_: bool = False) -> dict:
+    """The two halves of a paragraph broken off (at a jump, at a headline cluster) as one."""
+    return {**first, "text": first["text"] + rest["text"], "lines": [first["lines"][0], rest["lines"][1]],
+            "open": open_}
 
 
 def removed_entry(block: dict, why: str) -> dict:

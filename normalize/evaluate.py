@@ -24,7 +24,8 @@ from normalize.records import read_records
 Row = dict[str, Any]
 Figures = dict[str, Any]
 
-# The character classes stray spaces and punctuation are judged by.
+# The character classes stray spaces and punctuation are judged by: the scorer's own, kept apart
+# from chardata's so that the figures stay those of docs/evaluation.md.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·"
 STRAY_RE = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}]) +| +(?=[{CJK}{CJK_PUNCT}])")

@@ -48,9 +48,8 @@ def document_stages(
     ``observe(name, record)`` is shown every record that the stage ``name`` yields, as it
     passes (``zhnorm run -v`` counts blocks and punctuation changes this way).
     """
-    chain = [(name, _in_chain(name)) for name in STAGES]
-    if profile is not None:
-        chain = [(name, partial(step, profile=profile) if name == "dehyphenate" else step) for name, step in chain]
+    extra = {"dehyphenate": {"profile": profile}} if profile is not None else {}
+    chain = [(name, _in_chain(name, extra.get(name, {}))) for name in STAGES]
     if segmenter is not None:
         from normalize.segment import segment_records
 
@@ -60,8 +59,8 @@ def document_stages(
     return [_observed(name, step, observe) for name, step in chain]
 
 
-def _in_chain(name: str) -> Stage:
-    options = IN_CHAIN.get(name)
+def _in_chain(name: str, extra: dict[str, Any]) -> Stage:
+    options = {**IN_CHAIN.get(name, {}), **extra}
     return partial(stage(name), **options) if options else stage(name)
 
 

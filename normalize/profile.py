@@ -176,11 +176,9 @@ def suggest(pages: Iterable[list[str]], *, min_pages: int = 2) -> dict[str, list
             seen.add((key, k < EDGE_TOP or k >= len(texts) - EDGE_FOOT))
         for key, edge in seen:
             (edges if edge else inside)[key] += 1
-    furniture = [shown[k] for k, n in edges.items() if n >= min_pages]
-    labels = [shown[k] for k, n in inside.items() if n >= min_pages and k not in edges
-              and LABEL_RE.fullmatch(k)]
-    return {"furniture": sorted(furniture, key=list(shown.values()).index),
-            "labels": sorted(labels, key=list(shown.values()).index)}
+    return {"furniture": [text for k, text in shown.items() if edges[k] >= min_pages],
+            "labels": [text for k, text in shown.items()
+                       if inside[k] >= min_pages and edges[k] == 0 and LABEL_RE.fullmatch(k)]}
 
 
 def _not_furniture(text: str) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from .chardata import HAN
 from .punctrules import _DIGIT_YI_RE, _PANGU_RE, Quotes, Rule, Spacing, _rules, _sites
+from .records import REMOVED_KINDS
 
 # Protected spans where ASCII punctuation is part of the token: URLs, e-mail, file names, times.
 _FILE_EXT = r"\.(?:txt|pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|html?|zip|csv|json|py)\b"
@@ -132,19 +133,16 @@ def normalize_punctuation(
     return text
 
 
-AS_PRINTED = ("noise", "furniture")  # blocks split removes: kept as the page printed them
-
-
 def _fix_block(block: object, fix: Callable[[object], object]) -> object:
     """A block with its text (and its headline lines, ``parts``) normalized; the space between
     the names of a credit that lists its reporters (``（陈佳 林松）``) stays: it parts two names.
     Noise and furniture, which split removes, stay as printed."""
-    if not isinstance(block, dict) or "text" not in block or block.get("kind") in AS_PRINTED:
+    if not isinstance(block, dict) or "text" not in block or block.get("kind") in REMOVED_KINDS:  # kept as printed
         return block
     text = block["text"]
     names = _NAMES_RE.match(text) if block.get("kind") == "credit" and isinstance(text, str) else None
     if names:
-        fixed = f"（{' '.join(names.group(1).split())}）"
+        fixed = "（" + " ".join(str(fix(name)) for name in names.group(1).split()) + "）"
     else:
         fixed = fix(text)
     out = {**block, "text": fixed}
@@ -181,7 +179,10 @@ def _punctuate_record(
             return normalize_punctuation(value, spacing=spacing, quotes=quotes, changes=changes, explain=tell)
         return value
 
-    for key in ("text", "title", "kicker", "subtitle", "byline", "credit")[0 if text or "blocks" not in out else 1:]:
+    keys = ("title", "kicker", "subtitle", "byline", "credit")
+    if text or "blocks" not in out:
+        keys = ("text", *keys)
+    for key in keys:
         if key in out and isinstance(out[key], str):
             out[key] = fix(out[key])
     if isinstance(out.get("paragraphs"), list):

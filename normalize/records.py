@@ -15,6 +15,7 @@ Record = dict[str, Any]
 OnError = Callable[[BadRecord], None]
 
 BlockKind = Literal["paragraph", "heading", "credit", "furniture", "noise"]
+REMOVED_KINDS = frozenset({"furniture", "noise"})  # blocks split removes: no article's text
 Role = Literal[
     "label",  # a section label over a headline ("简讯"), belonging to no article
     "kicker", "title", "subtitle",  # a headline's elements

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
-from .bodies import Body, Headline, credit_text, piece_lines, removed_entry, segment_blocks
+from .bodies import Body, Headline, credit_text, join_paragraph, piece_lines, removed_entry, segment_blocks
 from .chardata import HAN_RE
 from .errors import NormalizeError
 from .matching import assign
@@ -142,9 +142,7 @@ def _attach_fragments(bodies: list[Body]) -> list[Body]:
         best.bylines[:0] = frag.bylines
         if best.paragraphs and best.paragraphs[-1].get("open") and not _LEAD_RE.search(text):
             # the article's last paragraph broke off at a headline cluster: this is its rest
-            last = best.paragraphs[-1]
-            best.paragraphs[-1] = {**last, "text": last["text"] + frag.paragraphs[0]["text"],
-                                   "lines": [last["lines"][0], frag.paragraphs[0]["lines"][1]], "open": False}
+            best.paragraphs[-1] = join_paragraph(best.paragraphs[-1], frag.paragraphs[0])
             best.paragraphs.extend(frag.paragraphs[1:])
         else:
             # a paragraph printed apart from its article (above the headline, or after the
@@ -165,8 +163,7 @@ def split_document(record: dict) -> tuple[list[dict], list[dict]]:
     removed: list[dict] = []
     bodies, groups = segment_blocks(blocks, removed)
     for leftover in _attach_headlines(bodies, groups):
-        removed.append({"kind": "unmatched_heading", "text": leftover.text, "lines": list(leftover.blocks[0]["lines"]),
-                        "page": leftover.blocks[0].get("page", 1)})
+        removed.append({**removed_entry(leftover.blocks[0], "unmatched_heading"), "text": leftover.text})
     articles = _attach_fragments(bodies)
     out: list[dict] = []
     articles.sort(key=lambda a: a.headline.line if a.headline else a.line)

@@ -258,6 +258,7 @@ LINE_KIND = family("line_kind", profile_line, blank_line, decoration, no_letters
                    page_number, credit_line, bracketed_line, running_head)
 # the one rule a line can meet without the others' cues (see classify_line)
 _PROSE_KIND = subset("line_kind", (decoration, no_letters))
+_PROFILED_PROSE_KIND = subset("line_kind", (profile_line, decoration, no_letters))  # a profile's lines too
 
 
 def classify_line(text: str) -> tuple[str, str]:
@@ -272,9 +273,9 @@ def classify_line(text: str) -> tuple[str, str]:
         >>> classify_line("本版编辑：民生周刊编辑部")[0], classify_line("第5版是重点。")
         ('furniture', ('text', ''))
     """
-    if (not ACTIVE and len(text) > PAGE_NUMBER_CHARS and text[0] not in _EDITOR_STARTS and text[0] not in BYLINE_OPENERS
+    if (len(text) > PAGE_NUMBER_CHARS and text[0] not in _EDITOR_STARTS and text[0] not in BYLINE_OPENERS
             and text[-1] not in CLOSE_BRACKETS and "版" not in text and "页" not in text and "年" not in text):
-        rules: tuple = _PROSE_KIND  # none of the other rules' cues: most lines
+        rules: tuple = _PROFILED_PROSE_KIND if ACTIVE else _PROSE_KIND  # none of the other rules' cues: most lines
     else:
         rules = LINE_KIND
     kind, why = decide(rules, text)
