@@ -107,6 +107,26 @@ _MARK_RE = re.compile(
 
 # Rule "period": a lone "." after Han at a sentence end (end of text, before a space, Han or a
 # closer). The look-arounds (neither side a ".") make it lone; the look-behind follows the ".".
+# OCR reads a comma after a Han character as a full-width full stop (``迷津 ．为什么``). Text that ends its
+# sentences with "。" has no other use for "．" between Han characters: it is that comma. Text without
+# "。" may set "．" as its full stop (scientific style) and keeps it.
+_OCR_POINT_RE = re.compile(rf"(?<={_HAN}){_SP}*．{_SP}*(?={_HAN}|[“‘《（])")
+
+
+def _ocr_point(text: str) -> tuple[str, int]:
+    """
+    Rule "ocr_point": "．" between Han characters is OCR's comma, where the text's full stop is "。".
+
+        >>> _ocr_point("求大师指点迷津 ．为什么？我不知道。")
+        ('求大师指点迷津，为什么？我不知道。', 1)
+        >>> _ocr_point("实验结果良好．下面讨论误差．")  # no 。: its full stop
+        ('实验结果良好．下面讨论误差．', 0)
+        >>> _ocr_point("烧到３９．５℃。第二天")  # a decimal point
+        ('烧到３９．５℃。第二天', 0)
+    """
+    return _OCR_POINT_RE.subn("，", text) if "。" in text else (text, 0)
+
+
 _PERIOD_RE = re.compile(rf"\.(?<={_HAN}\.)(?=[\n \t\u00a0\u3000{HAN}”’）》]|\Z)")
 
 
@@ -330,6 +350,7 @@ def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
         ("lookalike", _LOOKALIKE_CHARS, _translate(_LOOKALIKE_RE, _LOOKALIKE), None),  # type: ignore[arg-type]
         ("width", _WIDTH_CHARS, _translate(_WIDTH_RE, _WIDTH), None),  # type: ignore[arg-type]
         ("width", "．", _sub(_FW_POINT_RE, "."), (".", "...")),
+        ("ocr_point", "．", _ocr_point, ""),
         ("quotes", '"', _sub(_HALF_CURLY_RE, _half_curly), ""),
         ("quotes", '"', _sub(_DQUOTE_RE, _dquotes), ""),
         ("quotes", "'", _sub(_SQUOTE_RE, lambda m: f"‘{m.group(1)}’"), ""),

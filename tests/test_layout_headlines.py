@@ -37,9 +37,24 @@ DAPENG_BODY = [
     "项目、基础服务项目负责人。",
 ]
 
+# A headline whose text was cut at its clause mark and at its digits, over its news dateline
+DATED = [
+    "特别是避开高峰期使用电热水器、",
+    "空调等耗电量大的家用电器。",
+    "相约",
+    "“5.20”",
+    "表白、",
+    "登记迎来小高潮",
+    "本报讯（记者 吴晓玲）“5.20”的谐音是“我爱你”，",
+    "网络上把这天称作“网络情人节”。",
+]
+
 # Reading a headline down from its first line: "line" (the line is the headline's), "stop" (no
 # headline here), or no verdict (the body starts at this line).
 HEADLINE_GOES_ON = [
+    hit("dateline_below", 5, "line", DATED),
+    # near miss: a sentence ends on the way down to the dateline
+    miss("dateline_below", 5, None, [*DATED[:5], "登记处人很多。", *DATED[6:]]),
     hit("page_break_inside", 3, "stop", [
         "上文写完了。",
         "社会工作论坛举办",
@@ -259,6 +274,9 @@ def test_headline_checks(rule: str, lines: tuple[str, ...], at: int, verdict: ob
 # Where a headline's elements part, at line i of a headline: True, a new element (kicker, title,
 # subtitle) starts at line i; False, the element above goes on.
 NEW_ELEMENT = [
+    hit("set_over_dateline", 4, False, DATED),
+    # near miss: no dateline below, the widths decide
+    miss("set_over_dateline", 4, None, [*DATED[:6], "“5.20”的谐音是“我爱你”，网络上把", "这天称作“网络情人节”。"]),
     # the line above is its page's first: the running head's, perhaps
     hit("under_running_head", 2, True, [
         "社会工作专刊",
@@ -763,3 +781,13 @@ def test_a_letter_spaced_headline_line_is_full_width_not_a_kicker() -> None:
 def test_text_after_a_sentence_inside_a_printed_line_never_closes_a_document_as_a_headline() -> None:
     assert kinds(page("他说完了这件事情。 春天来了真美好，", "万物复苏")) == [
         ("paragraph", "他说完了这件事情。"), ("paragraph", "春天来了真美好，万物复苏")]
+
+
+def test_a_headline_read_down_to_its_dateline_is_one_heading() -> None:
+    """Cut at its clause mark and its digits, the headline over "本报讯" is one headline (its
+    short first line a kicker), and the dateline opens the body."""
+    blocks = build_blocks(page(*DATED))
+    heads = [b for b in blocks if b["kind"] == "heading"]
+    assert "".join(b["text"] for b in heads) == "相约“5.20”表白、登记迎来小高潮"
+    assert len({b["headline"] for b in heads}) == 1 and "label" not in {b.get("role") for b in heads}
+    assert blocks[-1]["text"].startswith("本报讯")

@@ -28,11 +28,15 @@ ASIDE = [
     "（据深圳晚报）",
 ]
 WHY = {"page_edge_names": "page_edge_name", "open_credits": "open_credit", "bracketed_asides": "bracketed_aside",
-       "inside_sentences": "inside_sentence", "decoration_runs": "decoration_run", "datelines": "dateline"}
+       "inside_sentences": "inside_sentence", "decoration_runs": "decoration_run", "datelines": "dateline",
+       "masthead_debris": "masthead_debris"}
 # an OCR text layer's dashed rule, a glyph a line, after a story's last sentence
 RULE_RUN = ["－ ——", "卜 －", "—", "＋", "一－—", "·", "卜 －—"]
 # OCR's debris between two stories, then a section tag opening on its own line
 DEBRIS = ["也守着我的未来。", "·", "…", "、", "～ ｝ ｌ", "、 Ｉ", "／ ～", "，", "【", "生活智慧】"]
+# OCR's reading of a logo drawn at a page's top, and the first lines of the story under it
+MASTHEAD = ["ｌ 瓷", "堍 甏蔑", "魄", "罄 ｜", "ｌ", "《", "氇", "馥 §", "｜", "真 篱典 藏"]
+STORY = ["结果出来要7天，我领着阳阳在这个城市的游乐园游", "玩，看着他坐在旋转木马上，向我挥手叫“爸爸”时，", "我的心也飞了起来。"]
 # a long page: its first five and last four lines are its edges (running head, foot)
 MIDDLE = ["社会工作论坛举办", "近日，社会工作论坛在乌鲁木齐举办，", "来自各地的代表参加了本次活动，", "大家围绕社会工作交流了经验，",
           "论坛取得了圆满成功。"]
@@ -49,6 +53,10 @@ def after_passes(lines: tuple[str, ...], at: int) -> tuple[str, str]:
 # The kind passes change the kind of some lines, each giving its name (singular) as their why:
 # a hit's verdict is the line's (kind, why) after them, a near miss's what it is instead.
 KIND_PASS_ROWS = [
+    # OCR of a magazine's logo and its section name over the page's first story
+    hit("masthead_debris", 4, ("noise", "masthead_debris"), [*MASTHEAD, *STORY]),
+    # near miss: a section tag and a title set short have no debris in them
+    miss("masthead_debris", 2, ("text", ""), ["【生活智慧】", "内心强大", "则世界辽阔", *STORY]),
     # the paper's name alone above the dated line at a page's top
     hit("page_edge_names", 1, ("furniture", "page_edge_name"), [
         "民生周刊",

@@ -33,6 +33,7 @@ CLOSING_RUN = 3  # headline-like lines closing a document: only a run this short
 REST_LINES = 4  # lines a headline may go on past one that looks like a body's first
 BLANK_RUN_LINES = 3  # OCR's headline set between blank lines is this many lines at most
 SET_APART = 2  # raw lines between a headline's last line and the text that goes on from it
+DATED_LINES, DATED_CHARS = 10, 40  # how far above a dateline its headline may start
 
 
 @dataclass
@@ -54,6 +55,33 @@ def pushed_mark_line(page: Page, scan: Scan, k: int) -> str | None:
     if PUSHED_RE.match(text) and scan.span and not WORD_CHAR_RE.search(text):
         return "line"
     return None
+
+
+def dateline_below(page: Page, scan: Scan, k: int) -> str | None:
+    """A news dateline a few lines below (``本报讯``) and no sentence's end before it: the lines
+    down to it are the headline's, a clause mark at a line's end and digits and marks on lines of
+    their own included (``相约`` / ``“5`` / ``.`` / ``2`` / ``0`` / ``”`` / ``表白、`` /
+    ``登记迎来小高潮`` / ``本报讯（记者…）``). Near miss: a sentence ends on the way down."""
+    if DATELINE_RE.match(page.lines[k].text):
+        return None
+    return "line" if dated(page, k, sum(len(page.lines[j].text) for j in scan.span)) else None
+
+
+def dated(page: Page, k: int, chars: int = 0) -> bool:
+    """A news dateline stands a few short lines below line k, none ending a sentence: the lines
+    from k are a headline's (``chars``: of it above k)."""
+    j: int | None = k
+    for _ in range(DATED_LINES):
+        text = page.lines[j].text
+        if DATELINE_RE.match(text):
+            return j != k
+        chars += len(text)
+        if ends_sentence(text) or "。" in text or chars > DATED_CHARS:
+            return False
+        j = page.next_index(j)
+        if j is None or page.gap_before(j) in ("page", "other"):
+            return False
+    return False
 
 
 def line_continues_above(page: Page, scan: Scan, k: int) -> str | None:
@@ -87,7 +115,7 @@ def last_word_runs_on(page: Page, scan: Scan, k: int) -> str | None:
     return None
 
 
-HEADLINE_GOES_ON = family("headline_goes_on", page_break_inside, pushed_mark_line, line_continues_above,
+HEADLINE_GOES_ON = family("headline_goes_on", page_break_inside, pushed_mark_line, dateline_below, line_continues_above,
                           label_then_title, wrapped_kicker_top, no_body_start, last_word_runs_on)
 
 
@@ -360,6 +388,12 @@ def after_colon(page: Page, i: int, heading: int) -> bool | None:
     return None
 
 
+def set_over_dateline(page: Page, i: int, heading: int) -> bool | None:
+    """A headline read down to a news dateline is one element, set in lines its text cut where
+    the widths say nothing (``相约`` / ``“5.20”`` / ``表白、`` / ``登记迎来小高潮`` / ``本报讯…``)."""
+    return False if dated(page, i) else None
+
+
 def blank_parts(page: Page, i: int, heading: int) -> bool | None:
     """A blank line parts two headline elements."""
     return True if page.gap_before(i) else None
@@ -379,7 +413,7 @@ def grows_wider(page: Page, i: int, heading: int) -> bool | None:
     return None
 
 
-NEW_ELEMENT = family("new_element", under_running_head, after_colon, blank_parts, grows_wider)
+NEW_ELEMENT = family("new_element", under_running_head, after_colon, set_over_dateline, blank_parts, grows_wider)
 
 
 def new_element(page: Page, i: int, heading: int) -> str:

@@ -12,13 +12,24 @@ import re
 
 from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATELINE_RE, JUMP_BACK_RE, OPEN_BRACKETS, OPENERS
 from .lines import Line
-from .text import CLOSING_BRACKET_RE, PUSHED_RE, drawn, ends_sentence, han_pair, is_heading_candidate, name_like
+from .text import (
+    CLAUSE_RE,
+    CLOSING_BRACKET_RE,
+    PUSHED_RE,
+    debris,
+    drawn,
+    ends_sentence,
+    han_pair,
+    is_heading_candidate,
+    name_like,
+)
 
 # A credit whose closing bracket OCR lost or misread ("〈据央视《新闻联播户").
 _OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}$")
 TOP_LINES, FOOT_LINES = 5, 4  # how far into a page its running head and foot reach
 REPEATED_TITLE_LINES = 3
 LOOK_AHEAD = 2  # lines after an open credit that must close no bracket
+MASTHEAD_DEBRIS, HEAD_GLYPHS = 2, 4  # debris lines a masthead's run needs; the glyphs of its lines
 
 
 def _name_like(ln: Line) -> bool:
@@ -148,6 +159,37 @@ def decoration_runs(lines: list[Line]) -> None:
 OPENING_MARKS = frozenset(OPENERS + "(")
 
 
+def masthead_debris(lines: list[Line]) -> None:
+    """OCR of a logo or a masthead in display type at a page's top: short lines, a glyph or a
+    few each, with bars, signs and lone letters among them (``ｌ 瓷`` / ``堍 甏蔑`` / ``罄 ｜`` /
+    ``ｌ`` / ``《`` / ``馥 §`` / ``｜`` / ``真 篱典 藏``), before the page's first line of text.
+    The run is noise, not a kicker and title over the first story: at least two of its lines,
+    and a third of them, are debris (a kicker and title set short, ``【生活智慧】`` / ``内心强大``,
+    have none)."""
+    starts: dict[int, int] = {}  # page -> its first line that is not blank
+    for i, ln in enumerate(lines):
+        if ln.kind != "blank":
+            starts.setdefault(ln.page, i)
+    for start in starts.values():
+        run = list(itertools.takewhile(lambda k: _head_glyphs(lines[k]), _nonblank_from(lines, start)))
+        hits = sum(1 for k in run if debris(lines[k].text))
+        if hits >= MASTHEAD_DEBRIS and hits * 3 >= len(run):
+            for k in run:
+                lines[k].kind, lines[k].why = "noise", "masthead_debris"
+
+
+def _nonblank_from(lines: list[Line], start: int):
+    page = lines[start].page
+    return (k for k in range(start, len(lines)) if lines[k].page == page and lines[k].kind != "blank")
+
+
+def _head_glyphs(ln: Line) -> bool:
+    """A line of a glyph or a few, no clause: what a masthead's debris is read as."""
+    return ln.kind in ("text", "noise") and len(ln.text.replace(" ", "")) <= HEAD_GLYPHS and not CLAUSE_RE.search(
+        ln.text) and not ends_sentence(ln.text)
+
+
+
 def datelines(lines: list[Line]) -> None:
     """A reporter's bracket right after "本报讯" on the line above opens the article's first
     paragraph (``本报讯`` / ``（记者 陈晓辉 通讯员 吴敏杰）``): no credit closing an article."""
@@ -160,7 +202,8 @@ def datelines(lines: list[Line]) -> None:
             ln.kind, ln.why = "text", "dateline"
 
 
-KIND_PASSES = (page_edge_names, open_credits, bracketed_asides, inside_sentences, decoration_runs, datelines)
+KIND_PASSES = (masthead_debris, page_edge_names, open_credits, bracketed_asides, inside_sentences, decoration_runs,
+               datelines)
 
 
 def resumes_next(lines: list[Line], i: int) -> bool:

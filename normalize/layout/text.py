@@ -85,6 +85,8 @@ DECORATION_MARKS = 0.6  # ...as is one of this share of marks
 _HAN_PAIR_RE = re.compile(f"[{HAN}]{{2}}")
 # A byline: (an ornament, OCR's @ for ◎,) 文/X, 文/图 X, 图/X, 摄影 X
 BYLINE_OPENERS = frozenset("◎○●@©文图摄")
+DEBRIS_CHARS = 3  # OCR's debris of a drawing: lines of a glyph or three, with...
+DEBRIS_SIGNS = frozenset("|｜¦§¶")  # ...the signs it reads strokes and curls as
 _NAME = r"[\w·]{2,8}(?:\s+[\w·]{2,8}){0,2}"
 _BYLINE_WORD = r"(?:文\s*[/／]\s*图\s*[/／:：]?|(?:文|图)\s*[/／:：]|(?:摄影|摄)\s*[:：\s])"
 # (the name may go to the next line after an ornament: ``◎ 文／`` / ``姜钦峰 有个年轻人…``)
@@ -188,6 +190,24 @@ def han_pair(text: str) -> bool:
     (False, False, True)
     """
     return bool(_HAN_PAIR_RE.search(text.replace(" ", "").replace("一", "")))
+
+
+def debris(text: str) -> bool:
+    """A glyph or three that no line of text is made of: a bar or a sign among them, or a
+    Latin letter or an opening mark alone, as OCR reads a logo or a masthead drawn in display type
+    (``ｌ 瓷`` / ``罄 ｜`` / ``馥 §`` / ``《``); a page number, a short word or a mark of
+    prose is none.
+
+    >>> debris("罄 ｜"), debris("馥 §"), debris("ｌ"), debris("《"), debris("ｌ 瓷")
+    (True, True, True, True, False)
+    >>> debris("12"), debris("真 篱典 藏"), debris("℃ 。"), debris("Ａ股"), debris("【生活智慧】")
+    (False, False, False, False, False)
+    """
+    bare = text.replace(" ", "")
+    if not bare or len(bare) > DEBRIS_CHARS:
+        return False
+    lone_letter = len(bare) == 1 and bare.isalpha() and (bare.isascii() or "\uff21" <= bare <= "\uff5a")
+    return bare in OPENERS or lone_letter or not DEBRIS_SIGNS.isdisjoint(bare)
 
 
 DRAWN_RULES = ("decoration", "decoration_run")  # the whys of a rule drawn with characters: it ends a story
