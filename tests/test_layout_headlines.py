@@ -192,6 +192,16 @@ def test_headline_goes_on(rule: str, lines: tuple[str, ...], at: int, verdict: o
 # the blocks show the veto: no heading there.
 DATED_BODY = ["本报讯（记者 邱宇）5月18日，广润社区开展问卷调查活", "动，号召群众争做文明市民。"]
 SALT = ["有个年轻人去庙里问高僧。高僧笑而不答，倒满白开水，", "又抓了一大把盐放进去，然后递给他。年轻人吓得赶紧摇"]
+# A paper that opens its stories with "本报讯", and a name set alone inside a story
+DATED_PAPER = [
+    "孤儿核查工作圆满完成",
+    "本报讯（记者 谢芳）为做好儿童福利工作，我县启动孤儿身份认定。",
+    "用电高峰来了！",
+    "本报讯（记者 吴晓玲）“停电了！”5月21日，城关一小区停电。",
+    "据介绍，此次共送去慰问金及轮椅等辅助器具。",
+    "梅表翔",
+    "告诉记者，5月份以来，县残联还就企业的残疾职工就业情况进行调查。",
+]
 HEADLINE_CHECKS = [
     hit("clauses_or_closers", 2, False, [
         "（据天津市武清区融媒体中心）",
@@ -259,6 +269,9 @@ HEADLINE_CHECKS = [
     # a headline's colon leads on to the rest of the headline, its quote closing there
     miss("opens_speech", 2, None, [
         "中科战略伙伴关系取得新进展。", "机遇与合作：", "“通武廊”社会工作再携手", "", INDENT + "近日，三地社会工作者齐聚一堂，交流经验。"]),
+    hit("undated_in_dated_paper", 6, False, DATED_PAPER),
+    # near miss: one dateline does not make the paper's convention
+    miss("undated_in_dated_paper", 6, None, [DATED_PAPER[0], "为做好儿童福利工作，我县启动孤儿身份认定。", *DATED_PAPER[2:]]),
     hit("ends_inside_word", 5, False, [*AIXIN, "“爱心行动”项目不仅是", *AIXIN_BODY]),  # 是 needs what follows
     miss("ends_inside_word", 5, None, [*AIXIN, "“爱心行动”项目签约", *AIXIN_BODY]),
 ]

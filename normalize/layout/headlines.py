@@ -33,6 +33,7 @@ CLOSING_RUN = 3  # headline-like lines closing a document: only a run this short
 REST_LINES = 4  # lines a headline may go on past one that looks like a body's first
 BLANK_RUN_LINES = 3  # OCR's headline set between blank lines is this many lines at most
 SET_APART = 2  # raw lines between a headline's last line and the text that goes on from it
+DATED_STORIES = 2  # datelines that show a paper opens its stories with one
 DATED_LINES, DATED_CHARS = 10, 40  # how far above a dateline its headline may start
 
 
@@ -190,6 +191,16 @@ def no_headline_end(page: Page, c: Candidate) -> bool | None:
     return None
 
 
+def undated_in_dated_paper(page: Page, c: Candidate) -> bool | None:
+    """Where the paper opens its stories with a news dateline (``本报讯`` on two or more), a
+    headline needs one under it: a line over undated text is the story's own (``梅表翔`` /
+    ``告诉记者，…``; ``驾驶证上显示的地址是…，`` / ``姓“芦”。``). Near miss: a page with one
+    dateline or none, where headlines head undated stories."""
+    if page.datelines >= DATED_STORIES and not DATELINE_RE.match(page.lines[c.body].text):
+        return False
+    return None
+
+
 def ends_inside_word(page: Page, c: Candidate) -> bool | None:
     """A headline ends with a word: not on ``不仅是`` (``“爱心行动”项目不仅是``), not inside one
     (``…暗合北斗`` / ``七星方位``)."""
@@ -218,7 +229,7 @@ QUOTE_OPENERS = frozenset("“「『‘")
 
 # (the cheap checks first, jieba's last: every check only vetoes, so their order changes no verdict)
 HEADLINE_CHECKS = family("headline_checks", shares_a_printed_line, opens_speech, clauses_or_closers, quote_runs_on,
-                         unproven_after_full_line, no_headline_end, ends_inside_word)
+                         unproven_after_full_line, no_headline_end, undated_in_dated_paper, ends_inside_word)
 _PRINTED_LINE = subset("headline_checks", (shares_a_printed_line,))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 
-from ..chardata import WORD_CHAR_RE
+from ..chardata import DATELINE_RE, WORD_CHAR_RE
 from .lines import Line
 from .text import (
     CUT_STARTS,
@@ -148,6 +148,7 @@ class Page:
                 pages_seen.add(x.page)
                 self.page_tops.add(i)
         self.explicit_indents = sum(1 for i in self.text_idx if lines[i].indented) >= EXPLICIT_INDENTS
+        self.datelines = sum(1 for i in self.text_idx if DATELINE_RE.match(lines[i].text))  # "本报讯" opening stories
         self.slack = self._slack()
         dotted = [(ln.text, self.slack[i], refs) for i in self.text_idx if "·" in (ln := lines[i]).text
                   and not ends_sentence(ln.text) and ln.text[0] not in CUT_STARTS
