@@ -261,6 +261,9 @@ HEADLINE_CHECKS = [
     # above a dateline a line that ends on its comma is a kicker, even over one short line
     miss("clauses_or_closers", 2, None, [
         "起到了带头示范作用，减轻了社区的工作压力。", "文明进社区，", "我们在行动", *DATED_BODY]),
+    # over a dateline, a closing quote whose opening one OCR lost is the headline's
+    miss("clauses_or_closers", 3, None, [
+        "建议市民错峰用电，避开高峰期使用家用电器。", "", "我县 假证被拘”", "第一人现身", "", *DATED_BODY]),
     miss("unproven_after_full_line", 2, None, [
         "起到了带头示范作用，减轻了社区的工作压力。", "文明进社区，", "我们在行动", *DATED_BODY]),
     hit("shares_a_printed_line", 4, False, [*SALT, "头：“不能喝！” 高僧又问", INDENT + "为什么不能喝呢，他说太咸了，谁都受不了这样的味道。"]),

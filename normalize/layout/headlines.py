@@ -155,12 +155,15 @@ class Candidate:
 def clauses_or_closers(page: Page, c: Candidate) -> bool | None:
     """Two clause marks, a clause line that is no kicker, or more closing marks than opening ones:
     a paragraph's lines (``他说这件事还没有结束，因``). Above a news dateline a line that ends on
-    its clause mark heads the story (``文明进社区，`` / ``我们在行动`` / ``本报讯…``): no paragraph
-    ends unfinished there (near miss: OCR's ``据了解，广润社区是我县省级文明`` read across columns)."""
+    its clause mark heads the story (``文明进社区，`` / ``我们在行动`` / ``本报讯…``), and a closing
+    quote whose opening one OCR lost is the headline's (``我县 假证被拘”`` / ``第一人现身``): no
+    paragraph ends unfinished there (near miss: OCR's ``据了解，广润社区是我县省级文明`` read
+    across columns)."""
     joined = c.joined(page)
     dated = bool(DATELINE_RE.match(page.lines[c.body].text)) and all(
         m.end() == len(t) for t in (page.lines[j].text for j in c.span) for m in CLAUSE_RE.finditer(t))
-    if len(CLAUSE_RE.findall(joined)) > 1 or not (dated or clause_line_ok(page, c.span)) or closes_more(joined):
+    if len(CLAUSE_RE.findall(joined)) > 1 or not (dated or clause_line_ok(page, c.span)) or (
+            closes_more(joined) and not dated):
         return False
     return None
 
