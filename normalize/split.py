@@ -169,6 +169,11 @@ def split_document(record: dict) -> tuple[list[dict], list[dict]]:
     articles.sort(key=lambda a: a.headline.line if a.headline else a.line)
     doc = str(record.get("id", ""))
     for body in articles:
+        if body.headline is not None and not body.paragraphs and body.credit is None:
+            # a headline with nothing under it (a running foot OCR misread, a label over nothing)
+            removed.extend(removed_entry(b, "unmatched_heading") for b in body.headline.blocks)
+            removed.extend(removed_entry(b, "byline") for b in body.bylines)
+            continue
         # nothing to print (a lone credit or byline), or a stray piece too short to be an article
         if body.headline is None and (not body.paragraphs or (
                 body.credit is None and len(body.text) < MIN_ORPHAN and not body.brief)):

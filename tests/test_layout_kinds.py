@@ -29,11 +29,13 @@ ASIDE = [
 ]
 WHY = {"page_edge_names": "page_edge_name", "open_credits": "open_credit", "bracketed_asides": "bracketed_aside",
        "inside_sentences": "inside_sentence", "decoration_runs": "decoration_run", "datelines": "dateline",
-       "masthead_debris": "masthead_debris"}
+       "masthead_debris": "masthead_debris", "signatures": "signature"}
 # an OCR text layer's dashed rule, a glyph a line, after a story's last sentence
 RULE_RUN = ["－ ——", "卜 －", "—", "＋", "一－—", "·", "卜 －—"]
 # OCR's debris between two stories, then a section tag opening on its own line
 DEBRIS = ["也守着我的未来。", "·", "…", "、", "～ ｝ ｌ", "、 Ｉ", "／ ～", "，", "【", "生活智慧】"]
+# a short story's last lines
+VISIT = ["上周末，二十名志愿者走进养老院，陪老人聊天、打扫", "卫生，度过了一个温馨的下午。"]
 # OCR's reading of a logo drawn at a page's top, and the first lines of the story under it
 MASTHEAD = ["ｌ 瓷", "堍 甏蔑", "魄", "罄 ｜", "ｌ", "《", "氇", "馥 §", "｜", "真 篱典 藏"]
 STORY = ["结果出来要7天，我领着阳阳在这个城市的游乐园游", "玩，看着他坐在旋转木马上，向我挥手叫“爸爸”时，", "我的心也飞了起来。"]
@@ -53,6 +55,14 @@ def after_passes(lines: tuple[str, ...], at: int) -> tuple[str, str]:
 # The kind passes change the kind of some lines, each giving its name (singular) as their why:
 # a hit's verdict is the line's (kind, why) after them, a near miss's what it is instead.
 KIND_PASS_ROWS = [
+    # an office signing the story, at the document's end
+    hit("signatures", 3, ("credit", "signature"), [*VISIT, "XX区民政局"]),
+    # and before the next story, a blank line after it
+    hit("signatures", 3, ("credit", "signature"), [*VISIT, "XX区民政局", "", "街道开展消防演练", "", *LEAD]),
+    # near miss: a headline has its body right under it
+    miss("signatures", 3, ("text", ""), [*VISIT, "街道开展消防演练", *LEAD]),
+    # near miss: OCR broke a sentence with a blank line, its word running on below
+    miss("signatures", 3, ("text", ""), [*VISIT, "天津市民政局和北京市通", "", "州区、武清区相关领导参加。"]),
     # OCR of a magazine's logo and its section name over the page's first story
     hit("masthead_debris", 4, ("noise", "masthead_debris"), [*MASTHEAD, *STORY]),
     # near miss: a section tag and a title set short have no debris in them

@@ -55,6 +55,10 @@ LINE_KIND = [
     hit("byline_line", 2, "byline", ["内心强大则世界辽阔", "@ 文/姜钦峰", "有个年轻人去庙里问高僧"]),  # OCR's @ for ◎
     hit("byline_line", 2, "byline", ["内心强大则世界辽阔", "◎ 文／", "姜钦峰 有个年轻人去庙里问高僧"]),  # the name below
     miss("byline_line", 2, PLAIN, ["标题", "文化是一种力量", "有个年轻人去庙里问高僧"]),
+    hit("label_credit", 2, "credit", ["现场气氛热烈。", "供稿：社区居委会", "街道开展消防演练"]),
+    hit("label_credit", 2, "credit", ["现场气氛热烈。", "王璐 报道", "街道开展消防演练"]),
+    miss("label_credit", 2, PLAIN, ["现场气氛热烈。", "专题报道", "街道开展消防演练"]),  # a headline
+    miss("label_credit", 2, PLAIN, ["现场气氛热烈。", "据报道：今年全市经济增长，", "街道开展消防演练"]),  # prose
     hit("jump_line", 2, "jump", ["后，运往当地136家规", "（下转第4版）"]),
     hit("jump_line", 1, "jump", ["《下转第7版)"]),  # OCR misread the bracket
     miss("jump_line", 1, PLAIN, ["第5版是重点。"]),

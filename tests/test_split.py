@@ -179,6 +179,16 @@ def test_article_continued_across_pages_by_jump_lines_is_one_article() -> None:
     assert {r["text"] for r in articles[0]["removed"]} >= {"（下转第6版）", "（上接第5版）"}
 
 
+def test_a_headline_with_nothing_under_it_is_no_article() -> None:
+    """OCR misread a running foot at a document's end (``社区周报 第]版``): a headline over no
+    paragraph and no credit heads no article; its text is on ``removed``."""
+    story = ["社会工作论坛举办", "", "\u3000\u3000近日，社会工作论坛在乌鲁木齐举办，来自各地的代表参加了本次活动。", "（据新华社）"]
+    [article] = pipeline("\n".join([*story, "", "社区周报 第]版"]))
+    assert article["title"] == "社会工作论坛举办"
+    assert {"kind": "unmatched_heading", "text": "社区周报第]版"}.items() <= next(
+        r for r in article["removed"] if r["kind"] == "unmatched_heading").items()
+
+
 def test_a_title_repeated_above_the_jump_back_line_is_furniture() -> None:
     """Papers repeat a continued article's title above "（上接第1版）"; it is not a new article,
     nor the start of the continued paragraph."""
@@ -205,8 +215,9 @@ def test_a_title_repeated_above_the_jump_back_line_is_furniture() -> None:
     assert {r["text"] for r in grain["removed"]} >= {"全国秋粮", "收获过半"}
     # near miss: another headline above the repeated title is not taken for part of it
     other_head = text.replace("\n全国秋粮收获过半\n（上接", "\n乡村振兴专题报道\n\n全国秋粮收获过半\n（上接")
-    removed = {r["text"] for r in pipeline(other_head)[0]["removed"]}
-    assert "全国秋粮收获过半" in removed and "乡村振兴专题报道" not in removed
+    removed = {r["text"]: r["kind"] for r in pipeline(other_head)[0]["removed"]}
+    # (with nothing under it, it heads no article: it is kept as an unmatched heading)
+    assert removed["全国秋粮收获过半"] == "furniture" and removed["乡村振兴专题报道"] == "unmatched_heading"
     # near miss: a headline above a paragraph, with no jump line after it, is a headline
     [other] = pipeline("\n".join([*text.split("\n")[9:11], *text.split("\n")[12:]]))
     assert other["title"] == "全国秋粮收获过半" and other["paragraphs"] == ["模化肉牛养殖厂销售，实现养殖户降本和种粮户增效。"]

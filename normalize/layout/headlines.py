@@ -16,6 +16,7 @@ from .rules import decide, family, subset
 from .starts import body_starts
 from .text import (
     CLAUSE_RE,
+    LABEL_CHARS,
     LETTER_SPACED_RE,
     PUSHED_RE,
     SENTENCE_TAIL_RE,
@@ -28,7 +29,6 @@ from .text import (
 from .widths import Tol, latin_error
 
 MAX_HEADING_LINES = 6
-LABEL_CHARS = 4  # a section label ("简讯", "新闻速递") is this short
 CLOSING_RUN = 3  # headline-like lines closing a document: only a run this short is a headline
 REST_LINES = 4  # lines a headline may go on past one that looks like a body's first
 BLANK_RUN_LINES = 3  # OCR's headline set between blank lines is this many lines at most

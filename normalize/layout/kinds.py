@@ -11,10 +11,12 @@ import itertools
 import re
 
 from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATELINE_RE, JUMP_BACK_RE, OPEN_BRACKETS, OPENERS
+from ..words import word_runs_on
 from .lines import Line
 from .text import (
     CLAUSE_RE,
     CLOSING_BRACKET_RE,
+    LABEL_CHARS,
     PUSHED_RE,
     debris,
     drawn,
@@ -202,8 +204,26 @@ def datelines(lines: list[Line]) -> None:
             ln.kind, ln.why = "text", "dateline"
 
 
+def signatures(lines: list[Line]) -> None:
+    """An office or a writer signing a story: a name alone right under the story's last
+    sentence, with a blank line or the document's end after it
+    (``…度过了一个温馨的下午。`` / ``XX区民政局``), is the story's credit. Near miss: a headline,
+    which has a blank line above it or its body right under it; a sentence OCR broke with a
+    blank line, whose word runs on below (``天津市民政局和北京市通`` / ``州区、武清区…``)."""
+    for i, ln in enumerate(lines):
+        if ln.kind != "text" or i == 0 or len(ln.text.replace(" ", "")) <= LABEL_CHARS or not name_like(ln.text):
+            continue  # (a word this short is a section's label: ``简讯``)
+        above, after = lines[i - 1], lines[i + 1] if i + 1 < len(lines) else None
+        if not (above.kind == "text" and above.page == ln.page and ends_sentence(above.text)
+                and (after is None or (after.kind == "blank" and after.page == ln.page))):
+            continue
+        _, below = _neighbours(lines, i)
+        if below is None or not word_runs_on(ln.text, below.text):  # OCR's blank inside a sentence
+            ln.kind, ln.why = "credit", "signature"
+
+
 KIND_PASSES = (masthead_debris, page_edge_names, open_credits, bracketed_asides, inside_sentences, decoration_runs,
-               datelines)
+               datelines, signatures)
 
 
 def resumes_next(lines: list[Line], i: int) -> bool:

@@ -91,6 +91,10 @@ _NAME = r"[\w·]{2,8}(?:\s+[\w·]{2,8}){0,2}"
 _BYLINE_WORD = r"(?:文\s*[/／]\s*图\s*[/／:：]?|(?:文|图)\s*[/／:：]|(?:摄影|摄)\s*[:：\s])"
 # (the name may go to the next line after an ornament: ``◎ 文／`` / ``姜钦峰 有个年轻人…``)
 BYLINE_RE = re.compile(rf"^(?:[◎○●@©]?\s*{_BYLINE_WORD}\s*{_NAME}|[◎○●@©]\s*{_BYLINE_WORD})$")
+# A credit set without brackets on a line of its own: 供稿：社区居委会, 报道：王璐, 王璐 报道, 社区居委会供稿
+LABEL_CREDIT_RE = re.compile(
+    rf"^(?:(?:供稿|报道|来源|稿源|信息来源|撰稿)\s*[:：]\s*{_NAME}|{_NAME}(?:\s+报道|\s*供稿))$")
+LABEL_CREDIT_STARTS = frozenset("供报来稿信撰")
 _PROSE_MARK_RE = re.compile(r"[，。；！？,;]")
 _BRACKETED_LINE_RE = re.compile(f"^[{OPEN_BRACKETS}][^（）()。，,！？]{{2,24}}[{CLOSE_BRACKETS}]$")
 
@@ -232,6 +236,14 @@ def byline_line(text: str) -> str | None:
     return "byline" if text[0] in BYLINE_OPENERS and BYLINE_RE.match(text) else None
 
 
+def label_credit(text: str) -> str | None:
+    """A credit without brackets alone on a line: ``供稿：社区居委会``, ``报道：王璐``, ``王璐 报道``,
+    ``社区居委会供稿``; near misses ``据报道：今年…，`` (prose) and ``专题报道`` (a headline)."""
+    if (text[0] in LABEL_CREDIT_STARTS or text.endswith(("报道", "供稿"))) and LABEL_CREDIT_RE.match(text):
+        return "credit"
+    return None
+
+
 def jump_line(text: str) -> str | None:
     """A jump line names its page: ``（下转第4版）``; near miss ``第5版是重点。`` is prose."""
     return "jump" if ("版" in text or "页" in text) and JUMP_RE.match(text) else None
@@ -275,7 +287,7 @@ def running_head(text: str) -> str | None:
 
 
 LINE_KIND = family("line_kind", profile_line, blank_line, decoration, no_letters, byline_line, jump_line, editor_line,
-                   page_number, credit_line, bracketed_line, running_head)
+                   page_number, credit_line, bracketed_line, label_credit, running_head)
 # the one rule a line can meet without the others' cues (see classify_line)
 _PROSE_KIND = subset("line_kind", (decoration, no_letters))
 _PROFILED_PROSE_KIND = subset("line_kind", (profile_line, decoration, no_letters))  # a profile's lines too
@@ -294,7 +306,8 @@ def classify_line(text: str) -> tuple[str, str]:
         ('furniture', ('text', ''))
     """
     if (len(text) > PAGE_NUMBER_CHARS and text[0] not in _EDITOR_STARTS and text[0] not in BYLINE_OPENERS
-            and text[-1] not in CLOSE_BRACKETS and "版" not in text and "页" not in text and "年" not in text):
+            and text[-1] not in CLOSE_BRACKETS and "版" not in text and "页" not in text and "年" not in text
+            and text[0] not in LABEL_CREDIT_STARTS and text[-1] not in "道稿"):
         rules: tuple = _PROFILED_PROSE_KIND if ACTIVE else _PROSE_KIND  # none of the other rules' cues: most lines
     else:
         rules = LINE_KIND
@@ -355,6 +368,7 @@ def justified(text: str) -> bool:
 
 
 NAME_CHARS = 12  # a paper's or section's name alone on a line is this short
+LABEL_CHARS = 4  # a section label ("简讯", "新闻速递") is this short
 _NAME_RE = re.compile(r"[\w\s·&|~^*'`._-]+")
 
 
