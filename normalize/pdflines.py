@@ -45,6 +45,8 @@ quarter em between two names (``陈玲玲 林娟``); a letter-spaced headline's 
 GUTTER_MIN_EM = 0.5
 """A gutter leaves at least this much of the gap free in the lines above or below: their ends vary by hanging
 punctuation and short last lines, so the whole gap need not be free."""
+GUTTER_GAP_EM = 1.0
+"""A gap free above and below parts the line when it is this wide and text stands on both sides of it."""
 LONE_GAP_EM = 2.0
 """Where nothing above or below tells (a running head), a gap wider than this parts the line."""
 SIZE_RATIO = 1.5
@@ -223,24 +225,29 @@ def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], talle
                 and wall_bottom - wall_top >= WALL_MIN_EM * size:
             return True
     reach, slack = RIVER_REACH_EM * size, BASELINE_TOL_EM * size
-    a_left, a_right, a_free = _gap_seen(left, right, top - reach, top - slack, by_top, tops, tallest)
-    b_left, b_right, b_free = _gap_seen(left, right, bottom + slack, bottom + reach, by_top, tops, tallest)
+    a_left, a_right, a_free, a_sides = _gap_seen(left, right, top - reach, top - slack, by_top, tops, tallest)
+    b_left, b_right, b_free, b_sides = _gap_seen(left, right, bottom + slack, bottom + reach, by_top, tops, tallest)
     if (a_left and a_right and a_free) or (b_left and b_right and b_free):
         return True  # a gutter: text over both runs above (below), a stretch of the gap free of it
     # Free above and below: a gutter where text stands over one run above and over the other below
-    # (``…景气指`` / ``础。`` beside a frame over the left column), or a gap too wide for one line
+    # (``…景气指`` / ``础。`` beside a frame over the left column), or text on both sides of a gap wider
+    # than an em (a credit set flush right at a column's foot beside the next column's line; a column's
+    # first line beside the next column's last word, ``…合作持续`` / ``空间。``), or a gap too wide for
+    # one line
+    gap = right.x0 - left.x1
+    sides = (a_sides[0] or b_sides[0]) and (a_sides[1] or b_sides[1])
     return a_free and b_free and (((a_left or b_left) and (a_right or b_right))
-                                  or right.x0 - left.x1 > LONE_GAP_EM * size)
+                                  or (gap > GUTTER_GAP_EM * size and sides) or gap > LONE_GAP_EM * size)
 
 
 def _gap_seen(left: _Run, right: _Run, y0: float, y1: float, by_top: list[_Run], tops: list[float],
-              tallest: float) -> tuple[bool, bool, bool]:
+              tallest: float) -> tuple[bool, bool, bool, tuple[bool, bool]]:
     """What the text of about the same size between y0 and y1 shows of the gap between two runs: whether
-    it stands over the left run, over the right run, and whether a stretch of the gap at least
-    ``GUTTER_MIN_EM`` wide is free of it."""
+    it stands over the left run, over the right run, whether a stretch of the gap at least
+    ``GUTTER_MIN_EM`` wide is free of it, and whether some of it lies left of the gap, and some right."""
     size = min(left.size, right.size)
     gap0, gap1 = left.x1, right.x0
-    over_left = over_right = False
+    over_left = over_right = left_side = right_side = False
     taken = []
     for k in range(bisect_left(tops, y0 - tallest), bisect_left(tops, y1)):
         run = by_top[k]
@@ -250,7 +257,9 @@ def _gap_seen(left: _Run, right: _Run, y0: float, y1: float, by_top: list[_Run],
             taken.append((max(run.x0, gap0), min(run.x1, gap1)))
         over_left = over_left or (run.x0 < left.x1 and run.x1 > left.x0)
         over_right = over_right or (run.x0 < right.x1 and run.x1 > right.x0)
-    return over_left, over_right, _widest_free(gap0, gap1, taken) >= GUTTER_MIN_EM * size
+        # (a side's text may reach into the gap, a mark hanging there, but not across it)
+        left_side, right_side = left_side or run.x1 < gap1, right_side or run.x0 > gap0
+    return over_left, over_right, _widest_free(gap0, gap1, taken) >= GUTTER_MIN_EM * size, (left_side, right_side)
 
 
 def _widest_free(x0: float, x1: float, taken: list[tuple[float, float]]) -> float:

@@ -88,7 +88,7 @@ def xy_cut(boxes: list[Box], walls: list[Box], em: float, heads: frozenset[int] 
     >>> xy_cut([(0, 0, 60, 20), (40, 10, 100, 30)], [], 4.0)  # overlapping: one region, top first
     [[0, 1]]
     """
-    page = _Cutting(boxes, walls, WALL_SLACK_EM * em, HEAD_REACH_EM * em, heads, labels)
+    page = _Cutting(boxes, walls, WALL_SLACK_EM * em, HEAD_REACH_EM * em, heads, labels, em)
     return _cut(list(range(len(boxes))), page, 0) if boxes else []
 
 
@@ -103,6 +103,7 @@ class _Cutting(NamedTuple):
     reach: float  # how far under a headline its text starts
     heads: frozenset[int]
     labels: frozenset[int] = frozenset()  # set smaller than a headline, kept with their column as headlines are
+    em: float = 0.0  # the body size: a mark may hang this far past a column's edge
 
 
 def _cut(items: list[int], page: _Cutting, depth: int) -> list[list[int]]:
@@ -129,7 +130,7 @@ def _cut(items: list[int], page: _Cutting, depth: int) -> list[list[int]]:
     for k in items:
         parts[bisect_left(cuts, (boxes[k][along] + boxes[k][along + 2]) / 2)].append(k)
     ordered = [_cut(part, page, depth + 1) for part in parts if part]
-    if along == 1:
+    if along == 1 and not ruled:  # (bands a rule parts, a running head over the page, stay apart)
         ordered = lead_after_headline(ordered, boxes, page.heads)
     return [region for part in ordered for region in part]
 
@@ -167,8 +168,9 @@ def ruled_cuts(cuts: list[float], items: list[int], page: _Cutting) -> list[floa
         return []
     boxes, slack = page.boxes, page.slack
     x0, _, x1, _ = bounds([boxes[k] for k in items])
+    reach = slack + page.em  # (a mark hanging past the text's edge: a rule spans the columns, not the marks)
     across = [(top + bottom) / 2 for left, top, right, bottom in page.walls
-              if bottom - top <= 2 * slack and left <= x0 + slack and right >= x1 - slack]
+              if bottom - top <= 2 * slack and left <= x0 + reach and right >= x1 - reach]
     if not across:
         return []
     return [cut for cut, (lo, hi) in zip(cuts, _gaps(cuts, items, boxes))

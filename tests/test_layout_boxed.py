@@ -72,6 +72,10 @@ BOX_FURNITURE = [
     miss("running_band", 1, None, typeset(("社会工作助力新疆民政事业", 40.0, 30.0, 20.0, 1), *PARAGRAPHS)),
     hit("photo_credit", 8, "noise", typeset(TITLE, *PARAGRAPHS, ("陈维连/摄", 330.0, 250.0, 7.0, 2),
                                             images=((320.0, 100.0, 500.0, 262.0),))),
+    # an office signing the story, set flush right under its last sentence
+    hit("right_set_credit", 8, "credit", typeset(TITLE, *PARAGRAPHS, ("东城区民政局", 139.0, 186.4, BODY, 1, 193.0))),
+    # near miss: a paragraph's last line starts at the column's edge
+    miss("right_set_credit", 8, None, typeset(TITLE, *PARAGRAPHS, ("大家都很满意。", 40.0, 186.4, BODY, 1))),
     # near miss: a photo story's headline printed over its photo, in display type
     miss("photo_credit", 8, None, typeset(TITLE, *PARAGRAPHS, ("科普宣传上街", 330.0, 240.0, 16.0, 2),
                                           images=((320.0, 100.0, 500.0, 262.0),))),

@@ -323,6 +323,17 @@ def test_a_wide_lead_above_a_headline_in_a_column_is_read_after_the_headline() -
     assert order(lines) == ["标题", "导语", "左1", "左2", "右1", "右2", "右3", "右4"]
 
 
+@pytest.mark.parametrize("hang", [0.0, 9.0])
+def test_a_running_head_over_its_rule_is_no_lead(hang: float) -> None:
+    """A running head across the page over the page's rule, a headline at the top of the first
+    column, text beside it: the rule parts the head from the page, whose text is read after it,
+    also where punctuation hangs past the columns' edge beyond the rule's end."""
+    lines = [line("报头", 0, 0, 150, 9), line("标题", 20, 30, 80, 16), *column("左", 0, 100, 55, 3),
+             *column("右", 110, 210 + hang, 30, 5)]
+    assert order(lines, rules=[(0, 20, 210, 21)]) == ["报头", "标题", "左1", "左2", "左3", "右1", "右2", "右3",
+                                                      "右4", "右5"]
+
+
 def test_near_miss_a_body_above_the_next_headline_stays_first() -> None:
     """The end of an article over the next one's headline, both in one column: not a lead."""
     lines = [*column("上", 0, 45, 0, 2), line("标题", 0, 32, 45, 20), *column("下", 0, 45, 57, 2)]

@@ -69,6 +69,13 @@ def layer_text(page: pdfium.PdfPage) -> str:
      ["奠定了基", "景气指", "础。", "数为五"]),
     # near miss: text above the right column only tells nothing of the gap: one line
     (han("奠定了基", 41, 20) + han("景气指", 0, 34) + han("础。", 41, 34), ["奠定了基", "景气指 础。"]),
+    # a credit set flush right at a column's foot, beside the next column's line, 1.7 em apart, text
+    # over the right one only: two lines
+    (han("大风降温。", 0, 20) + han("本报讯记者", 107, 20) + han("（来源）", 55, 34) + han("农业农村部", 107, 34)
+     + han("全国秋粮收", 107, 48), ["大风降温。", "本报讯记者", "（来源）", "农业农村部", "全国秋粮收"]),
+    # near miss: the same, less than an em apart: one line
+    (han("大风降温。", 0, 20) + han("本报讯记者", 107, 20) + han("（来源）", 60, 34) + han("农业农村部", 107, 34)
+     + han("全国秋粮收", 107, 48), ["大风降温。", "本报讯记者", "（来源） 农业农村部", "全国秋粮收"]),
     # a body line beside a headline on the same baseline: two lines, whatever the gap
     (han("较陈旧。", 0, 40) + han("我县", 48, 40, 21), ["我县", "较陈旧。"]),
     # a two-line letter-spaced headline: its gaps line up but are no gutter

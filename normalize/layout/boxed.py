@@ -30,9 +30,10 @@ TAG_OPEN = "【"
 KICKER_CHARS = 24  # a kicker of its own is this short
 KICKER_LINES = 3
 PHOTO_CREDIT_CHARS = 12
+SIGNATURE_CHARS = 20  # an office or a writer signing a story, set flush right, is this short
 
 
-# Is a text line page furniture, by where it stands?
+# Is a text line page furniture, or a story's signature, by where it stands?
 
 def running_band(page: BoxPage, i: int) -> str | None:
     """A line in the page's top or bottom band (above the rule under the running head, or
@@ -47,7 +48,23 @@ def photo_credit(page: BoxPage, i: int) -> str | None:
     return "noise" if short and page.on_image(i) else None
 
 
-BOX_FURNITURE = family("box_furniture", running_band, photo_credit)
+def right_set_credit(page: BoxPage, i: int) -> str | None:
+    """A short line set flush right, well clear of its column's left edge, under a story's last
+    sentence: the office or writer signing the story (``东城区民政局``). Near miss: a paragraph's
+    last line, which starts at the column's edge or a paragraph's indent."""
+    g, text = page.geo[i], page.lines[i].text
+    above = page.above.get(i, i - 1)  # (alone in its region: the line before it, in its column)
+    if (above < 0 or len(text) > SIGNATURE_CHARS or page.display(i) or CLAUSE_RE.search(text)
+            or ends_sentence(text) or not ends_sentence(page.lines[above].text)):
+        return None
+    a = page.geo[above]
+    if a.page != g.page or a.bottom > g.top or not overlap(a.x0, a.x1 + g.size, g.x0, g.x1):
+        return None
+    flush_right = abs(page.right.get(above, a.x1) - g.x1) <= Em.EDGE * g.size + page.ragged.get(above, 0.0)
+    return "credit" if flush_right and g.x0 - page.left.get(above, a.x0) > Em.INDENT_MAX * g.size else None
+
+
+BOX_FURNITURE = family("box_furniture", running_band, photo_credit, right_set_credit)
 
 
 # Is a run of display-type lines a headline, or prose set large (a lead paragraph)?
