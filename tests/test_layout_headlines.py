@@ -192,15 +192,31 @@ def test_headline_goes_on(rule: str, lines: tuple[str, ...], at: int, verdict: o
 # the blocks show the veto: no heading there.
 DATED_BODY = ["本报讯（记者 邱宇）5月18日，广润社区开展问卷调查活", "动，号召群众争做文明市民。"]
 SALT = ["有个年轻人去庙里问高僧。高僧笑而不答，倒满白开水，", "又抓了一大把盐放进去，然后递给他。年轻人吓得赶紧摇"]
-# A paper that opens its stories with "本报讯", and a name set alone inside a story
+# A paper that opens its stories with "本报讯", its text layer's runs a line each, and a name
+# set alone inside a story
 DATED_PAPER = [
+    "孤儿核查工作圆满完成", "本报讯", "（记者 谢芳 通讯员 李淑华）为做好儿童福利工作，", "我县启动孤儿身份认定。",
+    "用电高峰来了！", "本报讯（记者 吴晓玲）", "“停电了！”", "5月21日，", "城关一小区停电。",
+    "凭残疾证和卡可以在合作商家和", "单位享受购物优惠、", "赠送话费等。”",
+    "梅表翔", "告诉记者，", "5", "月份以来，", "县残联还就企业的", "残疾职工就业情况进行调查，调查的重点",
+    "是残疾职工的社会保险、工资福利和工种", "岗位等。",
+    "近日，", "县质监局对液化气充装站的压力容器、", "学校和", "医院的锅炉、", "大型商场和宾馆的电梯等进行检查。",
+]
+# The same stories set to a column's width
+DATED_COLUMN = [
     "孤儿核查工作圆满完成",
-    "本报讯（记者 谢芳）为做好儿童福利工作，我县启动孤儿身份认定。",
+    "本报讯（记者 谢芳）为做好儿童福利工作，我县启动孤儿身",
+    "份认定，核查范围为全县在册孤儿。",
     "用电高峰来了！",
-    "本报讯（记者 吴晓玲）“停电了！”5月21日，城关一小区停电。",
-    "据介绍，此次共送去慰问金及轮椅等辅助器具。",
+    "本报讯（记者 吴晓玲）“停电了！”5月21日，城关一小区",
+    "停电。据介绍，此次共送去慰问金及轮椅等辅助器具。",
     "梅表翔",
-    "告诉记者，5月份以来，县残联还就企业的残疾职工就业情况进行调查。",
+    "告诉记者，5月份以来，县残联还就企业的残疾职工就业情",
+    "况进行调查，调查的重点是残疾职工的社会保险、工资福利",
+    "和工种岗位等，对发现虚挂残疾职工或残疾职工工资福利得",
+    "不到落实的企业，要求企业及时整改，并将整改情况报送县",
+    "残联备案，切实维护残疾职工的合法权益，让残疾人真正得",
+    "到实惠。",
 ]
 HEADLINE_CHECKS = [
     hit("clauses_or_closers", 2, False, [
@@ -272,9 +288,11 @@ HEADLINE_CHECKS = [
     # a headline's colon leads on to the rest of the headline, its quote closing there
     miss("opens_speech", 2, None, [
         "中科战略伙伴关系取得新进展。", "机遇与合作：", "“通武廊”社会工作再携手", "", INDENT + "近日，三地社会工作者齐聚一堂，交流经验。"]),
-    hit("undated_in_dated_paper", 6, False, DATED_PAPER),
-    # near miss: one dateline does not make the paper's convention
-    miss("undated_in_dated_paper", 6, None, [DATED_PAPER[0], "为做好儿童福利工作，我县启动孤儿身份认定。", *DATED_PAPER[2:]]),
+    hit("undated_in_dated_paper", 13, False, DATED_PAPER),
+    # near misses: one dateline does not make the paper's convention; lines set to a column's
+    # width prove a headline without a dateline
+    miss("undated_in_dated_paper", 13, None, [DATED_PAPER[0], "日前，", *DATED_PAPER[2:]]),
+    miss("undated_in_dated_paper", 7, None, DATED_COLUMN),
     hit("ends_inside_word", 5, False, [*AIXIN, "“爱心行动”项目不仅是", *AIXIN_BODY]),  # 是 needs what follows
     miss("ends_inside_word", 5, None, [*AIXIN, "“爱心行动”项目签约", *AIXIN_BODY]),
 ]

@@ -195,11 +195,14 @@ def no_headline_end(page: Page, c: Candidate) -> bool | None:
 
 
 def undated_in_dated_paper(page: Page, c: Candidate) -> bool | None:
-    """Where the paper opens its stories with a news dateline (``本报讯`` on two or more), a
-    headline needs one under it: a line over undated text is the story's own (``梅表翔`` /
-    ``告诉记者，…``; ``驾驶证上显示的地址是…，`` / ``姓“芦”。``). Near miss: a page with one
-    dateline or none, where headlines head undated stories."""
-    if page.datelines >= DATED_STORIES and not DATELINE_RE.match(page.lines[c.body].text):
+    """Where the paper opens its stories with a news dateline (``本报讯`` on two or more) and its
+    lines are cut at random (``fragmented``: their widths prove no headline), a headline needs a
+    dateline under it or a credit above it: a line over undated text is the story's own (``梅表翔``
+    / ``告诉记者，…``; ``驾驶证上显示的地址是…，`` / ``姓“芦”。``). Near misses: a page with one
+    dateline or none; lines set to a column's width, where a story without a dateline proves its
+    headline by the widths."""
+    if (page.datelines >= DATED_STORIES and page.fragmented and not c.after_credit
+            and not DATELINE_RE.match(page.lines[c.body].text)):
         return False
     return None
 

@@ -6,6 +6,7 @@ against its neighbours, does it look indented, what separates it from the next t
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 from ..chardata import DATELINE_RE, WORD_CHAR_RE
@@ -39,6 +40,7 @@ from .widths import (
 
 EXPLICIT_INDENTS = 3  # lines indented in the text itself before indents are trusted alone
 NEAR_LINES = 3  # lines above and below that tell how wide a column is
+WIDE_SHARE, FRAGMENTED_SHARE = 0.8, 0.4  # the wide lines' percentile; the share of lines half as wide that is random
 
 
 def page_mark_em(lines: list[Line]) -> float:
@@ -129,6 +131,22 @@ class Widths(dict[int, float]):
             whole >= max(refs) - Tol.NARROW and not is_heading_candidate(lines[j].text)))
 
 
+def fragmented(widths: list[int]) -> bool:
+    """
+    Lines cut at random, not by a column's width: 40% of them or more are less than half as
+    long as the long ones (the 80th percentile), as where a text layer gives each run of text a
+    line (``近日，`` / ``县质监局对液化气充装站的压力容器、`` / ``学校和``). Widths prove nothing
+    there: a paragraph's lines are at most a fifth as short.
+
+        >>> fragmented([4, 17, 3, 16, 5, 15, 2, 16, 16, 3]), fragmented([16, 16, 15, 9, 16, 16, 16, 7, 16, 16])
+        (True, False)
+    """
+    if not widths:
+        return False
+    wide = sorted(widths)[int(len(widths) * WIDE_SHARE)]
+    return sum(1 for w in widths if w < wide / 2) >= FRAGMENTED_SHARE * len(widths)
+
+
 class Page:
     """The text lines of one document with their neighbours, for the width rules."""
 
@@ -155,6 +173,11 @@ class Page:
                   and (refs := self._full_lines_near(i))]
         if dotted:
             self.width.dot_em = estimate_dot_em(dotted, mark_em)
+
+    @functools.cached_property
+    def fragmented(self) -> bool:
+        """The document's lines are cut at random (``fragmented``), by their lengths."""
+        return fragmented([len(self.lines[i].text) for i in self.text_idx])
 
     def _slack(self) -> dict[int, float]:
         """A line that breaks before an unbreakable number or word ("…指数为" / "53.5%，…") is
