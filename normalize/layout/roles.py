@@ -83,6 +83,10 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
         [['title', 'title', 'title']]
         >>> headline_roles([["【数字十年】", "我国快递业务量"], ["——连续多年稳居世界第一"]])
         [['kicker', 'title'], ['subtitle']]
+        >>> headline_roles([["共建单位为复评齐献", "力", "——来自基层的报道"]])  # a title's short last line
+        [['title', 'title', 'subtitle']]
+        >>> headline_roles([["街道社工站", "全国秋粮收获过半", "——一线观察之二"]])
+        [['kicker', 'title', 'subtitle']]
     """
     continued = continued or [False] * len(elements)
     roles = [["title"] * len(e) for e in elements]
@@ -95,9 +99,16 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
         first = 1
     where = [(e, k) for e in range(first, last) for k in range(len(elements[e]))]
     lines = [elements[e][k] for e, k in where]
+    # (a last line after a dash is the subtitle: the lines above it tell whether a kicker stands
+    # first, and of two, a first shorter than the title under it is one: ``街道社工站`` /
+    # ``全国秋粮收获过半``, not a title's short last line, ``共建单位为复评齐献`` / ``力``)
+    above_dash = lines[:-1] if last == len(elements) and len(lines) > 1 and lines[-1].startswith("——") else lines
+    kicker_first = (above_dash is not lines and len(above_dash) == 2
+                    and len(above_dash[0]) + KICKER_SIZE_STEP < len(above_dash[1])) or (
+        len(above_dash) >= KICKER_LINES and _kicker_line(above_dash))
     cut = 0
     if first == 0:
-        if (not any(continued) and len(lines) >= KICKER_LINES and _kicker_line(lines)) or (
+        if (not any(continued) and kicker_first) or (
                 len(lines) >= 2 and TAG_RE.match(lines[0])):
             cut = _wrapped_kicker_end(lines) if lines[0].endswith("，") else 1
         elif not any(continued) and _kicker_wrapped_in_a_word(lines):
