@@ -234,6 +234,14 @@ HEADLINE_CHECKS = [
         "下去，大家都很关心这件事情",
         "的进展，希望早日完成。",
     ]),
+    # the quote closes two lines under the headline
+    hit("quote_runs_on", 2, False, [
+        "月20日13点14分向自己的恋人表白。",
+        "市民洪先生表示：“5.20是网络情人节，大家QQ上",
+        "的问候语都改成了‘今天你表白了吗’，我也踩着‘1314’",
+        "这个难得的时间点发了彩信给我的女朋友，她很开心。”",
+        "而周女士说道：“我身边赶在这一天表白的人太多。”",
+    ]),
     hit("quote_runs_on", 2, False, [
         "（据新华社）",
         "非遗文献展邀市民“喜阅西乡",
@@ -277,6 +285,9 @@ HEADLINE_CHECKS = [
     # above a dateline a line that ends on its comma is a kicker, even over one short line
     miss("clauses_or_closers", 2, None, [
         "起到了带头示范作用，减轻了社区的工作压力。", "文明进社区，", "我们在行动", *DATED_BODY]),
+    # over a dateline, a title of one line with its comma inside, wrapping a character
+    miss("clauses_or_closers", 2, None, [
+        "起到了带头示范作用，减轻了社区的工作压力。", "相约“5.20”表白、登记迎来小高", "潮", *DATED_BODY]),
     # over a dateline, a closing quote whose opening one OCR lost is the headline's
     miss("clauses_or_closers", 3, None, [
         "建议市民错峰用电，避开高峰期使用家用电器。", "", "我县 假证被拘”", "第一人现身", "", *DATED_BODY]),

@@ -34,6 +34,8 @@ REST_LINES = 4  # lines a headline may go on past one that looks like a body's f
 BLANK_RUN_LINES = 3  # OCR's headline set between blank lines is this many lines at most
 SET_APART = 2  # raw lines between a headline's last line and the text that goes on from it
 DATED_STORIES = 2  # datelines that show a paper opens its stories with one
+QUOTE_LINES = 4  # how far below a headline a quote it opened may close
+WRAP_REST = 3  # a one-line title wraps this many characters at most onto a line of their own
 DATED_LINES, DATED_CHARS = 10, 40  # how far above a dateline its headline may start
 
 
@@ -155,13 +157,18 @@ class Candidate:
 def clauses_or_closers(page: Page, c: Candidate) -> bool | None:
     """Two clause marks, a clause line that is no kicker, or more closing marks than opening ones:
     a paragraph's lines (``他说这件事还没有结束，因``). Above a news dateline a line that ends on
-    its clause mark heads the story (``文明进社区，`` / ``我们在行动`` / ``本报讯…``), and a closing
+    its clause mark heads the story (``文明进社区，`` / ``我们在行动`` / ``本报讯…``), as does a title
+    of one line with its comma inside (``文明进社区，我们在行动``, also over a subtitle or wrapping
+    a character or two: ``相约“5.20”表白、登记迎来小高`` / ``潮``), and a closing
     quote whose opening one OCR lost is the headline's (``我县 假证被拘”`` / ``第一人现身``): no
     paragraph ends unfinished there (near miss: OCR's ``据了解，广润社区是我县省级文明`` read
     across columns)."""
     joined = c.joined(page)
-    dated = bool(DATELINE_RE.match(page.lines[c.body].text)) and all(
-        m.end() == len(t) for t in (page.lines[j].text for j in c.span) for m in CLAUSE_RE.finditer(t))
+    texts = [page.lines[j].text for j in c.span]
+    title = texts[:-1] if len(texts) > 1 and texts[-1].startswith("——") else texts  # (a subtitle after it)
+    one_line = len(title) == 1 or (len(title) == 2 and len(title[1]) <= WRAP_REST)
+    dated = bool(DATELINE_RE.match(page.lines[c.body].text)) and (one_line or all(
+        m.end() == len(t) for t in texts for m in CLAUSE_RE.finditer(t)))
     if len(CLAUSE_RE.findall(joined)) > 1 or not (dated or clause_line_ok(page, c.span)) or (
             closes_more(joined) and not dated):
         return False
@@ -169,8 +176,20 @@ def clauses_or_closers(page: Page, c: Candidate) -> bool | None:
 
 
 def quote_runs_on(page: Page, c: Candidate) -> bool | None:
-    """A quote the headline opens closes in the text below: ``…，“喜阅西乡`` / ``悦”读…``."""
-    return False if unclosed(c.joined(page)) > 0 and closes_more(page.lines[c.body].text) else None
+    """A quote the headline opens closes in the text below: ``…，“喜阅西乡`` / ``悦”读…``, also a
+    line or two further (``市民洪先生表示：“5.20是网络情人节，大家QQ上`` / ``的问候语都改成了…`` /
+    ``…她很开心。”``)."""
+    if unclosed(c.joined(page)) <= 0:
+        return None
+    below, j = "", c.body
+    for _ in range(QUOTE_LINES):
+        below += page.lines[j].text
+        if closes_more(below):
+            return False
+        j = page.next_index(j)
+        if j is None or page.gap_before(j) != "":
+            break
+    return None
 
 
 def unproven_after_full_line(page: Page, c: Candidate) -> bool | None:
