@@ -49,9 +49,23 @@ DATED = [
     "网络上把这天称作“网络情人节”。",
 ]
 
+# A headline over its byline, in a narrow column
+BYLINED = [
+    "（来源：央视网）",
+    "李克强向科威特首相",
+    "致贺电",
+    "文/陈思远",
+    "国务院总理李克强19日致电艾哈",
+    "迈德·纳瓦夫·艾哈迈德·萨巴赫，",
+    "祝贺他就任科威特国首相。",
+]
+
 # Reading a headline down from its first line: "line" (the line is the headline's), "stop" (no
-# headline here), or no verdict (the body starts at this line).
+# headline here), "body" or no verdict (the body starts at this line).
 HEADLINE_GOES_ON = [
+    hit("byline_under", 5, "body", BYLINED),
+    # near miss: without the byline the narrow first line is taken for the headline's
+    miss("byline_under", 4, ("no_body_start", "line"), [*BYLINED[:3], *BYLINED[4:]]),
     hit("dateline_below", 5, "line", DATED),
     # near miss: a sentence ends on the way down to the dateline
     miss("dateline_below", 5, None, [*DATED[:5], "登记处人很多。", *DATED[6:]]),

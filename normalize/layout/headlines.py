@@ -87,6 +87,15 @@ def dated(page: Page, k: int, chars: int = 0) -> bool:
     return False
 
 
+def byline_under(page: Page, scan: Scan, k: int) -> str | None:
+    """A byline stands between the headline's last line and this one (``李克强向科威特首相`` /
+    ``致贺电`` / ``文/陈思远`` / ``国务院总理李克强19日致电艾哈``): the headline ended over it, the
+    body starts here."""
+    if scan.span and any(page.lines[x].kind == "byline" for x in range(scan.span[-1] + 1, k)):
+        return "body"
+    return None
+
+
 def line_continues_above(page: Page, scan: Scan, k: int) -> str | None:
     """A line starting with a mark goes on from the line before: ``…“活`` / ``化利用”`` / ``，本次…``."""
     return "stop" if PUSHED_RE.match(page.lines[k].text) else None
@@ -118,8 +127,9 @@ def last_word_runs_on(page: Page, scan: Scan, k: int) -> str | None:
     return None
 
 
-HEADLINE_GOES_ON = family("headline_goes_on", page_break_inside, pushed_mark_line, dateline_below, line_continues_above,
-                          label_then_title, wrapped_kicker_top, no_body_start, last_word_runs_on)
+# Verdicts: "line" (the line is the headline's), "stop" (no headline here), "body" or none (the body starts here)
+HEADLINE_GOES_ON = family("headline_goes_on", page_break_inside, byline_under, pushed_mark_line, dateline_below,
+                          line_continues_above, label_then_title, wrapped_kicker_top, no_body_start, last_word_runs_on)
 
 
 def _read_down(page: Page, i: int, expect_title: bool) -> tuple[list[int], int | None] | None:
@@ -131,7 +141,7 @@ def _read_down(page: Page, i: int, expect_title: bool) -> tuple[list[int], int |
         verdict, _ = decide(HEADLINE_GOES_ON, page, scan, k)
         if verdict == "stop":
             return None
-        if verdict is None:  # the body starts at k
+        if verdict in (None, "body"):  # the body starts at k
             if scan.span and (rest := headline_rest(page, k)):
                 scan.span += rest  # "…，促进" / "“政校合作”" / "社会工作助力新疆民" / … / "坛举办": it goes on
                 k = page.next_index(rest[-1])  # the body's first line, as headline_rest found it
