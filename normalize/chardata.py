@@ -22,8 +22,9 @@ CLOSE_BRACKETS = "）)〉"
 HAN_RE = re.compile(f"[{HAN}]")
 # A credit in brackets at the very end of a text: （据新疆民政）, (来源: 央视网), 〈据央视网).
 CREDIT_TAIL_RE = re.compile(
-    # (not right after a dateline: 本报讯（记者 陈晓辉） opens an article, it closes none)
-    r"(?<![讯电])[（(〈]\s*((?:据|来源\s*[:：]|稿件来源\s*[:：]|本文来源\s*[:：]|新华社|中新社|人民网|央视网消息|转自|摘自|综合|编译|"
+    # (not right after a dateline: 本报讯（记者 陈晓辉） opens an article, it closes none; OCR: 本报讯 〈记者…)
+    r"(?<![讯电])(?<![讯电] )[（(〈]\s*"
+    r"((?:据|来源\s*[:：]|稿件来源\s*[:：]|本文来源\s*[:：]|新华社|中新社|人民网|央视网消息|转自|摘自|综合|编译|"
     r"供稿|稿源|本报记者|特约记者|记者|通讯员|作者|文\s*[/／:：])"
     r"[^（）()〈〉\n]{0,40}(?:[（(][^（）()\n]{0,12}[）)][^（）()〈〉\n]{0,20})?)\s*[）)〉]\s*$"
     # a bare source name in brackets right after a sentence: …的意见。（中国新闻网）

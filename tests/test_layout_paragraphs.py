@@ -428,3 +428,15 @@ def test_ocr_lost_a_paragraphs_last_line_the_indented_line_after_the_blank_start
     ]
     blocks = kinds(page(*quoted))
     assert [k for k, _ in blocks] == ["paragraph", "paragraph"] and "“喜阅西乡悦”读非遗" in blocks[1][1]
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    # OCR's 〈 and a space after the dateline: the reporters open the story, they close none
+    ("本报讯 〈记者谢芳通讯员李淑华)", None),
+    ("本报讯（记者 谢芳 通讯员 李淑华）", None),
+    # near miss: the names after a brief's last sentence are its credit
+    ("为做好儿童福利工作。 （陈佳 林松）", "（陈佳 林松）"),
+])
+def test_a_dateline_bracket_is_no_credit(line: str, credit: str | None) -> None:
+    blocks = build_blocks(page("孤儿核查工作圆满完成", line, "为做好儿童福利工作，确保国家孤儿基本生活费发放制度顺利实施。"))
+    assert [b["text"] for b in blocks if b["kind"] == "credit"] == ([credit] if credit else [])

@@ -20,6 +20,7 @@ from .text import (
     LETTER_SPACED_RE,
     PUSHED_RE,
     SENTENCE_TAIL_RE,
+    SUBTITLE_STARTS,
     closes_more,
     ends_sentence,
     is_heading_candidate,
@@ -175,7 +176,7 @@ def clauses_or_closers(page: Page, c: Candidate) -> bool | None:
     across columns)."""
     joined = c.joined(page)
     texts = [page.lines[j].text for j in c.span]
-    title = texts[:-1] if len(texts) > 1 and texts[-1].startswith("——") else texts  # (a subtitle after it)
+    title = texts[:-1] if len(texts) > 1 and texts[-1].startswith(SUBTITLE_STARTS) else texts  # (a subtitle)
     one_line = len(title) == 1 or (len(title) == 2 and len(title[1]) <= WRAP_REST)
     dated = bool(DATELINE_RE.match(page.lines[c.body].text)) and (one_line or all(
         m.end() == len(t) for t in texts for m in CLAUSE_RE.finditer(t)))

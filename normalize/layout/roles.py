@@ -12,12 +12,12 @@ import re
 
 from ..chardata import DATELINE_RE, HAN_RE, JUMP_BACK_RE, JUMP_ON_RE
 from ..words import word_runs_on
-from .text import ends_sentence
+from .text import SUBTITLE_STARTS, ends_sentence
 from .widths import Tol, line_width
 
 TAG_RE = re.compile(r"^【[^】]{1,12}】$")  # a column tag over a title: "【数字十年】"
 LABEL_HAN = 4  # a heading this short standing before another is a section label ("动态", "简讯")
-SUBTITLE_DASHES = ("——", "—")
+SUBTITLE_DASHES = (*SUBTITLE_STARTS, "—")  # an element after a dash is a subtitle
 KICKER_LINES = 3  # a kicker line of its own stands over a title of two lines at least
 KICKER_SIZE_STEP = 2  # characters a kicker line differs from the title's first line by
 RUNNING_HEAD_CHARS = 30  # a running head repeated across pages is this short
@@ -87,6 +87,8 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
         [['title', 'title', 'subtitle']]
         >>> headline_roles([["街道社工站", "全国秋粮收获过半", "——一线观察之二"]])
         [['kicker', 'title', 'subtitle']]
+        >>> headline_roles([["全国秋粮收获过半", "一一一线观察之二"]])  # OCR's 一一 for the dash
+        [['title', 'subtitle']]
     """
     continued = continued or [False] * len(elements)
     roles = [["title"] * len(e) for e in elements]
@@ -102,7 +104,8 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
     # (a last line after a dash is the subtitle: the lines above it tell whether a kicker stands
     # first, and of two, a first shorter than the title under it is one: ``街道社工站`` /
     # ``全国秋粮收获过半``, not a title's short last line, ``共建单位为复评齐献`` / ``力``)
-    above_dash = lines[:-1] if last == len(elements) and len(lines) > 1 and lines[-1].startswith("——") else lines
+    dash_last = last == len(elements) and len(lines) > 1 and lines[-1].startswith(SUBTITLE_STARTS)
+    above_dash = lines[:-1] if dash_last else lines
     kicker_first = (above_dash is not lines and len(above_dash) == 2
                     and len(above_dash[0]) + KICKER_SIZE_STEP < len(above_dash[1])) or (
         len(above_dash) >= KICKER_LINES and _kicker_line(above_dash))
@@ -115,7 +118,7 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
             cut = 2
     for e, k in where[:cut]:
         roles[e][k] = "kicker"
-    if last == len(elements) and len(lines) - cut >= 2 and lines[-1].startswith("——"):
+    if last == len(elements) and len(lines) - cut >= 2 and lines[-1].startswith(SUBTITLE_STARTS):
         e, k = where[-1]
         roles[e][k] = "subtitle"
     return roles

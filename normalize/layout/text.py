@@ -369,6 +369,7 @@ def justified(text: str) -> bool:
 
 NAME_CHARS = 12  # a paper's or section's name alone on a line is this short
 LABEL_CHARS = 4  # a section label ("简讯", "新闻速递") is this short
+SUBTITLE_STARTS = ("——", "一一")  # a subtitle's line starts with a dash (OCR reads it as 一一)
 _NAME_RE = re.compile(r"[\w\s·&|~^*'`._-]+")
 
 
