@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from .chardata import CONTINUED_RE
-from .layout.roles import SAME_HEAD, TAG_RE
+from .layout.roles import SAME_HEAD
+from .layout.text import TAG_RE
 from .records import REMOVED_KINDS
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")

@@ -29,7 +29,7 @@ ASIDE = [
 ]
 WHY = {"page_edge_names": "page_edge_name", "open_credits": "open_credit", "bracketed_asides": "bracketed_aside",
        "inside_sentences": "inside_sentence", "decoration_runs": "decoration_run", "datelines": "dateline",
-       "masthead_debris": "masthead_debris", "signatures": "signature"}
+       "masthead_debris": "masthead_debris", "signatures": "signature", "section_tags": "section_tag"}
 # an OCR text layer's dashed rule, a glyph a line, after a story's last sentence
 RULE_RUN = ["－ ——", "卜 －", "—", "＋", "一－—", "·", "卜 －—"]
 # OCR's debris between two stories, then a section tag opening on its own line
@@ -55,6 +55,11 @@ def after_passes(lines: tuple[str, ...], at: int) -> tuple[str, str]:
 # The kind passes change the kind of some lines, each giving its name (singular) as their why:
 # a hit's verdict is the line's (kind, why) after them, a near miss's what it is instead.
 KIND_PASS_ROWS = [
+    # a column tag set among the lines of the story before its headline
+    hit("section_tags", 10, ("label", "section_tag"), [*DEBRIS, "阳阳病愈后，我问他：", "“我到底是不是好爸爸？”"]),
+    # near miss: a bracketed dateline under a headline
+    miss("section_tags", 3, ("text", ""), ["深大鹏办事处召开社工联席会议共", "话社工服务", "【香港商报网讯】",
+                                           "记者朱开芝、通讯员敬天燕报道：近日，大鹏办事处召开社工联席会议，"]),
     # an office signing the story, at the document's end
     hit("signatures", 3, ("credit", "signature"), [*VISIT, "XX区民政局"]),
     # and before the next story, a blank line after it
@@ -141,8 +146,8 @@ def test_kind_passes(rule: str, lines: tuple[str, ...], at: int, verdict: object
     at_line = [(b["kind"], b["why"]) for b in blocks_at(build_blocks(page(*lines)), at)]
     if kind == "text":
         assert [k for k, _ in at_line] == ["paragraph"]
-    else:
-        assert (kind, why) in at_line
+    else:  # (a label line is a heading block)
+        assert ({"label": "heading"}.get(kind, kind), why) in at_line
 
 
 def test_a_bracketed_line_inside_a_sentence_is_prose_not_a_credit() -> None:

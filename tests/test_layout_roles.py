@@ -29,7 +29,16 @@ BLANK_SUBTITLE_REASON = (
 
 # The roles ``mark_roles`` gives (and the jump rules of ``kinds``): each row names what the block
 # covering line ``at`` carries (None: the key is absent); a near miss says what it carries instead.
+# A story's last lines, an OCR layer's debris, a column tag on two lines, the story going on,
+# then the next story's headline
+TAGGED = ["陪在儿子身边守着他，也守着我的未来。", "·", "…", "、", "～ ｝ ｌ", "、 Ｉ", "／ ～", "，", "【", "生 活 智 慧 】",
+          "阳阳病愈后，我问他：", "“我到底是不是好爸爸？”", "我紧紧地搂住了儿子。", "内心强大则世界辽阔",
+          "有个年轻人去庙里问高僧：“求大师指点迷津，", "为什么我老是觉得自己很痛苦？”高僧笑而不答。"]
 ROLES = [
+    # the tag is the next headline's kicker, moved to it
+    hit("tags_to_kickers", 10, {"role": "kicker", "headline": 1, "text": "【生 活 智 慧 】"}, TAGGED),
+    # near miss: with no headline after it, the tag stays a label
+    miss("tags_to_kickers", 10, {"role": "label"}, TAGGED[:13]),
     hit("is_label", 3, {"role": "label", "why": "label_over_heading"}, [
         "（据新华社）",
         "",

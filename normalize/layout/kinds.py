@@ -18,6 +18,7 @@ from .text import (
     CLOSING_BRACKET_RE,
     LABEL_CHARS,
     PUSHED_RE,
+    TAG_RE,
     debris,
     drawn,
     ends_sentence,
@@ -222,8 +223,31 @@ def signatures(lines: list[Line]) -> None:
             ln.kind, ln.why = "credit", "signature"
 
 
+def section_tags(lines: list[Line]) -> None:
+    """A column's tag alone on its line, or OCR's ``【`` / ``生 活 智 慧 】``, with running text
+    under it (the page set it apart from its headline, among the story before's lines): it is
+    the next headline's kicker (``roles.tags_to_kickers``), no part of the text around it. It
+    stands after a sentence's end or page furniture. Near misses: a tag under a headline
+    (``深大鹏办事处召开社工联席会议共`` / ``话社工服务`` / ``【香港商报网讯】``, a dateline too) or over
+    one stays in the heading, as the headline rules read it."""
+    for i, ln in enumerate(lines):
+        if ln.kind != "text" or not ln.text.endswith("】"):
+            continue
+        run = [i]
+        above, below = _neighbours(lines, i)
+        if not ln.text.lstrip().startswith("【") and above is not None and above.text.strip() == "【":
+            run.insert(0, max(k for k in range(i) if lines[k] is above))
+        text = "".join(lines[k].text for k in run).replace(" ", "")
+        first_above, _ = _neighbours(lines, run[0])
+        apart = first_above is None or first_above.kind != "text" or ends_sentence(first_above.text)
+        if (apart and TAG_RE.match(text) and not DATELINE_RE.match(text[1:]) and below is not None
+                and below.kind == "text" and not is_heading_candidate(below.text)):
+            for k in run:
+                lines[k].kind, lines[k].why = "label", "section_tag"
+
+
 KIND_PASSES = (masthead_debris, page_edge_names, open_credits, bracketed_asides, inside_sentences, decoration_runs,
-               datelines, signatures)
+               datelines, signatures, section_tags)
 
 
 def resumes_next(lines: list[Line], i: int) -> bool:

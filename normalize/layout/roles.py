@@ -12,10 +12,9 @@ import re
 
 from ..chardata import DATELINE_RE, HAN_RE, JUMP_BACK_RE, JUMP_ON_RE
 from ..words import word_runs_on
-from .text import SUBTITLE_STARTS, ends_sentence
+from .text import SUBTITLE_STARTS, TAG_RE, ends_sentence
 from .widths import Tol, line_width
 
-TAG_RE = re.compile(r"^【[^】]{1,12}】$")  # a column tag over a title: "【数字十年】"
 LABEL_HAN = 4  # a heading this short standing before another is a section label ("动态", "简讯")
 SUBTITLE_DASHES = (*SUBTITLE_STARTS, "—")  # an element after a dash is a subtitle
 KICKER_LINES = 3  # a kicker line of its own stands over a title of two lines at least
@@ -272,4 +271,28 @@ def mark_roles(blocks: list[dict], *, grouped: bool = False) -> list[dict]:
         elif b["kind"] == "paragraph" and DATELINE_RE.match(b["text"]):
             b["role"] = "dateline"
         out.append(b)
+    return tags_to_kickers(out)
+
+
+def tags_to_kickers(blocks: list[dict]) -> list[dict]:
+    """A column's tag that the page set apart from its headline (``section_tags``: ``【生活智慧】``
+    among the lines of the story before) is the next headline's kicker: its block moves to just
+    before that headline's first block. A tag with no headline after it stays a label."""
+    out = list(blocks)
+    i = 0
+    while i < len(out):
+        tag = out[i]
+        if tag.get("why") != "section_tag":
+            i += 1
+            continue
+        while i + 1 < len(out) and out[i + 1].get("why") == "section_tag":  # a tag on two lines: 【 / 生活智慧】
+            nxt = out.pop(i + 1)
+            tag = out[i] = {**tag, "text": tag["text"] + nxt["text"], "lines": [tag["lines"][0], nxt["lines"][1]]}
+        at = next((j for j in range(i + 1, len(out)) if out[j]["kind"] == "heading" and "headline" in out[j]), None)
+        if at is None:
+            i += 1
+            continue
+        out.pop(i)
+        out.insert(at - 1, {**tag, "role": "kicker", "headline": out[at - 1]["headline"], "parts": [tag["text"]]})
+        i += 1 if at - 1 == i else 0
     return out

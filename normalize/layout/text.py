@@ -369,6 +369,7 @@ def justified(text: str) -> bool:
 
 NAME_CHARS = 12  # a paper's or section's name alone on a line is this short
 LABEL_CHARS = 4  # a section label ("简讯", "新闻速递") is this short
+TAG_RE = re.compile(r"^【[^】]{1,12}】$")  # a column tag over a title: "【数字十年】"
 SUBTITLE_STARTS = ("——", "一一")  # a subtitle's line starts with a dash (OCR reads it as 一一)
 _NAME_RE = re.compile(r"[\w\s·&|~^*'`._-]+")
 
