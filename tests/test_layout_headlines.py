@@ -850,3 +850,15 @@ def test_a_headline_read_down_to_its_dateline_is_one_heading() -> None:
     assert "".join(b["text"] for b in heads) == "相约“5.20”表白、登记迎来小高潮"
     assert len({b["headline"] for b in heads}) == 1 and "label" not in {b.get("role") for b in heads}
     assert blocks[-1]["text"].startswith("本报讯")
+
+
+@pytest.mark.parametrize(("lines", "heading"), [
+    # OCR's blank lines: the lead's first line opens a quote of speech that closes below
+    (["投资重点领域。（据央视网）", "", "非遗民俗文献展邀市民", "", "“原来三月三是为了庆祝北帝", "", "雨顺、", "盟！”", "",
+      "北斗七星方位，", "宝安区图书馆一楼南大厅的展览正式开幕。"], "非遗民俗文献展邀市民"),
+    # near miss: a title's quoted name wraps onto its next line
+    (["投资重点领域。（据央视网）", "", "非遗民俗文献展邀市民“宝读", "诗书”", "",
+      "“原来三月三是为了庆祝北帝诞辰，祈求风调雨顺！”宝安区图书馆", "一楼南大厅的展览正式开幕。"], "非遗民俗文献展邀市民“宝读诗书”"),
+])
+def test_a_quote_of_speech_starts_the_body_under_a_headline(lines: list[str], heading: str) -> None:
+    assert [b["text"] for b in build_blocks(page(*lines)) if b["kind"] == "heading"] == [heading]

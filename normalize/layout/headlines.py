@@ -300,10 +300,33 @@ def heading_span(
         # "传承保护数百载，璀璨非遗放" / blank / "异彩。为期9天…": the text goes on from the last
         # line, which starts the body (OCR set it apart)
         k = span.pop()
+    if len(span) > 1 and (m := _speech_from(page, span)):
+        # "非遗民俗文献展邀市民" / "“原来三月三是为了庆祝北帝" / … / "盟！”": a quote of speech the
+        # last lines open, closing below, is the body's first sentence, the headline ends above it
+        span, k = span[:m], span[m]
     verdict, _ = decide(HEADLINE_CHECKS, page, Candidate(span, k, strict, after_credit))
     if verdict is False:
         return [], ""
     return span, "headline_after_full_line" if strict else "headline_before_body"
+
+
+def _speech_from(page: Page, span: list[int]) -> int:
+    """The position in ``span`` (not the first) of a line that opens a quote of speech: a quote the
+    headline does not close, closing within ``QUOTE_LINES`` lines with a clause mark or a
+    sentence's end inside (a title's quoted name has none); 0 if none."""
+    for m in range(1, len(span)):
+        quoted = "".join(page.lines[j].text for j in span[m:])
+        if quoted[:1] not in QUOTE_OPENERS or unclosed(quoted) <= 0:
+            continue
+        j: int | None = span[-1]
+        for _ in range(QUOTE_LINES):
+            j = page.next_index(j) if j is not None else None
+            if j is None or unclosed(quoted) <= 0:
+                break
+            quoted += page.lines[j].text
+        if unclosed(quoted) <= 0 and (CLAUSE_RE.search(quoted) or any(c in quoted for c in "。！？!?")):
+            return m
+    return 0
 
 
 def headline_rest(page: Page, k: int) -> list[int]:
