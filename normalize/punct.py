@@ -53,7 +53,7 @@ MAX_PASSES = 4
 # 一 are everywhere in Chinese, so the rules that need them (ellipsis, dashes) are asked apart.
 _TRIGGER_RE = re.compile(
     r"[\x00-\x08\x0b\x0d-\x1f\x7f-\xa0\u00ad\u034f\u180e\u200b-\u200f\u2060\ufeff"
-    r"\u2e80-\u2fd5\uff01-\uff5e \t\u3000,:;!?().\"'\-—―…・•‧∙⋅`「」『』〈]"
+    r"\u2e80-\u2fd5\uff01-\uff5e \t\u3000,:;!?().\"'\-—―…・•‧∙⋅`「」『』〈″]"
 )
 
 

@@ -168,6 +168,10 @@ def _half_curly(m: re.Match[str]) -> str:
     start = max(s.rfind(c, 0, a) for c in "“”\n") + 1
     return m.group() if '"' in s[start:a] else f"“{m.group(2)}”"
 _SQUOTE_RE = re.compile(rf"'(?<![A-Za-z]')([^'\n]{{0,100}}{_HAN}[^'\n]{{0,100}})'(?![A-Za-z])")
+# OCR reads an opening quote as a double prime (″ 我爱你”); after a digit it is seconds or inches (5″)
+_PRIME_RE = re.compile(r"(?<![0-9])″")
+# A single curly quote whose partner came out straight (OCR: ' 今天你表白了吗’): the pair is curly
+_HALF_CURLY_SINGLE_RE = re.compile(rf"'(?<![A-Za-z]')([^‘’'\n]{{0,100}}{_HAN}[^‘’'\n]{{0,100}})’")
 # Rule "ellipsis": ..., 。。。, ・・・ or a lone … after Chinese become ……
 _ELLIPSIS_RE = re.compile(r"[.。・…](?:(?<=\.)\.\.+|(?<=。)。。+|(?<=・)・・+|(?<=…)…*)")  # \.{3,}|。{3,}|・{3,}|…+
 
@@ -351,8 +355,10 @@ def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
         ("width", _WIDTH_CHARS, _translate(_WIDTH_RE, _WIDTH), None),  # type: ignore[arg-type]
         ("width", "．", _sub(_FW_POINT_RE, "."), (".", "...")),
         ("ocr_point", "．", _ocr_point, ""),
+        ("quotes", "″", _sub(_PRIME_RE, '"'), '"'),
         ("quotes", '"', _sub(_HALF_CURLY_RE, _half_curly), ""),
         ("quotes", '"', _sub(_DQUOTE_RE, _dquotes), ""),
+        ("quotes", "'", _sub(_HALF_CURLY_SINGLE_RE, lambda m: f"‘{m.group(1)}’"), ""),
         ("quotes", "'", _sub(_SQUOTE_RE, lambda m: f"‘{m.group(1)}’"), ""),
         ("parens", "〈", _sub(_ANGLE_PAREN_RE, _angle_paren), ""),
         ("parens", "(", _translated(_PAREN_RE, _PAREN_TABLE), ""),
@@ -383,7 +389,7 @@ _LOOKALIKE_CHARS = frozenset(map(chr, _LOOKALIKE))
 _WIDTH_CHARS = frozenset(map(chr, _WIDTH))
 _SPACE_CHARS = " \t\u00a0\u3000"
 _PLAIN = re.escape("".join(sorted(
-    _INVISIBLE_CHARS | _LOOKALIKE_CHARS | _WIDTH_CHARS | set(".．\"'〈(),:;!?・…—―•‧∙⋅`「」『』@")
+    _INVISIBLE_CHARS | _LOOKALIKE_CHARS | _WIDTH_CHARS | set(".．\"'〈(),:;!?・…—―•‧∙⋅`「」『』@″")
 )))
 # One class of every first character (the engine stops only there), then what each one needs.
 _SITE_RE = re.compile(

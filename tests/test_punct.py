@@ -72,6 +72,9 @@ CASES = {
     ],
     "quotes": [
         ('他说"好的"', "他说“好的”"),
+        ("的谐音是″ 我爱你”，网", "的谐音是“我爱你”，网"),  # OCR's double prime for the opening quote
+        ("长5″的钉子", "长5″的钉子"),  # near-miss: inches after a digit
+        ("改成了' 今天你表白了吗’，我", "改成了‘今天你表白了吗’，我"),  # a single quote's partner came out straight
         ('"通武廊"三地', "“通武廊”三地"),
         ("'一老一小'研究院", "‘一老一小’研究院"),
         ('He said "yes"', 'He said "yes"'),  # near-miss: English
