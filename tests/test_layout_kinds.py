@@ -101,6 +101,13 @@ KIND_PASS_ROWS = [
         "陕北到安徽特高压直流输",
         "电工程开工",
     ]),
+    # an office's 供稿 whose closing bracket OCR lost
+    hit("open_credits", 2, ("credit", "open_credit"), [
+        "区内各个点设立调查问卷点。",
+        "(社区服务中心供稿",
+        "",
+        "用电高峰来了！",
+    ]),
     # mid-sentence: an aside
     miss("open_credits", 2, ("text", ""), [
         "据介绍，这次会议",

@@ -27,8 +27,8 @@ from .text import (
     name_like,
 )
 
-# A credit whose closing bracket OCR lost or misread ("〈据央视《新闻联播户").
-_OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}$")
+# A credit whose closing bracket OCR lost or misread ("〈据央视《新闻联播户", "(社区服务中心供稿").
+_OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}|[^（）()〈〉。，,]{2,14}供稿)$")
 TOP_LINES, FOOT_LINES = 5, 4  # how far into a page its running head and foot reach
 REPEATED_TITLE_LINES = 3
 LOOK_AHEAD = 2  # lines after an open credit that must close no bracket
