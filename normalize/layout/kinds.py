@@ -28,7 +28,8 @@ from .text import (
 )
 
 # A credit whose closing bracket OCR lost or misread ("〈据央视《新闻联播户", "(社区服务中心供稿").
-_OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}|[^（）()〈〉。，,]{2,14}供稿)$")
+_OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}"
+                             r"|[^（）()〈〉。，,]{2,14}供稿)$")
 TOP_LINES, FOOT_LINES = 5, 4  # how far into a page its running head and foot reach
 REPEATED_TITLE_LINES = 3
 LOOK_AHEAD = 2  # lines after an open credit that must close no bracket
@@ -212,12 +213,16 @@ def signatures(lines: list[Line]) -> None:
     which has a blank line above it or its body right under it; a sentence OCR broke with a
     blank line, whose word runs on below (``天津市民政局和北京市通`` / ``州区、武清区…``)."""
     for i, ln in enumerate(lines):
-        if ln.kind != "text" or i == 0 or len(ln.text.replace(" ", "")) <= LABEL_CHARS or not name_like(ln.text):
-            continue  # (a word this short is a section's label: ``简讯``)
-        above, after = lines[i - 1], lines[i + 1] if i + 1 < len(lines) else None
-        if not (above.kind == "text" and above.page == ln.page and ends_sentence(above.text)
-                and (after is None or (after.kind == "blank" and after.page == ln.page))):
+        if ln.kind != "text" or i == 0:
             continue
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        if after is not None and (after.kind != "blank" or after.page != ln.page):
+            continue  # (cheap tests first: most lines have text right under them)
+        above = lines[i - 1]
+        if not (above.kind == "text" and above.page == ln.page and ends_sentence(above.text)):
+            continue
+        if len(ln.text.replace(" ", "")) <= LABEL_CHARS or not name_like(ln.text):
+            continue  # (a word this short is a section's label: ``简讯``)
         _, below = _neighbours(lines, i)
         if below is None or not word_runs_on(ln.text, below.text):  # OCR's blank inside a sentence
             ln.kind, ln.why = "credit", "signature"
