@@ -106,6 +106,17 @@ BREAK_BEFORE = [
         "表示，迈上新征程，他们将持续",
         "赋能增效。",
     ]),
+    # a quote the paragraph opened closes in the line after the blank: it goes on
+    miss("blank_then_indent", 5, None, [
+        "七位新闻发言人介绍说，连",
+        "日来，大家认真学习党的二十大",
+        "期待，擘画了“伟大复兴的光明前",
+        "",
+        "大数据、大生态是贵州的两",
+        "大名片”，贵州代表团新闻发言人",
+        "表示，迈上新征程，他们将持续",
+        "赋能增效。",
+    ]),
     # the column goes on with a full line
     miss("blank_then_indent", 5, None, [
         *LOST_LAST_LINE,

@@ -12,10 +12,11 @@ from .lines import Line
 from .page import Page
 from .roles import jump_page, jump_role
 from .rules import decide, family
-from .text import CREDIT_CLOSERS, PUSHED_RE, closes_more, ends_sentence, join_lines
+from .text import CREDIT_CLOSERS, PUSHED_RE, closes_more, ends_sentence, join_lines, unclosed
 from .widths import Tol
 
 CREDIT_LINES = 3  # a credit at a paragraph's end spans at most this many lines
+QUOTE_REACH = 2  # lines within which a quote the paragraph opened closes, across OCR's blank line
 
 
 def break_at_blank(page: Page, i: int) -> bool:
@@ -76,9 +77,26 @@ def blank_then_indent(page: Page, i: int, cur: Open) -> Break | None:
     above opened goes on with it."""
     text = page.lines[i].text
     if (page.gap_before(i) == "blank" and page.indent(i) and not closes_more(text)
-            and (page.short(page.next_index(i, -1)) or not ends_sentence(text))):  # type: ignore[arg-type]
+            and (page.short(page.next_index(i, -1)) or not ends_sentence(text))  # type: ignore[arg-type]
+            and not _quote_goes_on(page, i, cur)):
         return Break()
     return None
+
+
+def _quote_goes_on(page: Page, i: int, cur: Open) -> bool:
+    """The paragraph opened a quote that closes within two lines from line i (``“原来三月三是为了
+    庆祝北帝`` / blank / ``雨顺、`` / ``盟！”``)."""
+    if unclosed("".join(ln.text for ln in cur.lines)) <= 0:
+        return False
+    below, j = "", i
+    for _ in range(QUOTE_REACH):
+        below += page.lines[j].text
+        if closes_more(below):
+            return True
+        j = page.next_index(j)  # type: ignore[assignment]
+        if j is None:
+            break
+    return False
 
 
 def indent_after_end(page: Page, i: int, cur: Open) -> Break | None:
