@@ -184,14 +184,19 @@ def is_label(block: dict, nxt: dict | None) -> bool:
 
 
 def starts_new_headline(prev: dict, block: dict) -> bool:
-    """Heading blocks parted by a line (a blank) are separate headlines; a width cut is a kicker.
+    """Heading blocks parted by a line (a blank) are separate headlines, but a subtitle after a
+    dash goes on the headline above it across OCR's blank (``陕北到安徽特高压直流输电工程`` /
+    ``开工`` / blank / ``一一记者走访见闻``); a width cut is a kicker.
 
     A block that starts above the one before comes from another column that OCR printed side by
     side (the reading went back up the page): another headline too. (Pieces of one line cut at
     an inline break share its number: those are not.)
     """
     first, last = prev["lines"]
-    return int(block["lines"][0]) > int(last) + 1 or int(block["lines"][0]) < int(first)
+    if int(block["lines"][0]) < int(first):
+        return True
+    gap = int(block["lines"][0]) - int(last)
+    return gap > 1 and not (gap == 2 and block["text"].startswith(SUBTITLE_STARTS))
 
 
 def is_byline(text: str) -> bool:
