@@ -13,6 +13,7 @@ from ..chardata import (
     CLOSERS,
     CREDIT_TAIL_RE,
     DATE_RE,
+    DATELINE_RE,
     EDITION_RE,
     EDITOR_RE,
     HAN,
@@ -325,11 +326,15 @@ def is_heading_candidate(text: str) -> bool:
         (False, False)
         >>> is_heading_candidate("昨天（10月19日）晚上"), is_heading_candidate("国庆假期（10月1日至7日）全国出游")
         (False, True)
+        >>> is_heading_candidate("本报讯 〈记者刘洋 通讯员 刘洋)")
+        False
     """
     if not text or "。" in text or "；" in text or "、" in text or len(text) > MAX_HEADLINE_CHARS:
         return False
     if text[0] in OPEN_BRACKETS or ("月" in text and BRACKETED_DATE_RE.search(text)):
         return False  # "今天（3月15日）" dates a news lead's first sentence, not a headline
+    if DATELINE_RE.match(text):
+        return False  # "本报讯（记者…）" opens a story's first paragraph
     if text[-1] in "：:" and len(text) <= SHORT_COLON_CHARS and not CLAUSE_RE.search(text):
         text = text[:-1]  # "机遇与合作：" / "“通武廊”社会工作再携手": a headline broken at its colon
     if _CONTINUES_RE.search(text) or PUSHED_RE.match(text):
