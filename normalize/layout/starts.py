@@ -131,7 +131,7 @@ def text_follows(page: Page, k: int) -> bool:
     return True
 
 
-BODY_STARTS = family("body_starts", prose_line, dateline_start, middle_dot_start, date_across_break, cut_line_is_prose,
+BODY_STARTS = family("body_starts", dateline_start, prose_line, middle_dot_start, date_across_break, cut_line_is_prose,
                      alone_between_blanks, no_start_shape, two_narrow_lines, narrow_run_widens, text_follows)
 
 
