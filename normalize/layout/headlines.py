@@ -177,9 +177,9 @@ def clauses_or_closers(page: Page, c: Candidate) -> bool | None:
     joined = c.joined(page)
     texts = [page.lines[j].text for j in c.span]
     title = texts[:-1] if len(texts) > 1 and texts[-1].startswith(SUBTITLE_STARTS) else texts  # (a subtitle)
-    one_line = len(title) == 1 or (len(title) == 2 and len(title[1]) <= WRAP_REST)
-    dated = bool(DATELINE_RE.match(page.lines[c.body].text)) and (one_line or all(
-        m.end() == len(t) for t in texts for m in CLAUSE_RE.finditer(t)))
+    # a comma inside a line is the title's when at most a wrapped character or two follow it
+    inner_ok = all(sum(map(len, title[n + 1:])) <= WRAP_REST for n, t in enumerate(title) if CLAUSE_RE.search(t[:-1]))
+    dated = bool(DATELINE_RE.match(page.lines[c.body].text)) and inner_ok
     if len(CLAUSE_RE.findall(joined)) > 1 or not (dated or clause_line_ok(page, c.span)) or (
             closes_more(joined) and not dated):
         return False
