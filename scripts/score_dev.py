@@ -49,12 +49,13 @@ if "--heldout" in args:
              "heldout ocr": ([held / "ocr/inputs"], {}, golds),
              "heldout pdf": ([held / "pdf"], {}, golds),
              "heldout hocr": ([held / "hocr"], HOCR, golds)}
+keep = [*SETS, "synthetic"]
 if "--only" in args:
     at = args.index("--only")
     keep = args[at + 1].split(",")
     del args[at : at + 2]
     SETS = {k: v for k, v in SETS.items() if k in keep}
-else:
+if "synthetic" in keep:
     synth = Path(tempfile.mkdtemp()) / "synthetic"
     subprocess.run([sys.executable, str(ROOT / "scripts/make_synthetic.py"), str(synth)], check=True)
     SETS["synthetic"] = ([synth / "inputs"], {}, gold(synth / "gold/*.jsonl"))
