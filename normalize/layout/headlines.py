@@ -74,6 +74,8 @@ def dateline_below(page: Page, scan: Scan, k: int) -> str | None:
 def dated(page: Page, k: int, chars: int = 0) -> bool:
     """A news dateline stands a few short lines below line k, none ending a sentence: the lines
     from k are a headline's (``chars``: of it above k)."""
+    if not page.datelines:
+        return False
     j: int | None = k
     for _ in range(DATED_LINES):
         text = page.lines[j].text
