@@ -201,6 +201,7 @@ def page_chars(textpage: Any, frame: _Frame) -> list[Char]:
     upright = frame.rotation == 0
     height, left = frame.top, frame.left
     chars = []
+    word: Word | None = None
     for i in range(count):
         char = text[i]
         if char in GENERATED and is_generated(textpage, i):
@@ -219,12 +220,43 @@ def page_chars(textpage: Any, frame: _Frame) -> list[Char]:
         x0, right = ox.value, rect.right
         if rect.top - rect.bottom < FALLBACK_HEIGHT_EM * size and east_asian_width(char) in "WF":
             right = max(right, x0 + size)  # a glyph's ink box, not its advance: a full-width character is an em
+        word = _stretched_word(word, matrix, x0)
         if upright:
-            chars.append(Char(char, x0 - left, right - left, height - oy.value, size, font))
+            chars.append(Char(char, x0 - left, right - left, height - oy.value, size, font,
+                              None if word is None else word[1] - left))
         else:
             x0, _, x1, _ = frame.box(x0, rect.bottom, right, rect.top)
             chars.append(Char(char, x0, x1, frame.point(ox.value, oy.value)[1], size, font))
     return chars
+
+
+STRETCHED = 1.3
+"""A glyph drawn this much wider or narrower than its font (the text matrix's horizontal over its vertical scale)
+is stretched to fill an OCR word's box: tesseract's and OCRmyPDF's invisible text layers. Their word boxes are
+right where they start, but may overlap, so a stretched character is placed where its word starts."""
+
+
+Word = tuple[float, float, float]  # a stretched OCR word: its scale, where it starts, its last character's origin
+
+
+def _stretched_word(word: Word | None, matrix: Any, x: float) -> Word | None:
+    """The stretched word the character at origin ``x`` belongs to: the one before it goes on while the scale stays
+    and the origin moves right, else a new one starts here; None for a character drawn at its font's width.
+
+    >>> class M:
+    ...     def __init__(self, a): self.a, self.b, self.c, self.d = a, 0.0, 0.0, 1.0
+    >>> w = _stretched_word(None, M(3.7), 216.0); w = _stretched_word(w, M(3.7), 238.2); w
+    (3.7, 216.0, 238.2)
+    >>> _stretched_word(w, M(0.6), 234.7), _stretched_word(w, M(1.0), 250.0)
+    ((0.6, 234.7, 234.7), None)
+    """
+    vertical = math.hypot(matrix.c, matrix.d)
+    scale = math.hypot(matrix.a, matrix.b) / vertical if vertical else 1.0
+    if 1 / STRETCHED <= scale <= STRETCHED:
+        return None
+    if word is not None and word[0] == scale and x >= word[2]:
+        return (scale, word[1], x)
+    return (scale, x, x)
 
 
 def _page_text(textpage: Any, count: int) -> Sequence[str]:

@@ -61,11 +61,15 @@ WALL_TOUCH_EM = 0.1
 class Char:
     """One character of the text layer: its horizontal extent, baseline and em box (y downward), size and font."""
 
-    __slots__ = ("base", "bottom", "font", "size", "text", "top", "x0", "x1")
+    __slots__ = ("at", "base", "bottom", "font", "size", "text", "top", "x0", "x1")
 
-    def __init__(self, text: str, x0: float, x1: float, base: float, size: float, font: str = "") -> None:
+    def __init__(self, text: str, x0: float, x1: float, base: float, size: float, font: str = "",
+                 at: float | None = None) -> None:
         self.text, self.x0, self.x1, self.base, self.size, self.font = text, x0, x1, base, size, font
         self.top, self.bottom = base - ASCENT_EM * size, base + DESCENT_EM * size
+        # where the character stands in its line: its middle, or, for a glyph stretched to fill an OCR
+        # word's box, where its word starts (the word's characters then keep the file's order)
+        self.at = (x0 + x1) / 2 if at is None else at
 
     def __repr__(self) -> str:
         return f"Char({self.text!r}, {self.x0:g}, {self.x1:g}, {self.base:g}, {self.size:g})"
@@ -151,7 +155,7 @@ def sized(chars: list[Char]) -> list[Char]:
     middle = (ASCENT_EM - DESCENT_EM) / 2
     return [c if c.size >= TINY_EM * body else
             Char(c.text, c.x0, max(c.x1, c.x0 + body if east_asian_width(c.text) in "WF" else c.x1),
-                 round(c.base - middle * c.size + middle * body, 2), body, c.font)
+                 round(c.base - middle * c.size + middle * body, 2), body, c.font, c.at)
             for c in chars]
 
 
@@ -161,7 +165,7 @@ def _runs(chars: list[Char]) -> list[_Run]:
     bases: list[float] = []  # the open runs' baselines, sorted, beside ``open_runs``
     open_runs: list[_Run] = []
     # by middle, a '·' squeezed into a quote's em box; a squeezed pair with one box ('、“') in the stream's order
-    for char in sorted(chars, key=lambda c: int((c.x0 + c.x1) * MIDDLE_STEPS)):
+    for char in sorted(chars, key=lambda c: int(c.at * 2 * MIDDLE_STEPS)):
         base, size = char.base, char.size
         reach = BASELINE_TOL_EM * size
         best, best_offset = None, reach

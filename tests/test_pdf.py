@@ -6,6 +6,7 @@ The shared PDFs lie beside the repository (../shared); their tests are skipped w
 
 from __future__ import annotations
 
+import ctypes
 import io
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -294,3 +296,28 @@ def test_every_character_is_in_exactly_one_line(chars: list[tuple[str, float, fl
     made = [Char(text, x, x + size, base, size) for text, x, base, size in chars]
     lines = group_lines(made, [(x, y, x + 2, y + 50) for x, y in walls])
     assert non_space("".join(line.text for line in lines)) == non_space("".join(text for text, *_ in chars))
+
+
+def ocr_layer_pdf(words: list[tuple[str, float, float]]) -> bytes:
+    """A page with an OCR engine's text layer: each word a text object whose glyphs are stretched (the text
+    matrix's horizontal scale) to fill the word's box, as tesseract's and OCRmyPDF's PDFs are made."""
+    document = pdfium.PdfDocument.new()
+    page = document.new_page(400, 200)
+    font = pdfium_c.FPDFText_LoadStandardFont(document, b"Helvetica")
+    for text, x, scale in words:
+        obj = pdfium_c.FPDFPageObj_CreateTextObj(document, font, 12.0)
+        units = (text + "\0").encode("utf-16-le")
+        pdfium_c.FPDFText_SetText(obj, ctypes.cast(ctypes.create_string_buffer(units, len(units)),
+                                                   ctypes.POINTER(ctypes.c_ushort)))
+        pdfium_c.FPDFPageObj_Transform(obj, scale, 0, 0, 1, x, 100)
+        pdfium_c.FPDFPage_InsertObject(page, obj)
+    pdfium_c.FPDFPage_GenerateContent(page)
+    return pdf_bytes(document)
+
+
+def test_an_ocr_layers_stretched_words_keep_their_order() -> None:
+    """tesseract gives a word a box too wide ("(来" over "源"): its stretched glyphs would overlap the next words;
+    a stretched word's characters stand where it starts, in the file's order."""
+    words = [("(la", 100, 3.7), ("ab", 118.7, 0.6), (":", 128.4, 0.27), ("cd", 137.1, 1.1), (")", 160, 0.5)]
+    (page,) = read_pdf(ocr_layer_pdf(words), name="ocr.pdf")
+    assert [line.text for line in page.lines] == ["(laab: cd )"]
