@@ -266,6 +266,7 @@ _PANGU_RE = re.compile(rf"(?<={_HAN})(?=[A-Za-z0-9\ue000])|(?<=[A-Za-z0-9%\ue001
 # document's title lists its parties ("《通州区民政局 武清区民政局…》"); letter-spacing
 # ("聚 焦 乌 鲁"), short runs and OCR's gaps inside prose lose it.
 _LONG_RUN = 3
+_ASCII_SIGNS = frozenset("()[]{}/|\\+*&#~<>=_")  # signs Chinese text sets without spaces around them
 
 
 def _in_book_title(s: str, a: int, b: int) -> bool:
@@ -300,6 +301,8 @@ def _spaces(pangu: bool) -> Apply:
             return " " if keep else ""
         if (_is_han(left) and _latin(right)) or (_latin(left) and _is_han(right)):
             return " " if pangu else ""
+        if (_is_han(left) and right in _ASCII_SIGNS) or (left in _ASCII_SIGNS and _is_han(right)):
+            return ""  # OCR's gap at a sign or a misread mark: 文 / 王璐, 今年 ] 一2月, 通讯员吴敏杰 ) 发放
         return " "
 
     split, ask = _SPACE_SPLIT_RE[pangu].split, _sub(_SPACE_RUN_RE, decide)

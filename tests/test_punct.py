@@ -126,6 +126,9 @@ CASES = {
         ("in  the   world", "in the world"),
         ("社会\u3000工作", "社会工作"),
         ("\u3000\u3000开头的缩进", "\u3000\u3000开头的缩进"),  # near-miss: a leading indent stays
+        ("文 / 王璐", "文/王璐"),  # OCR's gaps at a sign beside Han
+        ("获悉，今年 ] 一2月", "获悉，今年]一2月"),
+        ("a / b", "a / b"),  # near-miss: between Latin words the spaces stay
     ],
 }
 
