@@ -45,6 +45,9 @@ quarter em between two names (``陈玲玲 林娟``); a letter-spaced headline's 
 GUTTER_MIN_EM = 0.5
 """A gutter leaves at least this much of the gap free in the lines above or below: their ends vary by hanging
 punctuation and short last lines, so the whole gap need not be free."""
+OCR_FONT = "GlyphLess"  # the font of tesseract's and OCRmyPDF's text layers
+OCR_GAP_EM = 1.0
+"""Between an OCR layer's words (ink boxes; a CJK line's gaps line up with the next line's) no narrower gap parts."""
 GUTTER_GAP_EM = 1.0
 """A gap free above and below parts the line when it is this wide and text stands on both sides of it."""
 LONE_GAP_EM = 2.0
@@ -220,6 +223,8 @@ def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], talle
     size = min(left.size, right.size)
     if max(left.size, right.size) > SIZE_RATIO * size:
         return True
+    if right.x0 - left.x1 < OCR_GAP_EM * size and _stretched(left.chars[-1]) and _stretched(right.chars[0]):
+        return False  # an OCR layer's words are ink boxes, on a grid: its gaps line up from line to line
     if left.tail == 1 and len(right.chars) == 1:  # letter spacing: a two-line spaced headline's gaps line up
         return right.x0 - left.x1 > LONE_GAP_EM * size
     top, bottom = max(left.top, right.top), min(left.bottom, right.bottom)
@@ -242,6 +247,12 @@ def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], talle
     sides = (a_sides[0] or b_sides[0]) and (a_sides[1] or b_sides[1])
     return a_free and b_free and (((a_left or b_left) and (a_right or b_right))
                                   or (gap > GUTTER_GAP_EM * size and sides) or gap > LONE_GAP_EM * size)
+
+
+def _stretched(char: Char) -> bool:
+    """The character is an OCR layer's: stretched over its word (``Char.at`` is not its middle), or set in the
+    font tesseract and OCRmyPDF write their invisible layers in."""
+    return char.font.startswith(OCR_FONT) or abs(char.at - (char.x0 + char.x1) / 2) > 1e-6
 
 
 def _gap_seen(left: _Run, right: _Run, y0: float, y1: float, by_top: list[_Run], tops: list[float],

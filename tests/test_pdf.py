@@ -315,6 +315,19 @@ def ocr_layer_pdf(words: list[tuple[str, float, float]]) -> bytes:
     return pdf_bytes(document)
 
 
+def test_an_ocr_layers_gaps_that_line_up_part_no_columns() -> None:
+    """tesseract's words are ink boxes on a CJK grid: a half-em gap between two words can line up from one line
+    to the next; in its text layer's font that is no gutter. Near miss: the same gaps in a typeset PDF's font."""
+    def ocr(text: str, x: float, base: float, font: str) -> list[Char]:
+        return [Char(c, x + i * 10, x + (i + 1) * 10, base, 10.0, font) for i, c in enumerate(text)]
+
+    for font, lines in (("GlyphLessFont", ["挂完成标志着雅万高 铁开始进入", "施工阶段雅万高铁是 印尼第一条"]),
+                        ("SimSun", ["挂完成标志着雅万高", "铁开始进入", "施工阶段雅万高铁是", "印尼第一条"])):
+        chars = (ocr("挂完成标志着雅万高", 0, 20, font) + ocr("铁开始进入", 95, 20, font)
+                 + ocr("施工阶段雅万高铁是", 0, 34, font) + ocr("印尼第一条", 95, 34, font))
+        assert texts(chars) == lines
+
+
 def test_an_ocr_layers_stretched_words_keep_their_order() -> None:
     """tesseract gives a word a box too wide ("(来" over "源"): its stretched glyphs would overlap the next words;
     a stretched word's characters stand where it starts, in the file's order."""
