@@ -77,7 +77,7 @@ NOISE_CHARS = 4  # a line without letters this short is a stray glyph, longer a 
 PAGE_NUMBER_CHARS = 7
 CREDIT_CHARS = 60  # a line in brackets this short can be a credit...
 OPEN_CREDIT_CHARS = 40  # ...one opening with its bracket, this short
-RUNNING_HEAD_CHARS = 40  # a running head (date, edition) is this short, spaces folded
+RUNNING_HEAD_CHARS = 36  # a running head (date, edition) is this short, spaces aside (OCR spaces its words)
 DATE_ONLY_CHARS = 16  # a dated line without a weekday is furniture only this short
 _EDITOR_STARTS = frozenset("责本编校美版组审排")
 DECORATION_CHARS = 8  # a line this long made of...
@@ -279,7 +279,7 @@ def bracketed_line(text: str) -> str | None:
 
 def running_head(text: str) -> str | None:
     """A dated or numbered page head without prose marks: ``民生周刊 2024年7月29日星期一 第5版 民生``."""
-    if (("版" in text or "年" in text) and len(" ".join(text.split())) <= RUNNING_HEAD_CHARS
+    if (("版" in text or "年" in text) and len("".join(text.split())) <= RUNNING_HEAD_CHARS
             and not _PROSE_MARK_RE.search(text)
             and (EDITION_RE.search(text) or (DATE_RE.search(text)
                                              and (WEEKDAY_RE.search(text) or len(text) <= DATE_ONLY_CHARS)))):
