@@ -183,3 +183,12 @@ def test_a_title_repeated_above_its_jump_line_is_a_headline_of_its_own() -> None
     body = column(["厅联合新疆大学举办论坛，推动", "社会工作发展。"], top=110.0, block=2, indent=())
     got = roles(repeated, jump, *body)
     assert got[0] == ("heading", "repeated", repeated[0]) and got[1][1] == "jump_back"
+
+
+def test_a_line_opening_with_a_dash_is_the_subtitle_whatever_its_size() -> None:
+    """An OCR layer sizes a line by its ink: its subtitle may come out as large as the title. A line that
+    opens with a dash (OCR's 一 一) is the subtitle all the same; near miss: a second title line is the title's."""
+    for second, roles in (("一 一来自基层的报道", ["title", "subtitle"]), ("齐献力", ["title"])):
+        text, layout = typeset(("共建单位为复评", 40.0, 70.0, 20.0, 1), (second, 40.0, 94.0, 20.0, 1), *PARAGRAPHS)
+        heads = [b for b in build_blocks(text, layout) if b["kind"] == "heading"]
+        assert [b["role"] for b in heads] == roles

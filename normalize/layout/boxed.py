@@ -20,7 +20,7 @@ from ..chardata import CREDIT_TAIL_RE, HAN_RE
 from ..geometry import overlap
 from .boxes import BoxPage, Em
 from .rules import decide, family
-from .text import CLAUSE_RE, closes_more, ends_sentence, is_heading_candidate
+from .text import CLAUSE_RE, SUBTITLE_STARTS, closes_more, ends_sentence, is_heading_candidate
 from .widths import line_width
 
 MAX_HEADING_LINES = 6
@@ -141,12 +141,15 @@ def stacked(page: BoxPage, upper: int, lower: int) -> bool:
 
 
 def elements(page: BoxPage, run: list[int]) -> list[list[int]]:
-    """A headline's elements: its lines parted where the type's size or face changes, or where
-    more space than between a title's lines parts them (``新闻速递`` over its brief's title)."""
+    """A headline's elements: its lines parted where the type's size or face changes, where more
+    space than between a title's lines parts them (``新闻速递`` over its brief's title), or before a
+    line that opens with a dash (a subtitle, ``——来自基层的报道``; OCR's ``一 一``)."""
     out: list[list[int]] = [[run[0]]]
     for p, i in itertools.pairwise(run):
         a, b = page.geo[p], page.geo[i]
-        if page.same_size(a.size, b.size) and a.font == b.font and page.space_above(i, p) < Em.ELEMENT_GAP:
+        dash = page.lines[i].text.replace(" ", "").startswith(SUBTITLE_STARTS)  # (an OCR layer's sizes are rough)
+        if (page.same_size(a.size, b.size) and a.font == b.font and page.space_above(i, p) < Em.ELEMENT_GAP
+                and not dash):
             out[-1].append(i)
         else:
             out.append([i])
@@ -208,7 +211,7 @@ def element_roles(page: BoxPage, parts: list[list[int]]) -> list[str]:
     for k in range(first, len(parts)):
         if k < titles[0] or (texts[k].startswith(TAG_OPEN) and k + 1 < len(parts)):
             roles[k] = "kicker"
-        elif k > titles[-1] or (k > first and texts[k].startswith("—")):
+        elif k > titles[-1] or (k > first and texts[k].replace(" ", "").startswith(("—", *SUBTITLE_STARTS))):
             roles[k] = "subtitle"
         else:
             roles[k] = "title"
