@@ -46,8 +46,9 @@ GUTTER_MIN_EM = 0.5
 """A gutter leaves at least this much of the gap free in the lines above or below: their ends vary by hanging
 punctuation and short last lines, so the whole gap need not be free."""
 OCR_FONT = "GlyphLess"  # the font of tesseract's and OCRmyPDF's text layers
-OCR_GAP_EM = 1.0
-"""Between an OCR layer's words (ink boxes; a CJK line's gaps line up with the next line's) no narrower gap parts."""
+OCR_GAP_EM = 0.55
+"""Between an OCR layer's words, ink boxes whose gaps line up from one CJK line to the next, no gap this narrow
+parts columns (a gutter is wider: narrower, the development pages' tesseract PDFs lose columns)."""
 GUTTER_GAP_EM = 1.0
 """A gap free above and below parts the line when it is this wide and text stands on both sides of it."""
 LONE_GAP_EM = 2.0

@@ -316,7 +316,7 @@ def ocr_layer_pdf(words: list[tuple[str, float, float]]) -> bytes:
 
 
 def test_an_ocr_layers_gaps_that_line_up_part_no_columns() -> None:
-    """tesseract's words are ink boxes on a CJK grid: a half-em gap between two words can line up from one line
+    """tesseract's words are ink boxes on a CJK grid: a gap of half an em between two words can line up from one line
     to the next; in its text layer's font that is no gutter. Near miss: the same gaps in a typeset PDF's font."""
     def ocr(text: str, x: float, base: float, font: str) -> list[Char]:
         return [Char(c, x + i * 10, x + (i + 1) * 10, base, 10.0, font) for i, c in enumerate(text)]
