@@ -192,16 +192,8 @@ def quote_runs_on(page: Page, c: Candidate) -> bool | None:
     """A quote the headline opens closes in the text below: ``…，“喜阅西乡`` / ``悦”读…``, also a
     line or two further (``市民洪先生表示：“5.20是网络情人节，大家QQ上`` / ``的问候语都改成了…`` /
     ``…她很开心。”``)."""
-    if unclosed(c.joined(page)) <= 0:
-        return None
-    below, j = "", c.body
-    for _ in range(QUOTE_LINES):
-        below += page.lines[j].text
-        if closes_more(below):
-            return False
-        j = page.next_index(j)
-        if j is None or page.gap_before(j) != "":
-            break
+    if unclosed(c.joined(page)) > 0 and any(map(closes_more, page.running_text(c.body, QUOTE_LINES, to_gap=True))):
+        return False
     return None
 
 
@@ -320,13 +312,9 @@ def _speech_from(page: Page, span: list[int]) -> int:
         quoted = "".join(page.lines[j].text for j in span[m:])
         if quoted[:1] not in QUOTE_OPENERS or unclosed(quoted) <= 0:
             continue
-        j: int | None = span[-1]
-        for _ in range(QUOTE_LINES):
-            j = page.next_index(j) if j is not None else None
-            if j is None or unclosed(quoted) <= 0:
-                break
-            quoted += page.lines[j].text
-        if unclosed(quoted) <= 0 and (CLAUSE_RE.search(quoted) or any(c in quoted for c in "。！？!?")):
+        below = page.running_text(page.next_index(span[-1]), QUOTE_LINES)
+        closed = next((quoted + more for more in below if unclosed(quoted + more) <= 0), "")
+        if CLAUSE_RE.search(closed) or any(c in closed for c in "。！？!?"):
             return m
     return 0
 

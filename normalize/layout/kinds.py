@@ -48,11 +48,7 @@ def page_edge_names(lines: list[Line]) -> None:
     top the paper and section names above the dated line, each alone on a line; at the foot one
     after it.
     """
-    by_page: dict[int, list[int]] = {}
-    for i, ln in enumerate(lines):
-        if ln.kind != "blank":
-            by_page.setdefault(ln.page, []).append(i)
-    for idxs in by_page.values():
+    for idxs in _pages(lines).values():
         for edge, top in ((idxs[:TOP_LINES], True), (idxs[-FOOT_LINES:][::-1], False)):  # the foot read upwards
             seen_furniture = False
             for pos, i in enumerate(edge):
@@ -115,11 +111,16 @@ def _neighbours(lines: list[Line], i: int) -> tuple[Line | None, Line | None]:
 
 def _page_edges(lines: list[Line]) -> set[int]:
     """The first and last few lines of each page (where a page number or running head stands)."""
+    return {i for idx in _pages(lines).values() for i in idx[:TOP_LINES] + idx[-FOOT_LINES:]}
+
+
+def _pages(lines: list[Line]) -> dict[int, list[int]]:
+    """Each page's lines that are not blank (indices), in order."""
     by_page: dict[int, list[int]] = {}
     for i, ln in enumerate(lines):
         if ln.kind != "blank":
             by_page.setdefault(ln.page, []).append(i)
-    return {i for idx in by_page.values() for i in idx[:TOP_LINES] + idx[-FOOT_LINES:]}
+    return by_page
 
 
 def inside_sentences(lines: list[Line]) -> None:
@@ -170,28 +171,18 @@ def masthead_debris(lines: list[Line]) -> None:
     The run is noise, not a kicker and title over the first story: at least two of its lines,
     and a third of them, are debris (a kicker and title set short, ``【生活智慧】`` / ``内心强大``,
     have none)."""
-    starts: dict[int, int] = {}  # page -> its first line that is not blank
-    for i, ln in enumerate(lines):
-        if ln.kind != "blank":
-            starts.setdefault(ln.page, i)
-    for start in starts.values():
-        run = list(itertools.takewhile(lambda k: _head_glyphs(lines[k]), _nonblank_from(lines, start)))
+    for idxs in _pages(lines).values():
+        run = list(itertools.takewhile(lambda k: _head_glyphs(lines[k]), idxs))
         hits = sum(1 for k in run if debris(lines[k].text))
         if hits >= MASTHEAD_DEBRIS and hits * 3 >= len(run):
             for k in run:
                 lines[k].kind, lines[k].why = "noise", "masthead_debris"
 
 
-def _nonblank_from(lines: list[Line], start: int):
-    page = lines[start].page
-    return (k for k in range(start, len(lines)) if lines[k].page == page and lines[k].kind != "blank")
-
-
 def _head_glyphs(ln: Line) -> bool:
     """A line of a glyph or a few, no clause: what a masthead's debris is read as."""
     return ln.kind in ("text", "noise") and len(ln.text.replace(" ", "")) <= HEAD_GLYPHS and not CLAUSE_RE.search(
         ln.text) and not ends_sentence(ln.text)
-
 
 
 def datelines(lines: list[Line]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections.abc import Iterator
 
 from ..chardata import DATELINE_RE, WORD_CHAR_RE
 from .lines import Line
@@ -212,6 +213,20 @@ class Page:
             return self.following[i]
         p = self.pos[i] + k
         return self.text_idx[p] if 0 <= p < len(self.text_idx) else None
+
+    def running_text(self, i: int | None, lines: int, *, to_gap: bool = False) -> Iterator[str]:
+        """Text line i and those after it, joined as they come: at most ``lines`` of them, up to
+        the first line parted from the one before (``to_gap``)."""
+        text = ""
+        for _ in range(lines):
+            if i is None:
+                return
+            text += self.lines[i].text
+            yield text
+            j = self.following[i]
+            if to_gap and j is not None and self.gap_after(i) != "":
+                return
+            i = j
 
     def nxt(self, i: int) -> Line | None:
         """The text line after line i."""

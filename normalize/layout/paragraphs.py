@@ -86,17 +86,8 @@ def blank_then_indent(page: Page, i: int, cur: Open) -> Break | None:
 def _quote_goes_on(page: Page, i: int, cur: Open) -> bool:
     """The paragraph opened a quote that closes within two lines from line i (``“原来三月三是为了
     庆祝北帝`` / blank / ``雨顺、`` / ``盟！”``)."""
-    if unclosed("".join(ln.text for ln in cur.lines)) <= 0:
-        return False
-    below, j = "", i
-    for _ in range(QUOTE_REACH):
-        below += page.lines[j].text
-        if closes_more(below):
-            return True
-        j = page.next_index(j)  # type: ignore[assignment]
-        if j is None:
-            break
-    return False
+    return unclosed("".join(ln.text for ln in cur.lines)) > 0 and any(
+        map(closes_more, page.running_text(i, QUOTE_REACH)))
 
 
 def indent_after_end(page: Page, i: int, cur: Open) -> Break | None:
