@@ -88,7 +88,14 @@ LEAD = column([
     "狮等盛大庆典！”宝安区图书馆一楼南大厅的展览正式开幕。",
 ], top=100.0, size=10.4, block=2)
 BODY_BELOW = column([r[0] for r in PARAGRAPHS] * 3, top=300.0, block=3, indent=(0, 3, 6, 9, 12, 15))
+# A paragraph's first character set three lines high, its first lines beside it
+DROP_CAP = (("有", 40.0, 100.0, 27.0, 1), *column(["个年轻人去庙里问高", "僧：求大师指点迷津，"], x0=70.0, top=100.0, indent=()),
+            *column(["为什么我老是觉得自己很痛苦，", "高僧笑而不答，倒满白开水。"], top=128.8, indent=(), right=196.0))
 DISPLAY_RUN = [
+    hit("drop_cap", 2, "prose", typeset(TITLE, *DROP_CAP)),
+    # near miss: a one-character headline over its body, nothing beside it
+    miss("drop_cap", 2, ("headline_run", "heading"), typeset(TITLE, ("有", 40.0, 100.0, 27.0, 1), *column(
+        ["个年轻人去庙里问高僧：求大师指", "点迷津，为什么我老是觉得痛苦。"], top=140.0, indent=()))),
     hit("headline_run", 1, "heading", typeset(TITLE, *PARAGRAPHS)),
     miss("headline_run", 2, ("sentences_inside", "prose"), typeset(TITLE, *LEAD, *BODY_BELOW)),
     hit("sentences_inside", 2, "prose", typeset(TITLE, *LEAD, *BODY_BELOW)),
@@ -115,6 +122,9 @@ def brief(third: str) -> tuple[str, dict[str, Any]]:
 
 
 BOX_BREAK = [
+    # the drop cap's paragraph goes on beside it
+    hit("after_drop_cap", 3, False, typeset(TITLE, *DROP_CAP)),
+    miss("after_drop_cap", 5, None, typeset(TITLE, *DROP_CAP)),
     # the number and its mark could not be broken and did not fit on the line above
     hit("word_came_down", 4, False, brief("26.7%。预计1—2月快递业务量同比")),
     # near miss: a number that would have fit
@@ -183,6 +193,13 @@ def test_a_title_repeated_above_its_jump_line_is_a_headline_of_its_own() -> None
     body = column(["厅联合新疆大学举办论坛，推动", "社会工作发展。"], top=110.0, block=2, indent=())
     got = roles(repeated, jump, *body)
     assert got[0] == ("heading", "repeated", repeated[0]) and got[1][1] == "jump_back"
+
+
+def test_a_drop_cap_is_its_paragraphs_first_character() -> None:
+    text, layout = typeset(TITLE, *DROP_CAP)
+    blocks = build_blocks(text, layout)
+    assert [b["text"] for b in blocks if b["kind"] == "heading"] == [TITLE[0]]
+    assert next(b["text"] for b in blocks if b["kind"] == "paragraph").startswith("有个年轻人去庙里问高僧")
 
 
 def test_a_line_opening_with_a_dash_is_the_subtitle_whatever_its_size() -> None:

@@ -30,6 +30,7 @@ TAG_OPEN = "【"
 KICKER_CHARS = 24  # a kicker of its own is this short
 KICKER_LINES = 3
 PHOTO_CREDIT_CHARS = 12
+NEAR_LINES = 4  # lines before and after a drop cap in reading order where the text beside it is looked for
 SIGNATURE_CHARS = 20  # an office or a writer signing a story, set flush right, is this short
 
 
@@ -69,6 +70,24 @@ BOX_FURNITURE = family("box_furniture", running_band, photo_credit, right_set_cr
 
 # Is a run of display-type lines a headline, or prose set large (a lead paragraph)?
 
+def drop_cap(page: BoxPage, run: list[int]) -> str | None:
+    """One character in display type with body lines beside it, right of it and within its
+    height: a paragraph's first character set large (``有`` beside ``个年轻人去庙里问高僧…``), not a
+    headline. Near miss: a one-character headline stands over its body, nothing beside it."""
+    return "prose" if len(run) == 1 and is_drop_cap(page, run[0]) else None
+
+
+def is_drop_cap(page: BoxPage, i: int) -> bool:
+    """Line i is a drop cap (see ``drop_cap``)."""
+    g = page.geo[i]
+    if len(page.lines[i].text.strip()) != 1 or not page.display(i):
+        return False
+    return any(h.page == g.page and not page.display(j) and h.x0 >= g.x1 - Em.EDGE * h.size
+               and h.x0 - g.x1 <= Em.INDENT_MAX * h.size and h.top < g.bottom and h.bottom > g.top
+               for j in range(max(0, i - NEAR_LINES), min(len(page.lines), i + NEAR_LINES + 1)) if j != i
+               for h in (page.geo[j],))
+
+
 def many_lines(page: BoxPage, run: list[int]) -> str | None:
     """More lines than a headline has: a lead paragraph set in larger type."""
     return "prose" if len(run) > MAX_HEADING_LINES else None
@@ -87,7 +106,7 @@ def headline_run(page: BoxPage, run: list[int]) -> str:
     return "heading"
 
 
-DISPLAY_RUN = family("display_run", many_lines, sentences_inside, headline_run)
+DISPLAY_RUN = family("display_run", drop_cap, many_lines, sentences_inside, headline_run)
 
 
 def display_runs(page: BoxPage) -> Iterator[list[int]]:
@@ -220,6 +239,11 @@ def element_roles(page: BoxPage, parts: list[list[int]]) -> list[str]:
 
 # Body line i, with line p the open paragraph's last before it: does a new paragraph start at i?
 
+def after_drop_cap(page: BoxPage, i: int, p: int) -> bool | None:
+    """The line before is the paragraph's drop cap: the paragraph goes on beside it."""
+    return False if is_drop_cap(page, p) else None
+
+
 def column_turn(page: BoxPage, i: int, p: int) -> bool | None:
     """The text goes on in another column or on another page: the paragraph goes on with it
     unless it ended short there or the new column starts indented."""
@@ -275,7 +299,8 @@ def after_short_line(page: BoxPage, i: int, p: int) -> bool | None:
     return True if page.short(p) else None
 
 
-BOX_BREAK = family("box_break", column_turn, size_changes, indented_line, word_came_down, after_short_line)
+BOX_BREAK = family("box_break", after_drop_cap, column_turn, size_changes, indented_line, word_came_down,
+                   after_short_line)
 
 
 def box_break(page: BoxPage, i: int, p: int) -> tuple[bool, str]:
