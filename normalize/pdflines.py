@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import Any
 from unicodedata import east_asian_width
 
+from normalize.chardata import HAN_RE
 from normalize.geometry import Box, TextLine
 
 ASCENT_EM = 0.88
@@ -56,6 +57,9 @@ LONE_GAP_EM = 2.0
 SIZE_RATIO = 1.5
 """Runs apart on one baseline whose sizes differ more than this are two columns' (a body line beside a headline);
 text of the same size is what shows a gutter."""
+STACK_CHARS, STACK_EDGE_EM, STACK_STEP_EM, STACK_SIZE = 3, 0.25, (0.9, 1.6), 0.2
+"""A vertical line: this many Han characters at least, at one left edge (within this share of an em), each
+this many ems below the one before, none with a character within this share of its size beside it."""
 WALL_MIN_EM = 1.0
 """A graphic at least this tall (in em of the line) standing in a gap parts the line there: a column rule, a photo."""
 WALL_TOUCH_EM = 0.1
@@ -140,10 +144,73 @@ def group_lines(chars: list[Char], walls: Sequence[Box] = ()) -> list[TextLine]:
     >>> [line.text for line in group_lines(credit)]  # a credit set off at the line's end: no gutter above
     ['甲乙丙丁戊己庚辛', '好。 （陈佳）']
     """
-    runs = _runs(sized(chars))
-    lines = _join_runs(runs, walls)
+    chars = sized(chars)
+    stacks = vertical_stacks(chars)
+    if stacks:
+        stacked = {id(c) for stack in stacks for c in stack}
+        chars = [c for c in chars if id(c) not in stacked]
+    lines = _join_runs(_runs(chars), walls)
     lines.sort(key=lambda run: (run.top, run.x0))
-    return [_text_line(run) for run in lines]
+    return sorted([*map(_text_line, lines), *map(_stack_line, stacks)], key=lambda line: (line.top, line.x0))
+
+
+def vertical_stacks(chars: list[Char]) -> list[list[Char]]:
+    """Han characters set one under another, a line read top to bottom (a vertical headline): three or
+    more of one size at one left edge, each an em to an em and a half below the one before, and none
+    with a character of its size beside it on its baseline (a column's first characters have their
+    lines beside them).
+
+    >>> v = [Char(c, 300, 318, 20 + 20 * k, 18.0) for k, c in enumerate("社区志愿者")]
+    >>> body = [Char(c, 40 + 10 * k, 50 + 10 * k, 20, 10.0) for k, c in enumerate("上周末，")]
+    >>> ["".join(c.text for c in stack) for stack in vertical_stacks(v + body)]
+    ['社区志愿者']
+    >>> column = [Char(c, 0, 10, 20 + 15 * k, 10.0) for k, c in enumerate("上打者")]
+    >>> beside = [Char("周", 10, 20, 20 + 15 * k, 10.0) for k in range(3)]
+    >>> vertical_stacks(column + beside)
+    []
+    """
+    by_edge: dict[tuple[int, float], list[Char]] = {}
+    for c in chars:
+        if HAN_RE.match(c.text):
+            by_edge.setdefault((round(c.x0 / (STACK_EDGE_EM * c.size)), c.size), []).append(c)
+    candidates = [run for group in by_edge.values() if len(group) >= STACK_CHARS for run in _steps(group)]
+    if not candidates:
+        return []
+    rows: dict[int, list[Char]] = {}  # characters by baseline, to the point
+    for c in chars:
+        rows.setdefault(round(c.base), []).append(c)
+    stacks = []
+    for run in candidates:
+        lone = [c for c in run if not _beside(c, rows)]
+        stacks += [part for part in _steps(lone) if len(part) >= STACK_CHARS]
+    return stacks
+
+
+def _steps(group: list[Char]) -> list[list[Char]]:
+    """The runs of ``STACK_CHARS`` or more characters of ``group`` each a line's step below the one before."""
+    group = sorted(group, key=lambda c: c.base)
+    runs, run = [], group[:1]
+    for c in group[1:]:
+        if STACK_STEP_EM[0] * c.size <= c.base - run[-1].base <= STACK_STEP_EM[1] * c.size:
+            run.append(c)
+            continue
+        runs.append(run)
+        run = [c]
+    runs.append(run)
+    return [r for r in runs if len(r) >= STACK_CHARS]
+
+
+def _beside(char: Char, rows: dict[int, list[Char]]) -> bool:
+    """A character of about its size stands on its baseline within an em of it, left or right."""
+    tol = BASELINE_TOL_EM * char.size
+    return any(o is not char and abs(o.base - char.base) <= tol and abs(o.size - char.size) <= STACK_SIZE * char.size
+               and (0 <= o.x0 - char.x1 <= char.size or 0 <= char.x0 - o.x1 <= char.size)
+               for base in range(round(char.base - tol), round(char.base + tol) + 1) for o in rows.get(base, ()))
+
+
+def _stack_line(stack: list[Char]) -> TextLine:
+    return TextLine("".join(c.text for c in stack), min(c.x0 for c in stack), stack[0].top, max(c.x1 for c in stack),
+                    stack[-1].bottom, stack[0].size, stack[0].font)
 
 
 def sized(chars: list[Char]) -> list[Char]:

@@ -9,6 +9,7 @@ bodies by the words they share, and keeps everything it removes on the document'
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -113,6 +114,16 @@ def _attach_headlines(bodies: list[Body], groups: list[list[Headline]]) -> list[
     return unmatched
 
 
+def _headlines_after_bodies(bodies: list[Body]) -> None:
+    """A headline read after its story, with nothing under it, heads the untitled story before it when
+    they share words: a vertical title set beside its text, read after it (``社区志愿者走进养老院``), or a
+    typesetter's file that stores each headline after its body."""
+    for before, body in itertools.pairwise(bodies):
+        if (body.headline is not None and not body.paragraphs and body.credit is None and before.headline is None
+                and before.paragraphs and similarity(body.headline.text, before.text) >= MIN_HEADLINE_MATCH):
+            before.headline, body.headline = body.headline, None
+
+
 def _continued(block: dict) -> dict:
     return {**block, "continued": True}
 
@@ -164,6 +175,7 @@ def split_document(record: dict) -> tuple[list[dict], list[dict]]:
     bodies, groups = segment_blocks(blocks, removed)
     for leftover in _attach_headlines(bodies, groups):
         removed.append({**removed_entry(leftover.blocks[0], "unmatched_heading"), "text": leftover.text})
+    _headlines_after_bodies(bodies)
     articles = _attach_fragments(bodies)
     out: list[dict] = []
     articles.sort(key=lambda a: a.headline.line if a.headline else a.line)

@@ -334,3 +334,13 @@ def test_an_ocr_layers_stretched_words_keep_their_order() -> None:
     words = [("(la", 100, 3.7), ("ab", 118.7, 0.6), (":", 128.4, 0.27), ("cd", 137.1, 1.1), (")", 160, 0.5)]
     (page,) = read_pdf(ocr_layer_pdf(words), name="ocr.pdf")
     assert [line.text for line in page.lines] == ["(laab: cd )"]
+
+
+def test_a_vertical_headline_is_one_line_read_top_to_bottom() -> None:
+    """A headline set one character under another beside its story: one line, and no character of it glued to
+    the body line it stands beside. Near miss: a column's first characters, which have their lines beside them."""
+    title = [Char(c, 300, 318, 20 + 20 * k, 18.0) for k, c in enumerate("社区志愿者走进")]
+    body = han("上周末，二十名志愿者走进养老院，陪老人", 100, 20) + han("打扫卫生，度过了一个温馨的下午。", 100, 35)
+    assert texts(title + body) == ["社区志愿者走进", "上周末，二十名志愿者走进养老院，陪老人", "打扫卫生，度过了一个温馨的下午。"]
+    column = han("上周末", 0, 20) + han("打扫卫", 0, 35) + han("者每个", 0, 50)
+    assert texts(column) == ["上周末", "打扫卫", "者每个"]

@@ -360,3 +360,14 @@ def test_headlines_side_by_side_in_ocr_columns_stay_apart() -> None:
               block("paragraph", BODIES["新疆"][0], 2), block("credit", "（据新疆民政）", 3)]
     [article], _ = split_document({"id": "p.txt", "blocks": pieces})
     assert (article["kicker"], article["title"]) == ("社会工作再上新台阶？", "新疆民政事业发展取得显著的成效")
+
+
+def test_a_headline_read_after_its_story_heads_it() -> None:
+    """A vertical title beside its story is read after it: with nothing under it, it heads the untitled story
+    before it that shares its words. Near miss: a headline sharing no words is left unmatched."""
+    story = [block("paragraph", "上周末，二十名志愿者走进养老院，陪老人聊天、打扫卫生，度过了一个温馨的下午。", 1, 2),
+             block("credit", "（据社区周报）", 3)]
+    for title, matched in (("社区志愿者走进养老院", True), ("物流业景气水平加快回升", False)):
+        articles, removed = split_document({"id": "v.pdf", "blocks": [*story, heading(title, 4, 1)]})
+        assert [a["title"] for a in articles] == ([title] if matched else [None])
+        assert ({"unmatched_heading"} <= {r["kind"] for r in removed}) is not matched
