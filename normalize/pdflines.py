@@ -149,9 +149,8 @@ def group_lines(chars: list[Char], walls: Sequence[Box] = ()) -> list[TextLine]:
     if stacks:
         stacked = {id(c) for stack in stacks for c in stack}
         chars = [c for c in chars if id(c) not in stacked]
-    lines = _join_runs(_runs(chars), walls)
-    lines.sort(key=lambda run: (run.top, run.x0))
-    return sorted([*map(_text_line, lines), *map(_stack_line, stacks)], key=lambda line: (line.top, line.x0))
+    lines = [*map(_text_line, _join_runs(_runs(chars), walls)), *map(_stack_line, stacks)]
+    return sorted(lines, key=lambda line: (line.top, line.x0))
 
 
 def vertical_stacks(chars: list[Char]) -> list[list[Char]]:
@@ -182,7 +181,7 @@ def vertical_stacks(chars: list[Char]) -> list[list[Char]]:
     stacks = []
     for run in candidates:
         lone = [c for c in run if not _beside(c, rows)]
-        stacks += [part for part in _steps(lone) if len(part) >= STACK_CHARS]
+        stacks += _steps(lone)
     return stacks
 
 
