@@ -108,23 +108,26 @@ _MARK_RE = re.compile(
 # Rule "period": a lone "." after Han at a sentence end (end of text, before a space, Han or a
 # closer). The look-arounds (neither side a ".") make it lone; the look-behind follows the ".".
 # OCR reads a comma after a Han character as a full-width full stop (``迷津 ．为什么``). Text that ends its
-# sentences with "。" has no other use for "．" between Han characters: it is that comma. Text without
-# "。" may set "．" as its full stop (scientific style) and keeps it.
+# sentences with "。" (or with "？" or "！", not ending on "．") has no other use for "．" between Han
+# characters: it is that comma. Text whose full stop is "．" (scientific style) keeps it.
 _OCR_POINT_RE = re.compile(rf"(?<={_HAN}){_SP}*．{_SP}*(?={_HAN}|[“‘《（])")
 
 
 def _ocr_point(text: str) -> tuple[str, int]:
     """
-    Rule "ocr_point": "．" between Han characters is OCR's comma, where the text's full stop is "。".
+    Rule "ocr_point": "．" between Han characters is OCR's comma, where the text ends its sentences in Chinese.
 
         >>> _ocr_point("求大师指点迷津 ．为什么？我不知道。")
         ('求大师指点迷津，为什么？我不知道。', 1)
         >>> _ocr_point("实验结果良好．下面讨论误差．")  # no 。: its full stop
         ('实验结果良好．下面讨论误差．', 0)
+        >>> _ocr_point("求大师指点迷津 ．为什么我老是觉得痛苦？”")  # a question's mark is Chinese too
+        ('求大师指点迷津，为什么我老是觉得痛苦？”', 1)
         >>> _ocr_point("烧到３９．５℃。第二天")  # a decimal point
         ('烧到３９．５℃。第二天', 0)
     """
-    return _OCR_POINT_RE.subn("，", text) if "。" in text else (text, 0)
+    chinese_ends = "。" in text or (("？" in text or "！" in text) and not text.rstrip("”’」』 ").endswith("．"))
+    return _OCR_POINT_RE.subn("，", text) if chinese_ends else (text, 0)
 
 
 _PERIOD_RE = re.compile(rf"\.(?<={_HAN}\.)(?=[\n \t\u00a0\u3000{HAN}”’）》]|\Z)")
