@@ -331,3 +331,15 @@ def test_ocr_page_tops_with_a_misread_section_name_and_a_gap_in_the_dated_line()
         "2025年6月15日 星期日 第3版",
         *story,
     ))[0][0] != "furniture"
+
+
+@pytest.mark.parametrize(("second", "byline", "first_text"), [
+    # an OCR layer's byline whose name opens the next line, a space after it
+    ("姜钦峰 有个年轻人去庙里问高僧：", "◎ 文／姜钦峰", "有个年轻人去庙里问高僧："),
+    # near miss: no space after the first words, the line is the story's
+    ("有个年轻人去庙里问高僧：", "◎ 文／", "有个年轻人去庙里问高僧："),
+])
+def test_a_bylines_name_on_the_next_line_goes_to_the_byline(second: str, byline: str, first_text: str) -> None:
+    lines = read_lines(page("◎ 文／", second, "为什么我老是觉得痛苦？"), False)
+    assert (lines[0].kind, lines[0].text) == ("byline", byline)
+    assert (lines[1].kind, lines[1].text) == ("text", first_text)

@@ -19,6 +19,8 @@ from .text import (
 )
 
 FRAGMENT_CHARS = 4
+NAMELESS_BYLINE = ("文／", "文/", "图／", "图/")  # a byline whose name went to the next line...
+BYLINE_NAME_RE = re.compile(r"^([\u4e00-\u9fff]{2,4})[ \u3000]+(?=\S)")  # ...and opens it, a space after
 NUMBER_PIECE_RE = re.compile(r"[0-9０-９.．%％:：\-−]+|[月日年号时分秒][0-9０-９]{1,2}")
 NUMBER_END_RE = re.compile(r"[0-9０-９]$")
 # what goes on from a number: a digit or mark of it, or a unit or measure word
@@ -68,6 +70,12 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
             page += raw.count("\f")
             raw = raw.replace("\f", "")
         stripped = raw.strip()
+        if out and out[-1].kind == "byline" and out[-1].text.endswith(NAMELESS_BYLINE) and (
+                m := BYLINE_NAME_RE.match(stripped)):
+            # "◎ 文／" / "姜钦峰 有个年轻人…": the byline's name opens the next line
+            out[-1].text, out[-1].last, stripped = out[-1].text + m.group(1), n, stripped[m.end():]
+            out.append(_line(n, page, stripped, start=True))
+            continue
         if col < 0:
             kind, why = "noise", "column_rule"
         else:
