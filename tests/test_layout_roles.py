@@ -31,6 +31,11 @@ TAGGED = ["陪在儿子身边守着他，也守着我的未来。", "·", "…",
           "阳阳病愈后，我问他：", "“我到底是不是好爸爸？”", "我紧紧地搂住了儿子。", "内心强大则世界辽阔",
           "有个年轻人去庙里问高僧：“求大师指点迷津，", "为什么我老是觉得自己很痛苦？”高僧笑而不答。"]
 ROLES = [
+    # near miss: a title's first line with digits in it is no label, though its Han are few
+    miss("is_label", 4, {"role": "kicker", "headline": 1}, [
+        "牌制作等非遗手工活动。", "（据深圳晚报）", "动态", "总台2024年", "“3·15”晚会今晚", "播出",
+        "中央广播电视总台", "2024年“3·15”晚会", "今晚（3月15日）20时", "在央视财经频道播出，", "晚会聚焦“共筑诚信共",
+        "享安全”主题。"]),
     # the tag is the next headline's kicker, moved to it
     hit("tags_to_kickers", 10, {"role": "kicker", "headline": 1, "text": "【生 活 智 慧 】"}, TAGGED),
     # near miss: with no headline after it, the tag stays a label

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..chardata import DATELINE_RE, HAN_RE, JUMP_BACK_RE, JUMP_ON_RE
+from ..chardata import DATELINE_RE, JUMP_BACK_RE, JUMP_ON_RE
 from ..words import word_runs_on
 from .text import SUBTITLE_STARTS, TAG_RE, ends_sentence
 from .widths import Tol, line_width
@@ -174,12 +174,14 @@ def repeated_heads(blocks: list[dict]) -> set[int]:
 
 
 def is_label(block: dict, nxt: dict | None) -> bool:
-    """A short heading standing before another heading: a section label such as 简讯 or 动态."""
+    """A short heading standing before another heading: a section label such as 简讯 or 动态, a word
+    of a few Han characters (near miss: ``总台2024年``, a title's first line, digits and all)."""
+    text = "".join(block["text"].split())
     return (
         nxt is not None
         and nxt["kind"] == "heading"
-        and len(HAN_RE.findall(block["text"])) <= LABEL_HAN
-        and not TAG_RE.match(block["text"])
+        and len(text) <= LABEL_HAN
+        and not TAG_RE.match(text)
     )
 
 
