@@ -201,7 +201,7 @@ def page_chars(textpage: Any, frame: _Frame) -> list[Char]:
     upright = frame.rotation == 0
     height, left = frame.top, frame.left
     chars = []
-    word: Word | None = None
+    word: StretchedWord | None = None
     for i in range(count):
         char = text[i]
         if char in GENERATED and is_generated(textpage, i):
@@ -236,10 +236,10 @@ is stretched to fill an OCR word's box: tesseract's and OCRmyPDF's invisible tex
 right where they start, but may overlap, so a stretched character is placed where its word starts."""
 
 
-Word = tuple[float, float, float]  # a stretched OCR word: its scale, where it starts, its last character's origin
+StretchedWord = tuple[float, float, float]  # an OCR word: its scale, where it starts, its last origin
 
 
-def _stretched_word(word: Word | None, matrix: Any, x: float) -> Word | None:
+def _stretched_word(word: StretchedWord | None, matrix: Any, x: float) -> StretchedWord | None:
     """The stretched word the character at origin ``x`` belongs to: the one before it goes on while the scale stays
     and the origin moves right, else a new one starts here; None for a character drawn at its font's width.
 

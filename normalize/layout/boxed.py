@@ -20,7 +20,7 @@ from ..chardata import CREDIT_TAIL_RE, HAN_RE
 from ..geometry import overlap
 from .boxes import BoxPage, Em
 from .rules import decide, family
-from .text import CLAUSE_RE, SUBTITLE_STARTS, closes_more, ends_sentence, is_heading_candidate
+from .text import CLAUSE_RE, closes_more, ends_sentence, is_heading_candidate, opens_subtitle
 from .widths import line_width
 
 MAX_HEADING_LINES = 6
@@ -166,7 +166,7 @@ def elements(page: BoxPage, run: list[int]) -> list[list[int]]:
     out: list[list[int]] = [[run[0]]]
     for p, i in itertools.pairwise(run):
         a, b = page.geo[p], page.geo[i]
-        dash = page.lines[i].text.replace(" ", "").startswith(SUBTITLE_STARTS)  # (an OCR layer's sizes are rough)
+        dash = opens_subtitle(page.lines[i].text)  # (an OCR layer's sizes are rough)
         if (page.same_size(a.size, b.size) and a.font == b.font and page.space_above(i, p) < Em.ELEMENT_GAP
                 and not dash):
             out[-1].append(i)
@@ -230,7 +230,7 @@ def element_roles(page: BoxPage, parts: list[list[int]]) -> list[str]:
     for k in range(first, len(parts)):
         if k < titles[0] or (texts[k].startswith(TAG_OPEN) and k + 1 < len(parts)):
             roles[k] = "kicker"
-        elif k > titles[-1] or (k > first and texts[k].replace(" ", "").startswith(("—", *SUBTITLE_STARTS))):
+        elif k > titles[-1] or (k > first and opens_subtitle(texts[k], em_dash=True)):
             roles[k] = "subtitle"
         else:
             roles[k] = "title"

@@ -20,12 +20,12 @@ from .text import (
     LETTER_SPACED_RE,
     PUSHED_RE,
     SENTENCE_TAIL_RE,
-    SUBTITLE_STARTS,
     closes_more,
     ends_sentence,
     is_heading_candidate,
     justified,
     unclosed,
+    without_subtitle,
 )
 from .widths import Tol, latin_error
 
@@ -178,7 +178,7 @@ def clauses_or_closers(page: Page, c: Candidate) -> bool | None:
     across columns)."""
     joined = c.joined(page)
     texts = [page.lines[j].text for j in c.span]
-    title = texts[:-1] if len(texts) > 1 and texts[-1].startswith(SUBTITLE_STARTS) else texts  # (a subtitle)
+    title = without_subtitle(texts)
     # a comma inside a line is the title's when at most a wrapped character or two follow it
     inner_ok = all(sum(map(len, title[n + 1:])) <= WRAP_REST for n, t in enumerate(title) if CLAUSE_RE.search(t[:-1]))
     dated = bool(DATELINE_RE.match(page.lines[c.body].text)) and inner_ok

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..chardata import HAN
 from .columns import reading_order
 from .text import (
     DRAWN_RULES,
@@ -20,7 +21,7 @@ from .text import (
 
 FRAGMENT_CHARS = 4
 NAMELESS_BYLINE = ("文／", "文/", "图／", "图/")  # a byline whose name went to the next line...
-BYLINE_NAME_RE = re.compile(r"^([\u4e00-\u9fff]{2,4})[ \u3000]+(?=\S)")  # ...and opens it, a space after
+BYLINE_NAME_RE = re.compile(rf"^([{HAN}]{{2,4}})[ \u3000]+(?=\S)")  # ...and opens it, a space after
 NUMBER_PIECE_RE = re.compile(r"[0-9０-９.．%％:：\-−]+|[月日年号时分秒][0-9０-９]{1,2}")
 NUMBER_END_RE = re.compile(r"[0-9０-９]$")
 # what goes on from a number: a digit or mark of it, or a unit or measure word

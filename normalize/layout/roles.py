@@ -12,11 +12,9 @@ import re
 
 from ..chardata import DATELINE_RE, JUMP_BACK_RE, JUMP_ON_RE
 from ..words import word_runs_on
-from .text import SUBTITLE_STARTS, TAG_RE, ends_sentence
+from .text import LABEL_CHARS, TAG_RE, ends_sentence, opens_subtitle, without_subtitle
 from .widths import Tol, line_width
 
-LABEL_HAN = 4  # a heading this short standing before another is a section label ("动态", "简讯")
-SUBTITLE_DASHES = (*SUBTITLE_STARTS, "—")  # an element after a dash is a subtitle
 KICKER_LINES = 3  # a kicker line of its own stands over a title of two lines at least
 KICKER_SIZE_STEP = 2  # characters a kicker line differs from the title's first line by
 RUNNING_HEAD_CHARS = 30  # a running head repeated across pages is this short
@@ -92,7 +90,7 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
     continued = continued or [False] * len(elements)
     roles = [["title"] * len(e) for e in elements]
     first, last = 0, len(elements)
-    if last - first >= 2 and "".join(elements[-1]).startswith(SUBTITLE_DASHES):
+    if last - first >= 2 and opens_subtitle("".join(elements[-1]), em_dash=True):
         last -= 1
         roles[last] = ["subtitle"] * len(elements[last])
     if last - first >= 2 and not continued[0]:
@@ -103,9 +101,8 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
     # (a last line after a dash is the subtitle: the lines above it tell whether a kicker stands
     # first, and of two, a first shorter than the title under it is one: ``街道社工站`` /
     # ``全国秋粮收获过半``, not a title's short last line, ``共建单位为复评齐献`` / ``力``)
-    dash_last = last == len(elements) and len(lines) > 1 and lines[-1].startswith(SUBTITLE_STARTS)
-    above_dash = lines[:-1] if dash_last else lines
-    kicker_first = (above_dash is not lines and len(above_dash) == 2
+    above_dash = without_subtitle(lines) if last == len(elements) else lines
+    kicker_first = (len(above_dash) < len(lines) and len(above_dash) == 2
                     and len(above_dash[0]) + KICKER_SIZE_STEP < len(above_dash[1])) or (
         len(above_dash) >= KICKER_LINES and _kicker_line(above_dash))
     cut = 0
@@ -117,7 +114,7 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
             cut = 2
     for e, k in where[:cut]:
         roles[e][k] = "kicker"
-    if last == len(elements) and len(lines) - cut >= 2 and lines[-1].startswith(SUBTITLE_STARTS):
+    if last == len(elements) and len(lines) - cut >= 2 and opens_subtitle(lines[-1]):
         e, k = where[-1]
         roles[e][k] = "subtitle"
     return roles
@@ -180,7 +177,7 @@ def is_label(block: dict, nxt: dict | None) -> bool:
     return (
         nxt is not None
         and nxt["kind"] == "heading"
-        and len(text) <= LABEL_HAN
+        and len(text) <= LABEL_CHARS
         and not TAG_RE.match(text)
     )
 
@@ -198,7 +195,7 @@ def starts_new_headline(prev: dict, block: dict) -> bool:
     if int(block["lines"][0]) < int(first):
         return True
     gap = int(block["lines"][0]) - int(last)
-    return gap > 1 and not (gap == 2 and block["text"].startswith(SUBTITLE_STARTS))
+    return gap > 1 and not (gap == 2 and opens_subtitle(block["text"]))
 
 
 def is_byline(text: str) -> bool:
@@ -301,5 +298,6 @@ def tags_to_kickers(blocks: list[dict]) -> list[dict]:
             continue
         out.pop(i)
         out.insert(at - 1, {**tag, "role": "kicker", "headline": out[at - 1]["headline"], "parts": [tag["text"]]})
-        i += 1 if at - 1 == i else 0
+        if at - 1 == i:  # (else a block moved up into place i: it is looked at next)
+            i += 1
     return out

@@ -96,6 +96,8 @@ BYLINE_RE = re.compile(rf"^(?:[◎○●@©]?\s*{_BYLINE_WORD}\s*{_NAME}|[◎○
 LABEL_CREDIT_RE = re.compile(
     rf"^(?:(?:供稿|报道|来源|稿源|信息来源|撰稿)\s*[:：]\s*{_NAME}|{_NAME}(?:\s+报道|\s*供稿))$")
 LABEL_CREDIT_STARTS = frozenset("供报来稿信撰")
+LABEL_CREDIT_ENDS = ("报道", "供稿")
+_LABEL_CREDIT_LAST = frozenset(end[-1] for end in LABEL_CREDIT_ENDS)  # what the fast path of classify_line asks
 _PROSE_MARK_RE = re.compile(r"[，。；！？,;]")
 _BRACKETED_LINE_RE = re.compile(f"^[{OPEN_BRACKETS}][^（）()。，,！？]{{2,24}}[{CLOSE_BRACKETS}]$")
 
@@ -240,7 +242,7 @@ def byline_line(text: str) -> str | None:
 def label_credit(text: str) -> str | None:
     """A credit without brackets alone on a line: ``供稿：社区居委会``, ``报道：王璐``, ``王璐 报道``,
     ``社区居委会供稿``; near misses ``据报道：今年…，`` (prose) and ``专题报道`` (a headline)."""
-    if (text[0] in LABEL_CREDIT_STARTS or text.endswith(("报道", "供稿"))) and LABEL_CREDIT_RE.match(text):
+    if (text[0] in LABEL_CREDIT_STARTS or text.endswith(LABEL_CREDIT_ENDS)) and LABEL_CREDIT_RE.match(text):
         return "credit"
     return None
 
@@ -308,7 +310,7 @@ def classify_line(text: str) -> tuple[str, str]:
     """
     if (len(text) > PAGE_NUMBER_CHARS and text[0] not in _EDITOR_STARTS and text[0] not in BYLINE_OPENERS
             and text[-1] not in CLOSE_BRACKETS and "版" not in text and "页" not in text and "年" not in text
-            and text[0] not in LABEL_CREDIT_STARTS and text[-1] not in "道稿"):
+            and text[0] not in LABEL_CREDIT_STARTS and text[-1] not in _LABEL_CREDIT_LAST):
         rules: tuple = _PROFILED_PROSE_KIND if ACTIVE else _PROSE_KIND  # none of the other rules' cues: most lines
     else:
         rules = LINE_KIND
@@ -376,6 +378,28 @@ NAME_CHARS = 12  # a paper's or section's name alone on a line is this short
 LABEL_CHARS = 4  # a section label ("简讯", "新闻速递") is this short
 TAG_RE = re.compile(r"^【[^】]{1,12}】$")  # a column tag over a title: "【数字十年】"
 SUBTITLE_STARTS = ("——", "一一")  # a subtitle's line starts with a dash (OCR reads it as 一一)
+
+
+def opens_subtitle(text: str, *, em_dash: bool = False) -> bool:
+    """The text opens with a subtitle's dash, spaces aside (OCR's ``一 一``); with ``em_dash``, a
+    single ``—`` too (a headline element after a dash).
+
+        >>> opens_subtitle("——来自基层的报道"), opens_subtitle("一 一记者走访见闻"), opens_subtitle("—记者")
+        (True, True, False)
+        >>> opens_subtitle("—记者", em_dash=True)
+        True
+    """
+    bare = text.replace(" ", "")
+    return bare.startswith(SUBTITLE_STARTS) or (em_dash and bare.startswith("—"))
+
+
+def without_subtitle(lines: list[str]) -> list[str]:
+    """A headline's lines but a last one that opens a subtitle.
+
+        >>> without_subtitle(["共建单位为复评齐献", "力", "——来自基层的报道"]), without_subtitle(["——"])
+        (['共建单位为复评齐献', '力'], ['——'])
+    """
+    return lines[:-1] if len(lines) > 1 and opens_subtitle(lines[-1]) else lines
 _NAME_RE = re.compile(r"[\w\s·&|~^*'`._-]+")
 
 
