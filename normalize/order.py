@@ -14,6 +14,7 @@ import math
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
+from .chardata import CLOSERS, SENTENCE_END
 from .geometry import WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, bounds, overlap
 from .xycut import xy_cut
 
@@ -241,3 +242,98 @@ def on_photo(page: PageLayout) -> set[int]:
         if sum(len(page.lines[k].text) for k in inside) < BACKDROP_SHARE * total:
             found.update(inside)
     return found
+
+
+RUN_ON_ENDS = frozenset(SENTENCE_END + CLOSERS + "!?.")
+"""A line ending in one of these may end its paragraph: it is not known to run on."""
+
+
+def runs_on(last: TextLine, first: TextLine, right: float) -> bool:
+    """Whether ``first`` is the line after ``last`` in the middle of a paragraph: right under it in the same column,
+    ``last`` running to the column's right edge ``right`` with no sentence ended, ``first`` not indented.
+
+    Example: mag12img, where tesseract read a column's top beside the title, then the next column's byline and
+    text, then the rest of the column: ``唱遇失`` / ``败无数`` (屡遭失败 in two lines). Near misses: a line that ends a
+    sentence, or stops short of the edge (a paragraph's end), and an indented line under it (a new paragraph).
+
+    >>> last = TextLine("湘军，在十几年的戎马生涯中，屡遭失", 0, 0, 170, 10, 10.0)
+    >>> first = TextLine("败无数", 0, 14, 170, 24, 10.0)
+    >>> runs_on(last, first, 170)
+    True
+    >>> runs_on(replace(last, text="湘军。"), first, 170), runs_on(replace(last, x1=120), first, 170)
+    (False, False)
+    >>> runs_on(last, replace(first, x0=20), 170)
+    False
+    """
+    em = min(last.size, first.size)
+    return (overlap(last.x0, last.x1, first.x0, first.x1) > 0.8 * max(last.x1 - last.x0, first.x1 - first.x0)
+            and 0 <= first.top - last.bottom < LINE_GAP_EM * em
+            and last.x1 >= right - em and first.x0 <= last.x0 + 0.5 * em
+            and last.text.rstrip()[-1:] not in RUN_ON_ENDS)
+
+
+def ocr_order(page: PageLayout) -> PageLayout:
+    """An OCR engine's page in its own order, its paragraphs (``block``) kept whole, but for a column it read in two
+    pieces (``read_in_two``). tesseract finds columns from the page image better than boxes alone do where its
+    lines cross a narrow gutter, so its order stands unless the page says plainly that it is wrong.
+    """
+    blocks: list[list[TextLine]] = []
+    for line in page.lines:
+        if blocks and blocks[-1][-1].block == line.block:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    for _ in range(len(blocks)):  # each move takes a block further down: a bound, not a count expected
+        moved = read_in_two(blocks, body_size(page.lines))
+        if moved is None:
+            break
+        blocks = moved
+    return replace(page, lines=[line for block in blocks for line in block])
+
+
+def read_in_two(blocks: list[list[TextLine]], em: float) -> list[list[TextLine]] | None:
+    """The blocks with one column read in two pieces put back together, or None where there is none: a block whose
+    last line ``runs_on`` into a later block, with only blocks left of that column between them, the first of them
+    level with that later block's top, is moved to just before that later block, and with it the blocks of its column
+    stacked right above it in the engine's order. tesseract cuts a column where the
+    column beside it starts; the blocks to the left are the column before it, read first as columns are.
+
+    Example: mag12img: tesseract read the right column's top (beside the title), then the byline and the left
+    column, then the right column's rest. Near miss: a credit that ends an article at the foot of the right column,
+    the next article's left column read after it (the dev pages): the credit ends its sentence, so it stays; a
+    column whose paragraph tesseract cut in two, with columns to its left that start lower down (held-out seed 32).
+
+    >>> top = [TextLine("屡遭失", 100, 0, 190, 10, 10.0)]
+    >>> left = [TextLine("有个年轻人去庙里", 0, 14, 90, 24, 10.0)]
+    >>> rest = [TextLine("败无数", 100, 14, 190, 24, 10.0)]
+    >>> [block[0].text for block in read_in_two([top, left, rest], 10.0)]
+    ['有个年轻人去庙里', '屡遭失', '败无数']
+    >>> read_in_two([[replace(top[0], text="屡遭失败。")], left, rest], 10.0) is None
+    True
+    >>> read_in_two([top, [replace(left[0], top=60, bottom=70)], rest], 10.0) is None
+    True
+    >>> above = [TextLine("在十几年的戎马生涯中", 100, -14, 190, -4, 10.0)]
+    >>> [block[0].text for block in read_in_two([above, top, left, rest], 10.0)]
+    ['有个年轻人去庙里', '在十几年的戎马生涯中', '屡遭失', '败无数']
+    """
+    boxes = [bounds(line.box for line in block) for block in blocks]
+    for i, block in enumerate(blocks):
+        for j in range(i + 2, len(blocks)):
+            right = max(boxes[i][2], boxes[j][2])
+            if not runs_on(block[-1], blocks[j][0], right):
+                continue
+            column_left = min(blocks[j][0].x0, block[-1].x0)
+            between = boxes[i + 1:j]
+            if (all(box[2] <= column_left + em for box in between)
+                    and abs(min(box[1] for box in between) - boxes[j][1]) <= LINE_GAP_EM * em):
+                start = i  # the column's top: the blocks stacked right above, read just before
+                while start and _stacked(boxes[start - 1], boxes[start], em):
+                    start -= 1
+                return [*blocks[:start], *blocks[i + 1:j], *blocks[start:i + 1], *blocks[j:]]
+    return None
+
+
+def _stacked(upper: Box, lower: Box, em: float) -> bool:
+    """Whether the box ``lower`` is right under ``upper`` in one column."""
+    return (0 <= lower[1] - upper[3] < LINE_GAP_EM * em
+            and overlap(upper[0], upper[2], lower[0], lower[2]) > 0.5 * min(upper[2] - upper[0], lower[2] - lower[0]))

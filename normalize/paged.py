@@ -1,11 +1,12 @@
 """Files with boxes (PDF, hOCR, ALTO) as document text and layout.
 
-A PDF's text layer is put in reading order page by page (``order.reading_order``); an OCR
-file's lines stay in the OCR engine's order, a blank line between its paragraphs, as its own
-text output has them. The document's ``text`` is those lines, each page's first line after as
-many form feeds as pages passed, so every stage reads it as it reads extracted text; ``layout``
-has one entry per line of ``text`` with its page, box, type size, region and font (``null`` for
-the blank lines between an OCR file's paragraphs).
+A PDF's text layer is put in reading order page by page (``order.reading_order``); an OCR file's
+lines stay in the OCR engine's order, a blank line between its paragraphs, as its own text
+output has them, but for a column the engine read in two pieces (``order.ocr_order``). The
+document's ``text`` is those lines, each page's first line after as many form feeds as pages
+passed, so every stage reads it as it reads extracted text; ``layout`` has one entry per line of
+``text`` with its page, box, type size, region and font (``null`` for the blank lines between an
+OCR file's paragraphs).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .geometry import PageLayout
-from .order import reading_order
+from .order import ocr_order, reading_order
 
 UNITS = {"pdf": "pt", "hocr": "px", "alto": "px"}
 PRECISION = 1  # decimals kept of a coordinate: a tenth of a point or pixel
@@ -76,7 +77,7 @@ class Paged:
 
     def add(self, page: PageLayout, number: int) -> None:
         """Add a page as page ``number`` of the document (pages without text count too)."""
-        ordered = reading_order(page) if self.ordered else page
+        ordered = reading_order(page) if self.ordered else ocr_order(page)
         layout = self.layout
         while len(layout["pages"]) < number - 1:
             layout["pages"].append(None)  # a page given no layout (an unreadable file of a folder)

@@ -3,12 +3,14 @@ beside a near miss that must not change the order."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from normalize.geometry import Box, PageLayout, TextLine
-from normalize.order import column_blocks, continues_column, on_photo, reading_order, wider_than_column
+from normalize.order import column_blocks, continues_column, ocr_order, on_photo, reading_order, wider_than_column
 from normalize.xycut import lead_after_headline, xy_cut
 
 
@@ -346,6 +348,68 @@ def test_lead_after_headline_takes_a_kicker_with_the_headline() -> None:
     bands = [[[0]], [[1], [2], [3], [4]]]
     boxes = [lead, kicker, head, body, beside]
     assert lead_after_headline(bands, boxes, frozenset({2})) == [[[1], [2], [0], [3], [4]]]
+
+
+# -- an OCR engine's order, and a column it read in two pieces ------------------------------------------------------
+
+def ocr_page(*blocks: list[TextLine]) -> PageLayout:
+    """A page whose lines come in the engine's order, each list one of its paragraphs."""
+    from dataclasses import replace
+
+    return PageLayout(1, 300, 400, [replace(item, block=b) for b, block in enumerate(blocks) for item in block])
+
+
+RIGHT_TOP = [line("本是同根生", 160, 0, 250), line("相煎何太急", 160, 14, 250), line("在十几年的生涯中屡遭失", 160, 28, 250)]
+BYLINE = [line("文/姜钦峰", 0, 42, 60)]
+LEFT = column("左", 100, 150, 42, 4)
+RIGHT_REST = [line("败无数好几次", 160, 42, 250), line("差点全军覆没。", 160, 56, 220)]
+
+OCR_ORDER = [
+    # mag12img: the right column's top (beside the title), the byline and the left column, the right column's rest:
+    # the column's last line runs on into the rest, so the left column is read first
+    ("column read in two", [RIGHT_TOP, BYLINE, LEFT, RIGHT_REST],
+     ["文/姜钦峰", "左1", "左2", "左3", "左4", "本是同根生", "相煎何太急", "在十几年的生涯中屡遭失", "败无数好几次", "差点全军覆没。"]),
+    # near misses: the engine's order stands
+    ("the column's piece ends a sentence", [[*RIGHT_TOP[:2], line("屡遭失败。", 160, 28, 250)], BYLINE, LEFT, RIGHT_REST],
+     ["本是同根生", "相煎何太急", "屡遭失败。", "文/姜钦峰", "左1", "左2", "左3", "左4", "败无数好几次", "差点全军覆没。"]),
+    ("its last line stops short", [[*RIGHT_TOP[:2], line("屡遭失", 160, 28, 200)], BYLINE, LEFT, RIGHT_REST],
+     ["本是同根生", "相煎何太急", "屡遭失", "文/姜钦峰", "左1", "左2", "左3", "左4", "败无数好几次", "差点全军覆没。"]),
+    ("the rest starts indented: a new paragraph", [RIGHT_TOP, BYLINE, LEFT, [line("　　败无数", 180, 42, 250)]],
+     ["本是同根生", "相煎何太急", "在十几年的生涯中屡遭失", "文/姜钦峰", "左1", "左2", "左3", "左4", "　　败无数"]),
+    ("the columns to the left start lower down (held-out seed 32)",
+     [RIGHT_TOP, column("左", 100, 150, 120, 2), RIGHT_REST],
+     ["本是同根生", "相煎何太急", "在十几年的生涯中屡遭失", "左1", "左2", "败无数好几次", "差点全军覆没。"]),
+    ("a block between is not left of the column", [RIGHT_TOP, [line("跨栏标题", 100, 42, 250)], RIGHT_REST],
+     ["本是同根生", "相煎何太急", "在十几年的生涯中屡遭失", "跨栏标题", "败无数好几次", "差点全军覆没。"]),
+]
+
+
+@pytest.mark.parametrize(("case", "blocks", "expected"), OCR_ORDER, ids=[c[0] for c in OCR_ORDER])
+def test_ocr_order(case: str, blocks: list[list[TextLine]], expected: list[str]) -> None:
+    assert [item.text for item in ocr_order(ocr_page(*blocks)).lines] == expected
+
+
+def test_ocr_order_keeps_each_paragraph_whole_and_its_number() -> None:
+    page = ocr_page(RIGHT_TOP, BYLINE, LEFT, RIGHT_REST)
+    blocks = [item.block for item in ocr_order(page).lines]
+    assert blocks == [1, 2, 2, 2, 2, 0, 0, 0, 3, 3]
+
+
+def test_mag12img_hocr_reads_the_left_column_before_the_right() -> None:
+    """tesseract read the second article's right column from beside the title; the story starts in the left one."""
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    hocr = shared / "real" / "hocr" / "mag12img" / "page-1.hocr"
+    if not hocr.exists():
+        pytest.skip("../shared is not beside this checkout")
+    from normalize.hocr import read_hocr
+
+    (page,) = read_hocr(hocr.read_bytes(), name=hocr.name)
+    texts = [item.text for item in ocr_order(page).lines]
+    start = next(k for k, text in enumerate(texts) if text.startswith("有个年轻人"))
+    assert texts[start - 1].endswith("文/姜钦峰")
+    assert texts[start + 12].endswith("越来越") and texts[start + 13].startswith("小,直至忽略不计")
+    assert texts[-2].endswith("则世界辽阔。")  # the right column's last line, then the folio
+    assert sorted(texts) == sorted(item.text for item in page.lines)
 
 
 # -- xy_cut itself ---------------------------------------------------------------------------------------------------
