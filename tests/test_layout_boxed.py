@@ -209,3 +209,124 @@ def test_a_line_opening_with_a_dash_is_the_subtitle_whatever_its_size() -> None:
         text, layout = typeset(("共建单位为复评", 40.0, 70.0, 20.0, 1), (second, 40.0, 94.0, 20.0, 1), *PARAGRAPHS)
         heads = [b for b in build_blocks(text, layout) if b["kind"] == "heading"]
         assert [b["role"] for b in heads] == roles
+
+
+# -- an office's bulletin, as a word processor sets it: one column, faces named ------------------------------------
+
+A4_TEXT = (80.0, 521.0)  # the text block's edges
+SERIF, SANS = 0, 1  # the body's face and a bold sans face, by their index in the layout's fonts
+
+
+def bulletin(*rows: tuple[Any, ...], pages: int = 1, fonts: tuple[str, ...] = ("NotoSerifCJKsc-Regular",
+             "NotoSansCJKsc-Bold"), rules: tuple[tuple[float, ...], ...] = ()) -> tuple[str, dict[str, Any]]:
+    """A document of ``pages`` A4 pages: each row ``(text, x0, top, size, font, page)``; a row's region is its
+    paragraph's (rows in one region until a row starts a new one with x0 at the indent or off the edge)."""
+    lines, boxes = [], []
+    for k, (text, x0, top, size, font, page) in enumerate(rows):
+        lines.append(("\f" if k and page != rows[k - 1][5] else "") + text)
+        x1 = A4_TEXT[1] if x0 < A4_TEXT[0] + 3 * size and not text.endswith(("。", "）")) else x0 + width(text, size)
+        boxes.append([page, x0, top, x1, top + size, size, k if x0 > A4_TEXT[0] + 3 * size else 1000, font])
+    layout = {"unit": "pt", "pages": [list((595.3, 841.9))] * pages, "lines": boxes, "fonts": list(fonts),
+              "rules": [list(r) for r in rules], "images": []}
+    return "\n".join(lines), layout
+
+
+def story(top: float, *, page: int = 1, size: float = 15.0) -> list[tuple[Any, ...]]:
+    """Two paragraphs of body text in the serif face, from ``top`` down."""
+    texts = ["本报讯（记者邱宇）5月18日，广润社区在该社区开展省级文", "明城市复评问卷调查活动，号召群众争做文明市民。",
+             "活动中，该社区的工作人员向过往市民发放复评问卷和宣传手", "册，请市民为创建工作提出意见和建议。"]
+    return [(text, A4_TEXT[0] + (2 * size if k in (0, 2) else 0), top + k * 26.0, size, SERIF, page)
+            for k, text in enumerate(texts)]
+
+
+def bulletin_blocks(text_layout: tuple[str, dict[str, Any]]) -> list[tuple[str, str | None, str]]:
+    return [(b["kind"], b.get("role"), b["text"]) for b in build_blocks(*text_layout)]
+
+
+CENTRED_TITLE = ("文明进社区，我们在行动", 218.0, 253.0, 15.0, SANS, 1)
+
+
+def test_a_title_at_the_body_size_is_told_by_its_face_centred_over_the_column() -> None:
+    got = bulletin_blocks(bulletin(CENTRED_TITLE, *story(290.0)))
+    assert got[0] == ("heading", "title", "文明进社区，我们在行动")
+    assert [kind for kind, _, _ in got[1:]] == ["paragraph", "paragraph"]
+
+
+@pytest.mark.parametrize("title", [
+    ("文明进社区，我们在行动", 218.0, 253.0, 15.0, SERIF, 1),  # the body's own face: no evidence
+    ("一、加强组织领导", 110.0, 253.0, 15.0, SANS, 1),  # a subhead set from the column's indent
+])
+def test_a_line_at_the_body_size_is_no_title_without_another_face_and_centring(title: tuple[Any, ...]) -> None:
+    got = bulletin_blocks(bulletin(title, *story(290.0)))
+    assert "heading" not in [kind for kind, _, _ in got]
+
+
+def test_faces_tell_nothing_where_the_file_names_no_fonts() -> None:
+    got = bulletin_blocks(bulletin(CENTRED_TITLE, *story(290.0), fonts=("", "")))
+    assert "heading" not in [kind for kind, _, _ in got]
+
+
+@pytest.mark.parametrize("deck", [(), (("——一线观察之二", 247.0, 762.0, 15.0, SERIF, 1),)])
+def test_a_title_left_at_a_pages_foot_is_centred_over_the_next_pages_column(deck: tuple[Any, ...]) -> None:
+    first = story(600.0)
+    title = ("科普宣传上街", 256.0, 740.0, 15.0, SANS, 1)
+    got = bulletin_blocks(bulletin(*first, title, *deck, *story(113.0, page=2), pages=2))
+    assert [(kind, role) for kind, role, _ in got if kind == "heading"] == [("heading", "title")] + [
+        ("heading", "subtitle")] * len(deck)
+
+
+def test_a_dash_line_centred_under_the_title_is_its_subtitle() -> None:
+    deck = ("——记者走访见闻", 243.0, 284.0, 15.0, SERIF, 1)
+    got = bulletin_blocks(bulletin(CENTRED_TITLE, deck, *story(318.0)))
+    assert got[:2] == [("heading", "title", CENTRED_TITLE[0]), ("heading", "subtitle", "——记者走访见闻")]
+
+
+def test_a_body_line_opening_with_a_dash_stays_in_the_body() -> None:
+    dash = ("——这是记者在社区看到的情景，大家都积极参与到活动当中来", 110.0, 284.0, 15.0, SERIF, 1)
+    got = bulletin_blocks(bulletin(CENTRED_TITLE, dash, *story(318.0)))
+    assert [role for kind, role, _ in got if kind == "heading"] == ["title"]
+
+
+MASTHEAD = [("民政工作简报", 181.0, 113.0, 30.0, SERIF, 1), ("第3期", 279.0, 164.0, 15.0, SERIF, 1),
+            ("区民政局办公室编", 80.0, 189.0, 13.0, SERIF, 1), ("2024年5月3日", 427.0, 210.0, 13.0, SERIF, 1)]
+RED_RULE = (1, 77.9, 225.6, 523.0, 228.6)
+
+
+def test_a_bulletins_masthead_over_its_red_rule_is_no_article() -> None:
+    got = bulletin_blocks(bulletin(*MASTHEAD, CENTRED_TITLE, *story(290.0), rules=(RED_RULE,)))
+    assert [kind for kind, _, text in got if text in [row[0] for row in MASTHEAD]] == ["furniture"] * 4
+    assert next(b for b in got if b[0] != "furniture") == ("heading", "title", CENTRED_TITLE[0])
+
+
+def test_text_with_a_sentence_over_a_rule_is_no_masthead() -> None:
+    boxed = [("民政工作简报", 181.0, 113.0, 30.0, SERIF, 1), ("本期导读：社区开展问卷调查活动。", 110.0, 164.0, 15.0, SERIF, 1)]
+    got = bulletin_blocks(bulletin(*boxed, CENTRED_TITLE, *story(290.0), rules=(RED_RULE,)))
+    assert "furniture" not in [kind for kind, _, _ in got]
+
+
+DISTRIBUTION = [("报：市民政局", 80.0, 400.0, 13.0, SERIF, 1), ("送：县委办、县政府办", 80.0, 420.0, 13.0, SERIF, 1),
+                ("县民政局办公室　2024年5月3日印发", 80.0, 440.0, 13.0, SERIF, 1)]
+
+
+def test_the_distribution_block_after_the_last_rule_is_no_article() -> None:
+    got = bulletin_blocks(bulletin(CENTRED_TITLE, *story(290.0), *DISTRIBUTION,
+                                   rules=((1, 78.4, 390.9, 522.5, 392.9), (1, 78.4, 458.0, 522.5, 460.0))))
+    assert [kind for kind, _, text in got if text in [row[0] for row in DISTRIBUTION]] == ["furniture"] * 3
+
+
+def test_a_story_after_the_last_rule_is_kept() -> None:
+    got = bulletin_blocks(bulletin(CENTRED_TITLE, *story(290.0), ("科普宣传上街", 256.0, 420.0, 15.0, SANS, 1),
+                                   *story(450.0), rules=((1, 78.4, 400.0, 522.5, 402.0),)))
+    assert ("heading", "title", "科普宣传上街") in got and "furniture" not in [kind for kind, _, _ in got]
+
+
+def test_an_office_set_right_and_carried_to_the_next_pages_top_signs_the_story_before() -> None:
+    office = ("县民政局办公室", 417.0, 113.0, 15.0, SERIF, 2)
+    got = bulletin_blocks(bulletin(CENTRED_TITLE, *story(600.0), office, ("科普宣传上街", 256.0, 155.0, 15.0, SANS, 2),
+                                   *story(190.0, page=2), pages=2))
+    assert ("credit", None, "县民政局办公室") in [(k, None, t) for k, _, t in got]
+    # near miss: a short line at the next page's top that starts at the column's edge goes on with the text
+    edge = ("县民政局办公室", 80.0, 113.0, 15.0, SERIF, 2)
+    got = bulletin_blocks(bulletin(CENTRED_TITLE, *story(600.0), edge, ("科普宣传上街", 256.0, 155.0, 15.0, SANS, 2),
+                                   *story(190.0, page=2), pages=2))
+    assert "credit" not in [k for k, _, _ in got]

@@ -447,6 +447,11 @@ def test_ocr_lost_a_paragraphs_last_line_the_indented_line_after_the_blank_start
     ("本报讯（记者 谢芳 通讯员 李淑华）", None),
     # near miss: the names after a brief's last sentence are its credit
     ("为做好儿童福利工作。 （陈佳 林松）", "（陈佳 林松）"),
+    # and so is the office that signs a story there (a bulletin's closing bracket)
+    ("为做好儿童福利工作。（县残疾人联合会）", "（县残疾人联合会）"),
+    # near misses: a note in brackets, and a bracket longer than an office's name
+    ("为做好儿童福利工作。（单位：万元）", None),
+    ("为做好儿童福利工作。（这是一段很长很长的补充说明文字）", None),
 ])
 def test_a_dateline_bracket_is_no_credit(line: str, credit: str | None) -> None:
     blocks = build_blocks(page("孤儿核查工作圆满完成", line, "为做好儿童福利工作，确保国家孤儿基本生活费发放制度顺利实施。"))

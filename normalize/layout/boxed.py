@@ -51,15 +51,22 @@ def photo_credit(page: BoxPage, i: int) -> str | None:
 
 def right_set_credit(page: BoxPage, i: int) -> str | None:
     """A short line set flush right, well clear of its column's left edge, under a story's last
-    sentence: the office or writer signing the story (``东城区民政局``). Near miss: a paragraph's
-    last line, which starts at the column's edge or a paragraph's indent."""
+    sentence: the office or writer signing the story (``东城区民政局``), also where it was carried over to the
+    next page's top (a bulletin's ``县民政局办公室`` over the next story's title). Near miss: a paragraph's last
+    line, which starts at the column's edge or a paragraph's indent."""
     g, text = page.geo[i], page.lines[i].text
-    above = page.above.get(i, i - 1)  # (alone in its region: the line before it, in its column)
+    above = page.above.get(i)
+    if above is None:  # alone in its region: the text line before it
+        above = next((k for k in range(i - 1, -1, -1) if page.lines[k].kind == "text"), -1)
     if (above < 0 or len(text) > SIGNATURE_CHARS or page.display(i) or CLAUSE_RE.search(text)
             or ends_sentence(text) or not ends_sentence(page.lines[above].text)):
         return None
     a = page.geo[above]
-    if a.page != g.page or a.bottom > g.top or not overlap(a.x0, a.x1 + g.size, g.x0, g.x1):
+    if a.page != g.page:  # carried over to the next page's top: set right in the column under it
+        column = page.column_under(i) if page.band(i) == "" else None
+        return "credit" if column and abs(column[1] - g.x1) <= Em.EDGE * g.size and (
+            g.x0 - column[0] > Em.INDENT_MAX * g.size) else None
+    if a.bottom > g.top or not overlap(a.x0, a.x1 + g.size, g.x0, g.x1):
         return None
     flush_right = abs(page.right.get(above, a.x1) - g.x1) <= Em.EDGE * g.size + page.ragged.get(above, 0.0)
     return "credit" if flush_right and g.x0 - page.left.get(above, a.x0) > Em.INDENT_MAX * g.size else None
@@ -113,7 +120,7 @@ def display_runs(page: BoxPage) -> Iterator[list[int]]:
     """Runs of text lines in one display type, one after another in reading order on one page."""
     run: list[int] = []
     for i, ln in enumerate(page.lines):
-        display = ln.kind == "text" and page.display(i)
+        display = ln.kind == "text" and (page.display(i) or page.headline_face(i))
         if display and run and page.geo[run[-1]].page == page.geo[i].page and page.same_size(
                 page.geo[run[-1]].size, page.geo[i].size):
             run.append(i)
@@ -147,8 +154,24 @@ def headlines(page: BoxPage, repeated: set[int]) -> Iterator[tuple[list[list[int
             why = "repeated_title"
         elif kicker := small_kicker_above(page, run[0]):
             parts.insert(0, kicker)
+        if deck := deck_under(page, run[-1]):
+            parts.append(deck)
     if parts:
         yield parts, why
+
+
+def deck_under(page: BoxPage, last: int) -> list[int]:
+    """The line right under a headline that opens with a dash and stands apart from the column's edges, set in
+    the body's type: the headline's subtitle (``——记者走访见闻`` centred under a title in a bulletin). Near
+    misses: a body line that opens with a dash (it starts at the column's edge or its indent) and a dash line
+    far below the headline."""
+    i = last + 1
+    if i >= len(page.lines) or page.lines[i].kind != "text" or page.display(i):
+        return []
+    text = page.lines[i].text
+    if not opens_subtitle(text, em_dash=True) or ends_sentence(text) or not stacked(page, last, i):
+        return []
+    return [i] if page.centred(i) else []
 
 
 def stacked(page: BoxPage, upper: int, lower: int) -> bool:

@@ -38,6 +38,9 @@ class Em:
     WIDE_RULE = 0.6  # a rule across at least this share of the page's width
     FRAME = 1.5  # a frame around a label stands at most this far from it
     BACKDROP = 0.5  # a picture over this share of its page is a scan under a text layer, not a photo
+    LOOK_LINES = 6  # a title's column is looked for in this many lines under it
+    MASTHEAD = 0.4  # a bulletin's masthead ends at a wide rule in its first page's top 40%
+    CLOSING_LINES = 8  # a distribution block after a document's last rule has at most this many lines
 
 
 @dataclass(slots=True)
@@ -146,6 +149,7 @@ class BoxPage:
             if ln.kind == "text":
                 sizes[g.page].append((g.size, len(ln.text)))
         self.body = {page: _weighted_median(pairs) for page, pairs in sizes.items()}
+        self.body_font = self._body_fonts([str(name) for name in layout.get("fonts") or []])
         ocr = layout.get("unit") == "px" or not self._sizes_exact(sizes)
         self.display_ratio = Em.DISPLAY_OCR if ocr else Em.DISPLAY_PDF
         self.size_share = Em.SAME_SIZE_OCR if ocr else Em.SAME_SIZE_PDF
@@ -159,6 +163,16 @@ class BoxPage:
                 self.images[int(r[0])].append(r)
         self._edges()
         self.bands = self._bands()
+
+    def _body_fonts(self, names: list[str]) -> dict[int, int]:
+        """Each page's body face: the named font most of its body-size characters are set in (none where the
+        file names no fonts, as a browser's Type 3 fonts are unnamed)."""
+        counts: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+        for ln, g in zip(self.lines, self.geo):
+            if ln.kind == "text" and g.font < len(names) and names[g.font] and abs(g.size - self.body[g.page]) <= (
+                    Em.SAME_SIZE_PDF * g.size):
+                counts[g.page][g.font] += len(ln.text)
+        return {page: max(fonts, key=fonts.__getitem__) for page, fonts in counts.items()}
 
     def _backdrop(self, r: list[float]) -> bool:
         width, height = self.pages.get(int(r[0]), (0.0, 0.0))
@@ -212,6 +226,37 @@ class BoxPage:
     def display(self, i: int) -> bool:
         """Line i is set in display type, larger than the page's body type."""
         return self.rel(i) >= self.display_ratio
+
+    def headline_face(self, i: int) -> bool:
+        """Line i is set at the body's size in another named face, centred in its column: a title set apart by
+        its face alone (a bold sans title over a serif body, as a word processor sets an office's bulletin).
+        Near misses: a line of the body's face, a line set from the column's edge (a subhead, a dateline in
+        bold opening its paragraph), and files that name no fonts."""
+        g = self.geo[i]
+        body_font = self.body_font.get(g.page)
+        return (body_font is not None and g.font != body_font and self.same_size(g.size, self.body[g.page])
+                and self.centred(i))
+
+    def column_under(self, i: int) -> tuple[float, float] | None:
+        """The edges of the column of body text under line i (in the body's face where fonts are named): the widest
+        region among the next lines that spans line i, not a subtitle's under a title; on the next page where line
+        i is its page's last (a title a word processor left at a page's foot)."""
+        g = self.geo[i]
+        body_font = self.body_font.get(g.page, -1)
+        under = [(self.left[j], self.right[j]) for j in range(i + 1, min(len(self.geo), i + Em.LOOK_LINES))
+                 if self.geo[j].page - g.page <= 1 and not self.bands.get(j)  # (the next page's, where i ends its own)
+                 and j in self.left and self.left[j] <= g.x0 + Em.EDGE * g.size
+                 and g.x1 <= self.right[j] + Em.EDGE * g.size and (self.geo[j].font == body_font or body_font < 0)
+                 and self.lines[j].kind == "text"]
+        return max(under, key=lambda edges: edges[1] - edges[0]) if under else None
+
+    def centred(self, i: int) -> bool:
+        """Line i stands centred in the column of body text under it, clear of both its edges."""
+        g, column = self.geo[i], self.column_under(i)
+        if column is None:
+            return False
+        left, right = g.x0 - column[0], column[1] - g.x1
+        return left > Em.INDENT_MAX * g.size / 2 and abs(left - right) <= 2 * Em.EDGE * g.size
 
     def _refs(self, i: int) -> list[int]:
         return [j for j in (self.above.get(i), self.below.get(i)) if j is not None]
@@ -270,7 +315,47 @@ class BoxPage:
                 if band and (self._side_by_side(band) or any(self.lines[i].kind == "furniture" for i in band)
                              or any(max(spans[i][1] for i in band) <= w0 <= Em.BAND * height for w0, _ in edges)):
                     bands.update(dict.fromkeys(band, name))
+        pages = sorted(by_page)
+        if pages and pages[0] in self.pages and not any(bands.get(i) == "top" for i in by_page[pages[0]]):
+            bands.update(dict.fromkeys(self.masthead(by_page[pages[0]]), "top"))
+        if pages and pages[-1] in self.pages:
+            bands.update(dict.fromkeys(self.closing_block([i for i in by_page[pages[-1]] if i not in bands]), "foot"))
         return bands
+
+    def _wide_rules(self, page: int) -> list[float]:
+        """The tops of a page's rules across most of its width, top first."""
+        width = self.pages[page][0]
+        return sorted(r[2] for r in self.rules.get(page, ()) if r[3] - r[1] >= Em.WIDE_RULE * width)
+
+    def _no_sentence(self, idx: list[int]) -> bool:
+        return all("。" not in self.lines[i].text and not ends_sentence(self.lines[i].text) for i in idx)
+
+    def masthead(self, idx: list[int]) -> list[int]:
+        """A document's masthead over its first page's first wide rule: the bulletin's name in display type, its
+        issue, editor and date (``民政工作简报`` / ``第3期`` / ``区民政局办公室编　2024年5月3日`` over a red rule),
+        deeper than a running head's band. Near misses: text over a rule that holds a sentence (a story boxed at
+        the top), and lines over a rule with nothing in display type among them."""
+        page = self.geo[idx[0]].page
+        rules = [top for top in self._wide_rules(page) if top <= Em.MASTHEAD * self.pages[page][1]]
+        if not rules:
+            return []
+        above = [i for i in idx if self.geo[i].bottom <= rules[0]]
+        if above and self._no_sentence(above) and any(self.display(i) for i in above):
+            return above
+        return []
+
+    def closing_block(self, idx: list[int]) -> list[int]:
+        """The distribution block under a document's last text, after a wide rule (``报：市民政局`` / ``送：…`` /
+        ``县民政局办公室　2024年5月3日印发``): a few short lines, no sentence among them. Near miss: an article
+        after a rule, whose text holds sentences."""
+        if not idx:
+            return []
+        for top in reversed(self._wide_rules(self.geo[idx[0]].page)):
+            below = [i for i in idx if self.geo[i].top >= top]
+            if below:
+                ok = len(below) <= Em.CLOSING_LINES and self._no_sentence(below) and not any(map(self.display, below))
+                return below if ok else []
+        return []
 
     def _side_by_side(self, band: list[int]) -> bool:
         """Two lines of a band on one row, apart: a running head spread across the page (paper,
