@@ -29,7 +29,8 @@ ASIDE = [
 ]
 WHY = {"page_edge_names": "page_edge_name", "open_credits": "open_credit", "bracketed_asides": "bracketed_aside",
        "inside_sentences": "inside_sentence", "decoration_runs": "decoration_run", "datelines": "dateline",
-       "masthead_debris": "masthead_debris", "signatures": "signature", "section_tags": "section_tag"}
+       "masthead_debris": "masthead_debris", "signatures": "signature", "section_tags": "section_tag",
+       "distribution_block": "distribution_block"}
 # an OCR text layer's dashed rule, a glyph a line, after a story's last sentence
 RULE_RUN = ["－ ——", "卜 －", "—", "＋", "一－—", "·", "卜 －—"]
 # OCR's debris between two stories, then a section tag opening on its own line
@@ -60,6 +61,14 @@ KIND_PASS_ROWS = [
     # near miss: a bracketed dateline under a headline
     miss("section_tags", 3, ("text", ""), ["深大鹏办事处召开社工联席会议共", "话社工服务", "【香港商报网讯】",
                                            "记者朱开芝、通讯员敬天燕报道：近日，大鹏办事处召开社工联席会议，"]),
+    # a bulletin's distribution block after its last story
+    hit("distribution_block", 4, ("furniture", "distribution_block"),
+        [*VISIT, "（县民政局供稿）", "报：市民政局", "送：县委办、县政府办，各乡镇（街道）", "民政办", "县民政局办公室 2024年5月3日印发"]),
+    hit("distribution_block", 7, ("furniture", "distribution_block"),
+        [*VISIT, "（县民政局供稿）", "报：市民政局", "送：县委办、县政府办，各乡镇（街道）", "民政办", "县民政局办公室 2024年5月3日印发"]),
+    # near misses: such a line with a sentence after it, and a story's own last line
+    miss("distribution_block", 2, ("text", ""), [*VISIT, "报：市民政局", "全县共有十个社区参加了这次活动。"]),
+    miss("distribution_block", 1, ("text", ""), [*VISIT]),
     # an office signing the story, at the document's end
     hit("signatures", 3, ("credit", "signature"), [*VISIT, "XX区民政局"]),
     # and before the next story, a blank line after it

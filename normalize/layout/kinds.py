@@ -242,8 +242,32 @@ def section_tags(lines: list[Line]) -> None:
                 lines[k].kind, lines[k].why = "label", "section_tag"
 
 
+# the labels of an official document's distribution block (版记, GB/T 9704): who it is sent to
+_DISTRIBUTION_RE = re.compile(r"^\s*(?:主送|抄送|抄报|报送|发送|分送|报|送|发)\s*[：:]")
+DISTRIBUTION_LINES = 8  # a distribution block has at most this many lines
+
+
+def distribution_block(lines: list[Line]) -> None:
+    """The distribution block after a bulletin's last story (``报：市民政局`` / ``送：县委办、县政府办，`` /
+    ``各乡镇民政办`` / ``县民政局办公室　2024年5月3日印发``): the document's last text lines, from one opening with
+    ``报：``, ``送：``, ``抄送：`` or the like, with no sentence among them, are furniture (the PDF path reads it
+    from the rules around it). Near misses: such a line followed by a sentence, and a story's last lines."""
+    block: list[int] = []
+    for i in range(len(lines) - 1, -1, -1):
+        ln = lines[i]
+        if ln.kind in ("blank", "furniture"):
+            continue
+        if ln.kind != "text" or ends_sentence(ln.text) or "。" in ln.text or len(block) == DISTRIBUTION_LINES:
+            break
+        block.append(i)
+    labelled = [i for i in block if _DISTRIBUTION_RE.match(lines[i].text)]
+    for i in block:
+        if labelled and i >= min(labelled):
+            lines[i].kind, lines[i].why = "furniture", "distribution_block"
+
+
 KIND_PASSES = (masthead_debris, page_edge_names, open_credits, bracketed_asides, inside_sentences, decoration_runs,
-               datelines, signatures, section_tags)
+               datelines, signatures, section_tags, distribution_block)
 
 
 def resumes_next(lines: list[Line], i: int) -> bool:

@@ -377,7 +377,7 @@ def justified(text: str) -> bool:
 NAME_CHARS = 12  # a paper's or section's name alone on a line is this short
 LABEL_CHARS = 4  # a section label ("简讯", "新闻速递") is this short
 TAG_RE = re.compile(r"^【[^】]{1,12}】$")  # a column tag over a title: "【数字十年】"
-SUBTITLE_STARTS = ("——", "一一")  # a subtitle's line starts with a dash (OCR reads it as 一一)
+SUBTITLE_STARTS = ("——", "一一", "-一", "--")  # a subtitle's line starts with a dash (OCR: 一一, -一; typed: --)
 
 
 def opens_subtitle(text: str, *, em_dash: bool = False) -> bool:
@@ -386,6 +386,8 @@ def opens_subtitle(text: str, *, em_dash: bool = False) -> bool:
 
         >>> opens_subtitle("——来自基层的报道"), opens_subtitle("一 一记者走访见闻"), opens_subtitle("—记者")
         (True, True, False)
+        >>> opens_subtitle("-一记者走访见闻"), opens_subtitle("-1记者")
+        (True, False)
         >>> opens_subtitle("—记者", em_dash=True)
         True
     """
