@@ -81,6 +81,24 @@ HEADLINE_GOES_ON = [
         INDENT + "近日，社会工作论坛在乌鲁木齐举办，",
         "取得了一系列成果。",
     ]),
+    # after a credit, a title left at a page's foot heads the full first line of the next page
+    hit("page_break_inside", 4, "body", [
+        "上文写完了。",
+        "（据央视网）",
+        "科普宣传上街",
+        NEW_PAGE + "5月19日，县科技局牵头组织了县科协、林业局、农业局、",
+        "气象局等单位在县首府广场举行了宣传活动，共分发科普",
+        "系列丛书五千多份。",
+    ]),
+    # near miss: the next page opens with another headline-like line
+    hit("page_break_inside", 4, "stop", [
+        "上文写完了。",
+        "（据央视网）",
+        "科普宣传上街",
+        NEW_PAGE + "社会工作论坛举办",
+        "5月19日，县科技局牵头组织了县科协、林业局、农业局、",
+        "系列丛书五千多份。",
+    ]),
     hit("pushed_mark_line", 3, "line", [
         "（据新华社）",
         "非遗民俗文献展邀市民“宝读诗书",

@@ -4,7 +4,7 @@ page's edges, credits whose bracket OCR lost, asides in brackets."""
 from __future__ import annotations
 
 import pytest
-from helpers import INDENT, ROW, blocks_at, hit, kinds, miss, page
+from helpers import INDENT, NEW_PAGE, ROW, blocks_at, hit, kinds, miss, page
 
 from normalize.layout import build_blocks
 from normalize.layout.kinds import KIND_PASSES
@@ -94,6 +94,15 @@ KIND_PASS_ROWS = [
         *LEAD,
         "民生周刊",
         "2024年7月29日 星期一 第5版",
+    ]),
+    # near miss: a title left at a page's foot over the page number alone heads the next page's text
+    miss("page_edge_names", 5, ("text", ""), [
+        "社会工作论坛举办",
+        *LEAD,
+        "科普宣传上街",
+        "— 1 —",
+        NEW_PAGE + "5月19日，县科技局牵头组织了县科协、林业局、农",
+        "业局等单位在县首府广场举行了宣传活动。",
     ]),
     # too long for a name: prose
     miss("page_edge_names", 1, ("text", ""), [

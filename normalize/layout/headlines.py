@@ -38,6 +38,7 @@ DATED_STORIES = 2  # datelines that show a paper opens its stories with one
 QUOTE_LINES = 4  # how far below a headline a quote it opened may close
 WRAP_REST = 3  # a one-line title wraps this many characters at most onto a line of their own
 DATED_LINES, DATED_CHARS = 10, 40  # how far above a dateline its headline may start
+FIRST_LINE_INDENT = 2.0  # a paragraph's first line is indented this much (characters), though the text lost it
 
 
 @dataclass
@@ -49,8 +50,16 @@ class Scan:
 
 
 def page_break_inside(page: Page, scan: Scan, k: int) -> str | None:
-    """A page end or a jump line inside the run: no headline here."""
-    return "stop" if scan.span and page.gap_before(k) in ("page", "other") else None
+    """A page end or a jump line inside the run: no headline here. But after a credit, a title a
+    word processor left at a page's foot heads the running text the next page starts with
+    (``（据央视网）`` / ``科普宣传上街`` / ``— 1 —`` / ``5月19日，县科技局…``); near miss: the next page
+    starts with another headline-like line."""
+    if not scan.span or page.gap_before(k) not in ("page", "other"):
+        return None
+    if (page.gap_before(k) == "page" and scan.expect_title and CLAUSE_RE.search(page.lines[k].text)
+            and not page.short(k, FIRST_LINE_INDENT)):  # (a paragraph's first line, its indent lost)
+        return "body"
+    return "stop"
 
 
 def pushed_mark_line(page: Page, scan: Scan, k: int) -> str | None:

@@ -46,7 +46,10 @@ def page_edge_names(lines: list[Line]) -> None:
     OCR breaks a running head ("民生周刊 2024年7月29日 星期一 第5版 民生") into several lines:
     the paper name alone on a line is furniture because it stands beside the dated line; at the
     top the paper and section names above the dated line, each alone on a line; at the foot one
-    after it.
+    above a running foot. Near miss: a title left at a page's foot over the page number alone
+    (``科普宣传上街`` / ``— 1 —`` in a bulletin) heads the text on the next page; a paper's name
+    repeated over the page numbers of several pages is found as a running head
+    (``roles.repeated_heads``).
     """
     for idxs in _pages(lines).values():
         for edge, top in ((idxs[:TOP_LINES], True), (idxs[-FOOT_LINES:][::-1], False)):  # the foot read upwards
@@ -54,7 +57,7 @@ def page_edge_names(lines: list[Line]) -> None:
             for pos, i in enumerate(edge):
                 ln = lines[i]
                 if ln.kind == "furniture":
-                    seen_furniture = True
+                    seen_furniture = seen_furniture or top or ln.why != "page_number"
                     continue
                 if not _name_like(ln):
                     break
