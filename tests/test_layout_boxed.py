@@ -330,3 +330,15 @@ def test_an_office_set_right_and_carried_to_the_next_pages_top_signs_the_story_b
     got = bulletin_blocks(bulletin(CENTRED_TITLE, *story(600.0), edge, ("科普宣传上街", 256.0, 155.0, 15.0, SANS, 2),
                                    *story(190.0, page=2), pages=2))
     assert "credit" not in [k for k, _, _ in got]
+
+
+def test_a_subtitle_carried_to_the_next_pages_top_stays_with_its_title() -> None:
+    title = ("用电高峰来了！", 238.0, 696.0, 18.0, SANS, 1)
+    folio = ("— 2 —", 281.0, 790.0, 14.0, SERIF, 1)
+    deck = ("——一线观察之二", 247.0, 113.0, 15.0, SERIF, 2)
+    got = bulletin_blocks(bulletin(*story(560.0), title, folio, deck, *story(145.0, page=2), pages=2))
+    assert [(kind, role) for kind, role, _ in got if kind == "heading"] == [("heading", "title"), ("heading", "subtitle")]
+    # near miss: a dash line at the next page's top set from the column's indent is the body's
+    body_dash = ("——一线观察，记者走访了城区的各个社区，看到居民们", 110.0, 113.0, 15.0, SERIF, 2)
+    got = bulletin_blocks(bulletin(*story(560.0), title, folio, body_dash, *story(145.0, page=2), pages=2))
+    assert [(kind, role) for kind, role, _ in got if kind == "heading"] == [("heading", "title")]

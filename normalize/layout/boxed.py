@@ -164,12 +164,16 @@ def deck_under(page: BoxPage, last: int) -> list[int]:
     """The line right under a headline that opens with a dash and stands apart from the column's edges, set in
     the body's type: the headline's subtitle (``——记者走访见闻`` centred under a title in a bulletin). Near
     misses: a body line that opens with a dash (it starts at the column's edge or its indent) and a dash line
-    far below the headline."""
+    far below the headline. A title a word processor left at a page's foot has its subtitle at the next page's
+    top, past the page's foot."""
     i = last + 1
+    while i < len(page.lines) and page.lines[i].kind == "furniture" and page.band(i):
+        i += 1
     if i >= len(page.lines) or page.lines[i].kind != "text" or page.display(i):
         return []
     text = page.lines[i].text
-    if not opens_subtitle(text, em_dash=True) or ends_sentence(text) or not stacked(page, last, i):
+    turned = page.geo[i].page == page.geo[last].page + 1 and i > last + 1  # (only the foot between them)
+    if not opens_subtitle(text, em_dash=True) or ends_sentence(text) or not (turned or stacked(page, last, i)):
         return []
     return [i] if page.centred(i) else []
 
