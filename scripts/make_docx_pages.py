@@ -1,6 +1,6 @@
 """Held-out documents as an office prints its bulletin (工作简报): Word documents exported to PDF by LibreOffice.
 
-    python scripts/make_docx_pages.py OUT_DIR [--docs 8] [--seed 5] [--ocr]
+    python scripts/make_docx_pages.py OUT_DIR [--docs 8] [--seed 5] [--more] [--ocr]
 
 ``scripts/make_pages.py`` (Chromium) and ``scripts/make_rl_pages.py`` (ReportLab) set newspaper pages in
 columns; a county or district office sets its bulletin in a word processor, one column over several pages, and
@@ -11,7 +11,9 @@ paragraphs in a serif face indented two characters, credits as offices print the
 an office alone set right, or ``（X）`` closing the last paragraph), page numbers ``— N —`` at the foot, and
 on the last page the distribution block (``报：…`` / ``送：…`` / ``X印发``) between rules. The fonts are embedded
 by name (Noto Serif CJK SC, Noto Sans CJK SC). Gold is the articles as printed; masthead, page numbers and the
-distribution block are no article's.
+distribution block are no article's. With ``--more`` (drawn apart, so a seed's other choices stay): a section
+tag over some titles (``【工作动态】``, the article's kicker), the office that wrote an article centred under its
+title (a byline, no paragraph), and the body set in two columns in some documents.
 
 The unique gold articles of the development pages and of the county page in ../shared/real are the text.
 Writes OUT_DIR/pdf/docNN.pdf, OUT_DIR/pdftotext-raw/{inputs,gold}/ and, with ``--ocr`` and tesseract installed,
@@ -47,6 +49,7 @@ BULLETINS = ["民政工作简报", "社会救助工作动态", "乡村振兴工�
 OFFICES = ["东城区民政局", "县残疾人联合会", "市慈善总会", "街道社工站", "县民政局办公室"]
 SUBTITLES = ["——记者走访见闻", "——来自基层的报道", "——一线观察之二"]
 TO = ["市民政局", "县委办、县政府办", "各乡镇（街道）民政办"]
+SECTIONS = ["【工作动态】", "【基层动态】", "【经验交流】", "【简讯】"]
 
 
 def articles() -> list[dict]:
@@ -106,12 +109,19 @@ def page_numbers(section, font: str) -> None:
     style(p.add_run(" —"), font, 14)
 
 
-def dress(rng: random.Random, a: dict, office: dict) -> tuple[dict, list[tuple[str, str]]]:
-    """The article's gold and what is printed of it, as (kind, text) items."""
+def dress(rng: random.Random, a: dict, office: dict, more: random.Random | None) -> tuple[dict, list[tuple[str, str]]]:
+    """The article's gold and what is printed of it, as (kind, text) items; ``more`` draws the ``--more``
+    conventions."""
     gold = {"title": a["title"], "kicker": None, "paragraphs": list(a["paragraphs"]), "credit": a.get("credit")}
     items: list[tuple[str, str]] = [("title", a["title"])]
+    if more is not None and more.random() < 0.3:
+        tag = more.choice(SECTIONS)
+        gold["kicker"] = tag.strip("【】")
+        items.insert(0, ("section", tag))
     if rng.random() < 0.2:
         items.append(("subtitle", rng.choice(SUBTITLES)))
+    if more is not None and more.random() < 0.3:
+        items.append(("office", more.choice(OFFICES)))
     paras = [("para", p) for p in gold["paragraphs"]]
     if gold["credit"]:
         items += [*paras, ("credit", f"（{gold['credit']}）")]
@@ -140,10 +150,21 @@ def render(path: Path, office: dict, number: int, stories: list[list[tuple[str, 
     meta.paragraph_format.tab_stops.add_tab_stop(Mm(156), 2)  # right-aligned tab (WD_TAB_ALIGNMENT.RIGHT)
     rule_under(meta)
     title_size = office["title"]
+    if office.get("columns", 1) > 1:  # the body in columns: a new section after the masthead
+        body_section = doc.add_section(0)  # WD_SECTION.CONTINUOUS
+        cols = body_section._sectPr.xpath("./w:cols")
+        cols = cols[0] if cols else OxmlElement("w:cols")
+        cols.set(qn("w:num"), str(office["columns"]))
+        cols.set(qn("w:space"), "425")
+        body_section._sectPr.append(cols)
     for items in stories:
         for kind, text in items:
             if kind == "title":
                 paragraph(doc, text, SANS, title_size, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, before=18, after=6)
+            elif kind == "section":
+                paragraph(doc, text, SANS, body, bold=True, before=18)
+            elif kind == "office":
+                paragraph(doc, text, SERIF, body - 1, align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
             elif kind == "subtitle":
                 paragraph(doc, text, SERIF, body, align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
             elif kind == "para":
@@ -170,6 +191,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=8)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--ocr", action="store_true", help="also tesseract's text and hOCR of each page")
+    parser.add_argument("--more", action="store_true", help="also section tags, offices under titles, two columns")
     args = parser.parse_args()
     soffice = shutil.which("soffice") or sys.exit("make_docx_pages.py: LibreOffice is missing; try: "
                                                   "apt-get install libreoffice-writer-nogui")
@@ -185,8 +207,11 @@ def main() -> None:
             office = {"name": rng.choice(BULLETINS), "editor": rng.choice([*OFFICES[-2:], "区民政局办公室"]),
                       "body": rng.choice([14.0, 15.0, 16.0]), "credit": rng.choice(["supplied", "office", "closing"])}
             office["title"] = rng.choice([office["body"], office["body"], 18.0, 22.0])
+            more = random.Random(args.seed * 7919 + d) if args.more else None
+            if more is not None and more.random() < 0.4:
+                office["columns"] = 2
             rng.shuffle(pool)
-            dressed = [dress(rng, a, office) for a in pool[:rng.randint(3, 6)]]
+            dressed = [dress(rng, a, office, more) for a in pool[:rng.randint(3, 6)]]
             render(tmp / f"{name}.docx", office, d, [items for _, items in dressed])
             subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(args.out / "pdf"),
                             str(tmp / f"{name}.docx")], check=True, capture_output=True)
@@ -211,7 +236,8 @@ def main() -> None:
                 (args.out / "ocr/inputs" / f"{name}.txt").write_text("\f".join(texts), encoding="utf-8")
                 (args.out / "ocr/gold" / f"{name}.jsonl").write_text(gold, encoding="utf-8")
             print(f"{name}: {pages} pages, {len(dressed)} articles, body {office['body']:g} pt, "
-                  f"titles {office['title']:g} pt, credits {office['credit']}", file=sys.stderr)
+                  f"titles {office['title']:g} pt, credits {office['credit']}, {office.get('columns', 1)} column(s)",
+                  file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -57,6 +57,7 @@ PARAGRAPHS = column([
     "事业发展进行了交流讨论，大家",
     "一致认为论坛开得很成功。",
 ], top=100.0, indent=(0, 3))
+PARAGRAPHS_TEXT = [r[0] for r in PARAGRAPHS]
 
 
 def check(family: str, rule: str, rows: tuple[Any, ...], at: int, verdict: Any, is_hit: bool) -> None:
@@ -76,6 +77,12 @@ BOX_FURNITURE = [
     hit("right_set_credit", 8, "credit", typeset(TITLE, *PARAGRAPHS, ("东城区民政局", 139.0, 186.4, BODY, 1, 193.0))),
     # near miss: a paragraph's last line starts at the column's edge
     miss("right_set_credit", 8, None, typeset(TITLE, *PARAGRAPHS, ("大家都很满意。", 40.0, 186.4, BODY, 1))),
+    # the office a story is by, centred under its headline in body type
+    hit("centred_byline", 2, "byline", typeset(TITLE, ("东城区民政局", 89.5, 93.0, BODY, 1), *column(
+        PARAGRAPHS_TEXT, top=110.0, indent=(0, 3)))),
+    # near miss: a line under the headline from the column's indent is the body's
+    miss("centred_byline", 2, None, typeset(TITLE, ("东城区民政局", 58.0, 93.0, BODY, 1), *column(
+        PARAGRAPHS_TEXT, top=110.0, indent=(0, 3)))),
     # near miss: a photo story's headline printed over its photo, in display type
     miss("photo_credit", 8, None, typeset(TITLE, *PARAGRAPHS, ("科普宣传上街", 330.0, 240.0, 16.0, 2),
                                           images=((320.0, 100.0, 500.0, 262.0),))),
@@ -174,8 +181,6 @@ def test_a_kicker_in_smaller_type_above_the_title_and_a_subtitle_below() -> None
     assert got[:3] == [("heading", "kicker", "在希望的田野上"), ("heading", "title", TITLE[0]),
                        ("heading", "subtitle", "——来自主产区的报道")]
 
-
-PARAGRAPHS_TEXT = [r[0] for r in PARAGRAPHS]
 
 
 def test_a_framed_short_heading_is_a_label_not_a_title() -> None:
@@ -342,3 +347,32 @@ def test_a_subtitle_carried_to_the_next_pages_top_stays_with_its_title() -> None
     body_dash = ("——一线观察，记者走访了城区的各个社区，看到居民们", 110.0, 113.0, 15.0, SERIF, 2)
     got = bulletin_blocks(bulletin(*story(560.0), title, folio, body_dash, *story(145.0, page=2), pages=2))
     assert [(kind, role) for kind, role, _ in got if kind == "heading"] == [("heading", "title")]
+
+
+def test_an_office_centred_under_the_title_is_the_byline() -> None:
+    office = ("东城区民政局", 255.0, 282.0, 14.0, SERIF, 1)
+    got = bulletin_blocks(bulletin(CENTRED_TITLE, office, *story(318.0)))
+    assert got[:2] == [("heading", "title", CENTRED_TITLE[0]), ("paragraph", "byline", "东城区民政局")]
+    # also under a subtitle
+    deck = ("——记者走访见闻", 243.0, 284.0, 15.0, SERIF, 1)
+    lower = ("东城区民政局", 255.0, 310.0, 14.0, SERIF, 1)
+    got = bulletin_blocks(bulletin(CENTRED_TITLE, deck, lower, *story(344.0)))
+    assert [role for _, role, _ in got[:3]] == ["title", "subtitle", "byline"]
+
+
+def test_a_line_under_the_title_from_the_columns_indent_is_no_byline() -> None:
+    first = ("县民政局近日", 110.0, 282.0, 15.0, SERIF, 1)
+    got = bulletin_blocks(bulletin(CENTRED_TITLE, first, *story(318.0)))
+    assert "byline" not in [role for _, role, _ in got]
+
+
+def test_a_section_tag_left_at_a_pages_foot_is_the_next_pages_titles_kicker() -> None:
+    tag = ("【经验交流】", 80.0, 707.0, 14.0, SANS, 1)
+    folio = ("— 1 —", 281.0, 790.0, 14.0, SERIF, 1)
+    title = ("德国多个机场安保人员罢工", 206.0, 113.0, 15.0, SANS, 2)
+    got = bulletin_blocks(bulletin(*story(560.0), tag, folio, title, *story(150.0, page=2), pages=2))
+    assert [(kind, role, text) for kind, role, text in got if kind == "heading"] == [
+        ("heading", "kicker", "【经验交流】"), ("heading", "title", title[0])]
+    # near miss: the next page goes on with the text, no title at its top
+    got = bulletin_blocks(bulletin(*story(560.0), tag, folio, *story(113.0, page=2), pages=2))
+    assert "kicker" not in [role for _, role, _ in got]

@@ -72,7 +72,24 @@ def right_set_credit(page: BoxPage, i: int) -> str | None:
     return "credit" if flush_right and g.x0 - page.left.get(above, a.x0) > Em.INDENT_MAX * g.size else None
 
 
-BOX_FURNITURE = family("box_furniture", running_band, photo_credit, right_set_credit)
+def centred_byline(page: BoxPage, i: int) -> str | None:
+    """A short line in body type centred right under a headline (or its subtitle), no clause in it and not
+    opening with a dash: the office or writer the story is by (``东城区民政局`` under a bulletin's title). Near
+    misses: a subtitle after a dash, and a body line under the headline, which starts at the column's edge or
+    its indent."""
+    text = page.lines[i].text
+    above = i - 1
+    if (above < 0 or page.lines[above].kind != "text" or len(text) > SIGNATURE_CHARS or page.display(i)
+            or page.headline_face(i) or CLAUSE_RE.search(text) or ends_sentence(text)
+            or opens_subtitle(text, em_dash=True) or not stacked(page, above, i)):
+        return None
+    head = above - 1 if opens_subtitle(page.lines[above].text, em_dash=True) else above  # (under its subtitle)
+    if head < 0 or not (page.display(head) or page.headline_face(head)):
+        return None
+    return "byline" if page.centred(i) else None
+
+
+BOX_FURNITURE = family("box_furniture", running_band, photo_credit, right_set_credit, centred_byline)
 
 
 # Is a run of display-type lines a headline, or prose set large (a lead paragraph)?
@@ -214,7 +231,8 @@ def small_kicker_above(page: BoxPage, first: int) -> list[int]:
     text = "".join(page.lines[j].text for j in run)
     if run and is_heading_candidate(text) and not closes_more(text) and len(text) <= KICKER_CHARS:
         return run
-    return [first - 1] if label_above(page, first) else []
+    label = label_above(page, first)
+    return [] if label is None else [label]
 
 
 def _kicker_line(page: BoxPage, k: int, below: int, title: int) -> bool:
@@ -226,15 +244,22 @@ def _kicker_line(page: BoxPage, k: int, below: int, title: int) -> bool:
         a.size, b.size)) and overlap(a.x0, a.x1, t.x0, t.x1) > 0 and 0 <= page.space_above(below, k) < gap)
 
 
-def label_above(page: BoxPage, first: int) -> bool:
-    """A section label in body type over a headline: a word of its own (``简讯``) right above the
-    title, set apart from it by more space than parts a title's lines."""
+def label_above(page: BoxPage, first: int) -> int | None:
+    """A section label in body type over a headline: a word of its own (``简讯``, ``【工作动态】``) right
+    above the title, set apart from it by more space than parts a title's lines; or left at the previous page's
+    foot where the title opens its page (a word processor's bulletin). The label's line, or None."""
     k = first - 1
-    if k < 0 or page.lines[k].kind != "text" or page.geo[k].page != page.geo[first].page:
-        return False
+    turned = k >= 0 and page.band(k) != ""
+    if turned:
+        k = page.turned_from(first)
+    if k is None or k < 0 or page.lines[k].kind != "text" or (page.geo[k].page != page.geo[first].page and not turned):
+        return None
     text = page.lines[k].text
-    return (0 < len(HAN_RE.findall(text)) <= LABEL_HAN and len(text) <= LABEL_HAN + 2 and not closes_more(text)
-            and is_heading_candidate(text) and Em.ELEMENT_GAP <= page.space_above(first, k) < Em.KICKER_GAP)
+    apart = turned or Em.ELEMENT_GAP <= page.space_above(first, k) < Em.KICKER_GAP
+    if (0 < len(HAN_RE.findall(text)) <= LABEL_HAN and len(text) <= LABEL_HAN + 2 and not closes_more(text)
+            and is_heading_candidate(text) and apart):
+        return k
+    return None
 
 
 def element_roles(page: BoxPage, parts: list[list[int]]) -> list[str]:

@@ -250,6 +250,14 @@ class BoxPage:
                  and self.lines[j].kind == "text"]
         return max(under, key=lambda edges: edges[1] - edges[0]) if under else None
 
+    def turned_from(self, i: int) -> int | None:
+        """Where line i opens its page, past the running foot and head: the last text line of the page before,
+        else None."""
+        k = i - 1
+        while k >= 0 and self.band(k):
+            k -= 1
+        return k if k >= 0 and self.geo[k].page == self.geo[i].page - 1 else None
+
     def centred(self, i: int) -> bool:
         """Line i stands centred in the column of body text under it, clear of both its edges."""
         g, column = self.geo[i], self.column_under(i)
