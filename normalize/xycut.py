@@ -92,6 +92,8 @@ def xy_cut(boxes: list[Box], walls: list[Box], em: float, heads: frozenset[int] 
     return _cut(list(range(len(boxes))), page, 0) if boxes else []
 
 
+FLOW_GAP_EM = 1.0
+"""A column's text goes on across a cut with no more white than this (em) between two of its blocks: leading."""
 MAX_CUT_DEPTH = 200
 """Cuts nest a few levels on a real page; a part nested deeper (a staircase of boxes) is one region."""
 
@@ -118,7 +120,7 @@ def _cut(items: list[int], page: _Cutting, depth: int) -> list[list[int]]:
     else:
         columns = _cuts(sub, page.walls, 0, page.slack)
         weak = set(parting_headline(cuts, items, page)) | set(one_sided_cuts(cuts, items, page, columns)) \
-            if cuts else set()
+            | set(flows_across(cuts, items, page)) if cuts else set()
         if not cuts or weak:
             if columns or not cuts:
                 cuts, along = columns, 0
@@ -133,6 +135,29 @@ def _cut(items: list[int], page: _Cutting, depth: int) -> list[list[int]]:
     if along == 1 and not ruled:  # (bands a rule parts, a running head over the page, stay apart)
         ordered = lead_after_headline(ordered, boxes, page.heads)
     return [region for part in ordered for region in part]
+
+
+def flows_across(cuts: list[float], items: list[int], page: _Cutting) -> list[float]:
+    """The horizontal cuts that a column's text goes on across: a block right above the cut and one right under it
+    within its column, no more white between them than a line's leading, neither a headline or label. Such a cut
+    parts a story from itself, not bands: a word processor's two snaking columns, where a title ends the left
+    column and the right one goes on with the story before its credit.
+
+    >>> boxes = [(0, 0, 45, 60), (0, 70, 45, 90), (55, 0, 100, 64), (80, 66, 100, 72)]
+    >>> page = _Cutting(boxes, [], 1.0, 30.0, frozenset(), em=4.0)
+    >>> flows_across([65.0], [0, 1, 2, 3], page), flows_across([65.0], [0, 1, 2, 3], page._replace(
+    ...     boxes=[*boxes[:3], (80, 75, 100, 81)]))
+    ([65.0], [])
+    """
+    boxes, slack, kept = page.boxes, page.slack, page.heads | page.labels
+    found = []
+    for cut in cuts:
+        over = [k for k in items if cut - FLOW_GAP_EM * page.em <= boxes[k][3] <= cut + slack and k not in kept]
+        under = [k for k in items if cut - slack <= boxes[k][1] <= cut + FLOW_GAP_EM * page.em and k not in kept]
+        if any(0 <= boxes[b][1] - boxes[a][3] <= FLOW_GAP_EM * page.em and boxes[a][0] - slack <= boxes[b][0]
+               and boxes[b][2] <= boxes[a][2] + slack for a in over for b in under):
+            found.append(cut)
+    return found
 
 
 def _gaps(cuts: list[float], items: list[int], boxes: list[Box]) -> list[tuple[float, float]]:

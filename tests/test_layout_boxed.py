@@ -376,3 +376,14 @@ def test_a_section_tag_left_at_a_pages_foot_is_the_next_pages_titles_kicker() ->
     # near miss: the next page goes on with the text, no title at its top
     got = bulletin_blocks(bulletin(*story(560.0), tag, folio, *story(113.0, page=2), pages=2))
     assert "kicker" not in [role for _, role, _ in got]
+
+
+def test_a_title_wrapped_to_its_columns_width_over_a_centred_last_line() -> None:
+    first = ("我国西部多地今夜起将出现雨雪天气，局地有暴雪或大暴雪，", 81.0, 253.0, 15.0, SANS, 1)
+    last = ("内蒙古东部降温", 248.0, 277.0, 15.0, SANS, 1)
+    got = bulletin_blocks(bulletin(first, last, *story(318.0)))
+    assert [(kind, role, text) for kind, role, text in got if kind == "heading"] == [
+        ("heading", "title", first[0]), ("heading", "title", last[0])]
+    # near miss: the full line in another face over a line of the body's face is no title's
+    got = bulletin_blocks(bulletin(first, ("内蒙古东部降温", 248.0, 277.0, 15.0, SERIF, 1), *story(318.0)))
+    assert "heading" not in [kind for kind, _, _ in got]

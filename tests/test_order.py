@@ -123,6 +123,27 @@ def test_near_miss_columns_that_go_on_past_a_gap_in_the_other_column() -> None:
     assert order(lines) == ["左1", "左2", "左3", "左4", "左5", "左6", "右1", "右2", "标题", "新1", "新2"]
 
 
+def snaking_columns(credit_top: float) -> list[TextLine]:
+    """A word processor's two columns: the left ends with a title in body type, the right goes on with the
+    story before it, its credit set right (beside its short last line, not under it) at ``credit_top``; the folio
+    under both columns stands in the way of a cut between them over the whole page."""
+    return [*column("左", 0, 45, 0, 4), line("标题", 5, 67, 40), *column("右", 55, 100, 0, 4), line("右5", 55, 56, 70),
+            line("（据央视网）", 75, credit_top, 100), line("— 1 —", 40, 100, 60)]
+
+
+def test_snaking_columns_are_read_down_the_left_then_down_the_right() -> None:
+    """The right column ends just above the title's top, so a cut across the page goes through white there; but
+    the right column's text goes on under it with a line's leading (the credit): no band ends there."""
+    assert order(snaking_columns(72)) == ["左1", "左2", "左3", "左4", "标题", "右1", "右2", "右3", "右4", "右5",
+                                          "（据央视网）", "— 1 —"]
+
+
+def test_near_miss_a_band_whose_columns_both_end_apart() -> None:
+    """The credit stands clearly apart (more white than leading): a band ends there, as before."""
+    assert order(snaking_columns(80)) == ["左1", "左2", "左3", "左4", "右1", "右2", "右3", "右4", "右5", "标题",
+                                          "（据央视网）", "— 1 —"]
+
+
 def strip_beside_two_bands(label_size: float) -> list[TextLine]:
     """Two bands on the left; on the right a column whose label sits just above the height where the bands part."""
     return [*column("甲", 0, 200, 0, 6), *column("乙", 0, 200, 110, 6), *column("丙", 220, 300, 0, 5),

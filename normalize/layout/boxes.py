@@ -38,7 +38,8 @@ class Em:
     WIDE_RULE = 0.6  # a rule across at least this share of the page's width
     FRAME = 1.5  # a frame around a label stands at most this far from it
     BACKDROP = 0.5  # a picture over this share of its page is a scan under a text layer, not a photo
-    LOOK_LINES = 6  # a title's column is looked for in this many lines under it
+    LOOK_LINES = 6  # a title's column is looked for in this many lines under it (and above)
+    LEADING = 1.0  # white between two lines of one paragraph or title is less than this
     MASTHEAD = 0.4  # a bulletin's masthead ends at a wide rule in its first page's top 40%
     CLOSING_LINES = 8  # a distribution block after a document's last rule has at most this many lines
 
@@ -234,17 +235,26 @@ class BoxPage:
         bold opening its paragraph), and files that name no fonts."""
         g = self.geo[i]
         body_font = self.body_font.get(g.page)
-        return (body_font is not None and g.font != body_font and self.same_size(g.size, self.body[g.page])
-                and self.centred(i))
+        if body_font is None or g.font == body_font or not self.same_size(g.size, self.body[g.page]):
+            return False
+        if self.centred(i, Em.EDGE):  # (in another face, a title that nearly fills a narrow column is one)
+            return True
+        n = i + 1  # a title's first line, wrapped to its column's width over a centred last line
+        return (n < len(self.geo) and self.geo[n].font == g.font and self.geo[n].page == g.page
+                and self.same_size(self.geo[n].size, g.size) and 0 <= self.space_above(n, i) < Em.LEADING
+                and self.centred(n, Em.EDGE))
 
     def column_under(self, i: int) -> tuple[float, float] | None:
-        """The edges of the column of body text under line i (in the body's face where fonts are named): the widest
-        region among the next lines that spans line i, not a subtitle's under a title; on the next page where line
-        i is its page's last (a title a word processor left at a page's foot)."""
+        """The edges of the column of body text line i stands in (in the body's face where fonts are named): the
+        widest region among the lines near it that spans line i, not a subtitle's under a title; the lines under it
+        first, on the next page where line i is its page's last (a title a word processor left at a page's foot),
+        and those above it (a title at a column's foot, its story going on in the next column)."""
         g = self.geo[i]
         body_font = self.body_font.get(g.page, -1)
-        under = [(self.left[j], self.right[j]) for j in range(i + 1, min(len(self.geo), i + Em.LOOK_LINES))
-                 if self.geo[j].page - g.page <= 1 and not self.bands.get(j)  # (the next page's, where i ends its own)
+        # the lines under it, on the next page too where it ends its own, and above it, where it ends its column
+        near = [*range(i + 1, min(len(self.geo), i + Em.LOOK_LINES)), *range(max(0, i - Em.LOOK_LINES), i)]
+        under = [(self.left[j], self.right[j]) for j in near
+                 if 0 <= self.geo[j].page - g.page <= 1 and not self.bands.get(j)
                  and j in self.left and self.left[j] <= g.x0 + Em.EDGE * g.size
                  and g.x1 <= self.right[j] + Em.EDGE * g.size and (self.geo[j].font == body_font or body_font < 0)
                  and self.lines[j].kind == "text"]
@@ -258,13 +268,15 @@ class BoxPage:
             k -= 1
         return k if k >= 0 and self.geo[k].page == self.geo[i].page - 1 else None
 
-    def centred(self, i: int) -> bool:
-        """Line i stands centred in the column of body text under it, clear of both its edges."""
+    def centred(self, i: int, clear: float = Em.INDENT_MAX / 2) -> bool:
+        """Line i stands centred in the column of body text under it, clear of both its edges by more than
+        ``clear`` em (by default more than a paragraph's indent: a first line that stopped short of a number that
+        did not fit is not centred)."""
         g, column = self.geo[i], self.column_under(i)
         if column is None:
             return False
         left, right = g.x0 - column[0], column[1] - g.x1
-        return left > Em.INDENT_MAX * g.size / 2 and abs(left - right) <= 2 * Em.EDGE * g.size
+        return min(left, right) > clear * g.size and abs(left - right) <= 2 * Em.EDGE * g.size
 
     def _refs(self, i: int) -> list[int]:
         return [j for j in (self.above.get(i), self.below.get(i)) if j is not None]
