@@ -387,3 +387,18 @@ def test_a_title_wrapped_to_its_columns_width_over_a_centred_last_line() -> None
     # near miss: the full line in another face over a line of the body's face is no title's
     got = bulletin_blocks(bulletin(first, ("内蒙古东部降温", 248.0, 277.0, 15.0, SERIF, 1), *story(318.0)))
     assert "heading" not in [kind for kind, _, _ in got]
+
+
+def test_the_distribution_block_under_a_rule_across_its_column() -> None:
+    """Two columns: the block ends the right one under a rule across that column; the left column's text, lower
+    on the page, is no part of it."""
+    left = [(text, 80.0 + (2 * 15.0 if k in (0, 2) else 0), 300.0 + 26.0 * k, 15.0, SERIF, 1)
+            for k, text in enumerate(["本报讯（记者邱宇）5月18日，广润", "社区开展问卷调查活动。", "活动中，工作人员向过往市民发", "放复评问卷和宣传手册。"])]
+    block = [("报：市民政局", 311.0, 250.0, 13.0, SERIF, 1), ("送：县委办、县政府办", 311.0, 270.0, 13.0, SERIF, 1),
+             ("县民政局办公室 2024年5月4日印发", 311.0, 290.0, 13.0, SERIF, 1)]
+    text, layout = bulletin(*block, *left, rules=((1, 310.1, 240.4, 522.5, 242.4),))
+    for row in layout["lines"][3:]:
+        row[3] = min(row[3], 290.0)  # (the left column's edge)
+    got = bulletin_blocks((text, layout))
+    assert [kind for kind, _, text in got if text in [row[0] for row in block]] == ["furniture"] * 3
+    assert sum(kind == "paragraph" for kind, _, _ in got) == 2

@@ -42,6 +42,7 @@ class Em:
     LEADING = 1.0  # white between two lines of one paragraph or title is less than this
     MASTHEAD = 0.4  # a bulletin's masthead ends at a wide rule in its first page's top 40%
     CLOSING_LINES = 8  # a distribution block after a document's last rule has at most this many lines
+    COLUMN_RULE = 0.25  # ...under a rule across at least this share of the page's width (a column of two)
 
 
 @dataclass(slots=True)
@@ -365,13 +366,20 @@ class BoxPage:
         return []
 
     def closing_block(self, idx: list[int]) -> list[int]:
-        """The distribution block under a document's last text, after a wide rule (``报：市民政局`` / ``送：…`` /
-        ``县民政局办公室　2024年5月3日印发``): a few short lines, no sentence among them. Near miss: an article
-        after a rule, whose text holds sentences."""
+        """The distribution block under a document's last text, after a rule across the page or across the column
+        it ends (``报：市民政局`` / ``送：…`` / ``县民政局办公室　2024年5月3日印发``): a few short lines under the
+        rule and within its width, no sentence among them. Near miss: an article after a rule, whose text holds
+        sentences."""
         if not idx:
             return []
-        for top in reversed(self._wide_rules(self.geo[idx[0]].page)):
-            below = [i for i in idx if self.geo[i].top >= top]
+        page = self.geo[idx[0]].page
+        quarter = Em.COLUMN_RULE * self.pages[page][0]
+        for r in sorted(self.rules.get(page, ()), key=lambda r: -r[2]):
+            if r[3] - r[1] < quarter or r[4] - r[2] > Em.EDGE * self.body.get(page, 10.0):
+                continue
+            slack = Em.EDGE * self.body.get(page, 10.0)
+            below = [i for i in idx if self.geo[i].top >= r[2] and r[1] - slack <= self.geo[i].x0
+                     and self.geo[i].x1 <= r[3] + slack]
             if below:
                 ok = len(below) <= Em.CLOSING_LINES and self._no_sentence(below) and not any(map(self.display, below))
                 return below if ok else []
