@@ -402,3 +402,51 @@ def test_the_distribution_block_under_a_rule_across_its_column() -> None:
     got = bulletin_blocks((text, layout))
     assert [kind for kind, _, text in got if text in [row[0] for row in block]] == ["furniture"] * 3
     assert sum(kind == "paragraph" for kind, _, _ in got) == 2
+
+
+NARROW = (80.0, 290.0)  # a column of two
+
+
+def narrow_story(top: float, *, indent: bool = True) -> list[tuple[Any, ...]]:
+    texts = ["本报讯（记者陈玲玲通讯", "员杨淑茗）5月1日道路交通", "安全法在全国范围内正式公", "布实施。"]
+    return [(text, NARROW[0] + (32.0 if k == 0 and indent else 0.0), top + 28.0 * k, 16.0, SERIF, 1)
+            for k, text in enumerate(texts)]
+
+
+def narrow_bulletin(*rows: tuple[Any, ...]) -> tuple[str, dict[str, Any]]:
+    text, layout = bulletin(*rows)
+    for row in layout["lines"]:
+        row[3] = min(row[3], NARROW[1])  # (the column's right edge)
+    return text, layout
+
+
+def test_a_title_filling_a_narrow_column_over_an_indented_first_line() -> None:
+    title = ("我县“假证被拘”第一人现身", 81.0, 155.0, 16.0, SANS, 1)
+    got = bulletin_blocks(narrow_bulletin(("上一篇到此结束。", 80.0, 113.0, 16.0, SERIF, 1), title, *narrow_story(192.0)))
+    assert ("heading", "title", title[0]) in got
+    # near miss: a line in another face that opens its paragraph (a dateline set in bold) goes on in it
+    got = bulletin_blocks(narrow_bulletin(("上一篇到此结束。", 80.0, 113.0, 16.0, SERIF, 1), title,
+                                          *narrow_story(192.0, indent=False)))
+    assert "heading" not in [kind for kind, _, _ in got]
+
+
+def test_a_short_first_line_ending_on_a_clause_mark_is_the_titles_not_a_label() -> None:
+    first, second = ("相约“5.20”表白、", 40.0, 60.0, 20.0, 1), ("登记迎来小高潮", 40.0, 94.0, 20.0, 1)
+    got = roles(first, second, *column(PARAGRAPHS_TEXT, top=130.0, block=2, indent=(0, 3)))
+    assert got[:2] == [("heading", "title", first[0]), ("heading", "title", second[0])]
+    # near miss: a word of its own over the title is a label
+    got = roles(("动态", 40.0, 60.0, 20.0, 1), second, *column(PARAGRAPHS_TEXT, top=130.0, block=2, indent=(0, 3)))
+    assert got[:2] == [("heading", "label", "动态"), ("heading", "title", second[0])]
+
+
+def test_an_office_at_the_next_columns_top_under_a_title_ending_its_column() -> None:
+    title = ("共建单位为复评齐献力", 105.0, 700.0, 16.0, SANS, 1)
+    office = ("市慈善总会", 376.0, 113.0, 15.0, SERIF, 1)
+    rows = [*narrow_story(560.0), title, office, *[(t, x + 231.0, y - 410.0, s, f, p) for t, x, y, s, f, p in
+                                                   narrow_story(560.0)]]
+    text, layout = bulletin(*rows)
+    for k, row in enumerate(layout["lines"]):  # (the columns' right edges; regions: left, the title, the right)
+        row[3] = {0: NARROW[1], 1: NARROW[1], 2: NARROW[1], 4: 265.0, 6: 521.0, 7: 521.0, 8: 521.0}.get(k, row[3])
+        row[6] = 0 if k < 4 else 1 if k < 5 else 2
+    got = bulletin_blocks((text, layout))
+    assert ("paragraph", "byline", "市慈善总会") in got

@@ -74,14 +74,19 @@ def right_set_credit(page: BoxPage, i: int) -> str | None:
 
 def centred_byline(page: BoxPage, i: int) -> str | None:
     """A short line in body type centred right under a headline (or its subtitle), no clause in it and not
-    opening with a dash: the office or writer the story is by (``东城区民政局`` under a bulletin's title). Near
-    misses: a subtitle after a dash, and a body line under the headline, which starts at the column's edge or
-    its indent."""
+    opening with a dash: the office or writer the story is by (``东城区民政局`` under a bulletin's title; also at
+    the next column's or page's top where the headline ended its own). Near misses: a subtitle after a dash, and a body
+    line under the headline, which starts at the column's edge or its indent."""
     text = page.lines[i].text
-    above = i - 1
-    if (above < 0 or page.lines[above].kind != "text" or len(text) > SIGNATURE_CHARS or page.display(i)
-            or page.headline_face(i) or CLAUSE_RE.search(text) or ends_sentence(text)
-            or opens_subtitle(text, em_dash=True) or not stacked(page, above, i)):
+    above: int | None = i - 1
+    turned = above >= 0 and page.band(above) != ""  # (the headline ended the page before)
+    if turned:
+        above = page.turned_from(i)
+    elif above >= 0 and page.geo[above].block != page.geo[i].block and page.geo[i].top < page.geo[above].top:
+        turned = True  # (or its column: this line tops the next one)
+    if (above is None or above < 0 or page.lines[above].kind != "text" or len(text) > SIGNATURE_CHARS
+            or page.display(i) or page.headline_face(i) or CLAUSE_RE.search(text) or ends_sentence(text)
+            or opens_subtitle(text, em_dash=True) or not (turned or stacked(page, above, i))):
         return None
     head = above - 1 if opens_subtitle(page.lines[above].text, em_dash=True) else above  # (under its subtitle)
     if head < 0 or not (page.display(head) or page.headline_face(head)):
@@ -272,6 +277,7 @@ def element_roles(page: BoxPage, parts: list[list[int]]) -> list[str]:
     roles = [""] * len(parts)
     first = 0
     if (len(HAN_RE.findall(texts[0])) <= LABEL_HAN and not texts[0].startswith(TAG_OPEN)
+            and not CLAUSE_RE.search(texts[0][-1:])  # (``相约“5.20”表白、`` runs on into the title's next line)
             and (len(parts) > 1 or page.framed(parts[0]))):
         roles[0], first = "label", 1
     if first == len(parts):

@@ -240,10 +240,16 @@ class BoxPage:
             return False
         if self.centred(i, Em.EDGE):  # (in another face, a title that nearly fills a narrow column is one)
             return True
-        n = i + 1  # a title's first line, wrapped to its column's width over a centred last line
-        return (n < len(self.geo) and self.geo[n].font == g.font and self.geo[n].page == g.page
-                and self.same_size(self.geo[n].size, g.size) and 0 <= self.space_above(n, i) < Em.LEADING
-                and self.centred(n, Em.EDGE))
+        n = i + 1
+        if n >= len(self.geo) or self.geo[n].page != g.page or ends_sentence(self.lines[i].text):
+            return False
+        if self.geo[n].font == g.font:  # a title's first line, wrapped to its column's width over a centred last
+            return (self.same_size(self.geo[n].size, g.size) and 0 <= self.space_above(n, i) < Em.LEADING
+                    and self.centred(n, Em.EDGE))
+        # a line of its own that fills a narrow column, over a paragraph's indented first line in the body's face
+        column = self.column_under(i)
+        return (self.geo[n].font == body_font and column is not None and i - 1 >= 0
+                and self.geo[i - 1].font != g.font and self.geo[n].x0 - column[0] >= Em.INDENT * g.size)
 
     def column_under(self, i: int) -> tuple[float, float] | None:
         """The edges of the column of body text line i stands in (in the body's face where fonts are named): the
