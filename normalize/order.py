@@ -14,7 +14,7 @@ import math
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from .chardata import CLOSERS, SENTENCE_END
+from .chardata import CLOSERS, CREDIT_TAIL_RE, SENTENCE_END
 from .geometry import WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, bounds, overlap
 from .xycut import xy_cut
 
@@ -218,9 +218,65 @@ def reading_order(page: PageLayout) -> PageLayout:
     labels = frozenset(b for b, size in enumerate(sizes) if LABEL_EM * em <= size < HEAD_EM * em)
     boxes = [bounds(lines[k].box for k in block) for block in blocks]
     regions = xy_cut(boxes, page_walls(page, em), em, heads, labels)
-    ordered = [replace(lines[k], block=n) for n, region in enumerate(regions) for b in region for k in blocks[b]]
-    ordered += [replace(line, block=len(regions) + n) for n, line in enumerate(aside)]
+    read = turned_column([[lines[k] for b in region for k in blocks[b]] for region in regions], em)
+    ordered = [replace(line, block=n) for n, region in enumerate(read) for line in region]
+    ordered += [replace(line, block=len(read) + n) for n, line in enumerate(aside)]
     return replace(page, lines=ordered)
+
+
+def turned_column(regions: list[list[TextLine]], em: float) -> list[list[TextLine]]:
+    """The regions in reading order, but for a column's top read before the column it goes on from: a region whose
+    first line starts at its edge (no paragraph starts there) after a region that ended its sentence, and a region
+    read later, left of it and lower on the page, whose last line runs on to its edge and whose text the region
+    read after it does not go on with (``_goes_on``): the first region, with
+    the regions of its column read right after it, is read after the second. A word processor's two columns: the
+    bands of the page were cut before its columns, and the story at the foot of the left column goes on at the
+    top of the right one (``…中国高铁首次全系统、全要`` / ``素、全产业链在海外落地的项目…``).
+
+    Near misses: a column's top indented (a paragraph starts there), or after a region whose text runs on.
+
+    >>> left = [TextLine("上一篇完了。", 0, 0, 40, 10, 10.0)]
+    >>> top = [TextLine("素、全产业链在海", 60, 0, 100, 10, 10.0), TextLine("外落地。", 60, 14, 90, 24, 10.0)]
+    >>> low = [TextLine("雅万高铁是中国高", 0, 40, 40, 50, 10.0), TextLine("铁首次全系统、全要", 0, 54, 40, 64, 10.0)]
+    >>> [region[0].text for region in turned_column([left, top, low], 10.0)]
+    ['上一篇完了。', '雅万高铁是中国高', '素、全产业链在海']
+    >>> indented = [replace(top[0], x0=80), top[1]]
+    >>> [region[0].text for region in turned_column([left, indented, low], 10.0)]
+    ['上一篇完了。', '素、全产业链在海', '雅万高铁是中国高']
+    """
+    for at, region in enumerate(regions):
+        if at == 0 or len(region) < 2 or region[0].x0 > min(line.x0 for line in region[1:]) + 0.5 * em:
+            continue
+        if not regions[at - 1] or not _ended(regions[at - 1][-1].text):
+            continue
+        x0, top = min(line.x0 for line in region), region[0].top
+        for later in range(at + 1, len(regions)):
+            low = regions[later]
+            right = max((line.x1 for line in low), default=0.0)
+            if (len(low) >= 2 and right <= x0 and low[-1].bottom > top and low[-1].x1 >= right - em
+                    and low[-1].text.rstrip()[-1:] not in RUN_ON_ENDS and not _goes_on(regions, later, em)
+                    and abs(low[-1].size - region[0].size) <= (LINE_SIZE_RATIO - 1) * region[0].size):
+                end = at + 1  # the regions of the column read after it
+                while end < later and min(line.x0 for line in regions[end]) >= x0 - em:
+                    end += 1
+                return [*regions[:at], *regions[end:later + 1], *regions[at:end], *regions[later + 1:]]
+    return regions
+
+
+def _ended(text: str) -> bool:
+    """The text ends a sentence (``。``, ``。”``) or with a credit (``（据央视网）``)."""
+    text = text.rstrip()
+    return text.rstrip(CLOSERS)[-1:] in SENTENCE_END or bool(CREDIT_TAIL_RE.search(text))
+
+
+def _goes_on(regions: list[list[TextLine]], at: int, em: float) -> bool:
+    """The region read after region ``at`` goes on with its text: its first line starts at its edge, in the same
+    type."""
+    if at + 1 >= len(regions) or len(regions[at + 1]) < 2:
+        return False
+    nxt = regions[at + 1]
+    return (nxt[0].x0 <= min(line.x0 for line in nxt[1:]) + 0.5 * em
+            and max(nxt[0].size, regions[at][-1].size) <= LINE_SIZE_RATIO * min(nxt[0].size, regions[at][-1].size))
 
 
 def on_photo(page: PageLayout) -> set[int]:

@@ -10,7 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from normalize.geometry import Box, PageLayout, TextLine
-from normalize.order import column_blocks, continues_column, ocr_order, on_photo, reading_order, wider_than_column
+from normalize.order import (
+    column_blocks,
+    continues_column,
+    ocr_order,
+    on_photo,
+    reading_order,
+    turned_column,
+    wider_than_column,
+)
 from normalize.xycut import lead_after_headline, xy_cut
 
 
@@ -142,6 +150,30 @@ def test_near_miss_a_band_whose_columns_both_end_apart() -> None:
     """The credit stands clearly apart (more white than leading): a band ends there, as before."""
     assert order(snaking_columns(80)) == ["左1", "左2", "左3", "左4", "右1", "右2", "右3", "右4", "右5", "标题",
                                           "（据央视网）", "— 1 —"]
+
+
+ENDED = [line("上一篇到此结束。", 0, 0, 45)]
+TOP = [line("素、全产业链在海外", 55, 0, 100), line("落地的项目。", 55, 14, 85)]
+LOW = [line("雅万高铁是中国高铁", 0, 40, 45), line("首次全系统、全要", 0, 54, 45)]
+
+TURNED_COLUMN = [
+    # the right column's top goes on from the story at the foot of the left column, read after it
+    ("column top read after the column it goes on from", [ENDED, TOP, LOW], ["上一篇到此结束。", "雅万高铁是中国高铁", "素、全产业链在海外"]),
+    # near misses: the order stands
+    ("the column's top is indented: a paragraph starts there", [ENDED, [line("素、全产业链在海外", 75, 0, 100), TOP[1]], LOW],
+     ["上一篇到此结束。", "素、全产业链在海外", "雅万高铁是中国高铁"]),
+    ("the region before it runs on into it", [[line("上一篇还没有", 0, 0, 45)], TOP, LOW],
+     ["上一篇还没有", "素、全产业链在海外", "雅万高铁是中国高铁"]),
+    ("the lower region's text goes on in the region after it", [ENDED, TOP, LOW, [line("素材来自", 0, 80, 45), line("网络。", 0, 94, 30)]],
+     ["上一篇到此结束。", "素、全产业链在海外", "雅万高铁是中国高铁", "素材来自"]),
+    ("the lower region ends its sentence", [ENDED, TOP, [LOW[0], line("首次全系统完成。", 0, 54, 40)]],
+     ["上一篇到此结束。", "素、全产业链在海外", "雅万高铁是中国高铁"]),
+]
+
+
+@pytest.mark.parametrize(("case", "regions", "expected"), TURNED_COLUMN, ids=[c[0] for c in TURNED_COLUMN])
+def test_turned_column(case: str, regions: list[list[TextLine]], expected: list[str]) -> None:
+    assert [region[0].text for region in turned_column(regions, 10.0)] == expected
 
 
 def strip_beside_two_bands(label_size: float) -> list[TextLine]:
