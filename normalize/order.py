@@ -215,13 +215,41 @@ def reading_order(page: PageLayout) -> PageLayout:
     blocks = column_blocks(lines, page.rules)
     sizes = [max(lines[k].size for k in block) for block in blocks]
     heads = frozenset(b for b, size in enumerate(sizes) if size >= HEAD_EM * em)
-    labels = frozenset(b for b, size in enumerate(sizes) if LABEL_EM * em <= size < HEAD_EM * em)
+    labels = frozenset(b for b, size in enumerate(sizes) if LABEL_EM * em <= size < HEAD_EM * em) | set_apart(
+        lines, blocks, em)
     boxes = [bounds(lines[k].box for k in block) for block in blocks]
     regions = xy_cut(boxes, page_walls(page, em), em, heads, labels)
     read = turned_column([[lines[k] for b in region for k in blocks[b]] for region in regions], em)
     ordered = [replace(line, block=n) for n, region in enumerate(read) for line in region]
     ordered += [replace(line, block=len(read) + n) for n, line in enumerate(aside)]
     return replace(page, lines=ordered)
+
+
+FACE_LINES = 3
+"""A title set apart by its face alone has at most this many lines."""
+
+
+def set_apart(lines: list[TextLine], blocks: list[list[int]], em: float) -> frozenset[int]:
+    """The blocks set at the body's size in another named face, short and ending neither a sentence nor a bracket:
+    titles a word processor set in bold sans over a serif body, kept with the columns under them as labels are
+    (``parting_headline``). Near misses: a block in the body's face; a file whose fonts have no names; a credit
+    in another face (``（陈佳）``), a dateline in bold opening its paragraph (its block goes on in the body's face).
+    """
+    chars: dict[str, int] = {}
+    for line in lines:
+        chars[line.font] = chars.get(line.font, 0) + len(line.text)
+    body = max(chars, key=chars.__getitem__)
+    if not body:
+        return frozenset()
+    found = set()
+    for b, block in enumerate(blocks):
+        faces = {lines[k].font for k in block}
+        last = lines[block[-1]].text.rstrip()
+        if (len(block) <= FACE_LINES and len(faces) == 1 and body not in faces and "" not in faces
+                and all(abs(lines[k].size - em) <= (LINE_SIZE_RATIO - 1) * em for k in block)
+                and last[-1:] not in RUN_ON_ENDS):
+            found.add(b)
+    return frozenset(found)
 
 
 def turned_column(regions: list[list[TextLine]], em: float) -> list[list[TextLine]]:

@@ -16,6 +16,7 @@ from normalize.order import (
     ocr_order,
     on_photo,
     reading_order,
+    set_apart,
     turned_column,
     wider_than_column,
 )
@@ -174,6 +175,34 @@ TURNED_COLUMN = [
 @pytest.mark.parametrize(("case", "regions", "expected"), TURNED_COLUMN, ids=[c[0] for c in TURNED_COLUMN])
 def test_turned_column(case: str, regions: list[list[TextLine]], expected: list[str]) -> None:
     assert [region[0].text for region in turned_column(regions, 10.0)] == expected
+
+
+def faced(text: str, x0: float, top: float, x1: float, font: str, size: float = 10.0) -> TextLine:
+    return TextLine(text, x0, top, x1, top + size, size, font)
+
+
+def test_a_title_in_another_face_stays_over_its_story() -> None:
+    """Two columns: a title in bold sans at the left column's foot, its story under it; the right column ends
+    between the title's foot and the story's top, a folio under both. The cut across the page under the title would read the right
+    column between them."""
+    left = [faced(f"左{k}", 0, 14 * k, 45, "Serif") for k in range(4)]
+    title = faced("陕北到安徽特高压直流输电工程开工", 5, 66, 40, "Sans-Bold")
+    story = [faced(f"陕北{k}", 0, 90 + 14 * k, 45, "Serif") for k in range(3)]
+    right = [faced(f"右{k}", 55, 14 * k, 100, "Serif") for k in range(6)]
+    folio = faced("— 3 —", 40, 150, 60, "Serif")  # (under both columns: no cut between them over the page)
+    got = order([*left, title, *story, *right, folio])
+    assert got[got.index(title.text):][:4] == [title.text, "陕北0", "陕北1", "陕北2"]
+
+
+@pytest.mark.parametrize(("fonts", "last", "found"), [
+    (("Serif", "Sans-Bold"), "陕北到安徽特高压直流输电工程开工", {1}),
+    (("Serif", "Serif"), "陕北到安徽特高压直流输电工程开工", set()),  # the body's own face
+    (("", ""), "陕北到安徽特高压直流输电工程开工", set()),  # fonts without names
+    (("Serif", "Sans-Bold"), "（陈佳）", set()),  # a credit in another face
+])
+def test_set_apart(fonts: tuple[str, str], last: str, found: set[int]) -> None:
+    lines = [faced(f"这是正文的第{k}行文字", 0, 14 * k, 45, fonts[0]) for k in range(5)] + [faced(last, 5, 80, 40, fonts[1])]
+    assert set(set_apart(lines, [[0, 1, 2, 3, 4], [5]], 10.0)) == found
 
 
 def strip_beside_two_bands(label_size: float) -> list[TextLine]:

@@ -150,7 +150,9 @@ def jump_role(text: str) -> str:
 def repeated_heads(blocks: list[dict]) -> set[int]:
     """Short blocks at page edges printed on two or more pages: running heads and feet.
 
-    Fuzzy (rapidfuzz), digits aside, since the date and page number change from page to page.
+    Fuzzy (rapidfuzz), digits aside, since the date and page number change from page to page. Near miss: a
+    section tag in brackets heading the title under it (``【经验交流】`` over each of a bulletin's stories in
+    that section) is the title's kicker wherever it stands.
     """
     pages: dict[int, list[int]] = {}
     for i, b in enumerate(blocks):
@@ -163,11 +165,19 @@ def repeated_heads(blocks: list[dict]) -> set[int]:
     for edge in (0, -1):  # the first block of each page with the others' first, the last with the last
         heads = [(i, _DIGITS_RE.sub("#", re.sub(r"\s+", "", blocks[i]["text"])))
                  for i in (idxs[edge] for idxs in pages.values())
-                 if blocks[i]["kind"] in ("heading", "paragraph") and len(blocks[i]["text"]) <= RUNNING_HEAD_CHARS]
+                 if blocks[i]["kind"] in ("heading", "paragraph") and len(blocks[i]["text"]) <= RUNNING_HEAD_CHARS
+                 and not _tag_over_title(blocks, i)]
         for (a, ta), (b, tb) in itertools.combinations(heads, 2):
             if fuzz.ratio(ta, tb) >= SAME_HEAD:
                 out |= {a, b}
     return out
+
+
+def _tag_over_title(blocks: list[dict], i: int) -> bool:
+    """Block i is a bracketed section tag right over a title of its headline."""
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return (blocks[i]["kind"] == "heading" and bool(TAG_RE.match(blocks[i]["text"].strip())) and nxt is not None
+            and nxt["kind"] == "heading" and nxt.get("headline") == blocks[i].get("headline"))
 
 
 def is_label(block: dict, nxt: dict | None) -> bool:
