@@ -141,6 +141,15 @@ ROLES = [
         "（上接第1版）",
         TAIL,
     ]),
+    # a bracketed section tag over a title at the top of two pages: each title's kicker
+    miss("repeated_heads", 1, {"kind": "heading", "role": "kicker"}, [
+        "【经验交流】",
+        "社会工作论坛举办",
+        *LEAD,
+        NEW_PAGE + "【经验交流】",
+        "非遗民俗文献展开幕",
+        *LEAD,
+    ]),
     hit("jump_role", 4, {"kind": "furniture", "role": "jump_on", "why": "jump_line"}, [*CUT, "（下转第2版）"]),
     hit("jump_role", 4, {"kind": "furniture", "role": "jump_back"}, [*CUT, "（上接第1版）"]),
     miss("jump_role", 4, {"kind": "furniture", "role": "running_head"}, [*CUT, "第2版"]),
