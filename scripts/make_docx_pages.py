@@ -32,6 +32,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from gold_articles import unique_articles
+
 try:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -41,8 +43,6 @@ try:
 except ImportError:
     sys.exit("make_docx_pages.py: python-docx is missing; try: pip install python-docx")
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT.parent / "shared/real/gold/sanmen02.jsonl", *sorted((ROOT.parent / "shared/dev/pdftotext-raw/gold").glob("*.jsonl"))]
 SERIF, SANS = "Noto Serif CJK SC", "Noto Sans CJK SC"
 RED = RGBColor(0xC0, 0x00, 0x00)
 BULLETINS = ["民政工作简报", "社会救助工作动态", "乡村振兴工作简报", "文明创建简报"]
@@ -50,17 +50,6 @@ OFFICES = ["东城区民政局", "县残疾人联合会", "市慈善总会", "�
 SUBTITLES = ["——记者走访见闻", "——来自基层的报道", "——一线观察之二"]
 TO = ["市民政局", "县委办、县政府办", "各乡镇（街道）民政办"]
 SECTIONS = ["【工作动态】", "【基层动态】", "【经验交流】", "【简讯】"]
-
-
-def articles() -> list[dict]:
-    """The unique gold articles with a title and under 1,200 characters of text."""
-    seen: dict[str, dict] = {}
-    for path in SOURCES:
-        for line in filter(str.strip, path.read_text(encoding="utf-8").splitlines()):
-            row = json.loads(line)
-            if row["title"] and sum(map(len, row["paragraphs"])) < 1200:
-                seen.setdefault(row["title"], row)
-    return list(seen.values())
 
 
 def style(run, font: str, size: float, bold: bool = False, color: RGBColor | None = None) -> None:
@@ -83,13 +72,14 @@ def paragraph(doc, text: str, font: str, size: float, *, align=None, indent: flo
     return p
 
 
-def rule_under(p, color: str = "C00000", size: int = 12) -> None:
-    """A rule under the paragraph (its bottom border), as a masthead's red line is made."""
+def rule_under(p, color: str = "C00000", size: int = 12, side: str = "bottom") -> None:
+    """A rule under the paragraph (its bottom border, or over it: ``side="top"``), as a masthead's red line is
+    made."""
     borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
+    edge = OxmlElement(f"w:{side}")
     for key, value in (("w:val", "single"), ("w:sz", str(size)), ("w:space", "1"), ("w:color", color)):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
+        edge.set(qn(key), value)
+    borders.append(edge)
     p._p.get_or_add_pPr().append(borders)
 
 
@@ -173,12 +163,7 @@ def render(path: Path, office: dict, number: int, stories: list[list[tuple[str, 
                 paragraph(doc, text, SERIF, body, align=WD_ALIGN_PARAGRAPH.RIGHT, line=line)
     top = paragraph(doc, f"报：{TO[0]}", SERIF, body - 2, before=24)
     top.paragraph_format.keep_with_next = True
-    borders = OxmlElement("w:pBdr")
-    edge = OxmlElement("w:top")
-    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "1"), ("w:color", "000000")):
-        edge.set(qn(key), value)
-    borders.append(edge)
-    top._p.get_or_add_pPr().append(borders)
+    rule_under(top, "000000", 8, side="top")
     paragraph(doc, f"送：{TO[1]}，{TO[2]}", SERIF, body - 2).paragraph_format.keep_with_next = True
     last = paragraph(doc, f"{office['editor']}　　　　2024年5月{number}日印发", SERIF, body - 2)
     rule_under(last, "000000", 8)
@@ -197,7 +182,7 @@ def main() -> None:
                                                   "apt-get install libreoffice-writer-nogui")
     tesseract = shutil.which("tesseract") if args.ocr else None
     rng = random.Random(args.seed)
-    pool = articles()
+    pool = unique_articles(1200)
     for sub in ("pdf", "pdftotext-raw/inputs", "pdftotext-raw/gold", *(("ocr/inputs", "ocr/gold") if tesseract else ())):
         (args.out / sub).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp_name:

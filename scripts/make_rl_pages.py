@@ -28,6 +28,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from gold_articles import unique_articles
+
 try:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -35,8 +37,6 @@ try:
 except ImportError:
     sys.exit("make_rl_pages.py: reportlab is missing; try: .venv/bin/pip install reportlab")
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT.parent / "shared/real/gold/sanmen02.jsonl", *sorted((ROOT.parent / "shared/dev/pdftotext-raw/gold").glob("*.jsonl"))]
 FONT = "STSong-Light"
 W, H = 595.0, 842.0  # A4
 MARGIN, GUTTER, TOP, BOTTOM = 40.0, 16.0, 60.0, 50.0
@@ -48,17 +48,6 @@ OFFICES = ["东城区民政局", "社区服务中心", "县残疾人联合会", 
 KICKERS = ["聚焦民生实事", "【社工天地】", "文明创建进行时", "喜迎建党节"]
 SUBTITLES = ["——记者走访见闻", "——来自基层的报道", "——一线观察之二"]
 PAPERS = ["东城社区报", "民政工作通讯", "乡村振兴快报"]
-
-
-def articles() -> list[dict]:
-    """The unique gold articles with a title and under 900 characters of text."""
-    seen: dict[str, dict] = {}
-    for path in SOURCES:
-        for line in filter(str.strip, path.read_text(encoding="utf-8").splitlines()):
-            row = json.loads(line)
-            if row["title"] and sum(map(len, row["paragraphs"])) < 900:
-                seen.setdefault(row["title"], row)
-    return list(seen.values())
 
 
 def wrap(text: str, width: float, size: float, indent: float = 0.0) -> list[str]:
@@ -198,7 +187,7 @@ def main() -> None:
     args = parser.parse_args()
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     rng = random.Random(args.seed)
-    pool = articles()
+    pool = unique_articles(900)
     tesseract = None if args.no_ocr else shutil.which("tesseract")
     for sub in ("pdf", "pdftotext-raw/inputs", "pdftotext-raw/gold", *(("ocr/inputs", "ocr/gold") if tesseract else ())):
         (args.out / sub).mkdir(parents=True, exist_ok=True)

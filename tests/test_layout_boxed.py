@@ -337,16 +337,23 @@ def test_an_office_set_right_and_carried_to_the_next_pages_top_signs_the_story_b
     assert "credit" not in [k for k, _, _ in got]
 
 
+FOLIO = ("— 1 —", 281.0, 790.0, 14.0, SERIF, 1)
+
+
+def over_a_page(foot: tuple[Any, ...], top: tuple[Any, ...] | None, story_top: float) -> list[tuple[Any, ...]]:
+    """The headings of a story ending page 1, ``foot`` at that page's foot over its folio, ``top`` at page 2's
+    top (or nothing) over the next story's text from ``story_top``."""
+    rows = [*story(560.0), foot, FOLIO, *([top] if top else []), *story(story_top, page=2)]
+    return [block for block in bulletin_blocks(bulletin(*rows, pages=2)) if block[0] == "heading"]
+
+
 def test_a_subtitle_carried_to_the_next_pages_top_stays_with_its_title() -> None:
     title = ("用电高峰来了！", 238.0, 696.0, 18.0, SANS, 1)
-    folio = ("— 2 —", 281.0, 790.0, 14.0, SERIF, 1)
     deck = ("——一线观察之二", 247.0, 113.0, 15.0, SERIF, 2)
-    got = bulletin_blocks(bulletin(*story(560.0), title, folio, deck, *story(145.0, page=2), pages=2))
-    assert [(kind, role) for kind, role, _ in got if kind == "heading"] == [("heading", "title"), ("heading", "subtitle")]
+    assert [role for _, role, _ in over_a_page(title, deck, 145.0)] == ["title", "subtitle"]
     # near miss: a dash line at the next page's top set from the column's indent is the body's
     body_dash = ("——一线观察，记者走访了城区的各个社区，看到居民们", 110.0, 113.0, 15.0, SERIF, 2)
-    got = bulletin_blocks(bulletin(*story(560.0), title, folio, body_dash, *story(145.0, page=2), pages=2))
-    assert [(kind, role) for kind, role, _ in got if kind == "heading"] == [("heading", "title")]
+    assert [role for _, role, _ in over_a_page(title, body_dash, 145.0)] == ["title"]
 
 
 def test_an_office_centred_under_the_title_is_the_byline() -> None:
@@ -368,14 +375,10 @@ def test_a_line_under_the_title_from_the_columns_indent_is_no_byline() -> None:
 
 def test_a_section_tag_left_at_a_pages_foot_is_the_next_pages_titles_kicker() -> None:
     tag = ("【经验交流】", 80.0, 707.0, 14.0, SANS, 1)
-    folio = ("— 1 —", 281.0, 790.0, 14.0, SERIF, 1)
     title = ("德国多个机场安保人员罢工", 206.0, 113.0, 15.0, SANS, 2)
-    got = bulletin_blocks(bulletin(*story(560.0), tag, folio, title, *story(150.0, page=2), pages=2))
-    assert [(kind, role, text) for kind, role, text in got if kind == "heading"] == [
-        ("heading", "kicker", "【经验交流】"), ("heading", "title", title[0])]
+    assert over_a_page(tag, title, 150.0) == [("heading", "kicker", "【经验交流】"), ("heading", "title", title[0])]
     # near miss: the next page goes on with the text, no title at its top
-    got = bulletin_blocks(bulletin(*story(560.0), tag, folio, *story(113.0, page=2), pages=2))
-    assert "kicker" not in [role for _, role, _ in got]
+    assert "kicker" not in [role for _, role, _ in over_a_page(tag, None, 113.0)]
 
 
 def test_a_title_wrapped_to_its_columns_width_over_a_centred_last_line() -> None:
