@@ -13,7 +13,9 @@ on the last page the distribution block (``报：…`` / ``送：…`` / ``X印�
 by name (Noto Serif CJK SC, Noto Sans CJK SC). Gold is the articles as printed; masthead, page numbers and the
 distribution block are no article's. With ``--more`` (drawn apart, so a seed's other choices stay): a section
 tag over some titles (``【工作动态】``, the article's kicker), the office that wrote an article centred under its
-title (a byline, no paragraph), and the body set in two columns in some documents.
+title (a byline, no paragraph), and the body set in two columns in some documents. With ``--subheads``, some
+stories of three paragraphs or more have numbered subheads in bold (``一、加强组织领导``), each a paragraph of
+its own in the gold.
 
 The unique gold articles of the development pages and of the county page in ../shared/real are the text.
 Writes OUT_DIR/pdf/docNN.pdf, OUT_DIR/pdftotext-raw/{inputs,gold}/ and, with ``--ocr`` and tesseract installed,
@@ -50,6 +52,7 @@ OFFICES = ["东城区民政局", "县残疾人联合会", "市慈善总会", "�
 SUBTITLES = ["——记者走访见闻", "——来自基层的报道", "——一线观察之二"]
 TO = ["市民政局", "县委办、县政府办", "各乡镇（街道）民政办"]
 SECTIONS = ["【工作动态】", "【基层动态】", "【经验交流】", "【简讯】"]
+SUBHEADS = ["提高思想认识", "加强组织领导", "狠抓工作落实"]
 
 
 def style(run, font: str, size: float, bold: bool = False, color: RGBColor | None = None) -> None:
@@ -99,9 +102,10 @@ def page_numbers(section, font: str) -> None:
     style(p.add_run(" —"), font, 14)
 
 
-def dress(rng: random.Random, a: dict, office: dict, more: random.Random | None) -> tuple[dict, list[tuple[str, str]]]:
+def dress(rng: random.Random, a: dict, office: dict, more: random.Random | None,
+          subheads: random.Random | None = None) -> tuple[dict, list[tuple[str, str]]]:
     """The article's gold and what is printed of it, as (kind, text) items; ``more`` draws the ``--more``
-    conventions."""
+    conventions, ``subheads`` the ``--subheads`` one."""
     gold = {"title": a["title"], "kicker": None, "paragraphs": list(a["paragraphs"]), "credit": a.get("credit")}
     items: list[tuple[str, str]] = [("title", a["title"])]
     if more is not None and more.random() < 0.3:
@@ -113,6 +117,11 @@ def dress(rng: random.Random, a: dict, office: dict, more: random.Random | None)
     if more is not None and more.random() < 0.3:
         items.append(("office", more.choice(OFFICES)))
     paras = [("para", p) for p in gold["paragraphs"]]
+    if subheads is not None and len(paras) >= 3 and subheads.random() < 0.5:
+        heads = [f"{n}、{SUBHEADS[k % len(SUBHEADS)]}" for k, n in enumerate("一二三")]
+        paras = [paras[0], ("subhead", heads[0]), *paras[1:2], ("subhead", heads[1]), *paras[2:]]
+        gold["paragraphs"] = [*gold["paragraphs"][:1], heads[0], *gold["paragraphs"][1:2], heads[1],
+                              *gold["paragraphs"][2:]]
     if gold["credit"]:
         items += [*paras, ("credit", f"（{gold['credit']}）")]
     elif office["credit"] == "closing":
@@ -157,6 +166,8 @@ def render(path: Path, office: dict, number: int, stories: list[list[tuple[str, 
                 paragraph(doc, text, SERIF, body - 1, align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
             elif kind == "subtitle":
                 paragraph(doc, text, SERIF, body, align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
+            elif kind == "subhead":  # a numbered subhead in bold, set from the paragraphs' indent
+                paragraph(doc, text, SANS, body, indent=2 * body, bold=True, line=line)
             elif kind == "para":
                 paragraph(doc, text, SERIF, body, indent=2 * body, line=line, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
             else:  # a credit set right
@@ -177,6 +188,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--ocr", action="store_true", help="also tesseract's text and hOCR of each page")
     parser.add_argument("--more", action="store_true", help="also section tags, offices under titles, two columns")
+    parser.add_argument("--subheads", action="store_true", help="also numbered subheads in bold inside stories")
     args = parser.parse_args()
     soffice = shutil.which("soffice") or sys.exit("make_docx_pages.py: LibreOffice is missing; try: "
                                                   "apt-get install libreoffice-writer-nogui")
@@ -196,7 +208,8 @@ def main() -> None:
             if more is not None and more.random() < 0.4:
                 office["columns"] = 2
             rng.shuffle(pool)
-            dressed = [dress(rng, a, office, more) for a in pool[:rng.randint(3, 6)]]
+            subheads = random.Random(args.seed * 104729 + d) if args.subheads else None
+            dressed = [dress(rng, a, office, more, subheads) for a in pool[:rng.randint(3, 6)]]
             render(tmp / f"{name}.docx", office, d, [items for _, items in dressed])
             subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(args.out / "pdf"),
                             str(tmp / f"{name}.docx")], check=True, capture_output=True)

@@ -453,3 +453,21 @@ def test_an_office_at_the_next_columns_top_under_a_title_ending_its_column() -> 
         row[6] = 0 if k < 4 else 1 if k < 5 else 2
     got = bulletin_blocks((text, layout))
     assert ("paragraph", "byline", "市慈善总会") in got
+
+
+def test_a_subhead_in_another_face_inside_a_story_stays_in_it() -> None:
+    """An official bulletin's numbered subhead in bold, set from the paragraphs' indent between two paragraphs:
+    the story goes on, no new title."""
+    subhead = ("一、加强组织领导", 110.0, 396.0, 15.0, SANS, 1)
+    rows = [*story(290.0), subhead, *story(422.0)]
+    got = bulletin_blocks(bulletin(*rows))
+    assert "heading" not in [kind for kind, _, _ in got]
+
+
+def test_a_subhead_in_another_face_is_a_paragraph_of_its_own() -> None:
+    """The subhead stands between a paragraph's short last line and the next paragraph's indented first line,
+    both set from the same indent as it: three paragraphs, the subhead alone in the middle one."""
+    subhead = ("一、加强组织领导", 110.0, 396.0, 15.0, SANS, 1)
+    got = bulletin_blocks(bulletin(*story(290.0), subhead, *story(422.0)))
+    assert [text for kind, _, text in got if kind == "paragraph"][2:4] == ["一、加强组织领导", "".join(
+        row[0] for row in story(422.0)[:2])]

@@ -247,9 +247,11 @@ class BoxPage:
             return (self.same_size(self.geo[n].size, g.size) and 0 <= self.space_above(n, i) < Em.LEADING
                     and self.centred(n, Em.EDGE))
         # a line of its own that fills a narrow column, over a paragraph's indented first line in the body's face
+        # (near miss: a subhead, ``一、加强组织领导``, set from the paragraphs' indent)
         column = self.column_under(i)
         return (self.geo[n].font == body_font and column is not None and i - 1 >= 0
-                and self.geo[i - 1].font != g.font and self.geo[n].x0 - column[0] >= Em.INDENT * g.size)
+                and self.geo[i - 1].font != g.font and self.geo[n].x0 - column[0] >= Em.INDENT * g.size
+                and abs(g.x0 - column[0]) <= Em.EDGE * g.size and column[1] - g.x1 <= Em.SHORT * g.size)
 
     def column_under(self, i: int) -> tuple[float, float] | None:
         """The edges of the column of body text line i stands in (in the body's face where fonts are named): the
@@ -297,10 +299,10 @@ class BoxPage:
         above, below = self.above.get(i), self.below.get(i)
         if above is None and below is None:
             return low <= g.x0 - self.left.get(i, g.x0) <= high
-        # (above it, a paragraph of one indented line: compared with the column's edge)
+        # (above it, a paragraph of one indented line, or a subhead in another face: compared with the column's edge)
         return (below is None or low <= g.x0 - self.geo[below].x0 <= high) and (
             above is None or low <= g.x0 - self.geo[above].x0 <= high
-            or (self.short(above) and low <= g.x0 - self.left.get(i, g.x0) <= high))
+            or ((self.short(above) or self.geo[above].font != g.font) and low <= g.x0 - self.left.get(i, g.x0) <= high))
 
     def short(self, i: int) -> bool:
         """Line i stops short of the lines above and below it (of its column's right edge, where
