@@ -471,3 +471,22 @@ def test_a_subhead_in_another_face_is_a_paragraph_of_its_own() -> None:
     got = bulletin_blocks(bulletin(*story(290.0), subhead, *story(422.0)))
     assert [text for kind, _, text in got if kind == "paragraph"][2:4] == ["一、加强组织领导", "".join(
         row[0] for row in story(422.0)[:2])]
+
+
+def test_subheads_do_not_make_a_column_look_ragged() -> None:
+    """Short subheads in another face, which end no sentence, are no measure of how far a column's lines may stop
+    short: a paragraph's short last line still ends it, even where the subhead under it is shorter still (a
+    bulletin's page: three stories with two subheads each)."""
+    rows: list[tuple[Any, ...]] = []
+    top = 113.0
+    for _ in range(3):
+        for head in ("一、提高思想认识", "二、加强组织领导"):
+            rows += [("中国物流与采购联合会今天公布九月份中国物流业景气", 112.0, top, 16.0, SERIF, 1),
+                     ("指数，运行趋稳向好。", 80.0, top + 28.0, 16.0, SERIF, 1), (head, 112.0, top + 56.0, 16.0, SANS, 1)]
+            top += 84.0
+    text, layout = bulletin(*rows)
+    for row, (t, *_rest) in zip(layout["lines"], rows):
+        row[3] = 521.0 if t.endswith("景气") else 240.0 if "、" in t[:2] else row[3]
+    got = [t for kind, _, t in bulletin_blocks((text, layout)) if kind == "paragraph"]
+    assert got[:3] == ["中国物流与采购联合会今天公布九月份中国物流业景气指数，运行趋稳向好。", "一、提高思想认识",
+                       "中国物流与采购联合会今天公布九月份中国物流业景气指数，运行趋稳向好。"]

@@ -209,8 +209,14 @@ class BoxPage:
             tol = Em.EDGE * size
             left = left_edge([self.geo[i].x0 for i in column], tol)
             right, _ = right_edge([self.geo[i].x1 for i in column])
-            # how ragged: how far short the lines that go on stop (a paragraph's last line ends its sentence)
-            ragged = raggedness([right - self.geo[i].x1 for i in column if not ends_sentence(self.lines[i].text)])
+            # how ragged: how far short the lines that go on stop (a paragraph's last line ends its sentence; a
+            # subhead in another face is no line of the column's text)
+            faces: dict[int, int] = defaultdict(int)
+            for i in column:
+                faces[self.geo[i].font] += len(self.lines[i].text)
+            face = max(faces, key=faces.__getitem__)
+            ragged = raggedness([right - self.geo[i].x1 for i in column
+                                 if not ends_sentence(self.lines[i].text) and self.geo[i].font == face])
             for i in idx:
                 self.left[i], self.right[i], self.ragged[i] = left, right, ragged
             for above, below in itertools.pairwise(column):
@@ -314,7 +320,8 @@ class BoxPage:
         """How far line i stops short of the lines above and below it (of its column's edge), in
         its em: the width a word of the next line would have needed to be set here."""
         g = self.geo[i]
-        refs = [self.geo[j].x1 for j in self._refs(i)] or [self.right.get(i, g.x1)]
+        # (a subhead in another face under a paragraph's last line is no measure of the column)
+        refs = [self.geo[j].x1 for j in self._refs(i) if self.geo[j].font == g.font] or [self.right.get(i, g.x1)]
         return (min(refs) - g.x1) / g.size
 
     def space_above(self, i: int, p: int) -> float:
