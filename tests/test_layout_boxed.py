@@ -433,8 +433,9 @@ def test_a_title_filling_a_narrow_column_over_an_indented_first_line() -> None:
     assert "heading" not in [kind for kind, _, _ in got]
 
 
-def test_a_short_first_line_ending_on_a_clause_mark_is_the_titles_not_a_label() -> None:
-    first, second = ("相约“5.20”表白、", 40.0, 60.0, 20.0, 1), ("登记迎来小高潮", 40.0, 94.0, 20.0, 1)
+@pytest.mark.parametrize("first_text", ["相约“5.20”表白、", "总台2024"])  # (a clause mark; digits counted)
+def test_a_short_first_line_ending_on_a_clause_mark_is_the_titles_not_a_label(first_text: str) -> None:
+    first, second = (first_text, 40.0, 60.0, 20.0, 1), ("登记迎来小高潮", 40.0, 94.0, 20.0, 1)
     got = roles(first, second, *column(PARAGRAPHS_TEXT, top=130.0, block=2, indent=(0, 3)))
     assert got[:2] == [("heading", "title", first[0]), ("heading", "title", second[0])]
     # near miss: a word of its own over the title is a label

@@ -20,7 +20,7 @@ from ..chardata import CREDIT_TAIL_RE, HAN_RE
 from ..geometry import overlap
 from .boxes import BoxPage, Em
 from .rules import decide, family
-from .text import CLAUSE_RE, closes_more, ends_sentence, is_heading_candidate, opens_subtitle
+from .text import CLAUSE_RE, LABEL_CHARS, closes_more, ends_sentence, is_heading_candidate, opens_subtitle
 from .widths import line_width
 
 MAX_HEADING_LINES = 6
@@ -276,7 +276,7 @@ def element_roles(page: BoxPage, parts: list[list[int]]) -> list[str]:
     texts = ["".join(page.lines[i].text for i in part) for part in parts]
     roles = [""] * len(parts)
     first = 0
-    if (len(HAN_RE.findall(texts[0])) <= LABEL_HAN and not texts[0].startswith(TAG_OPEN)
+    if (len(texts[0].replace(" ", "")) <= LABEL_CHARS and not texts[0].startswith(TAG_OPEN)  # (digits count)
             and not CLAUSE_RE.search(texts[0][-1:])  # (``相约“5.20”表白、`` runs on into the title's next line)
             and (len(parts) > 1 or page.framed(parts[0]))):
         roles[0], first = "label", 1
