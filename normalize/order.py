@@ -227,6 +227,8 @@ def reading_order(page: PageLayout) -> PageLayout:
 
 FACE_LINES = 3
 """A title set apart by its face alone has at most this many lines."""
+SET_IN_EM = 3.0
+"""A line starting this far in from its region's edge (more than a paragraph's indent) is set right or centred."""
 
 
 def set_apart(lines: list[TextLine], blocks: list[list[int]], em: float) -> frozenset[int]:
@@ -275,7 +277,9 @@ def turned_column(regions: list[list[TextLine]], em: float) -> list[list[TextLin
     for at, region in enumerate(regions):
         if at == 0 or len(region) < 2 or region[0].x0 > min(line.x0 for line in region[1:]) + 0.5 * em:
             continue
-        if not regions[at - 1] or not _ended(regions[at - 1][-1].text):
+        before = regions[at - 1]
+        if not before or not (_ended(before[-1].text)  # (or an office set right signs what it closes)
+                              or before[-1].x0 > min(line.x0 for line in before) + SET_IN_EM * em):
             continue
         x0, top = min(line.x0 for line in region), region[0].top
         for later in range(at + 1, len(regions)):

@@ -160,6 +160,9 @@ LOW = [line("雅万高铁是中国高铁", 0, 40, 45), line("首次全系统、�
 TURNED_COLUMN = [
     # the right column's top goes on from the story at the foot of the left column, read after it
     ("column top read after the column it goes on from", [ENDED, TOP, LOW], ["上一篇到此结束。", "雅万高铁是中国高铁", "素、全产业链在海外"]),
+    # also where the region before ends with an office set right, signing its story
+    ("after an office set right", [[line("并处以四千元罚款", 0, -14, 45), line("县民政局", 32, 0, 45)], TOP, LOW],
+     ["并处以四千元罚款", "雅万高铁是中国高铁", "素、全产业链在海外"]),
     # near misses: the order stands
     ("the column's top is indented: a paragraph starts there", [ENDED, [line("素、全产业链在海外", 75, 0, 100), TOP[1]], LOW],
      ["上一篇到此结束。", "素、全产业链在海外", "雅万高铁是中国高铁"]),
