@@ -491,3 +491,15 @@ def test_subheads_do_not_make_a_column_look_ragged() -> None:
     got = [t for kind, _, t in bulletin_blocks((text, layout)) if kind == "paragraph"]
     assert got[:3] == ["中国物流与采购联合会今天公布九月份中国物流业景气指数，运行趋稳向好。", "一、提高思想认识",
                        "中国物流与采购联合会今天公布九月份中国物流业景气指数，运行趋稳向好。"]
+
+
+def test_a_subhead_after_a_last_line_that_nearly_fills_the_column() -> None:
+    """The paragraph before ends half an em short of the edge (no measure of an end), but the subhead starts at
+    the paragraphs' indent, the line under it in another face: it starts a paragraph of its own."""
+    rows = [("活动中，该社区的工作人员向过往市民发放复评问卷和宣传手", 110.0, 290.0, 15.0, SERIF, 1),
+            ("册，请市民为创建工作提出意见和建议，迎接省级文明城市复评。", 80.0, 316.0, 15.0, SERIF, 1),
+            ("二、加强组织领导", 110.0, 342.0, 15.0, SANS, 1), *story(368.0)]
+    text, layout = bulletin(*rows)
+    layout["lines"][1][3] = 514.0
+    got = [t for kind, _, t in bulletin_blocks((text, layout)) if kind == "paragraph"]
+    assert got[1] == "二、加强组织领导"

@@ -303,6 +303,8 @@ class BoxPage:
         g = self.geo[i]
         low, high = Em.INDENT * g.size, Em.INDENT_MAX * g.size
         above, below = self.above.get(i), self.below.get(i)
+        if below is not None and self.geo[below].font != g.font:
+            below = None  # (under a subhead in another face: the next paragraph's first line, no measure of it)
         if above is None and below is None:
             return low <= g.x0 - self.left.get(i, g.x0) <= high
         # (above it, a paragraph of one indented line, or a subhead in another face: compared with the column's edge)
