@@ -137,6 +137,21 @@ BREAK_BEFORE = [
         "题研讨会议活动，各方代表",
         "都参加了这次会议。",
     ]),
+    # a numbered subhead after a sentence's end: a paragraph of its own, ending with it
+    hit("subhead_after_end", 4, "break", [
+        *SENTENCE_ENDS_FULL,
+        "一、加强组织领导",
+        "近日在武清区举办了一场主",
+        "题研讨会议活动，各方代表",
+        "都参加了这次会议。",
+    ]),
+    # near miss: the numbered line holds a sentence and goes on (a paragraph that opens with its number)
+    miss("subhead_after_end", 4, None, [
+        *SENTENCE_ENDS_FULL,
+        "一、加强组织领导。近日在",
+        "武清区举办了一场主题研讨",
+        "会议，各方代表参加了会议。",
+    ]),
     hit("headline_after_full_line", 2, "break", [
         *COLON_HEADLINE,
         "为深入推进“通武廊”社会工作协同",
@@ -456,3 +471,11 @@ def test_ocr_lost_a_paragraphs_last_line_the_indented_line_after_the_blank_start
 def test_a_dateline_bracket_is_no_credit(line: str, credit: str | None) -> None:
     blocks = build_blocks(page("孤儿核查工作圆满完成", line, "为做好儿童福利工作，确保国家孤儿基本生活费发放制度顺利实施。"))
     assert [b["text"] for b in blocks if b["kind"] == "credit"] == ([credit] if credit else [])
+
+
+def test_a_numbered_subhead_is_a_paragraph_of_its_own() -> None:
+    """Between two paragraphs, ``一、加强组织领导`` neither opens the next paragraph nor closes the one before."""
+    blocks = kinds(page("社会工作论坛举办", *SENTENCE_ENDS_FULL, "一、加强组织领导", "近日在武清区举办了一场主",
+                        "题研讨会议活动，各方代表", "都参加了这次会议。"))
+    assert [text for kind, text in blocks if kind == "paragraph"][-2:] == [
+        "一、加强组织领导", "近日在武清区举办了一场主题研讨会议活动，各方代表都参加了这次会议。"]

@@ -28,7 +28,7 @@ from .paragraphs import (
 )
 from .roles import mark_roles
 from .rules import Decision, decide, tracing
-from .text import DRAWN_RULES, PUSHED_RE, SPACEY_RE, ends_sentence, hyphenated_words
+from .text import DRAWN_RULES, PUSHED_RE, SPACEY_RE, ends_sentence, hyphenated_words, numbered_subhead
 
 SPACEY_MARKS = 2  # spaces after this many marks: the document spaces after every mark
 
@@ -122,7 +122,7 @@ class Assembler:
         cur = self.cur
         cur.lines.append(ln)
         credit_end = ends_with_credit(cur.lines)
-        cur.ended = credit_end or ends_sentence(ln.text)
+        cur.ended = credit_end or ends_sentence(ln.text) or (len(cur.lines) == 1 and numbered_subhead(ln.text))
         if cur.ended:
             if why := ends_after(self.page, i, cur):
                 self.close_para(why)

@@ -12,7 +12,7 @@ from .lines import Line
 from .page import Page
 from .roles import jump_page, jump_role
 from .rules import decide, family
-from .text import CREDIT_CLOSERS, PUSHED_RE, closes_more, ends_sentence, join_lines, unclosed
+from .text import CREDIT_CLOSERS, PUSHED_RE, closes_more, ends_sentence, join_lines, numbered_subhead, unclosed
 from .widths import Tol
 
 CREDIT_LINES = 3  # a credit at a paragraph's end spans at most this many lines
@@ -97,6 +97,12 @@ def indent_after_end(page: Page, i: int, cur: Open) -> Break | None:
     return None
 
 
+def subhead_after_end(page: Page, i: int, cur: Open) -> Break | None:
+    """A sentence ended, and a numbered subhead stands on this line (``一、加强组织领导``): a paragraph of its
+    own, which ends with it (near miss: ``一、加强组织领导。全县…``, a paragraph that opens with its number)."""
+    return Break() if cur.ended and numbered_subhead(page.lines[i].text) else None
+
+
 def headline_after_full_line(page: Page, i: int, cur: Open) -> Break | None:
     """A sentence ended on a full line and a headline follows; it must prove itself here."""
     text = page.lines[i].text
@@ -108,7 +114,7 @@ def headline_after_full_line(page: Page, i: int, cur: Open) -> Break | None:
 
 
 BREAK_BEFORE = family("break_before", inline_break, page_or_jump_gap, headline_inside,
-                      blank_then_indent, indent_after_end, headline_after_full_line)
+                      blank_then_indent, indent_after_end, subhead_after_end, headline_after_full_line)
 
 
 def break_before(page: Page, i: int, cur: Open) -> tuple[Break | None, str]:

@@ -318,6 +318,25 @@ def classify_line(text: str) -> tuple[str, str]:
     return (kind, why) if kind is not None else ("text", "")
 
 
+# a numbered subhead inside a story, the numbering of GB/T 9704: 一、 （一） 1.
+NUMBERED_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、](?!\d))")
+SUBHEAD_CHARS = 20  # a subhead is this short
+
+
+def numbered_subhead(text: str) -> bool:
+    """A numbered subhead of its own line, no sentence in it: ``一、加强组织领导``, ``（二）狠抓落实``.
+
+        >>> numbered_subhead("一、加强组织领导"), numbered_subhead("（二）狠抓工作落实")
+        (True, True)
+        >>> numbered_subhead("一、加强组织领导。全县各部门…"), numbered_subhead("2.5亿元用于…")
+        (False, False)
+        >>> numbered_subhead("加强组织领导")
+        False
+    """
+    text = text.strip()
+    return bool(NUMBERED_RE.match(text)) and len(text) <= SUBHEAD_CHARS and not any(c in text for c in "。！？；")
+
+
 def is_heading_candidate(text: str) -> bool:
     """
     Could this line be (part of) a headline? No sentence end, not mid-clause, little inner punctuation.
