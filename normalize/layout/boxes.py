@@ -236,10 +236,12 @@ class BoxPage:
         return self.rel(i) >= self.display_ratio
 
     def headline_face(self, i: int) -> bool:
-        """Line i is set at the body's size in another named face, centred in its column: a title set apart by
-        its face alone (a bold sans title over a serif body, as a word processor sets an office's bulletin).
-        Near misses: a line of the body's face, a line set from the column's edge (a subhead, a dateline in
-        bold opening its paragraph), and files that name no fonts."""
+        """Line i is set at the body's size in another named face and stands as a title does: centred in its
+        column, or a first line wrapped to the column's width over a centred last one, or a line of its own
+        filling a narrow column from its edge over a paragraph's indented first line. A title set apart by its
+        face alone (a bold sans title over a serif body, as a word processor sets an office's bulletin).
+        Near misses: a line of the body's face; a subhead set from the paragraphs' indent (``一、加强组织领导``);
+        a dateline in bold opening its paragraph (the line under it is not indented); files that name no fonts."""
         g = self.geo[i]
         body_font = self.body_font.get(g.page)
         if body_font is None or g.font == body_font or not self.same_size(g.size, self.body[g.page]):
@@ -284,9 +286,9 @@ class BoxPage:
         return k if k >= 0 and self.geo[k].page == self.geo[i].page - 1 else None
 
     def centred(self, i: int, clear: float = Em.INDENT_MAX / 2) -> bool:
-        """Line i stands centred in the column of body text under it, clear of both its edges by more than
-        ``clear`` em (by default more than a paragraph's indent: a first line that stopped short of a number that
-        did not fit is not centred)."""
+        """Line i stands centred in the column of body text it stands in (``column_under``), clear of both its
+        edges by more than ``clear`` em (by default more than a paragraph's indent: a first line that stopped
+        short of a number that did not fit is not centred)."""
         g, column = self.geo[i], self.column_under(i)
         if column is None:
             return False
