@@ -5,7 +5,9 @@ A newspaper page is read in bands top to bottom, and a band column by column, le
 several columns comes before them; framed boxes and photos part regions. Lines are chained into column blocks
 (``column_blocks``), the page's graphics become walls (``page_walls``), and the blocks are cut into regions by the
 recursive XY-cut (``normalize.xycut``); text printed on a photo is read last (``on_photo``). The file's order of
-text plays no part.
+text plays no part. Titles set apart by their face alone are kept over their columns (``set_apart``), and a
+column's top read before the column it goes on from is put after it (``turned_column``). An OCR engine's page
+keeps the engine's order but for a column it read in two pieces (``ocr_order``).
 """
 
 from __future__ import annotations
@@ -255,13 +257,14 @@ def set_apart(lines: list[TextLine], blocks: list[list[int]], em: float) -> froz
 
 
 def turned_column(regions: list[list[TextLine]], em: float) -> list[list[TextLine]]:
-    """The regions in reading order, but for a column's top read before the column it goes on from: a region whose
-    first line starts at its edge (no paragraph starts there) after a region that ended its sentence, and a region
-    read later, left of it and lower on the page, whose last line runs on to its edge and whose text the region
-    read after it does not go on with (``_goes_on``): the first region, with
-    the regions of its column read right after it, is read after the second. A word processor's two columns: the
-    bands of the page were cut before its columns, and the story at the foot of the left column goes on at the
-    top of the right one (``…中国高铁首次全系统、全要`` / ``素、全产业链在海外落地的项目…``).
+    """The regions in reading order, but for a column's top read before the column it goes on from. The column's
+    top is a region whose first line starts at its edge (no paragraph starts there), after a region that ended
+    its sentence (or closed with an office set right); the column it goes on from is a region read later, left
+    of it and lower on the page, whose last line runs on to its edge and whose text the region read after it
+    does not go on with (``_goes_on``). The column's top, with the regions of its column read right after it,
+    is read after that region. A word processor's two columns: the bands of the page were cut before its
+    columns, and the story at the foot of the left column goes on at the top of the right one
+    (``…中国高铁首次全系统、全要`` / ``素、全产业链在海外落地的项目…``).
 
     Near misses: a column's top indented (a paragraph starts there), or after a region whose text runs on.
 
