@@ -78,13 +78,8 @@ def centred_byline(page: BoxPage, i: int) -> str | None:
     the next column's or page's top where the headline ended its own). Near misses: a subtitle after a dash, and a body
     line under the headline, which starts at the column's edge or its indent."""
     text = page.lines[i].text
-    above: int | None = i - 1
-    turned = above >= 0 and page.band(above) != ""  # (the headline ended the page before)
-    if turned:
-        above = page.turned_from(i)
-    elif above >= 0 and page.geo[above].block != page.geo[i].block and page.geo[i].top < page.geo[above].top:
-        turned = True  # (or its column: this line tops the next one)
-    if (above is None or above < 0 or page.lines[above].kind != "text" or len(text) > SIGNATURE_CHARS
+    above, turned = page.before(i)  # (past a page's or a column's foot where the headline ended its own)
+    if (above is None or page.lines[above].kind != "text" or len(text) > SIGNATURE_CHARS
             or page.display(i) or page.headline_face(i) or CLAUSE_RE.search(text) or ends_sentence(text)
             or opens_subtitle(text, em_dash=True) or not (turned or stacked(page, above, i))):
         return None
@@ -253,11 +248,9 @@ def label_above(page: BoxPage, first: int) -> int | None:
     """A section label in body type over a headline: a word of its own (``简讯``, ``【工作动态】``) right
     above the title, set apart from it by more space than parts a title's lines; or left at the previous page's
     foot where the title opens its page (a word processor's bulletin). The label's line, or None."""
-    k = first - 1
-    turned = k >= 0 and page.band(k) != ""
-    if turned:
-        k = page.turned_from(first)
-    if k is None or k < 0 or page.lines[k].kind != "text" or (page.geo[k].page != page.geo[first].page and not turned):
+    k, turned = page.before(first)
+    turned = turned and page.band(first - 1) != ""  # (a page's foot only: a label tops its column's title)
+    if k is None or page.lines[k].kind != "text" or (page.geo[k].page != page.geo[first].page and not turned):
         return None
     text = page.lines[k].text
     apart = turned or Em.ELEMENT_GAP <= page.space_above(first, k) < Em.KICKER_GAP

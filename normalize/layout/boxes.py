@@ -277,13 +277,19 @@ class BoxPage:
                  and self.lines[j].kind == "text"]
         return max(under, key=lambda edges: edges[1] - edges[0]) if under else None
 
-    def turned_from(self, i: int) -> int | None:
-        """Where line i opens its page, past the running foot and head: the last text line of the page before,
-        else None."""
+    def before(self, i: int) -> tuple[int | None, bool]:
+        """The line read before line i, and whether a turn lies between them. Past the running foot and head
+        where line i opens its page: the last line of the page before (None if there is none); where line i
+        tops a column read after the line before, that line. A title a word processor left at a page's or a
+        column's foot has its kicker, subtitle or byline across such a turn."""
         k = i - 1
-        while k >= 0 and self.band(k):
-            k -= 1
-        return k if k >= 0 and self.geo[k].page == self.geo[i].page - 1 else None
+        if k >= 0 and self.band(k):
+            while k >= 0 and self.band(k):
+                k -= 1
+            return (k if k >= 0 and self.geo[k].page == self.geo[i].page - 1 else None), True
+        if k < 0:
+            return None, False
+        return k, self.geo[k].block != self.geo[i].block and self.geo[i].top < self.geo[k].top
 
     def centred(self, i: int, clear: float = Em.INDENT_MAX / 2) -> bool:
         """Line i stands centred in the column of body text it stands in (``column_under``), clear of both its
