@@ -503,3 +503,16 @@ def test_a_subhead_after_a_last_line_that_nearly_fills_the_column() -> None:
     layout["lines"][1][3] = 514.0
     got = [t for kind, _, t in bulletin_blocks((text, layout)) if kind == "paragraph"]
     assert got[1] == "二、加强组织领导"
+
+
+def test_a_title_in_another_face_set_flush_left_over_an_indented_first_line() -> None:
+    title = ("县民政局开展节日慰问活动", 80.0, 396.0, 15.0, SANS, 1)
+    text, layout = bulletin(*story(290.0), title, *story(422.0))
+    layout["lines"][4][3] = 260.0  # (flush left, short of the column's edge)
+    got = bulletin_blocks((text, layout))
+    assert [(kind, role, text) for kind, role, text in got if kind == "heading"] == [("heading", "title", title[0])]
+    # near miss: set flush left over a line that is not indented, it opens its paragraph (a dateline in bold)
+    dateline = ("本报讯（记者邱宇）5月18日，广润社区", 80.0, 396.0, 15.0, SANS, 1)
+    rest = [(text, 80.0, y, size, font, page) for text, _, y, size, font, page in story(422.0)]
+    got = bulletin_blocks(bulletin(*story(290.0), dateline, *rest))
+    assert "heading" not in [kind for kind, _, _ in got]

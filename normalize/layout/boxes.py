@@ -237,11 +237,12 @@ class BoxPage:
 
     def headline_face(self, i: int) -> bool:
         """Line i is set at the body's size in another named face and stands as a title does: centred in its
-        column, or a first line wrapped to the column's width over a centred last one, or a line of its own
-        filling a narrow column from its edge over a paragraph's indented first line. A title set apart by its
-        face alone (a bold sans title over a serif body, as a word processor sets an office's bulletin).
-        Near misses: a line of the body's face; a subhead set from the paragraphs' indent (``一、加强组织领导``);
-        a dateline in bold opening its paragraph (the line under it is not indented); files that name no fonts."""
+        column, or a first line wrapped to the column's width over a centred last one, or a line of its own set
+        from its column's edge (filling a narrow column, or flush left) over a paragraph's indented first line.
+        A title set apart by its face alone (a bold sans title over a serif body, as a word processor sets an
+        office's bulletin). Near misses: a line of the body's face; a subhead set from the paragraphs' indent
+        (``一、加强组织领导``); a dateline in bold opening its paragraph (the line under it is not indented);
+        files that name no fonts."""
         g = self.geo[i]
         body_font = self.body_font.get(g.page)
         if body_font is None or g.font == body_font or not self.same_size(g.size, self.body[g.page]):
@@ -254,12 +255,13 @@ class BoxPage:
         if self.geo[n].font == g.font:  # a title's first line, wrapped to its column's width over a centred last
             return (self.same_size(self.geo[n].size, g.size) and 0 <= self.space_above(n, i) < Em.LEADING
                     and self.centred(n, Em.EDGE))
-        # a line of its own that fills a narrow column, over a paragraph's indented first line in the body's face
-        # (near miss: a subhead, ``一、加强组织领导``, set from the paragraphs' indent)
+        # a line of its own set from its column's edge (filling a narrow column, or a title set flush left), over a
+        # paragraph's indented first line in the body's face (near miss: a subhead, ``一、加强组织领导``, set from
+        # the paragraphs' indent)
         column = self.column_under(i)
         return (self.geo[n].font == body_font and column is not None and i - 1 >= 0
                 and self.geo[i - 1].font != g.font and self.geo[n].x0 - column[0] >= Em.INDENT * g.size
-                and abs(g.x0 - column[0]) <= Em.EDGE * g.size and column[1] - g.x1 <= Em.SHORT * g.size)
+                and abs(g.x0 - column[0]) <= Em.EDGE * g.size)
 
     def column_under(self, i: int) -> tuple[float, float] | None:
         """The edges of the column of body text line i stands in (in the body's face where fonts are named): the
