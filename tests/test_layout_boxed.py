@@ -516,3 +516,19 @@ def test_a_title_in_another_face_set_flush_left_over_an_indented_first_line() ->
     rest = [(text, 80.0, y, size, font, page) for text, _, y, size, font, page in story(422.0)]
     got = bulletin_blocks(bulletin(*story(290.0), dateline, *rest))
     assert "heading" not in [kind for kind, _, _ in got]
+
+
+def test_a_title_at_a_pages_foot_is_measured_on_its_own_pages_column() -> None:
+    """A wrapped title at the foot of page 1's right column, the story under it; page 2 opens with a line read
+    across both columns. The title's column is the one it stands in on its own page, not the wider one."""
+    rows = [("传承保护数百载，璀璨非遗放异彩。", 311.0, 600.0, 14.0, SERIF, 1),
+            ("西乡北帝三月三精彩不断！西乡历", 312.0, 633.0, 14.0, SANS, 1), ("史文化展游人如织", 360.0, 656.0, 14.0, SANS, 1),
+            ("为期9天的省级非遗庙会精彩还", 339.0, 689.0, 14.0, SERIF, 1), ("在继续，展览迎来了不少市民", 311.0, 714.0, 14.0, SERIF, 1),
+            ("前来参观，大家都说很有意思，值得一看", 80.0, 109.0, 14.0, SERIF, 2),
+            ("的重头戏之一，这几天也迎来了", 80.0, 137.0, 14.0, SERIF, 2)]
+    text, layout = bulletin(*rows, pages=2)
+    for row, x1 in zip(layout["lines"], (521.0, 522.0, 472.0, 521.0, 521.0, 486.0, 290.0)):
+        row[3] = x1
+        row[6] = 0 if row[0] == 1 else 1
+    got = bulletin_blocks((text, layout))
+    assert [role for kind, role, _ in got if kind == "heading"] == ["title", "title"]

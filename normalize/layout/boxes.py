@@ -272,12 +272,14 @@ class BoxPage:
         body_font = self.body_font.get(g.page, -1)
         # the lines under it, on the next page too where it ends its own, and above it, where it ends its column
         near = [*range(i + 1, min(len(self.geo), i + Em.LOOK_LINES)), *range(max(0, i - Em.LOOK_LINES), i)]
-        under = [(self.left[j], self.right[j]) for j in near
+        under = [(self.geo[j].page, self.left[j], self.right[j]) for j in near
                  if 0 <= self.geo[j].page - g.page <= 1 and not self.bands.get(j)
                  and j in self.left and self.left[j] <= g.x0 + Em.EDGE * g.size
                  and g.x1 <= self.right[j] + Em.EDGE * g.size and (self.geo[j].font == body_font or body_font < 0)
                  and self.lines[j].kind == "text"]
-        return max(under, key=lambda edges: edges[1] - edges[0]) if under else None
+        same = [(left, right) for page, left, right in under if page == g.page]
+        edges = same or [(left, right) for _, left, right in under]  # (the next page's only where its own has none)
+        return max(edges, key=lambda e: e[1] - e[0]) if edges else None
 
     def before(self, i: int) -> tuple[int | None, bool]:
         """The line read before line i, and whether a turn lies between them. Past the running foot and head
