@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from .chardata import CLOSERS, CREDIT_TAIL_RE, SENTENCE_END
 from .geometry import WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, bounds, overlap
+from .pdflines import OCR_FONT
 from .xycut import xy_cut
 
 LINE_GAP_EM = 1.2
@@ -221,7 +222,9 @@ def reading_order(page: PageLayout) -> PageLayout:
         lines, blocks, em)
     boxes = [bounds(lines[k].box for k in block) for block in blocks]
     regions = xy_cut(boxes, page_walls(page, em), em, heads, labels)
-    read = turned_column([[lines[k] for b in region for k in blocks[b]] for region in regions], em)
+    read = [[lines[k] for b in region for k in blocks[b]] for region in regions]
+    if not any(line.font.startswith(OCR_FONT) for line in lines):  # (an OCR layer's lines start ragged)
+        read = turned_column(read, em)
     ordered = [replace(line, block=n) for n, region in enumerate(read) for line in region]
     ordered += [replace(line, block=len(read) + n) for n, line in enumerate(aside)]
     return replace(page, lines=ordered)

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Any
 from unicodedata import east_asian_width
 
-from normalize.chardata import HAN_RE
+from normalize.chardata import HAN_RE, SENTENCE_END
 from normalize.geometry import Box, TextLine
 
 ASCENT_EM = 0.88
@@ -311,6 +311,11 @@ def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], talle
     # first line beside the next column's last word, ``…合作持续`` / ``空间。``), or a gap too wide for
     # one line
     gap = right.x0 - left.x1
+    if (gap > GUTTER_GAP_EM * size and left.chars[-1].font != right.chars[0].font and left.chars[-1].font
+            and right.chars[0].font and left.chars[-1].text not in SENTENCE_END):
+        # another named face across white wider than an em after a line that runs on: the next column's tag
+        # beside it (``…还在继续，`` / ``【工作动态】``); near miss: a credit set off after a story's last sentence
+        return True
     sides = (a_sides[0] or b_sides[0]) and (a_sides[1] or b_sides[1])
     return a_free and b_free and (((a_left or b_left) and (a_right or b_right))
                                   or (gap > GUTTER_GAP_EM * size and sides) or gap > LONE_GAP_EM * size)

@@ -527,3 +527,16 @@ def test_reading_order_reads_every_line_once(boxes: list[tuple[float, ...]], gra
     assert sorted(item.text for item in ordered) == sorted(item.text for item in lines)
     blocks = [item.block for item in ordered]
     assert blocks == sorted(blocks)
+
+
+@pytest.mark.parametrize(("font", "expected"), [
+    ("Serif", ["上一篇完了。", "雅万高铁是中国高", "铁首次全系统、全要", "素、全产业链在海", "外落地。", "本版编辑：民政工作简报编辑部"]),
+    # near miss: an OCR engine's text layer over a scan, whose lines start ragged: the order stands
+    ("GlyphLessFont", ["上一篇完了。", "素、全产业链在海", "外落地。", "雅万高铁是中国高", "铁首次全系统、全要",
+                       "本版编辑：民政工作简报编辑部"]),
+])
+def test_a_columns_top_is_read_after_the_column_it_goes_on_from(font: str, expected: list[str]) -> None:
+    lines = [faced("上一篇完了。", 0, 0, 40, font), faced("素、全产业链在海", 60, 0, 100, font),
+             faced("外落地。", 60, 14, 90, font), faced("雅万高铁是中国高", 0, 40, 45, font),
+             faced("铁首次全系统、全要", 0, 54, 45, font), faced("本版编辑：民政工作简报编辑部", 0, 90, 100, font)]
+    assert order(lines) == expected

@@ -328,6 +328,21 @@ def test_an_ocr_layers_gaps_that_line_up_part_no_columns() -> None:
         assert texts(chars) == lines
 
 
+def test_another_face_across_a_gap_after_a_line_that_runs_on_parts_columns() -> None:
+    """A column's first line beside the next column's section tag in another face, 1.5 em apart, nothing above
+    (the page's top) and only the left column's text below: two lines. Near miss: a credit in another face set
+    off after a story's last sentence stays on its line (sanmen02's briefs)."""
+    def faced(text: str, x: float, base: float, font: str) -> list[Char]:
+        return [Char(c, x + i * 10, x + (i + 1) * 10, base, 10.0, font) for i, c in enumerate(text)]
+
+    tag = faced("乡北帝三月三庙会精彩还在继续，", 0, 20, "Serif") + faced("【工作动态】", 165, 20, "Sans-Bold") \
+        + faced("西乡历史文化展作为今年庙会活动", 0, 34, "Serif")
+    assert texts(tag) == ["乡北帝三月三庙会精彩还在继续，", "【工作动态】", "西乡历史文化展作为今年庙会活动"]
+    credit = faced("甲乙丙丁戊己庚辛", 0, 6, "Serif") + faced("并予以表彰。", 0, 20, "Serif") \
+        + faced("（陈佳）", 75, 20, "Hei")
+    assert texts(credit) == ["甲乙丙丁戊己庚辛", "并予以表彰。 （陈佳）"]
+
+
 def test_an_ocr_layers_stretched_words_keep_their_order() -> None:
     """tesseract gives a word a box too wide ("(来" over "源"): its stretched glyphs would overlap the next words;
     a stretched word's characters stand where it starts, in the file's order."""
