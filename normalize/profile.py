@@ -182,10 +182,18 @@ def suggest(pages: Iterable[list[str]], *, min_pages: int = 2) -> dict[str, list
 
 
 def _not_furniture(text: str) -> bool:
-    """A line zhnorm knows without a profile, or prose: a sentence's end, a credit or jump line."""
-    from .layout.text import classify_line, ends_sentence
+    """A line zhnorm knows without a profile, or a story's: prose (a sentence's end, or a comma or full stop
+    inside: the same story printed in two documents), a credit or jump line, a numbered subhead or a subtitle.
 
-    return ends_sentence(text) or classify_line(text)[0] in ("credit", "jump")
+        >>> [_not_furniture(t) for t in ("民生周刊 第1版", "— 1 —", "团的新闻发言人，介绍各自代表团")]
+        [False, False, True]
+        >>> [_not_furniture(t) for t in ("一、提高思想认识", "——记者走访见闻")]
+        [True, True]
+    """
+    from .layout.text import classify_line, ends_sentence, numbered_subhead, opens_subtitle
+
+    return (ends_sentence(text) or "，" in text or "。" in text or numbered_subhead(text)
+            or opens_subtitle(text) or classify_line(text)[0] in ("credit", "jump"))
 
 
 def to_toml(found: dict[str, list[str]], source: str) -> str:
