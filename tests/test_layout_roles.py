@@ -234,6 +234,12 @@ def test_roles(rule: str, lines: tuple[str, ...], at: int, verdict: dict, is_hit
         ([["夯实社会工作理论基础，", "促进“政校合作”", "社会工作助力", "新疆民政事业"]], [["kicker", "kicker", "title", "title"]]),
         # near miss: a sentence of the title wrapped inside a word is one line's
         ([["西乡北帝三月三精", "彩不断！", "西乡历史文化展"]], [["title", "title", "title"]]),
+        # of two lines, a first much narrower than the title under it: the kicker
+        ([["文明创建进行时", "德国多个机场安保人员罢工"]], [["kicker", "title"]]),
+        # near misses: two lines of one title (a wrapped line, a title broken at its colon, one a little shorter)
+        ([["西乡北帝三月三精彩不断！", "西乡历史文化展游人如织"]], [["title", "title"]]),
+        ([["机遇与合作：", "“通武廊”社会工作再携手"]], [["title", "title"]]),
+        ([["相约“5.20”", "表白、登记迎来小高潮"]], [["title", "title"]]),
     ],
 )
 def test_headline_roles(elements: list[list[str]], roles: list[list[str]]) -> None:

@@ -104,6 +104,8 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
     above_dash = without_subtitle(lines) if last == len(elements) else lines
     kicker_first = (len(above_dash) < len(lines) and len(above_dash) == 2
                     and len(above_dash[0]) + KICKER_SIZE_STEP < len(above_dash[1])) or (
+        len(lines) == 2 and line_width(lines[0]) + 2 * KICKER_SIZE_STEP < line_width(lines[1])
+        and not word_runs_on(lines[0], lines[1]) and not lines[0].endswith(("：", ":"))) or (
         len(above_dash) >= KICKER_LINES and _kicker_line(above_dash))
     cut = 0
     if first == 0:
