@@ -30,9 +30,9 @@ CREDIT_TAIL_RE = re.compile(
     # a bare source name in brackets right after a sentence: …的意见。（中国新闻网）
     r"|(?<=[。！？”])[（(]\s*([^（）()\n]{1,12}(?:新闻|网|报|台|社|电|频道|客户端))\s*[）)]\s*$"
     # the reporters' names or the office closing a story, after its last sentence: …并予以表彰。 （陈佳 林松）,
-    # …调查问卷点。（县残疾人联合会）
-    rf"|(?<=[。！？”])[ \u3000]*[（(]\s*(?!以下|下同|注)"
-    rf"([{HAN}]{{2,12}}|[{HAN}]{{2,4}}(?:[ \u3000]+[{HAN}]{{2,4}}){{1,3}})\s*[）)]\s*$"
+    # …调查问卷点。（县残疾人联合会）; OCR's 《 or 〈 for the opening bracket (…合法权益。 《市慈善总会)
+    rf"|(?<=[。！？”])[ \u3000]*[（(《〈]\s*(?!以下|下同|注)"
+    rf"([{HAN}]{{2,12}}|[{HAN}]{{2,4}}(?:[ \u3000]+[{HAN}]{{2,4}}){{1,3}})\s*[）)〉]\s*$"
 )
 # Jump lines that join an article's parts across pages: （下转第4版） （上接第5版） （下转4页）, OCR's 《下转第7版）.
 JUMP_RE = re.compile(

@@ -464,7 +464,10 @@ def test_ocr_lost_a_paragraphs_last_line_the_indented_line_after_the_blank_start
     ("为做好儿童福利工作。 （陈佳 林松）", "（陈佳 林松）"),
     # and so is the office that signs a story there (a bulletin's closing bracket)
     ("为做好儿童福利工作。（县残疾人联合会）", "（县残疾人联合会）"),
-    # near misses: a note in brackets, and a bracket longer than an office's name
+    # OCR's 《 for （
+    ("为做好儿童福利工作。《县残疾人联合会)", "《县残疾人联合会)"),
+    # near misses: a book title, a note in brackets, and a bracket longer than an office's name
+    ("为做好儿童福利工作。《新闻联播》", None),
     ("为做好儿童福利工作。（单位：万元）", None),
     ("为做好儿童福利工作。（这是一段很长很长的补充说明文字）", None),
 ])

@@ -99,7 +99,9 @@ LABEL_CREDIT_STARTS = frozenset("供报来稿信撰")
 LABEL_CREDIT_ENDS = ("报道", "供稿")
 _LABEL_CREDIT_LAST = frozenset(end[-1] for end in LABEL_CREDIT_ENDS)  # what the fast path of classify_line asks
 _PROSE_MARK_RE = re.compile(r"[，。；！？,;]")
-_BRACKETED_LINE_RE = re.compile(f"^[{OPEN_BRACKETS}][^（）()。，,！？]{{2,24}}[{CLOSE_BRACKETS}]$")
+# (also OCR's 《 for the opening bracket, where the closing one is a bracket, not a book title's 》)
+_BRACKETED_LINE_RE = re.compile(
+    f"^(?:[{OPEN_BRACKETS}][^（）()。，,！？]{{2,24}}|《[^（）()。，,！？《》]{{2,24}})[{CLOSE_BRACKETS}]$")
 
 
 def ends_sentence(text: str) -> bool:
@@ -273,7 +275,12 @@ def credit_line(text: str) -> str | None:
 
 
 def bracketed_line(text: str) -> str | None:
-    """A whole short line in brackets after a story is its source, even misread by OCR: ``（新疆民政厅）``."""
+    """A whole short line in brackets after a story is its source, even misread by OCR: ``（新疆民政厅）``,
+    ``《东城区民政局)``. Near miss: a book title, ``《新闻联播》``.
+
+        >>> bracketed_line("（新疆民政厅）"), bracketed_line("《东城区民政局)"), bracketed_line("《新闻联播》")
+        ('credit', 'credit', None)
+    """
     if text[-1] not in CLOSE_BRACKETS or len(text) > CREDIT_CHARS:
         return None
     return "credit" if _BRACKETED_LINE_RE.match(text) else None
