@@ -126,6 +126,19 @@ KIND_PASS_ROWS = [
         "",
         "用电高峰来了！",
     ]),
+    # an office alone, OCR's 《 for its bracket, the closing one lost
+    hit("open_credits", 2, ("credit", "open_credit"), [
+        "减轻了社区的工作压力。",
+        "《市慈善总会",
+        "",
+        "用电高峰来了！",
+    ]),
+    # near miss: the bracket opens an aside the next line goes on with
+    miss("open_credits", 2, ("text", ""), [
+        "减轻了社区的工作压力。",
+        "(市慈善总会",
+        "也派人参加了这次活动）。",
+    ]),
     # mid-sentence: an aside
     miss("open_credits", 2, ("text", ""), [
         "据介绍，这次会议",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATELINE_RE, JUMP_BACK_RE, OPEN_BRACKETS, OPENERS
+from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATELINE_RE, HAN, JUMP_BACK_RE, OPEN_BRACKETS, OPENERS
 from ..words import word_runs_on
 from .lines import Line
 from .text import (
@@ -28,8 +28,8 @@ from .text import (
 )
 
 # A credit whose closing bracket OCR lost or misread ("〈据央视《新闻联播户", "(社区服务中心供稿").
-_OPEN_CREDIT_RE = re.compile(r"^[（(〈]\s*(?:(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}"
-                             r"|[^（）()〈〉。，,]{2,14}供稿)$")
+_OPEN_CREDIT_RE = re.compile(r"^[（(〈《]\s*(?:(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}"
+                             rf"|[^（）()〈〉。，,]{{2,14}}供稿|[{HAN}]{{2,12}})$")
 TOP_LINES, FOOT_LINES = 5, 4  # how far into a page its running head and foot reach
 REPEATED_TITLE_LINES = 3
 LOOK_AHEAD = 2  # lines after an open credit that must close no bracket
@@ -80,7 +80,7 @@ def open_credits(lines: list[Line]) -> None:
     for i, ln in enumerate(lines):
         if ln.kind == "blank":
             continue
-        if (ln.kind == "text" and ln.text[:1] in OPEN_BRACKETS and _OPEN_CREDIT_RE.match(ln.text)
+        if (ln.kind == "text" and ln.text[:1] in OPEN_BRACKETS + "《" and _OPEN_CREDIT_RE.match(ln.text)
                 and prev is not None and (prev.kind == "credit" or ends_sentence(prev.text))):
             after = [x.text for x in itertools.islice((x for x in lines[i + 1 :] if x.kind != "blank"), LOOK_AHEAD)]
             gap = i + 1 >= len(lines) or lines[i + 1].kind == "blank" or lines[i + 1].page != ln.page
