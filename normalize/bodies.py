@@ -102,12 +102,15 @@ class Body:
 
 def credit_text(text: str) -> str:
     """
-    A credit as printed without its outer brackets.
+    A credit as printed without its outer brackets, also OCR's 《 for the opening one where no 》 closes it.
 
-        >>> credit_text("（据新疆民政）"), credit_text("(来源：央视网)")
-        ('据新疆民政', '来源：央视网')
+        >>> credit_text("（据新疆民政）"), credit_text("(来源：央视网)"), credit_text("《东城区民政局供稿")
+        ('据新疆民政', '来源：央视网', '东城区民政局供稿')
+        >>> credit_text("（据央视《新闻联播》）")
+        '据央视《新闻联播》'
     """
-    return _BRACKETS_RE.sub("", text).strip()
+    text = _BRACKETS_RE.sub("", text).strip()
+    return text[1:].strip() if text.startswith("《") and "》" not in text else text
 
 
 def segment_blocks(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[list[Headline]]]:

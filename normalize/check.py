@@ -23,8 +23,8 @@ _FOLD = str.maketrans({
 # Dashes, 一 and dots are left out of the count: the normalizer rewrites them by context ("--",
 # "—" and OCR's "一一" become "——", "..." becomes "……") and a line join or a moved paragraph can
 # change that context, so their number is not conserved even when nothing is lost. Brackets too:
-# a credit is kept without its outer brackets, whichever of them were printed.
-_REWRITTEN_RE = re.compile(r"[—―\-一…\.()\[\]【】]+")
+# a credit is kept without its outer brackets, whichever of them were printed (OCR's 《 for one too).
+_REWRITTEN_RE = re.compile(r"[—―\-一…\.()\[\]【】《]+")
 _SPACE_RE = re.compile(r"\s+")
 
 
