@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from .chardata import CLOSERS, CREDIT_TAIL_RE, SENTENCE_END
 from .geometry import WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, bounds, overlap
+from .layout.text import ends_sentence
 from .pdflines import OCR_FONT
 from .xycut import xy_cut
 
@@ -92,7 +93,7 @@ def continues_column(upper: TextLine, lower: TextLine, rules: list[Box]) -> bool
     False
     """
     size = min(upper.size, lower.size)
-    if max(upper.size, lower.size) > LINE_SIZE_RATIO * size or lower.top - upper.bottom > LINE_GAP_EM * size:
+    if not _one_size(upper.size, lower.size) or lower.top - upper.bottom > LINE_GAP_EM * size:
         return False
     x0, x1 = max(upper.x0, lower.x0), min(upper.x1, lower.x1)
     return not any(
@@ -253,7 +254,7 @@ def set_apart(lines: list[TextLine], blocks: list[list[int]], em: float) -> froz
         faces = {lines[k].font for k in block}
         last = lines[block[-1]].text.rstrip()
         if (len(block) <= FACE_LINES and len(faces) == 1 and body not in faces and "" not in faces
-                and all(abs(lines[k].size - em) <= (LINE_SIZE_RATIO - 1) * em for k in block)
+                and all(_one_size(lines[k].size, em) for k in block)
                 and last[-1:] not in RUN_ON_ENDS):
             found.add(b)
     return frozenset(found)
@@ -281,10 +282,11 @@ def turned_column(regions: list[list[TextLine]], em: float) -> list[list[TextLin
     ['上一篇完了。', '素、全产业链在海', '雅万高铁是中国高']
     """
     for at, region in enumerate(regions):
-        if at == 0 or len(region) < 2 or region[0].x0 > min(line.x0 for line in region[1:]) + 0.5 * em:
+        if at == 0 or not _starts_at_edge(region, em):
             continue
         before = regions[at - 1]
-        if not before or not (_ended(before[-1].text)  # (or an office set right signs what it closes)
+        if not before or not (ends_sentence(before[-1].text) or CREDIT_TAIL_RE.search(before[-1].text)
+                              # (or an office set right signs what it closes)
                               or before[-1].x0 > min(line.x0 for line in before) + SET_IN_EM * em):
             continue
         x0, top = min(line.x0 for line in region), region[0].top
@@ -293,7 +295,7 @@ def turned_column(regions: list[list[TextLine]], em: float) -> list[list[TextLin
             right = max((line.x1 for line in low), default=0.0)
             if (len(low) >= 2 and right <= x0 and low[-1].bottom > top and low[-1].x1 >= right - em
                     and low[-1].text.rstrip()[-1:] not in RUN_ON_ENDS and not _goes_on(regions, later, em)
-                    and abs(low[-1].size - region[0].size) <= (LINE_SIZE_RATIO - 1) * region[0].size):
+                    and _one_size(low[-1].size, region[0].size)):
                 end = at + 1  # the regions of the column read after it
                 while end < later and min(line.x0 for line in regions[end]) >= x0 - em:
                     end += 1
@@ -301,20 +303,21 @@ def turned_column(regions: list[list[TextLine]], em: float) -> list[list[TextLin
     return regions
 
 
-def _ended(text: str) -> bool:
-    """The text ends a sentence (``。``, ``。”``) or with a credit (``（据央视网）``)."""
-    text = text.rstrip()
-    return text.rstrip(CLOSERS)[-1:] in SENTENCE_END or bool(CREDIT_TAIL_RE.search(text))
+def _starts_at_edge(region: list[TextLine], em: float) -> bool:
+    """The region's first line starts at its edge, as its other lines do: no paragraph starts there."""
+    return len(region) >= 2 and region[0].x0 <= min(line.x0 for line in region[1:]) + 0.5 * em
+
+
+def _one_size(a: float, b: float) -> bool:
+    """Two type sizes one column's text may have."""
+    return max(a, b) <= LINE_SIZE_RATIO * min(a, b)
 
 
 def _goes_on(regions: list[list[TextLine]], at: int, em: float) -> bool:
     """The region read after region ``at`` goes on with its text: its first line starts at its edge, in the same
     type."""
-    if at + 1 >= len(regions) or len(regions[at + 1]) < 2:
-        return False
-    nxt = regions[at + 1]
-    return (nxt[0].x0 <= min(line.x0 for line in nxt[1:]) + 0.5 * em
-            and max(nxt[0].size, regions[at][-1].size) <= LINE_SIZE_RATIO * min(nxt[0].size, regions[at][-1].size))
+    nxt = regions[at + 1] if at + 1 < len(regions) else []
+    return _starts_at_edge(nxt, em) and _one_size(nxt[0].size, regions[at][-1].size)
 
 
 def on_photo(page: PageLayout) -> set[int]:
@@ -377,8 +380,9 @@ def ocr_order(page: PageLayout) -> PageLayout:
             blocks[-1].append(line)
         else:
             blocks.append([line])
+    em = body_size(page.lines)
     for _ in range(len(blocks)):  # each move takes a block further down: a bound, not a count expected
-        moved = read_in_two(blocks, body_size(page.lines))
+        moved = read_in_two(blocks, em)
         if moved is None:
             break
         blocks = moved

@@ -190,9 +190,9 @@ def _not_furniture(text: str) -> bool:
         >>> [_not_furniture(t) for t in ("一、提高思想认识", "——记者走访见闻")]
         [True, True]
     """
-    from .layout.text import classify_line, ends_sentence, numbered_subhead, opens_subtitle
+    from .layout.text import classify_line, holds_sentence, numbered_subhead, opens_subtitle
 
-    return (ends_sentence(text) or "，" in text or "。" in text or numbered_subhead(text)
+    return (holds_sentence(text) or "，" in text or numbered_subhead(text)
             or opens_subtitle(text) or classify_line(text)[0] in ("credit", "jump"))
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..geometry import bounds, overlap
 from .lines import Line
-from .text import classify_line, ends_sentence
+from .text import classify_line, ends_sentence, holds_sentence
 
 RAGGED_SHARE = 0.9  # the share of a column's going-on lines that stop no shorter than its raggedness
 
@@ -378,7 +378,7 @@ class BoxPage:
         return sorted(r[2] for r in self.rules.get(page, ()) if r[3] - r[1] >= Em.WIDE_RULE * width)
 
     def _no_sentence(self, idx: list[int]) -> bool:
-        return all("。" not in self.lines[i].text and not ends_sentence(self.lines[i].text) for i in idx)
+        return not any(holds_sentence(self.lines[i].text) for i in idx)
 
     def masthead(self, idx: list[int]) -> list[int]:
         """A document's masthead over its first page's first wide rule: the bulletin's name in display type, its

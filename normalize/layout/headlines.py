@@ -22,6 +22,7 @@ from .text import (
     SENTENCE_TAIL_RE,
     closes_more,
     ends_sentence,
+    holds_sentence,
     is_heading_candidate,
     justified,
     unclosed,
@@ -54,9 +55,10 @@ def page_break_inside(page: Page, scan: Scan, k: int) -> str | None:
     word processor left at a page's foot heads the running text the next page starts with
     (``（据央视网）`` / ``科普宣传上街`` / ``— 1 —`` / ``5月19日，县科技局…``); near miss: the next page
     starts with another headline-like line."""
-    if not scan.span or page.gap_before(k) not in ("page", "other"):
+    gap = page.gap_before(k)
+    if not scan.span or gap not in ("page", "other"):
         return None
-    if (page.gap_before(k) == "page" and scan.expect_title and CLAUSE_RE.search(page.lines[k].text)
+    if (gap == "page" and scan.expect_title and CLAUSE_RE.search(page.lines[k].text)
             and not page.short(k, FIRST_LINE_INDENT)):  # (a paragraph's first line, its indent lost)
         return "body"
     return "stop"
@@ -91,7 +93,7 @@ def dated(page: Page, k: int, chars: int = 0) -> bool:
         if DATELINE_RE.match(text):
             return j != k
         chars += len(text)
-        if ends_sentence(text) or "。" in text or chars > DATED_CHARS:
+        if holds_sentence(text) or chars > DATED_CHARS:
             return False
         j = page.next_index(j)
         if j is None or page.gap_before(j) in ("page", "other"):

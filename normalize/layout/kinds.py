@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATELINE_RE, HAN, JUMP_BACK_RE, OPEN_BRACKETS, OPENERS
+from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATELINE_RE, HAN, JUMP_BACK_RE, OPENERS
 from ..words import word_runs_on
 from .lines import Line
 from .text import (
@@ -23,6 +23,7 @@ from .text import (
     drawn,
     ends_sentence,
     han_pair,
+    holds_sentence,
     is_heading_candidate,
     name_like,
 )
@@ -80,7 +81,7 @@ def open_credits(lines: list[Line]) -> None:
     for i, ln in enumerate(lines):
         if ln.kind == "blank":
             continue
-        if (ln.kind == "text" and ln.text[:1] in OPEN_BRACKETS + "《" and _OPEN_CREDIT_RE.match(ln.text)
+        if (ln.kind == "text" and _OPEN_CREDIT_RE.match(ln.text)
                 and prev is not None and (prev.kind == "credit" or ends_sentence(prev.text))):
             after = [x.text for x in itertools.islice((x for x in lines[i + 1 :] if x.kind != "blank"), LOOK_AHEAD)]
             gap = i + 1 >= len(lines) or lines[i + 1].kind == "blank" or lines[i + 1].page != ln.page
@@ -260,7 +261,7 @@ def distribution_block(lines: list[Line]) -> None:
         ln = lines[i]
         if ln.kind in ("blank", "furniture"):
             continue
-        if ln.kind != "text" or ends_sentence(ln.text) or "。" in ln.text or len(block) == DISTRIBUTION_LINES:
+        if ln.kind != "text" or holds_sentence(ln.text) or len(block) == DISTRIBUTION_LINES:
             break
         block.append(i)
     labelled = [i for i in block if _DISTRIBUTION_RE.match(lines[i].text)]

@@ -120,6 +120,15 @@ def ends_sentence(text: str) -> bool:
     return bool(end) and end[-1] in _SENTENCE_END
 
 
+def holds_sentence(text: str) -> bool:
+    """A sentence ends in the line or at its end: no headline's, label's or furniture's line.
+
+        >>> holds_sentence("活动圆满结束。下午"), holds_sentence("报：市民政局"), holds_sentence("好。”")
+        (True, False, True)
+    """
+    return "。" in text or ends_sentence(text)
+
+
 def join_lines(left: str, right: str, *, hyphenated: frozenset[str] = frozenset()) -> str:
     """
     Join two printed lines of one paragraph.
