@@ -17,6 +17,7 @@ from xml.etree.ElementTree import Element
 
 from .errors import BadInput, NotAPage
 from .geometry import Box, PageLayout, TextLine
+from .gutters import cut_at_gutters
 from .ocrxml import Word, collapse_spaces, describe, join_words, parse_numbers, union_box
 from .xmlsafe import local_name, parse_xml
 
@@ -44,14 +45,15 @@ class _Style:
     font: str
 
 
-def read_alto(data: bytes, *, name: str) -> list[PageLayout]:
+def read_alto(data: bytes, *, name: str, cut: bool = True) -> list[PageLayout]:
     """Every ``Page`` of an ALTO file (v2, v3, v4 or no namespace) as a ``PageLayout``.
 
     Coordinates stay in the file's ``MeasurementUnit``. A line's text is its ``String``
     CONTENTs: an ``SP`` between two is a word boundary decided by ``join_words``, Strings
     without one are one word, a ``HYP`` is the hyphen as printed; a hyphenated word keeps its
     printed halves, never its SUBS_CONTENT. A line's size is its style's FONTSIZE in the file's
-    unit, else its height. An XML file whose root is not ``alto`` raises ``NotAlto``.
+    unit, else its height. An XML file whose root is not ``alto`` raises ``NotAlto``. A line read across a column
+    gutter is cut at it and its pieces put back in their columns (``normalize.gutters``), unless ``cut`` is false.
 
     >>> page, = read_alto(b'''<alto><Description><MeasurementUnit>mm10</MeasurementUnit></Description>
     ... <Styles><TextStyle ID="T1" FONTSIZE="9" FONTFAMILY="Times"/></Styles><Layout>
@@ -77,7 +79,7 @@ def read_alto(data: bytes, *, name: str) -> list[PageLayout]:
     }
     page_elements = list(root.iter(q("Page")))
     numbers = _alto_page_numbers(page_elements)
-    pages = [_alto_page(el, number, q, styles, unit, name=name) for el, number in zip(page_elements, numbers)]
+    pages = [_alto_page(el, number, q, styles, unit, name=name, cut=cut) for el, number in zip(page_elements, numbers)]
     if not any(page.lines for page in pages):
         raise BadInput(name, NO_ALTO_LINES)
     return pages
@@ -125,7 +127,7 @@ class _AltoLine:
 
 
 def _alto_page(
-    page: Element, number: int, q: _Qualify, styles: dict[str, _Style], unit: str, *, name: str
+    page: Element, number: int, q: _Qualify, styles: dict[str, _Style], unit: str, *, name: str, cut: bool
 ) -> PageLayout:
     found: list[_AltoLine] = []
     rules: list[Box] = []
@@ -155,6 +157,8 @@ def _alto_page(
         size = style.size * scale if style and style.size and scale else line.box[3] - line.box[1]
         text = join_words(line.words, em=size)
         lines.append(TextLine(text, *line.box, size=size, font=style.font if style else "", block=line.block))
+    if cut:
+        lines = cut_at_gutters(lines, [line.words for line in found])
     width = parse_numbers(page.get("WIDTH", "0"), 1, what="WIDTH of Page", name=name)[0]
     height = parse_numbers(page.get("HEIGHT", "0"), 1, what="HEIGHT of Page", name=name)[0]
     if not (width and height):  # no page size given: the extent of its lines
@@ -214,7 +218,7 @@ def _alto_words(
             if not text:
                 continue
             box = _alto_box(child, name=name)
-            word = Word(text, box[0], box[2]) if box else Word(text)
+            word = Word(text, box[0], box[2], box[1], box[3]) if box else Word(text)
             words = _glued(words, word) if glue else [*words, word]
             glue = has_spaces
             if box:
@@ -229,10 +233,10 @@ def _glued(words: list[Word], word: Word) -> list[Word]:
     """``words`` with ``word`` written on to the last of them (no space between).
 
     >>> _glued([Word("a", 0, 5), Word("exam", 10, 40)], Word("-", 40, 44))
-    [Word(text='a', x0=0, x1=5), Word(text='exam-', x0=10, x1=44)]
+    [Word(text='a', x0=0, x1=5, top=None, bottom=None), Word(text='exam-', x0=10, x1=44, top=None, bottom=None)]
     """
     if not words:
         return [word]
     last = words[-1]
     x1 = word.x1 if word.x1 is not None else last.x1
-    return [*words[:-1], Word(last.text + word.text, last.x0, x1)]
+    return [*words[:-1], Word(last.text + word.text, last.x0, x1, last.top, last.bottom)]

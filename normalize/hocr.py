@@ -13,6 +13,7 @@ from xml.etree.ElementTree import Element
 
 from .errors import BadInput
 from .geometry import Box, PageLayout, TextLine
+from .gutters import cut_at_gutters
 from .ocrxml import Word, collapse_spaces, describe, join_words, parse_numbers, union_box
 from .xmlsafe import parse_xml
 
@@ -57,7 +58,7 @@ def _title_box(element: Element, *, name: str) -> Box | None:
     return (x0, top, x1, bottom)
 
 
-def read_hocr(data: bytes, *, name: str) -> list[PageLayout]:
+def read_hocr(data: bytes, *, name: str, cut: bool = True) -> list[PageLayout]:
     """Every ``ocr_page`` of a tesseract hOCR file as a ``PageLayout`` (pixels, y down).
 
     Each line (``ocr_line``, ``ocrx_line``, ``ocr_caption``, ``ocr_header``, ``ocr_textfloat``)
@@ -65,6 +66,8 @@ def read_hocr(data: bytes, *, name: str) -> list[PageLayout]:
     gives one, else its box height; ``block`` is the index of its paragraph (``ocr_par``, else
     ``ocr_carea``) on the page, where tesseract's text output puts a blank line.
     Separators become ``rules`` and photos ``images``. The page number is ``ppageno`` + 1.
+    A line read across a column gutter is cut at it and its pieces put back in their columns
+    (``normalize.gutters``), unless ``cut`` is false: then the lines are tesseract's, as its text output has them.
 
     >>> page, = read_hocr('''<html><body><div class="ocr_page" title="bbox 0 0 600 800; ppageno 0">
     ...   <div class="ocr_carea"><span class="ocr_line" title="bbox 10 20 200 50; x_size 30">
@@ -76,14 +79,15 @@ def read_hocr(data: bytes, *, name: str) -> list[PageLayout]:
     """
     root = parse_xml(data, name=name, kind="hOCR")
     page_elements = [el for el in root.iter() if "ocr_page" in _classes(el)]
-    pages = [_hocr_page(el, order, name=name) for order, el in enumerate(page_elements, start=1)]
+    pages = [_hocr_page(el, order, name=name, cut=cut) for order, el in enumerate(page_elements, start=1)]
     if not any(page.lines for page in pages):
         raise BadInput(name, NO_HOCR_LINES)
     return pages
 
 
-def _hocr_page(page: Element, order: int, *, name: str) -> PageLayout:
+def _hocr_page(page: Element, order: int, *, name: str, cut: bool) -> PageLayout:
     lines: list[TextLine] = []
+    words: list[list[Word]] = []  # each line's
     rules: list[Box] = []
     images: list[Box] = []
     blocks = 0
@@ -95,9 +99,10 @@ def _hocr_page(page: Element, order: int, *, name: str) -> PageLayout:
         if classes & HOCR_LINE_CLASSES:
             if block is None:  # a line outside any block is a block of its own
                 block, blocks = blocks, blocks + 1
-            line = _hocr_line(element, block, name=name)
-            if line is not None:
-                lines.append(line)
+            read = _hocr_line(element, block, name=name)
+            if read is not None:
+                lines.append(read[0])
+                words.append(read[1])
             continue
         if classes & HOCR_BLOCK_CLASSES:
             block, blocks = blocks, blocks + 1
@@ -106,6 +111,8 @@ def _hocr_page(page: Element, order: int, *, name: str) -> PageLayout:
             if box is not None:
                 (rules if classes & HOCR_RULE_CLASSES else images).append(box)
         stack.extend((child, block) for child in reversed(element))
+    if cut:
+        lines = cut_at_gutters(lines, words)
     dense: dict[int, int] = {}  # blocks numbered as their lines come: a paragraph inside an area is one
     for line in lines:
         line.block = dense.setdefault(line.block, len(dense))
@@ -117,8 +124,8 @@ def _hocr_page(page: Element, order: int, *, name: str) -> PageLayout:
     return PageLayout(number=number, width=box[2], height=box[3], lines=lines, rules=rules, images=images)
 
 
-def _hocr_line(element: Element, block: int, *, name: str) -> TextLine | None:
-    """One hOCR line as a TextLine; None for a line without text."""
+def _hocr_line(element: Element, block: int, *, name: str) -> tuple[TextLine, list[Word]] | None:
+    """One hOCR line as a TextLine, and its words; None for a line without text."""
     word_elements = [el for el in element.iter() if "ocrx_word" in _classes(el)]
     words: list[Word] = []
     boxes: list[Box] = []
@@ -127,7 +134,7 @@ def _hocr_line(element: Element, block: int, *, name: str) -> TextLine | None:
         if not text:
             continue
         box = _title_box(word_element, name=name)
-        words.append(Word(text, box[0], box[2]) if box else Word(text))
+        words.append(Word(text, box[0], box[2], box[1], box[3]) if box else Word(text))
         if box:
             boxes.append(box)
     if not word_elements:  # a line without word markup: its text as it stands
@@ -140,5 +147,5 @@ def _hocr_line(element: Element, block: int, *, name: str) -> TextLine | None:
     x_size = parse_title(element.get("title", "")).get("x_size")
     size = parse_numbers(x_size, 1, what=f"x_size in {describe(element)}", name=name)[0] if x_size else 0.0
     size = size if size > 0 else box[3] - box[1]
-    return TextLine(join_words(words, em=size), *box, size=size, block=block)
+    return TextLine(join_words(words, em=size), *box, size=size, block=block), words
 

@@ -45,11 +45,13 @@ _FIRST_TAG_RE = re.compile(r"<([A-Za-z_][\w.:-]*)")
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """One OCR word: its text and, where the file gives them, its left and right edges."""
+    """One OCR word: its text and, where the file gives them, its left and right edges, top and bottom."""
 
     text: str
     x0: float | None = None
     x1: float | None = None
+    top: float | None = None
+    bottom: float | None = None
 
 
 # -- joining words -----------------------------------------------------------------------------------

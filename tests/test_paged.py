@@ -1,9 +1,11 @@
 """Files with boxes as documents: a PDF's lines in reading order, an OCR file's in its own order
-with its paragraph gaps, one layout entry per line of text; what the layout stage reads of them."""
+with its paragraph gaps (rows read across a gutter cut into their columns), one layout entry per line of
+text; what the layout stage reads of them."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -37,14 +39,30 @@ def test_a_pdf_is_a_document_with_a_layout_entry_per_line() -> None:
 
 @needs_shared
 def test_a_folder_of_hocr_pages_reads_as_tesseracts_own_text() -> None:
-    """The same characters, lines and paragraph gaps as tesseract's text output of the pages."""
-    doc = load(SHARED / "dev/hocr/dev01", pages_per_folder=True, glob="*.hocr")
-    tesseract = (SHARED / "dev/ocr/inputs/dev01.txt").read_text(encoding="utf-8")
-    squeeze = lambda text: [re.sub(r"\s", "", line) for line in text.strip("\f\n").split("\n")]  # noqa: E731
+    """The same characters, lines and paragraph gaps as tesseract's text output of the pages, where no line of
+    them crosses a column gutter (dev08: two pages)."""
+    doc = load(SHARED / "dev/hocr/dev08", pages_per_folder=True, glob="*.hocr")
+    tesseract = (SHARED / "dev/ocr/inputs/dev08.txt").read_text(encoding="utf-8")
     assert squeeze(doc["text"]) == squeeze(tesseract.replace("\n\f", "\n"))
     entries = doc["layout"]["lines"]
     assert doc["source"]["format"] == "hocr" and doc["layout"]["unit"] == "px"
     assert [e is None for e in entries] == [not line.strip() for line in doc["text"].split("\n")]
+
+
+@needs_shared
+@pytest.mark.parametrize("name", ["dev01", "dev09", "dev10"])
+def test_hocr_lines_cut_at_gutters_keep_every_character_of_tesseracts_text(name: str) -> None:
+    """Where tesseract read rows of columns as one line, the pieces go elsewhere, but no character is lost or
+    doubled."""
+    doc = load(SHARED / f"dev/hocr/{name}", pages_per_folder=True, glob="*.hocr")
+    tesseract = (SHARED / f"dev/ocr/inputs/{name}.txt").read_text(encoding="utf-8")
+    assert squeeze(doc["text"]) != squeeze(tesseract.replace("\n\f", "\n"))
+    assert Counter("".join(squeeze(doc["text"]))) == Counter("".join(squeeze(tesseract)))
+
+
+def squeeze(text: str) -> list[str]:
+    """A text's lines without their spaces."""
+    return [re.sub(r"\s", "", line) for line in text.strip("\f\n").split("\n")]
 
 
 @needs_shared

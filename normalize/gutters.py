@@ -1,0 +1,277 @@
+"""Lines an OCR engine read across a column gutter, cut at the gutter and put back in their columns.
+
+Where the columns of a page stand level with each other, tesseract sometimes reads one row of two, three or four
+columns as a single line: ``日本上半财年贸易逆差创新|大值。(据央视网)   后，每年可从陕西向安徽输|悬挂完成``.
+Its words still have their boxes, and the page says where its gutters are (``gutters``): a line whose words
+leave a gutter white, or hold only a column rule read as ``|`` there, is cut into one piece per column
+(``cut_line``); the pieces of rows cut one under the other make a stack in their column, and a stack goes after
+the paragraph it continues or before the one it heads (``put_back``). Pieces that have no column to go to stay
+where the engine read them, as one line.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .geometry import TextLine, overlap
+from .ocrxml import Word, join_words
+from .order import LINE_GAP_EM, runs_on
+
+EDGE_EM = 0.3
+"""Line ends within this much of each other stand at one column edge; a word this far past it is still short of
+the gutter."""
+EDGE_LINES = 3
+"""Lines that must end (or start) at an edge for it to be a column's edge."""
+WHITE_EM = 0.5
+"""A word may reach this far into a gutter that is still white (hanging punctuation, a loose OCR box)."""
+GUTTER_EM = 2.5
+"""The widest white between one column's right edge and the next column's left edge that is still a gutter."""
+RULE_GLYPHS = frozenset("|｜丨¦")
+"""What OCR reads a thin vertical rule as."""
+
+
+@dataclass(frozen=True, slots=True)
+class Gutter:
+    """The white between a column's right edge and the next column's left edge (page units)."""
+
+    right: float  # the left column's right edge
+    left: float  # the right column's left edge
+
+
+def gutters(lines: Sequence[TextLine], em: float) -> list[Gutter]:
+    """The column gutters of a page: a right edge where lines end and, less than ``GUTTER_EM`` to its right,
+    a left edge where lines start, each shared by ``EDGE_LINES`` lines or more, that many of them level with each
+    other (``_side_by_side``).
+
+    Example: dev09's four columns, lines ending at 534 and starting at 562. Near misses: lines that end at one
+    place with none starting just right of it (a page's right margin), and paragraphs' indented first lines,
+    which start two ems in from their column's edge and so too far from the left column's edge, and edges near
+    each other whose lines are never level (a short column under a long one).
+
+    >>> def col(x0, x1, n, indent=0, down=0):
+    ...     return [TextLine("甲" * 10, x0 + indent, 40.0 * k + down, x1, 40.0 * k + 30 + down, 37.0) for k in range(n)]
+    >>> gutters(col(126, 534, 4) + col(562, 969, 4), 37.0)
+    [Gutter(right=534.0, left=562.0)]
+    >>> gutters(col(126, 534, 4) + col(640, 969, 4), 37.0)
+    []
+    >>> gutters(col(126, 534, 4) + col(562, 969, 4, indent=74), 37.0)
+    []
+    >>> gutters(col(126, 534, 4) + col(562, 969, 4, down=400), 37.0)
+    []
+    """
+    rights = _edges([line.x1 for line in lines], em)
+    lefts = _edges([line.x0 for line in lines], em)
+    found = []
+    for right in rights:
+        nearest = min((left for left in lefts if left > right), default=None)
+        if nearest is not None and nearest - right <= GUTTER_EM * em and _side_by_side(lines, right, nearest, em):
+            found.append(Gutter(right, nearest))
+    return found
+
+
+def _side_by_side(lines: Sequence[TextLine], right: float, left: float, em: float) -> bool:
+    """Whether ``EDGE_LINES`` lines or more that end at ``right`` each have a line level with them that starts at
+    ``left``: two columns side by side, not edges that only happen to fall near each other."""
+    enders = [line for line in lines if abs(line.x1 - right) <= EDGE_EM * em]
+    starters = [line for line in lines if abs(line.x0 - left) <= EDGE_EM * em]
+    level = sum(any(overlap(a.top, a.bottom, b.top, b.bottom) > 0.5 * min(a.bottom - a.top, b.bottom - b.top)
+                    for b in starters) for a in enders)
+    return level >= EDGE_LINES
+
+
+def _edges(xs: list[float], em: float) -> list[float]:
+    """The places where ``EDGE_LINES`` or more of ``xs`` fall within ``EDGE_EM`` of their neighbours: the median
+    of each such run."""
+    runs: list[list[float]] = []
+    for x in sorted(xs):
+        if runs and x - runs[-1][-1] <= EDGE_EM * em:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    return [statistics.median(run) for run in runs if len(run) >= EDGE_LINES]
+
+
+def cut_line(line: TextLine, words: Sequence[Word], found: Sequence[Gutter], em: float) -> list[list[Word]]:
+    """A line's words in one run per column: cut where a gutter is left white, that is the words before it end
+    short of it and those after start past it, with white at least an em of the line's type between them, or
+    with nothing there but a column rule read as ``|``; the rule is a run of its own.
+
+    Example: dev09, ``日本上半财年贸易逆差创新|大值。(据央视网)`` across the gutter at 534-562. Near misses: a
+    headline across two columns, whose characters go on through the gutter with less than its own em between
+    them, and a ``|`` printed inside a column's text.
+
+    >>> gutter = [Gutter(534.0, 562.0)]
+    >>> row = [Word("创新", 487, 545), Word("|", 553, 558), Word("大值。", 581, 660)]
+    >>> [[w.text for w in run] for run in cut_line(TextLine("创新|大值。", 487, 0, 660, 30, 37.0), row, gutter, 37.0)]
+    [['创新'], ['|'], ['大值。']]
+    >>> head = [Word("不断!", 400, 535), Word("西乡", 560, 700)]
+    >>> len(cut_line(TextLine("不断! 西乡", 400, 0, 700, 75, 75.0), head, gutter, 37.0))
+    1
+    >>> inside = [Word("读非遗", 300, 400), Word("|", 405, 410), Word("西乡", 415, 480)]
+    >>> len(cut_line(TextLine("读非遗|西乡", 300, 0, 480, 30, 37.0), inside, gutter, 37.0))
+    1
+    """
+    if len(words) < 2 or any(word.x0 is None or word.x1 is None for word in words):
+        return [list(words)]
+    runs: list[list[Word]] = []
+    current: list[Word] = []
+    marks: list[Word] = []  # column rules read since the last word
+    for word in words:
+        if _is_rule(word) and _in_gutter(word, found, em):
+            marks.append(word)
+            continue
+        if current and _apart(current[-1], word, found, em, line.size, ruled=bool(marks)):
+            runs += [current, *([mark] for mark in marks)]
+            current = [word]
+        else:
+            current += [*marks, word]
+        marks = []
+    return [*runs, current + marks] if current else [*runs, marks]
+
+
+def _is_rule(word: Word) -> bool:
+    return bool(word.text) and set(word.text) <= RULE_GLYPHS
+
+
+def _in_gutter(word: Word, found: Sequence[Gutter], em: float) -> bool:
+    middle = ((word.x0 or 0.0) + (word.x1 or 0.0)) / 2
+    return any(g.right - EDGE_EM * em <= middle <= g.left + EDGE_EM * em for g in found)
+
+
+def _apart(left: Word, right: Word, found: Sequence[Gutter], em: float, size: float, *, ruled: bool) -> bool:
+    """Whether a gutter parts two words: a column rule stands between them (``ruled``), or the gutter lies white
+    between them, ``left`` ending short of it and ``right`` starting past it (``WHITE_EM`` aside), with an em of the
+    line's type at least between them."""
+    if ruled:
+        return True
+    x1, x0 = left.x1 or 0.0, right.x0 or 0.0
+    return x0 - x1 >= size and any(x1 <= g.right + WHITE_EM * em and x0 >= g.left - WHITE_EM * em for g in found)
+
+
+def piece(line: TextLine, words: Sequence[Word]) -> TextLine:
+    """The part of ``line`` that ``words`` are: their text and extent, the line's type size and block; its top and
+    bottom are the median of its words' (a mark's box often takes the whole line's height).
+
+    >>> line = TextLine("创新|大值。", 487, 0, 660, 40, 37.0, block=3)
+    >>> piece(line, [Word("大值。", 581, 660, 5, 31), Word("(", 662, 670, 0, 40), Word("据", 672, 700, 6, 32)])
+    TextLine(text='大值。 (据', x0=581, top=5, x1=700, bottom=32, size=37.0, font='', block=3)
+    """
+    tops = [w.top for w in words if w.top is not None]
+    bottoms = [w.bottom for w in words if w.bottom is not None]
+    return replace(line, text=join_words(words, em=line.size), x0=words[0].x0, x1=words[-1].x1,
+                   top=statistics.median(tops) if tops else line.top,
+                   bottom=statistics.median(bottoms) if bottoms else line.bottom)
+
+
+def cut_at_gutters(lines: list[TextLine], words: Sequence[Sequence[Word]]) -> list[TextLine]:
+    """A page's lines in the engine's order, with each line read across a gutter cut at it and its pieces put
+    back in their columns (``put_back``); ``words[i]`` are the words of ``lines[i]``, left to right.
+
+    A line is cut only where one of its pieces has a column to go to; pieces that have none stay in the line's
+    place, as one line.
+    """
+    if not lines:
+        return lines
+    em = statistics.median(line.size for line in lines)
+    found = gutters(lines, em)
+    if not found:
+        return lines
+    cuts = {}
+    for i, line in enumerate(lines):
+        runs = cut_line(line, words[i], found, em)
+        if len(runs) > 1:
+            cuts[i] = [piece(line, run) for run in runs]
+    return put_back(lines, cuts, em) if cuts else lines
+
+
+def put_back(lines: list[TextLine], cuts: dict[int, list[TextLine]], em: float) -> list[TextLine]:
+    """``lines`` with each cut line replaced: its pieces stacked by column (a piece right under another, in its
+    column, goes on from it), each stack after the block whose last line it is right under, else before the block
+    whose first line is right under it; a stack that runs on from that line (``order.runs_on``), or into it, is of
+    that line's block (one paragraph), else a block of its own. Pieces with no such block stay in their line's
+    place, joined again.
+
+    Example: dev09's row under the 西乡 story: ``场，还可以领取免费读者 ... 讨和传播。`` ends two of its
+    columns, and ``日本上半财年贸易逆差创新`` / ``局`` heads the first column of the band below. Near miss: a
+    running head across the page's top, whose pieces have no column line near them, stays one line.
+
+    >>> col1 = [TextLine("七位新闻发言人还就创", 0, 0, 100, 10, 10.0, block=1)]
+    >>> col2 = [TextLine("雅万高铁第一根接触", 110, 30, 210, 40, 10.0, block=2)]
+    >>> row = TextLine("新驱动、乡村振兴等话 悬挂完成，标志着雅", 0, 14, 210, 24, 10.0, block=3)
+    >>> cut = {2: [replace(row, text="新驱动、乡村振兴等话", x1=100), replace(row, text="悬挂完成，标志着雅", x0=110)]}
+    >>> [(line.text, line.block) for line in put_back([*col1, *col2, row], cut, 10.0)]
+    [('七位新闻发言人还就创', 1), ('新驱动、乡村振兴等话', 1), ('悬挂完成，标志着雅', 2), ('雅万高铁第一根接触', 2)]
+    >>> head = TextLine("第4版 要闻", 0, -60, 210, -50, 10.0, block=0)
+    >>> pieces = [replace(head, text="第4版", x1=30), replace(head, text="要闻", x0=150)]
+    >>> [line.text for line in put_back([head, *col1, *col2], {0: pieces}, 10.0)][0]
+    '第4版 要闻'
+    """
+    kept = [line for i, line in enumerate(lines) if i not in cuts]
+    pieces = [(i, p) for i, parts in cuts.items() for p in parts]
+    stacks: list[list[tuple[int, TextLine]]] = []
+    for i, p in sorted(pieces, key=lambda ip: (ip[1].top, ip[1].x0)):
+        for stack in stacks:
+            if _under(stack[-1][1], p, em):
+                stack.append((i, p))
+                break
+        else:
+            stacks.append([(i, p)])
+    after: dict[int, list[TextLine]] = {}  # id of a kept line -> the stacks that follow it
+    before: dict[int, list[TextLine]] = {}
+    left: dict[int, list[TextLine]] = {}  # index of a cut line -> its pieces with nowhere to go
+    next_block = max(line.block for line in lines) + 1
+    starts, ends = _block_ends(kept)
+    for stack in stacks:
+        parts = [p for _, p in stack]
+        x0, x1 = min(p.x0 for p in parts), max(p.x1 for p in parts)  # the stack's width: a column's
+        above = next((line for line in reversed(kept) if _under(line, replace(parts[0], x0=x0, x1=x1), em)), None)
+        below = next((line for line in kept if _under(replace(parts[-1], x0=x0, x1=x1), line, em)), None)
+        if above is not None and id(above) in ends:
+            block = above.block if runs_on(above, parts[0], max(above.x1, parts[0].x1)) else next_block
+            after.setdefault(id(above), []).extend(replace(p, block=block) for p in parts)
+        elif below is not None and id(below) in starts:
+            block = below.block if runs_on(parts[-1], below, max(below.x1, parts[-1].x1)) else next_block
+            before.setdefault(id(below), []).extend(replace(p, block=block) for p in parts)
+        else:
+            for i, p in stack:
+                left.setdefault(i, []).append(p)
+            continue
+        next_block += 1
+    out: list[TextLine] = []
+    for i, line in enumerate(lines):
+        if i in cuts:
+            rest = sorted(left.get(i, []), key=lambda p: p.x0)
+            if len(rest) == len(cuts[i]):  # nothing of it went elsewhere
+                out.append(line)
+            elif rest:
+                out.append(_joined(line, rest))
+            continue
+        out.extend(before.get(id(line), []))
+        out.append(line)
+        out.extend(after.get(id(line), []))
+    return out
+
+
+def _under(upper: TextLine, lower: TextLine, em: float) -> bool:
+    """Whether ``lower`` is the next line under ``upper`` in one column: it starts half an em below ``upper``'s top
+    at least (OCR's boxes of one row may overlap the next) and less than ``LINE_GAP_EM`` under its bottom."""
+    size = min(upper.size, lower.size) or em
+    return (lower.top - upper.top > 0.5 * size and lower.top - upper.bottom < LINE_GAP_EM * size
+            and overlap(upper.x0, upper.x1, lower.x0, lower.x1) > 0.5 * min(upper.x1 - upper.x0, lower.x1 - lower.x0))
+
+
+def _block_ends(lines: list[TextLine]) -> tuple[set[int], set[int]]:
+    """The ids of the lines that start a block, and of those that end one."""
+    starts = {id(line) for k, line in enumerate(lines) if k == 0 or lines[k - 1].block != line.block}
+    ends = {id(line) for k, line in enumerate(lines) if k + 1 == len(lines) or lines[k + 1].block != line.block}
+    return starts, ends
+
+
+def _joined(line: TextLine, parts: list[TextLine]) -> TextLine:
+    """The pieces of ``line`` that stay, as one line again."""
+    if len(parts) == 1:
+        return parts[0]
+    words = [Word(p.text, p.x0, p.x1) for p in parts]
+    return replace(line, text=join_words(words, em=line.size), x0=parts[0].x0, x1=parts[-1].x1)
