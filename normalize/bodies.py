@@ -16,7 +16,7 @@ from .layout.text import TAG_RE
 from .records import REMOVED_KINDS
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
-_BRACKETS_RE = re.compile(r"^\s*[（(〈\[【]\s*|\s*[）)〉\]】]\s*$")
+_BRACKETS_RE = re.compile(r"^[\s（(〈\[【]+|[\s）)〉\]】]+$")  # OCR may read one bracket as two: (〈据…)
 
 
 @dataclass
@@ -106,8 +106,8 @@ def credit_text(text: str) -> str:
 
         >>> credit_text("（据新疆民政）"), credit_text("(来源：央视网)"), credit_text("《东城区民政局供稿")
         ('据新疆民政', '来源：央视网', '东城区民政局供稿')
-        >>> credit_text("（据央视《新闻联播》）")
-        '据央视《新闻联播》'
+        >>> credit_text("（据央视《新闻联播》）"), credit_text("（〈陈维连）")
+        ('据央视《新闻联播》', '陈维连')
     """
     text = _BRACKETS_RE.sub("", text).strip()
     return text[1:].strip() if text.startswith("《") and "》" not in text else text

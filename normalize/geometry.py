@@ -3,16 +3,28 @@
 The PDF and OCR readers turn a page into a ``PageLayout`` of ``TextLine`` objects and ``Box`` graphics; the reading
 order (``normalize.order``) and the loader read them. Coordinates are page units (points for PDF, pixels for OCR) with
 y growing downward from the page's top edge. Beside the shapes: the size a page's body is set in (the unit of every
-tolerance) and the overlap of two spans, which the reading order's modules share.
+tolerance), the overlap of two spans, which the reading order's modules share, and the page's column gutters, which
+both the PDF's line grouping and the OCR lines' cutting read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import statistics
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 Box = tuple[float, float, float, float]
 """(x0, top, x1, bottom) in page units, y downward from the top edge."""
+
+
+class Boxed(Protocol):
+    """Anything with a box: a line, or a piece of one."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
 
 
 @dataclass(slots=True)
@@ -80,3 +92,86 @@ def overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     (5, -2)
     """
     return min(a1, b1) - max(a0, b0)
+
+
+# -- column gutters ------------------------------------------------------------------------------------------------
+
+EDGE_EM = 0.3
+"""Line ends within this much of each other stand at one column edge."""
+EDGE_LINES = 3
+"""Lines that must end (or start) at an edge for it to be a column's edge."""
+WHITE_EM = 0.5
+"""A word may reach this far into a gutter that is still white (hanging punctuation, a loose OCR box)."""
+GUTTER_EM = 2.5
+"""The widest white between one column's right edge and the next column's left edge that is still a gutter."""
+
+
+@dataclass(frozen=True, slots=True)
+class Gutter:
+    """The white between a column's right edge and the next column's left edge (page units)."""
+
+    right: float  # the left column's right edge
+    left: float  # the right column's left edge
+
+    def white(self, x1: float, x0: float, em: float) -> bool:
+        """Whether white from ``x1`` to ``x0`` goes through the gutter (``WHITE_EM`` aside).
+
+        >>> Gutter(534.0, 562.0).white(530, 565, 37.0), Gutter(534.0, 562.0).white(400, 520, 37.0)
+        (True, False)
+        """
+        return x1 <= self.right + WHITE_EM * em and x0 >= self.left - WHITE_EM * em
+
+
+def gutters(lines: Sequence[Boxed], em: float) -> list[Gutter]:
+    """The column gutters of a page: a right edge where lines end and, less than ``GUTTER_EM`` to its right,
+    a left edge where lines start, each shared by ``EDGE_LINES`` lines or more, that many of them level with each
+    other (``_side_by_side``).
+
+    ``lines`` may be lines or pieces of lines: anything with ``x0``, ``x1``, ``top`` and ``bottom``.
+
+    Example: dev09's four columns, lines ending at 534 and starting at 562. Near misses: lines that end at one
+    place with none starting just right of it (a page's right margin), and paragraphs' indented first lines,
+    which start two ems in from their column's edge and so too far from the left column's edge, and edges near
+    each other whose lines are never level (a short column under a long one).
+
+    >>> def col(x0, x1, n, indent=0, down=0):
+    ...     return [TextLine("甲" * 10, x0 + indent, 40.0 * k + down, x1, 40.0 * k + 30 + down, 37.0) for k in range(n)]
+    >>> gutters(col(126, 534, 4) + col(562, 969, 4), 37.0)
+    [Gutter(right=534.0, left=562.0)]
+    >>> gutters(col(126, 534, 4) + col(640, 969, 4), 37.0)
+    []
+    >>> gutters(col(126, 534, 4) + col(562, 969, 4, indent=74), 37.0)
+    []
+    >>> gutters(col(126, 534, 4) + col(562, 969, 4, down=400), 37.0)
+    []
+    """
+    rights = _edges([line.x1 for line in lines], em)
+    lefts = _edges([line.x0 for line in lines], em)
+    found = []
+    for right in rights:
+        nearest = min((left for left in lefts if left > right), default=None)
+        if nearest is not None and nearest - right <= GUTTER_EM * em and _side_by_side(lines, right, nearest, em):
+            found.append(Gutter(right, nearest))
+    return found
+
+
+def _side_by_side(lines: Sequence[Boxed], right: float, left: float, em: float) -> bool:
+    """Whether ``EDGE_LINES`` lines or more that end at ``right`` each have a line level with them that starts at
+    ``left``: two columns side by side, not edges that only happen to fall near each other."""
+    enders = [line for line in lines if abs(line.x1 - right) <= EDGE_EM * em]
+    starters = [line for line in lines if abs(line.x0 - left) <= EDGE_EM * em]
+    level = sum(any(overlap(a.top, a.bottom, b.top, b.bottom) > 0.5 * min(a.bottom - a.top, b.bottom - b.top)
+                    for b in starters) for a in enders)
+    return level >= EDGE_LINES
+
+
+def _edges(xs: list[float], em: float) -> list[float]:
+    """The places where ``EDGE_LINES`` or more of ``xs`` fall within ``EDGE_EM`` of their neighbours: the median
+    of each such run."""
+    runs: list[list[float]] = []
+    for x in sorted(xs):
+        if runs and x - runs[-1][-1] <= EDGE_EM * em:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    return [statistics.median(run) for run in runs if len(run) >= EDGE_LINES]

@@ -13,84 +13,15 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from .geometry import TextLine, overlap
+from .geometry import WHITE_EM, Gutter, TextLine, gutters, overlap
 from .ocrxml import Word, join_words
 from .order import LINE_GAP_EM, runs_on
 
-EDGE_EM = 0.3
-"""Line ends within this much of each other stand at one column edge; a word this far past it is still short of
-the gutter."""
-EDGE_LINES = 3
-"""Lines that must end (or start) at an edge for it to be a column's edge."""
-WHITE_EM = 0.5
-"""A word may reach this far into a gutter that is still white (hanging punctuation, a loose OCR box)."""
-GUTTER_EM = 2.5
-"""The widest white between one column's right edge and the next column's left edge that is still a gutter."""
 RULE_GLYPHS = frozenset("|｜丨¦")
 """What OCR reads a thin vertical rule as."""
 
-
-@dataclass(frozen=True, slots=True)
-class Gutter:
-    """The white between a column's right edge and the next column's left edge (page units)."""
-
-    right: float  # the left column's right edge
-    left: float  # the right column's left edge
-
-
-def gutters(lines: Sequence[TextLine], em: float) -> list[Gutter]:
-    """The column gutters of a page: a right edge where lines end and, less than ``GUTTER_EM`` to its right,
-    a left edge where lines start, each shared by ``EDGE_LINES`` lines or more, that many of them level with each
-    other (``_side_by_side``).
-
-    Example: dev09's four columns, lines ending at 534 and starting at 562. Near misses: lines that end at one
-    place with none starting just right of it (a page's right margin), and paragraphs' indented first lines,
-    which start two ems in from their column's edge and so too far from the left column's edge, and edges near
-    each other whose lines are never level (a short column under a long one).
-
-    >>> def col(x0, x1, n, indent=0, down=0):
-    ...     return [TextLine("甲" * 10, x0 + indent, 40.0 * k + down, x1, 40.0 * k + 30 + down, 37.0) for k in range(n)]
-    >>> gutters(col(126, 534, 4) + col(562, 969, 4), 37.0)
-    [Gutter(right=534.0, left=562.0)]
-    >>> gutters(col(126, 534, 4) + col(640, 969, 4), 37.0)
-    []
-    >>> gutters(col(126, 534, 4) + col(562, 969, 4, indent=74), 37.0)
-    []
-    >>> gutters(col(126, 534, 4) + col(562, 969, 4, down=400), 37.0)
-    []
-    """
-    rights = _edges([line.x1 for line in lines], em)
-    lefts = _edges([line.x0 for line in lines], em)
-    found = []
-    for right in rights:
-        nearest = min((left for left in lefts if left > right), default=None)
-        if nearest is not None and nearest - right <= GUTTER_EM * em and _side_by_side(lines, right, nearest, em):
-            found.append(Gutter(right, nearest))
-    return found
-
-
-def _side_by_side(lines: Sequence[TextLine], right: float, left: float, em: float) -> bool:
-    """Whether ``EDGE_LINES`` lines or more that end at ``right`` each have a line level with them that starts at
-    ``left``: two columns side by side, not edges that only happen to fall near each other."""
-    enders = [line for line in lines if abs(line.x1 - right) <= EDGE_EM * em]
-    starters = [line for line in lines if abs(line.x0 - left) <= EDGE_EM * em]
-    level = sum(any(overlap(a.top, a.bottom, b.top, b.bottom) > 0.5 * min(a.bottom - a.top, b.bottom - b.top)
-                    for b in starters) for a in enders)
-    return level >= EDGE_LINES
-
-
-def _edges(xs: list[float], em: float) -> list[float]:
-    """The places where ``EDGE_LINES`` or more of ``xs`` fall within ``EDGE_EM`` of their neighbours: the median
-    of each such run."""
-    runs: list[list[float]] = []
-    for x in sorted(xs):
-        if runs and x - runs[-1][-1] <= EDGE_EM * em:
-            runs[-1].append(x)
-        else:
-            runs.append([x])
-    return [statistics.median(run) for run in runs if len(run) >= EDGE_LINES]
 
 
 def cut_line(line: TextLine, words: Sequence[Word], found: Sequence[Gutter], em: float) -> list[list[Word]]:
@@ -137,7 +68,7 @@ def _is_rule(word: Word) -> bool:
 
 def _in_gutter(word: Word, found: Sequence[Gutter], em: float) -> bool:
     middle = ((word.x0 or 0.0) + (word.x1 or 0.0)) / 2
-    return any(g.right - EDGE_EM * em <= middle <= g.left + EDGE_EM * em for g in found)
+    return any(g.right - WHITE_EM * em <= middle <= g.left + WHITE_EM * em for g in found)
 
 
 def _apart(left: Word, right: Word, found: Sequence[Gutter], em: float, size: float, *, ruled: bool) -> bool:
@@ -147,7 +78,7 @@ def _apart(left: Word, right: Word, found: Sequence[Gutter], em: float, size: fl
     if ruled:
         return True
     x1, x0 = left.x1 or 0.0, right.x0 or 0.0
-    return x0 - x1 >= size and any(x1 <= g.right + WHITE_EM * em and x0 >= g.left - WHITE_EM * em for g in found)
+    return x0 - x1 >= size and any(g.white(x1, x0, em) for g in found)
 
 
 def piece(line: TextLine, words: Sequence[Word]) -> TextLine:

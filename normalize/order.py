@@ -270,6 +270,8 @@ def turned_column(regions: list[list[TextLine]], em: float) -> list[list[TextLin
     columns, and the story at the foot of the left column goes on at the top of the right one
     (``…中国高铁首次全系统、全要`` / ``素、全产业链在海外落地的项目…``).
 
+    The same where the story goes on with a new paragraph (``turned_paragraph``).
+
     Near misses: a column's top indented (a paragraph starts there), or after a region whose text runs on.
 
     >>> left = [TextLine("上一篇完了。", 0, 0, 40, 10, 10.0)]
@@ -282,25 +284,69 @@ def turned_column(regions: list[list[TextLine]], em: float) -> list[list[TextLin
     ['上一篇完了。', '素、全产业链在海', '雅万高铁是中国高']
     """
     for at, region in enumerate(regions):
-        if at == 0 or not _starts_at_edge(region, em):
+        if at == 0:
             continue
         before = regions[at - 1]
-        if not before or not (ends_sentence(before[-1].text) or CREDIT_TAIL_RE.search(before[-1].text)
-                              # (or an office set right signs what it closes)
-                              or before[-1].x0 > min(line.x0 for line in before) + SET_IN_EM * em):
+        if _starts_at_edge(region, em):
+            if not before or not (ends_sentence(before[-1].text) or _closes(before, em)):
+                continue
+            goes_on_from = _runs_on_to_edge
+        elif turned_paragraph(before, region, em):
+            goes_on_from = _open_story
+        else:
             continue
         x0, top = min(line.x0 for line in region), region[0].top
         for later in range(at + 1, len(regions)):
             low = regions[later]
             right = max((line.x1 for line in low), default=0.0)
-            if (len(low) >= 2 and right <= x0 and low[-1].bottom > top and low[-1].x1 >= right - em
-                    and low[-1].text.rstrip()[-1:] not in RUN_ON_ENDS and not _goes_on(regions, later, em)
-                    and _one_size(low[-1].size, region[0].size)):
+            if (len(low) >= 2 and right <= x0 and low[-1].bottom > top and goes_on_from(low, right, em)
+                    and not _goes_on(regions, later, em) and _one_size(low[-1].size, region[0].size)):
                 end = at + 1  # the regions of the column read after it
                 while end < later and min(line.x0 for line in regions[end]) >= x0 - em:
                     end += 1
                 return [*regions[:at], *regions[end:later + 1], *regions[at:end], *regions[later + 1:]]
     return regions
+
+
+def turned_paragraph(before: list[TextLine], region: list[TextLine], em: float) -> bool:
+    """Whether ``region``, a column's top, goes on with a story from elsewhere in a new paragraph: it starts with an
+    indented line, no headline over it, after a region that closed its story with a credit (or an office set right),
+    and it closes its own story so, though no title opened it. The story it goes on from is one read later, left
+    of it and lower on the page, that ended its sentence with no credit after it (``_open_story``): on a page whose
+    stories close with credits, that one is open.
+
+    Example: a bulletin in two columns: ``习近平致电…`` and its first paragraph at the left column's foot, its second
+    paragraph and credit at the right column's top, beside the story before it, which closed with ``（来源：央视网）``.
+    Near misses: a column's top after a region that only ended a sentence, and one that does not close with a
+    credit.
+
+    >>> closed = [TextLine("局，市场规模快速增长。", 0, 0, 90, 10, 10.0),
+    ...           TextLine("（来源：央视网）", 40, 14, 100, 24, 10.0)]
+    >>> top = [TextLine("习近平指出，中国", 120, 0, 220, 10, 10.0), TextLine("进展。", 100, 14, 130, 24, 10.0),
+    ...        TextLine("（据央视《新闻联播》）", 120, 28, 220, 38, 10.0)]
+    >>> turned_paragraph(closed, top, 10.0), turned_paragraph(closed[:1], top, 10.0)
+    (True, False)
+    >>> turned_paragraph(closed, top[:2], 10.0)
+    False
+    """
+    return (len(region) >= 2 and region[0].x0 > min(line.x0 for line in region[1:]) + 0.5 * em
+            and _one_size(region[0].size, em) and bool(before) and _closes(before, em) and _closes(region, em))
+
+
+def _closes(region: list[TextLine], em: float) -> bool:
+    """The region's last line closes a story: a credit, or an office set right."""
+    return bool(CREDIT_TAIL_RE.search(region[-1].text)
+                or region[-1].x0 > min(line.x0 for line in region) + SET_IN_EM * em)
+
+
+def _runs_on_to_edge(low: list[TextLine], right: float, em: float) -> bool:
+    """The region's last line runs on to its edge: its sentence goes on elsewhere."""
+    return low[-1].x1 >= right - em and low[-1].text.rstrip()[-1:] not in RUN_ON_ENDS
+
+
+def _open_story(low: list[TextLine], right: float, em: float) -> bool:
+    """The region's last line ends a sentence, and no credit closes it."""
+    return ends_sentence(low[-1].text) and not _closes(low, em)
 
 
 def _starts_at_edge(region: list[TextLine], em: float) -> bool:

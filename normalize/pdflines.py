@@ -9,6 +9,7 @@ stays full-width). Plain Python over ``Char`` objects, which ``normalize.pdf`` r
 
 from __future__ import annotations
 
+import statistics
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -17,7 +18,7 @@ from typing import Any
 from unicodedata import east_asian_width
 
 from normalize.chardata import HAN_RE, SENTENCE_END
-from normalize.geometry import Box, TextLine
+from normalize.geometry import Box, Gutter, TextLine, gutters
 
 ASCENT_EM = 0.88
 """A line's box reaches this far above its baseline: the ideographic em box (0.88 up, 0.12 down).
@@ -129,7 +130,8 @@ def group_lines(chars: list[Char], walls: Sequence[Box] = ()) -> list[TextLine]:
     """Characters -> lines, by position: one baseline within one column, characters in x order.
 
     Characters within ``JOIN_GAP_EM`` of each other on a baseline form runs; runs on one baseline join across a
-    wider gap unless the gap is a gutter (whitespace that goes on above or below) or a graphic stands in it.
+    wider gap unless the gap is a gutter (whitespace that goes on above or below, or one of the page's column
+    gutters, ``geometry.gutters``) or a graphic stands in it.
     The lines come top to bottom, left to right; ``reading_order`` puts them in reading order.
 
     >>> def han(text, x, base, size=10.0):
@@ -262,6 +264,7 @@ def _join_runs(runs: list[_Run], walls: Sequence[Box]) -> list[_Run]:
     by_top = sorted(runs, key=lambda run: run.top)
     tops = [run.top for run in by_top]
     tallest = max((run.bottom - run.top for run in runs), default=0.0)
+    page = gutters(runs, statistics.median(run.size for run in runs)) if runs else []
     lines: list[_Run] = []
     bases: list[float] = []
     open_lines: list[_Run] = []
@@ -273,7 +276,7 @@ def _join_runs(runs: list[_Run], walls: Sequence[Box]) -> list[_Run]:
             if abs(line.base - run.base) <= BASELINE_TOL_EM * min(line.size, run.size) and line.x1 <= run.x0 \
                     and (left is None or line.x1 > left.x1):
                 left = line
-        if left is not None and not _parts(left, run, by_top, tops, tallest, walls):
+        if left is not None and not _parts(left, run, by_top, tops, tallest, walls, page):
             left.extend(run)
             continue
         line = run.copy()  # a new object: the runs stay as they are for the gutter tests
@@ -285,8 +288,9 @@ def _join_runs(runs: list[_Run], walls: Sequence[Box]) -> list[_Run]:
 
 
 def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], tallest: float,
-           walls: Sequence[Box]) -> bool:
-    """Whether the gap between two runs on one baseline parts two columns' lines (see ``group_lines``)."""
+           walls: Sequence[Box], page: Sequence[Gutter] = ()) -> bool:
+    """Whether the gap between two runs on one baseline parts two columns' lines (see ``group_lines``); ``page``
+    are the page's column gutters (``geometry.gutters``)."""
     size = min(left.size, right.size)
     if max(left.size, right.size) > SIZE_RATIO * size:
         return True
@@ -300,6 +304,12 @@ def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], talle
         if left.x1 - touch <= x0 and x1 <= right.x0 + touch and wall_top < bottom and wall_bottom > top \
                 and wall_bottom - wall_top >= WALL_MIN_EM * size:
             return True
+    if (right.x0 - left.x1 >= GUTTER_MIN_EM * size and any(g.white(left.x1, right.x0, size) for g in page)
+            and not (_stretched(left.chars[-1]) or _stretched(right.chars[0]))):
+        # the white between them is one of the page's gutters: a credit set flush right at a column's edge beside
+        # the next column's first line, with nothing over or under it (``（来源：央视网）`` / ``更是一场…``); not
+        # over an OCR layer, whose words are boxes on a grid
+        return True
     reach, slack = RIVER_REACH_EM * size, BASELINE_TOL_EM * size
     a_left, a_right, a_free, a_sides = _gap_seen(left, right, top - reach, top - slack, by_top, tops, tallest)
     b_left, b_right, b_free, b_sides = _gap_seen(left, right, bottom + slack, bottom + reach, by_top, tops, tallest)

@@ -157,6 +157,11 @@ ENDED = [line("上一篇到此结束。", 0, 0, 45)]
 TOP = [line("素、全产业链在海外", 55, 0, 100), line("落地的项目。", 55, 14, 85)]
 LOW = [line("雅万高铁是中国高铁", 0, 40, 45), line("首次全系统、全要", 0, 54, 45)]
 
+CLOSED = [line("局，市场规模增长。", 0, 0, 40), line("（来源：央视网）", 20, 14, 45)]
+NEXT_PARAGRAPH = [line("习近平指出，中国和", 65, 0, 100), line("马关系取得新进展。", 55, 14, 95),
+                  line("（据央视《新闻联播》）", 62, 28, 100)]
+OPEN = [line("十月三日，国家主席", 10, 40, 45), line("习近平致电祝贺他。", 0, 54, 40)]
+
 TURNED_COLUMN = [
     # the right column's top goes on from the story at the foot of the left column, read after it
     ("column top read after the column it goes on from", [ENDED, TOP, LOW], ["上一篇到此结束。", "雅万高铁是中国高铁", "素、全产业链在海外"]),
@@ -172,6 +177,19 @@ TURNED_COLUMN = [
      ["上一篇到此结束。", "素、全产业链在海外", "雅万高铁是中国高铁", "素材来自"]),
     ("the lower region ends its sentence", [ENDED, TOP, [LOW[0], line("首次全系统完成。", 0, 54, 40)]],
      ["上一篇到此结束。", "素、全产业链在海外", "雅万高铁是中国高铁"]),
+    # turned_paragraph: the column's top is the story's next paragraph and its credit, beside a story that closed
+    # with one; the story it goes on from ended its sentence with no credit at the left column's foot
+    ("a new paragraph and a credit after a credit", [CLOSED, NEXT_PARAGRAPH, OPEN],
+     ["局，市场规模增长。", "十月三日，国家主席", "习近平指出，中国和"]),
+    ("after an office set right", [[CLOSED[0], line("县民政局", 32, 14, 45)], NEXT_PARAGRAPH, OPEN],
+     ["局，市场规模增长。", "十月三日，国家主席", "习近平指出，中国和"]),
+    # near misses
+    ("the region before only ended a sentence", [CLOSED[:1], NEXT_PARAGRAPH, OPEN],
+     ["局，市场规模增长。", "习近平指出，中国和", "十月三日，国家主席"]),
+    ("the column's top closes with no credit", [CLOSED, NEXT_PARAGRAPH[:2], OPEN],
+     ["局，市场规模增长。", "习近平指出，中国和", "十月三日，国家主席"]),
+    ("the lower story closed with its own credit", [CLOSED, NEXT_PARAGRAPH, [*OPEN, line("（据新华社）", 20, 68, 45)]],
+     ["局，市场规模增长。", "习近平指出，中国和", "十月三日，国家主席"]),
 ]
 
 

@@ -78,6 +78,14 @@ def layer_text(page: pdfium.PdfPage) -> str:
     # near miss: the same, less than an em apart: one line
     (han("大风降温。", 0, 20) + han("本报讯记者", 107, 20) + han("（来源）", 60, 34) + han("农业农村部", 107, 34)
      + han("全国秋粮收", 107, 48), ["大风降温。", "本报讯记者", "（来源） 农业农村部", "全国秋粮收"]),
+    # a credit set flush right at the top of a column (nothing over it, nothing under it), beside the next column's
+    # first line: the white between them is the page's gutter, where three rows of the two columns stand side by
+    # side: two lines
+    (han("（来源）", 60, 20) + han("更是一场", 115, 20) + han("甲乙丙丁戊己", 40, 34) + han("庚辛壬癸子丑", 115, 34)
+     + han("甲乙丙丁戊己", 40, 48) + han("庚辛壬癸子丑", 115, 48) + han("甲乙丙丁戊己", 40, 62)
+     + han("庚辛壬癸子丑", 115, 62) + han("【标签】", 40, 96), ["（来源）", "更是一场", *["甲乙丙丁戊己", "庚辛壬癸子丑"] * 3, "【标签】"]),
+    # near miss: the same credit and line with no columns side by side under them: one line
+    (han("（来源）", 60, 20) + han("更是一场", 115, 20) + han("【标签】", 40, 96), ["（来源） 更是一场", "【标签】"]),
     # a body line beside a headline on the same baseline: two lines, whatever the gap
     (han("较陈旧。", 0, 40) + han("我县", 48, 40, 21), ["我县", "较陈旧。"]),
     # a two-line letter-spaced headline: its gaps line up but are no gutter
