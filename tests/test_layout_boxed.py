@@ -518,6 +518,23 @@ def test_a_title_in_another_face_set_flush_left_over_an_indented_first_line() ->
     assert "heading" not in [kind for kind, _, _ in got]
 
 
+def test_a_title_filling_its_column_under_a_tag_in_its_own_face() -> None:
+    """A section tag in the title's bold face, the title filling the column under it, the writing office centred
+    under the title, then the story: the tag stops short of the column's edge, so the title is a line of its own
+    (bulletins, seed 151). Near miss: under a line of its face that runs to the edge, it goes on from that line."""
+    tag = ("【工作动态】", 80.0, 380.0, 15.0, SANS, 1)
+    title = ("日本上半财年贸易逆差创新高新", 80.0, 406.0, 15.0, SANS, 1)
+    office = ("市慈善总会", 270.0, 432.0, 15.0, SERIF, 1)
+    text, layout = bulletin(*story(290.0), tag, title, office, *story(458.0))
+    layout["lines"][4][3], layout["lines"][5][3] = 170.0, A4_TEXT[1]
+    got = bulletin_blocks((text, layout))
+    assert ("heading", "title", title[0]) in got and ("paragraph", "byline", office[0]) in got
+    text, layout = bulletin(*story(290.0), ("一、加强组织领导，落实工作责任，确保", 80.0, 380.0, 15.0, SANS, 1), title,
+                            office, *story(458.0))
+    layout["lines"][4][3], layout["lines"][5][3] = A4_TEXT[1], A4_TEXT[1]
+    assert ("heading", "title", title[0]) not in bulletin_blocks((text, layout))
+
+
 def test_a_title_at_a_pages_foot_is_measured_on_its_own_pages_column() -> None:
     """A wrapped title at the foot of page 1's right column, the story under it; page 2 opens with a line read
     across both columns. The title's column is the one it stands in on its own page, not the wider one."""

@@ -238,7 +238,8 @@ class BoxPage:
     def headline_face(self, i: int) -> bool:
         """Line i is set at the body's size in another named face and stands as a title does: centred in its
         column, or a first line wrapped to the column's width over a centred last one, or a line of its own set
-        from its column's edge (filling a narrow column, or flush left) over a paragraph's indented first line.
+        from its column's edge (filling a narrow column, or flush left) over a paragraph's indented first line (or a
+        centred office), the line before it in another face or stopping short of the edge (a tag, ``【工作动态】``).
         A title set apart by its face alone (a bold sans title over a serif body, as a word processor sets an
         office's bulletin). Near misses: a line of the body's face; a subhead set from the paragraphs' indent
         (``一、加强组织领导``); a dateline in bold opening its paragraph (the line under it is not indented);
@@ -258,10 +259,11 @@ class BoxPage:
         # a line of its own set from its column's edge (filling a narrow column, or a title set flush left), over a
         # paragraph's indented first line in the body's face (near miss: a subhead, ``一、加强组织领导``, set from
         # the paragraphs' indent)
+        # (the line before in its face stops short of the column's edge: a section tag over it, ``【工作动态】``)
         column = self.column_under(i)
         return (self.geo[n].font == body_font and column is not None and i - 1 >= 0
-                and self.geo[i - 1].font != g.font and self.geo[n].x0 - column[0] >= Em.INDENT * g.size
-                and abs(g.x0 - column[0]) <= Em.EDGE * g.size)
+                and (self.geo[i - 1].font != g.font or self.geo[i - 1].x1 < column[1] - Em.INDENT * g.size)
+                and self.geo[n].x0 - column[0] >= Em.INDENT * g.size and abs(g.x0 - column[0]) <= Em.EDGE * g.size)
 
     def column_under(self, i: int) -> tuple[float, float] | None:
         """The edges of the column of body text line i stands in (in the body's face where fonts are named): the
