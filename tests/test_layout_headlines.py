@@ -128,6 +128,28 @@ HEADLINE_GOES_ON = [
         INDENT + "近日，非遗民俗文献展在西乡举办，",
         "吸引了众多市民前来参观。",
     ]),
+    # a title over a byline the document names again, a long title that body_starts would read as running text
+    hit("over_a_byline", 1, "line", [
+        "日本上半财年贸易逆差创新高",
+        "市慈善总会",
+        "据日本财务省今天（10月20日）发布",
+        "的数据，日本上半财年贸易逆差创",
+        "新高。",
+        "",
+        "共建单位为复评齐献力",
+        "市慈善总会",
+        "近日，县民政局联合社区开展复评",
+        "问卷调查活动，号召群众争做文明",
+        "市民。",
+    ]),
+    # near miss: a name printed once is no byline, and the line over it is read as its shape says
+    miss("over_a_byline", 1, None, [
+        "日本上半财年贸易逆差创新高",
+        "市慈善总会",
+        "据日本财务省今天（10月20日）发布",
+        "的数据，日本上半财年贸易逆差创",
+        "新高。",
+    ]),
     hit("label_then_title", 3, "line", [
         "（据新华社）",
         "新闻速递",

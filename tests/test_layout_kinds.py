@@ -30,7 +30,7 @@ ASIDE = [
 WHY = {"page_edge_names": "page_edge_name", "open_credits": "open_credit", "bracketed_asides": "bracketed_aside",
        "inside_sentences": "inside_sentence", "decoration_runs": "decoration_run", "datelines": "dateline",
        "masthead_debris": "masthead_debris", "signatures": "signature", "section_tags": "section_tag",
-       "distribution_block": "distribution_block"}
+       "distribution_block": "distribution_block", "named_again": "named_again"}
 # an OCR text layer's dashed rule, a glyph a line, after a story's last sentence
 RULE_RUN = ["－ ——", "卜 －", "—", "＋", "一－—", "·", "卜 －—"]
 # OCR's debris between two stories, then a section tag opening on its own line
@@ -40,6 +40,9 @@ VISIT = ["上周末，二十名志愿者走进养老院，陪老人聊天、打�
 # OCR's reading of a logo drawn at a page's top, and the first lines of the story under it
 MASTHEAD = ["ｌ 瓷", "堍 甏蔑", "魄", "罄 ｜", "ｌ", "《", "氇", "馥 §", "｜", "真 篱典 藏"]
 STORY = ["结果出来要7天，我领着阳阳在这个城市的游乐园游", "玩，看着他坐在旋转木马上，向我挥手叫“爸爸”时，", "我的心也飞了起来。"]
+# a bulletin's story under its title and office, and a story's first lines
+BULLETIN = ["日本上半财年贸易逆差创新高", "市慈善总会", "据日本财务省今天（10月20日）发布", "的数据，日本上半财年贸易逆差创", "新高。"]
+CAMPAIGN = ["近日，县民政局联合社区开展复评", "问卷调查活动，号召群众争做文明", "市民，共同维护城市的文明形象。"]
 # a long page: its first five and last four lines are its edges (running head, foot)
 MIDDLE = ["社会工作论坛举办", "近日，社会工作论坛在乌鲁木齐举办，", "来自各地的代表参加了本次活动，", "大家围绕社会工作交流了经验，",
           "论坛取得了圆满成功。"]
@@ -69,6 +72,16 @@ KIND_PASS_ROWS = [
     # near misses: such a line with a sentence after it, and a story's own last line
     miss("distribution_block", 2, ("text", ""), [*VISIT, "报：市民政局", "全县共有十个社区参加了这次活动。"]),
     miss("distribution_block", 1, ("text", ""), [*VISIT]),
+    # an office named under a title that the bulletin names again under another title, or in a credit
+    hit("named_again", 2, ("byline", "named_again"), [*BULLETIN, "共建单位为复评齐献力", "市慈善总会", *CAMPAIGN]),
+    hit("named_again", 2, ("byline", "named_again"), ["日本上半财年贸易逆差创新高", "东城区民政局", *CAMPAIGN[:2],
+                                                      "（东城区民政局供稿）"]),
+    # near misses: a title's second line, named nowhere else; a name printed again where no title stands over it
+    miss("named_again", 2, ("text", ""), ["深大鹏办事处召开社工联席会议", "共话社工服务", *CAMPAIGN]),
+    miss("named_again", 2, ("text", ""), [*BULLETIN[:1], *CAMPAIGN[:2], "市慈善总会", *CAMPAIGN]),
+    # a line of running text that wraps alike twice, as long as the column's lines
+    miss("named_again", 2, ("text", ""), ["重庆和四川代表团", "的两位新闻发言人介绍", "说，两年多来，两省市高质",
+                                          "地，陕西和云南代表团", "的两位新闻发言人介绍", "说，他们将通过加强通道"]),
     # an office signing the story, at the document's end
     hit("signatures", 3, ("credit", "signature"), [*VISIT, "XX区民政局"]),
     # and before the next story, a blank line after it
@@ -184,8 +197,8 @@ def test_kind_passes(rule: str, lines: tuple[str, ...], at: int, verdict: object
     at_line = [(b["kind"], b["why"]) for b in blocks_at(build_blocks(page(*lines)), at)]
     if kind == "text":
         assert [k for k, _ in at_line] == ["paragraph"]
-    else:  # (a label line is a heading block)
-        assert ({"label": "heading"}.get(kind, kind), why) in at_line
+    else:  # (a label line is a heading block, a byline a paragraph of its own)
+        assert ({"label": "heading", "byline": "paragraph"}.get(kind, kind), why) in at_line
 
 
 def test_a_bracketed_line_inside_a_sentence_is_prose_not_a_credit() -> None:
@@ -374,3 +387,13 @@ def test_a_bylines_name_on_the_next_line_goes_to_the_byline(second: str, byline:
     lines = read_lines(page("◎ 文／", second, "为什么我老是觉得痛苦？"), False)
     assert (lines[0].kind, lines[0].text) == ("byline", byline)
     assert (lines[1].kind, lines[1].text) == ("text", first_text)
+
+
+def test_an_office_named_again_parts_each_title_from_its_story() -> None:
+    """A bulletin's two stories, each office under its title named twice: each title is a headline of its own,
+    even the document's first line, and each office a byline, in no title and no paragraph."""
+    text = page(*BULLETIN, "", "共建单位为复评齐献力", "市慈善总会", *CAMPAIGN)
+    got = [(b["kind"], b.get("role"), b["text"]) for b in build_blocks(text)]
+    assert got == [("heading", "title", BULLETIN[0]), ("paragraph", "byline", "市慈善总会"),
+                   ("paragraph", None, "".join(BULLETIN[2:])), ("heading", "title", "共建单位为复评齐献力"),
+                   ("paragraph", "byline", "市慈善总会"), ("paragraph", None, "".join(CAMPAIGN))]

@@ -110,6 +110,15 @@ def byline_under(page: Page, scan: Scan, k: int) -> str | None:
     return None
 
 
+def over_a_byline(page: Page, scan: Scan, k: int) -> str | None:
+    """A headline-like line right over a byline is the headline's last: a byline stands under its title
+    (``日本上半财年贸易逆差创新高`` / ``市慈善总会`` / ``据日本财务省今天…``)."""
+    below = k + 1
+    if below < len(page.lines) and page.lines[below].kind == "byline" and is_heading_candidate(page.lines[k].text):
+        return "line"
+    return None
+
+
 def line_continues_above(page: Page, scan: Scan, k: int) -> str | None:
     """A line starting with a mark goes on from the line before: ``…“活`` / ``化利用”`` / ``，本次…``."""
     return "stop" if PUSHED_RE.match(page.lines[k].text) else None
@@ -143,7 +152,8 @@ def last_word_runs_on(page: Page, scan: Scan, k: int) -> str | None:
 
 # Verdicts: "line" (the line is the headline's), "stop" (no headline here), "body" or none (the body starts here)
 HEADLINE_GOES_ON = family("headline_goes_on", page_break_inside, byline_under, pushed_mark_line, dateline_below,
-                          line_continues_above, label_then_title, wrapped_kicker_top, no_body_start, last_word_runs_on)
+                          line_continues_above, label_then_title, wrapped_kicker_top, over_a_byline, no_body_start,
+                          last_word_runs_on)
 
 
 def _read_down(page: Page, i: int, expect_title: bool) -> tuple[list[int], int | None] | None:

@@ -17,6 +17,7 @@ from .text import (
     CLAUSE_RE,
     CLOSING_BRACKET_RE,
     LABEL_CHARS,
+    NAME_CHARS,
     PUSHED_RE,
     TAG_RE,
     debris,
@@ -246,6 +247,44 @@ def section_tags(lines: list[Line]) -> None:
                 lines[k].kind, lines[k].why = "label", "section_tag"
 
 
+NAME_SHARE = 0.7  # an office's name under a title is at most this share of the document's usual line
+
+
+def named_again(lines: list[Line]) -> None:
+    """An office named under a title: a name alone on its line (``市慈善总会``), more than a label's length and well
+    short of the document's usual line (``NAME_SHARE``), right
+    under a headline-like line with running text under it, that the document names again as a line of its own,
+    a credit (``（东城区民政局供稿）``), a masthead's ``街道社工站编`` or an issuing line's ``… 印发``. A bulletin names
+    its offices over and over; a title's words are printed once. It is the story's byline, no part of its
+    headline. Near misses: a title's second line, named nowhere else (``深大鹏办事处召开社工联席会议`` /
+    ``共话社工服务``); a name repeated where no title stands over it; a line of a story printed twice, repeated
+    under the same line, and a line of running text that wraps alike under a line that is no headline
+    (``重庆和四川代表团`` / ``的两位新闻发言人介绍`` and ``地，陕西和云南代表团`` / ``的两位新闻发言人介绍``)."""
+    texts = [ln.text.replace(" ", "") for ln in lines]
+    widths = sorted(len(text) for ln, text in zip(lines, texts) if ln.kind == "text")
+    short = NAME_SHARE * widths[len(widths) // 2] if widths else 0  # (shorter than a column's lines by far)
+    for i, ln in enumerate(lines):
+        name = texts[i]
+        if ln.kind != "text" or not LABEL_CHARS < len(name) <= min(NAME_CHARS, short) or not name_like(name):
+            continue
+        above, below = _neighbours(lines, i)
+        if (above is None or below is None or above.kind != "text" or below.kind != "text"
+                or not is_heading_candidate(above.text)):
+            continue
+        if any(_names(texts, j, name, texts[i - 1]) for j in range(len(texts)) if j != i):
+            ln.kind, ln.why = "byline", "named_again"
+
+
+def _names(texts: list[str], j: int, name: str, title: str) -> bool:
+    """Line j names ``name`` as an office is named: in a credit (``（东城区民政局供稿）``), a masthead's ``…编``, an
+    issuing line's ``… 印发``, or alone under another headline-like line than ``title`` (not a story printed twice,
+    nor a line of running text that happens to wrap alike)."""
+    text = texts[j]
+    if re.search(rf"[（(]{re.escape(name)}(?:供稿)?[）)]$|^{re.escape(name)}(?:编|\d.*印发)$", text):
+        return True
+    return text == name and j > 0 and texts[j - 1] != title and is_heading_candidate(texts[j - 1])
+
+
 # the labels of an official document's distribution block (版记, GB/T 9704): who it is sent to
 _DISTRIBUTION_RE = re.compile(r"^\s*(?:主送|抄送|抄报|报送|发送|分送|报|送|发)\s*[：:]")
 DISTRIBUTION_LINES = 8  # a distribution block has at most this many lines
@@ -271,7 +310,7 @@ def distribution_block(lines: list[Line]) -> None:
 
 
 KIND_PASSES = (masthead_debris, page_edge_names, open_credits, bracketed_asides, inside_sentences, decoration_runs,
-               datelines, signatures, section_tags, distribution_block)
+               datelines, signatures, section_tags, distribution_block, named_again)
 
 
 def resumes_next(lines: list[Line], i: int) -> bool:
