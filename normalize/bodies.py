@@ -56,13 +56,16 @@ class Headline:
 def _kicker(text: str | None) -> str | None:
     """
     A kicker as printed, but a column tag loses its lenticular brackets, as a credit its
-    parentheses: the tag's words are the kicker.
+    parentheses: the tag's words are the kicker. What OCR read for a closing bracket that is none
+    (``1``, ``l``, ``|``) stays: nothing but brackets is left out.
 
-        >>> _kicker("【生活智慧】"), _kicker("在希望的田野上"), _kicker(None)
-        ('生活智慧', '在希望的田野上', None)
+        >>> _kicker("【生活智慧】"), _kicker("在希望的田野上"), _kicker(None), _kicker("【工作动态1")
+        ('生活智慧', '在希望的田野上', None, '工作动态1')
     """
     text = _clean_title(text)
-    return text[1:-1] if text and TAG_RE.match(text) else text
+    if not text or not TAG_RE.match(text):
+        return text
+    return text[1:-1] if text[-1] in "】]" else text[1:]
 
 
 def _role(block: dict) -> str:
