@@ -16,7 +16,7 @@ from .layout.text import TAG_RE
 from .records import REMOVED_KINDS
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
-_BRACKETS_RE = re.compile(r"^[\s（(〈\[【]+|[\s）)〉\]】]+$")  # OCR may read one bracket as two: (〈据…)
+_OPENERS, _CLOSERS = "（(〈[【", "）)〉]】"
 
 
 @dataclass
@@ -111,9 +111,18 @@ def credit_text(text: str) -> str:
         ('据新疆民政', '来源：央视网', '东城区民政局供稿')
         >>> credit_text("（据央视《新闻联播》）"), credit_text("（〈陈维连）")
         ('据央视《新闻联播》', '陈维连')
+        >>> credit_text("（来源：中国政府网(www.gov.cn)）")
+        '来源：中国政府网(www.gov.cn)'
+
     """
-    text = _BRACKETS_RE.sub("", text).strip()
+    text = text.strip().lstrip(_OPENERS + " ").rstrip()  # (OCR may read one bracket as two: （〈陈维连）)
+    while text and text[-1] in _CLOSERS and _count(text, _CLOSERS) > _count(text, _OPENERS):
+        text = text[:-1].rstrip()  # the closing ones of the outer brackets, not those of a bracket inside
     return text[1:].strip() if text.startswith("《") and "》" not in text else text
+
+
+def _count(text: str, chars: str) -> int:
+    return sum(1 for c in text if c in chars)
 
 
 def segment_blocks(blocks: list[dict], removed: list[dict]) -> tuple[list[Body], list[list[Headline]]]:

@@ -10,6 +10,7 @@ both the PDF's line grouping and the OCR lines' cutting read.
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -150,19 +151,25 @@ def gutters(lines: Sequence[Boxed], em: float) -> list[Gutter]:
     found = []
     for right in rights:
         nearest = min((left for left in lefts if left > right), default=None)
-        if nearest is not None and nearest - right <= GUTTER_EM * em and _side_by_side(lines, right, nearest, em):
+        if nearest is None or nearest - right > GUTTER_EM * em:
+            continue
+        if _side_by_side(lines, right, nearest, em) >= EDGE_LINES:
             found.append(Gutter(right, nearest))
     return found
 
 
-def _side_by_side(lines: Sequence[Boxed], right: float, left: float, em: float) -> bool:
-    """Whether ``EDGE_LINES`` lines or more that end at ``right`` each have a line level with them that starts at
-    ``left``: two columns side by side, not edges that only happen to fall near each other."""
+def _side_by_side(lines: Sequence[Boxed], right: float, left: float, em: float) -> int:
+    """How many lines end at ``right`` with a line level with them that starts at ``left``: two columns side by
+    side (``EDGE_LINES`` of them or more), not edges that only happen to fall near each other."""
     enders = [line for line in lines if abs(line.x1 - right) <= EDGE_EM * em]
-    starters = [line for line in lines if abs(line.x0 - left) <= EDGE_EM * em]
-    level = sum(any(overlap(a.top, a.bottom, b.top, b.bottom) > 0.5 * min(a.bottom - a.top, b.bottom - b.top)
-                    for b in starters) for a in enders)
-    return level >= EDGE_LINES
+    starters = sorted((line for line in lines if abs(line.x0 - left) <= EDGE_EM * em), key=lambda line: line.top)
+    tops = [line.top for line in starters]
+    tallest = max((line.bottom - line.top for line in starters), default=0.0)
+    level = 0
+    for a in enders:
+        level += any(overlap(a.top, a.bottom, b.top, b.bottom) > 0.5 * min(a.bottom - a.top, b.bottom - b.top)
+                     for b in starters[bisect_left(tops, a.top - tallest):bisect_left(tops, a.bottom)])
+    return level
 
 
 def _edges(xs: list[float], em: float) -> list[float]:

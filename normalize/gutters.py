@@ -12,6 +12,7 @@ where the engine read them, as one line.
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -100,21 +101,57 @@ def cut_at_gutters(lines: list[TextLine], words: Sequence[Sequence[Word]]) -> li
     """A page's lines in the engine's order, with each line read across a gutter cut at it and its pieces put
     back in their columns (``put_back``); ``words[i]`` are the words of ``lines[i]``, left to right.
 
-    A line is cut only where one of its pieces has a column to go to; pieces that have none stay in the line's
-    place, as one line.
+    A line is cut only at a gutter that no line right above or below it bridges (``bridged``), and only where one
+    of its pieces has a column to go to; pieces that have none stay in the line's place, as one line.
     """
     if not lines:
         return lines
-    em = statistics.median(line.size for line in lines)
+    em = statistics.median(line.size for line in lines) or 1.0
     found = gutters(lines, em)
     if not found:
         return lines
+    by_top = sorted(range(len(lines)), key=lambda k: lines[k].top)
+    tops = [lines[k].top for k in by_top]
+    tallest = max(line.bottom - line.top for line in lines)
     cuts = {}
     for i, line in enumerate(lines):
-        runs = cut_line(line, words[i], found, em)
+        if len(cut_line(line, words[i], found, em)) < 2:  # (cheap first: most lines cross no gutter)
+            continue
+        near = _near(i, lines, by_top, tops, tallest, em)
+        open_ = [g for g in found if not bridged(g, near, lines, words)]
+        runs = cut_line(line, words[i], open_, em)
         if len(runs) > 1:
             cuts[i] = [piece(line, run) for run in runs]
     return put_back(lines, cuts, em) if cuts else lines
+
+
+def _near(i: int, lines: list[TextLine], by_top: list[int], tops: list[float], tallest: float, em: float) -> list[int]:
+    """The lines right above and right below line i (less than ``LINE_GAP_EM`` of white between), whatever their
+    column."""
+    line = lines[i]
+    reach = LINE_GAP_EM * em
+    start, end = bisect_left(tops, line.top - tallest - reach), bisect_right(tops, line.bottom + reach)
+    return [k for k in by_top[start:end] if k != i and (0 <= line.top - lines[k].bottom < reach
+                                                         or 0 <= lines[k].top - line.bottom < reach)]
+
+
+def bridged(gutter: Gutter, near: Sequence[int], lines: Sequence[TextLine], words: Sequence[Sequence[Word]]) -> bool:
+    """Whether a line right above or below bridges the gutter: one of its words stands across the gutter's middle,
+    with no rule in it (OCR boxes a word and the rule beside it together: ``领，|``). There the white is no gutter:
+    a full-width paragraph's line whose words happen to leave white where a band of columns higher up has its
+    gutter, the lines under it running through there, is not cut.
+
+    >>> gutter = Gutter(100.0, 130.0)
+    >>> lines = [TextLine("甲", 0, 0, 100, 10, 10.0), TextLine("乙乙", 0, 30, 230, 40, 10.0)]
+    >>> words = [[Word("甲", 0, 100)], [Word("乙乙", 0, 230)]]
+    >>> bridged(gutter, [0], lines, words), bridged(gutter, [1], lines, words)
+    (False, True)
+    >>> bridged(gutter, [1], lines, [[], [Word("领，|", 60, 118)]])
+    False
+    """
+    middle = (gutter.right + gutter.left) / 2
+    return any(w.x0 is not None and w.x1 is not None and w.x0 < middle < w.x1 and RULE_GLYPHS.isdisjoint(w.text)
+               for k in near for w in words[k])
 
 
 def put_back(lines: list[TextLine], cuts: dict[int, list[TextLine]], em: float) -> list[TextLine]:
@@ -140,15 +177,25 @@ def put_back(lines: list[TextLine], cuts: dict[int, list[TextLine]], em: float) 
     '第4版 要闻'
     """
     kept = [line for i, line in enumerate(lines) if i not in cuts]
-    pieces = [(i, p) for i, parts in cuts.items() for p in parts]
+    pieces = sorted(((i, p) for i, parts in cuts.items() for p in parts), key=lambda ip: (ip[1].top, ip[1].x0))
+    reach = LINE_GAP_EM * max((line.size for line in lines), default=em)
     stacks: list[list[tuple[int, TextLine]]] = []
-    for i, p in sorted(pieces, key=lambda ip: (ip[1].top, ip[1].x0)):
-        for stack in stacks:
+    growing: list[list[tuple[int, TextLine]]] = []  # the stacks a piece lower down may still go on from
+    for i, p in pieces:
+        growing = [stack for stack in growing if stack[-1][1].bottom >= p.top - reach]
+        for stack in growing:
             if _under(stack[-1][1], p, em):
                 stack.append((i, p))
                 break
         else:
             stacks.append([(i, p)])
+            growing.append(stacks[-1])
+    by_top = sorted(range(len(kept)), key=lambda k: kept[k].top)
+    tops = [kept[k].top for k in by_top]
+    tallest = max((line.bottom - line.top for line in kept), default=0.0)
+
+    def near(top: float) -> list[int]:  # the kept lines (their places in ``kept``) that may stand under or over
+        return sorted(by_top[bisect_left(tops, top - tallest - reach):bisect_right(tops, top + tallest + reach)])
     after: dict[int, list[TextLine]] = {}  # id of a kept line -> the stacks that follow it
     before: dict[int, list[TextLine]] = {}
     left: dict[int, list[TextLine]] = {}  # index of a cut line -> its pieces with nowhere to go
@@ -157,8 +204,9 @@ def put_back(lines: list[TextLine], cuts: dict[int, list[TextLine]], em: float) 
     for stack in stacks:
         parts = [p for _, p in stack]
         x0, x1 = min(p.x0 for p in parts), max(p.x1 for p in parts)  # the stack's width: a column's
-        above = next((line for line in reversed(kept) if _under(line, replace(parts[0], x0=x0, x1=x1), em)), None)
-        below = next((line for line in kept if _under(replace(parts[-1], x0=x0, x1=x1), line, em)), None)
+        first, last = replace(parts[0], x0=x0, x1=x1), replace(parts[-1], x0=x0, x1=x1)
+        above = next((kept[k] for k in reversed(near(first.top)) if _under(kept[k], first, em)), None)
+        below = next((kept[k] for k in near(last.bottom) if _under(last, kept[k], em)), None)
         if above is not None and id(above) in ends:
             block = above.block if runs_on(above, parts[0], max(above.x1, parts[0].x1)) else next_block
             after.setdefault(id(above), []).extend(replace(p, block=block) for p in parts)

@@ -317,8 +317,8 @@ def turned_paragraph(before: list[TextLine], region: list[TextLine], em: float) 
 
     Example: a bulletin in two columns: ``习近平致电…`` and its first paragraph at the left column's foot, its second
     paragraph and credit at the right column's top, beside the story before it, which closed with ``（来源：央视网）``.
-    Near misses: a column's top after a region that only ended a sentence, and one that does not close with a
-    credit.
+    Near misses: a column's top after a region that only ended a sentence, one that does not close with a
+    credit, and one under a title centred at the body's size (its own story, not the next paragraph of another).
 
     >>> closed = [TextLine("局，市场规模快速增长。", 0, 0, 90, 10, 10.0),
     ...           TextLine("（来源：央视网）", 40, 14, 100, 24, 10.0)]
@@ -326,10 +326,11 @@ def turned_paragraph(before: list[TextLine], region: list[TextLine], em: float) 
     ...        TextLine("（据央视《新闻联播》）", 120, 28, 220, 38, 10.0)]
     >>> turned_paragraph(closed, top, 10.0), turned_paragraph(closed[:1], top, 10.0)
     (True, False)
-    >>> turned_paragraph(closed, top[:2], 10.0)
-    False
+    >>> turned_paragraph(closed, top[:2], 10.0), turned_paragraph(closed, [replace(top[0], x1=190), *top[1:]], 10.0)
+    (False, False)
     """
     return (len(region) >= 2 and region[0].x0 > min(line.x0 for line in region[1:]) + 0.5 * em
+            and region[0].x1 >= max(line.x1 for line in region) - em  # (a paragraph's first line; a title is centred)
             and _one_size(region[0].size, em) and bool(before) and _closes(before, em) and _closes(region, em))
 
 

@@ -304,17 +304,18 @@ def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], talle
         if left.x1 - touch <= x0 and x1 <= right.x0 + touch and wall_top < bottom and wall_bottom > top \
                 and wall_bottom - wall_top >= WALL_MIN_EM * size:
             return True
-    if (right.x0 - left.x1 >= GUTTER_MIN_EM * size and any(g.white(left.x1, right.x0, size) for g in page)
-            and not (_stretched(left.chars[-1]) or _stretched(right.chars[0]))):
-        # the white between them is one of the page's gutters: a credit set flush right at a column's edge beside
-        # the next column's first line, with nothing over or under it (``（来源：央视网）`` / ``更是一场…``); not
-        # over an OCR layer, whose words are boxes on a grid
-        return True
     reach, slack = RIVER_REACH_EM * size, BASELINE_TOL_EM * size
     a_left, a_right, a_free, a_sides = _gap_seen(left, right, top - reach, top - slack, by_top, tops, tallest)
     b_left, b_right, b_free, b_sides = _gap_seen(left, right, bottom + slack, bottom + reach, by_top, tops, tallest)
     if (a_left and a_right and a_free) or (b_left and b_right and b_free):
         return True  # a gutter: text over both runs above (below), a stretch of the gap free of it
+    if (a_free and b_free and right.x0 - left.x1 >= GUTTER_MIN_EM * size
+            and any(g.white(left.x1, right.x0, size) for g in page)
+            and not (_stretched(left.chars[-1]) or _stretched(right.chars[0]))):
+        # the white between them is one of the page's gutters, and no text above or below runs through it: a
+        # credit set flush right at a column's top beside the next column's first line (``（来源：央视网）`` /
+        # ``更是一场…``); not over an OCR layer, whose words are boxes on a grid
+        return True
     # Free above and below: a gutter where text stands over one run above and over the other below
     # (``…景气指`` / ``础。`` beside a frame over the left column), or text on both sides of a gap wider
     # than an em (a credit set flush right at a column's foot beside the next column's line; a column's

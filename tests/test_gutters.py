@@ -155,6 +155,18 @@ def test_a_row_with_no_column_near_it_stays_one_line() -> None:
     assert cut_at_gutters(lines, [words] + [words_of(line) for line in body]) == lines
 
 
+def test_a_full_width_line_whose_white_falls_at_a_gutter_higher_up_is_not_cut() -> None:
+    """Two columns, then a full-width paragraph under them: its first line's words leave an em of white where the
+    columns' gutter was, but the paragraph's next line runs through there: no gutter, the line stays whole."""
+    columns = column(*LEFT_COLUMN, range(4), block=0) + column(*RIGHT_COLUMN, range(4), block=1)
+    first, first_words = row_across(6, "第一条本办法自发布", "之日起施行各单位要认真", block=2)
+    under = TextLine("贯彻落实本办法的各项规定并及时报告执行情况和存在的问题", LEFT_COLUMN[0], PITCH * 7, RIGHT_COLUMN[1],
+                     PITCH * 7 + EM, EM, block=2)
+    lines = [*columns, first, under]
+    out = cut_at_gutters(lines, [*map(words_of, columns), first_words, words_of(under)])
+    assert out == lines
+
+
 def test_put_back_leaves_uncut_lines_in_their_order() -> None:
     lines = column(*LEFT_COLUMN, range(3), block=0) + column(*RIGHT_COLUMN, range(3), block=1)
     assert put_back(lines, {}, EM) == lines

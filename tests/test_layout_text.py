@@ -49,6 +49,9 @@ LINE_KIND = [
     hit("no_letters", 1, "text", ["……………"]),  # longer: a decoration
     hit("no_letters", 1, "noise", ["…………"]),  # (four characters: still a stray)
     miss("no_letters", 1, PLAIN, ["好"]),
+    # a rule between columns that OCR read as bars, left where the lines it stood in were cut at the gutter
+    hit("column_rule", 2, "noise", ["上文写完了。", "| ||| || |", "下文写完了。"]),
+    miss("column_rule", 1, PLAIN, ["读非遗| 西乡历史文化展"]),
     hit("decoration", 2, "noise", ["…坟头上……", ',十"十-十"十-十-十"十-十"十-十', "【生活智慧】"]),  # OCR's dotted rule
     miss("decoration", 1, PLAIN, ["十分重要的一件事情是这样"]),  # Han side by side: prose
     hit("byline_line", 2, "byline", ["内心强大则世界辽阔", "◎文／姜钦峰", "有个年轻人去庙里问高僧"]),

@@ -190,6 +190,9 @@ TURNED_COLUMN = [
      ["局，市场规模增长。", "习近平指出，中国和", "十月三日，国家主席"]),
     ("the lower story closed with its own credit", [CLOSED, NEXT_PARAGRAPH, [*OPEN, line("（据新华社）", 20, 68, 45)]],
      ["局，市场规模增长。", "习近平指出，中国和", "十月三日，国家主席"]),
+    ("the column's top is a title centred at the body's size", [CLOSED, [line("社区开展志愿服务", 65, 0, 85),
+                                                                         *NEXT_PARAGRAPH[1:]], OPEN],
+     ["局，市场规模增长。", "社区开展志愿服务", "十月三日，国家主席"]),
 ]
 
 

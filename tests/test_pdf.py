@@ -86,6 +86,12 @@ def layer_text(page: pdfium.PdfPage) -> str:
      + han("庚辛壬癸子丑", 115, 62) + han("【标签】", 40, 96), ["（来源）", "更是一场", *["甲乙丙丁戊己", "庚辛壬癸子丑"] * 3, "【标签】"]),
     # near miss: the same credit and line with no columns side by side under them: one line
     (han("（来源）", 60, 20) + han("更是一场", 115, 20) + han("【标签】", 40, 96), ["（来源） 更是一场", "【标签】"]),
+    # near miss: a full-width line under the columns whose white falls at their gutter, the line under it running
+    # through there: one line
+    (han("甲乙丙丁戊己", 40, 34) + han("庚辛壬癸子丑", 115, 34) + han("甲乙丙丁戊己", 40, 48) + han("庚辛壬癸子丑", 115, 48)
+     + han("甲乙丙丁戊己", 40, 62) + han("庚辛壬癸子丑", 115, 62) + han("联系人张三丁", 40, 96) + han("电话一二三", 115, 96)
+     + han("地址在本市中山路一百号办公楼", 40, 110),
+     [*["甲乙丙丁戊己", "庚辛壬癸子丑"] * 3, "联系人张三丁 电话一二三", "地址在本市中山路一百号办公楼"]),
     # a body line beside a headline on the same baseline: two lines, whatever the gap
     (han("较陈旧。", 0, 40) + han("我县", 48, 40, 21), ["我县", "较陈旧。"]),
     # a two-line letter-spaced headline: its gaps line up but are no gutter

@@ -33,7 +33,9 @@ def pipeline(text: str, doc: str = "doc.txt") -> list[dict]:
 
 @pytest.mark.parametrize(
     ("printed", "credit"),
-    [("（据新疆民政）", "据新疆民政"), ("(来源：央视网)", "来源：央视网"), ("（据央视《新闻联播》）", "据央视《新闻联播》")],
+    [("（据新疆民政）", "据新疆民政"), ("(来源：央视网)", "来源：央视网"), ("（据央视《新闻联播》）", "据央视《新闻联播》"),
+     ("（〈陈维连）", "陈维连"), ("（来源：中国政府网(www.gov.cn)）", "来源：中国政府网(www.gov.cn)"),
+     ("（据新华社电(记者 张三)）", "据新华社电(记者 张三)")],
 )
 def test_credit_loses_only_its_outer_brackets(printed: str, credit: str) -> None:
     assert credit_text(printed) == credit

@@ -114,6 +114,8 @@ def over_a_byline(page: Page, scan: Scan, k: int) -> str | None:
     """A headline-like line right over a byline is the headline's last: a byline stands under its title
     (``日本上半财年贸易逆差创新高`` / ``市慈善总会`` / ``据日本财务省今天…``)."""
     below = k + 1
+    while below < len(page.lines) and page.lines[below].kind == "blank":  # (OCR's blank between them)
+        below += 1
     if below < len(page.lines) and page.lines[below].kind == "byline" and is_heading_candidate(page.lines[k].text):
         return "line"
     return None

@@ -257,32 +257,39 @@ def named_again(lines: list[Line]) -> None:
     a credit (``（东城区民政局供稿）``), a masthead's ``街道社工站编`` or an issuing line's ``… 印发``. A bulletin names
     its offices over and over; a title's words are printed once. It is the story's byline, no part of its
     headline. Near misses: a title's second line, named nowhere else (``深大鹏办事处召开社工联席会议`` /
-    ``共话社工服务``); a name repeated where no title stands over it; a line of a story printed twice, repeated
+    ``共话社工服务``); a name repeated where no title stands over it; a subtitle repeated under a series' titles
+    (``——记者走访见闻``, OCR's ``-一记者走访见闻``); a line of a story printed twice, repeated
     under the same line, and a line of running text that wraps alike under a line that is no headline
     (``重庆和四川代表团`` / ``的两位新闻发言人介绍`` and ``地，陕西和云南代表团`` / ``的两位新闻发言人介绍``)."""
     texts = [ln.text.replace(" ", "") for ln in lines]
     widths = sorted(len(text) for ln, text in zip(lines, texts) if ln.kind == "text")
     short = NAME_SHARE * widths[len(widths) // 2] if widths else 0  # (shorter than a column's lines by far)
+    named = {next(g for g in m.groups() if g) for text in texts if (m := _NAMED_RE.search(text))}
+    titles: dict[str, set[str]] = {}  # a short line -> the headline-like lines it stands under
+    above_text = ""
+    for ln, text in zip(lines, texts):
+        if ln.kind == "blank":
+            continue
+        if above_text and len(text) <= NAME_CHARS and is_heading_candidate(above_text):
+            titles.setdefault(text, set()).add(above_text)
+        above_text = text
     for i, ln in enumerate(lines):
         name = texts[i]
-        if ln.kind != "text" or not LABEL_CHARS < len(name) <= min(NAME_CHARS, short) or not name_like(name):
+        if (ln.kind != "text" or not LABEL_CHARS < len(name) <= min(NAME_CHARS, short) or not name_like(name)
+                or not name[0].isalpha()):  # (a series' subtitle repeated under its titles, ``-一记者走访见闻``)
             continue
         above, below = _neighbours(lines, i)
         if (above is None or below is None or above.kind != "text" or below.kind != "text"
                 or not is_heading_candidate(above.text)):
             continue
-        if any(_names(texts, j, name, texts[i - 1]) for j in range(len(texts)) if j != i):
+        # (under another title: not a story printed twice, nor running text that happens to wrap alike)
+        if name in named or titles.get(name, set()) - {above.text.replace(" ", "")}:
             ln.kind, ln.why = "byline", "named_again"
 
 
-def _names(texts: list[str], j: int, name: str, title: str) -> bool:
-    """Line j names ``name`` as an office is named: in a credit (``（东城区民政局供稿）``), a masthead's ``…编``, an
-    issuing line's ``… 印发``, or alone under another headline-like line than ``title`` (not a story printed twice,
-    nor a line of running text that happens to wrap alike)."""
-    text = texts[j]
-    if re.search(rf"[（(]{re.escape(name)}(?:供稿)?[）)]$|^{re.escape(name)}(?:编|\d.*印发)$", text):
-        return True
-    return text == name and j > 0 and texts[j - 1] != title and is_heading_candidate(texts[j - 1])
+# where a document names an office: a credit (``（东城区民政局供稿）``), a masthead (``街道社工站编``), an issuing
+# line (``街道社工站2024年5月3日印发``)
+_NAMED_RE = re.compile(r"[（(]([^（）()]+?)(?:供稿)?[）)]$|^(?!.*[（(])(.+?)编$|^(.+?)\d.*印发$")
 
 
 # the labels of an official document's distribution block (版记, GB/T 9704): who it is sent to

@@ -185,6 +185,19 @@ def blank_line(text: str) -> str | None:
     return "blank" if not text else None
 
 
+RULE_BARS = frozenset("|｜丨¦ ")  # (and spaces between them)
+
+
+def column_rule(text: str) -> str | None:
+    """Nothing but bars: a rule between columns that OCR read as text (``| ||| || |``, left where the lines it
+    stood in were cut at the gutter, ``normalize.gutters``), however long: noise.
+
+    >>> column_rule("| ||| || |"), column_rule("｜"), column_rule("读非遗|西乡"), column_rule("1 | 2")
+    ('noise', 'noise', None, None)
+    """
+    return "noise" if text.strip() and set(text) <= RULE_BARS else None
+
+
 def no_letters(text: str) -> str | None:
     """No letter, digit or Han: ``”`` is a stray glyph (noise), ``……………`` a longer decoration (text)."""
     if WORD_CHAR_RE.search(text):
@@ -305,11 +318,11 @@ def running_head(text: str) -> str | None:
     return None
 
 
-LINE_KIND = family("line_kind", profile_line, blank_line, decoration, no_letters, byline_line, jump_line, editor_line,
-                   page_number, credit_line, bracketed_line, label_credit, running_head)
+LINE_KIND = family("line_kind", profile_line, blank_line, decoration, column_rule, no_letters, byline_line, jump_line,
+                   editor_line, page_number, credit_line, bracketed_line, label_credit, running_head)
 # the one rule a line can meet without the others' cues (see classify_line)
-_PROSE_KIND = subset("line_kind", (decoration, no_letters))
-_PROFILED_PROSE_KIND = subset("line_kind", (profile_line, decoration, no_letters))  # a profile's lines too
+_PROSE_KIND = subset("line_kind", (decoration, column_rule, no_letters))
+_PROFILED_PROSE_KIND = subset("line_kind", (profile_line, decoration, column_rule, no_letters))  # a profile's lines too
 
 
 def classify_line(text: str) -> tuple[str, str]:
