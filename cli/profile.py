@@ -17,8 +17,8 @@ def register(app: typer.Typer) -> None:
 def profile(
     paths: Paths,
     suggest: Annotated[bool, typer.Option(
-        "--suggest", help="Print the lines the pages repeat (running heads, paper names, labels) as a "
-        "draft profile.")] = False,
+        "--suggest", help="Print the lines the pages repeat (running heads, paper names, labels, offices "
+        "signing stories or under titles) as a draft profile.")] = False,
     output: Annotated[str, typer.Option(
         "--output", "-o", metavar="FILE", help="Write the draft here instead of stdout.")] = "-",
     min_pages: Annotated[int, typer.Option(
@@ -26,10 +26,11 @@ def profile(
 ) -> None:
     """zhnorm profile --suggest scans/ -o sanmen.toml
 
-    Draft a corpus profile from the lines the pages under PATHs repeat: at a
-    page's top or foot they are running heads (furniture), inside pages short
-    ones are section labels. Check the draft, add credit and byline patterns,
-    then run with --profile FILE. The draft is TOML, written to stdout (or -o):
+    Draft a corpus profile from the lines the pages under PATHs repeat: names
+    right after stories' last sentences are credits, names right under titles
+    bylines; at a page's top or foot other lines are running heads (furniture),
+    inside pages short ones are section labels. Check the draft, add patterns
+    it cannot guess, then run with --profile FILE. The draft is TOML, written to stdout (or -o):
     a file for zhnorm, not JSONL. A profile looks like this:
 
     \b
@@ -53,4 +54,5 @@ def profile(
         found = draft(pages_of(paths), min_pages=min_pages)
         with open_output(output) as out:
             out.write(to_toml(found, ", ".join(paths)))
-    say(f"profile: {len(found['furniture'])} furniture lines, {len(found['labels'])} labels drafted")
+    say(f"profile: {len(found['furniture'])} furniture lines, {len(found['labels'])} labels, "
+        f"{len(found['credits'])} credits, {len(found['bylines'])} bylines drafted")

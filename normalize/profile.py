@@ -149,36 +149,74 @@ def applied(profile: Profile | None) -> Iterator[None]:
 
 SUGGEST_CHARS = 30  # a running head or label is at most this long
 EDGE_TOP, EDGE_FOOT = 3, 2  # lines at a page's top and foot where running heads and feet stand
-LABEL_RE = re.compile(r"[\u4e00-\u9fff]{1,4}")  # a section label: a word of a few Han characters
+NAME_SHARE = 0.6  # a name drafted as a credit or byline is at most this share of its page's long lines
+LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a section label: a word of two to four Han characters
 
 
 def suggest(pages: Iterable[list[str]], *, min_pages: int = 2) -> dict[str, list[str]]:
     """
-    Lines the pages repeat, as a draft profile: those at a page's top or foot as furniture,
-    short ones inside pages as labels; each on at least ``min_pages`` pages.
+    Lines the pages repeat, as a draft profile, each on at least ``min_pages`` pages: a name standing right
+    after a story's last sentence as a credit (an office signing its stories), one standing right under a
+    headline-like line as a byline (the office under a title), both inside a page (a name found in both places is
+    drafted as neither: its place decides); other lines at a page's top or foot as furniture,
+    short ones inside pages as labels. Credits and bylines are drafted as exact patterns.
 
         >>> pages = [["民生周刊 第1版", "秋粮收获过半", "正文写到这里。", "简讯", "短讯写到这里。", "第1页"],
         ...          ["民生周刊 第2版", "德国机场罢工", "正文写到这里。", "简讯", "另一条短讯。", "第2页"]]
         >>> suggest(pages)
-        {'furniture': ['民生周刊 第1版', '第1页'], 'labels': ['简讯']}
+        {'furniture': ['民生周刊 第1版', '第1页'], 'labels': ['简讯'], 'credits': [], 'bylines': []}
+        >>> body = ["这是一篇报道的正文，写了好几行字，", "每一行都和栏一样宽，到这里写完了。"]
+        >>> story = ["县残联派送助残大礼包", "县民政局办公室", *body]  # (printed in both documents)
+        >>> offices = [["文明简报", "第1期", *body, *story, "社区服务中心", "孤儿核查工作圆满完成", *body, "第1页"],
+        ...            ["文明简报", "第2期", *body, "邮政储蓄银行献爱心", "县民政局办公室",
+        ...             "另一篇报道也写到这里完了。", "社区服务中心", "科普宣传上街", *body, "第2页"]]
+        >>> drafted = suggest(offices)
+        >>> drafted["credits"], drafted["bylines"], drafted["furniture"]
+        (['^社区服务中心$'], ['^县民政局办公室$'], ['文明简报', '第1期', '第1页'])
     """
+    from .layout.text import LABEL_CHARS, NAME_CHARS, ends_sentence, is_heading_candidate, name_like
+    from .words import word_runs_on
+
     edges: Counter[str] = Counter()
     inside: Counter[str] = Counter()
+    closing: dict[str, set[str]] = {}  # a name -> the stories' last sentences it stands after
+    under: dict[str, set[str]] = {}  # a name -> the headline-like lines it stands under
     shown: dict[str, str] = {}
     for lines in pages:
         texts = [t.strip() for t in lines if t.strip()]
-        seen: set[tuple[str, bool]] = set()
+        widths = sorted(len(line_key(t)) for t in texts)
+        short = NAME_SHARE * widths[3 * len(widths) // 4] if widths else 0  # (well short of its running text)
+        seen: set[tuple[str, str]] = set()
         for k, text in enumerate(texts):
             if len(text) > SUGGEST_CHARS or _not_furniture(text):
                 continue
             key = line_key(text)
             shown.setdefault(key, text)
-            seen.add((key, k < EDGE_TOP or k >= len(texts) - EDGE_FOOT))
-        for key, edge in seen:
-            (edges if edge else inside)[key] += 1
-    return {"furniture": [text for k, text in shown.items() if edges[k] >= min_pages],
+            place = "edge" if k < EDGE_TOP or k >= len(texts) - EDGE_FOOT else "inside"
+            if (k and word_runs_on(texts[k - 1], text)) or (k + 1 < len(texts) and word_runs_on(text, texts[k + 1])):
+                continue  # a title's line, a word running on across it (``德国多个机场安保人`` / ``员罢工``)
+            if (place == "inside" and LABEL_CHARS < len(key) <= min(NAME_CHARS, short) and name_like(text)
+                    and text[0].isalpha()):
+                if ends_sentence(texts[k - 1]):
+                    closing.setdefault(key, set()).add(texts[k - 1])
+                    continue
+                if is_heading_candidate(texts[k - 1]):
+                    under.setdefault(key, set()).add(texts[k - 1])
+                    continue
+            seen.add((key, place))
+        for key, place in seen:
+            (edges if place == "edge" else inside)[key] += 1
+    # (after or under other lines each time: an office signing several stories, not one story printed twice)
+    after, over = ({k: len(v) for k, v in found.items()} for found in (closing, under))
+    names = {k for k in shown if after.get(k, 0) + over.get(k, 0) >= min_pages}
+    return {"furniture": [text for k, text in shown.items() if edges[k] >= min_pages and k not in names],
             "labels": [text for k, text in shown.items()
-                       if inside[k] >= min_pages and edges[k] == 0 and LABEL_RE.fullmatch(k)]}
+                       if inside[k] >= min_pages and edges[k] == 0 and LABEL_RE.fullmatch(k) and k not in names],
+            # (a name that stands both after stories and under titles is drafted as neither: its place decides)
+            "credits": [f"^{re.escape(text)}$" for k, text in shown.items()
+                        if after.get(k, 0) >= min_pages and not over.get(k)],
+            "bylines": [f"^{re.escape(text)}$" for k, text in shown.items()
+                        if over.get(k, 0) >= min_pages and not after.get(k)]}
 
 
 def _not_furniture(text: str) -> bool:
@@ -209,8 +247,10 @@ def to_toml(found: dict[str, list[str]], source: str) -> str:
              "lines = [" + ", ".join(map(quote, found.get("furniture", []))) + "]",
              "patterns = []", "", "[labels]  # section labels, left out of the articles",
              "lines = [" + ", ".join(map(quote, found.get("labels", []))) + "]", "",
-             "[credits]  # e.g. \"^（[^（）]{2,12}供稿）$\"", "patterns = []", "",
-             "[bylines]  # e.g. \"^本报记者\\\\s*\\\\S+$\"", "patterns = []", ""]
+             "[credits]  # names signing stories after their last sentence; e.g. \"^（[^（）]{2,12}供稿）$\"",
+             "patterns = [" + ", ".join(map(quote, found.get("credits", []))) + "]", "",
+             "[bylines]  # names under titles; e.g. \"^本报记者\\\\s*\\\\S+$\"",
+             "patterns = [" + ", ".join(map(quote, found.get("bylines", []))) + "]", ""]
     return "\n".join(lines)
 
 

@@ -3,6 +3,7 @@ and ``zhnorm profile --suggest`` drafting one from the lines a folder's pages re
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
@@ -95,7 +96,7 @@ def test_dehyphenate_and_run_take_a_profile(sanmen: Path, tmp_path: Path) -> Non
 def test_suggest_drafts_the_lines_pages_repeat() -> None:
     pages = [["民生周刊 第1版", "全国秋粮收获过半", "正文写到这里。", "简讯", "短讯写到这里。", "第1页"],
              ["民生周刊 第2版", "德国机场罢工", "正文写到这里。", "简讯", "另一条短讯。", "第2页"]]
-    assert suggest(pages) == {"furniture": ["民生周刊 第1版", "第1页"], "labels": ["简讯"]}
+    assert suggest(pages) == {"furniture": ["民生周刊 第1版", "第1页"], "labels": ["简讯"], "credits": [], "bylines": []}
 
 
 def test_profile_suggest_writes_a_profile_that_loads(tmp_path: Path) -> None:
@@ -104,7 +105,30 @@ def test_profile_suggest_writes_a_profile_that_loads(tmp_path: Path) -> None:
             f"民生周刊 2024年7月{n}日 第{n}版\n{title}\n　　正文写到这里，第{n}篇。\n简讯\n　　短讯{n}。\n"
             f"　　又一条短讯，第{n}条。\n第{n}页\n", encoding="utf-8")
     result = runner.invoke(app, ["profile", "--suggest", str(tmp_path)])
-    assert result.exit_code == 0 and "2 furniture lines, 1 labels drafted" in result.stderr
+    assert result.exit_code == 0 and "2 furniture lines, 1 labels, 0 credits, 0 bylines drafted" in result.stderr
     drafted = profile_from(tomllib.loads(result.stdout))
     assert drafted.kind("民生周刊 2025年1月9日 第12版") == "furniture" and drafted.kind("简讯") == "label"
     assert runner.invoke(app, ["profile", str(tmp_path)]).exit_code == 2  # say what to do
+
+
+def test_suggest_drafts_offices_by_their_place_and_the_draft_gives_the_credits(tmp_path: Path) -> None:
+    """A bulletin's offices: one signs stories after their last sentence (a credit), one stands under titles (a
+    byline); neither is repeated as a story is (after the same line). Run with the draft, the signing office is
+    each story's credit; without it, the text alone cannot tell it from a kicker over the next title."""
+    body = "近日，社区组织志愿者开展了一次活动，\n参加的居民都说这样的活动很有意义。\n"
+    for n, (title, other) in enumerate((("全国秋粮收获过半", "德国机场罢工"), ("雅万高铁施工", "邮政储蓄银行献爱心"),
+                                        ("社区开展志愿服务", "孤儿核查工作圆满完成")), start=1):
+        (tmp_path / f"p{n}.txt").write_text(
+            f"文明创建简报\n第{n}期\n{title}\n县民政局办公室\n{body}第{n}篇稿子到这里写完了。\n社区服务中心\n{other}\n"
+            f"{body}另一篇稿子也写完了，第{n}篇。\n社区服务中心\n第{n}页\n", encoding="utf-8")
+    result = runner.invoke(app, ["profile", "--suggest", str(tmp_path)])
+    drafted = profile_from(tomllib.loads(result.stdout))
+    assert drafted.kind("社区服务中心") == "credit" and drafted.kind("县民政局办公室") == "byline"
+    assert drafted.kind("全国秋粮收获过半") is None
+    (tmp_path / "draft.toml").write_text(result.stdout, encoding="utf-8")
+    out = tmp_path / "a.jsonl"
+    assert runner.invoke(app, ["run", str(tmp_path / "p1.txt"), "-o", str(out), "--profile",
+                               str(tmp_path / "draft.toml")]).exit_code == 0
+    articles = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(a["title"], a["byline"], a["credit"]) for a in articles] == [
+        ("全国秋粮收获过半", "县民政局办公室", "社区服务中心"), ("德国机场罢工", None, "社区服务中心")]
