@@ -61,11 +61,13 @@ def _kicker(text: str | None) -> str | None:
 
         >>> _kicker("【生活智慧】"), _kicker("在希望的田野上"), _kicker(None), _kicker("【工作动态1")
         ('生活智慧', '在希望的田野上', None, '工作动态1')
+        >>> _kicker("【社工天地]】")
+        '社工天地'
     """
     text = _clean_title(text)
     if not text or not TAG_RE.match(text):
         return text
-    return text[1:-1] if text[-1] in "】]" else text[1:]
+    return text[1:].rstrip("】]") if text[-1] in "】]" else text[1:]
 
 
 def _role(block: dict) -> str:

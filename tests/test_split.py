@@ -375,7 +375,8 @@ def test_a_headline_read_after_its_story_heads_it() -> None:
         assert ({"unmatched_heading"} <= {r["kind"] for r in removed}) is not matched
 
 
-@pytest.mark.parametrize(("tag", "kicker"), [("【工作动态】", "工作动态"), ("【工作动态]", "工作动态"), ("【工作动态1", "工作动态1")])
+@pytest.mark.parametrize(("tag", "kicker"), [("【工作动态】", "工作动态"), ("【工作动态]", "工作动态"), ("【工作动态1", "工作动态1"),
+                                            ("【工作动态]】", "工作动态")])
 def test_a_column_tag_whose_closing_bracket_ocr_misread_is_the_kicker(tag: str, kicker: str) -> None:
     """OCR reads a tag's 】 as ``]`` or ``1``: the tag is still the kicker over the title; only brackets are left
     out, so a misread ``1`` stays in it (nothing is lost)."""
