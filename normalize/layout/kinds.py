@@ -264,31 +264,38 @@ def named_again(lines: list[Line]) -> None:
     texts = [ln.text.replace(" ", "") for ln in lines]
     widths = sorted(len(text) for ln, text in zip(lines, texts) if ln.kind == "text")
     short = NAME_SHARE * widths[len(widths) // 2] if widths else 0  # (shorter than a column's lines by far)
-    named = {next(g for g in m.groups() if g) for text in texts if (m := _NAMED_RE.search(text))}
-    titles: dict[str, set[str]] = {}  # a short line -> the headline-like lines it stands under
+    candidates = []  # (index, the headline-like line over it)
+    for i, ln in enumerate(lines):
+        name = texts[i]
+        if (ln.kind != "text" or not LABEL_CHARS < len(name) <= min(NAME_CHARS, short) or not name[0].isalpha()
+                or not name_like(name)):  # (a series' subtitle repeated under its titles, ``-一记者走访见闻``)
+            continue
+        above, below = _neighbours(lines, i)
+        if (above is not None and below is not None and above.kind == "text" and below.kind == "text"
+                and is_heading_candidate(above.text)):
+            candidates.append((i, above.text.replace(" ", "")))
+    if not candidates:  # (most documents: no index needed)
+        return
+    named = {next(g for g in m.groups() if g) for text in texts
+             if text.endswith(_NAMED_ENDS) and (m := _NAMED_RE.search(text))}
+    wanted = {texts[i] for i, _ in candidates}
+    titles: dict[str, set[str]] = {}  # a candidate's text -> the headline-like lines it stands under
     above_text = ""
     for ln, text in zip(lines, texts):
         if ln.kind == "blank":
             continue
-        if above_text and len(text) <= NAME_CHARS and is_heading_candidate(above_text):
+        if text in wanted and above_text and is_heading_candidate(above_text):
             titles.setdefault(text, set()).add(above_text)
         above_text = text
-    for i, ln in enumerate(lines):
-        name = texts[i]
-        if (ln.kind != "text" or not LABEL_CHARS < len(name) <= min(NAME_CHARS, short) or not name_like(name)
-                or not name[0].isalpha()):  # (a series' subtitle repeated under its titles, ``-一记者走访见闻``)
-            continue
-        above, below = _neighbours(lines, i)
-        if (above is None or below is None or above.kind != "text" or below.kind != "text"
-                or not is_heading_candidate(above.text)):
-            continue
+    for i, title in candidates:
         # (under another title: not a story printed twice, nor running text that happens to wrap alike)
-        if name in named or titles.get(name, set()) - {above.text.replace(" ", "")}:
-            ln.kind, ln.why = "byline", "named_again"
+        if texts[i] in named or titles.get(texts[i], set()) - {title}:
+            lines[i].kind, lines[i].why = "byline", "named_again"
 
 
 # where a document names an office: a credit (``（东城区民政局供稿）``), a masthead (``街道社工站编``), an issuing
 # line (``街道社工站2024年5月3日印发``)
+_NAMED_ENDS = ("）", ")", "编", "印发")
 _NAMED_RE = re.compile(r"[（(]([^（）()]+?)(?:供稿)?[）)]$|^(?!.*[（(])(.+?)编$|^(.+?)\d.*印发$")
 
 

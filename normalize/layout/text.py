@@ -195,6 +195,8 @@ def column_rule(text: str) -> str | None:
     >>> column_rule("| ||| || |"), column_rule("｜"), column_rule("读非遗|西乡"), column_rule("1 | 2")
     ('noise', 'noise', None, None)
     """
+    if text[:1] not in RULE_BARS:  # (most lines: at once)
+        return None
     return "noise" if text.strip() and set(text) <= RULE_BARS else None
 
 
