@@ -64,6 +64,15 @@ def _r(x: float) -> float:
     return round(x, PRECISION)
 
 
+class _Numbers(dict):
+    """One float object per rounded coordinate: a long document's layout repeats the same few thousand values
+    (its columns' edges, its lines' tops), and one object each keeps its memory small."""
+
+    def __call__(self, x: float) -> float:
+        x = round(x, PRECISION)
+        return self.setdefault(x, x)
+
+
 class Paged:
     """A document's pages gathered into its text and layout, one page at a time."""
 
@@ -73,6 +82,7 @@ class Paged:
                                        "images": []}
         self.ordered = ordered  # put each page in reading order (a PDF), else keep the file's order (OCR)
         self.fonts: dict[str, int] = {}
+        self.number = _Numbers()
         self.last_page = 1  # the page of the last line (form feeds before a line: pages passed since)
 
     def add(self, page: PageLayout, number: int) -> None:
@@ -93,7 +103,8 @@ class Paged:
                 layout["fonts"].append(line.font)
             breaks = "\f" * (number - self.last_page) if k == 0 else ""
             self.lines.append(breaks + line.text)
-            layout["lines"].append([number, _r(line.x0), _r(line.top), _r(line.x1), _r(line.bottom), _r(line.size),
+            r = self.number
+            layout["lines"].append([number, r(line.x0), r(line.top), r(line.x1), r(line.bottom), r(line.size),
                                     line.block, font])
         if ordered.lines:
             self.last_page = number
