@@ -4,16 +4,16 @@ Where the columns of a page stand level with each other, tesseract sometimes rea
 columns as a single line: ``日本上半财年贸易逆差创新|大值。(据央视网)   后，每年可从陕西向安徽输|悬挂完成``.
 Its words still have their boxes, and the page says where its gutters are (``gutters``): a line whose words
 leave a gutter white, or hold only a column rule read as ``|`` there, is cut into one piece per column
-(``cut_line``); the pieces of rows cut one under the other make a stack in their column, and a stack goes after
-the paragraph it continues or before the one it heads (``put_back``). Pieces that have no column to go to stay
-where the engine read them, as one line.
+(``cut_line``), unless a line right above or below bridges that white (``bridged``); the pieces of rows cut one
+under the other make a stack in their column, and a stack goes after the paragraph it continues or before the one
+it heads (``put_back``). Pieces that have no column to go to stay where the engine read them, as one line.
 """
 
 from __future__ import annotations
 
 import statistics
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .geometry import WHITE_EM, Gutter, TextLine, gutters, overlap
@@ -22,7 +22,6 @@ from .order import LINE_GAP_EM, runs_on
 
 RULE_GLYPHS = frozenset("|｜丨¦")
 """What OCR reads a thin vertical rule as."""
-
 
 
 def cut_line(line: TextLine, words: Sequence[Word], found: Sequence[Gutter], em: float) -> list[list[Word]]:
@@ -110,29 +109,19 @@ def cut_at_gutters(lines: list[TextLine], words: Sequence[Sequence[Word]]) -> li
     found = gutters(lines, em)
     if not found:
         return lines
-    by_top = sorted(range(len(lines)), key=lambda k: lines[k].top)
-    tops = [lines[k].top for k in by_top]
-    tallest = max(line.bottom - line.top for line in lines)
+    reach = LINE_GAP_EM * em
+    nearby = _nearby(lines, reach)
     cuts = {}
     for i, line in enumerate(lines):
         if len(cut_line(line, words[i], found, em)) < 2:  # (cheap first: most lines cross no gutter)
             continue
-        near = _near(i, lines, by_top, tops, tallest, em)
+        near = [k for k in nearby(line.top) if k != i and (0 <= line.top - lines[k].bottom < reach
+                                                           or 0 <= lines[k].top - line.bottom < reach)]
         open_ = [g for g in found if not bridged(g, near, lines, words)]
         runs = cut_line(line, words[i], open_, em)
         if len(runs) > 1:
             cuts[i] = [piece(line, run) for run in runs]
     return put_back(lines, cuts, em) if cuts else lines
-
-
-def _near(i: int, lines: list[TextLine], by_top: list[int], tops: list[float], tallest: float, em: float) -> list[int]:
-    """The lines right above and right below line i (less than ``LINE_GAP_EM`` of white between), whatever their
-    column."""
-    line = lines[i]
-    reach = LINE_GAP_EM * em
-    start, end = bisect_left(tops, line.top - tallest - reach), bisect_right(tops, line.bottom + reach)
-    return [k for k in by_top[start:end] if k != i and (0 <= line.top - lines[k].bottom < reach
-                                                         or 0 <= lines[k].top - line.bottom < reach)]
 
 
 def bridged(gutter: Gutter, near: Sequence[int], lines: Sequence[TextLine], words: Sequence[Sequence[Word]]) -> bool:
@@ -177,25 +166,9 @@ def put_back(lines: list[TextLine], cuts: dict[int, list[TextLine]], em: float) 
     '第4版 要闻'
     """
     kept = [line for i, line in enumerate(lines) if i not in cuts]
-    pieces = sorted(((i, p) for i, parts in cuts.items() for p in parts), key=lambda ip: (ip[1].top, ip[1].x0))
     reach = LINE_GAP_EM * max((line.size for line in lines), default=em)
-    stacks: list[list[tuple[int, TextLine]]] = []
-    growing: list[list[tuple[int, TextLine]]] = []  # the stacks a piece lower down may still go on from
-    for i, p in pieces:
-        growing = [stack for stack in growing if stack[-1][1].bottom >= p.top - reach]
-        for stack in growing:
-            if _under(stack[-1][1], p, em):
-                stack.append((i, p))
-                break
-        else:
-            stacks.append([(i, p)])
-            growing.append(stacks[-1])
-    by_top = sorted(range(len(kept)), key=lambda k: kept[k].top)
-    tops = [kept[k].top for k in by_top]
-    tallest = max((line.bottom - line.top for line in kept), default=0.0)
-
-    def near(top: float) -> list[int]:  # the kept lines (their places in ``kept``) that may stand under or over
-        return sorted(by_top[bisect_left(tops, top - tallest - reach):bisect_right(tops, top + tallest + reach)])
+    stacks = _stacks([(i, p) for i, parts in cuts.items() for p in parts], em, reach)
+    near = _nearby(kept, reach)
     after: dict[int, list[TextLine]] = {}  # id of a kept line -> the stacks that follow it
     before: dict[int, list[TextLine]] = {}
     left: dict[int, list[TextLine]] = {}  # index of a cut line -> its pieces with nowhere to go
@@ -231,6 +204,32 @@ def put_back(lines: list[TextLine], cuts: dict[int, list[TextLine]], em: float) 
         out.append(line)
         out.extend(after.get(id(line), []))
     return out
+
+
+def _stacks(pieces: list[tuple[int, TextLine]], em: float, reach: float) -> list[list[tuple[int, TextLine]]]:
+    """The pieces (each with the index of the line it was cut from), top to bottom, in stacks: a piece right under
+    another in its column goes on from it."""
+    stacks: list[list[tuple[int, TextLine]]] = []
+    growing: list[list[tuple[int, TextLine]]] = []  # the stacks a piece lower down may still go on from
+    for i, p in sorted(pieces, key=lambda ip: (ip[1].top, ip[1].x0)):
+        growing = [stack for stack in growing if stack[-1][1].bottom >= p.top - reach]
+        for stack in growing:
+            if _under(stack[-1][1], p, em):
+                stack.append((i, p))
+                break
+        else:
+            stacks.append([(i, p)])
+            growing.append(stacks[-1])
+    return stacks
+
+
+def _nearby(lines: list[TextLine], reach: float) -> Callable[[float], list[int]]:
+    """A function from a height on the page to the lines (their places in ``lines``, in order) that may stand
+    right over or under something there."""
+    by_top = sorted(range(len(lines)), key=lambda k: lines[k].top)
+    tops = [lines[k].top for k in by_top]
+    tallest = max((line.bottom - line.top for line in lines), default=0.0)
+    return lambda y: sorted(by_top[bisect_left(tops, y - tallest - reach):bisect_right(tops, y + tallest + reach)])
 
 
 def _under(upper: TextLine, lower: TextLine, em: float) -> bool:
