@@ -115,7 +115,6 @@ def credit_text(text: str) -> str:
         ('据央视《新闻联播》', '陈维连')
         >>> credit_text("（来源：中国政府网(www.gov.cn)）")
         '来源：中国政府网(www.gov.cn)'
-
     """
     text = text.strip().lstrip(_OPENERS + " ").rstrip()  # (OCR may read one bracket as two: （〈陈维连）)
     while text and text[-1] in _CLOSERS and _count(text, _CLOSERS) > _count(text, _OPENERS):
