@@ -549,3 +549,39 @@ def test_a_title_at_a_pages_foot_is_measured_on_its_own_pages_column() -> None:
         row[6] = 0 if row[0] == 1 else 1
     got = bulletin_blocks((text, layout))
     assert [role for kind, role, _ in got if kind == "heading"] == ["title", "title"]
+
+
+def test_a_paragraph_of_one_line_after_a_short_last_line() -> None:
+    """A paragraph's short last line, then a paragraph of one indented short line, then an indented first line:
+    three paragraphs (the magazine page's OCR layer: ``…求了个平安锁。`` / ``阳阳的身世之谜自此烟消云散。`` /
+    ``一天下大雨，…``). The short line above is no measure of how far the one-line paragraph reaches."""
+    rows = [("活动中，该社区的工作人员向过往市民发放复评问卷和宣传手", 110.0, 290.0, 15.0, SERIF, 1),
+            ("册，请市民为创建工作提出意见和建议。", 80.0, 316.0, 15.0, SERIF, 1),
+            ("阳阳的身世之谜自此烟消云散。", 110.0, 342.0, 15.0, SERIF, 1),
+            ("一天下大雨，阳阳打电话要我去接他，我当时正在单位忙于应", 110.0, 368.0, 15.0, SERIF, 1),
+            ("付上级检查，不耐烦地说：“自己回家，我没时间。”", 80.0, 394.0, 15.0, SERIF, 1)]
+    got = [t for kind, _, t in bulletin_blocks(bulletin(*rows)) if kind == "paragraph"]
+    assert got == [rows[0][0] + rows[1][0], rows[2][0], rows[3][0] + rows[4][0]]
+    # near miss: an indented first line that stops short where its next word could not break (no sentence ended)
+    # goes on in its paragraph
+    rows[2] = ("记者了解到，亭旁镇中心小学，前身是“亭山书", 110.0, 342.0, 15.0, SERIF, 1)
+    rows[3] = ("院”，创办于1872年，占地面积34亩，现有25个教学班，", 80.0, 368.0, 15.0, SERIF, 1)
+    got = [t for kind, _, t in bulletin_blocks(bulletin(*rows)) if kind == "paragraph"]
+    assert got[1] == rows[2][0] + rows[3][0] + rows[4][0]
+
+
+def test_the_magazine_pages_ocr_layer_keeps_its_paragraphs() -> None:
+    """The real magazine page's OCR layer prints ``?`` after Chinese as ASCII and its line ends vary by an OCR box:
+    a quoted question ends its paragraph (``…好爸爸?”`` / ``阳阳答非所问地说…``), and a paragraph of one line stands
+    apart from the short last line above it (``…平安锁。`` / ``阳阳的身世之谜…`` / ``一天下大雨…``)."""
+    from pathlib import Path
+
+    from normalize.loader import load_paths
+
+    pdf = Path(__file__).resolve().parents[2] / "shared" / "real" / "pdf" / "mag12ocrlayer.pdf"
+    if not pdf.exists():
+        pytest.skip("../shared is not beside this checkout")
+    doc = next(load_paths([str(pdf)]))
+    starts = [b["text"][:8] for b in build_blocks(doc["text"], doc["layout"]) if b["kind"] == "paragraph"]
+    for start in ("阳阳的身世之谜", "一天下大雨，阳阳", "阳阳答非所问地说", "我紧紧地搂住了儿", "阳阳8岁生 日时"):
+        assert any(s.startswith(start[:7]) for s in starts), start

@@ -216,7 +216,8 @@ class BoxPage:
                 faces[self.geo[i].font] += len(self.lines[i].text)
             face = max(faces, key=faces.__getitem__)
             ragged = raggedness([right - self.geo[i].x1 for i in column
-                                 if not ends_sentence(self.lines[i].text) and self.geo[i].font == face])
+                                 if not ends_sentence(self.lines[i].text, ascii_marks=True)
+                                 and self.geo[i].font == face])
             for i in idx:
                 self.left[i], self.right[i], self.ragged[i] = left, right, ragged
             for above, below in itertools.pairwise(column):
@@ -337,7 +338,15 @@ class BoxPage:
         its em: the width a word of the next line would have needed to be set here."""
         g = self.geo[i]
         # (a subhead in another face under a paragraph's last line is no measure of the column)
-        refs = [self.geo[j].x1 for j in self._refs(i) if self.geo[j].font == g.font] or [self.right.get(i, g.x1)]
+        near = [j for j in self._refs(i) if self.geo[j].font == g.font]
+        if len(near) == 2 and ends_sentence(self.lines[i].text, ascii_marks=True):
+            # (of a paragraph of one line, a neighbour that is a paragraph's short last line, or another paragraph of
+            # one line, is no measure: the other is)
+            a, b = sorted(near, key=lambda j: self.geo[j].x1)
+            if (ends_sentence(self.lines[a].text, ascii_marks=True)
+                    and self.geo[a].x1 < self.geo[b].x1 - Em.SHORT * g.size):
+                near = [b]
+        refs = [self.geo[j].x1 for j in near] or [self.right.get(i, g.x1)]
         return (min(refs) - g.x1) / g.size
 
     def space_above(self, i: int, p: int) -> float:

@@ -104,13 +104,23 @@ _BRACKETED_LINE_RE = re.compile(
     f"^(?:[{OPEN_BRACKETS}][^（）()。，,！？]{{2,24}}|《[^（）()。，,！？《》]{{2,24}})[{CLOSE_BRACKETS}]$")
 
 
-def ends_sentence(text: str) -> bool:
+def ends_sentence(text: str, *, ascii_marks: bool = False) -> bool:
     """
-    True when a line ends a sentence: 。！？… possibly followed by closing quotes or brackets.
+    True when a line ends a sentence: 。！？… possibly followed by closing quotes or brackets; with
+    ``ascii_marks``, also an ASCII ``?`` or ``!`` after a Chinese character, as OCR and extraction
+    print them (the text stages read those as a headline's ``!`` too often to count them there).
 
         >>> ends_sentence("等重点问题。"), ends_sentence("“社会组织能力提升”"), ends_sentence("好。”")
         (True, False, True)
+        >>> ends_sentence("好爸爸?”"), ends_sentence("好爸爸?”", ascii_marks=True)
+        (False, True)
+        >>> ends_sentence("COVID?", ascii_marks=True)
+        False
     """
+    if ascii_marks:
+        end = text.rstrip().rstrip(CLOSERS)
+        if end[-1:] in ("?", "!"):
+            return len(end) > 1 and not end[-2].isascii()
     last = text[-1:]
     if last in _SENTENCE_END:
         return True
