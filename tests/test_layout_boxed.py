@@ -86,6 +86,10 @@ BOX_FURNITURE = [
     # near miss: a photo story's headline printed over its photo, in display type
     miss("photo_credit", 8, None, typeset(TITLE, *PARAGRAPHS, ("科普宣传上街", 330.0, 240.0, 16.0, 2),
                                           images=((320.0, 100.0, 500.0, 262.0),))),
+    # an OCR layer's reading of an ornament after a story: a letter in small type
+    hit("small_debris", 8, "noise", typeset(TITLE, *PARAGRAPHS, ("l", 60.0, 200.0, 4.0, 2))),
+    # near miss: the same letter in body type is no ornament's
+    miss("small_debris", 8, None, typeset(TITLE, *PARAGRAPHS, ("l", 60.0, 200.0, BODY, 2))),
 ]
 
 # Is a run of lines in display type a headline, or prose set large?

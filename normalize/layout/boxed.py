@@ -20,7 +20,7 @@ from ..chardata import CREDIT_TAIL_RE, HAN_RE
 from ..geometry import overlap
 from .boxes import BoxPage, Em
 from .rules import decide, family
-from .text import CLAUSE_RE, LABEL_CHARS, closes_more, ends_sentence, is_heading_candidate, opens_subtitle
+from .text import CLAUSE_RE, LABEL_CHARS, closes_more, debris, ends_sentence, is_heading_candidate, opens_subtitle
 from .widths import line_width
 
 MAX_HEADING_LINES = 6
@@ -32,6 +32,7 @@ KICKER_LINES = 3
 PHOTO_CREDIT_CHARS = 12
 NEAR_LINES = 4  # lines before and after a drop cap in reading order where the text beside it is looked for
 SIGNATURE_CHARS = 20  # an office or a writer signing a story, set flush right, is this short
+DEBRIS_SIZE = 0.8  # OCR's debris of an ornament is set smaller than this share of the body
 
 
 # Is a text line page furniture, or a story's signature, by where it stands?
@@ -89,7 +90,19 @@ def centred_byline(page: BoxPage, i: int) -> str | None:
     return "byline" if page.centred(i) else None
 
 
-BOX_FURNITURE = family("box_furniture", running_band, photo_credit, right_set_credit, centred_byline)
+def small_debris(page: BoxPage, i: int) -> str | None:
+    """A glyph or three that no line of text is made of (``text.debris``: ``l``, ``I／``), set much smaller than the
+    body and outside running text (after a sentence's end or other noise): an OCR layer's reading of an ornament.
+    Near miss: a letter in body type, or one inside a sentence."""
+    g = page.geo[i]
+    if not debris(page.lines[i].text) or g.size >= DEBRIS_SIZE * page.body.get(g.page, g.size):
+        return None
+    before = next((k for k in range(i - 1, -1, -1) if page.lines[k].kind != "blank"), None)
+    outside = before is None or page.lines[before].kind != "text" or ends_sentence(page.lines[before].text)
+    return "noise" if outside else None
+
+
+BOX_FURNITURE = family("box_furniture", running_band, photo_credit, right_set_credit, centred_byline, small_debris)
 
 
 # Is a run of display-type lines a headline, or prose set large (a lead paragraph)?
