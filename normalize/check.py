@@ -25,6 +25,7 @@ _FOLD = str.maketrans({
 # change that context, so their number is not conserved even when nothing is lost. Brackets too:
 # a credit is kept without its outer brackets, whichever of them were printed (OCR's 《 for one too).
 _REWRITTEN_RE = re.compile(r"[—―\-一…\.()\[\]【】《]+")
+_BREAKS_RE = re.compile(r"[\n\f]+")
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -36,8 +37,11 @@ def fold(text: str) -> str:
         True
         >>> fold("宝安一\\n一非遗") == fold("宝安——非遗")
         True
+        >>> fold("心量太小．\\n难成大器") == fold("心量太小．难成大器")  # (OCR's ．, a comma by its context)
+        True
     """
-    text = _SPACE_RE.sub("", normalize_punctuation(text).translate(_FOLD))
+    # (lines joined first: the normalizer reads a mark by its neighbours, and the stages join lines)
+    text = _SPACE_RE.sub("", normalize_punctuation(_BREAKS_RE.sub("", text)).translate(_FOLD))
     return _REWRITTEN_RE.sub("", text)
 
 
