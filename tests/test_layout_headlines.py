@@ -360,6 +360,10 @@ HEADLINE_CHECKS = [
     miss("undated_in_dated_paper", 7, None, DATED_COLUMN),
     hit("ends_inside_word", 5, False, [*AIXIN, "“爱心行动”项目不仅是", *AIXIN_BODY]),  # 是 needs what follows
     miss("ends_inside_word", 5, None, [*AIXIN, "“爱心行动”项目签约", *AIXIN_BODY]),
+    # a number whose unit opens the next line's short first clause: a brief's first line, no headline
+    # (as pdftotext -raw prints the county paper: the number's digits and the clause a line each)
+    hit("ends_inside_word", 2, False, ["特种设备操作人员持证情况等。 （陈玲玲 林娟）", "为纪念中国共产党成立 9", "0",
+                                       "周年，", "推动以", "“历史的选择”", "为主题的读书活动深入开展。"]),
 ]
 
 

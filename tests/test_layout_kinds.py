@@ -30,7 +30,7 @@ ASIDE = [
 WHY = {"page_edge_names": "page_edge_name", "open_credits": "open_credit", "bracketed_asides": "bracketed_aside",
        "inside_sentences": "inside_sentence", "decoration_runs": "decoration_run", "datelines": "dateline",
        "masthead_debris": "masthead_debris", "signatures": "signature", "section_tags": "section_tag",
-       "distribution_block": "distribution_block", "named_again": "named_again"}
+       "distribution_block": "distribution_block", "named_again": "named_again", "photo_credits": "photo_credit"}
 # an OCR text layer's dashed rule, a glyph a line, after a story's last sentence
 RULE_RUN = ["－ ——", "卜 －", "—", "＋", "一－—", "·", "卜 －—"]
 # OCR's debris between two stories, then a section tag opening on its own line
@@ -85,6 +85,12 @@ KIND_PASS_ROWS = [
     # a line of running text that wraps alike twice, as long as the column's lines
     miss("named_again", 2, ("text", ""), ["重庆和四川代表团", "的两位新闻发言人介绍", "说，两年多来，两省市高质",
                                           "地，陕西和云南代表团", "的两位新闻发言人介绍", "说，他们将通过加强通道"]),
+    # a photographer's credit, also as extraction split it
+    hit("photo_credits", 3, ("noise", "photo_credit"), [*VISIT, "陈维连/摄", "科普宣传上街", *CAMPAIGN]),
+    hit("photo_credits", 4, ("noise", "photo_credit"), [*VISIT, "陈维连/", "摄", "科普宣传上街", *CAMPAIGN]),
+    # near misses: a name and a slash that no 摄 follows; a byline opening with its word
+    miss("photo_credits", 3, ("text", ""), [*VISIT, "陈维连/", "科普宣传上街", *CAMPAIGN]),
+    miss("photo_credits", 3, ("byline", "byline_line"), [*VISIT, "文/姜钦峰", *CAMPAIGN]),
     # an office signing the story, at the document's end
     hit("signatures", 3, ("credit", "signature"), [*VISIT, "XX区民政局"]),
     # and before the next story, a blank line after it

@@ -7,6 +7,7 @@ kicker, title and subtitle part (``NEW_ELEMENT``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..chardata import DATELINE_RE, WORD_CHAR_RE
@@ -256,11 +257,17 @@ def undated_in_dated_paper(page: Page, c: Candidate) -> bool | None:
 
 def ends_inside_word(page: Page, c: Candidate) -> bool | None:
     """A headline ends with a word: not on ``不仅是`` (``“爱心行动”项目不仅是``), not inside one
-    (``…暗合北斗`` / ``七星方位``)."""
+    (``…暗合北斗`` / ``七星方位``), not on a number whose unit opens the next line's short first clause
+    (``为纪念中国共产党成立90`` / ``周年，推动…``)."""
     joined = c.joined(page)
-    if ends_on_particle(joined) or word_runs_on(joined, page.lines[c.body].text):
+    below = page.lines[c.body].text
+    if (ends_on_particle(joined) or word_runs_on(joined, below)
+            or (joined[-1:].isdigit() and _UNIT_CLAUSE_RE.match(below))):
         return False
     return None
+
+
+_UNIT_CLAUSE_RE = re.compile(r"^[\u4e00-\u9fff]{1,2}[，、]")  # (a number's unit, then the clause goes on: ``周年，``)
 
 
 def shares_a_printed_line(page: Page, c: Candidate) -> bool | None:

@@ -299,6 +299,28 @@ _NAMED_ENDS = ("）", ")", "编", "印发")
 _NAMED_RE = re.compile(r"[（(]([^（）()]+?)(?:供稿)?[）)]$|^(?!.*[（(])(.+?)编$|^(.+?)\d.*印发$")
 
 
+_PHOTO_CREDIT_RE = re.compile(rf"^[{HAN}·]{{2,4}}\s*[/／]\s*(摄)?$")
+
+
+def photo_credits(lines: list[Line]) -> None:
+    """A photographer's credit, ``陈维连/摄``, also as extraction split it (``陈维连/`` / ``摄``): the credit of a
+    photo, no article's text (the box path reads it on the photo itself). Near misses: a name and a slash that no
+    ``摄`` follows, and a byline ``文/姜钦峰``, which opens with its word."""
+    for i, ln in enumerate(lines):
+        if ln.kind != "text" or not ln.text.endswith(("/", "／", "摄")):
+            continue
+        m = _PHOTO_CREDIT_RE.match(ln.text.strip())
+        if m is None:
+            continue
+        if m.group(1):
+            ln.kind, ln.why = "noise", "photo_credit"
+            continue
+        _, below = _neighbours(lines, i)
+        if below is not None and below.kind == "text" and below.text.strip() == "摄":
+            ln.kind = below.kind = "noise"
+            ln.why = below.why = "photo_credit"
+
+
 # the labels of an official document's distribution block (版记, GB/T 9704): who it is sent to
 _DISTRIBUTION_RE = re.compile(r"^\s*(?:主送|抄送|抄报|报送|发送|分送|报|送|发)\s*[：:]")
 DISTRIBUTION_LINES = 8  # a distribution block has at most this many lines
@@ -324,7 +346,7 @@ def distribution_block(lines: list[Line]) -> None:
 
 
 KIND_PASSES = (masthead_debris, page_edge_names, open_credits, bracketed_asides, inside_sentences, decoration_runs,
-               datelines, signatures, section_tags, distribution_block, named_again)
+               datelines, signatures, section_tags, distribution_block, named_again, photo_credits)
 
 
 def resumes_next(lines: list[Line], i: int) -> bool:
