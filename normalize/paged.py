@@ -69,7 +69,7 @@ class _Numbers(dict):
     (its columns' edges, its lines' tops), and one object each keeps its memory small."""
 
     def __call__(self, x: float) -> float:
-        x = round(x, PRECISION)
+        x = round(x, PRECISION) + 0.0  # (-0.0 is 0.0: one spelling in the record)
         return self.setdefault(x, x)
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -182,7 +182,8 @@ def suggest(pages: Iterable[list[str]], *, min_pages: int = 2) -> dict[str, list
     closing: dict[str, set[str]] = {}  # a name -> the stories' last sentences it stands after
     under: dict[str, set[str]] = {}  # a name -> the headline-like lines it stands under
     shown: dict[str, str] = {}
-    for lines in pages:
+    name_pages: defaultdict[str, set[tuple[int, bool]]] = defaultdict(set)  # a name -> (page, after a story) seen
+    for page_no, lines in enumerate(pages):
         texts = [t.strip() for t in lines if t.strip()]
         widths = sorted(len(line_key(t)) for t in texts)
         short = NAME_SHARE * widths[3 * len(widths) // 4] if widths else 0  # (well short of its running text)
@@ -193,21 +194,27 @@ def suggest(pages: Iterable[list[str]], *, min_pages: int = 2) -> dict[str, list
             key = line_key(text)
             shown.setdefault(key, text)
             place = "edge" if k < EDGE_TOP or k >= len(texts) - EDGE_FOOT else "inside"
-            if (k and word_runs_on(texts[k - 1], text)) or (k + 1 < len(texts) and word_runs_on(text, texts[k + 1])):
+            if place == "inside" and ((k and word_runs_on(texts[k - 1], text))
+                                      or (k + 1 < len(texts) and word_runs_on(text, texts[k + 1]))):
                 continue  # a title's line, a word running on across it (``德国多个机场安保人`` / ``员罢工``)
             if (place == "inside" and LABEL_CHARS < len(key) <= min(NAME_CHARS, short) and name_like(text)
-                    and text[0].isalpha()):
-                if ends_sentence(texts[k - 1]):
-                    closing.setdefault(key, set()).add(texts[k - 1])
-                    continue
-                if is_heading_candidate(texts[k - 1]):
-                    under.setdefault(key, set()).add(texts[k - 1])
-                    continue
+                    and text[0].isalpha() and not any(ch.isdigit() for ch in text)):  # (no running head's 第5版)
+                before = texts[k - 1]
+                for where, found in ((ends_sentence(before), closing), (is_heading_candidate(before), under)):
+                    if where:
+                        found.setdefault(key, set()).add(before)
+                        name_pages[key].add((page_no, found is closing))
+                        break
+                else:
+                    seen.add((key, place))
+                continue
             seen.add((key, place))
         for key, place in seen:
             (edges if place == "edge" else inside)[key] += 1
-    # (after or under other lines each time: an office signing several stories, not one story printed twice)
-    after, over = ({k: len(v) for k, v in found.items()} for found in (closing, under))
+    # (after or under other lines each time, and on as many pages: an office signing several stories, not one story
+    # printed twice)
+    after, over = ({k: min(len(v), sum(1 for _, c in name_pages[k] if c is is_after)) for k, v in found.items()}
+                   for found, is_after in ((closing, True), (under, False)))
     names = {k for k in shown if after.get(k, 0) + over.get(k, 0) >= min_pages}
     return {"furniture": [text for k, text in shown.items() if edges[k] >= min_pages and k not in names],
             "labels": [text for k, text in shown.items()

@@ -364,6 +364,9 @@ HEADLINE_CHECKS = [
     # (as pdftotext -raw prints the county paper: the number's digits and the clause a line each)
     hit("ends_inside_word", 2, False, ["特种设备操作人员持证情况等。 （陈玲玲 林娟）", "为纪念中国共产党成立 9", "0",
                                        "周年，", "推动以", "“历史的选择”", "为主题的读书活动深入开展。"]),
+    # near miss: a title ending on a year, over a body that opens with a short clause of no unit
+    miss("ends_inside_word", 3, None, ["社区简报", "", "展望2024", "", "近日，县民政局召开会议，部署今年的工作。",
+                                       "会议要求各单位抓好落实。"]),
 ]
 
 

@@ -132,3 +132,15 @@ def test_suggest_drafts_offices_by_their_place_and_the_draft_gives_the_credits(t
     articles = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(a["title"], a["byline"], a["credit"]) for a in articles] == [
         ("全国秋粮收获过半", "县民政局办公室", "社区服务中心"), ("德国机场罢工", None, "社区服务中心")]
+
+
+def test_suggest_drafts_no_running_head_as_a_name_and_keeps_a_foot_whatever_the_line_above() -> None:
+    """Near misses of the office rule: a running head with a page number, under a headline-like line inside the
+    page (pdftotext's interleaved columns), is no byline; and a paper's name at a page's foot is its furniture even
+    where jieba reads a word across the break (``…一百余人`` / ``民生周刊``)."""
+    body = ["这是一篇报道的正文，写了好几行字，", "每一行都和栏一样宽，到这里写完了。"]
+    pages = [["第1版", "要闻", "版式", *body, f"社区开展志愿服务{n}", f"第{n}版 民生", *body, "参加的有一百余人",
+              "民生周刊"] for n in (5, 6)]
+    drafted = suggest(pages)
+    assert drafted["bylines"] == [] and drafted["credits"] == []
+    assert "民生周刊" in drafted["furniture"]

@@ -261,13 +261,16 @@ def ends_inside_word(page: Page, c: Candidate) -> bool | None:
     (``为纪念中国共产党成立90`` / ``周年，推动…``)."""
     joined = c.joined(page)
     below = page.lines[c.body].text
-    if (ends_on_particle(joined) or word_runs_on(joined, below)
-            or (joined[-1:].isdigit() and _UNIT_CLAUSE_RE.match(below))):
+    if ends_on_particle(joined) or word_runs_on(joined, below) or (
+            joined[-1:].isdigit() and _UNIT_CLAUSE_RE.match(below)
+            and not any(page.lines[k].kind == "blank" for k in range(c.span[-1] + 1, c.body))):
         return False
     return None
 
 
-_UNIT_CLAUSE_RE = re.compile(r"^[\u4e00-\u9fff]{1,2}[，、]")  # (a number's unit, then the clause goes on: ``周年，``)
+# a number's unit (a measure word or a unit of time), then the clause goes on: ``周年，``
+_UNIT_CLAUSE_RE = re.compile(
+    r"^(?:周年|周岁|年|岁|届|周|个|名|人|位|万|亿|元|次|天|日|月|多|余|家|所|项|件|户|支|期)[，、]")
 
 
 def shares_a_printed_line(page: Page, c: Candidate) -> bool | None:

@@ -307,7 +307,7 @@ def photo_credits(lines: list[Line]) -> None:
     photo, no article's text (the box path reads it on the photo itself). Near misses: a name and a slash that no
     ``摄`` follows, and a byline ``文/姜钦峰``, which opens with its word."""
     for i, ln in enumerate(lines):
-        if ln.kind != "text" or not ln.text.endswith(("/", "／", "摄")):
+        if ln.kind != "text" or not ln.text.rstrip().endswith(("/", "／", "摄")):
             continue
         m = _PHOTO_CREDIT_RE.match(ln.text.strip())
         if m is None:

@@ -119,8 +119,9 @@ def ends_sentence(text: str, *, ascii_marks: bool = False) -> bool:
     """
     if ascii_marks:
         end = text.rstrip().rstrip(CLOSERS)
-        if end[-1:] in ("?", "!"):
-            return len(end) > 1 and not end[-2].isascii()
+        core = end.rstrip("?!")
+        if core != end:  # (``真的吗?!``: the run of marks, then what it follows)
+            return bool(core) and not core[-1].isascii()
     last = text[-1:]
     if last in _SENTENCE_END:
         return True
@@ -438,7 +439,7 @@ NAME_CHARS = 12  # a paper's or section's name alone on a line is this short
 LABEL_CHARS = 4  # a section label ("简讯", "新闻速递") is this short
 # a column tag over a title: "【数字十年】", also with OCR's "1", "]" or "|" for its closing bracket ("【工作动态1"), or
 # with both ("【社工天地]】")
-TAG_RE = re.compile(r"^【[^】\]]{1,12}\]?[】\]1l|]$")
+TAG_RE = re.compile(r"^【[^】\]]{1,12}(?:\]】|[】\]1l|])$")
 SUBTITLE_STARTS = ("——", "一一", "-一", "--")  # a subtitle's line starts with a dash (OCR: 一一, -一; typed: --)
 
 
