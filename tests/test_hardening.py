@@ -66,6 +66,16 @@ def test_every_character_of_a_real_pdf_is_in_the_articles_or_removed(name: str) 
     assert check_conservation(name, doc["text"], [t for a in articles for t in record_outputs(a)]) is None
 
 
+@pytest.mark.parametrize("text", [
+    "县里召开会议\n\n正文写到这里。这一段结束了．\n\n- 2 -\n\n标题二来了\n\n正文又写了一段。\n",  # ． ends a paragraph
+    "有的人偶有小获便得意忘形，遇\n到一点小挫折就寻死觅活，心量太小．\n难成大器。",  # ． a comma across lines
+])
+def test_ocrs_full_width_point_is_no_character_lost_or_added(text: str) -> None:
+    """OCR's ``．`` is a comma or a full stop by its context, which a line join or a removed line changes."""
+    outputs = [t for a in pipeline(text) for t in record_outputs(a)]
+    assert check_conservation("x.txt", text, outputs) is None
+
+
 def test_dev_pages_are_there_in_ci() -> None:
     """The dev set lies beside the repository (shared/); CI has it, so the test above covers it: the two seeds,
     thirty dev pages and the six real pages' texts."""
