@@ -589,3 +589,17 @@ def test_the_magazine_pages_ocr_layer_keeps_its_paragraphs() -> None:
     starts = [b["text"][:8] for b in build_blocks(doc["text"], doc["layout"]) if b["kind"] == "paragraph"]
     for start in ("阳阳的身世之谜", "一天下大雨，阳阳", "阳阳答非所问地说", "我紧紧地搂住了儿", "阳阳8岁生 日时"):
         assert any(s.startswith(start[:7]) for s in starts), start
+
+
+def test_a_title_in_another_face_half_an_em_clear_of_both_edges_is_centred() -> None:
+    """A bold title nearly filling its column, half an em clear of each edge (bulletins, seed 97:
+    ``我县“假证被拘”第一人现身``), is a title, even over a line that is not indented; near miss: a third of an em
+    clear, a bold line of the body's (the story goes on under it from the column's edge)."""
+    title = ("我县“假证被拘”第一人现身，江西人丁某成为全县依法处罚第一人", 87.5, 396.0, 15.0, SANS, 1)
+    going_on = [(text, 80.0, top, size, font, page) for text, _, top, size, font, page in story(422.0)]
+    text, layout = bulletin(*story(290.0), title, *going_on)
+    layout["lines"][4][3] = A4_TEXT[1] - 7.5
+    assert ("heading", "title", title[0]) in bulletin_blocks((text, layout))
+    text, layout = bulletin(*story(290.0), (title[0], 85.0, *title[2:]), *going_on)
+    layout["lines"][4][3] = A4_TEXT[1] - 5.0
+    assert ("heading", "title", title[0]) not in bulletin_blocks((text, layout))

@@ -26,6 +26,7 @@ class Em:
     INDENT_MAX = 4.0  # ...and at most this far
     SHORT = 1.0  # a paragraph's last line stops at least this short of its column's right edge
     EDGE = 0.5  # line starts (or ends) this close are one column edge
+    NEARLY_FILLS = 0.45  # a title in another face this clear of both its column's edges is centred in it
     ELEMENT_GAP = 0.6  # space between two headline lines that parts a label or kicker from its title
     KICKER_GAP = 2.0  # a kicker stands at most this far above its title
     SAME_SIZE_PDF = 0.02  # sizes differing by less than this share are one size (a PDF states them)...
@@ -249,7 +250,7 @@ class BoxPage:
         body_font = self.body_font.get(g.page)
         if body_font is None or g.font == body_font or not self.same_size(g.size, self.body[g.page]):
             return False
-        if self.centred(i, Em.EDGE):  # (in another face, a title that nearly fills a narrow column is one)
+        if self.centred(i, Em.NEARLY_FILLS):  # (in another face, a title that nearly fills a narrow column is one)
             return True
         n = i + 1
         if n >= len(self.geo) or self.geo[n].page != g.page or ends_sentence(self.lines[i].text):
