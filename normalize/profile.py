@@ -167,8 +167,9 @@ def suggest(pages: Iterable[list[str]], *, min_pages: int = 2) -> dict[str, list
         {'furniture': ['民生周刊 第1版', '第1页'], 'labels': ['简讯'], 'credits': [], 'bylines': []}
         >>> body = ["这是一篇报道的正文，写了好几行字，", "每一行都和栏一样宽，到这里写完了。"]
         >>> story = ["县残联派送助残大礼包", "县民政局办公室", *body]  # (printed in both documents)
-        >>> offices = [["文明简报", "第1期", *body, *story, "社区服务中心", "孤儿核查工作圆满完成", *body, "第1页"],
-        ...            ["文明简报", "第2期", *body, "邮政储蓄银行献爱心", "县民政局办公室",
+        >>> head = ["文明简报", "第1期", "社区开展志愿服务"]
+        >>> offices = [[*head, *body, *story, "社区服务中心", "孤儿核查工作圆满完成", *body, "第1页"],
+        ...            [*head, *body, "邮政储蓄银行献爱心", "县民政局办公室",
         ...             "另一篇报道也写到这里完了。", "社区服务中心", "科普宣传上街", *body, "第2页"]]
         >>> drafted = suggest(offices)
         >>> drafted["credits"], drafted["bylines"], drafted["furniture"]
@@ -183,6 +184,7 @@ def suggest(pages: Iterable[list[str]], *, min_pages: int = 2) -> dict[str, list
     under: dict[str, set[str]] = {}  # a name -> the headline-like lines it stands under
     shown: dict[str, str] = {}
     name_pages: defaultdict[str, set[tuple[int, bool]]] = defaultdict(set)  # a name -> (page, after a story) seen
+    headed: Counter[str] = Counter()  # a line at a page's top -> how often a story's prose starts right under it
     for page_no, lines in enumerate(pages):
         texts = [t.strip() for t in lines if t.strip()]
         widths = sorted(len(line_key(t)) for t in texts)
@@ -208,6 +210,10 @@ def suggest(pages: Iterable[list[str]], *, min_pages: int = 2) -> dict[str, list
                 else:
                     seen.add((key, place))
                 continue
+            if place == "edge" and k < EDGE_TOP and k + 1 < len(texts) and _opens_prose(texts[k + 1]):
+                headed[key] += 1  # (a story's prose right under it: a title printed at a page's top)
+            if place == "inside" and is_heading_candidate(texts[k - 1]):
+                continue  # (under a headline-like line: a title's last line, ``李克强向科威特首相`` / ``致贺电``)
             seen.add((key, place))
         for key, place in seen:
             (edges if place == "edge" else inside)[key] += 1
@@ -216,7 +222,10 @@ def suggest(pages: Iterable[list[str]], *, min_pages: int = 2) -> dict[str, list
     after, over = ({k: min(len(v), sum(1 for _, c in name_pages[k] if c is is_after)) for k, v in found.items()}
                    for found, is_after in ((closing, True), (under, False)))
     names = {k for k in shown if after.get(k, 0) + over.get(k, 0) >= min_pages}
-    return {"furniture": [text for k, text in shown.items() if edges[k] >= min_pages and k not in names],
+    # (furniture stands over other furniture or a title, not right over a story's prose in most places: that is a
+    # title or kicker printed at the top of pages, as a story printed in several documents is)
+    return {"furniture": [text for k, text in shown.items()
+                          if edges[k] >= min_pages and k not in names and 2 * headed[k] <= edges[k]],
             "labels": [text for k, text in shown.items()
                        if inside[k] >= min_pages and edges[k] == 0 and LABEL_RE.fullmatch(k) and k not in names],
             # (a name that stands both after stories and under titles is drafted as neither: its place decides)
@@ -224,6 +233,22 @@ def suggest(pages: Iterable[list[str]], *, min_pages: int = 2) -> dict[str, list
                         if after.get(k, 0) >= min_pages and not over.get(k)],
             "bylines": [f"^{re.escape(text)}$" for k, text in shown.items()
                         if over.get(k, 0) >= min_pages and not after.get(k)]}
+
+
+def _opens_prose(text: str) -> bool:
+    """A line of a story's running text: a clause mark or a sentence's end in it, or no headline's shape (a narrow
+    column's first line, ``昨天（10月19日）晚``), and no page furniture.
+
+        >>> _opens_prose("昨天（10月19日）晚"), _opens_prose("二十大新闻中心举行第四场集体采访")
+        (True, False)
+        >>> _opens_prose("2024年7月29日 星期一 第5版")
+        False
+    """
+    from .layout.text import classify_line, holds_sentence, is_heading_candidate
+
+    if classify_line(text)[0] != "text":
+        return False
+    return holds_sentence(text) or "，" in text or "、" in text or not is_heading_candidate(text)
 
 
 def _not_furniture(text: str) -> bool:

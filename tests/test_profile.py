@@ -144,3 +144,17 @@ def test_suggest_drafts_no_running_head_as_a_name_and_keeps_a_foot_whatever_the_
     drafted = suggest(pages)
     assert drafted["bylines"] == [] and drafted["credits"] == []
     assert "民生周刊" in drafted["furniture"]
+
+
+def test_suggest_drafts_no_title_as_a_label_or_as_furniture() -> None:
+    """Stories printed in two documents repeat their titles: a title's short last line under its first
+    (``李克强向科威特首相`` / ``致贺电``) is no section label, and a title at a page's top with the story's prose
+    right under it is no running head; a label after a story's end and the running head over a title are."""
+    body = ["国务院总理李克强19日致电艾哈迈德，祝贺他就任科威特国首相。", "李克强在贺电中表示，中科传统友谊深厚。"]
+    pages = [["社区周报 第1版", "社区开展志愿服务", *body, "上周末，志愿者走进养老院。", "简讯", "李克强向科威特首相",
+              "致贺电", *body, "第1页"],
+             ["社区周报 第2版", "社区开展志愿服务", *body, "另一条消息写完了。", "简讯", "李克强向科威特首相", "致贺电",
+              *body, "第2页"]]
+    drafted = suggest(pages)
+    assert drafted["labels"] == ["简讯"]
+    assert "社区周报 第1版" in drafted["furniture"] and "社区开展志愿服务" not in drafted["furniture"]
