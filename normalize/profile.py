@@ -180,10 +180,10 @@ def suggest(pages: Iterable[list[str]], *, min_pages: int = 2) -> dict[str, list
 
     edges: Counter[str] = Counter()
     inside: Counter[str] = Counter()
-    closing: dict[str, set[str]] = {}  # a name -> the stories' last sentences it stands after
-    under: dict[str, set[str]] = {}  # a name -> the headline-like lines it stands under
+    # a name -> the lines it stands right after (a story's last sentence) or under (a headline-like line), and the
+    # pages where it does
+    places = {place: (defaultdict(set), defaultdict(set)) for place in ("after", "under")}
     shown: dict[str, str] = {}
-    name_pages: defaultdict[str, set[tuple[int, bool]]] = defaultdict(set)  # a name -> (page, after a story) seen
     headed: Counter[str] = Counter()  # a line at a page's top -> how often a story's prose starts right under it
     for page_no, lines in enumerate(pages):
         texts = [t.strip() for t in lines if t.strip()]
@@ -202,11 +202,10 @@ def suggest(pages: Iterable[list[str]], *, min_pages: int = 2) -> dict[str, list
             if (place == "inside" and LABEL_CHARS < len(key) <= min(NAME_CHARS, short) and name_like(text)
                     and text[0].isalpha() and not any(ch.isdigit() for ch in text)):  # (no running head's 第5版)
                 before = texts[k - 1]
-                for where, found in ((ends_sentence(before), closing), (is_heading_candidate(before), under)):
-                    if where:
-                        found.setdefault(key, set()).add(before)
-                        name_pages[key].add((page_no, found is closing))
-                        break
+                where = "after" if ends_sentence(before) else "under" if is_heading_candidate(before) else None
+                if where:
+                    places[where][0][key].add(before)
+                    places[where][1][key].add(page_no)
                 else:
                     seen.add((key, place))
                 continue
@@ -219,8 +218,8 @@ def suggest(pages: Iterable[list[str]], *, min_pages: int = 2) -> dict[str, list
             (edges if place == "edge" else inside)[key] += 1
     # (after or under other lines each time, and on as many pages: an office signing several stories, not one story
     # printed twice)
-    after, over = ({k: min(len(v), sum(1 for _, c in name_pages[k] if c is is_after)) for k, v in found.items()}
-                   for found, is_after in ((closing, True), (under, False)))
+    after, over = ({k: min(len(before), len(found_pages[k])) for k, before in found_lines.items()}
+                   for found_lines, found_pages in (places["after"], places["under"]))
     names = {k for k in shown if after.get(k, 0) + over.get(k, 0) >= min_pages}
     # (furniture stands over other furniture or a title, not right over a story's prose in most places: that is a
     # title or kicker printed at the top of pages, as a story printed in several documents is)
