@@ -15,6 +15,7 @@ CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『�
 SENTENCE_END = "。！？…"
 CLOSERS = "”’）》」』】〉)\"'"
 OPENERS = "“‘《（〈「『【"  # a line ending in one opens what the next line says
+RULE_GLYPHS = frozenset("|｜丨¦")  # what OCR reads a thin vertical rule (between columns) as
 # The brackets a credit or an aside is printed in: full-width, ASCII, and OCR's misread "〈".
 OPEN_BRACKETS = "（(〈"
 CLOSE_BRACKETS = "）)〉"

@@ -16,12 +16,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from .chardata import RULE_GLYPHS
 from .geometry import WHITE_EM, Gutter, TextLine, gutters, overlap
 from .ocrxml import Word, join_words
 from .order import LINE_GAP_EM, runs_on
-
-RULE_GLYPHS = frozenset("|｜丨¦")
-"""What OCR reads a thin vertical rule as."""
 
 
 def cut_line(line: TextLine, words: Sequence[Word], found: Sequence[Gutter], em: float) -> list[list[Word]]:

@@ -60,13 +60,9 @@ def _bytes(data: bytes | Path) -> bytes:
     return data if isinstance(data, bytes) else data.read_bytes()
 
 
-def _r(x: float) -> float:
-    return round(x, PRECISION)
-
-
 class _Numbers(dict):
-    """One float object per rounded coordinate: a long document's layout repeats the same few thousand values
-    (its columns' edges, its lines' tops), and one object each keeps its memory small."""
+    """A coordinate rounded to ``PRECISION``, one float object per value: a long document's layout repeats the same
+    few thousand values (its columns' edges, its lines' tops), and one object each keeps its memory small."""
 
     def __call__(self, x: float) -> float:
         x = round(x, PRECISION) + 0.0  # (-0.0 is 0.0: one spelling in the record)
@@ -91,9 +87,10 @@ class Paged:
         layout = self.layout
         while len(layout["pages"]) < number - 1:
             layout["pages"].append(None)  # a page given no layout (an unreadable file of a folder)
-        layout["pages"].append([_r(page.width), _r(page.height)])
+        r = self.number
+        layout["pages"].append([r(page.width), r(page.height)])
         for key in ("rules", "images"):
-            layout[key] += [[number, *map(_r, box)] for box in getattr(page, key)]
+            layout[key] += [[number, *map(r, box)] for box in getattr(page, key)]
         for k, line in enumerate(ordered.lines):
             if not self.ordered and k and line.block != ordered.lines[k - 1].block:
                 self.lines.append("")  # OCR's paragraph gap, as in its text output
@@ -103,7 +100,6 @@ class Paged:
                 layout["fonts"].append(line.font)
             breaks = "\f" * (number - self.last_page) if k == 0 else ""
             self.lines.append(breaks + line.text)
-            r = self.number
             layout["lines"].append([number, r(line.x0), r(line.top), r(line.x1), r(line.bottom), r(line.size),
                                     line.block, font])
         if ordered.lines:

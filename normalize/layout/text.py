@@ -21,6 +21,7 @@ from ..chardata import (
     OPEN_BRACKETS,
     OPENERS,
     PAGE_NUMBER_RE,
+    RULE_GLYPHS,
     SENTENCE_END,
     WEEKDAY_RE,
     WORD_CHAR_RE,
@@ -196,7 +197,7 @@ def blank_line(text: str) -> str | None:
     return "blank" if not text else None
 
 
-RULE_BARS = frozenset("|｜丨¦ ")  # (and spaces between them)
+RULE_BARS = RULE_GLYPHS | {" "}  # (and spaces between them)
 
 
 def column_rule(text: str) -> str | None:
