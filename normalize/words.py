@@ -62,12 +62,17 @@ _POS: list[Any] = []
 
 
 @functools.lru_cache(maxsize=4096)
-def _flags(text: str) -> tuple[str, ...]:
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """The text's words with jieba's part-of-speech flags."""
     if not _POS:
         import jieba.posseg
 
         _POS.append(jieba.posseg.POSTokenizer(default_tokenizer()))
-    return tuple(pair.flag for pair in _POS[0].lcut(text, HMM=False))
+    return tuple((pair.word, pair.flag) for pair in _POS[0].lcut(text, HMM=False))
+
+
+def _flags(text: str) -> tuple[str, ...]:
+    return tuple(flag for _, flag in _tagged(text))
 
 
 def joins_names(left: str, right: str) -> bool:
@@ -85,3 +90,32 @@ def joins_names(left: str, right: str) -> bool:
 
 
 NAME_CHARS = 6  # the text looked at on each side of a dash
+
+_NOT_IN_NAMES = ("v", "p", "c", "u", "d", "r")  # verbs, prepositions, conjunctions, particles, adverbs, pronouns
+OFFICE_ENDS = ("局", "厅", "委", "会", "院", "所", "站", "中心", "处", "室", "部", "社", "团", "队", "办", "司",
+               "馆", "组", "科", "署")
+"""The words an office's name ends on: a bureau, a committee, an association, a centre, a station."""
+
+
+def names_an_office(text: str) -> bool:
+    """
+    A name of an office: a noun phrase, as jieba tags its words, that ends
+    on an institution's word (``OFFICE_ENDS``), with no verb, preposition, conjunction, particle, adverb or
+    pronoun before it. A title says what happened and has its verb.
+
+        >>> names_an_office("县残疾人联合会"), names_an_office("东城区民政局"), names_an_office("街道社工站")
+        (True, True, True)
+        >>> names_an_office("市残联召开座谈会"), names_an_office("基层动态"), names_an_office("总会")
+        (False, False, False)
+        >>> names_an_office("本次会议由大鹏办"), names_an_office("重庆和四川代表团")  # (running text)
+        (False, False)
+        >>> names_an_office("社会工作论坛举办")  # (a title, its verb last)
+        False
+    """
+    if not text.endswith(OFFICE_ENDS):
+        return False
+    tagged = _tagged(text)
+    (last, flag) = tagged[-1]
+    if flag.startswith("v") and len(last) > 1:
+        return False  # (``…论坛举办``: a title's verb; a single ``站`` is tagged a verb too)
+    return len(tagged) > 1 and not any(flag.startswith(_NOT_IN_NAMES) for _, flag in tagged[:-1])

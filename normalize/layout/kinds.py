@@ -11,7 +11,7 @@ import itertools
 import re
 
 from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATELINE_RE, HAN, JUMP_BACK_RE, OPENERS
-from ..words import word_runs_on
+from ..words import names_an_office, word_runs_on
 from .lines import Line
 from .text import (
     CLAUSE_RE,
@@ -27,6 +27,7 @@ from .text import (
     holds_sentence,
     is_heading_candidate,
     name_like,
+    opens_subtitle,
 )
 
 # A credit whose closing bracket OCR lost or misread ("〈据央视《新闻联播户", "(社区服务中心供稿").
@@ -224,6 +225,44 @@ def signatures(lines: list[Line]) -> None:
             ln.kind, ln.why = "credit", "signature"
 
 
+NAME_SHARE = 0.7  # an office's name alone on its line is at most this share of the document's usual line
+
+
+def offices(lines: list[Line]) -> None:
+    """An office's name alone on its line, where no blank line sets it apart. Right after a story's last
+    sentence, over the next headline or over nothing (``…的新人满意而归。`` / ``县残疾人联合会`` / ``我国西部多地…``),
+    it is that story's credit, which the page set flush right. Right under a headline (one ending on a quote
+    too), over running text, it is the next story's byline. Page numbers between are passed over. A name is a
+    noun phrase ending on an office's word (``words.names_an_office``), more than a label's length and well
+    short of the document's usual line (``NAME_SHARE``). Near misses: a kicker over a title (``文明创建进行时``,
+    ``喜迎建党节``), a one-line title under a story (``市残联召开座谈会``, with its verb), a title over its subtitle
+    (``县残疾人联合会`` / ``——成立三十周年``), a narrow column's line of running text (``黑龙江北大荒集团`` /
+    ``五九七农场，大型收获机``)."""
+    short = _usual_width(lines) * NAME_SHARE
+    for i, ln in enumerate(lines):
+        if ln.kind != "text" or not LABEL_CHARS < len(name := ln.text.replace(" ", "")) <= min(NAME_CHARS, short):
+            continue
+        if not (name_like(name) and names_an_office(name)):
+            continue
+        above, below = _past_furniture(lines, i)
+        if above is None or above.kind != "text" or (below is not None and opens_subtitle(below.text)):
+            continue
+        if ends_sentence(above.text) and (below is None or below.kind != "text" or is_heading_candidate(below.text)):
+            ln.kind, ln.why = "credit", "office_after_story"
+        elif is_heading_candidate(above.text) and below is not None and below.kind == "text":
+            ln.kind, ln.why = "byline", "office_under_title"
+
+
+def _past_furniture(lines: list[Line], i: int) -> tuple[Line | None, Line | None]:
+    """The nearest lines above and below line i that are neither blank nor page furniture, across pages: a
+    page's foot and number may part a title from its byline (``邮政储蓄银行老区小学献爱心`` / ``— 2 —`` /
+    ``县残疾人联合会``)."""
+    skip = ("blank", "furniture", "noise")
+    above = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].kind not in skip), None)
+    below = next((lines[k] for k in range(i + 1, len(lines)) if lines[k].kind not in skip), None)
+    return above, below
+
+
 def section_tags(lines: list[Line]) -> None:
     """A column's tag alone on its line, or OCR's ``【`` / ``生 活 智 慧 】``, with running text
     under it (the page set it apart from its headline, among the story before's lines): it is
@@ -247,7 +286,10 @@ def section_tags(lines: list[Line]) -> None:
                 lines[k].kind, lines[k].why = "label", "section_tag"
 
 
-NAME_SHARE = 0.7  # an office's name under a title is at most this share of the document's usual line
+def _usual_width(lines: list[Line]) -> int:
+    """The median length of the document's text lines, in characters (spaces left out)."""
+    widths = sorted(len(ln.text.replace(" ", "")) for ln in lines if ln.kind == "text")
+    return widths[len(widths) // 2] if widths else 0
 
 
 def named_again(lines: list[Line]) -> None:
@@ -262,8 +304,7 @@ def named_again(lines: list[Line]) -> None:
     under the same line, and a line of running text that wraps alike under a line that is no headline
     (``重庆和四川代表团`` / ``的两位新闻发言人介绍`` and ``地，陕西和云南代表团`` / ``的两位新闻发言人介绍``)."""
     texts = [ln.text.replace(" ", "") for ln in lines]
-    widths = sorted(len(text) for ln, text in zip(lines, texts) if ln.kind == "text")
-    short = NAME_SHARE * widths[len(widths) // 2] if widths else 0  # (shorter than a column's lines by far)
+    short = NAME_SHARE * _usual_width(lines)  # (shorter than a column's lines by far)
     candidates = []  # (index, the headline-like line over it)
     for i, ln in enumerate(lines):
         name = texts[i]
@@ -346,7 +387,7 @@ def distribution_block(lines: list[Line]) -> None:
 
 
 KIND_PASSES = (masthead_debris, page_edge_names, open_credits, bracketed_asides, inside_sentences, decoration_runs,
-               datelines, signatures, section_tags, distribution_block, named_again, photo_credits)
+               datelines, signatures, section_tags, distribution_block, named_again, offices, photo_credits)
 
 
 def resumes_next(lines: list[Line], i: int) -> bool:
