@@ -854,6 +854,29 @@ def test_after_a_credit_a_short_run_between_blank_lines_is_a_headline() -> None:
     assert ("heading", "物流业景气水平加快回升运行趋稳向好") in kinds(text)
 
 
+TITLE_OVER_FULL_LINE = [
+    "提高1.9个百分点，仓储业、水上运输业、邮政快递业、航空运输",
+    "业依然是投资重点领域。",
+    "（据央视网）",
+    "李克强向科威特首相致贺电",
+    "国务院总理李克强19日致电艾哈迈德·纳瓦夫·艾哈迈德·萨巴",
+    "赫，祝贺他就任科威特国首相。",
+    "李克强在贺电中表示，中科传统友谊深厚，科威特是最早同新",
+    "中国建交的海湾阿拉伯国家。",
+]
+
+
+def test_after_a_credit_a_title_over_a_full_line_that_runs_on_is_a_headline_of_one_line() -> None:
+    """A full first line without clause marks reads as the title's second line, but its last word runs on into
+    the next line: it is the body's first line, and the short line over it the title alone."""
+    got = kinds(page(*TITLE_OVER_FULL_LINE))
+    assert ("heading", "李克强向科威特首相致贺电") in got
+    assert ("paragraph", "国务院总理李克强19日致电艾哈迈德·纳瓦夫·艾哈迈德·萨巴赫，祝贺他就任科威特国首相。") in got
+    # near miss: with no credit above, no article is due there, and the lines are the story's
+    no_credit = kinds(page(*TITLE_OVER_FULL_LINE[:2], *TITLE_OVER_FULL_LINE[3:]))
+    assert not any(kind == "heading" for kind, _ in no_credit)
+
+
 def test_a_letter_spaced_headline_line_is_full_width_not_a_kicker() -> None:
     """A justified headline line ("总 台 2024 年") is as wide as the next; near-miss: a narrow one is cut."""
     after = [
