@@ -23,8 +23,9 @@ _FOLD = str.maketrans({
 # Dashes, 一 and dots are left out of the count: the normalizer rewrites them by context ("--",
 # "—" and OCR's "一一" become "——", "..." becomes "……") and a line join or a moved paragraph can
 # change that context, so their number is not conserved even when nothing is lost. Brackets too:
-# a credit is kept without its outer brackets, whichever of them were printed (OCR's 《 for one too).
-_REWRITTEN_RE = re.compile(r"[—―\-一…\.()\[\]【】《]+")
+# a credit is kept without its outer brackets, whichever of them were printed (OCR's 《 for one too), and
+# with its book title closed where OCR read the closing marks as a glyph (``据央视《新闻联播轧``: ``split``).
+_REWRITTEN_RE = re.compile(r"[—―\-一…\.()\[\]【】《》]+")
 # OCR's full-width point is a comma, a full stop or a decimal point by its context (``心量太小．`` / ``难成大器``),
 # which a line join changes: it is left out of the count, and the output may hold as many more commas.
 _OCR_POINT = "．"

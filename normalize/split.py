@@ -13,7 +13,16 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
-from .bodies import Body, Headline, credit_text, join_paragraph, piece_lines, removed_entry, segment_blocks
+from .bodies import (
+    Body,
+    Headline,
+    closed_book_title,
+    credit_text,
+    join_paragraph,
+    piece_lines,
+    removed_entry,
+    segment_blocks,
+)
 from .chardata import HAN_RE
 from .errors import NormalizeError
 from .matching import assign
@@ -195,6 +204,9 @@ def split_document(record: dict) -> tuple[list[dict], list[dict]]:
             removed.extend(removed_entry(b, "byline") for b in body.bylines)
             continue
         kicker, title, subtitle = body.headline.parts() if body.headline else (None, None, None)
+        credit, misread = closed_book_title(credit_text(body.credit["text"])) if body.credit else (None, "")
+        if misread:  # (OCR's 》） read as one glyph)
+            removed.append({**removed_entry(body.credit, "misread_marks"), "text": misread})
         paragraphs = [p["text"] for p in body.paragraphs]
         parts = [body.headline.blocks if body.headline else [], body.paragraphs, [body.credit] if body.credit else []]
         pages = sorted({int(b.get("page", 1)) for group in parts for b in group})
@@ -205,7 +217,7 @@ def split_document(record: dict) -> tuple[list[dict], list[dict]]:
             "kicker": kicker,
             "subtitle": subtitle,
             "byline": " ".join(b["text"] for b in body.bylines) or None,
-            "credit": credit_text(body.credit["text"]) if body.credit else None,
+            "credit": credit,
             "paragraphs": paragraphs,
             "text": "\n".join([t for t in [title] if t] + paragraphs),
             "lines": [list(p["lines"]) for p in body.paragraphs],

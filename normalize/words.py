@@ -45,6 +45,16 @@ def _last_word(text: str) -> str:
     return default_tokenizer().lcut(text, HMM=False)[-1]
 
 
+def one_word(text: str) -> bool:
+    """
+    The text is one word of jieba's dictionary.
+
+        >>> one_word("新闻联播"), one_word("新闻联播轧"), one_word("联")
+        (True, False, True)
+    """
+    return bool(text) and _last_word(text) == text
+
+
 def ends_on_particle(text: str) -> bool:
     """
     The text's last word is a one-character word that needs what follows (是, 和, 把…).

@@ -32,6 +32,21 @@ def pipeline(text: str, doc: str = "doc.txt") -> list[dict]:
 
 
 @pytest.mark.parametrize(
+    ("printed", "credit", "misread"),
+    [("(据央视《新闻联播轧", "据央视《新闻联播》", "轧"), ("〈据央视《新闻联播疙", "据央视《新闻联播》", "疙"),
+     # near misses: the title closed, or open with nothing read in the marks' place
+     ("(据央视《新闻联播》)", "据央视《新闻联播》", None), ("(据央视《新闻联播", "据央视《新闻联播", None)],
+)
+def test_a_credits_book_title_ocr_left_open_is_closed_and_the_glyph_read_for_its_marks_removed(
+        printed: str, credit: str, misread: str | None) -> None:
+    text = "社区食堂开业\n\n近日，社区食堂正式开业，居民在家门口就能吃上热乎饭。\n" + printed + "\n"
+    [article] = pipeline(text)
+    assert article["credit"] == credit
+    dropped = [r["text"] for r in article["removed"] if r["kind"] == "misread_marks"]
+    assert dropped == ([misread] if misread else [])
+
+
+@pytest.mark.parametrize(
     ("printed", "credit"),
     [("（据新疆民政）", "据新疆民政"), ("(来源：央视网)", "来源：央视网"), ("（据央视《新闻联播》）", "据央视《新闻联播》"),
      ("（〈陈维连）", "陈维连"), ("（来源：中国政府网(www.gov.cn)）", "来源：中国政府网(www.gov.cn)"),
