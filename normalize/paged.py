@@ -73,7 +73,7 @@ class Paged:
     """A document's pages gathered into its text and layout, one page at a time."""
 
     def __init__(self, unit: str, *, ordered: bool = True) -> None:
-        self.lines: list[str] = []
+        self.chunks: list[str] = []  # each page's lines joined: one string a page, not one a line
         self.layout: dict[str, Any] = {"unit": unit, "pages": [], "lines": [], "fonts": [], "rules": [],
                                        "images": []}
         self.ordered = ordered  # put each page in reading order (a PDF), else keep the file's order (OCR)
@@ -91,22 +91,24 @@ class Paged:
         layout["pages"].append([r(page.width), r(page.height)])
         for key in ("rules", "images"):
             layout[key] += [[number, *map(r, box)] for box in getattr(page, key)]
+        lines: list[str] = []
         for k, line in enumerate(ordered.lines):
             if not self.ordered and k and line.block != ordered.lines[k - 1].block:
-                self.lines.append("")  # OCR's paragraph gap, as in its text output
+                lines.append("")  # OCR's paragraph gap, as in its text output
                 layout["lines"].append(None)
             font = self.fonts.setdefault(line.font, len(self.fonts))
             if font == len(layout["fonts"]):
                 layout["fonts"].append(line.font)
             breaks = "\f" * (number - self.last_page) if k == 0 else ""
-            self.lines.append(breaks + line.text)
+            lines.append(breaks + line.text)
             layout["lines"].append([number, r(line.x0), r(line.top), r(line.x1), r(line.bottom), r(line.size),
                                     line.block, font])
-        if ordered.lines:
+        if lines:
+            self.chunks.append("\n".join(lines))
             self.last_page = number
 
     def text(self) -> str:
-        return "\n".join(self.lines)
+        return "\n".join(self.chunks)
 
 
 def paged_document(pages: Iterable[PageLayout], fmt: str) -> tuple[str, dict[str, Any], int]:

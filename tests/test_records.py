@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from normalize.errors import BadRecord
-from normalize.records import read_records, write_record, write_records
+from normalize.records import dumps, read_records, write_record, write_records
 
 
 def read(text: str | bytes) -> tuple[list[dict], list[BadRecord]]:
@@ -80,3 +80,15 @@ def test_any_record_round_trips(extra: dict, text: str) -> None:
     assert fp.getvalue().count("\n") == 1  # one line, whatever the text holds
     assert read(fp.getvalue()) == ([rec], [])
     assert json.loads(fp.getvalue()) == rec
+
+
+@pytest.mark.parametrize("rec", [
+    {"id": "a", "text": "短"},
+    {"id": "b", "text": "长\f页", "layout": {"unit": "pt", "lines": [[1, 0.5, None]] * 2500, "fonts": ["宋体"]}},
+    {"id": "c", "text": "", "layout": {"lines": [[1]] * 1000, "rules": [[2, 1.0]] * 1001}},  # (at the edge)
+])
+def test_a_record_written_in_pieces_is_the_line_dumps_gives(rec: dict) -> None:
+    out = io.StringIO()
+    write_record(rec, out)
+    assert out.getvalue() == dumps(rec) + "\n"
+    assert json.loads(out.getvalue()) == rec
