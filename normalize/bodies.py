@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .chardata import CONTINUED_RE, HAN_RE
+from .chardata import CONTINUED_RE
 from .layout.roles import SAME_HEAD
 from .layout.text import TAG_RE
 from .records import REMOVED_KINDS
-from .words import one_word
+from .words import misread_closer
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _OPENERS, _CLOSERS = "（(〈[【", "）)〉]】"
@@ -127,8 +127,7 @@ def closed_book_title(credit: str) -> tuple[str, str]:
     """
     A credit whose book title OCR left open at its end, its last glyph OCR's reading of the closing marks
     ``》）`` squashed into one character (``据央视《新闻联播轧``): the credit with its title closed, and the
-    glyph, which goes to ``removed``. The title without the glyph is one dictionary word and with it none.
-    Anything else comes back as it is, with "".
+    glyph, which goes to ``removed`` (``words.misread_closer``). Anything else comes back as it is, with "".
 
         >>> closed_book_title("据央视《新闻联播轧"), closed_book_title("据央视《新闻联播》")
         (('据央视《新闻联播》', '轧'), ('据央视《新闻联播》', ''))
@@ -136,9 +135,7 @@ def closed_book_title(credit: str) -> tuple[str, str]:
         (('据央视《新闻联播', ''), ('据央视《新', ''))
     """
     head, mark, title = credit.rpartition("《")
-    if not mark or "》" in title or len(title) < 3 or not HAN_RE.match(title[-1]):
-        return credit, ""
-    if one_word(title[:-1]) and not one_word(title):
+    if mark and "》" not in title and misread_closer(title):
         return f"{head}《{title[:-1]}》", title[-1]
     return credit, ""
 

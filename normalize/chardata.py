@@ -35,6 +35,11 @@ CREDIT_TAIL_RE = re.compile(
     rf"|(?<=[。！？”])[ \u3000]*[（(《〈]\s*(?!以下|下同|注)"
     rf"([{HAN}]{{2,12}}|[{HAN}]{{2,4}}(?:[ \u3000]+[{HAN}]{{2,4}}){{1,3}})\s*[）)〉]\s*$"
 )
+# A credit at a paragraph's end whose book title OCR left open, no mark read after it: …受到影响。(据央 / 视《新闻联播六
+# (the title's last glyph may be OCR's reading of the closing 》）, ``words.misread_closer``).
+OPEN_CREDIT_TAIL_RE = re.compile(
+    r"(?<=[。！？”])[ \u3000]*[（(〈]\s*(?:据|来源\s*[:：])[^（）()〈〉《》\n]{0,12}《([^《》（）()〈〉\n]{3,12})$"
+)
 # Jump lines that join an article's parts across pages: （下转第4版） （上接第5版） （下转4页）, OCR's 《下转第7版）.
 JUMP_RE = re.compile(
     r"^\s*[（(〈《]?\s*(?:下转|上接|转第|接第|续第)\s*第?\s*[0-9一二三四五六七八九十]+\s*[版页]\s*[）)〉》]?\s*$"

@@ -55,6 +55,17 @@ def one_word(text: str) -> bool:
     return bool(text) and _last_word(text) == text
 
 
+def misread_closer(title: str) -> bool:
+    """
+    The last glyph of a book title OCR left open is its closing marks ``》）`` read as one character: the
+    title without it is one dictionary word and with it none (``新闻联播轧``).
+
+        >>> misread_closer("新闻联播轧"), misread_closer("新闻联播"), misread_closer("新")
+        (True, False, False)
+    """
+    return len(title) >= 3 and HAN_RE.match(title[-1]) is not None and one_word(title[:-1]) and not one_word(title)
+
+
 def ends_on_particle(text: str) -> bool:
     """
     The text's last word is a one-character word that needs what follows (是, 和, 把…).

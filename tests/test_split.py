@@ -46,6 +46,28 @@ def test_a_credits_book_title_ocr_left_open_is_closed_and_the_glyph_read_for_its
     assert dropped == ([misread] if misread else [])
 
 
+OPEN_TAIL = ["14日，德国服务业联合工会组织德国多个机场的安保人员举行罢工，要求提高员工待遇。罢工导致", "约9万名乘客",
+             "的出行受到影响。(据央"]
+NEXT_STORY = ["", "李克强向科威特首相", "致贺电", "", "国务院总理李克强19日致电艾哈迈德·纳瓦夫·艾哈迈德·萨巴赫，祝",
+              "贺他就任科威特国首相。"]
+
+
+def test_a_credit_wrapped_at_a_paragraphs_end_with_its_closing_marks_misread_closes_the_story() -> None:
+    """``…受到影响。(据央`` / ``视《新闻联播六``, a gap after: the credit ends the story, whose paragraph
+    otherwise went on into the next story's headline and body."""
+    first, second = pipeline("\n".join([*OPEN_TAIL, "视《新闻联播六", *NEXT_STORY]) + "\n")
+    assert first["paragraphs"][-1].endswith("的出行受到影响。") and first["credit"] == "据央视《新闻联播》"
+    assert second["title"] == "李克强向科威特首相致贺电"
+    assert second["paragraphs"] == ["国务院总理李克强19日致电艾哈迈德·纳瓦夫·艾哈迈德·萨巴赫，祝贺他就任科威特国首相。"]
+
+
+def test_a_book_title_going_on_to_the_next_line_is_no_open_credit() -> None:
+    """Near miss: ``(据央视《新闻联`` / ``播》)``, no gap between: the credit closes on the next line, as printed."""
+    [first, _] = pipeline("\n".join([*OPEN_TAIL[:2], "的出行受到影响。(据央视《新闻联", "播》)", *NEXT_STORY]) + "\n")
+    assert first["credit"] == "据央视《新闻联播》"
+    assert not any(r["kind"] == "misread_marks" for r in first["removed"])
+
+
 @pytest.mark.parametrize(
     ("printed", "credit"),
     [("（据新疆民政）", "据新疆民政"), ("(来源：央视网)", "来源：央视网"), ("（据央视《新闻联播》）", "据央视《新闻联播》"),

@@ -21,6 +21,7 @@ from .paragraphs import (
     break_before,
     ends_after,
     ends_with_credit,
+    ends_with_open_credit,
     heading_block,
     para_blocks,
     reopen,
@@ -121,7 +122,8 @@ class Assembler:
         self.close_heading()
         cur = self.cur
         cur.lines.append(ln)
-        credit_end = ends_with_credit(cur.lines)
+        credit_end = ends_with_credit(cur.lines) or (self.page.gap_after(i) in ("blank", "page", "end")
+                                                     and ends_with_open_credit(cur.lines))
         cur.ended = credit_end or ends_sentence(ln.text) or (len(cur.lines) == 1 and numbered_subhead(ln.text))
         if cur.ended:
             if why := ends_after(self.page, i, cur):

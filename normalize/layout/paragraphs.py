@@ -4,9 +4,11 @@ the blocks made of a paragraph's lines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from ..chardata import CLOSE_BRACKETS, CREDIT_TAIL_RE
+from ..chardata import CLOSE_BRACKETS, CREDIT_TAIL_RE, OPEN_CREDIT_TAIL_RE
+from ..words import misread_closer
 from .headlines import heading_span, interrupting_headline
 from .lines import Line
 from .page import Page
@@ -177,6 +179,19 @@ def ends_with_credit(cur: list[Line]) -> bool:
     return bool(CREDIT_TAIL_RE.search(tail))
 
 
+def open_credit_tail(text: str) -> re.Match[str] | None:
+    """A credit at the text's end whose book title OCR left open, its closing marks read as one glyph
+    (``…的出行受到影响。(据央视《新闻联播六``); None for anything else, a title still going on to the next line
+    too (``(据央视《新闻联`` / ``播》)``: it ends on no misread glyph)."""
+    m = OPEN_CREDIT_TAIL_RE.search(text)
+    return m if m and misread_closer(m.group(1)) else None
+
+
+def ends_with_open_credit(cur: list[Line]) -> bool:
+    """The paragraph's last lines end with a credit OCR left open (``open_credit_tail``)."""
+    return open_credit_tail("".join(x.text for x in cur[-CREDIT_LINES:])) is not None
+
+
 def reopen(blocks: list[dict], ln: Line, hyphenated: frozenset[str]) -> bool:
     """Append a line of pushed punctuation to the last paragraph, or to a credit still waiting
     for its closing bracket; not past a headline or a finished credit (the spans would cross)."""
@@ -226,6 +241,8 @@ def para_blocks(lines: list[Line], hyphenated: frozenset[str], open_: bool, why:
         text = join_lines(text, x.text, hyphenated=hyphenated)
     out: list[dict] = []
     m = CREDIT_TAIL_RE.search(text) if text.rstrip()[-1:] in CREDIT_CLOSERS else None  # a credit ends so
+    if m is None:
+        m = open_credit_tail(text)
     body_lines = lines
     if m:
         k = max((j for j, s in enumerate(starts) if s <= m.start()), default=0)
