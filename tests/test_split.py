@@ -61,6 +61,20 @@ def test_a_credit_wrapped_at_a_paragraphs_end_with_its_closing_marks_misread_clo
     assert second["paragraphs"] == ["国务院总理李克强19日致电艾哈迈德·纳瓦夫·艾哈迈德·萨巴赫，祝贺他就任科威特国首相。"]
 
 
+def test_a_column_tag_left_at_a_pages_foot_is_the_kicker_of_the_title_the_next_page_starts_with() -> None:
+    """``【基层动态】`` / ``— 2 —`` / next page: ``习近平致电…总统`` / ``——记者走访见闻`` / body: one headline,
+    its kicker, title and subtitle; the page number goes to ``removed``."""
+    text = "\n".join([
+        "近日，社区食堂正式开业，居民在家门口就能吃上热乎饭。", "（据央视网）", "【基层动态】", "— 2 —",
+        "\f习近平致电祝贺穆伊兹当选马尔代夫总统", "——记者走访见闻",
+        "10月3日，国家主席习近平致电穆罕默德·穆伊兹，祝贺他当选马尔", "代夫总统。"]) + "\n"
+    first, second = pipeline(text)
+    assert (second["kicker"], second["title"], second["subtitle"]) == (
+        "基层动态", "习近平致电祝贺穆伊兹当选马尔代夫总统", "——记者走访见闻")
+    assert second["paragraphs"] == ["10月3日，国家主席习近平致电穆罕默德·穆伊兹，祝贺他当选马尔代夫总统。"]
+    assert "— 2 —" in {r["text"] for r in first["removed"]}
+
+
 def test_a_book_title_going_on_to_the_next_line_is_no_open_credit() -> None:
     """Near miss: ``(据央视《新闻联`` / ``播》)``, no gap between: the credit closes on the next line, as printed."""
     [first, _] = pipeline("\n".join([*OPEN_TAIL[:2], "的出行受到影响。(据央视《新闻联", "播》)", *NEXT_STORY]) + "\n")

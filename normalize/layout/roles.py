@@ -201,11 +201,14 @@ def starts_new_headline(prev: dict, block: dict) -> bool:
 
     A block that starts above the one before comes from another column that OCR printed side by
     side (the reading went back up the page): another headline too. (Pieces of one line cut at
-    an inline break share its number: those are not.)
+    an inline break share its number: those are not.) A column tag at a page's foot heads the title
+    the next page starts with (``【基层动态】`` / ``— 2 —`` / ``习近平致电…``).
     """
     first, last = prev["lines"]
     if int(block["lines"][0]) < int(first):
         return True
+    if block.get("gap") == "page" and TAG_RE.match(prev["text"]):
+        return False  # a column tag left at a page's foot, over the title the next page starts with
     gap = int(block["lines"][0]) - int(last)
     return gap > 1 and not (gap == 2 and opens_subtitle(block["text"]))
 
