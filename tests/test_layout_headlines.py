@@ -909,6 +909,9 @@ def test_after_a_credit_a_title_over_a_full_line_that_runs_on_is_a_headline_of_o
     the next line: it is the body's first line, and the short line over it the title alone."""
     got = kinds(page(*TITLE_OVER_FULL_LINE))
     assert ("heading", "李克强向科威特首相致贺电") in got
+    # a title on two lines over it: the two lines are the title
+    two_lines = [*TITLE_OVER_FULL_LINE[:3], "李克强向科威特首相", "致贺电", *TITLE_OVER_FULL_LINE[4:]]
+    assert ("heading", "李克强向科威特首相致贺电") in kinds(page(*two_lines))
     assert ("paragraph", "国务院总理李克强19日致电艾哈迈德·纳瓦夫·艾哈迈德·萨巴赫，祝贺他就任科威特国首相。") in got
     # near miss: with no credit above, no article is due there, and the lines are the story's
     no_credit = kinds(page(*TITLE_OVER_FULL_LINE[:2], *TITLE_OVER_FULL_LINE[3:]))

@@ -341,12 +341,12 @@ def heading_span(
         # last lines open, closing below, is the body's first sentence, the headline ends above it
         span, k = span[:m], span[m]
     verdict, _ = decide(HEADLINE_CHECKS, page, Candidate(span, k, strict, after_credit))
-    if verdict is False and after_credit and len(span) == 2 and len(page.lines[span[0]].text) > LABEL_CHARS and (
-            decide(HEADLINE_CHECKS, page, Candidate(span[:1], span[1], strict, after_credit))[0] is not False):
-        # "李克强向科威特首相致贺电" / "国务院总理李克强 19 日致电…萨" / "赫，祝贺…": the second line runs on
-        # into the body, whose first line it is; the first stands alone after the credit (more than a label's
-        # few characters: OCR's crumbs over a column's line are no title)
-        return span[:1], "title_over_full_line"
+    if verdict is False and after_credit and len(span) >= 2 and len(page.lines[span[0]].text) > LABEL_CHARS and (
+            decide(HEADLINE_CHECKS, page, Candidate(span[:-1], span[-1], strict, after_credit))[0] is not False):
+        # "李克强向科威特首相致贺电" / "国务院总理李克强 19 日致电…萨" / "赫，祝贺…": the last line runs on
+        # into the body, whose first line it is; the lines above stand alone after the credit (the first more
+        # than a label's few characters: OCR's crumbs over a column's line are no title)
+        return span[:-1], "title_over_full_line"
     if verdict is False:
         return [], ""
     return span, "headline_after_full_line" if strict else "headline_before_body"
