@@ -58,7 +58,7 @@ EDITOR_RE = re.compile(
     r"^\s*(?:责任编辑|本版编辑|本版责编|责编|编辑|校对|美编|版式设计|版式|组版|审核|审校|排版)\s*[:：]"
 )
 # A news dateline opening an article's first paragraph: 本报讯, 本报北京5月3日讯, 新华社北京3月15日电
-DATELINE_RE = re.compile(r"^\s*(?:本报讯|本报.{1,12}讯|[^\s，。]{2,6}社.{0,12}电|[^\s，。]{2,6}网讯)")
+DATELINE_RE = re.compile(r"^\s*(?:本 ?报 ?讯|本报.{1,12}讯|[^\s，。]{2,6}社.{0,12}电|[^\s，。]{2,6}网讯)")
 PAGE_NUMBER_RE = re.compile(r"^\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*$")
 # Letters, digits or Han: what makes a line more than a stray glyph.
 WORD_CHAR_RE = re.compile(f"[0-9A-Za-z{HAN}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")

@@ -909,13 +909,42 @@ def test_after_a_credit_a_title_over_a_full_line_that_runs_on_is_a_headline_of_o
     the next line: it is the body's first line, and the short line over it the title alone."""
     got = kinds(page(*TITLE_OVER_FULL_LINE))
     assert ("heading", "李克强向科威特首相致贺电") in got
-    # a title on two lines over it: the two lines are the title
-    two_lines = [*TITLE_OVER_FULL_LINE[:3], "李克强向科威特首相", "致贺电", *TITLE_OVER_FULL_LINE[4:]]
-    assert ("heading", "李克强向科威特首相致贺电") in kinds(page(*two_lines))
     assert ("paragraph", "国务院总理李克强19日致电艾哈迈德·纳瓦夫·艾哈迈德·萨巴赫，祝贺他就任科威特国首相。") in got
     # near miss: with no credit above, no article is due there, and the lines are the story's
     no_credit = kinds(page(*TITLE_OVER_FULL_LINE[:2], *TITLE_OVER_FULL_LINE[3:]))
     assert not any(kind == "heading" for kind, _ in no_credit)
+    # a title on two lines over it: the two lines are the title
+    two_lines = [*TITLE_OVER_FULL_LINE[:3], "李克强向科威特首相", "致贺电", *TITLE_OVER_FULL_LINE[4:]]
+    assert ("heading", "李克强向科威特首相致贺电") in kinds(page(*two_lines))
+    # under a bulletin's masthead, where a title is due as after a credit
+    masthead = ["民政工作简报", "第8期", "区民政局办公室编", "2024年5月8日", *TITLE_OVER_FULL_LINE[3:]]
+    assert ("heading", "李克强向科威特首相致贺电") in kinds(page(*masthead))
+
+
+def test_a_kicker_over_a_title_set_wider_than_the_column_keeps_its_title() -> None:
+    """Near miss of ``title_over_full_line``: the line under the kicker is wider than the column, a title's,
+    no body's first line: the run is kicker and title, or nothing, never the kicker alone as a title."""
+    got = kinds(page(
+        "第7版 经济 民政简报 2025年5月28日 星期三",
+        "夯实社会工作理论基础，促进“政校合作”",
+        "社会工作助力新疆民政事业高质量发展论坛举办",
+        "为进一步夯实社会工作理论基础，",
+        "加强社会工作理论研究，促进“政校合",
+        "作”，近日，新疆维吾尔自治区民政厅",
+        "联合新疆大学在乌鲁木齐举办社会工作",
+        "助力新疆民政事业高质量发展论坛。",
+    ))
+    assert ("heading", "夯实社会工作理论基础，促进“政校合作”") not in got
+
+
+def test_a_letter_spaced_dateline_opens_the_story_under_its_headline() -> None:
+    """``本 报 讯 （ 记 者 吴 晓`` (pdftotext spaced a justified line out) opens the story as ``本报讯`` does: the
+    lines over it and the office's byline are its headline's."""
+    got = kinds(page(
+        "遗手工活动。", "（据深圳晚报）", "相约“5.20”表白、", "登记迎来小高潮", "市慈善总会", "本 报 讯 （ 记 者 吴 晓",
+        "玲）“5.20”的谐音是“我爱你”，网络虚拟世界迎来了表白高峰，", "现实中的婚姻登记处也迎来了登记小高潮。"))
+    assert ("heading", "相约“5.20”表白、登记迎来小高潮") in got
+
 
 
 def test_a_letter_spaced_headline_line_is_full_width_not_a_kicker() -> None:

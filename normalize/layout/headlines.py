@@ -43,6 +43,7 @@ QUOTE_LINES = 4  # how far below a headline a quote it opened may close
 WRAP_REST = 3  # a one-line title wraps this many characters at most onto a line of their own
 DATED_LINES, DATED_CHARS = 10, 40  # how far above a dateline its headline may start
 FIRST_LINE_INDENT = 2.0  # a paragraph's first line is indented this much (characters), though the text lost it
+FULL_SHARE = 0.7  # a body's first line under a title is at least this share of the column's width
 
 
 @dataclass
@@ -341,15 +342,26 @@ def heading_span(
         # last lines open, closing below, is the body's first sentence, the headline ends above it
         span, k = span[:m], span[m]
     verdict, _ = decide(HEADLINE_CHECKS, page, Candidate(span, k, strict, after_credit))
-    if verdict is False and after_credit and len(span) >= 2 and len(page.lines[span[0]].text) > LABEL_CHARS and (
+    if verdict is False and expect_title and _over_full_line(page, span) and (
             decide(HEADLINE_CHECKS, page, Candidate(span[:-1], span[-1], strict, after_credit))[0] is not False):
         # "李克强向科威特首相致贺电" / "国务院总理李克强 19 日致电…萨" / "赫，祝贺…": the last line runs on
-        # into the body, whose first line it is; the lines above stand alone after the credit (the first more
-        # than a label's few characters: OCR's crumbs over a column's line are no title)
+        # into the body, whose first line it is; the lines above stand alone after a credit or the masthead
         return span[:-1], "title_over_full_line"
     if verdict is False:
         return [], ""
     return span, "headline_after_full_line" if strict else "headline_before_body"
+
+
+def _over_full_line(page: Page, span: list[int]) -> bool:
+    """The run's last line, under a short one, is about as wide as the column (``FULL_SHARE`` of it at least:
+    a line pushed short by a word that came down): a body's first line, not a title set wider than the column
+    (``夯实社会工作理论基础，…`` / ``社会工作助力新疆民政事业高质量发展论坛举办`` over a 16 em column). The first
+    line is more than a label's few characters (OCR's crumbs over a column's line are no title)."""
+    last = span[-1]
+    below = [page.width[j] for j in (page.next_index(last, n) for n in (1, 2, 3)) if j is not None]
+    return (len(span) >= 2 and len(page.lines[span[0]].text) > LABEL_CHARS and bool(below)
+            and FULL_SHARE * max(below) <= page.width[last] <= max(below) + Tol.FILLS_ABOVE
+            and page.short(span[-2], after=True))
 
 
 def _speech_from(page: Page, span: list[int]) -> int:
