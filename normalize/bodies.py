@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .chardata import CONTINUED_RE
 from .layout.roles import SAME_HEAD
-from .layout.text import TAG_RE
+from .layout.text import TAG_RE, opens_subtitle
 from .records import REMOVED_KINDS
 from .words import misread_closer
 
@@ -45,10 +45,14 @@ class Headline:
         pieces = [piece for b in blocks for piece in (b.get("pieces") or [piece_lines(b)])]
         tag = len(pieces) > 1 and bool(TAG_RE.match("".join(pieces[0])))
         if any(b.get("continued") for b in blocks) and (tag or _broken_kicker(pieces)):
-            # a column tag set apart, or a kicker OCR broke into pieces, over the title
+            # a column tag set apart, or a kicker OCR broke into pieces, over the title (and its subtitle after a
+            # dash, set apart too: ``-一来自基层的报道``)
             cut = 1 if tag else len(pieces) - 1
             kicker = "".join(p for piece in pieces[:cut] for p in piece)
-            return _kicker(kicker), _clean_title("".join(p for piece in pieces[cut:] for p in piece)) or "", None
+            rest = pieces[cut:]
+            subtitle = "".join(rest.pop()) if len(rest) > 1 and opens_subtitle("".join(rest[-1])) else None
+            return _kicker(kicker), _clean_title("".join(p for piece in rest for p in piece)) or "", _clean_title(
+                subtitle)
         text = {role: "".join(b["text"] for b in blocks if _role(b) == role) or None
                 for role in ("kicker", "title", "subtitle")}
         return _kicker(text["kicker"]), _clean_title(text["title"]) or "", _clean_title(text["subtitle"])

@@ -75,6 +75,17 @@ def test_a_column_tag_left_at_a_pages_foot_is_the_kicker_of_the_title_the_next_p
     assert "— 2 —" in {r["text"] for r in first["removed"]}
 
 
+@pytest.mark.parametrize(("dash", "subtitle"), [("-一来自基层的报道", "-一来自基层的报道"), ("来自基层的报道", None)])
+def test_ocr_a_tag_title_and_subtitle_each_set_apart_keep_their_roles(dash: str, subtitle: str | None) -> None:
+    """OCR sets a column tag, a title and its subtitle after a dash each between blank lines: the tag is the kicker,
+    the subtitle no part of the title. Near miss: a line without its dash is the title's."""
+    text = "\n".join(["上文写完了。", "", "（据新华社）", "", "【工作动态】", "", "日本上半财年贸易逆差创", "新高", "",
+                      dash, "", "据日本财务省今天（10月20日）发布的数据，日本上半财年贸易逆差创", "新高。"]) + "\n"
+    article = pipeline(text)[1]
+    title = "日本上半财年贸易逆差创新高" + ("" if subtitle else dash)
+    assert (article["kicker"], article["title"], article["subtitle"]) == ("工作动态", title, subtitle)
+
+
 def test_a_book_title_going_on_to_the_next_line_is_no_open_credit() -> None:
     """Near miss: ``(据央视《新闻联`` / ``播》)``, no gap between: the credit closes on the next line, as printed."""
     [first, _] = pipeline("\n".join([*OPEN_TAIL[:2], "的出行受到影响。(据央视《新闻联", "播》)", *NEXT_STORY]) + "\n")
