@@ -86,6 +86,18 @@ def test_ocr_a_tag_title_and_subtitle_each_set_apart_keep_their_roles(dash: str,
     assert (article["kicker"], article["title"], article["subtitle"]) == ("工作动态", title, subtitle)
 
 
+def test_ocr_a_bare_credit_wrapped_after_a_sentence_inside_the_line_closes_its_story() -> None:
+    """``…也将按相关规定办理。 (街`` / ``道社工站)``: the piece after the sentence's end, with the next line, is the
+    story's credit, and the next story's headline stands on its own."""
+    text = "\n".join([
+        "此外，我县孤儿认定工作实行动态管理，对以后新出现的", "孤儿将及时予以认定，需要取消的也将按相关规定办理。 (街",
+        "道社工站)", "", "李克强向科威特首相致贺电", "东城区民政局", "",
+        "国务院总理李克强19日致电艾哈迈德·纳瓦夫·艾哈迈德·萨巴赫，祝贺他就任科威特国首相。"]) + "\n"
+    first, second = pipeline(text)
+    assert first["paragraphs"][-1].endswith("办理。") and first["credit"] == "街道社工站"
+    assert (second["title"], second["byline"]) == ("李克强向科威特首相致贺电", "东城区民政局")
+
+
 def test_a_book_title_going_on_to_the_next_line_is_no_open_credit() -> None:
     """Near miss: ``(据央视《新闻联`` / ``播》)``, no gap between: the credit closes on the next line, as printed."""
     [first, _] = pipeline("\n".join([*OPEN_TAIL[:2], "的出行受到影响。(据央视《新闻联", "播》)", *NEXT_STORY]) + "\n")

@@ -175,8 +175,23 @@ def ends_with_credit(cur: list[Line]) -> bool:
     """The paragraph's last lines end with a credit in brackets."""
     if cur[-1].text[-1:] not in CREDIT_CLOSERS:  # a credit ends with its bracket
         return False
-    tail = "".join(x.text for x in cur[-CREDIT_LINES:])
-    return bool(CREDIT_TAIL_RE.search(tail))
+    return credit_tail(cur[-CREDIT_LINES:]) is not None
+
+
+def credit_tail(lines: list[Line], text: str | None = None) -> int | None:
+    """Where a credit in brackets starts at the end of these lines' ``text`` (joined as they stand if not given), or
+    None. Lines that start after a sentence's end inside a printed line (``…办理。 (街`` / ``道社工站)``: the
+    piece after it) are read with that end before them, as a bare name in brackets closes a story only there.
+
+        >>> from normalize.layout.lines import Line
+        >>> piece = [Line(1, 1, "(街", "text", forced_start=True), Line(2, 1, "道社工站)", "text")]
+        >>> credit_tail(piece), credit_tail([Line(1, 1, "(街道社工站)", "text")])
+        (0, None)
+    """
+    text = "".join(x.text for x in lines) if text is None else text
+    after_end = bool(lines) and lines[0].forced_start and len(lines) <= CREDIT_LINES
+    m = CREDIT_TAIL_RE.search("。" + text if after_end else text)
+    return None if m is None else max(0, m.start() - after_end)
 
 
 def open_credit_tail(text: str) -> re.Match[str] | None:
@@ -240,18 +255,18 @@ def para_blocks(lines: list[Line], hyphenated: frozenset[str], open_: bool, why:
         starts.append(len(text))
         text = join_lines(text, x.text, hyphenated=hyphenated)
     out: list[dict] = []
-    m = CREDIT_TAIL_RE.search(text) if text.rstrip()[-1:] in CREDIT_CLOSERS else None  # a credit ends so
-    if m is None:
-        m = open_credit_tail(text)
+    at = credit_tail(lines, text) if text.rstrip()[-1:] in CREDIT_CLOSERS else None  # a credit ends so
+    if at is None and (m := open_credit_tail(text)) is not None:
+        at = m.start()
     body_lines = lines
-    if m:
-        k = max((j for j, s in enumerate(starts) if s <= m.start()), default=0)
+    if at is not None:
+        k = max((j for j, s in enumerate(starts) if s <= at), default=0)
         credit_lines = lines[k:]
-        out.append({"kind": "credit", "text": text[m.start():].strip(), "page": credit_lines[0].page,
+        out.append({"kind": "credit", "text": text[at:].strip(), "page": credit_lines[0].page,
                     "lines": [credit_lines[0].n, credit_lines[-1].end], "why": "credit_at_paragraph_end"})
-        text = text[: m.start()].rstrip()
+        text = text[:at].rstrip()
         body_lines = lines[: k + 1] if text else []
-        if starts[k] >= m.start():
+        if starts[k] >= at:
             body_lines = lines[:k]
     if text and body_lines:
         block = {"kind": "paragraph", "text": text, "page": body_lines[0].page,
