@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from .chardata import CLOSERS, CREDIT_TAIL_RE, SENTENCE_END
 from .geometry import WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, bounds, overlap
-from .layout.text import ends_sentence
+from .layout.text import TAG_RE, ends_sentence
 from .pdflines import OCR_FONT
 from .xycut import xy_cut
 
@@ -222,7 +222,8 @@ def reading_order(page: PageLayout) -> PageLayout:
     labels = frozenset(b for b, size in enumerate(sizes) if LABEL_EM * em <= size < HEAD_EM * em) | set_apart(
         lines, blocks, em)
     boxes = [bounds(lines[k].box for k in block) for block in blocks]
-    regions = xy_cut(boxes, page_walls(page, em), em, heads, labels)
+    tags = frozenset(b for b, block in enumerate(blocks) if len(block) == 1 and TAG_RE.match(lines[block[0]].text))
+    regions = xy_cut(boxes, page_walls(page, em), em, heads, labels, tags)
     read = [[lines[k] for b in region for k in blocks[b]] for region in regions]
     if not any(line.font.startswith(OCR_FONT) for line in lines):  # (an OCR layer's lines start ragged)
         read = turned_column(read, em)

@@ -69,14 +69,14 @@ def _free_point(lo: float, hi: float, blocked: list[tuple[float, float]]) -> flo
 
 
 def xy_cut(boxes: list[Box], walls: list[Box], em: float, heads: frozenset[int] = frozenset(),
-           labels: frozenset[int] = frozenset()) -> list[list[int]]:
+           labels: frozenset[int] = frozenset(), tags: frozenset[int] = frozenset()) -> list[list[int]]:
     """The boxes (indices) in regions, in reading order: cut into bands top to bottom wherever a horizontal cut
     goes through, else into columns left to right, and each part again; a part that cannot be cut is a region,
     read top to bottom. Where a rule crosses the region, it is cut there first (``ruled_cuts``); a cut through
     white that would part a headline from its columns (``parting_headline``) or runs on past a column's end
     (``one_sided_cuts``) gives way to a column cut. ``em`` is the page's body size; ``heads`` are the headlines,
     for ``parting_headline`` and ``lead_after_headline``; ``labels`` the smaller labels, for ``parting_headline``
-    too.
+    too; ``tags`` the column tags, for ``tag_at_column_foot``.
 
     Example: a running head, then a headline over two columns, then the two columns, then a foot.
 
@@ -88,7 +88,7 @@ def xy_cut(boxes: list[Box], walls: list[Box], em: float, heads: frozenset[int] 
     >>> xy_cut([(0, 0, 60, 20), (40, 10, 100, 30)], [], 4.0)  # overlapping: one region, top first
     [[0, 1]]
     """
-    page = _Cutting(boxes, walls, WALL_SLACK_EM * em, HEAD_REACH_EM * em, heads, labels, em)
+    page = _Cutting(boxes, walls, WALL_SLACK_EM * em, HEAD_REACH_EM * em, heads, labels, em, tags)
     return _cut(list(range(len(boxes))), page, 0) if boxes else []
 
 
@@ -106,6 +106,7 @@ class _Cutting(NamedTuple):
     heads: frozenset[int]
     labels: frozenset[int] = frozenset()  # set smaller than a headline, kept with their column as headlines are
     em: float = 0.0  # the body size: a mark may hang this far past a column's edge
+    tags: frozenset[int] = frozenset()  # a column's tag alone on its line (``【经验交流】``)
 
 
 def _cut(items: list[int], page: _Cutting, depth: int) -> list[list[int]]:
@@ -120,7 +121,7 @@ def _cut(items: list[int], page: _Cutting, depth: int) -> list[list[int]]:
     else:
         columns = _cuts(sub, page.walls, 0, page.slack)
         weak = set(parting_headline(cuts, items, page)) | set(one_sided_cuts(cuts, items, page, columns)) \
-            | set(flows_across(cuts, items, page)) if cuts else set()
+            | set(flows_across(cuts, items, page)) | set(tag_at_column_foot(cuts, items, page)) if cuts else set()
         if not cuts or weak:
             if columns or not cuts:
                 cuts, along = columns, 0
@@ -157,6 +158,43 @@ def flows_across(cuts: list[float], items: list[int], page: _Cutting) -> list[fl
         if any(0 <= boxes[b][1] - boxes[a][3] <= FLOW_GAP_EM * page.em and boxes[a][0] - slack <= boxes[b][0]
                and boxes[b][2] <= boxes[a][2] + slack for a in over for b in under):
             found.append(cut)
+    return found
+
+
+BESIDE_EM = 3.0
+"""A column beside a tag at a column's foot holds at least this much text (em), more than a credit's line."""
+
+
+def tag_at_column_foot(cuts: list[float], items: list[int], page: _Cutting) -> list[float]:
+    """The horizontal cuts with nothing in the band under them but a column's tag, beside the foot of a column right
+    of it (across a column cut of the region down to that band) that ends just above the cut: a word processor's
+    tag left at the left column's foot, over the title the next column starts with (``【经验交流】`` under a story's
+    credit, ``德国多个机场…`` at the right column's top). Cut as a band, it was read after the right column; without
+    the cut, the columns are read one after the other. Near misses: a tag with text in its band too; nothing beside
+    it, right, ending there; a credit set right over the tag in its own column (a line, no column: ``BESIDE_EM``).
+
+    >>> boxes = [(0, 0, 45, 60), (55, 0, 100, 66), (0, 70, 20, 75)]
+    >>> page = _Cutting(boxes, [], 1.0, 30.0, frozenset(), em=4.0, tags=frozenset({2}))
+    >>> tag_at_column_foot([68.0], [0, 1, 2], page), tag_at_column_foot([68.0], [0, 1, 2],
+    ...     page._replace(boxes=[boxes[0], (55, 0, 100, 20), boxes[2]]))
+    ([68.0], [])
+    """
+    if not page.tags:
+        return []
+    boxes = page.boxes
+    found = []
+    for cut, below in zip(cuts, [*cuts[1:], math.inf]):
+        under = [k for k in items if cut < (boxes[k][1] + boxes[k][3]) / 2 < below]  # (the band under the cut)
+        if not under or any(k not in page.tags for k in under):
+            continue
+        upto = [k for k in items if (boxes[k][1] + boxes[k][3]) / 2 < below]  # (a page's foot below: not counted)
+        right = max(boxes[k][2] for k in under)
+        for x in _cuts([boxes[k] for k in upto], page.walls, 0, page.slack):
+            beside = [boxes[k] for k in upto if boxes[k][0] >= x]
+            if (x >= right and any(cut - page.reach <= box[3] <= cut for box in beside)
+                    and sum(box[3] - box[1] for box in beside) >= BESIDE_EM * page.em):
+                found.append(cut)
+                break
     return found
 
 

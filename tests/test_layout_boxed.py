@@ -460,6 +460,21 @@ def test_an_office_at_the_next_columns_top_under_a_title_ending_its_column() -> 
     assert ("paragraph", "byline", "市慈善总会") in got
 
 
+def test_a_column_tag_at_a_columns_foot_is_the_kicker_of_the_title_topping_the_next_column() -> None:
+    """``【经验交流】`` left at the left column's foot, the title at the right column's top: its kicker. Near miss:
+    a label of words without brackets there is left as it is (only a tag is carried across)."""
+    right = [(t, x + 231.0, y - 410.0, s, f, p) for t, x, y, s, f, p in narrow_story(560.0)]
+    for tag, kicker in (("【经验交流】", True), ("经验交流", False)):
+        rows = [*narrow_story(560.0), (tag, 80.0, 700.0, 16.0, SANS, 1),
+                ("德国多个机场安保人员罢工", 320.0, 100.0, 18.0, SANS, 1), *right]
+        text, layout = bulletin(*rows)
+        for k, row in enumerate(layout["lines"]):  # (the columns' right edges; regions: left, the tag, the right)
+            row[3] = min(row[3], NARROW[1]) if k < 5 else row[3] if k == 5 else min(row[3], 521.0)
+            row[6] = 0 if k < 4 else k - 3 if k < 6 else 3
+        got = bulletin_blocks((text, layout))
+        assert (("heading", "kicker", tag) in got) is kicker, got
+
+
 def test_a_subhead_in_another_face_inside_a_story_stays_in_it() -> None:
     """An official bulletin's numbered subhead in bold, set from the paragraphs' indent between two paragraphs:
     the story goes on, no new title."""

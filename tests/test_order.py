@@ -561,3 +561,16 @@ def test_a_columns_top_is_read_after_the_column_it_goes_on_from(font: str, expec
              faced("外落地。", 60, 14, 90, font), faced("雅万高铁是中国高", 0, 40, 45, font),
              faced("铁首次全系统、全要", 0, 54, 45, font), faced("本版编辑：民政工作简报编辑部", 0, 90, 100, font)]
     assert order(lines) == expected
+
+
+def test_a_tag_at_the_left_columns_foot_is_read_before_the_right_column() -> None:
+    """``【经验交流】`` under the left column's last line, lower than the right column's end, with the page number
+    under both: the left column with its tag, then the right column (whose title the tag heads). Near miss: a
+    line of text there in the tag's place is a band under the columns, read after both."""
+    def page_with(foot: TextLine) -> list[str]:
+        lines = [*column("左", 80, 290, 110, 20), foot, *column("右", 311, 522, 110, 21), line("— 2 —", 281, 780, 320)]
+        return [x.text for x in reading_order(PageLayout(1, 595, 842, lines)).lines]
+    read = page_with(line("【经验交流】", 80, 405, 140))
+    assert read.index("左20") < read.index("【经验交流】") < read.index("右1")
+    read = page_with(line("本报讯记者从有关部门获悉", 80, 405, 290))
+    assert read.index("本报讯记者从有关部门获悉") > read.index("右21")

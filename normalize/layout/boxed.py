@@ -20,7 +20,16 @@ from ..chardata import CREDIT_TAIL_RE, HAN_RE
 from ..geometry import overlap
 from .boxes import BoxPage, Em
 from .rules import decide, family
-from .text import CLAUSE_RE, LABEL_CHARS, closes_more, debris, ends_sentence, is_heading_candidate, opens_subtitle
+from .text import (
+    CLAUSE_RE,
+    LABEL_CHARS,
+    TAG_RE,
+    closes_more,
+    debris,
+    ends_sentence,
+    is_heading_candidate,
+    opens_subtitle,
+)
 from .widths import line_width
 
 MAX_HEADING_LINES = 6
@@ -260,13 +269,16 @@ def _kicker_line(page: BoxPage, k: int, below: int, title: int) -> bool:
 def label_above(page: BoxPage, first: int) -> int | None:
     """A section label in body type over a headline: a word of its own (``简讯``, ``【工作动态】``) right
     above the title, set apart from it by more space than parts a title's lines; or left at the previous page's
-    foot where the title opens its page (a word processor's bulletin). The label's line, or None."""
+    foot where the title opens its page (a word processor's bulletin), or a column tag at the foot of the column
+    before, left of the title that tops the next (``【经验交流】`` / ``德国多个机场…``). The label's line, or None."""
     k, turned = page.before(first)
     turned = turned and page.band(first - 1) != ""  # (a page's foot only: a label tops its column's title)
     if k is None or page.lines[k].kind != "text" or (page.geo[k].page != page.geo[first].page and not turned):
         return None
     text = page.lines[k].text
-    apart = turned or Em.ELEMENT_GAP <= page.space_above(first, k) < Em.KICKER_GAP
+    a, t = page.geo[k], page.geo[first]
+    beside = a.page == t.page and a.x1 <= t.x0 and a.top > t.bottom and TAG_RE.match(text) is not None
+    apart = turned or beside or Em.ELEMENT_GAP <= page.space_above(first, k) < Em.KICKER_GAP
     if (0 < len(HAN_RE.findall(text)) <= LABEL_HAN and len(text) <= LABEL_HAN + 2 and not closes_more(text)
             and is_heading_candidate(text) and apart):
         return k
