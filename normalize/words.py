@@ -134,6 +134,7 @@ _NOT_IN_NAMES = ("v", "p", "c", "u", "d", "r")  # verbs, prepositions, conjuncti
 OFFICE_ENDS = ("局", "厅", "委", "会", "院", "所", "站", "中心", "处", "室", "部", "社", "团", "队", "办", "司",
                "馆", "组", "科", "署")
 """The words an office's name ends on: a bureau, a committee, an association, a centre, a station."""
+OFFICE_END_CHARS = frozenset(end[-1] for end in OFFICE_ENDS)
 
 
 def names_an_office(text: str) -> bool:

@@ -122,8 +122,9 @@ class Assembler:
         self.close_heading()
         cur = self.cur
         cur.lines.append(ln)
-        credit_end = ends_with_credit(cur.lines) or (self.page.gap_after(i) in ("blank", "page", "end")
-                                                     and ends_with_open_credit(cur.lines))
+        credit_end = ends_with_credit(cur.lines) or (
+            "《" in ln.text[-14:] + (cur.lines[-2].text[-14:] if len(cur.lines) > 1 else "")  # (cheap test first)
+            and self.page.gap_after(i) in ("blank", "page", "end") and ends_with_open_credit(cur.lines))
         cur.ended = credit_end or ends_sentence(ln.text) or (len(cur.lines) == 1 and numbered_subhead(ln.text))
         if cur.ended:
             if why := ends_after(self.page, i, cur):

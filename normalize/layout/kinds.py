@@ -11,7 +11,7 @@ import itertools
 import re
 
 from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATELINE_RE, HAN, JUMP_BACK_RE, OPENERS
-from ..words import names_an_office, word_runs_on
+from ..words import OFFICE_END_CHARS, names_an_office, word_runs_on
 from .lines import Line
 from .text import (
     CLAUSE_RE,
@@ -238,9 +238,13 @@ def offices(lines: list[Line]) -> None:
     ``喜迎建党节``), a one-line title under a story (``市残联召开座谈会``, with its verb), a title over its subtitle
     (``县残疾人联合会`` / ``——成立三十周年``), a narrow column's line of running text (``黑龙江北大荒集团`` /
     ``五九七农场，大型收获机``)."""
-    short = _usual_width(lines) * NAME_SHARE
+    short = -1.0  # (the document's usual line, measured once a line ends on an office's word)
     for i, ln in enumerate(lines):
-        if ln.kind != "text" or not LABEL_CHARS < len(name := ln.text.replace(" ", "")) <= min(NAME_CHARS, short):
+        if ln.kind != "text" or ln.text[-1:] not in OFFICE_END_CHARS:
+            continue
+        if short < 0:
+            short = _usual_width(lines) * NAME_SHARE
+        if not LABEL_CHARS < len(name := ln.text.replace(" ", "")) <= min(NAME_CHARS, short):
             continue
         if not (name_like(name) and names_an_office(name)):
             continue
@@ -288,7 +292,7 @@ def section_tags(lines: list[Line]) -> None:
 
 def _usual_width(lines: list[Line]) -> int:
     """The median length of the document's text lines, in characters (spaces left out)."""
-    widths = sorted(len(ln.text.replace(" ", "")) for ln in lines if ln.kind == "text")
+    widths = sorted(len(ln.text) - ln.text.count(" ") for ln in lines if ln.kind == "text")
     return widths[len(widths) // 2] if widths else 0
 
 
