@@ -97,7 +97,7 @@ def checked(records: Iterable[Record], step: Callable[[Iterable[Record]], Iterat
     tells, it does not drop data). ``side`` is where the step puts what it removed, if not
     on the records (``split --furniture``).
     """
-    from normalize.check import check_conservation, record_outputs
+    from normalize.check import check_conservation, closed_titles, record_outputs
 
     for record in records:
         outputs = list(step([record]))
@@ -105,7 +105,8 @@ def checked(records: Iterable[Record], step: Callable[[Iterable[Record]], Iterat
         texts = [t for out in outputs for t in record_outputs(out)]
         if side:
             texts += [str(r.get("text", "")) for r in side[-1].get("removed") or []]
-        err = check_conservation(str(record.get("id", "")), source, texts)
+        closed = closed_titles([*outputs, *(side[-1:] if side else [])])
+        err = check_conservation(str(record.get("id", "")), source, texts, closed=closed)
         if err is not None:
             log(err)
         yield from outputs

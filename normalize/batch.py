@@ -67,9 +67,10 @@ def process_document(doc: Record, options: Options = Options()) -> Result:
         stages = document_stages(segmenter=options.segment, observe=count, profile=options.profile)
         articles = list(run_pipeline([doc], stages))
         if options.check:  # the check tells; the articles are written all the same, as the pipe does
-            from .check import check_conservation, record_outputs
+            from .check import check_conservation, closed_titles, record_outputs
 
-            lost = check_conservation(doc_id, text, [t for a in articles for t in record_outputs(a)])
+            lost = check_conservation(doc_id, text, [t for a in articles for t in record_outputs(a)],
+                                      closed=closed_titles(articles))
     except NormalizeError as err:
         return Result(doc_id, sha, "", stats, {"where": err.where, "reason": err.reason})
     except Exception as err:  # a bug on one document must not cost the other documents

@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 
 from .chardata import CONTINUED_RE
 from .layout.roles import SAME_HEAD
-from .layout.text import TAG_RE, opens_subtitle
+from .layout.text import TAG_RE, misread_closer, opens_subtitle
 from .records import REMOVED_KINDS
-from .words import misread_closer
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _OPENERS, _CLOSERS = "（(〈[【", "）)〉]】"
@@ -127,19 +126,20 @@ def credit_text(text: str) -> str:
     return text[1:].strip() if text.startswith("《") and "》" not in text else text
 
 
-def closed_book_title(credit: str) -> tuple[str, str]:
+def closed_book_title(credit: str, printed: frozenset[str]) -> tuple[str, str]:
     """
     A credit whose book title OCR left open at its end, its last glyph OCR's reading of the closing marks
-    ``》）`` squashed into one character (``据央视《新闻联播轧``): the credit with its title closed, and the
-    glyph, which goes to ``removed`` (``words.misread_closer``). Anything else comes back as it is, with "".
+    ``》）`` squashed into one character (``据央视《新闻联播轧``; the evidence: ``layout.text.misread_closer``,
+    ``printed`` the book titles the document prints closed): the credit with its title closed, and the glyph,
+    which goes to ``removed``. Anything else comes back as it is, with "".
 
-        >>> closed_book_title("据央视《新闻联播轧"), closed_book_title("据央视《新闻联播》")
+        >>> closed_book_title("据央视《新闻联播轧", frozenset()), closed_book_title("据央视《新闻联播》", frozenset())
         (('据央视《新闻联播》', '轧'), ('据央视《新闻联播》', ''))
-        >>> closed_book_title("据央视《新闻联播"), closed_book_title("据央视《新")  # (nothing read in their place)
-        (('据央视《新闻联播', ''), ('据央视《新', ''))
+        >>> closed_book_title("据《人民政协报", frozenset()), closed_book_title("据《老年报", frozenset({"老年"}))
+        (('据《人民政协报', ''), ('据《老年报', ''))
     """
     head, mark, title = credit.rpartition("《")
-    if mark and "》" not in title and misread_closer(title):
+    if mark and "》" not in title and misread_closer(title, printed):
         return f"{head}《{title[:-1]}》", title[-1]
     return credit, ""
 

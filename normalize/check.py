@@ -23,9 +23,8 @@ _FOLD = str.maketrans({
 # Dashes, 一 and dots are left out of the count: the normalizer rewrites them by context ("--",
 # "—" and OCR's "一一" become "——", "..." becomes "……") and a line join or a moved paragraph can
 # change that context, so their number is not conserved even when nothing is lost. Brackets too:
-# a credit is kept without its outer brackets, whichever of them were printed (OCR's 《 for one too), and
-# with its book title closed where OCR read the closing marks as a glyph (``据央视《新闻联播轧``: ``split``).
-_REWRITTEN_RE = re.compile(r"[—―\-一…\.()\[\]【】《》]+")
+# a credit is kept without its outer brackets, whichever of them were printed (OCR's 《 for one too).
+_REWRITTEN_RE = re.compile(r"[—―\-一…\.()\[\]【】《]+")
 # OCR's full-width point is a comma, a full stop or a decimal point by its context (``心量太小．`` / ``难成大器``),
 # which a line join changes: it is left out of the count, and the output may hold as many more commas.
 _OCR_POINT = "．"
@@ -58,14 +57,21 @@ class NotConserved(NormalizeError):
     """Characters of a document that the output neither kept nor recorded as removed."""
 
 
-def check_conservation(doc_id: str, source: str, outputs: Iterable[str]) -> NotConserved | None:
+def check_conservation(doc_id: str, source: str, outputs: Iterable[str], *, closed: int = 0) -> NotConserved | None:
     """
-    None when the folded characters of ``outputs`` are exactly those of ``source``.
+    None when the folded characters of ``outputs`` are exactly those of ``source``. ``closed``: how many book titles
+    the splitter closed where OCR read their closing marks as a glyph (``misread_marks``): the output may hold as
+    many more ``》``.
 
         >>> check_conservation("a.txt", "标题\\n正文,完。", ["标题", "正文，完。"]) is None
         True
         >>> check_conservation("a.txt", "心量太小．\\n难成大器。", ["心量太小，难成大器。"]) is None
         True
+        >>> closed = ["据央视《新闻联播》", "轧"]  # (a credit's title closed, the glyph OCR read for 》） removed)
+        >>> check_conservation("a.txt", "(据央视《新闻联播轧", closed, closed=1) is None
+        True
+        >>> check_conservation("a.txt", "(据央视《新闻联播轧", closed).reason
+        '1 characters in the output that the input does not have: "》"'
         >>> err = check_conservation("a.txt", "标题\\n正文完。", ["正文完。"])
         >>> err.where, err.reason[:51]
         ('a.txt:1', '2 characters not in the output nor in removed: "标题"')
@@ -78,6 +84,7 @@ def check_conservation(doc_id: str, source: str, outputs: Iterable[str]) -> NotC
     missing = have - got
     extra = got - have
     extra[","] -= min(extra[","], source.count(_OCR_POINT))  # (the normalizer's commas for OCR's ．)
+    extra["》"] -= min(extra["》"], closed)
     extra += Counter()  # (drop what is left at nought)
     if not missing and not extra:
         return None
@@ -105,3 +112,9 @@ def record_outputs(record: dict) -> list[str]:
         texts.append(str(record.get("text", "")))
     texts += [str(r.get("text", "")) for r in record.get("removed") or [] if isinstance(r, dict)]
     return texts
+
+
+def closed_titles(records: Iterable[dict]) -> int:
+    """How many book titles the records' ``removed`` entries say the splitter closed (``misread_marks``)."""
+    return sum(1 for record in records for entry in record.get("removed") or []
+               if isinstance(entry, dict) and entry.get("kind") == "misread_marks")

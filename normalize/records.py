@@ -138,8 +138,8 @@ def write_record(record: Record, fp: IO[str]) -> None:
 
 
 def _has_long_list(value: Any) -> bool:
-    if isinstance(value, dict):
-        return any(_has_long_list(v) for v in value.values())
+    if isinstance(value, dict):  # (keys that are no strings: json.dumps writes them its own way)
+        return all(type(k) is str for k in value) and any(_has_long_list(v) for v in value.values())
     return isinstance(value, list) and len(value) > LONG_LIST
 
 

@@ -25,6 +25,7 @@ from .bodies import (
 )
 from .chardata import HAN_RE
 from .errors import NormalizeError
+from .layout.text import printed_titles
 from .matching import assign
 from .records import text_problem
 
@@ -180,6 +181,7 @@ def _shared(a: str, b: str) -> float:
 def split_document(record: dict) -> tuple[list[dict], list[dict]]:
     """One document record with blocks to its article records and its removed blocks."""
     blocks = [b for b in record.get("blocks") or [] if isinstance(b, dict) and b.get("text")]
+    printed = printed_titles("\n".join(str(b["text"]) for b in blocks))  # (the book titles printed closed)
     removed: list[dict] = []
     bodies, groups = segment_blocks(blocks, removed)
     for leftover in _attach_headlines(bodies, groups):
@@ -204,7 +206,7 @@ def split_document(record: dict) -> tuple[list[dict], list[dict]]:
             removed.extend(removed_entry(b, "byline") for b in body.bylines)
             continue
         kicker, title, subtitle = body.headline.parts() if body.headline else (None, None, None)
-        credit, misread = closed_book_title(credit_text(body.credit["text"])) if body.credit else (None, "")
+        credit, misread = closed_book_title(credit_text(body.credit["text"]), printed) if body.credit else (None, "")
         if misread:  # (OCR's 》） read as one glyph)
             removed.append({**removed_entry(body.credit, "misread_marks"), "text": misread})
         paragraphs = [p["text"] for p in body.paragraphs]

@@ -55,15 +55,18 @@ def one_word(text: str) -> bool:
     return bool(text) and _last_word(text) == text
 
 
-def misread_closer(title: str) -> bool:
+def verb_at(text: str, *, end: bool = False) -> bool:
     """
-    The last glyph of a book title OCR left open is its closing marks ``》）`` read as one character: the
-    title without it is one dictionary word and with it none (``新闻联播轧``).
+    The text's first word (its last, ``end``) is a verb, as jieba's dictionary tags it (a verb used as a noun,
+    ``vn``, is none).
 
-        >>> misread_closer("新闻联播轧"), misread_closer("新闻联播"), misread_closer("新")
-        (True, False, False)
+        >>> verb_at("开展免费义诊进社区"), verb_at("我区这支队伍获评", end=True), verb_at("全国秋粮收获过半")
+        (True, True, False)
+        >>> verb_at("服务群众200余人次")
+        False
     """
-    return len(title) >= 3 and HAN_RE.match(title[-1]) is not None and one_word(title[:-1]) and not one_word(title)
+    tagged = _tagged(text[-NAME_CHARS:] if end else text[:NAME_CHARS])
+    return bool(tagged) and tagged[-1 if end else 0][1].startswith("v") and tagged[-1 if end else 0][1] != "vn"
 
 
 def ends_on_particle(text: str) -> bool:
@@ -131,9 +134,10 @@ def joins_names(left: str, right: str) -> bool:
 NAME_CHARS = 6  # the text looked at on each side of a dash
 
 _NOT_IN_NAMES = ("v", "p", "c", "u", "d", "r")  # verbs, prepositions, conjunctions, particles, adverbs, pronouns
-OFFICE_ENDS = ("局", "厅", "委", "会", "院", "所", "站", "中心", "处", "室", "部", "社", "团", "队", "办", "司",
-               "馆", "组", "科", "署")
-"""The words an office's name ends on: a bureau, a committee, an association, a centre, a station."""
+OFFICE_ENDS = ("局", "厅", "委", "院", "所", "站", "中心", "处", "室", "部", "社", "团", "队", "办", "司", "馆", "组",
+               "科", "署", "联合会", "总会", "委员会", "委会", "协会", "工会", "学会", "商会", "基金会")
+"""The words an office's name ends on: a bureau, a committee, an association, a centre, a station (not a bare 会:
+``亚运会``, ``发布会`` are events)."""
 OFFICE_END_CHARS = frozenset(end[-1] for end in OFFICE_ENDS)
 
 

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 import normalize.batch as batch
 from cli.app import app
-from normalize.check import check_conservation, record_outputs
+from normalize.check import check_conservation, closed_titles, record_outputs
 from normalize.layout import dehyphenate_records
 from normalize.loader import load_paths
 from normalize.punct import normalize_punctuation, punctuate
@@ -50,8 +50,9 @@ def real_pages() -> list[Path]:
 @pytest.mark.parametrize("page", real_pages(), ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_every_character_of_a_real_page_is_in_the_articles_or_removed(page: Path) -> None:
     text = page.read_text(encoding="utf-8")
-    outputs = [t for a in pipeline(text) for t in record_outputs(a)]
-    assert check_conservation(page.name, text, outputs) is None
+    articles = pipeline(text)
+    outputs = [t for a in articles for t in record_outputs(a)]
+    assert check_conservation(page.name, text, outputs, closed=closed_titles(articles)) is None
 
 
 @pytest.mark.parametrize("name", ["sanmen02.pdf", "mag12ocrlayer.pdf"])
@@ -63,7 +64,9 @@ def test_every_character_of_a_real_pdf_is_in_the_articles_or_removed(name: str) 
         pytest.skip("../shared is not beside this checkout")
     doc = next(load_paths([str(pdf)]))
     articles = split_articles(punctuate(dehyphenate_records([doc])))
-    assert check_conservation(name, doc["text"], [t for a in articles for t in record_outputs(a)]) is None
+    articles = list(articles)
+    assert check_conservation(name, doc["text"], [t for a in articles for t in record_outputs(a)],
+                              closed=closed_titles(articles)) is None
 
 
 @pytest.mark.parametrize("text", [
@@ -161,7 +164,7 @@ def test_no_stage_raises_and_nothing_is_lost(text: str) -> None:
     if not articles:  # no article: everything must have been noise or furniture without text
         [doc] = punctuate(dehyphenate_records([{"id": "x", "text": text}]))
         outputs = record_outputs(doc)
-    assert check_conservation("x", text, outputs) is None
+    assert check_conservation("x", text, outputs, closed=closed_titles(articles)) is None
 
 
 @given(TEXT)

@@ -98,6 +98,27 @@ def test_ocr_a_bare_credit_wrapped_after_a_sentence_inside_the_line_closes_its_s
     assert (second["title"], second["byline"]) == ("李克强向科威特首相致贺电", "东城区民政局")
 
 
+@pytest.mark.parametrize("gap", ["", "\f"])
+def test_a_credits_book_title_wrapped_across_a_blank_or_a_page_is_no_open_credit(gap: str) -> None:
+    """``(据央视《新闻联`` / blank (or a new page) / ``播》）``: the title goes on to the next line, whose text
+    closes it, so the story ends with the whole credit and the next headline stands."""
+    text = "\n".join(["社区开展助老活动", "", "近日，某社区组织志愿者走访辖区老人，受到居民好评。(据央视《新闻联", "",
+                      gap + "播》）", "", "县里举办技能培训", "", "日前，县人社局举办技能培训班，百余人参加。"]) + "\n"
+    first, second = pipeline(text)
+    assert first["credit"] == "据央视《新闻联播》" and second["title"] == "县里举办技能培训"
+    assert not any(r["kind"] == "misread_marks" for r in first["removed"])
+
+
+@pytest.mark.parametrize("paper", ["人民政协报", "人民法院报", "中国老年报", "中国网"])
+def test_a_papers_name_ending_its_credit_loses_no_character(paper: str) -> None:
+    """Near miss of the misread closing marks: OCR lost the 》 of ``（据《人民法院报）``; the name's last character
+    (报, 网…) is no glyph of marks."""
+    text = "社区开展助老活动\n\n近日，某社区组织志愿者走访辖区老人，受到居民好评。\n(据《" + paper + "\n"
+    [article] = pipeline(text)
+    assert article["credit"] == "据《" + paper
+    assert not any(r["kind"] == "misread_marks" for r in article["removed"])
+
+
 def test_a_book_title_going_on_to_the_next_line_is_no_open_credit() -> None:
     """Near miss: ``(据央视《新闻联`` / ``播》)``, no gap between: the credit closes on the next line, as printed."""
     [first, _] = pipeline("\n".join([*OPEN_TAIL[:2], "的出行受到影响。(据央视《新闻联", "播》)", *NEXT_STORY]) + "\n")

@@ -29,7 +29,15 @@ from .paragraphs import (
 )
 from .roles import mark_roles
 from .rules import Decision, decide, tracing
-from .text import DRAWN_RULES, PUSHED_RE, SPACEY_RE, ends_sentence, hyphenated_words, numbered_subhead
+from .text import (
+    DRAWN_RULES,
+    PUSHED_RE,
+    SPACEY_RE,
+    ends_sentence,
+    hyphenated_words,
+    numbered_subhead,
+    printed_titles,
+)
 
 SPACEY_MARKS = 2  # spaces after this many marks: the document spaces after every mark
 
@@ -45,6 +53,7 @@ class Assembler:
         self.lines = lines
         self.page = Page(lines, mark_em)
         self.hyphenated = hyphenated_words(text)
+        self.printed = printed_titles(text)
         self.blocks: list[dict] = []
         self.order: list[int] = []  # each block's place in reading order: its first line's index
         self.cur = Open()
@@ -78,7 +87,8 @@ class Assembler:
 
     def close_para(self, why: str, open_: bool = False) -> None:
         if self.cur.lines:
-            self.add(para_blocks(self.cur.lines, self.hyphenated, open_, why), self.cur.lines)
+            printed = self.printed if self.cur.open_credit else None
+            self.add(para_blocks(self.cur.lines, self.hyphenated, open_, why, printed), self.cur.lines)
         self.cur = Open()
 
     def other_line(self, i: int, ln: Line) -> None:
@@ -122,9 +132,11 @@ class Assembler:
         self.close_heading()
         cur = self.cur
         cur.lines.append(ln)
-        credit_end = ends_with_credit(cur.lines) or (
+        cur.open_credit = (
             "《" in ln.text[-14:] + (cur.lines[-2].text[-14:] if len(cur.lines) > 1 else "")  # (cheap test first)
-            and self.page.gap_after(i) in ("blank", "page", "end") and ends_with_open_credit(cur.lines))
+            and self.page.gap_after(i) in ("blank", "page", "end")
+            and ends_with_open_credit(cur.lines, self.printed, (nxt := self.page.nxt(i)) and nxt.text))
+        credit_end = ends_with_credit(cur.lines) or cur.open_credit
         cur.ended = credit_end or ends_sentence(ln.text) or (len(cur.lines) == 1 and numbered_subhead(ln.text))
         if cur.ended:
             if why := ends_after(self.page, i, cur):

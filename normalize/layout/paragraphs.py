@@ -8,16 +8,25 @@ import re
 from dataclasses import dataclass, field
 
 from ..chardata import CLOSE_BRACKETS, CREDIT_TAIL_RE, OPEN_CREDIT_TAIL_RE
-from ..words import misread_closer
 from .headlines import heading_span, interrupting_headline
 from .lines import Line
 from .page import Page
 from .roles import jump_page, jump_role
 from .rules import decide, family
-from .text import CREDIT_CLOSERS, PUSHED_RE, closes_more, ends_sentence, join_lines, numbered_subhead, unclosed
+from .text import (
+    CREDIT_CLOSERS,
+    PUSHED_RE,
+    closes_more,
+    ends_sentence,
+    join_lines,
+    misread_closer,
+    numbered_subhead,
+    unclosed,
+)
 from .widths import Tol
 
 CREDIT_LINES = 3  # a credit at a paragraph's end spans at most this many lines
+TITLE_REST = 12  # the rest of a book title wrapped to the next line is at most this long
 QUOTE_REACH = 2  # lines within which a quote the paragraph opened closes, across OCR's blank line
 
 
@@ -41,6 +50,7 @@ class Open:
 
     lines: list[Line] = field(default_factory=list)
     ended: bool = False
+    open_credit: bool = False  # it ends with a credit OCR left open (``ends_with_open_credit``)
 
 
 @dataclass
@@ -194,17 +204,24 @@ def credit_tail(lines: list[Line], text: str | None = None) -> int | None:
     return None if m is None else max(0, m.start() - after_end)
 
 
-def open_credit_tail(text: str) -> re.Match[str] | None:
+def open_credit_tail(text: str, printed: frozenset[str]) -> re.Match[str] | None:
     """A credit at the text's end whose book title OCR left open, its closing marks read as one glyph
-    (``…的出行受到影响。(据央视《新闻联播六``); None for anything else, a title still going on to the next line
-    too (``(据央视《新闻联`` / ``播》)``: it ends on no misread glyph)."""
+    (``…的出行受到影响。(据央视《新闻联播六``), where the document prints that title closed elsewhere
+    (``printed``, ``text.misread_closer``); None for anything else, a title still going on to the next line
+    too (``(据央视《新闻联`` / ``播》)``: no title ``新闻`` is printed)."""
+    if "《" not in text[-40:]:
+        return None
     m = OPEN_CREDIT_TAIL_RE.search(text)
-    return m if m and misread_closer(m.group(1)) else None
+    return m if m and misread_closer(m.group(1), printed) else None
 
 
-def ends_with_open_credit(cur: list[Line]) -> bool:
-    """The paragraph's last lines end with a credit OCR left open (``open_credit_tail``)."""
-    return open_credit_tail("".join(x.text for x in cur[-CREDIT_LINES:])) is not None
+def ends_with_open_credit(cur: list[Line], printed: frozenset[str], following: str | None) -> bool:
+    """The paragraph's last lines end with a credit OCR left open (``open_credit_tail``), and the text that
+    follows (``following``, None at the document's end) does not close its title: ``(据央视《新闻联`` / blank /
+    ``播》)`` is a credit set on two lines, whatever the words say."""
+    if following is not None and "》" in following[:TITLE_REST] and "《" not in following[:following.index("》")]:
+        return False
+    return open_credit_tail("".join(x.text for x in cur[-CREDIT_LINES:]), printed) is not None
 
 
 def reopen(blocks: list[dict], ln: Line, hyphenated: frozenset[str]) -> bool:
@@ -246,9 +263,11 @@ def single_block(ln: Line) -> dict:
     return block
 
 
-def para_blocks(lines: list[Line], hyphenated: frozenset[str], open_: bool, why: str) -> list[dict]:
+def para_blocks(lines: list[Line], hyphenated: frozenset[str], open_: bool, why: str,
+                printed: frozenset[str] | None = None) -> list[dict]:
     """A paragraph's lines joined; a credit printed at its end becomes a block of its own.
-    ``why``: the rule that ended the paragraph."""
+    ``why``: the rule that ended the paragraph; ``printed``: the document's book titles, where the paragraph
+    ended with a credit OCR left open (``open_credit_tail``)."""
     text = ""
     starts: list[int] = []
     for x in lines:
@@ -256,7 +275,7 @@ def para_blocks(lines: list[Line], hyphenated: frozenset[str], open_: bool, why:
         text = join_lines(text, x.text, hyphenated=hyphenated)
     out: list[dict] = []
     at = credit_tail(lines, text) if text.rstrip()[-1:] in CREDIT_CLOSERS else None  # a credit ends so
-    if at is None and (m := open_credit_tail(text)) is not None:
+    if at is None and printed is not None and (m := open_credit_tail(text, printed)) is not None:
         at = m.start()
     body_lines = lines
     if at is not None:

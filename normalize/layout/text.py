@@ -17,6 +17,7 @@ from ..chardata import (
     EDITION_RE,
     EDITOR_RE,
     HAN,
+    HAN_RE,
     JUMP_RE,
     OPEN_BRACKETS,
     OPENERS,
@@ -27,6 +28,7 @@ from ..chardata import (
     WORD_CHAR_RE,
 )
 from ..profile import ACTIVE
+from ..words import one_word
 from .rules import decide, family, subset
 
 # Marks a line may not start with: printed after the word before them, or pushed down with it
@@ -466,6 +468,38 @@ def without_subtitle(lines: list[str]) -> list[str]:
         (['共建单位为复评齐献', '力'], ['——'])
     """
     return lines[:-1] if len(lines) > 1 and opens_subtitle(lines[-1]) else lines
+_BOOK_TITLE_RE = re.compile(r"《([^《》\n]{1,30})》")
+
+
+def printed_titles(text: str) -> frozenset[str]:
+    """The book titles a text prints closed, ``《新闻联播》`` (without their marks).
+
+        >>> sorted(printed_titles("据央视《新闻联播》报道，《人民日报》评论。《新闻"))
+        ['人民日报', '新闻联播']
+    """
+    return frozenset(_BOOK_TITLE_RE.findall(text))
+
+
+def misread_closer(title: str, printed: frozenset[str]) -> bool:
+    """
+    The last glyph of a book title OCR left open is its closing marks ``》）`` read as one character: it is none
+    of the characters papers and sites end their names on (``TITLE_ENDS``: ``人民法院报``, ``中国网``), and the
+    document prints the title without it, closed, elsewhere (``《新闻联播》``), or the title without it is one
+    word of the dictionary and with it none.
+
+        >>> misread_closer("新闻联播轧", frozenset({"新闻联播"})), misread_closer("新闻联播轧", frozenset())
+        (True, True)
+        >>> misread_closer("人民法院报", frozenset()), misread_closer("新闻联播", frozenset({"新闻联播"}))
+        (False, False)
+    """
+    if len(title) < 2 or HAN_RE.match(title[-1]) is None or title[-1] in TITLE_ENDS or title in printed:
+        return False
+    return title[:-1] in printed or (len(title) >= 3 and one_word(title[:-1]) and not one_word(title))
+
+
+TITLE_ENDS = frozenset("报刊网台社志")  # the last character of many a paper's, magazine's or site's name
+
+
 _NAME_RE = re.compile(r"[\w\s·&|~^*'`._-]+")
 
 
