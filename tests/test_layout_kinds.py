@@ -164,6 +164,22 @@ KIND_PASS_ROWS = [
         "陕北到安徽特高压直流输",
         "电工程开工",
     ]),
+    # its closing marks read as a glyph, the next story's first line closing a bracket of its own
+    hit("open_credits", 2, ("credit", "open_credit"), [
+        "客的出行受到影响。",
+        "〈据央视《新闻联播疙",
+        "",
+        "日本上半财年贸易逆差创新高",
+        "据日本财务省今天〈10月20日)发布的数据，",
+    ]),
+    # near miss: the title goes on to the next line, which closes it
+    miss("open_credits", 2, ("text", ""), [
+        "断取得新进展。",
+        "(据央视《新闻联",
+        "播》)",
+        "",
+        "日本上半财年贸易逆差创新高",
+    ]),
     # an office's 供稿 whose closing bracket OCR lost
     hit("open_credits", 2, ("credit", "open_credit"), [
         "区内各个点设立调查问卷点。",

@@ -20,12 +20,14 @@ from .text import (
     NAME_CHARS,
     PUSHED_RE,
     TAG_RE,
+    closes_title,
     debris,
     drawn,
     ends_sentence,
     han_pair,
     holds_sentence,
     is_heading_candidate,
+    misread_closer,
     name_like,
     opens_subtitle,
 )
@@ -77,8 +79,9 @@ def page_edge_names(lines: list[Line]) -> None:
 
 def open_credits(lines: list[Line]) -> None:
     """A short credit whose closing bracket OCR lost or misread ("（据央视《新闻联播户"), on a
-    line of its own after a sentence end, with no bracket closed on the next two lines and a gap
-    or a headline after it, is a credit."""
+    line of its own after a sentence end, with no bracket closed on the next two lines (unless its
+    closing marks were read as a glyph, ``text.misread_closer``: then the next story's first line may close
+    one of its own) and a gap or a headline after it, is a credit."""
     prev: Line | None = None
     for i, ln in enumerate(lines):
         if ln.kind == "blank":
@@ -89,10 +92,15 @@ def open_credits(lines: list[Line]) -> None:
             gap = i + 1 >= len(lines) or lines[i + 1].kind == "blank" or lines[i + 1].page != ln.page
             # a bracket closed below is a credit split in lines, or an aside in prose; prose
             # goes on below, a credit is followed by a gap or the next headline
-            if not any(CLOSING_BRACKET_RE.search(t) for t in after) and (
+            whole = (bool(after) and not closes_title(after[0]) and (m := _OPEN_TITLE_RE.search(ln.text)) is not None
+                     and misread_closer(m.group(1), frozenset()))  # (its marks read as a glyph: nothing goes on below)
+            if (whole or not any(CLOSING_BRACKET_RE.search(t) for t in after)) and (
                     gap or not after or is_heading_candidate(after[0])):
                 ln.kind, ln.why = "credit", "open_credit"
         prev = ln
+
+
+_OPEN_TITLE_RE = re.compile(r"《([^《》]{2,12})$")  # a book title left open at a line's end
 
 
 def bracketed_asides(lines: list[Line]) -> None:

@@ -17,6 +17,7 @@ from .text import (
     CREDIT_CLOSERS,
     PUSHED_RE,
     closes_more,
+    closes_title,
     ends_sentence,
     join_lines,
     misread_closer,
@@ -26,7 +27,6 @@ from .text import (
 from .widths import Tol
 
 CREDIT_LINES = 3  # a credit at a paragraph's end spans at most this many lines
-TITLE_REST = 12  # the rest of a book title wrapped to the next line is at most this long
 QUOTE_REACH = 2  # lines within which a quote the paragraph opened closes, across OCR's blank line
 
 
@@ -219,7 +219,7 @@ def ends_with_open_credit(cur: list[Line], printed: frozenset[str], following: s
     """The paragraph's last lines end with a credit OCR left open (``open_credit_tail``), and the text that
     follows (``following``, None at the document's end) does not close its title: ``(据央视《新闻联`` / blank /
     ``播》)`` is a credit set on two lines, whatever the words say."""
-    if following is not None and "》" in following[:TITLE_REST] and "《" not in following[:following.index("》")]:
+    if following is not None and closes_title(following):
         return False
     return open_credit_tail("".join(x.text for x in cur[-CREDIT_LINES:]), printed) is not None
 

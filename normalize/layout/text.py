@@ -497,6 +497,18 @@ def misread_closer(title: str, printed: frozenset[str]) -> bool:
     return title[:-1] in printed or (len(title) >= 3 and one_word(title[:-1]) and not one_word(title))
 
 
+def closes_title(following: str) -> bool:
+    """The text after a book title left open at a line's end closes it: its rest wrapped to the next line
+    (``播》）`` under ``(据央视《新闻联``).
+
+        >>> closes_title("播》）"), closes_title("县里举办技能培训"), closes_title("《人民日报》评论")
+        (True, False, False)
+    """
+    end = following.find("》", 0, TITLE_REST)
+    return end >= 0 and "《" not in following[:end]
+
+
+TITLE_REST = 12  # the rest of a book title wrapped to the next line is at most this long
 TITLE_ENDS = frozenset("报刊网台社志")  # the last character of many a paper's, magazine's or site's name
 
 
