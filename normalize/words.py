@@ -55,18 +55,18 @@ def one_word(text: str) -> bool:
     return bool(text) and _last_word(text) == text
 
 
-def verb_at(text: str, *, end: bool = False) -> bool:
+def opens_predicate(text: str) -> bool:
     """
-    The text's first word (its last, ``end``) is a verb, as jieba's dictionary tags it (a verb used as a noun,
-    ``vn``, is none).
+    The text's first word starts a predicate, as jieba's dictionary tags it: a verb (not one used as a noun,
+    ``vn``), a preposition or an adverb: what goes on from a subject on the line above.
 
-        >>> verb_at("开展免费义诊进社区"), verb_at("我区这支队伍获评", end=True), verb_at("全国秋粮收获过半")
-        (True, True, False)
-        >>> verb_at("服务群众200余人次")
-        False
+        >>> [opens_predicate(t) for t in ("开展免费义诊进社区", "为居民免费义诊送健康", "共同开展活动")]
+        [True, True, True]
+        >>> opens_predicate("全国秋粮收获过半"), opens_predicate("服务群众200余人次")
+        (False, False)
     """
-    tagged = _tagged(text[-NAME_CHARS:] if end else text[:NAME_CHARS])
-    return bool(tagged) and tagged[-1 if end else 0][1].startswith("v") and tagged[-1 if end else 0][1] != "vn"
+    tagged = _tagged(text[:NAME_CHARS])
+    return bool(tagged) and tagged[0][1].startswith(("v", "p", "d")) and tagged[0][1] != "vn"
 
 
 def ends_on_particle(text: str) -> bool:

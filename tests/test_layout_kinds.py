@@ -119,6 +119,9 @@ KIND_PASS_ROWS = [
     miss("offices", 3, ("text", ""), [*VISIT, "城南社区卫生服务中心", "开展免费义诊进社区", *LEAD]),
     miss("offices", 2, ("text", ""), ["日前，社区居委会联合城南街道", "县残疾人联合会", "开展助残日活动，为辖区残疾人",
                                       "送去轮椅、助听器等辅具。"]),
+    miss("offices", 2, ("text", ""), ["日前，社区居委会联合城南街道", "县残疾人联合会", "在社区广场举办助残日活动，",
+                                      "为辖区残疾人送去轮椅等辅具。"]),
+    miss("offices", 3, ("text", ""), [*VISIT, "城南社区卫生服务中心", "为居民免费义诊送健康", *LEAD]),
     # near miss: a narrow column's line of running text, as long as the column's lines
     miss("offices", 5, ("text", ""), ["农业农村部最新农情调度", "显示，眼下全国秋粮收获", "过半，主产区已进入收获",
                                       "高峰。", "黑龙江北大荒集团", "五九七农场，大型收获机", "械正在进行收割作业。"]),

@@ -109,6 +109,27 @@ def test_a_credits_book_title_wrapped_across_a_blank_or_a_page_is_no_open_credit
     assert not any(r["kind"] == "misread_marks" for r in first["removed"])
 
 
+def test_prose_citing_a_document_on_a_narrow_columns_line_is_never_a_credit() -> None:
+    """``（据区政府办公室印发的《关于加`` / ``快推进…意见》要求），…``: a sentence citing a document, no credit;
+    no character of it is removed."""
+    text = "\n".join(["社区开展助老活动", "近日，某社区组织志愿者走访辖", "区老人，送去生活用品和祝福。",
+                      "（据区政府办公室印发的《关于加", "快推进基层社会治理现代化的意", "见》要求），各社区要持续开展关",
+                      "爱活动，老人们纷纷表示感谢。", "（城南街道）"]) + "\n"
+    [article] = pipeline(text)
+    assert "（据区政府办公室印发的《关于加快推进基层社会治理现代化的意见》要求），" in article["paragraphs"][-1]
+    assert article["credit"] == "城南街道" and not article["removed"]
+
+
+def test_a_credit_alone_over_a_page_number_and_its_titles_rest() -> None:
+    """``（据央视《新闻联`` alone at a page's foot, the next page opening with its number and ``播》）``: the title goes
+    on there, whatever the dictionary says of ``新闻联``; no character is removed."""
+    text = "\n".join(["社区开展助老活动", "", "近日，某社区组织志愿者走访辖区老人，受到居民好评。", "（据央视《新闻联",
+                      "\f2", "播》）", "", "县里举办技能培训", "", "日前，县人社局举办职业技能培训班，百余人参加。"]) + "\n"
+    first, second = pipeline(text)
+    assert first["credit"] == "据央视《新闻联播》" and second["title"] == "县里举办技能培训"
+    assert not any(r["kind"] == "misread_marks" for r in first["removed"])
+
+
 @pytest.mark.parametrize("paper", ["人民政协报", "人民法院报", "中国老年报", "中国网"])
 def test_a_papers_name_ending_its_credit_loses_no_character(paper: str) -> None:
     """Near miss of the misread closing marks: OCR lost the 》 of ``（据《人民法院报）``; the name's last character

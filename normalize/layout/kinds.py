@@ -11,7 +11,7 @@ import itertools
 import re
 
 from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATELINE_RE, HAN, JUMP_BACK_RE, OPENERS
-from ..words import OFFICE_END_CHARS, names_an_office, verb_at, word_runs_on
+from ..words import OFFICE_END_CHARS, names_an_office, opens_predicate, word_runs_on
 from .lines import Line
 from .text import (
     CLAUSE_RE,
@@ -92,7 +92,8 @@ def open_credits(lines: list[Line]) -> None:
             gap = i + 1 >= len(lines) or lines[i + 1].kind == "blank" or lines[i + 1].page != ln.page
             # a bracket closed below is a credit split in lines, or an aside in prose; prose
             # goes on below, a credit is followed by a gap or the next headline
-            whole = (bool(after) and not closes_title(after[0]) and (m := _OPEN_TITLE_RE.search(ln.text)) is not None
+            nxt = next((x.text for x in lines[i + 1 :] if x.kind not in ("blank", "furniture")), "")
+            whole = (bool(after) and not closes_title(nxt) and (m := _OPEN_TITLE_RE.search(ln.text)) is not None
                      and misread_closer(m.group(1), frozenset()))  # (its marks read as a glyph: nothing goes on below)
             if (whole or not any(CLOSING_BRACKET_RE.search(t) for t in after)) and (
                     gap or not after or is_heading_candidate(after[0])):
@@ -243,7 +244,8 @@ def offices(lines: list[Line]) -> None:
     ending on a quote too), over running text, it is the next story's byline. Blank lines and page numbers
     between are passed over. A name is a noun phrase ending on an office's word (``words.names_an_office``), more
     than a label's length and well short of the document's usual line (``NAME_SHARE``), and no clause goes on
-    through it: the line under it starts with no verb, where it is a title's last line right over its body
+    through it: the line under it opens no predicate (a verb, a preposition, an adverb: ``words.opens_predicate``),
+    where it is a title's last line right over its body
     (``城南社区卫生服务中心`` / ``开展免费义诊进社区``) or running text goes on (``日前，社区居委会联合城南街道`` /
     ``县残疾人联合会`` / ``开展助残日活动，…``). Near misses: a kicker
     over a title (``文明创建进行时``, ``喜迎建党节``, an event's name: ``杭州亚运会``), a one-line title under a story
@@ -263,7 +265,7 @@ def offices(lines: list[Line]) -> None:
         above, below = _past_furniture(lines, i)
         if above is None or above.kind != "text" or (below is not None and opens_subtitle(below.text)):
             continue
-        if below is not None and below.kind == "text" and verb_at(below.text):
+        if below is not None and below.kind == "text" and opens_predicate(below.text):
             # the office the subject of the clause below: a title on two lines right over its body
             # (``城南社区卫生服务中心`` / ``开展免费义诊进社区``), or running text going on through the name
             # (``日前，社区居委会联合城南街道`` / ``县残疾人联合会`` / ``开展助残日活动，…``)

@@ -484,17 +484,23 @@ def misread_closer(title: str, printed: frozenset[str]) -> bool:
     """
     The last glyph of a book title OCR left open is its closing marks ``》）`` read as one character: it is none
     of the characters papers and sites end their names on (``TITLE_ENDS``: ``人民法院报``, ``中国网``), and the
-    document prints the title without it, closed, elsewhere (``《新闻联播》``), or the title without it is one
-    word of the dictionary and with it none.
+    document prints the title without it, closed, elsewhere (``《新闻联播》``), or the title without it is a name
+    of ``NAMED_TITLE`` characters or more that the dictionary holds as one word, and with it none. A shorter
+    word says nothing: ``关于加`` (快推进…), ``新闻联`` (播》), ``朗读者``, ``开讲啦`` are titles cut or whole.
 
         >>> misread_closer("新闻联播轧", frozenset({"新闻联播"})), misread_closer("新闻联播轧", frozenset())
         (True, True)
         >>> misread_closer("人民法院报", frozenset()), misread_closer("新闻联播", frozenset({"新闻联播"}))
         (False, False)
+        >>> [misread_closer(t, frozenset()) for t in ("关于加", "新闻联", "朗读者", "开讲啦", "人民网评")]
+        [False, False, False, False, False]
     """
     if len(title) < 2 or HAN_RE.match(title[-1]) is None or title[-1] in TITLE_ENDS or title in printed:
         return False
-    return title[:-1] in printed or (len(title) >= 3 and one_word(title[:-1]) and not one_word(title))
+    return title[:-1] in printed or (len(title) > NAMED_TITLE and one_word(title[:-1]) and not one_word(title))
+
+
+NAMED_TITLE = 4  # a programme's or paper's name the dictionary holds whole (新闻联播, 焦点访谈) is this long at least
 
 
 def closes_title(following: str) -> bool:
