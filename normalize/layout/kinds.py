@@ -244,14 +244,12 @@ def offices(lines: list[Line]) -> None:
     ending on a quote too), over running text, it is the next story's byline. Blank lines and page numbers
     between are passed over. A name is a noun phrase ending on an office's word (``words.names_an_office``), more
     than a label's length and well short of the document's usual line (``NAME_SHARE``), and no clause goes on
-    through it: the line under it opens no predicate (a verb, a preposition, an adverb: ``words.opens_predicate``),
-    where it is a title's last line right over its body
-    (``城南社区卫生服务中心`` / ``开展免费义诊进社区``) or running text goes on (``日前，社区居委会联合城南街道`` /
-    ``县残疾人联合会`` / ``开展助残日活动，…``). Near misses: a kicker
-    over a title (``文明创建进行时``, ``喜迎建党节``, an event's name: ``杭州亚运会``), a one-line title under a story
-    (``市残联召开座谈会``, with its verb), a title over its subtitle (``县残疾人联合会`` / ``——成立三十周年``), a
-    narrow column's line of running text (``黑龙江北大荒集团`` / ``五九七农场，大型收获机``; ``社区居委会`` /
-    ``联合城南街道开展…``)."""
+    through it: the line under it opens no predicate (a verb, a preposition, an adverb: ``words.opens_predicate``)
+    where that line is a title's last, right over its body (``城南社区卫生服务中心`` / ``开展免费义诊进社区``), or
+    running text going on (``日前，社区居委会联合城南街道`` / ``县残疾人联合会`` / ``开展助残日活动，…``). Near
+    misses: a kicker over a title (``文明创建进行时``, ``喜迎建党节``, an event's name: ``杭州亚运会``), a one-line
+    title under a story (``市残联召开座谈会``, with its verb), a title over its subtitle (``县残疾人联合会`` /
+    ``——成立三十周年``), a narrow column's line of running text (``黑龙江北大荒集团`` / ``五九七农场，大型收获机``)."""
     short = -1.0  # (the document's usual line, measured once a line ends on an office's word)
     for i, ln in enumerate(lines):
         if ln.kind != "text" or ln.text[-1:] not in OFFICE_END_CHARS:

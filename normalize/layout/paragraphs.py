@@ -206,9 +206,8 @@ def credit_tail(lines: list[Line], text: str | None = None) -> int | None:
 
 def open_credit_tail(text: str, printed: frozenset[str]) -> re.Match[str] | None:
     """A credit at the text's end whose book title OCR left open, its closing marks read as one glyph
-    (``…的出行受到影响。(据央视《新闻联播六``), where the document prints that title closed elsewhere
-    (``printed``, ``text.misread_closer``); None for anything else, a title still going on to the next line
-    too (``(据央视《新闻联`` / ``播》)``: no title ``新闻`` is printed)."""
+    (``…的出行受到影响。(据央视《新闻联播六``: the evidence is ``text.misread_closer``'s, ``printed`` the titles
+    the document prints closed); None for anything else, a title cut short too (``(据央视《新闻联``)."""
     if "《" not in text[-40:]:
         return None
     m = OPEN_CREDIT_TAIL_RE.search(text)
