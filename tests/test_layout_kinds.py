@@ -175,6 +175,13 @@ KIND_PASS_ROWS = [
         "日本上半财年贸易逆差创新高",
         "据日本财务省今天〈10月20日)发布的数据，",
     ]),
+    # and right over the next title, which OCR's 。 for a dot makes look like a sentence
+    hit("open_credits", 2, ("credit", "open_credit"), [
+        "出行受到影响。",
+        "(据央视《新闻联播轧",
+        "总台2024年“3。15”",
+        "会今晚播出",
+    ]),
     # near miss: the title goes on to the next line, which closes it
     miss("open_credits", 2, ("text", ""), [
         "断取得新进展。",

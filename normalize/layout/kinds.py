@@ -79,9 +79,9 @@ def page_edge_names(lines: list[Line]) -> None:
 
 def open_credits(lines: list[Line]) -> None:
     """A short credit whose closing bracket OCR lost or misread ("（据央视《新闻联播户"), on a
-    line of its own after a sentence end, with no bracket closed on the next two lines (unless its
-    closing marks were read as a glyph, ``text.misread_closer``: then the next story's first line may close
-    one of its own) and a gap or a headline after it, is a credit."""
+    line of its own after a sentence end, with no bracket closed on the next two lines and a gap or a headline
+    after it, is a credit; so is one whose closing marks were read as a glyph (``text.misread_closer``), whatever
+    follows: the next story's title (OCR's ``总台2024年“3。15”``) or its first line closing a bracket of its own."""
     prev: Line | None = None
     for i, ln in enumerate(lines):
         if ln.kind == "blank":
@@ -95,8 +95,8 @@ def open_credits(lines: list[Line]) -> None:
             nxt = next((x.text for x in lines[i + 1 :] if x.kind not in ("blank", "furniture")), "")
             whole = (bool(after) and not closes_title(nxt) and (m := _OPEN_TITLE_RE.search(ln.text)) is not None
                      and misread_closer(m.group(1), frozenset()))  # (its marks read as a glyph: nothing goes on below)
-            if (whole or not any(CLOSING_BRACKET_RE.search(t) for t in after)) and (
-                    gap or not after or is_heading_candidate(after[0])):
+            if whole or (not any(CLOSING_BRACKET_RE.search(t) for t in after) and (
+                    gap or not after or is_heading_candidate(after[0]))):
                 ln.kind, ln.why = "credit", "open_credit"
         prev = ln
 
