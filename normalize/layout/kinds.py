@@ -118,10 +118,18 @@ def bracketed_asides(lines: list[Line]) -> None:
 
 def _neighbours(lines: list[Line], i: int) -> tuple[Line | None, Line | None]:
     """The nearest lines above and below line i that are not blank, on its page."""
-    above = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].kind != "blank"), None)
-    below = next((lines[k] for k in range(i + 1, len(lines)) if lines[k].kind != "blank"), None)
+    above, below = _near(lines, i, -1, ("blank",)), _near(lines, i, 1, ("blank",))
     page = lines[i].page
-    return (above if above and above.page == page else None), (below if below and below.page == page else None)
+    return (lines[above] if above is not None and lines[above].page == page else None), (
+        lines[below] if below is not None and lines[below].page == page else None)
+
+
+def _near(lines: list[Line], i: int, step: int, past: tuple[str, ...]) -> int | None:
+    """The index of the nearest line before line i (``step`` -1) or after it (1) whose kind is none of ``past``."""
+    k = i + step
+    while 0 <= k < len(lines) and lines[k].kind in past:
+        k += step
+    return k if 0 <= k < len(lines) else None
 
 
 def _page_edges(lines: list[Line]) -> set[int]:
@@ -260,33 +268,34 @@ def offices(lines: list[Line]) -> None:
             continue
         if not (name_like(name) and names_an_office(name)):
             continue
-        above, below = _past_furniture(lines, i)
-        if above is None or above.kind != "text" or (below is not None and opens_subtitle(below.text)):
+        above, at = _past_furniture(lines, i, -1), _past_furniture(lines, i, 1)
+        if above is None or lines[above].kind != "text":
             continue
-        if below is not None and below.kind == "text" and opens_predicate(below.text):
-            # the office the subject of the clause below: a title on two lines right over its body
-            # (``城南社区卫生服务中心`` / ``开展免费义诊进社区``), or running text going on through the name
-            # (``日前，社区居委会联合城南街道`` / ``县残疾人联合会`` / ``开展助残日活动，…``)
-            if ends_sentence(above.text):
-                after = _past_furniture(lines, lines.index(below, i))[1]
-                if after is None or not is_heading_candidate(after.text):
-                    continue
-            elif CLAUSE_RE.search(above.text):
-                continue
-        if ends_sentence(above.text) and (below is None or below.kind != "text" or is_heading_candidate(below.text)):
+        text, below = lines[above].text, None if at is None else lines[at]
+        if at is not None and (opens_subtitle(lines[at].text) or (lines[at].kind == "text"
+                               and opens_predicate(lines[at].text) and _goes_on_through(lines, at, text))):
+            continue
+        if ends_sentence(text) and (below is None or below.kind != "text" or is_heading_candidate(below.text)):
             ln.kind, ln.why = "credit", "office_after_story"
-        elif is_heading_candidate(above.text) and below is not None and below.kind == "text":
+        elif is_heading_candidate(text) and below is not None and below.kind == "text":
             ln.kind, ln.why = "byline", "office_under_title"
 
 
-def _past_furniture(lines: list[Line], i: int) -> tuple[Line | None, Line | None]:
-    """The nearest lines above and below line i that are neither blank nor page furniture, across pages: a
-    page's foot and number may part a title from its byline (``邮政储蓄银行老区小学献爱心`` / ``— 2 —`` /
+def _goes_on_through(lines: list[Line], below: int, above: str) -> bool:
+    """The office's name is the subject of the predicate opening line ``below``: a title on two lines right over
+    its body (``城南社区卫生服务中心`` / ``开展免费义诊进社区``), or running text going on through the name
+    (``日前，社区居委会联合城南街道`` / ``县残疾人联合会`` / ``开展助残日活动，…``), ``above`` the text over it."""
+    if ends_sentence(above):
+        after = _past_furniture(lines, below, 1)
+        return after is None or not is_heading_candidate(lines[after].text)
+    return CLAUSE_RE.search(above) is not None
+
+
+def _past_furniture(lines: list[Line], i: int, step: int) -> int | None:
+    """The nearest line before or after line i that is neither blank nor page furniture, across pages: a page's
+    foot and number may part a title from its byline (``邮政储蓄银行老区小学献爱心`` / ``— 2 —`` /
     ``县残疾人联合会``)."""
-    skip = ("blank", "furniture", "noise")
-    above = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].kind not in skip), None)
-    below = next((lines[k] for k in range(i + 1, len(lines)) if lines[k].kind not in skip), None)
-    return above, below
+    return _near(lines, i, step, ("blank", "furniture", "noise"))
 
 
 def section_tags(lines: list[Line]) -> None:
