@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from helpers import kinds, page
 
 from normalize.layout.columns import reading_order
@@ -164,3 +167,48 @@ def test_a_credit_split_off_a_paragraph_read_across_columns_comes_after_it() -> 
         "第一栏正文第四行的内容写在这里   第二栏第四行结束了。（据新华社）",
     ]
     assert [k for k, _ in kinds(page(*rows))][-1] == "credit"
+
+
+SCRAMBLED = [
+    "内心强大则世界辽阔", "",
+    "小，直至忽略不计。年轻人道谢而去。", "",  # the first column's foot
+    "有的人遇到一点小挫折就寻死觅活，", "难成大器。他在十几年的生涯中，屡遇失", "",  # the second column's top
+    "文/姜钦峰", "",
+    "有个年轻人去庙里问高僧，高僧说：", "现实世界对我们的影响就会越来越", "",  # the first column
+    "败无数，好几次差点全军覆没。",  # the second column's rest
+]
+
+
+def test_pieces_read_before_their_storys_byline_go_where_a_cut_word_heals() -> None:
+    """Tesseract read a story's first column foot and second column top between its title and its byline
+    (the real magazine page): they go after the first piece under the byline that stops mid-sentence, where
+    ``屡遇失`` / ``败`` is one word again."""
+    assert kinds(page(*SCRAMBLED)) == [
+        ("heading", "内心强大则世界辽阔"),
+        ("paragraph", "文/姜钦峰"),
+        ("paragraph", "有个年轻人去庙里问高僧，高僧说：现实世界对我们的影响就会越来越小，直至忽略不计。年轻人道谢而去。"),
+        ("paragraph", "有的人遇到一点小挫折就寻死觅活，难成大器。他在十几年的生涯中，屡遇失败无数，好几次差点全军覆没。"),
+    ]
+
+
+def test_a_byline_under_text_moves_nothing_without_the_evidence() -> None:
+    """Near misses: the text above the byline ends its sentence (a story's end over the next story's byline), or
+    putting it back heals no word; the lines keep their order."""
+    ended = list(SCRAMBLED)
+    ended[5] = "难成大器。他在十几年的生涯中，屡遇失败。"
+    unhealed = list(SCRAMBLED)
+    unhealed[12] = "好几次差点全军覆没。"
+    for rows in (ended, unhealed):
+        texts = [t for _, t in kinds(page(*rows))]
+        assert texts.index("文/姜钦峰") > next(k for k, t in enumerate(texts) if t.startswith("小，直至")), rows
+
+
+def test_the_real_magazine_pages_tesseract_text_reads_its_second_story_from_the_byline() -> None:
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    text = shared / "real" / "ocr" / "mag12img.txt"
+    if not text.exists():
+        pytest.skip("../shared is not beside this checkout")
+    texts = [t for kind, t in kinds(text.read_text(encoding="utf-8")) if kind == "paragraph"]
+    byline = next(k for k, t in enumerate(texts) if t.endswith("文/姜钦峰"))
+    assert texts[byline + 1].startswith("有个年轻人") and "越来越小,直至忽略不计" in texts[byline + 1]
+    assert "唱遇失败无数" in "".join(texts[byline + 2:])  # (OCR's 唱 for 屡)

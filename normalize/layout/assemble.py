@@ -12,6 +12,7 @@ from ..chardata import JUMP_ON_RE
 from ..profile import Profile, applied
 from .boxed import BOX_FURNITURE, box_break, element_roles, headlines
 from .boxes import BoxPage, read_boxed_lines
+from .columns import byline_first
 from .headlines import heading_span, new_element
 from .kinds import KIND_PASSES, repeated_titles, resumes_next
 from .lines import Line, read_lines
@@ -50,6 +51,9 @@ class Assembler:
         mark_em = page_mark_em(lines)  # (from the lines as read: the passes below change kinds)
         for mark in KIND_PASSES:
             mark(lines)
+        lines = byline_first(lines)
+        for i, ln in enumerate(lines):
+            ln.i = i
         self.lines = lines
         self.page = Page(lines, mark_em)
         self.hyphenated = hyphenated_words(text)
