@@ -56,6 +56,7 @@ class PageLayout:
     lines: list[TextLine]
     rules: list[Box] = field(default_factory=list)  # ruling lines and frames (path objects)
     images: list[Box] = field(default_factory=list)  # photos and drawings (image objects)
+    ocr: bool = False  # its lines are an OCR engine's, in the engine's order (an OCR file, a PDF's OCR layer)
 
 
 WALL_SLACK_EM = 0.25

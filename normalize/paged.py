@@ -83,7 +83,10 @@ class Paged:
 
     def add(self, page: PageLayout, number: int) -> None:
         """Add a page as page ``number`` of the document (pages without text count too)."""
-        ordered = reading_order(page) if self.ordered else ocr_order(page)
+        engine = page.ocr or not self.ordered  # an OCR engine's lines: its order and paragraphs stand
+        ordered = ocr_order(page) if engine else reading_order(page)
+        if page.ocr:
+            self.layout["ocr"] = True
         layout = self.layout
         while len(layout["pages"]) < number - 1:
             layout["pages"].append(None)  # a page given no layout (an unreadable file of a folder)
@@ -93,7 +96,7 @@ class Paged:
             layout[key] += [[number, *map(r, box)] for box in getattr(page, key)]
         lines: list[str] = []
         for k, line in enumerate(ordered.lines):
-            if not self.ordered and k and line.block != ordered.lines[k - 1].block:
+            if engine and k and line.block != ordered.lines[k - 1].block:
                 lines.append("")  # OCR's paragraph gap, as in its text output
                 layout["lines"].append(None)
             font = self.fonts.setdefault(line.font, len(self.fonts))

@@ -24,6 +24,7 @@ import pypdfium2.raw as pdfium_c
 
 from normalize.errors import BadInput
 from normalize.geometry import Box, PageLayout
+from normalize.ocrlayer import engine_lines, is_ocr_layer
 from normalize.pdflines import Char, group_lines
 
 FALLBACK_HEIGHT_EM = 0.98
@@ -120,6 +121,9 @@ def _read_page(document: pdfium.PdfDocument, index: int, name: str) -> PageLayou
             page.close()
     except pdfium.PdfiumError as err:
         raise BadInput(name, BAD_PAGE.format(index + 1, err)) from None
+    if is_ocr_layer(chars):  # tesseract's or OCRmyPDF's invisible text over a scan: read as its OCR
+        return PageLayout(index + 1, frame.width, frame.height, engine_lines(chars), graphics["rules"],
+                          graphics["images"], ocr=True)
     lines = group_lines(chars, graphics["rules"] + graphics["images"])
     return PageLayout(index + 1, frame.width, frame.height, lines, graphics["rules"], graphics["images"])
 

@@ -271,7 +271,7 @@ def assembler(text: str, layout: dict[str, Any] | None = None) -> Assembler | Bo
     by text. OCR's boxes (pixels) are kept on the record but not read: its line heights and
     column pieces are too rough for the geometry rules, which its text does better with
     (measured on the dev and held-out pages)."""
-    if layout and layout.get("unit") == "pt":
+    if layout and layout.get("unit") == "pt" and not layout.get("ocr"):
         boxed = read_boxed_lines(text, layout)
         if boxed is not None:
             return BoxAssembler(text, BoxPage(*boxed, layout))
