@@ -1,11 +1,12 @@
 """An OCR engine's invisible text layer in a PDF (tesseract's, OCRmyPDF's) read as the engine's lines.
 
-tesseract writes its text layer line by line in its own reading order: each line started at its own baseline,
-each word stretched over its box and followed by a space, all in one glyphless font. Read in the file's order these are the
-lines and words of its hOCR, so such a page is read as OCR is (``order.ocr_order`` and the text rules), not by the
-geometry of a typeset page, whose boxes are type's and whose lines are the typesetter's: an OCR layer's boxes are
-ink and its sizes the ink's. The paragraphs hOCR marks are not in the PDF: a line that goes up or across to
-another column, or leaves a gap, or stands indented against the line before it, starts one here.
+tesseract writes its text layer line by line in its own reading order: each line started at its own
+baseline, each word stretched over its box and followed by a space, all in one glyphless font. Read in
+the file's order these are the lines and words of its hOCR, so such a page is read as OCR is
+(``order.ocr_order`` and the text rules), not by the geometry of a typeset page, whose boxes are type's
+and whose lines are the typesetter's: an OCR layer's boxes are ink and its sizes the ink's. The
+paragraphs hOCR marks are not in the PDF: a line that goes up or across to another column, or leaves a
+gap, or stands indented against the line before it, starts one here.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from .geometry import TextLine, overlap
 from .gutters import cut_at_gutters
 from .ocrxml import Word, join_words
-from .pdflines import OCR_FONT, Char
+from .pdflines import OCR_FONT, Char, is_ocr_font
 
 OCR_SHARE = 0.9
 """A page whose characters are this share or more in an OCR engine's glyphless font is an OCR layer."""
@@ -43,7 +44,7 @@ def is_ocr_layer(chars: Sequence[Char]) -> bool:
     >>> is_ocr_layer([Char("民", 0, 10, 10, 10, "GlyphLessFont")]), is_ocr_layer([Char("民", 0, 10, 10, 10, "SimSun")])
     (True, False)
     """
-    return bool(chars) and sum(c.font.startswith(OCR_FONT) for c in chars) >= OCR_SHARE * len(chars)
+    return bool(chars) and sum(is_ocr_font(c.font) for c in chars) >= OCR_SHARE * len(chars)
 
 
 def engine_lines(chars: Sequence[Char]) -> list[TextLine]:

@@ -19,7 +19,7 @@ from dataclasses import replace
 from .chardata import CLOSERS, CREDIT_TAIL_RE, SENTENCE_END
 from .geometry import WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, bounds, overlap
 from .layout.text import TAG_RE, ends_sentence
-from .pdflines import OCR_FONT
+from .pdflines import is_ocr_font
 from .xycut import xy_cut
 
 LINE_GAP_EM = 1.2
@@ -225,7 +225,7 @@ def reading_order(page: PageLayout) -> PageLayout:
     tags = frozenset(b for b, block in enumerate(blocks) if len(block) == 1 and TAG_RE.match(lines[block[0]].text))
     regions = xy_cut(boxes, page_walls(page, em), em, heads, labels, tags)
     read = [[lines[k] for b in region for k in blocks[b]] for region in regions]
-    if not any(line.font.startswith(OCR_FONT) for line in lines):  # (an OCR layer's lines start ragged)
+    if not any(is_ocr_font(line.font) for line in lines):  # (an OCR layer's lines start ragged)
         read = turned_column(read, em)
     ordered = [replace(line, block=n) for n, region in enumerate(read) for line in region]
     ordered += [replace(line, block=len(read) + n) for n, line in enumerate(aside)]

@@ -48,6 +48,8 @@ GUTTER_MIN_EM = 0.5
 """A gutter leaves at least this much of the gap free in the lines above or below: their ends vary by hanging
 punctuation and short last lines, so the whole gap need not be free."""
 OCR_FONT = "GlyphLess"  # the font of tesseract's and OCRmyPDF's text layers
+
+
 OCR_GAP_EM = 0.55
 """Between an OCR layer's words, ink boxes whose gaps line up from one CJK line to the next, no gap this narrow
 parts columns (a gutter is wider: narrower, the development pages' tesseract PDFs lose columns)."""
@@ -65,6 +67,15 @@ WALL_MIN_EM = 1.0
 """A graphic at least this tall (in em of the line) standing in a gap parts the line there: a column rule, a photo."""
 WALL_TOUCH_EM = 0.1
 """... and may reach this far into the characters' boxes on either side."""
+
+
+def is_ocr_font(name: str) -> bool:
+    """Whether a font is an OCR engine's glyphless one, also as a subset (``ABCDEF+GlyphLessFont``).
+
+    >>> is_ocr_font("GlyphLessFont"), is_ocr_font("AAAAAB+GlyphLessFont"), is_ocr_font("SimSun")
+    (True, True, False)
+    """
+    return OCR_FONT in name
 
 
 class Char:
@@ -335,7 +346,7 @@ def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], talle
 def _stretched(char: Char) -> bool:
     """The character is an OCR layer's: stretched over its word (``Char.at`` is not its middle), or set in the
     font tesseract and OCRmyPDF write their invisible layers in."""
-    return char.font.startswith(OCR_FONT) or abs(char.at - (char.x0 + char.x1) / 2) > 1e-6
+    return is_ocr_font(char.font) or abs(char.at - (char.x0 + char.x1) / 2) > 1e-6
 
 
 def _gap_seen(left: _Run, right: _Run, y0: float, y1: float, by_top: list[_Run], tops: list[float],
