@@ -131,14 +131,20 @@ def closed_book_title(credit: str, printed: frozenset[str]) -> tuple[str, str]:
     A credit whose book title OCR left open at its end, its last glyph OCR's reading of the closing marks
     ``》）`` squashed into one character (``据央视《新闻联播轧``; the evidence: ``layout.text.misread_closer``,
     ``printed`` the book titles the document prints closed): the credit with its title closed, and the glyph,
-    which goes to ``removed``. Anything else comes back as it is, with "".
+    which goes to ``removed``; or OCR dropped the marks, and the title left open is one the document prints
+    closed (``据央视《新闻联播``): the credit with its title closed, and "". Anything else comes back as it is.
 
         >>> closed_book_title("据央视《新闻联播轧", frozenset()), closed_book_title("据央视《新闻联播》", frozenset())
         (('据央视《新闻联播》', '轧'), ('据央视《新闻联播》', ''))
+        >>> printed = frozenset({"新闻联播"})
+        >>> closed_book_title("据央视《新闻联播", printed), closed_book_title("据央视《新闻联", printed)
+        (('据央视《新闻联播》', ''), ('据央视《新闻联', ''))
         >>> closed_book_title("据《人民政协报", frozenset()), closed_book_title("据《老年报", frozenset({"老年"}))
         (('据《人民政协报', ''), ('据《老年报', ''))
     """
     head, mark, title = credit.rpartition("《")
+    if mark and "》" not in title and title in printed:
+        return f"{head}《{title}》", ""
     if mark and "》" not in title and misread_closer(title, printed):
         return f"{head}《{title[:-1]}》", title[-1]
     return credit, ""

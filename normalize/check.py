@@ -60,8 +60,8 @@ class NotConserved(NormalizeError):
 def check_conservation(doc_id: str, source: str, outputs: Iterable[str], *, closed: int = 0) -> NotConserved | None:
     """
     None when the folded characters of ``outputs`` are exactly those of ``source``. ``closed``: how many book titles
-    the splitter closed where OCR read their closing marks as a glyph (``misread_marks``): the output may hold as
-    many more ``》``.
+    the splitter closed where OCR read their closing marks as a glyph or dropped them (``misread_marks``): the
+    output may hold as many more ``》``.
 
         >>> check_conservation("a.txt", "标题\\n正文,完。", ["标题", "正文，完。"]) is None
         True

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from normalize.check import check_conservation, closed_titles, record_outputs
 from normalize.errors import NormalizeError
 from normalize.layout import dehyphenate_records
 from normalize.punct import punctuate
@@ -44,6 +45,22 @@ def test_a_credits_book_title_ocr_left_open_is_closed_and_the_glyph_read_for_its
     assert article["credit"] == credit
     dropped = [r["text"] for r in article["removed"] if r["kind"] == "misread_marks"]
     assert dropped == ([misread] if misread else [])
+
+
+def test_a_credits_book_title_whose_closing_marks_ocr_dropped_is_closed_where_the_page_prints_it_closed() -> None:
+    """``(据央视《新闻联播`` where the page prints ``《新闻联播》`` closed elsewhere: OCR dropped the marks; the title
+    is closed, and ``removed`` says so (``misread_marks`` with no glyph), which ``--check`` counts. Near miss: the
+    same credit on a page that prints the title nowhere closed stays open (its title may go on)."""
+    story = "社区食堂开业\n\n近日，社区食堂正式开业，居民在家门口就能吃上热乎饭。\n"
+    other = "\n\n义诊进社区\n\n日前，医生走进社区为居民义诊，测量血压。\n(据央视《新闻联播》)\n"
+    first, second = pipeline(story + "(据央视《新闻联播\n" + other)
+    assert first["credit"] == second["credit"] == "据央视《新闻联播》"
+    assert [(r["kind"], r["text"]) for r in first["removed"] if r["kind"] == "misread_marks"] == [("misread_marks", "")]
+    outputs = [t for a in (first, second) for t in record_outputs(a)]
+    assert check_conservation("doc.txt", story + "(据央视《新闻联播\n" + other, outputs,
+                              closed=closed_titles([first, second])) is None
+    [alone] = pipeline(story + "(据央视《新闻联播\n")
+    assert alone["credit"] == "据央视《新闻联播" and not alone["removed"]
 
 
 OPEN_TAIL = ["14日，德国服务业联合工会组织德国多个机场的安保人员举行罢工，要求提高员工待遇。罢工导致", "约9万名乘客",
