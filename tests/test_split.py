@@ -63,6 +63,20 @@ def test_a_credits_book_title_whose_closing_marks_ocr_dropped_is_closed_where_th
     assert alone["credit"] == "据央视《新闻联播" and not alone["removed"]
 
 
+def test_a_credits_book_title_wrapped_under_a_paragraphs_end_rejoins_the_credit() -> None:
+    """``…不断取得新进展。 (据央视《新`` / ``闻联播访`` (OCR's 访 for ``》）``), a gap after: the title's rest is the
+    credit's, closed, and the glyph removed. Near miss: a line that goes on otherwise under the open credit (the
+    next story's title, ``闻名全国的古镇``) stays apart."""
+    story = ["习近平致电祝贺穆伊兹", "", "习近平表示，中马是传统友好邻邦，愿同穆伊兹当选总统一道努力，推动两国关系",
+             "不断取得新进展。 (据央视《新"]
+    nxt = ["", "我国西部多地今夜起将", "出现雨雪天气", "", "中央气象台预计，今天夜间起西部多地将出现雨雪天气。"]
+    first, second = pipeline("\n".join([*story, "闻联播访", *nxt]) + "\n")
+    assert first["credit"] == "据央视《新闻联播》" and second["title"] == "我国西部多地今夜起将出现雨雪天气"
+    assert [r["text"] for r in first["removed"] if r["kind"] == "misread_marks"] == ["访"]
+    articles = pipeline("\n".join([*story, "闻名全国的古镇", *nxt]) + "\n")
+    assert articles[0]["credit"] == "据央视《新" and not any("闻名全国" in (a["credit"] or "") for a in articles)
+
+
 OPEN_TAIL = ["14日，德国服务业联合工会组织德国多个机场的安保人员举行罢工，要求提高员工待遇。罢工导致", "约9万名乘客",
              "的出行受到影响。(据央"]
 NEXT_STORY = ["", "李克强向科威特首相", "致贺电", "", "国务院总理李克强19日致电艾哈迈德·纳瓦夫·艾哈迈德·萨巴赫，祝",

@@ -25,6 +25,7 @@ from .paragraphs import (
     ends_with_open_credit,
     heading_block,
     para_blocks,
+    rejoin_title,
     reopen,
     single_block,
 )
@@ -117,6 +118,8 @@ class Assembler:
         if not self.cur.lines and not self.heading:
             if PUSHED_RE.match(ln.text) and reopen(self.blocks, ln, self.hyphenated):
                 return False  # "（据央视《新闻联播》" / "）": a mark pushed to its own line rejoins the block before
+            if self.page.gap_after(i) in ("blank", "page", "end") and rejoin_title(self.blocks, ln, self.printed):
+                return False  # "…进展。(据央视《新" / "闻联播访": the credit's title wrapped
             last = self.blocks[-1]["kind"] if self.blocks else ""
             self.found(*heading_span(self.page, i, expect_title=last in ("credit", "furniture"),
                                      after_credit=last == "credit"))

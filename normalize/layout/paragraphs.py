@@ -16,6 +16,7 @@ from .rules import decide, family
 from .text import (
     CREDIT_CLOSERS,
     PUSHED_RE,
+    TITLE_REST,
     closes_more,
     closes_title,
     ends_sentence,
@@ -234,6 +235,23 @@ def reopen(blocks: list[dict], ln: Line, hyphenated: frozenset[str]) -> bool:
         if b["kind"] in ("heading", "credit"):
             return False
     return False
+
+
+def rejoin_title(blocks: list[dict], ln: Line, printed: frozenset[str]) -> bool:
+    """Append to the credit on the line above a line that is the rest of the credit's book title, wrapped: it closes
+    the title (``播》）`` under ``…（据央视《新闻联``), or ends on OCR's glyph for the closing marks (``闻联播访``
+    under ``…进展。(据央视《新``, the document printing ``《新闻联播》`` elsewhere, ``text.misread_closer``).
+    Near miss: a line that goes on otherwise (the next story's title) stays apart."""
+    last = blocks[-1] if blocks else None
+    if (last is None or last["kind"] != "credit" or last["lines"][1] != ln.n - 1 or last["page"] != ln.page
+            or len(ln.text) > TITLE_REST):
+        return False
+    _, mark, title = last["text"].rpartition("《")
+    if not mark or "》" in title or not (closes_title(ln.text) or misread_closer(title + ln.text, printed)):
+        return False
+    last["text"] += ln.text
+    last["lines"][1] = max(last["lines"][1], ln.end)
+    return True
 
 
 def heading_block(lines: list[Line], why: str) -> dict:
