@@ -17,6 +17,7 @@ from .rules import decide, family, subset
 from .starts import body_starts
 from .text import (
     CLAUSE_RE,
+    CUT_STARTS,
     LABEL_CHARS,
     LETTER_SPACED_RE,
     PUSHED_RE,
@@ -510,8 +511,15 @@ def after_colon(page: Page, i: int, heading: int) -> bool | None:
 
 def set_over_dateline(page: Page, i: int, heading: int) -> bool | None:
     """A headline read down to a news dateline is one element, set in lines its text cut where
-    the widths say nothing (``相约`` / ``“5.20”`` / ``表白、`` / ``登记迎来小高潮`` / ``本报讯…``)."""
-    return False if dated(page, i) else None
+    the widths say nothing: at a mark or a number, where a typesetter's text objects part (``相约`` /
+    ``“5.20”`` / ``表白、`` / ``登记迎来小高潮`` / ``本报讯…``). Near miss: a kicker over its title, the cut
+    between two words (``文明创建进行时`` / ``西部陆海新通道铁海`` / …), is left to the widths."""
+    prev = _prev(page, i)
+    if prev is None or not dated(page, i):
+        return None
+    above, text = page.lines[prev].text, page.lines[i].text
+    at_object = above[-1:] in CUT_STARTS or above[-1:].isdigit() or text[:1] in CUT_STARTS or text[:1].isdigit()
+    return False if at_object else None
 
 
 def blank_parts(page: Page, i: int, heading: int) -> bool | None:
