@@ -103,6 +103,9 @@ KIND_PASS_ROWS = [
     # an office's name set flush right under its story, the next story's title right under it
     hit("offices", 3, ("credit", "office_after_story"), [*VISIT, "县残疾人联合会", "街道开展消防演练", *LEAD]),
     hit("offices", 3, ("credit", "office_after_story"), [*VISIT, "东城区民政局", "科普宣传上街", "", *CAMPAIGN]),
+    # at a page's foot over its folio, a bare number no line ending on a digit takes in (another typesetter's pages)
+    hit("offices", 3, ("credit", "office_after_story"), [*VISIT, "县残疾人联合会", "2", NEW_PAGE + "街道开展消防演练",
+                                                        *LEAD]),
     # and under a title, over its story: the byline
     hit("offices", 2, ("byline", "office_under_title"), ["街道开展消防演练", "县残疾人联合会", *LEAD]),
     # under a title ending on a quote, which ends no sentence there; over a page's number and break

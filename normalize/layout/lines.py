@@ -111,24 +111,38 @@ def _fragment(text: str) -> bool:
     return 0 < len(bare) <= FRAGMENT_CHARS and bool(NUMBER_PIECE_RE.fullmatch(bare))
 
 
+def _folio(lines: list[Line], k: int) -> bool:
+    """Line k is a bare number and the last line with text on its page."""
+    if not lines[k].text.strip().isdigit():
+        return False
+    following = (x for x in lines[k + 1:] if x.kind != "blank")
+    nxt = next(following, None)
+    return nxt is None or nxt.page != lines[k].page
+
+
 def glue_numbers(lines: list[Line]) -> list[Line]:
     """
     Lines cut around digits that a typesetter printed as separate objects, put back together:
     ``等 1`` / ``0`` / ``支青年志愿者队伍`` is one printed line (pdftotext gives each object its
     own line). A fragment of a number joins the line above it, and the line below joins it where
-    it goes on with a digit or a unit; nothing else is joined.
+    it goes on with a digit or a unit; nothing else is joined. Near miss: a page's folio, a bare
+    number that is its page's last line, under a line that ends on no digit (``县残疾人联合会`` / ``2``).
 
         >>> [x.text for x in glue_numbers([Line(1, 1, "罗如增等 1"), Line(2, 1, "0"), Line(3, 1, "名青年志愿者")])]
         ['罗如增等 10名青年志愿者']
         >>> [x.text for x in glue_numbers([Line(1, 1, "杨铭高兴地说。"), Line(2, 1, "杨铭今年25岁")])]
         ['杨铭高兴地说。', '杨铭今年25岁']
+        >>> [x.text for x in glue_numbers([Line(1, 1, "县残疾人联合会"), Line(2, 1, "2"), Line(3, 2, "下一页")])]
+        ['县残疾人联合会', '2', '下一页']
     """
     out: list[Line] = []
     glued = False  # the last line out ends with a number fragment joined to it
-    for ln in lines:
+    for k, ln in enumerate(lines):
         prev = out[-1] if out else None
         near = prev is not None and prev.page == ln.page and prev.end == ln.n - 1 and prev.kind in ("text", "furniture")
-        if near and ln.kind != "blank" and (_fragment(ln.text) or (glued and NUMBER_GOES_ON_RE.match(ln.text))):
+        piece = _fragment(ln.text) or (glued and NUMBER_GOES_ON_RE.match(ln.text))
+        if near and ln.kind != "blank" and piece and not (
+                _folio(lines, k) and not NUMBER_END_RE.search(prev.text)):  # type: ignore[union-attr]
             prev.text += ln.text  # (a space the typesetter left inside the number stays for punct)
             prev.last = ln.end
             prev.kind, prev.why = "text", prev.why if prev.kind == "text" else "number_glued"
