@@ -108,6 +108,10 @@ KIND_PASS_ROWS = [
                                                         *LEAD]),
     # and under a title, over its story: the byline
     hit("offices", 2, ("byline", "office_under_title"), ["街道开展消防演练", "县残疾人联合会", *LEAD]),
+    # under a title with its 、, which no headline line could have elsewhere, over the story's dateline
+    hit("offices", 4, ("byline", "office_under_title"), [*VISIT, "相约“5.20”表白、登记迎来小高潮", "街道社工站",
+                                                        "本报讯（记者吴晓玲）“5.20”的谐音是“我爱你”，网络虚拟世",
+                                                        "界迎来了表白高峰期。"]),
     # under a title ending on a quote, which ends no sentence there; over a page's number and break
     hit("offices", 4, ("byline", "office_under_title"), [*VISIT, "非遗民俗文献展邀市民“宝读诗书”", "东城区民政局", *LEAD]),
     hit("offices", 5, ("byline", "office_under_title"), [*VISIT, "邮政储蓄银行老区小学献爱心", "— 2 —",

@@ -17,6 +17,12 @@ BODY_STARTS = [
     # a news dateline opens the body, even short and without a mark
     hit("dateline_start", 2, True, ["孤儿核查工作圆满完成", "本报讯", "（记者 谢芳 通讯员 李淑华）为做好儿童福利工作，"]),
     miss("dateline_start", 2, None, ["孤儿核查工作圆满完成", "报讯员到达现场", "（记者 谢芳 通讯员 李淑华）为做好儿童福利工作，"]),
+    # a title with its 、 over an office's byline, the page's number and the dateline: the headline's last line
+    hit("over_byline", 2, False, ["志愿者为老人送去慰问品。", "相约“5.20”表白、登记迎来小高潮", "市慈善总会", "— 2 —",
+                                  "本报讯（记者吴晓玲）“5.20”的谐音是“我爱你”，网络虚拟世", "界迎来了表白高峰期。"]),
+    # near miss: a story's last line, ending its sentence, over the next story's byline (set apart by its title)
+    miss("over_byline", 1, None, ["社区志愿者为老人送去慰问品。", "文/陈思远", "本报讯（记者陈思远）近日，社区开展",
+                                  "敬老活动。"]),
     hit("prose_line", 2, True, [
         "社会工作论坛举办",
         INDENT + "近日，社会工作论坛在乌鲁木齐举办，",

@@ -277,8 +277,9 @@ def offices(lines: list[Line]) -> None:
             continue
         if ends_sentence(text) and (below is None or below.kind != "text" or is_heading_candidate(below.text)):
             ln.kind, ln.why = "credit", "office_after_story"
-        elif is_heading_candidate(text) and below is not None and below.kind == "text":
-            ln.kind, ln.why = "byline", "office_under_title"
+        elif below is not None and below.kind == "text" and (is_heading_candidate(text) or (
+                not ends_sentence(text) and DATELINE_RE.match(below.text))):
+            ln.kind, ln.why = "byline", "office_under_title"  # (over a dateline: under a title with its 、)
 
 
 def _goes_on_through(lines: list[Line], below: int, above: str) -> bool:

@@ -37,6 +37,18 @@ def dateline_start(page: Page, k: int) -> bool | None:
     return True if DATELINE_RE.match(page.lines[k].text) else None
 
 
+def over_byline(page: Page, k: int) -> bool | None:
+    """A line right over a byline (an office or a writer, page furniture aside), ending no sentence, is a
+    headline's last line, with its 、 too: ``相约“5.20”表白、登记迎来小高潮`` / ``街道社工站`` / ``本报讯…``.
+    Near miss: a paragraph's last line over the next story's byline ends its sentence."""
+    j = k + 1
+    while j < len(page.lines) and page.lines[j].kind in ("blank", "furniture"):
+        j += 1
+    if j < len(page.lines) and page.lines[j].kind == "byline" and not ends_sentence(page.lines[k].text):
+        return False
+    return None
+
+
 def middle_dot_start(page: Page, k: int) -> bool | None:
     """No text starts with a middle dot: ``共建“一带一路”`` / ``·权威访谈`` is one headline."""
     return False if page.lines[k].text[0] == "·" else None
@@ -131,8 +143,9 @@ def text_follows(page: Page, k: int) -> bool:
     return True
 
 
-BODY_STARTS = family("body_starts", dateline_start, prose_line, middle_dot_start, date_across_break, cut_line_is_prose,
-                     alone_between_blanks, no_start_shape, two_narrow_lines, narrow_run_widens, text_follows)
+BODY_STARTS = family("body_starts", dateline_start, over_byline, prose_line, middle_dot_start, date_across_break,
+                     cut_line_is_prose, alone_between_blanks, no_start_shape, two_narrow_lines, narrow_run_widens,
+                     text_follows)
 
 
 def body_starts(page: Page, k: int) -> bool:
