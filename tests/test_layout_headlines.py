@@ -921,9 +921,23 @@ def test_after_a_credit_a_title_over_a_full_line_that_runs_on_is_a_headline_of_o
     # a title on two lines over it: the two lines are the title
     two_lines = [*TITLE_OVER_FULL_LINE[:3], "李克强向科威特首相", "致贺电", *TITLE_OVER_FULL_LINE[4:]]
     assert ("heading", "李克强向科威特首相致贺电") in kinds(page(*two_lines))
-    # under a bulletin's masthead, where a title is due as after a credit
+    # under a bulletin's masthead, where a title is due as after a credit; also under a section tag
     masthead = ["民政工作简报", "第8期", "区民政局办公室编", "2024年5月8日", *TITLE_OVER_FULL_LINE[3:]]
     assert ("heading", "李克强向科威特首相致贺电") in kinds(page(*masthead))
+    tagged = kinds(page(*masthead[:4], "【简讯】", *TITLE_OVER_FULL_LINE[3:]))
+    assert ("heading", "【简讯】") in tagged and ("heading", "李克强向科威特首相致贺电") in tagged
+
+
+def test_a_byline_under_a_title_ends_the_headline_over_an_unindented_body() -> None:
+    """``李克强向科威特首相致贺电`` / ``市慈善总会`` / ``国务院总理李克强19日致`` (a bulletin's two columns, the body's
+    first line neither indented nor set apart): the office's byline ends the headline. Near miss: the same lines
+    without the byline run on as one paragraph, as the widths say nothing."""
+    lines = ["工作。", "（据香港商报）", "李克强向科威特首相致贺电", "市慈善总会", "国务院总理李克强19日致",
+             "电艾哈迈德·纳瓦夫·艾哈迈德·萨", "巴赫，祝贺他就任科威特国首", "相。", "李克强在贺电中表示，中科传",
+             "统友谊深厚。"]
+    got = kinds(page(*lines))
+    assert ("heading", "李克强向科威特首相致贺电") in got and ("paragraph", "市慈善总会") in got
+    assert ("heading", "李克强向科威特首相致贺电") not in kinds(page(*lines[:3], *lines[4:]))
 
 
 def test_a_kicker_over_a_title_set_wider_than_the_column_keeps_its_title() -> None:

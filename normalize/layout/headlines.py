@@ -242,12 +242,14 @@ def unproven_after_full_line(page: Page, c: Candidate) -> bool | None:
 
 
 def no_headline_end(page: Page, c: Candidate) -> bool | None:
-    """A headline ends short, or its body starts indented, after a gap or with a dateline
-    (``本报讯``); after a credit, prose right after a one-line headline is its body."""
+    """A headline ends short, or its body starts indented, after a gap, with a dateline (``本报讯``) or under a
+    byline (``李克强向科威特首相致贺电`` / ``市慈善总会`` / ``国务院总理…``); after a credit, prose right after a
+    one-line headline is its body."""
     body = page.lines[c.body].text
     due = c.after_credit and len(c.span) == 1 and (not is_heading_candidate(body) or bool(CLAUSE_RE.search(body)))
+    bylined = any(page.lines[x].kind == "byline" for x in range(c.span[-1] + 1, c.body))
     if not (page.indent(c.body, squeezed=True) or page.gap_before(c.body) in ("blank", "page")
-            or page.short(c.span[-1], after=True) or LETTER_SPACED_RE.search(body) or due
+            or page.short(c.span[-1], after=True) or LETTER_SPACED_RE.search(body) or due or bylined
             or DATELINE_RE.match(body)):
         return False
     return None
@@ -357,10 +359,12 @@ def _over_full_line(page: Page, span: list[int]) -> bool:
     """The run's last line, under a short one, is about as wide as the column (``FULL_SHARE`` of it at least:
     a line pushed short by a word that came down): a body's first line, not a title set wider than the column
     (``夯实社会工作理论基础，…`` / ``社会工作助力新疆民政事业高质量发展论坛举办`` over a 16 em column). The first
-    line is more than a label's few characters (OCR's crumbs over a column's line are no title)."""
+    line, past a section tag (``【简讯】``), is more than a label's few characters (OCR's crumbs over a column's line
+    are no title)."""
     last = span[-1]
     below = [page.width[j] for j in (page.next_index(last, n) for n in (1, 2, 3)) if j is not None]
-    return (len(span) >= 2 and len(page.lines[span[0]].text) > LABEL_CHARS and bool(below)
+    first = span[1] if len(span) > 2 and TAG_RE.match(page.lines[span[0]].text) else span[0]
+    return (len(span) >= 2 and len(page.lines[first].text) > LABEL_CHARS and bool(below)
             and FULL_SHARE * max(below) <= page.width[last] <= max(below) + Tol.FILLS_ABOVE
             and page.short(span[-2], after=True))
 
