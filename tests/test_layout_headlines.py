@@ -7,6 +7,7 @@ import pytest
 from helpers import INDENT, NEW_PAGE, ROW, assert_decision, blocks_at, hit, kinds, miss, page
 
 from normalize.layout import build_blocks
+from normalize.layout.text import LETTER_SPACED_RE
 
 # An indented lead over a 16 em column, under the headline lines of the rows below.
 LEAD = [
@@ -964,6 +965,17 @@ def test_a_letter_spaced_dateline_opens_the_story_under_its_headline() -> None:
         "玲）“5.20”的谐音是“我爱你”，网络虚拟世界迎来了表白高峰，", "现实中的婚姻登记处也迎来了登记小高潮。"))
     assert ("heading", "相约“5.20”表白、登记迎来小高潮") in got
 
+
+
+def test_a_body_line_spaced_out_with_its_marks_and_digits_ends_the_headline_above() -> None:
+    """``今 天 （ 3 月 15`` (a justified first line of a narrow column, two characters of it and its date spaced
+    out) is running text: the two lines over it, after a credit, are the title. Near miss: ``2024 年 5 月`` and
+    ``陈玲玲 林娟`` are spaced as printed, no line spaced out."""
+    got = kinds(page("部等地有中到大雪或雨夹雪。", "（来源：央视网）", "“中国经济展望”大使圆", "桌对话活动在北京举行",
+                     "今 天 （ 3 月 15", "日），“中国经济展望”大使", "圆桌对话活动在北京举行。国", "家相关部门负责人出席。"))
+    assert ("heading", "“中国经济展望”大使圆桌对话活动在北京举行") in got
+    assert [bool(LETTER_SPACED_RE.search(t)) for t in ("今 天 （ 3 月 15", "2024 年 5 月", "陈玲玲 林娟")] == [
+        True, False, False]
 
 
 def test_a_letter_spaced_headline_line_is_full_width_not_a_kicker() -> None:

@@ -58,7 +58,8 @@ _WORD_START_RE = re.compile(r"^([a-z]+)")
 _LATIN_END_RE = re.compile(r"[A-Za-z0-9.,;:!?%)\]'\"]$")
 _LATIN_START_RE = re.compile(r"^[A-Za-z(\[]")
 # A justified line of prose comes out letter-spaced ("记 者 还 了 解 到"); headlines are not justified.
-LETTER_SPACED_RE = re.compile(f"[{HAN}] [{HAN}] [{HAN}] [{HAN}]")
+# ("今 天 （ 3 月 15": two characters of it and two more glyphs, marks or digits, one space apart)
+LETTER_SPACED_RE = re.compile(f"[{HAN}] [{HAN}] [{HAN}] [{HAN}]|(?<!\\S)[{HAN}] [{HAN}] \\S \\S(?!\\S)")
 # spaces, ASCII marks, or a run of Latin glyphs and digits: widths that vary by font
 GAPPED_RE = re.compile(r"[ !-/:-@\[-`{-~]")
 UNSURE_WIDTH_RE = re.compile(GAPPED_RE.pattern + r"|(?:[0-9A-Za-z][^0-9A-Za-z]*){4}")
