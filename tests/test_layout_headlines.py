@@ -91,6 +91,15 @@ HEADLINE_GOES_ON = [
         "气象局等单位在县首府广场举行了宣传活动，共分发科普",
         "系列丛书五千多份。",
     ]),
+    # also a dated lead's full first line with no clause mark on it (no headline dates itself so)
+    hit("page_break_inside", 4, "body", [
+        "上文写完了。",
+        "（据央视网）",
+        "物流业景气水平加快回升运行趋稳向好",
+        NEW_PAGE + "中国物流与采购联合会今天（10 月 8 日）公布 9 月份中国物流",
+        "业景气指数。随着一系列政策的落地实施，物流活跃度提升，运行",
+        "趋稳向好。",
+    ]),
     # near miss: the next page opens with another headline-like line
     hit("page_break_inside", 4, "stop", [
         "上文写完了。",

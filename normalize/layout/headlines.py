@@ -59,7 +59,8 @@ def page_break_inside(page: Page, scan: Scan, k: int) -> str | None:
     """A page end or a jump line inside the run: no headline here. But after a credit, a title a
     word processor left at a page's foot heads the running text the next page starts with
     (``（据央视网）`` / ``科普宣传上街`` / ``— 1 —`` / ``5月19日，县科技局…``), or the story's dateline
-    (``孤儿核查工作圆满完`` / ``成`` / ``— 1 —`` / ``本报讯（记者谢芳通讯员李``); and the headline goes on
+    (``孤儿核查工作圆满完`` / ``成`` / ``— 1 —`` / ``本报讯（记者谢芳通讯员李``), or a dated lead's full first line
+    with no clause mark on it (``中国物流与采购联合会今天（10 月 8 日）公布…``); and the headline goes on
     there with its subtitle (``——来自基层的报道``), or with the title under a column tag left at the foot
     (``【经验交流】`` / ``— 1 —`` / ``德国多个机场安保人员罢``). Near miss: the next page starts with another
     headline-like line under a title."""
@@ -68,8 +69,9 @@ def page_break_inside(page: Page, scan: Scan, k: int) -> str | None:
         return None
     if gap == "page" and scan.expect_title:
         text = page.lines[k].text
-        if DATELINE_RE.match(text) or (CLAUSE_RE.search(text) and not page.short(k, FIRST_LINE_INDENT)):
-            return "body"  # (a paragraph's first line, its indent lost)
+        if DATELINE_RE.match(text) or ((CLAUSE_RE.search(text) or not is_heading_candidate(text))
+                                       and not page.short(k, FIRST_LINE_INDENT)):
+            return "body"  # (a paragraph's first line, its indent lost; a dated lead's, "今天（10 月 8 日）公布")
         if opens_subtitle(text) or (all(TAG_RE.match(page.lines[j].text) for j in scan.span)
                                     and is_heading_candidate(text)):
             return "line"
