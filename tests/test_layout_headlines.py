@@ -388,6 +388,9 @@ HEADLINE_CHECKS = [
     # above a dateline a line that ends on its comma is a kicker, even over one short line
     miss("clauses_or_closers", 2, None, [
         "起到了带头示范作用，减轻了社区的工作压力。", "文明进社区，", "我们在行动", *DATED_BODY]),
+    # and a title whose 、 lists two of its words, wrapping more than a character or two
+    miss("clauses_or_closers", 2, None, [
+        "起到了带头示范作用，减轻了社区的工作压力。", "相约“5.20”表白、登记", "迎来小高潮", *DATED_BODY]),
     # over a dateline, a title of one line with its comma inside, wrapping a character
     miss("clauses_or_closers", 2, None, [
         "起到了带头示范作用，减轻了社区的工作压力。", "相约“5.20”表白、登记迎来小高", "潮", *DATED_BODY]),

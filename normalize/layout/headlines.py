@@ -209,15 +209,18 @@ def clauses_or_closers(page: Page, c: Candidate) -> bool | None:
     a paragraph's lines (``他说这件事还没有结束，因``). Above a news dateline a line that ends on
     its clause mark heads the story (``文明进社区，`` / ``我们在行动`` / ``本报讯…``), as does a title
     of one line with its comma inside (``文明进社区，我们在行动``, also over a subtitle or wrapping
-    a character or two: ``相约“5.20”表白、登记迎来小高`` / ``潮``), and a closing
+    a character or two: ``相约“5.20”表白、登记迎来小高`` / ``潮``), or with a 、 inside wrapping more
+    (``相约“5.20”表白、登记`` / ``迎来小高潮``), and a closing
     quote whose opening one OCR lost is the headline's (``我县 假证被拘”`` / ``第一人现身``): no
     paragraph ends unfinished there (near miss: OCR's ``据了解，广润社区是我县省级文明`` read
     across columns)."""
     joined = c.joined(page)
     texts = [page.lines[j].text for j in c.span]
     title = without_subtitle(texts)
-    # a comma inside a line is the title's when at most a wrapped character or two follow it
-    inner_ok = all(sum(map(len, title[n + 1:])) <= WRAP_REST for n, t in enumerate(title) if CLAUSE_RE.search(t[:-1]))
+    # a comma inside a line is the title's when at most a wrapped character or two follow it; a 、 listing two of
+    # its words always is (``相约“5.20”表白、登记`` / ``迎来小高潮``)
+    inner_ok = all(sum(map(len, title[n + 1:])) <= WRAP_REST for n, t in enumerate(title)
+                   if CLAUSE_RE.search(t[:-1].replace("、", "")))
     dated = bool(DATELINE_RE.match(page.lines[c.body].text)) and inner_ok
     if len(CLAUSE_RE.findall(joined)) > 1 or not (dated or clause_line_ok(page, c.span)) or (
             closes_more(joined) and not dated):
