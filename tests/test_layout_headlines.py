@@ -437,6 +437,8 @@ NEW_ELEMENT = [
     miss("set_over_dateline", 4, None, [*DATED[:6], "“5.20”的谐音是“我爱你”，网络上把", "这天称作“网络情人节”。"]),
     # the cut at a number: one element (a typesetter's text objects part there)
     hit("set_over_dateline", 4, False, [*DATED[:2], "联运班列累计开行3", "万列", *DATED[6:]]),
+    # OCR's lines of one title, a blank line between them: one element, however cut
+    hit("set_over_dateline", 6, False, [*DATED[:2], "", "文明进社区，我们在", "", "行动", "", *DATED[6:]]),
     # near miss: a kicker over its title, cut between two words: the widths decide (the title grows wider)
     miss("set_over_dateline", 4, None, [*DATED[:2], "文明创建进行时", "西部陆海新通道铁海", "联运班列累计开行", *DATED[6:]]),
     hit("grows_wider", 4, True, [*DATED[:2], "文明创建进行时", "西部陆海新通道铁海", "联运班列累计开行", *DATED[6:]]),

@@ -521,14 +521,15 @@ def after_colon(page: Page, i: int, heading: int) -> bool | None:
 def set_over_dateline(page: Page, i: int, heading: int) -> bool | None:
     """A headline read down to a news dateline is one element, set in lines its text cut where
     the widths say nothing: at a mark or a number, where a typesetter's text objects part (``相约`` /
-    ``“5.20”`` / ``表白、`` / ``登记迎来小高潮`` / ``本报讯…``). Near miss: a kicker over its title, the cut
-    between two words (``文明创建进行时`` / ``西部陆海新通道铁海`` / …), is left to the widths."""
+    ``“5.20”`` / ``表白、`` / ``登记迎来小高潮`` / ``本报讯…``), and OCR's lines, a blank line between (``文明进社区，
+    我们在`` / blank / ``行动``). Near miss: a kicker over its title, the cut between two words (``文明创建进行时`` /
+    ``西部陆海新通道铁海`` / …), is left to the widths."""
     prev = _prev(page, i)
     if prev is None or not dated(page, i):
         return None
     above, text = page.lines[prev].text, page.lines[i].text
     at_object = above[-1:] in CUT_STARTS or above[-1:].isdigit() or text[:1] in CUT_STARTS or text[:1].isdigit()
-    return False if at_object else None
+    return False if at_object or page.gap_before(i) else None  # (OCR's blank lines say nothing of the cut)
 
 
 def blank_parts(page: Page, i: int, heading: int) -> bool | None:
