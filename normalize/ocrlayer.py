@@ -49,7 +49,8 @@ def is_ocr_layer(chars: Sequence[Char]) -> bool:
 
 def engine_lines(chars: Sequence[Char]) -> list[TextLine]:
     """The engine's lines, in its order, from the characters in the file's order: words parted by the engine's
-    spaces, a line cut where a word leaves its line's baseline (``_on_baseline``) or goes back left; each line's
+    spaces, a line cut where a word leaves its line's baseline (``_on_baseline``), goes back left, or comes in
+    another size (the engine sizes its layer's type line by line); each line's
     words joined as the engine's text output joins them (``ocrxml.join_words``), a line read across a column gutter
     cut there (``gutters.cut_at_gutters``), and each line's paragraph in ``block`` (``paragraphs``).
 
@@ -64,7 +65,7 @@ def engine_lines(chars: Sequence[Char]) -> list[TextLine]:
     line: list[tuple[Word, float, float]] = []  # each word, its first character's baseline and size
     for word in [*_words(chars), None]:
         if line and (word is None or word[0].x0 < line[-1][0].x0 - BACK_EM * line[-1][2]  # type: ignore[operator]
-                     or not _on_baseline(line, word)):
+                     or word[2] != line[0][2] or not _on_baseline(line, word)):
             size = statistics.median(w[2] for w in line)
             line_words = [w[0] for w in line]
             lines.append(TextLine(join_words(line_words, em=size), line_words[0].x0,  # type: ignore[arg-type]

@@ -77,6 +77,8 @@ def test_a_typeset_pdf_is_no_ocr_layer() -> None:
     (words("第一行文字", 0, 10) + words("第二行", 0, 24), ["第一行文字", "第二行"]),
     # a line of the next column on the same row, a little higher: the engine's lines differ in baseline
     (words("鼓点暗合", 0, 20) + words("北斗七星", 45, 19.7), ["鼓点暗合", "北斗七星"]),
+    # the next line's first word in another size on the same baseline (the engine sizes its type line by line)
+    (words("要闻", 0, 20, 12.0) + words("民生", 60, 20, 18.0) + words("周刊", 100, 20.05, 18.0), ["要闻", "民生周刊"]),
     # near miss: a slanted line (a skewed scan), its words a little higher each, evenly: one line
     ([c for k, ch in enumerate("说完我把手里的纸撕了") for c in words(ch, 10 * k, 50 - 0.06 * k)], ["说完我把手里的纸撕了"]),
     # near miss: the second word of a line, a little off (the slant not known yet): one line
