@@ -103,21 +103,38 @@ def _on_baseline(line: Sequence[tuple[Word, float, float]], word: tuple[Word, fl
 
 
 def _words(chars: Sequence[Char]) -> list[tuple[Word, float, float]]:
-    """The characters as the engine's words, parted at the spaces it wrote after each: each word with its first
-    character's baseline and size."""
+    """The characters as the engine's words, parted at the spaces it wrote after each, and where a character
+    leaves its word's baseline or size or goes back left (OCRmyPDF writes no space after a line's last word):
+    each word with its first character's baseline and size.
+
+    >>> row = lambda text, x, base: [Char(ch, x + 10 * k, x + 10 * k + 10, base, 10, "GlyphLessFont")
+    ...                              for k, ch in enumerate(text)]
+    >>> [w.text for w, _, _ in _words(row("累计开", 0, 10) + row("行3万列 今天", 0, 24))]
+    ['累计开', '行3万列', '今天']
+    """
     words: list[tuple[Word, float, float]] = []
     piece: list[Char] = []
     for char in [*chars, None]:
+        if piece and char is not None and not char.text.isspace() and (
+                char.size != piece[-1].size or abs(char.base - piece[-1].base) > SAME_BASE_EM * char.size
+                or char.x0 < piece[-1].x0 - BACK_EM * char.size):
+            words.append(_word(piece, None))
+            piece = []
         if char is None or char.text.isspace():
-            if piece:  # (the space is stretched with the word over its box: the box ends where the space does)
-                right = max(c.x1 for c in piece) if char is None else max(char.x1, max(c.x1 for c in piece))
-                words.append((Word("".join(c.text for c in piece), piece[0].x0, right,
-                                   min(c.top for c in piece), max(c.bottom for c in piece)), piece[0].base,
-                              piece[0].size))
+            if piece:
+                words.append(_word(piece, char))
             piece = []
         else:
             piece.append(char)
     return words
+
+
+def _word(piece: Sequence[Char], space: Char | None) -> tuple[Word, float, float]:
+    """A word of ``piece``'s characters, its box reaching to the end of the space after it (the space is stretched
+    with the word over its box), with its first character's baseline and size."""
+    right = max(c.x1 for c in piece) if space is None else max(space.x1, max(c.x1 for c in piece))
+    return (Word("".join(c.text for c in piece), piece[0].x0, right, min(c.top for c in piece),
+                 max(c.bottom for c in piece)), piece[0].base, piece[0].size)
 
 
 def paragraphs(lines: list[TextLine]) -> list[TextLine]:

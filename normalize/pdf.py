@@ -87,11 +87,14 @@ def _pages(document: pdfium.PdfDocument, source: str | bytes | Path, name: str) 
         if count == 0:
             raise BadInput(name, "a PDF without pages")
         held: list[PageLayout] | None = []  # leading pages without text, until a page shows there is a text layer
+        ocr: bool | None = None  # the first page with text says whether an OCR layer is read as OCR
         for index in range(count):
             if index and index % PAGES_PER_OPEN == 0:
                 document.close()
                 document = _open(source, name)
-            layout = _read_page(document, index, name)
+            layout = _read_page(document, index, name, ocr)
+            if ocr is None and layout.lines:
+                ocr = layout.ocr
             if held is None:
                 yield layout
             elif layout.lines:
@@ -106,7 +109,10 @@ def _pages(document: pdfium.PdfDocument, source: str | bytes | Path, name: str) 
         document.close()
 
 
-def _read_page(document: pdfium.PdfDocument, index: int, name: str) -> PageLayout:
+def _read_page(document: pdfium.PdfDocument, index: int, name: str, ocr: bool | None = None) -> PageLayout:
+    """Page ``index`` as geometry; an OCR engine's layer as the engine's lines (``ocrlayer``) unless ``ocr`` is
+    False: the document's first page with text was typeset, and the document is read by its geometry throughout
+    (a typeset issue with scans OCRed among its pages)."""
     try:
         page = document[index]
         try:
@@ -121,7 +127,7 @@ def _read_page(document: pdfium.PdfDocument, index: int, name: str) -> PageLayou
             page.close()
     except pdfium.PdfiumError as err:
         raise BadInput(name, BAD_PAGE.format(index + 1, err)) from None
-    if is_ocr_layer(chars):  # tesseract's or OCRmyPDF's invisible text over a scan: read as its OCR
+    if ocr is not False and is_ocr_layer(chars):  # tesseract's or OCRmyPDF's invisible text over a scan: its OCR
         return PageLayout(index + 1, frame.width, frame.height, engine_lines(chars), graphics["rules"],
                           graphics["images"], ocr=True)
     lines = group_lines(chars, graphics["rules"] + graphics["images"])

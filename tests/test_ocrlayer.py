@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
+import io
 from collections import Counter
 from pathlib import Path
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -66,6 +70,36 @@ def test_an_ocr_layer_pdf_is_read_by_the_text_rules() -> None:
     assert any(b["kind"] == "credit" and b["text"] == "(据央视《新闻联播》)" for b in blocks)
 
 
+def typeset_and_scan(scan_first: bool) -> bytes:
+    """A PDF of a typeset page (Latin text in a standard font) and the fixture's scan page, in either order."""
+    document = pdfium.PdfDocument.new()
+    page = document.new_page(400, 300)
+    font = pdfium_c.FPDFText_LoadStandardFont(document, b"Helvetica")
+    for k, text in enumerate(["County news in brief", "The new school opened on Monday."]):
+        obj = pdfium_c.FPDFPageObj_CreateTextObj(document, font, 12.0)
+        units = (text + "\0").encode("utf-16-le")
+        pdfium_c.FPDFText_SetText(obj, ctypes.cast(ctypes.create_string_buffer(units, len(units)),
+                                                   ctypes.POINTER(ctypes.c_ushort)))
+        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 40, 250 - 20 * k)
+        pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    document.import_pages(pdfium.PdfDocument(str(FIXTURE)), index=0 if scan_first else None)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_the_first_page_with_text_says_whether_a_scans_layer_is_read_as_ocr() -> None:
+    """A typeset issue with a scan OCRed among its pages is read by its geometry throughout (its headlines by their
+    size); a scanned issue whose first page is an OCR layer is read as OCR."""
+    typeset_first = list(read_pdf(typeset_and_scan(scan_first=False), name="mixed.pdf"))
+    assert [page.ocr for page in typeset_first] == [False, False]
+    scan_first = list(read_pdf(typeset_and_scan(scan_first=True), name="mixed.pdf"))
+    assert [page.ocr for page in scan_first] == [True, False]
+    (doc,) = load_paths([str(FIXTURE)])
+    assert doc["layout"]["ocr"] is True
+
+
 def test_a_typeset_pdf_is_no_ocr_layer() -> None:
     assert is_ocr_layer(words("民生周刊", 0, 10))
     assert not is_ocr_layer(words("民生周刊", 0, 10, font="NotoSerifCJKsc-Regular"))
@@ -79,6 +113,8 @@ def test_a_typeset_pdf_is_no_ocr_layer() -> None:
     (words("鼓点暗合", 0, 20) + words("北斗七星", 45, 19.7), ["鼓点暗合", "北斗七星"]),
     # the next line's first word in another size on the same baseline (the engine sizes its type line by line)
     (words("要闻", 0, 20, 12.0) + words("民生", 60, 20, 18.0) + words("周刊", 100, 20.05, 18.0), ["要闻", "民生周刊"]),
+    # OCRmyPDF writes no space after a line's last word: the next line still starts where the word goes back left
+    ([*word("累计开", 0, 10)[:-1], *word("行3万列", 0, 24)], ["累计开", "行3万列"]),
     # near miss: a slanted line (a skewed scan), its words a little higher each, evenly: one line
     ([c for k, ch in enumerate("说完我把手里的纸撕了") for c in words(ch, 10 * k, 50 - 0.06 * k)], ["说完我把手里的纸撕了"]),
     # near miss: the second word of a line, a little off (the slant not known yet): one line
