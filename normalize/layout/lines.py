@@ -112,12 +112,13 @@ def _fragment(text: str) -> bool:
 
 
 def _folio(lines: list[Line], k: int) -> bool:
-    """Line k is a bare number and the last line with text on its page."""
+    """Line k is a bare number and the last line with text on its page, and the next page does not go on from
+    it with a unit (``…共有`` / ``120`` / next page ``名志愿者参加。``: the number is the sentence's)."""
     if not lines[k].text.strip().isdigit():
         return False
     following = (x for x in lines[k + 1:] if x.kind != "blank")
     nxt = next(following, None)
-    return nxt is None or nxt.page != lines[k].page
+    return nxt is None or (nxt.page != lines[k].page and not NUMBER_GOES_ON_RE.match(nxt.text))
 
 
 def glue_numbers(lines: list[Line]) -> list[Line]:
@@ -134,6 +135,8 @@ def glue_numbers(lines: list[Line]) -> list[Line]:
         ['杨铭高兴地说。', '杨铭今年25岁']
         >>> [x.text for x in glue_numbers([Line(1, 1, "县残疾人联合会"), Line(2, 1, "2"), Line(3, 2, "下一页")])]
         ['县残疾人联合会', '2', '下一页']
+        >>> [x.text for x in glue_numbers([Line(1, 1, "共有"), Line(2, 1, "120"), Line(3, 2, "名志愿者参加。")])]
+        ['共有120', '名志愿者参加。']
     """
     out: list[Line] = []
     glued = False  # the last line out ends with a number fragment joined to it
