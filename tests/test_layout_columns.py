@@ -191,6 +191,16 @@ def test_pieces_read_before_their_storys_byline_go_where_a_cut_word_heals() -> N
     ]
 
 
+@pytest.mark.parametrize("headline", [["内心强大", "则世界辽阔"], ["读书、写作与生活"]])
+def test_the_walk_up_from_the_byline_ends_at_the_headline(headline: list[str]) -> None:
+    """A headline of two lines, or one with a 、 listing two words, is no piece of the story: it stays on top."""
+    got = kinds(page(*headline, *SCRAMBLED[1:]))
+    assert "".join(t for kind, t in got if kind == "heading") == "".join(headline)
+    texts = [t for _, t in got]
+    assert not any(piece in t for t in texts if t not in headline for piece in headline)
+    assert texts.index("文/姜钦峰") < next(k for k, t in enumerate(texts) if t.startswith("有的人"))
+
+
 def test_a_byline_under_text_moves_nothing_without_the_evidence() -> None:
     """Near misses: the text above the byline ends its sentence (a story's end over the next story's byline), or
     putting it back heals no word; the lines keep their order."""

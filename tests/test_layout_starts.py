@@ -20,6 +20,9 @@ BODY_STARTS = [
     # a title with its 、 over an office's byline, the page's number and the dateline: the headline's last line
     hit("over_byline", 2, False, ["志愿者为老人送去慰问品。", "相约“5.20”表白、登记迎来小高潮", "市慈善总会", "— 2 —",
                                   "本报讯（记者吴晓玲）“5.20”的谐音是“我爱你”，网络虚拟世", "界迎来了表白高峰期。"]),
+    # near miss: prose whose full stop OCR lost, over the next story's byline: no headline's line
+    miss("over_byline", 3, None, ["县里举办技能培训", "", "近日，县人社局举办技能培训班，共有一百多名学员参加。培训为期三天，内容包括电工和焊工等",
+                                  "", "文/张三", "", "乡村学校迎来新教师", "", "九月开学季，全县乡村学校迎来新教师。"]),
     # near miss: a story's last line, ending its sentence, over the next story's byline (set apart by its title)
     miss("over_byline", 1, None, ["社区志愿者为老人送去慰问品。", "文/陈思远", "本报讯（记者陈思远）近日，社区开展",
                                   "敬老活动。"]),

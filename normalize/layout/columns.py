@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..chardata import WORD_CHAR_RE
 from ..words import word_runs_on
-from .text import ends_sentence, is_heading_candidate
+from .text import ends_sentence, headline_shaped
 
 if TYPE_CHECKING:
     from .lines import Line
@@ -196,15 +196,16 @@ def byline_first(lines: list[Line]) -> list[Line]:
     second column's top came before the byline. The evidence is the page's own: the piece
     right before the byline stops mid-sentence, and put after the first piece under the byline
     that stops mid-sentence, a word cut at a column's foot is whole again (``屡遇失`` / ``败``),
-    where it is not as read (``越来越`` / ``败``). Near miss: a byline under a paragraph that ends
-    its sentence (a story's last line over the next story's byline) moves nothing.
+    where it is not as read (``越来越`` / ``败``). The walk up from the byline ends at the headline: a piece
+    whose lines a headline could all have (``内心强大`` / ``则世界辽阔``, ``读书、写作与生活``). Near miss: a byline
+    under a paragraph that ends its sentence (a story's last line over the next story's byline) moves nothing.
     """
     for byline in [ln for ln in lines if ln.kind == "byline"]:
         b = lines.index(byline)
         before: list[tuple[int, int]] = []
         k = b
-        while len(before) < MAX_PIECES and (p := _piece(lines, k, -1)) and not (
-                p[0] == p[1] and is_heading_candidate(lines[p[0]].text)):
+        while len(before) < MAX_PIECES and (p := _piece(lines, k, -1)) and not all(
+                headline_shaped(lines[x].text) for x in range(p[0], p[1] + 1)):  # (the headline: the walk ends)
             before.insert(0, p)
             k = p[0]
         if not before or ends_sentence(lines[before[-1][1]].text):

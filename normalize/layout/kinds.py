@@ -25,6 +25,7 @@ from .text import (
     drawn,
     ends_sentence,
     han_pair,
+    headline_shaped,
     holds_sentence,
     is_heading_candidate,
     misread_closer,
@@ -278,7 +279,7 @@ def offices(lines: list[Line]) -> None:
         if ends_sentence(text) and (below is None or below.kind != "text" or is_heading_candidate(below.text)):
             ln.kind, ln.why = "credit", "office_after_story"
         elif below is not None and below.kind == "text" and (is_heading_candidate(text) or (
-                not ends_sentence(text) and DATELINE_RE.match(below.text))):
+                headline_shaped(text) and DATELINE_RE.match(below.text))):
             ln.kind, ln.why = "byline", "office_under_title"  # (over a dateline: under a title with its 、)
 
 

@@ -11,7 +11,7 @@ from ..chardata import CREDIT_TAIL_RE, DATELINE_RE
 from ..words import word_runs_on
 from .page import Page
 from .rules import decide, family
-from .text import BRACKETED_DATE_RE, CLAUSE_RE, UNSURE_WIDTH_RE, ends_sentence, is_heading_candidate
+from .text import BRACKETED_DATE_RE, CLAUSE_RE, UNSURE_WIDTH_RE, ends_sentence, headline_shaped, is_heading_candidate
 from .widths import Tol
 
 DATE_TAIL_CHARS, DATE_HEAD_CHARS = 8, 8  # where a bracketed date may cross a line break
@@ -38,13 +38,14 @@ def dateline_start(page: Page, k: int) -> bool | None:
 
 
 def over_byline(page: Page, k: int) -> bool | None:
-    """A line right over a byline (an office or a writer, page furniture aside), ending no sentence, is a
+    """A line right over a byline (an office or a writer, page furniture aside) that a headline could have is a
     headline's last line, with its 、 too: ``相约“5.20”表白、登记迎来小高潮`` / ``街道社工站`` / ``本报讯…``.
-    Near miss: a paragraph's last line over the next story's byline ends its sentence."""
+    Near misses: a paragraph's last line over the next story's byline, ending its sentence, or prose that OCR
+    left without its full stop (``…培训为期三天，内容包括电工和焊工等`` / ``文/张三``)."""
     j = k + 1
     while j < len(page.lines) and page.lines[j].kind in ("blank", "furniture"):
         j += 1
-    if j < len(page.lines) and page.lines[j].kind == "byline" and not ends_sentence(page.lines[k].text):
+    if j < len(page.lines) and page.lines[j].kind == "byline" and headline_shaped(page.lines[k].text):
         return False
     return None
 

@@ -411,6 +411,18 @@ def is_heading_candidate(text: str) -> bool:
     return WORD_CHAR_RE.search(text) is not None
 
 
+def headline_shaped(text: str) -> bool:
+    """A line a headline could have, also with a 、 listing two of its words, which ``is_heading_candidate`` refuses
+    (a narrow column's prose has them too).
+
+        >>> headline_shaped("相约“5.20”表白、登记迎来小高潮"), headline_shaped("社会工作助力新疆民政事业")
+        (True, True)
+        >>> headline_shaped("近日，县里举办技能培训，内容包括电工和焊工等"), headline_shaped("参加。培训为期三天、内容")
+        (False, False)
+    """
+    return is_heading_candidate(text) or ("、" in text and is_heading_candidate(text.replace("、", "", 1)))
+
+
 def unclosed(text: str) -> int:
     """
     Opening quotes and brackets minus closing ones: below 0 the tail of a sentence (not a
