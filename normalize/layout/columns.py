@@ -200,15 +200,21 @@ def byline_first(lines: list[Line]) -> list[Line]:
     whose lines a headline could all have (``内心强大`` / ``则世界辽阔``, ``读书、写作与生活``). Near miss: a byline
     under a paragraph that ends its sentence (a story's last line over the next story's byline) moves nothing.
     """
-    for byline in [ln for ln in lines if ln.kind == "byline"]:
-        b = lines.index(byline)
+    b = 0
+    while b < len(lines):
+        if lines[b].kind != "byline":
+            b += 1
+            continue
         before: list[tuple[int, int]] = []
         k = b
         while len(before) < MAX_PIECES and (p := _piece(lines, k, -1)) and not all(
                 headline_shaped(lines[x].text) for x in range(p[0], p[1] + 1)):  # (the headline: the walk ends)
+            if not before and ends_sentence(lines[p[1]].text):
+                break  # (the text right above ends its sentence: nothing was cut)
             before.insert(0, p)
             k = p[0]
-        if not before or ends_sentence(lines[before[-1][1]].text):
+        if not before:
+            b += 1
             continue
         cut = _piece(lines, b, 1)  # the first piece under the byline that stops mid-sentence
         while cut and ends_sentence(lines[cut[1]].text):
@@ -216,7 +222,9 @@ def byline_first(lines: list[Line]) -> list[Line]:
         resumed = cut and _piece(lines, cut[1], 1)
         if not (cut and resumed and word_runs_on(lines[before[-1][1]].text, lines[resumed[0]].text)
                 and not word_runs_on(lines[cut[1]].text, lines[resumed[0]].text)):
+            b += 1
             continue
         s, e = before[0][0], cut[1] + 1
         lines = lines[:s] + lines[b:e] + lines[s:b] + lines[e:]
+        b = e  # (the pieces put back end there; the lines before are done)
     return lines

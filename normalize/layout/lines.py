@@ -116,9 +116,10 @@ def _folio(lines: list[Line], k: int) -> bool:
     it with a unit (``…共有`` / ``120`` / next page ``名志愿者参加。``: the number is the sentence's)."""
     if not lines[k].text.strip().isdigit():
         return False
-    following = (x for x in lines[k + 1:] if x.kind != "blank")
-    nxt = next(following, None)
-    return nxt is None or (nxt.page != lines[k].page and not NUMBER_GOES_ON_RE.match(nxt.text))
+    j = k + 1
+    while j < len(lines) and lines[j].kind == "blank":
+        j += 1
+    return j == len(lines) or (lines[j].page != lines[k].page and not NUMBER_GOES_ON_RE.match(lines[j].text))
 
 
 def glue_numbers(lines: list[Line]) -> list[Line]:
