@@ -271,9 +271,9 @@ class BoxAssembler:
 
 def assembler(text: str, layout: dict[str, Any] | None = None) -> Assembler | BoxAssembler:
     """The assembler for a document: by boxes where its layout states them (a PDF: points), else
-    by text. OCR's boxes (pixels) are kept on the record but not read: its line heights and
-    column pieces are too rough for the geometry rules, which its text does better with
-    (measured on the dev and held-out pages)."""
+    by text. OCR's boxes (pixels, or a PDF's OCR layer: ``"ocr": true``) are kept on the record
+    but not read: its line heights and column pieces are too rough for the geometry rules, which
+    its text does better with (measured on the dev and held-out pages)."""
     if layout and layout.get("unit") == "pt" and not layout.get("ocr"):
         boxed = read_boxed_lines(text, layout)
         if boxed is not None:
