@@ -341,6 +341,21 @@ def test_an_office_set_right_and_carried_to_the_next_pages_top_signs_the_story_b
     assert "credit" not in [k for k, _, _ in got]
 
 
+def test_an_office_set_right_under_a_short_last_line_over_the_distribution_block_signs_the_story() -> None:
+    """A story's last lines at the top of a bulletin's last page, the office signing it set right under a short
+    last line, the distribution block under them in smaller type with more characters than the story has left
+    there: the page keeps the document's body type, and the office is the story's credit."""
+    ending = [("册，请市民为创建工作提出意见和建议。", 80.0, 113.0, 15.0, SERIF, 2),
+              ("街道社工站", 446.0, 141.0, 15.0, SERIF, 2)]
+    distribution = [(text, x0, top + 100.0, size, font, 2) for text, x0, top, size, font, _ in DISTRIBUTION]
+    got = bulletin_blocks(bulletin(CENTRED_TITLE, *story(290.0), *story(400.0), *ending, *distribution, pages=2))
+    assert ("credit", None, "街道社工站") in [(k, None, t) for k, _, t in got]
+    # near miss: the same line set from the column's edge goes on as the story's text
+    edge = [ending[0], ("街道社工站", 80.0, 141.0, 15.0, SERIF, 2)]
+    got = bulletin_blocks(bulletin(CENTRED_TITLE, *story(290.0), *story(400.0), *edge, *distribution, pages=2))
+    assert "credit" not in [k for k, _, _ in got]
+
+
 FOLIO = ("— 1 —", 281.0, 790.0, 14.0, SERIF, 1)
 
 

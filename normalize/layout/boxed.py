@@ -62,8 +62,8 @@ def photo_credit(page: BoxPage, i: int) -> str | None:
 def right_set_credit(page: BoxPage, i: int) -> str | None:
     """A short line set flush right, well clear of its column's left edge, under a story's last
     sentence: the office or writer signing the story (``东城区民政局``), also where it was carried over to the
-    next page's top (a bulletin's ``县民政局办公室`` over the next story's title). Near miss: a paragraph's last
-    line, which starts at the column's edge or a paragraph's indent."""
+    next page's top (a bulletin's ``县民政局办公室`` over the next story's title), and under a last line too short to
+    reach over it. Near miss: a paragraph's last line, which starts at the column's edge or a paragraph's indent."""
     g, text = page.geo[i], page.lines[i].text
     above = page.above.get(i)
     if above is None:  # alone in its region: the text line before it
@@ -76,10 +76,11 @@ def right_set_credit(page: BoxPage, i: int) -> str | None:
         column = page.column_under(i) if page.band(i) == "" else None
         return "credit" if column and abs(column[1] - g.x1) <= Em.EDGE * g.size and (
             g.x0 - column[0] > Em.INDENT_MAX * g.size) else None
-    if a.bottom > g.top or not overlap(a.x0, a.x1 + g.size, g.x0, g.x1):
+    left, right = page.left.get(above, a.x0), page.right.get(above, a.x1)
+    if a.bottom > g.top or not left - Em.EDGE * g.size <= g.x0 < right:  # (in its column, under a short line too)
         return None
-    flush_right = abs(page.right.get(above, a.x1) - g.x1) <= Em.EDGE * g.size + page.ragged.get(above, 0.0)
-    return "credit" if flush_right and g.x0 - page.left.get(above, a.x0) > Em.INDENT_MAX * g.size else None
+    flush_right = abs(right - g.x1) <= Em.EDGE * g.size + page.ragged.get(above, 0.0)
+    return "credit" if flush_right and g.x0 - left > Em.INDENT_MAX * g.size else None
 
 
 def centred_byline(page: BoxPage, i: int) -> str | None:

@@ -32,6 +32,7 @@ class Em:
     SAME_SIZE_PDF = 0.02  # sizes differing by less than this share are one size (a PDF states them)...
     SAME_SIZE_OCR = 0.12  # ...in OCR, whose line heights vary from line to line
     EXACT_SHARE = 0.6  # a document's sizes are stated where this share of its text is set in the body size
+    BODY_SHARE = 0.3  # a page sets the document's body type where this share of its text is in it
     DISPLAY_PDF = 1.02  # type this much larger than the page's body type is display type (a headline)...
     DISPLAY_OCR = 1.25  # ...in OCR
     BAND = 0.12  # a page's running head lies in its top 12%, its foot in its bottom 12%...
@@ -94,6 +95,24 @@ def _weighted_median(pairs: list[tuple[float, int]]) -> float:
     return pairs[-1][0] if pairs else 10.0
 
 
+def body_sizes(sizes: dict[int, list[tuple[float, int]]], tolerance: float) -> dict[int, float]:
+    """
+    Each page's body size from its (size, characters) pairs: the document's where the page sets a
+    fair share of its text in it, else the page's own. A story's last lines over a bulletin's
+    distribution block in smaller type keep the body type of the pages before them; a page set
+    all in other type keeps its own.
+
+        >>> body_sizes({1: [(16.0, 900)], 2: [(16.0, 38), (14.0, 45)], 3: [(10.0, 500)]}, 0.02)
+        {1: 16.0, 2: 16.0, 3: 10.0}
+    """
+    document = _weighted_median([pair for pairs in sizes.values() for pair in pairs])
+    out = {}
+    for page, pairs in sizes.items():
+        at = sum(n for size, n in pairs if abs(size - document) <= tolerance * document)
+        out[page] = document if at >= Em.BODY_SHARE * sum(n for _, n in pairs) else _weighted_median(pairs)
+    return out
+
+
 def left_edge(starts: list[float], tol: float) -> float:
     """
     A column's left edge from its lines' starts: the leftmost start that two lines share within
@@ -152,8 +171,10 @@ class BoxPage:
             if ln.kind == "text":
                 sizes[g.page].append((g.size, len(ln.text)))
         self.body = {page: _weighted_median(pairs) for page, pairs in sizes.items()}
-        self.body_font = self._body_fonts([str(name) for name in layout.get("fonts") or []])
         ocr = layout.get("unit") == "px" or not self._sizes_exact(sizes)
+        if not ocr:
+            self.body = body_sizes(sizes, Em.SAME_SIZE_PDF)
+        self.body_font = self._body_fonts([str(name) for name in layout.get("fonts") or []])
         self.display_ratio = Em.DISPLAY_OCR if ocr else Em.DISPLAY_PDF
         self.size_share = Em.SAME_SIZE_OCR if ocr else Em.SAME_SIZE_PDF
         # rules and pictures by page; not a scan under its own text layer, which covers most of its page
