@@ -12,6 +12,7 @@ keeps the engine's order but for a column it read in two pieces (``ocr_order``).
 
 from __future__ import annotations
 
+import itertools
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
@@ -241,8 +242,10 @@ SET_IN_EM = 3.0
 def set_apart(lines: list[TextLine], blocks: list[list[int]], em: float) -> frozenset[int]:
     """The blocks set at the body's size in another named face, short and ending neither a sentence nor a bracket:
     titles a word processor set in bold sans over a serif body, kept with the columns under them as labels are
-    (``parting_headline``). Near misses: a block in the body's face; a file whose fonts have no names; a credit
-    in another face (``（陈佳）``), a dateline in bold opening its paragraph (its block goes on in the body's face).
+    (``parting_headline``); also with a deck or byline under the title in the body's face, set in from the title's
+    edge (``——一线观察之二`` / ``市慈善总会`` centred under it). Near misses: a block in the body's face; a file whose
+    fonts have no names; a credit in another face (``（陈佳）``), a dateline in bold opening its paragraph (its
+    block goes on in the body's face, from the column's edge).
     """
     chars: dict[str, int] = {}
     for line in lines:
@@ -252,10 +255,13 @@ def set_apart(lines: list[TextLine], blocks: list[list[int]], em: float) -> froz
         return frozenset()
     found = set()
     for b, block in enumerate(blocks):
-        faces = {lines[k].font for k in block}
+        title = list(itertools.takewhile(lambda k: lines[k].font != body, block))
+        under = block[len(title):]
+        faces = {lines[k].font for k in title}
         last = lines[block[-1]].text.rstrip()
-        if (len(block) <= FACE_LINES and len(faces) == 1 and body not in faces and "" not in faces
+        if (title and len(block) <= FACE_LINES and len(faces) == 1 and "" not in faces
                 and all(_one_size(lines[k].size, em) for k in block)
+                and all(lines[k].font == body and lines[k].x0 > lines[title[0]].x0 + em for k in under)
                 and last[-1:] not in RUN_ON_ENDS):
             found.add(b)
     return frozenset(found)

@@ -121,7 +121,8 @@ def _cut(items: list[int], page: _Cutting, depth: int) -> list[list[int]]:
     else:
         columns = _cuts(sub, page.walls, 0, page.slack)
         weak = set(parting_headline(cuts, items, page)) | set(one_sided_cuts(cuts, items, page, columns)) \
-            | set(flows_across(cuts, items, page)) | set(tag_at_column_foot(cuts, items, page)) if cuts else set()
+            | set(flows_across(cuts, items, page)) | set(tag_at_column_foot(cuts, items, page)) \
+            | set(headlines_at_feet(cuts, items, page, columns)) if cuts else set()
         if not cuts or weak:
             if columns or not cuts:
                 cuts, along = columns, 0
@@ -161,6 +162,36 @@ def flows_across(cuts: list[float], items: list[int], page: _Cutting) -> list[fl
     return found
 
 
+def headlines_at_feet(cuts: list[float], items: list[int], page: _Cutting, columns: list[float]) -> list[float]:
+    """The horizontal cuts with nothing under them but headlines (or labels, or tags), each within one column, and
+    lines of one (a folio): a word processor's titles left at the feet of its columns, their stories going on at
+    the next column's top or the next page's. Cut as a band, the right column's top was read before the title at
+    the left column's foot that heads it; without the cut, the columns are read one after the other. Near misses:
+    a headline with its text under it (a band's story); a headline across the columns (no column cut through it).
+
+    >>> boxes = [(0, 0, 45, 60), (55, 0, 100, 64), (0, 70, 45, 90), (55, 70, 100, 85), (40, 95, 60, 99)]
+    >>> page = _Cutting(boxes, [], 1.0, 30.0, frozenset({2, 3}), em=4.0)
+    >>> headlines_at_feet([67.0, 92.0], list(range(5)), page, [50.0])
+    [67.0]
+    >>> headlines_at_feet([67.0, 92.0], list(range(5)), page._replace(heads=frozenset({2})), [50.0])
+    []
+    >>> headlines_at_feet([67.0, 92.0], list(range(5)), page._replace(boxes=[*boxes[:2], (0, 70, 100, 90),
+    ...     *boxes[3:]], heads=frozenset({2})), [50.0])
+    []
+    """
+    boxes, kept = page.boxes, page.heads | page.labels | page.tags
+    found = []
+    for cut in cuts:
+        under = [k for k in items if (boxes[k][1] + boxes[k][3]) / 2 > cut]
+        heads = [k for k in under if k in kept]
+        if heads and all(k in kept or boxes[k][3] - boxes[k][1] <= ONE_LINE_EM * page.em for k in under) and all(
+                not boxes[k][0] < x < boxes[k][2] for k in heads for x in columns):
+            found.append(cut)
+    return found
+
+
+ONE_LINE_EM = 1.5
+"""A box no taller than this (em of the body type) holds one line."""
 BESIDE_EM = 3.0
 """A column beside a tag at a column's foot holds at least this much text (em), more than a credit's line."""
 

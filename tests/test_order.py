@@ -218,6 +218,35 @@ def test_a_title_in_another_face_stays_over_its_story() -> None:
     assert got[got.index(title.text):][:4] == [title.text, "陕北0", "陕北1", "陕北2"]
 
 
+def at_feet(right_foot: list[TextLine]) -> list[TextLine]:
+    """Two columns of a word processor's page: the left one a story, then a tag, a title in bold sans, its deck
+    and its byline centred under it at its foot; the right one the rest of that story at its top, then
+    ``right_foot``; a folio under both."""
+    left = [faced(f"左{k}", 0, 14 * k, 45, "Serif") for k in range(6)]
+    tag = faced("【工作动态】", 0, 100, 30, "Sans-Bold")  # (beside the right column's last line)
+    head = [faced("李克强向科威特首相致贺电", 3, 125, 42, "Sans-Bold"), faced("——一线观察之二", 16, 139, 32, "Serif"),
+            faced("市慈善总会", 18, 153, 30, "Serif")]
+    right = [faced(f"右{k}", 55, 14 * k, 100, "Serif") for k in range(8)]
+    folio = faced("— 1 —", 40, 250, 60, "Serif")
+    return [*left, tag, *head, *right, *right_foot, folio]
+
+
+def test_titles_left_at_the_feet_of_the_columns_head_the_next_columns_top() -> None:
+    """dx14 doc06: both columns end with a title whose story goes on at the next column's (or page's) top; cut
+    across the page above them, the right column's top was read before the left one's title."""
+    right_foot = [faced("二十大新闻中心举行第四场集体", 55, 121, 100, "Sans-Bold"), faced("采访", 70, 135, 85, "Sans-Bold"),
+                  faced("——一线观察之二", 66, 149, 94, "Serif")]
+    got = order(at_feet(right_foot))
+    assert got == ["左0", "左1", "左2", "左3", "左4", "左5", "【工作动态】", "李克强向科威特首相致贺电", "——一线观察之二",
+                   "市慈善总会", *[f"右{k}" for k in range(8)], "二十大新闻中心举行第四场集体", "采访", "——一线观察之二",
+                   "— 1 —"]
+    # near miss: stories under both titles make a band of their own: the page is cut above them
+    stories = [faced(f"{name}{k}", x0, 173 + 14 * k, x1, "Serif") for k in range(3) for name, x0, x1 in (
+        ("甲", 0, 45), ("乙", 55, 100))]
+    got = order(at_feet([*right_foot, *stories]))
+    assert got.index("右7") < got.index("李克强向科威特首相致贺电")
+
+
 @pytest.mark.parametrize(("fonts", "last", "found"), [
     (("Serif", "Sans-Bold"), "陕北到安徽特高压直流输电工程开工", {1}),
     (("Serif", "Serif"), "陕北到安徽特高压直流输电工程开工", set()),  # the body's own face
@@ -227,6 +256,16 @@ def test_a_title_in_another_face_stays_over_its_story() -> None:
 def test_set_apart(fonts: tuple[str, str], last: str, found: set[int]) -> None:
     lines = [faced(f"这是正文的第{k}行文字", 0, 14 * k, 45, fonts[0]) for k in range(5)] + [faced(last, 5, 80, 40, fonts[1])]
     assert set(set_apart(lines, [[0, 1, 2, 3, 4], [5]], 10.0)) == found
+
+
+@pytest.mark.parametrize(("under", "found"), [
+    (faced("——一线观察之二", 18, 94, 38, "Serif"), {1}),  # a deck centred under the title in the body's face
+    (faced("这是正文的第六行文字", 0, 94, 45, "Serif"), set()),  # a bold first line opening a paragraph
+])
+def test_set_apart_with_its_deck(under: TextLine, found: set[int]) -> None:
+    lines = [faced(f"这是正文的第{k}行文字", 0, 14 * k, 45, "Serif") for k in range(5)] + [
+        faced("陕北到安徽特高压直流输电工程开工", 5, 80, 40, "Sans-Bold"), under]
+    assert set(set_apart(lines, [[0, 1, 2, 3, 4], [5, 6]], 10.0)) == found
 
 
 def strip_beside_two_bands(label_size: float) -> list[TextLine]:
