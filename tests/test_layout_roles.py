@@ -150,6 +150,15 @@ ROLES = [
         "非遗民俗文献展开幕",
         *LEAD,
     ]),
+    # a numbered subhead of a bulletin's outline opening two pages: each story's own, not a running head
+    miss("repeated_heads", 5, {"kind": "paragraph", "text": "二、加强组织领导"}, [
+        *CUT,
+        TAIL,
+        NEW_PAGE + "二、加强组织领导",
+        *LEAD,
+        NEW_PAGE + "二、加强组织领导",
+        *LEAD,
+    ]),
     hit("jump_role", 4, {"kind": "furniture", "role": "jump_on", "why": "jump_line"}, [*CUT, "（下转第2版）"]),
     hit("jump_role", 4, {"kind": "furniture", "role": "jump_back"}, [*CUT, "（上接第1版）"]),
     miss("jump_role", 4, {"kind": "furniture", "role": "running_head"}, [*CUT, "第2版"]),

@@ -12,7 +12,7 @@ import re
 
 from ..chardata import DATELINE_RE, JUMP_BACK_RE, JUMP_ON_RE
 from ..words import word_runs_on
-from .text import LABEL_CHARS, TAG_RE, ends_sentence, opens_subtitle, without_subtitle
+from .text import LABEL_CHARS, TAG_RE, ends_sentence, numbered_subhead, opens_subtitle, without_subtitle
 from .widths import Tol, line_width
 
 KICKER_LINES = 3  # a kicker line of its own stands over a title of two lines at least
@@ -152,9 +152,10 @@ def jump_role(text: str) -> str:
 def repeated_heads(blocks: list[dict]) -> set[int]:
     """Short blocks at page edges printed on two or more pages: running heads and feet.
 
-    Fuzzy (rapidfuzz), digits aside, since the date and page number change from page to page. Near miss: a
+    Fuzzy (rapidfuzz), digits aside, since the date and page number change from page to page. Near misses: a
     section tag in brackets heading the title under it (``【经验交流】`` over each of a bulletin's stories in
-    that section) is the title's kicker wherever it stands.
+    that section) is the title's kicker wherever it stands; a numbered subhead (``二、加强组织领导``, the
+    outline of GB/T 9704 that a bulletin's stories share) opening two pages is each story's own.
     """
     pages: dict[int, list[int]] = {}
     for i, b in enumerate(blocks):
@@ -168,7 +169,7 @@ def repeated_heads(blocks: list[dict]) -> set[int]:
         heads = [(i, _DIGITS_RE.sub("#", re.sub(r"\s+", "", blocks[i]["text"])))
                  for i in (idxs[edge] for idxs in pages.values())
                  if blocks[i]["kind"] in ("heading", "paragraph") and len(blocks[i]["text"]) <= RUNNING_HEAD_CHARS
-                 and not _tag_over_title(blocks, i)]
+                 and not _tag_over_title(blocks, i) and not numbered_subhead(blocks[i]["text"])]
         for (a, ta), (b, tb) in itertools.combinations(heads, 2):
             if fuzz.ratio(ta, tb) >= SAME_HEAD:
                 out |= {a, b}
