@@ -269,7 +269,7 @@ _PANGU_RE = re.compile(rf"(?<={_HAN})(?=[A-Za-z0-9\ue000])|(?<=[A-Za-z0-9%\ue001
 # document's title lists its parties ("《通州区民政局 武清区民政局…》"); letter-spacing
 # ("聚 焦 乌 鲁"), short runs and OCR's gaps inside prose lose it.
 _LONG_RUN = 3
-_ASCII_SIGNS = frozenset("()[]{}/|\\+*&#~<>=_")  # signs Chinese text sets without spaces around them
+_ASCII_SIGNS = frozenset("()[]{}/|\\+*&#~<>=_-")  # signs Chinese text sets without spaces around them
 
 
 def _in_book_title(s: str, a: int, b: int) -> bool:

@@ -129,6 +129,8 @@ CASES = {
         ("文 / 王璐", "文/王璐"),  # OCR's gaps at a sign beside Han
         ("获悉，今年 ] 一2月", "获悉，今年]一2月"),
         ("a / b", "a / b"),  # near-miss: between Latin words the spaces stay
+        ("周末（12月6日 -7日）", "周末（12月6日-7日）"),  # a justified line's letter-spacing before a range's hyphen
+        ("pH 7 - 8", "pH 7 - 8"),  # near-miss: between Latin and digits the spaces stay
     ],
 }
 
