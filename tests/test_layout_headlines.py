@@ -1048,3 +1048,20 @@ def test_a_headline_read_down_to_its_dateline_is_one_heading() -> None:
 ])
 def test_a_quote_of_speech_starts_the_body_under_a_headline(lines: list[str], heading: str) -> None:
     assert [b["text"] for b in build_blocks(page(*lines)) if b["kind"] == "heading"] == [heading]
+
+
+OCR_315 = ["的肥力。", "(来源: 央视网)", "", "总台2024年“3。15”晚会今", "晚播出", "", "中央广播电视总台 2024",
+           "年“3.15”晚会今晚〈3 月 15", "日) 20 时在央视财经频道播", "出，晚会聚焦“共筑诚信共享安", "全”主题。",
+           "〈据央视《新闻联播》)"]
+
+
+def test_ocr_a_title_with_a_point_read_as_a_full_stop_over_a_body_going_on_from_its_number() -> None:
+    """Held-out seed 263 doc09 through tesseract: the title's ``3·15`` read ``3。15`` (no sentence end between two
+    digits), and the body's first line set apart by a blank goes on from its number (``2024`` / ``年…``): it is the
+    body's, not the title's."""
+    got = kinds(page(*OCR_315))
+    assert ("heading", "总台2024年“3。15”晚会今晚播出") in got
+    assert any(kind == "paragraph" and text.startswith("中央广播电视总台 2024年") for kind, text in got)
+    # near miss: a full stop after the number ends a sentence: no title
+    stopped = [*OCR_315[:3], "总台2024年“3.15”晚会今晚播出。", *OCR_315[5:]]
+    assert "heading" not in [kind for kind, text in kinds(page(*stopped)) if text.startswith("总台")]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..chardata import DATELINE_RE, WORD_CHAR_RE
 from ..words import ends_on_particle, word_runs_on
+from .lines import NUMBER_END_RE, NUMBER_GOES_ON_RE
 from .page import Page
 from .rules import decide, family, subset
 from .starts import body_starts
@@ -340,10 +341,10 @@ def heading_span(
         return [], ""
     if not span or len(span) > MAX_HEADING_LINES:
         return [], ""
-    if (len(span) > 1 and page.gap_before(span[-1]) != "" and SENTENCE_TAIL_RE.match(page.lines[k].text)
+    if (len(span) > 1 and page.gap_before(span[-1]) != "" and _runs_on(page.lines[span[-1]].text, page.lines[k].text)
             and page.lines[k].n - page.lines[span[-1]].end <= SET_APART):  # (not a column OCR read beside it)
-        # "传承保护数百载，璀璨非遗放" / blank / "异彩。为期9天…": the text goes on from the last
-        # line, which starts the body (OCR set it apart)
+        # "传承保护数百载，璀璨非遗放" / blank / "异彩。为期9天…", "…晚会今晚播出" / blank / "中央广播电视总台 2024" /
+        # "年“3.15”晚会…": the text goes on from the last line, which starts the body (OCR set it apart)
         k = span.pop()
     if len(span) > 1 and (m := _speech_from(page, span)):
         # "非遗民俗文献展邀市民" / "“原来三月三是为了庆祝北帝" / … / "盟！”": a quote of speech the
@@ -358,6 +359,18 @@ def heading_span(
     if verdict is False:
         return [], ""
     return span, "headline_after_full_line" if strict else "headline_before_body"
+
+
+def _runs_on(last: str, first: str) -> bool:
+    """The body's first line goes on with the sentence of the line above it: it ends that sentence in a few
+    characters, or goes on with the number that line ends on (``中央广播电视总台 2024`` / ``年“3.15”晚会…``).
+
+        >>> _runs_on("璀璨非遗放", "异彩。为期9天"), _runs_on("中央广播电视总台 2024", "年“3.15”晚会今晚")
+        (True, True)
+        >>> _runs_on("晚会今晚播出", "中央广播电视总台"), _runs_on("总台2024年", "年度报告发布")
+        (False, False)
+    """
+    return bool(SENTENCE_TAIL_RE.match(first) or (NUMBER_END_RE.search(last) and NUMBER_GOES_ON_RE.match(first)))
 
 
 def _over_full_line(page: Page, span: list[int]) -> bool:

@@ -135,13 +135,25 @@ def ends_sentence(text: str, *, ascii_marks: bool = False) -> bool:
     return bool(end) and end[-1] in _SENTENCE_END
 
 
+FULL_STOP_RE = re.compile(r"。(?![0-9０-９])|(?<![0-9０-９])。")  # (between two digits: OCR's reading of 3.15 or 3·15)
+
+
+def has_full_stop(text: str) -> bool:
+    """A full stop in the line: not one between two digits, OCR's reading of a point or a middle dot.
+
+        >>> has_full_stop("活动圆满结束。下午"), has_full_stop("总台2024年“3。15”晚会今晚播出"), has_full_stop("15。")
+        (True, False, True)
+    """
+    return FULL_STOP_RE.search(text) is not None
+
+
 def holds_sentence(text: str) -> bool:
     """A sentence ends in the line or at its end: no headline's, label's or furniture's line.
 
         >>> holds_sentence("活动圆满结束。下午"), holds_sentence("报：市民政局"), holds_sentence("好。”")
         (True, False, True)
     """
-    return "。" in text or ends_sentence(text)
+    return has_full_stop(text) or ends_sentence(text)
 
 
 def join_lines(left: str, right: str, *, hyphenated: frozenset[str] = frozenset()) -> str:
@@ -393,10 +405,10 @@ def is_heading_candidate(text: str) -> bool:
         (False, False)
         >>> is_heading_candidate("昨天（10月19日）晚上"), is_heading_candidate("国庆假期（10月1日至7日）全国出游")
         (False, True)
-        >>> is_heading_candidate("本报讯 〈记者刘洋 通讯员 刘洋)")
-        False
+        >>> is_heading_candidate("本报讯 〈记者刘洋 通讯员 刘洋)"), is_heading_candidate("总台2024年“3。15”晚会今晚播出")
+        (False, True)
     """
-    if not text or "。" in text or "；" in text or "、" in text or len(text) > MAX_HEADLINE_CHARS:
+    if not text or has_full_stop(text) or "；" in text or "、" in text or len(text) > MAX_HEADLINE_CHARS:
         return False
     if text[0] in OPEN_BRACKETS or ("月" in text and BRACKETED_DATE_RE.search(text)):
         return False  # "今天（3月15日）" dates a news lead's first sentence, not a headline
