@@ -34,7 +34,19 @@ class Headline:
         return "".join(b["text"] for b in self.blocks)
 
     def parts(self) -> tuple[str | None, str, str | None]:
-        """(kicker, title, subtitle) of this headline, as the layout stage gave its blocks roles.
+        """(kicker, title, subtitle) of this headline, as the layout stage gave its blocks roles (``_printed``); a
+        column tag's words are the kicker (``_kicker``)."""
+        kicker, title, subtitle = self._printed()
+        return _kicker(kicker), title, subtitle
+
+    def misread_closer(self) -> str:
+        """The glyph OCR read for the closing bracket of the column tag over this headline (``1`` of ``【工作动态1``),
+        which the kicker leaves out; "" if none."""
+        kicker = self._printed()[0]
+        return kicker[-1] if kicker and TAG_RE.match(kicker) and kicker[-1] in MISREAD_CLOSERS else ""
+
+    def _printed(self) -> tuple[str | None, str, str | None]:
+        """(kicker, title, subtitle) as printed, brackets and all.
 
         A headline joined here from pieces that OCR set apart takes the pieces' roles, except
         that single lines parted by blank lines above a title of two or more lines set together
@@ -50,28 +62,30 @@ class Headline:
             kicker = "".join(p for piece in pieces[:cut] for p in piece)
             rest = pieces[cut:]
             subtitle = "".join(rest.pop()) if len(rest) > 1 and opens_subtitle("".join(rest[-1])) else None
-            return _kicker(kicker), _clean_title("".join(p for piece in rest for p in piece)) or "", _clean_title(
+            return _clean_title(kicker), _clean_title("".join(p for piece in rest for p in piece)) or "", _clean_title(
                 subtitle)
         text = {role: "".join(b["text"] for b in blocks if _role(b) == role) or None
                 for role in ("kicker", "title", "subtitle")}
-        return _kicker(text["kicker"]), _clean_title(text["title"]) or "", _clean_title(text["subtitle"])
+        return _clean_title(text["kicker"]), _clean_title(text["title"]) or "", _clean_title(text["subtitle"])
+
+
+MISREAD_CLOSERS = "1l|"  # what OCR reads for a column tag's closing 】 that is no bracket
 
 
 def _kicker(text: str | None) -> str | None:
     """
     A kicker as printed, but a column tag loses its lenticular brackets, as a credit its
-    parentheses: the tag's words are the kicker. What OCR read for a closing bracket that is none
-    (``1``, ``l``, ``|``) stays: nothing but brackets is left out.
+    parentheses: the tag's words are the kicker. What OCR read for its closing bracket
+    (``1``, ``l``, ``|``) is left out too, and goes to ``removed`` (``Headline.misread_closer``).
 
         >>> _kicker("【生活智慧】"), _kicker("在希望的田野上"), _kicker(None), _kicker("【工作动态1")
-        ('生活智慧', '在希望的田野上', None, '工作动态1')
-        >>> _kicker("【社工天地]】")
-        '社工天地'
+        ('生活智慧', '在希望的田野上', None, '工作动态')
+        >>> _kicker("【社工天地]】"), _kicker("第1"), _kicker("【第11")
+        ('社工天地', '第1', '第1')
     """
-    text = _clean_title(text)
     if not text or not TAG_RE.match(text):
         return text
-    return text[1:].rstrip("】]") if text[-1] in "】]" else text[1:]
+    return (text[1:-1] if text[-1] in MISREAD_CLOSERS else text[1:]).rstrip("】]")
 
 
 def _role(block: dict) -> str:

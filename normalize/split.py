@@ -206,10 +206,12 @@ def split_document(record: dict) -> tuple[list[dict], list[dict]]:
             removed.extend(removed_entry(b, "byline") for b in body.bylines)
             continue
         kicker, title, subtitle = body.headline.parts() if body.headline else (None, None, None)
+        if body.headline and (glyph := body.headline.misread_closer()):
+            removed.append({**removed_entry(body.headline.blocks[0], "misread_marks"), "text": glyph, "closes": "】"})
         printed_credit = credit_text(body.credit["text"]) if body.credit else None
         credit, misread = closed_book_title(printed_credit, printed) if printed_credit else (None, "")
         if credit != printed_credit:  # (OCR's 》） read as one glyph, or dropped: "")
-            removed.append({**removed_entry(body.credit, "misread_marks"), "text": misread})
+            removed.append({**removed_entry(body.credit, "misread_marks"), "text": misread, "closes": "》"})
         paragraphs = [p["text"] for p in body.paragraphs]
         parts = [body.headline.blocks if body.headline else [], body.paragraphs, [body.credit] if body.credit else []]
         pages = sorted({int(b.get("page", 1)) for group in parts for b in group})

@@ -522,15 +522,19 @@ def test_a_headline_read_after_its_story_heads_it() -> None:
         assert ({"unmatched_heading"} <= {r["kind"] for r in removed}) is not matched
 
 
-@pytest.mark.parametrize(("tag", "kicker"), [("【工作动态】", "工作动态"), ("【工作动态]", "工作动态"), ("【工作动态1", "工作动态1"),
-                                            ("【工作动态]】", "工作动态")])
-def test_a_column_tag_whose_closing_bracket_ocr_misread_is_the_kicker(tag: str, kicker: str) -> None:
-    """OCR reads a tag's 】 as ``]`` or ``1``: the tag is still the kicker over the title; only brackets are left
-    out, so a misread ``1`` stays in it (nothing is lost)."""
-    from normalize.check import check_conservation, record_outputs
+@pytest.mark.parametrize(("tag", "kicker", "glyph"), [
+    ("【工作动态】", "工作动态", None), ("【工作动态]", "工作动态", None), ("【工作动态1", "工作动态", "1"),
+    ("【工作动态l", "工作动态", "l"), ("【工作动态]】", "工作动态", None)])
+def test_a_column_tag_whose_closing_bracket_ocr_misread_is_the_kicker(tag: str, kicker: str, glyph: str | None) -> None:
+    """OCR reads a tag's 】 as ``]`` or ``1``: the tag is still the kicker over the title, without its brackets and
+    without the glyph read for one, which goes to ``removed`` (nothing is lost)."""
+    from normalize.check import check_conservation, closed_titles, record_outputs
 
     text = "\n".join(["（据央视网）", "", tag, "西乡北帝三月三精彩不断！", "", "为期9天的省级非遗西乡北帝三月三庙会精彩",
                       "还在继续，这几天也迎来了不少游客前来参观。"])
     [article] = pipeline(text)
     assert (article["kicker"], article["title"]) == (kicker, "西乡北帝三月三精彩不断！")
+    misread = [r for r in article["removed"] if r["kind"] == "misread_marks"]
+    assert [r["text"] for r in misread] == ([glyph] if glyph else [])
+    assert closed_titles([article]) == 0  # (no book title closed: --check allows no extra 》)
     assert check_conservation("doc.txt", text, [t for a in [article] for t in record_outputs(a)]) is None
