@@ -405,7 +405,7 @@ def is_heading_candidate(text: str) -> bool:
         (False, False)
         >>> is_heading_candidate("昨天（10月19日）晚上"), is_heading_candidate("国庆假期（10月1日至7日）全国出游")
         (False, True)
-        >>> is_heading_candidate("本报讯 〈记者刘洋 通讯员 刘洋)"), is_heading_candidate("总台2024年“3。15”晚会今晚播出")
+        >>> is_heading_candidate("本报讯 〈记者刘洋 通讯员 刘洋)"), is_heading_candidate("总台2024年“3。15”晚会播出")
         (False, True)
     """
     if not text or has_full_stop(text) or "；" in text or "、" in text or len(text) > MAX_HEADLINE_CHARS:
