@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .chardata import CONTINUED_RE
 from .layout.roles import SAME_HEAD
-from .layout.text import TAG_RE, misread_closer, opens_subtitle
+from .layout.text import SUBTITLE_STARTS, TAG_MISREAD_CLOSERS, TAG_RE, misread_closer, opens_subtitle
 from .records import REMOVED_KINDS
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
@@ -37,13 +37,13 @@ class Headline:
         """(kicker, title, subtitle) of this headline, as the layout stage gave its blocks roles (``_printed``); a
         column tag's words are the kicker (``_kicker``)."""
         kicker, title, subtitle = self._printed()
-        return _kicker(kicker), title, subtitle
+        return _kicker(kicker), title, _subtitle(subtitle)
 
     def misread_closer(self) -> str:
         """The glyph OCR read for the closing bracket of the column tag over this headline (``1`` of ``【工作动态1``),
         which the kicker leaves out; "" if none."""
         kicker = self._printed()[0]
-        return kicker[-1] if kicker and TAG_RE.match(kicker) and kicker[-1] in MISREAD_CLOSERS else ""
+        return kicker[-1] if kicker and TAG_RE.match(kicker) and kicker[-1] in TAG_MISREAD_CLOSERS else ""
 
     def _printed(self) -> tuple[str | None, str, str | None]:
         """(kicker, title, subtitle) as printed, brackets and all.
@@ -69,9 +69,6 @@ class Headline:
         return _clean_title(text["kicker"]), _clean_title(text["title"]) or "", _clean_title(text["subtitle"])
 
 
-MISREAD_CLOSERS = "1l|"  # what OCR reads for a column tag's closing 】 that is no bracket
-
-
 def _kicker(text: str | None) -> str | None:
     """
     A kicker as printed, but a column tag loses its lenticular brackets, as a credit its
@@ -85,7 +82,18 @@ def _kicker(text: str | None) -> str | None:
     """
     if not text or not TAG_RE.match(text):
         return text
-    return (text[1:-1] if text[-1] in MISREAD_CLOSERS else text[1:]).rstrip("】]")
+    return (text[1:-1] if text[-1] in TAG_MISREAD_CLOSERS else text[1:]).rstrip("】]")
+
+
+def _subtitle(text: str | None) -> str | None:
+    """A subtitle with its opening dash set as GB/T 15834 sets it: OCR's ``一一`` or ``-一`` and a typed ``--``
+    are ``——``.
+
+        >>> _subtitle("-一来自基层的报道"), _subtitle("一一记者走访见闻"), _subtitle("——记者走访见闻"), _subtitle(None)
+        ('——来自基层的报道', '——记者走访见闻', '——记者走访见闻', None)
+    """
+    start = next((s for s in SUBTITLE_STARTS if text and text.startswith(s)), "")
+    return "——" + text[len(start):] if text and start else text
 
 
 def _role(block: dict) -> str:
