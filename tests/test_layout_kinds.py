@@ -81,8 +81,10 @@ KIND_PASS_ROWS = [
     miss("named_again", 2, ("text", ""), ["深大鹏办事处召开社工联席会议", "共话社工服务", *CAMPAIGN]),
     miss("named_again", 2, ("text", ""), [*BULLETIN[:1], *CAMPAIGN[:2], "市慈善总会", *CAMPAIGN]),
     # a series' subtitle repeated under its titles
-    miss("named_again", 3, ("text", ""), ["日本上半财年贸易逆差创新高", "——记者走访见闻", *CAMPAIGN[:2], "",
+    miss("named_again", 2, ("text", ""), ["日本上半财年贸易逆差创新高", "——记者走访见闻", *CAMPAIGN[:2], "",
                                           "共建单位为复评齐献力", "——记者走访见闻", *CAMPAIGN]),
+    miss("named_again", 2, ("text", ""), ["日本上半财年贸易逆差创新高", "一一记者走访见闻", *CAMPAIGN[:2], "",
+                                          "共建单位为复评齐献力", "一一记者走访见闻", *CAMPAIGN]),  # (OCR's dash)
     # a line of running text that wraps alike twice, as long as the column's lines
     miss("named_again", 2, ("text", ""), ["重庆和四川代表团", "的两位新闻发言人介绍", "说，两年多来，两省市高质",
                                           "地，陕西和云南代表团", "的两位新闻发言人介绍", "说，他们将通过加强通道"]),

@@ -337,7 +337,7 @@ def named_again(lines: list[Line]) -> None:
     its offices over and over; a title's words are printed once. It is the story's byline, no part of its
     headline. Near misses: a title's second line, named nowhere else (``深大鹏办事处召开社工联席会议`` /
     ``共话社工服务``); a name repeated where no title stands over it; a subtitle repeated under a series' titles
-    (``——记者走访见闻``, OCR's ``-一记者走访见闻``); a line of a story printed twice, repeated
+    (``——记者走访见闻``, OCR's ``-一记者走访见闻`` and ``一一线观察之二``); a line of a story printed twice, repeated
     under the same line, and a line of running text that wraps alike under a line that is no headline
     (``重庆和四川代表团`` / ``的两位新闻发言人介绍`` and ``地，陕西和云南代表团`` / ``的两位新闻发言人介绍``)."""
     texts = [ln.text.replace(" ", "") for ln in lines]
@@ -346,7 +346,8 @@ def named_again(lines: list[Line]) -> None:
     for i, ln in enumerate(lines):
         name = texts[i]
         if (ln.kind != "text" or not LABEL_CHARS < len(name) <= min(NAME_CHARS, short) or not name[0].isalpha()
-                or not name_like(name)):  # (a series' subtitle repeated under its titles, ``-一记者走访见闻``)
+                or not name_like(name) or opens_subtitle(name)):  # (a series' subtitle repeated under its
+            # titles, ``-一记者走访见闻``, ``一一线观察之二``)
             continue
         above, below = _neighbours(lines, i)
         if (above is not None and below is not None and above.kind == "text" and below.kind == "text"
