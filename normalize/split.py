@@ -116,8 +116,13 @@ def _attach_headlines(bodies: list[Body], groups: list[list[Headline]]) -> list[
                 h.blocks[:0] = [_continued(b) for p in before for b in p.blocks]
                 before, owner = [], h
                 bodies[assigned[id(h)]].headline = h
-            elif owner is not None:
-                owner.blocks[-1] = _joined(owner.blocks[-1], h.blocks)
+            elif owner is not None:  # (its title lines go on the owner's last; a subtitle after them stays one)
+                cut = len(h.blocks)
+                while cut > 0 and h.blocks[cut - 1].get("role") == "subtitle":
+                    cut -= 1
+                if cut:
+                    owner.blocks[-1] = _joined(owner.blocks[-1], h.blocks[:cut])
+                owner.blocks.extend(h.blocks[cut:])
             else:
                 before.append(h)
         unmatched.extend(before)

@@ -106,10 +106,10 @@ def test_a_column_tag_left_at_a_pages_foot_is_the_kicker_of_the_title_the_next_p
     assert "— 2 —" in {r["text"] for r in first["removed"]}
 
 
-@pytest.mark.parametrize(("dash", "subtitle"), [("-一来自基层的报道", "-一来自基层的报道"), ("来自基层的报道", None)])
+@pytest.mark.parametrize(("dash", "subtitle"), [("-一来自基层的报道", "——来自基层的报道"), ("来自基层的报道", None)])
 def test_ocr_a_tag_title_and_subtitle_each_set_apart_keep_their_roles(dash: str, subtitle: str | None) -> None:
     """OCR sets a column tag, a title and its subtitle after a dash each between blank lines: the tag is the kicker,
-    the subtitle no part of the title. Near miss: a line without its dash is the title's."""
+    the subtitle no part of the title, its dash as printed (——). Near miss: a line without its dash is the title's."""
     text = "\n".join(["上文写完了。", "", "（据新华社）", "", "【工作动态】", "", "日本上半财年贸易逆差创", "新高", "",
                       dash, "", "据日本财务省今天（10月20日）发布的数据，日本上半财年贸易逆差创", "新高。"]) + "\n"
     article = pipeline(text)[1]
@@ -538,3 +538,13 @@ def test_a_column_tag_whose_closing_bracket_ocr_misread_is_the_kicker(tag: str, 
     assert [r["text"] for r in misread] == ([glyph] if glyph else [])
     assert closed_titles([article]) == 0  # (no book title closed: --check allows no extra 》)
     assert check_conservation("doc.txt", text, [t for a in [article] for t in record_outputs(a)]) is None
+
+
+def test_ocr_a_title_in_pieces_keeps_the_subtitle_under_it() -> None:
+    """An OCR layer sets a title's two lines and its subtitle each between blank lines; the title's pieces are
+    joined, the subtitle stays the subtitle, its dash as printed (ReportLab page through tesseract)."""
+    text = "\n".join(["落地的项目，预计2023年6月开通运营。", "", "(来源:央视网)", "", "陕北到安徽特高压直流输电工程", "", "开工",
+                      "", "一一记者走访见闻", "", "今天〈3月15日) ，国家电网陕北至安徽正负800千伏",
+                      "特高压直流输电工程开工建设。", "", "(据央视网)"]) + "\n"
+    article = pipeline(text)[-1]
+    assert (article["title"], article["subtitle"]) == ("陕北到安徽特高压直流输电工程开工", "——记者走访见闻")
