@@ -548,3 +548,17 @@ def test_ocr_a_title_in_pieces_keeps_the_subtitle_under_it() -> None:
                       "特高压直流输电工程开工建设。", "", "(据央视网)"]) + "\n"
     article = pipeline(text)[-1]
     assert (article["title"], article["subtitle"]) == ("陕北到安徽特高压直流输电工程开工", "——记者走访见闻")
+
+
+@pytest.mark.parametrize(("rest", "credit"), [("疾人联合会", "县残疾人联合会"),
+                                             # near miss: a title's line right under the open credit stays the title's
+                                             ("邮政储蓄银行老区小学献爱心", "县残")])
+def test_ocr_an_office_wrapped_in_a_credit_left_open_is_the_credit(rest: str, credit: str) -> None:
+    """Held-out seed 263 doc07 through tesseract: ``…家用电器。 (县残`` / ``疾人联合会``, the closing bracket lost, a
+    blank, the next story's title: the office's name is the credit's, not the title's first line."""
+    text = "\n".join(["峰，错峰用电，特别是避开高峰", "期使用电热水器、洗衣机、空调", "等耗电量大的家用电器。 (县残", rest, "",
+                      "非遗民俗文献展邀市", "民“宝读诗书”", "", "“原来三月三是为了庆祝北帝诞辰，祈求这位水神保佑我们",
+                      "风调雨顺、驱邪避灾。", "(据深圳晚报)"]) + "\n"
+    first, *_, last = pipeline(text)
+    assert first["credit"] == credit
+    assert last["title"] == "非遗民俗文献展邀市民“宝读诗书”"

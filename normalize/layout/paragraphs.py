@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..chardata import CLOSE_BRACKETS, CREDIT_TAIL_RE, OPEN_CREDIT_TAIL_RE
+from ..chardata import CLOSE_BRACKETS, CREDIT_TAIL_RE, HAN, OPEN_BRACKETS, OPEN_CREDIT_TAIL_RE
 from .headlines import heading_span, interrupting_headline
 from .lines import Line
 from .page import Page
 from .roles import jump_page, jump_role
 from .rules import decide, family
 from .text import (
+    CLOSING_BRACKET_RE,
     CREDIT_CLOSERS,
     PUSHED_RE,
     TITLE_REST,
@@ -240,18 +241,38 @@ def reopen(blocks: list[dict], ln: Line, hyphenated: frozenset[str]) -> bool:
 def rejoin_title(blocks: list[dict], ln: Line, printed: frozenset[str]) -> bool:
     """Append to the credit on the line above a line that is the rest of the credit's book title, wrapped: it closes
     the title (``播》）`` under ``…（据央视《新闻联``), or ends on OCR's glyph for the closing marks (``闻联播访``
-    under ``…进展。(据央视《新``, the document printing ``《新闻联播》`` elsewhere, ``text.misread_closer``).
-    Near miss: a line that goes on otherwise (the next story's title) stays apart."""
+    under ``…进展。(据央视《新``, the document printing ``《新闻联播》`` elsewhere, ``text.misread_closer``); or the
+    rest of an office's name in a credit OCR left open (``疾人联合会`` under ``…家用电器。 (县残``), right under it in
+    its paragraph, a gap after it. Near miss: a line that goes on otherwise (the next story's title) stays apart."""
     last = blocks[-1] if blocks else None
     if (last is None or last["kind"] != "credit" or last["lines"][1] != ln.n - 1 or last["page"] != ln.page
             or len(ln.text) > TITLE_REST):
         return False
     _, mark, title = last["text"].rpartition("《")
-    if not mark or "》" in title or not (closes_title(ln.text) or misread_closer(title + ln.text, printed)):
+    if not ((mark and "》" not in title and (closes_title(ln.text) or misread_closer(title + ln.text, printed)))
+            or name_rest(last["text"], ln.text)):
         return False
     last["text"] += ln.text
     last["lines"][1] = max(last["lines"][1], ln.end)
     return True
+
+
+HAN_RUN_RE = re.compile(f"[{HAN}]+")
+OFFICE_CHARS = 10  # an office signing a story is named in this many characters (县残疾人联合会, 东城区民政局)
+
+
+def name_rest(credit: str, line: str) -> bool:
+    """``line`` is the rest of the name a credit left open (no bracket closed, no book title) begins: letters alone,
+    the name with it no longer than an office's (``OFFICE_CHARS``).
+
+        >>> name_rest("(县残", "疾人联合会"), name_rest("(县残疾人联合会)", "非遗")
+        (True, False)
+        >>> name_rest("(县残", "非遗民俗文献展邀市民"), name_rest("(据央视《新", "闻联播")
+        (False, False)
+    """
+    name = credit.strip()[1:]
+    return (credit.strip()[:1] in OPEN_BRACKETS and not CLOSING_BRACKET_RE.search(credit)
+            and len(name + line) <= OFFICE_CHARS and HAN_RUN_RE.fullmatch(name + line) is not None)
 
 
 def heading_block(lines: list[Line], why: str) -> dict:
