@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from .chardata import HAN
-from .punctrules import _DIGIT_YI_RE, _PANGU_RE, Quotes, Rule, Spacing, _rules, _sites
+from .punctrules import _DIGIT_STOP_RE, _DIGIT_YI_RE, _PANGU_RE, Quotes, Rule, Spacing, _rules, _sites
 from .records import REMOVED_KINDS
 
 # Protected spans where ASCII punctuation is part of the token: URLs, e-mail, file names, times.
@@ -50,7 +50,7 @@ def _restore(text: str, kept: list[str]) -> str:
 _RULES: dict[tuple[str, str], list[Rule]] = {}
 MAX_PASSES = 4
 # Text with none of these characters needs no rule but NFC: the fast path for clean text. 。 and
-# 一 are everywhere in Chinese, so the rules that need them (ellipsis, dashes) are asked apart.
+# 一 are everywhere in Chinese, so the rules that need them (ellipsis, digit_stop, dashes) are asked apart.
 _TRIGGER_RE = re.compile(
     r"[\x00-\x08\x0b\x0d-\x1f\x7f-\xa0\u00ad\u034f\u180e\u200b-\u200f\u2060\ufeff"
     r"\u2e80-\u2fd5\uff01-\uff5e \t\u3000,:;!?().\"'\-—―…・•‧∙⋅`「」『』〈″]"
@@ -65,10 +65,12 @@ def _needs_rules(text: str, spacing: Spacing) -> bool:
         (False, True)
         >>> _needs_rules("自2016年起", "none"), _needs_rules("自2016年起", "pangu")
         (False, True)
+        >>> _needs_rules("总台“3。15”晚会", "none"), _needs_rules("完成。5月", "none")
+        (True, False)
     """
     return bool(
         _TRIGGER_RE.search(text) or "。。" in text or "一一" in text
-        or ("一" in text and _DIGIT_YI_RE.search(text))
+        or ("一" in text and _DIGIT_YI_RE.search(text)) or ("。" in text and _DIGIT_STOP_RE.search(text))
         or (spacing == "pangu" and _PANGU_RE.search(text))
     )
 

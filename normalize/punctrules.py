@@ -133,6 +133,25 @@ def _ocr_point(text: str) -> tuple[str, int]:
 _PERIOD_RE = re.compile(rf"\.(?<={_HAN}\.)(?=[\n \t\u00a0\u3000{HAN}”’）》]|\Z)")
 
 
+# Rule "digit_stop": "。" between two digits is OCR's reading of a point: the 间隔号 of an event named by its
+# month and day in quotes (GB/T 15834: “3·15”, set large in a title), else a decimal point.
+_DIGIT_STOP_RE = re.compile(r"。(?<=\d。)(?=\d)")  # 。 first: the engine only stops at 。
+_EVENT_LEFT_RE = re.compile(r"“(?:1[0-2]|[1-9])$")
+_EVENT_RIGHT_RE = re.compile(r"(?:3[01]|[12][0-9]|[1-9])”")
+
+
+def _digit_stop(m: re.Match[str]) -> str:
+    """
+        >>> _DIGIT_STOP_RE.sub(_digit_stop, "总台2024年“3。15”晚会"), _DIGIT_STOP_RE.sub(_digit_stop, "增长6。5%")
+        ('总台2024年“3·15”晚会', '增长6.5%')
+        >>> _DIGIT_STOP_RE.sub(_digit_stop, "“13。5”"), _DIGIT_STOP_RE.sub(_digit_stop, "完成。5月")
+        ('“13.5”', '完成。5月')
+    """
+    s, at = m.string, m.start()
+    event = _EVENT_LEFT_RE.search(s, max(0, at - 3), at) and _EVENT_RIGHT_RE.match(s, at + 1)
+    return "·" if event else "."
+
+
 # Rule "parens": a pair whose content or outside touches Chinese; a lone one touching Chinese.
 # The patterns decide (the group: the pair, or the lone mark) and translate() does the rest.
 _IN_PARENS = r"[^()\n]{0,80}"
@@ -372,6 +391,7 @@ def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
         ("marks", ",:;!?", _translated(_MARK_RE, _ASCII_TO_ZH_TABLE), ""),
         ("ellipsis", ("...", "。。。", "・", "…"), _sub(_ELLIPSIS_RE, _ellipsis), "…"),
         ("period", ".", _sub(_PERIOD_RE, "。"), ("。。。",)),
+        ("digit_stop", ("。",), _sub(_DIGIT_STOP_RE, _digit_stop), ""),
         ("dash", "一", _sub(_DIGIT_YI_RE, "—"), "—"),
         ("dash", ("一一",), _sub(_YIYI_RE, _yiyi), "—"),
         ("dash", ("--", "—", "―"), _sub(_DASH_RE, _dash), "—"),
@@ -389,7 +409,8 @@ def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
 # Sites: what some rule needs, where it could matter, found by one scan that answers every rule's
 # ``needs``. Most are single characters, anywhere. A space counts only between text on both sides
 # (indents and line ends are structure); "-", "。" and "一" are everywhere and count only as "--",
-# "。。。" (ellipsis), "一一" or the 一 of "1一2" (dash); "..." is the ellipsis, "." is a lone dot.
+# "。。。" (ellipsis) or the 。 of "3。15" (digit_stop), "一一" or the 一 of "1一2" (dash); "..." is the
+# ellipsis, "." is a lone dot.
 _INVISIBLE_CHARS = frozenset(map(chr, _INVISIBLE))
 _LOOKALIKE_CHARS = frozenset(map(chr, _LOOKALIKE))
 _WIDTH_CHARS = frozenset(map(chr, _WIDTH))
@@ -401,7 +422,7 @@ _PLAIN = re.escape("".join(sorted(
 _SITE_RE = re.compile(
     rf"[{_PLAIN}{_SPACE_CHARS}\-。一]"
     rf"(?:(?<=\.)\.\.|(?<=[{_PLAIN}])|(?<={_INSIDE}{_SP})(?={_SP}*{_INSIDE})"
-    rf"|(?<=。)。。|(?<=一)一|(?<=\d一)(?=\d)|(?<=-)-)"
+    rf"|(?<=。)。。|(?<=\d。)(?=\d)|(?<=一)一|(?<=\d一)(?=\d)|(?<=-)-)"
 )
 
 
@@ -413,6 +434,8 @@ def _sites(text: str) -> set[str]:
         [' ', ',', '。。。', '一']
         >>> sorted(_sites("好--一一...."))
         ['--', '.', '...', '一一']
+        >>> sorted(_sites("“3。15”完成。5月"))
+        ['。']
     """
     return set(_SITE_RE.findall(text))
 

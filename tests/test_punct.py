@@ -61,6 +61,13 @@ CASES = {
         ("Dr. Smith来了", "Dr. Smith来了"),  # near-miss: English abbreviation
         ("版本v1.2发布", "版本v1.2发布"),
     ],
+    "digit_stop": [
+        ("总台2024年“3。15”晚会今晚播出", "总台2024年“3·15”晚会今晚播出"),  # OCR's 。 for an event's 间隔号
+        ("同比增长6。5%", "同比增长6.5%"),  # ... and for a decimal point
+        ("“13。5”", "“13.5”"),  # near-miss: no month: a decimal point
+        ("工作完成。5月起实施", "工作完成。5月起实施"),  # near-miss: a full stop after Han
+        ("共计30。", "共计30。"),  # near-miss: a full stop after a number
+    ],
     "parens": [
         ("协议(2023年-2027年)", "协议（2023年-2027年）"),
         ("人工智能(AI)技术", "人工智能（AI）技术"),
