@@ -1065,3 +1065,18 @@ def test_ocr_a_title_with_a_point_read_as_a_full_stop_over_a_body_going_on_from_
     # near miss: a full stop after the number ends a sentence: no title
     stopped = [*OCR_315[:3], "总台2024年“3.15”晚会今晚播出。", *OCR_315[5:]]
     assert "heading" not in [kind for kind, text in kinds(page(*stopped)) if text.startswith("总台")]
+
+
+OCR_PARAGRAPH = ["片却是假的。", "", "经进一步调查，驾驶人", "姓“丁”，系江西人，驾驶证是", "他一个星期前花了80元从制假",
+                 "证的人手里买的。根据修改后5", "月1日开始施行的交通安全法，", "丁某被处以4100元罚款。"]
+
+
+def test_ocr_a_paragraphs_first_line_with_a_comma_after_a_blank_is_no_title() -> None:
+    """Held-out seed 263 doc10 through tesseract: an OCR paragraph's first line (a blank before it, the text right
+    under it) with a comma, as wide as the column with the indent OCR lost and a character that came down with its
+    quote, is the paragraph's, not a title over it."""
+    got = kinds(page(*OCR_PARAGRAPH))
+    assert got[-1][0] == "paragraph" and got[-1][1].startswith("经进一步调查，驾驶人姓“丁”")
+    # near miss: a title with a comma clearly narrower than its column stays a title
+    titled = [*OCR_PARAGRAPH[:2], "进社区，我们在行动", *OCR_PARAGRAPH[3:]]
+    assert ("heading", "进社区，我们在行动") in kinds(page(*titled))

@@ -486,8 +486,13 @@ def clause_line_ok(page: Page, span: list[int]) -> bool:
             return False
         if (len(run) == 2 or (len(run) > 1 and page.width[j] <= page.width[run[1]])) and not page.spans_columns(run):
             return False
-        if len(run) == 1 and page.fills_column(j):
-            return False  # "未来，新疆将继续聚焦" as wide as the body below: prose
+        if len(run) == 1 and (page.fills_column(j) or (
+                j == span[-1] and page.gap_before(j) == "blank" and page.gap_after(j) == ""
+                and page.fills_column(j, indent=True))):
+            # "未来，新疆将继续聚焦" as wide as the body below: prose; so is the first line of an OCR paragraph (a
+            # blank line before it, none after) as wide with a paragraph's indent ("经进一步调查，驾驶人" /
+            # "姓“丁”，系江西人，…")
+            return False
     return True
 
 
