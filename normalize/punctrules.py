@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Literal
 
-from .chardata import CJK_PUNCT, HAN
+from .chardata import CJK_PUNCT, EVENT_STOP_RE, HAN
 from .punctchars import (
     _ASCII_TO_ZH,
     _CJK_MARKS,
@@ -133,23 +133,19 @@ def _ocr_point(text: str) -> tuple[str, int]:
 _PERIOD_RE = re.compile(rf"\.(?<={_HAN}\.)(?=[\n \t\u00a0\u3000{HAN}”’）》]|\Z)")
 
 
-# Rule "digit_stop": "。" between two digits is OCR's reading of a point: the 间隔号 of an event named by its
-# month and day in quotes (GB/T 15834: “3·15”, set large in a title), else a decimal point.
-_DIGIT_STOP_RE = re.compile(r"。(?<=\d。)(?=\d)")  # 。 first: the engine only stops at 。
-_EVENT_LEFT_RE = re.compile(r"“(?:1[0-2]|[1-9])$")
-_EVENT_RIGHT_RE = re.compile(r"(?:3[01]|[12][0-9]|[1-9])”")
+# Rule "digit_stop": OCR's "。" between the month and the day of an event named in quotes is its 间隔号
+# (EVENT_STOP_RE: “3。15” → “3·15”); elsewhere a 。 between digits may end a sentence (共计30。3月起…): kept.
+_DIGIT_STOP_RE = re.compile(r"。(?<=\d。)(?=\d)")  # (where it may be: the sites and the fast path look for it)
 
 
 def _digit_stop(m: re.Match[str]) -> str:
     """
-        >>> _DIGIT_STOP_RE.sub(_digit_stop, "总台2024年“3。15”晚会"), _DIGIT_STOP_RE.sub(_digit_stop, "增长6。5%")
-        ('总台2024年“3·15”晚会', '增长6.5%')
-        >>> _DIGIT_STOP_RE.sub(_digit_stop, "“13。5”"), _DIGIT_STOP_RE.sub(_digit_stop, "完成。5月")
-        ('“13.5”', '完成。5月')
+        >>> EVENT_STOP_RE.sub(_digit_stop, "总台2024年“3。15”晚会"), EVENT_STOP_RE.sub(_digit_stop, "增长6。5%")
+        ('总台2024年“3·15”晚会', '增长6。5%')
+        >>> EVENT_STOP_RE.sub(_digit_stop, "“13。5”"), EVENT_STOP_RE.sub(_digit_stop, "共计30。3月5日开幕")
+        ('“13。5”', '共计30。3月5日开幕')
     """
-    s, at = m.string, m.start()
-    event = _EVENT_LEFT_RE.search(s, max(0, at - 3), at) and _EVENT_RIGHT_RE.match(s, at + 1)
-    return "·" if event else "."
+    return m.group().replace("。", "·")
 
 
 # Rule "parens": a pair whose content or outside touches Chinese; a lone one touching Chinese.
@@ -391,7 +387,7 @@ def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
         ("marks", ",:;!?", _translated(_MARK_RE, _ASCII_TO_ZH_TABLE), ""),
         ("ellipsis", ("...", "。。。", "・", "…"), _sub(_ELLIPSIS_RE, _ellipsis), "…"),
         ("period", ".", _sub(_PERIOD_RE, "。"), ("。。。",)),
-        ("digit_stop", ("。",), _sub(_DIGIT_STOP_RE, _digit_stop), ""),
+        ("digit_stop", ("。",), _sub(EVENT_STOP_RE, _digit_stop), ""),
         ("dash", "一", _sub(_DIGIT_YI_RE, "—"), "—"),
         ("dash", ("一一",), _sub(_YIYI_RE, _yiyi), "—"),
         ("dash", ("--", "—", "―"), _sub(_DASH_RE, _dash), "—"),

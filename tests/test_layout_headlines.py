@@ -1065,6 +1065,9 @@ def test_ocr_a_title_with_a_point_read_as_a_full_stop_over_a_body_going_on_from_
     # near miss: a full stop after the number ends a sentence: no title
     stopped = [*OCR_315[:3], "总台2024年“3.15”晚会今晚播出。", *OCR_315[5:]]
     assert "heading" not in [kind for kind, text in kinds(page(*stopped)) if text.startswith("总台")]
+    # near miss: a body's first line whose full stop stands between two numbers ends a sentence there: no title
+    hotline = [*OCR_315[:3], "便民服务热线号码为12345。3月起", "全天24小时有人接听，欢迎广大群", "众来电咨询。", "(县民政局)"]
+    assert "heading" not in [kind for kind, _ in kinds(page(*hotline))]
 
 
 OCR_PARAGRAPH = ["片却是假的。", "", "经进一步调查，驾驶人", "姓“丁”，系江西人，驾驶证是", "他一个星期前花了80元从制假",

@@ -63,10 +63,11 @@ CASES = {
     ],
     "digit_stop": [
         ("总台2024年“3。15”晚会今晚播出", "总台2024年“3·15”晚会今晚播出"),  # OCR's 。 for an event's 间隔号
-        ("同比增长6。5%", "同比增长6.5%"),  # ... and for a decimal point
-        ("“13。5”", "“13.5”"),  # near-miss: no month: a decimal point
+        ("“13。5”", "“13。5”"),  # near-miss: no month: not an event
         ("工作完成。5月起实施", "工作完成。5月起实施"),  # near-miss: a full stop after Han
-        ("共计30。", "共计30。"),  # near-miss: a full stop after a number
+        ("共计30。3月5日开幕", "共计30。3月5日开幕"),  # near-miss: a full stop between two sentences' numbers
+        ("报名电话：13800138000。5月10日前报名有效。", "报名电话：13800138000。5月10日前报名有效。"),
+        ("时间8:30。9点开始", "时间8:30。9点开始"),
     ],
     "parens": [
         ("协议(2023年-2027年)", "协议（2023年-2027年）"),

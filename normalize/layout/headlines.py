@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from ..chardata import DATELINE_RE, WORD_CHAR_RE
 from ..words import ends_on_particle, word_runs_on
-from .lines import NUMBER_END_RE, NUMBER_GOES_ON_RE
 from .page import Page
 from .rules import decide, family, subset
 from .starts import body_starts
@@ -361,16 +360,22 @@ def heading_span(
     return span, "headline_after_full_line" if strict else "headline_before_body"
 
 
+# a date cut after its number, the unit opening the next line: a year, a month, a day
+_DATE_CUT_RE = re.compile(r"(?:(?<!\d)(?:19|20)\d\d\n年|(?<!\d)(?:1[0-2]|[1-9])\n月|(?<!\d)(?:3[01]|[12]\d|[1-9])\n日)")
+
+
 def _runs_on(last: str, first: str) -> bool:
     """The body's first line goes on with the sentence of the line above it: it ends that sentence in a few
-    characters, or goes on with the number that line ends on (``中央广播电视总台 2024`` / ``年“3.15”晚会…``).
+    characters, or goes on with the date that line ends on (``中央广播电视总台 2024`` / ``年“3.15”晚会…``).
 
         >>> _runs_on("璀璨非遗放", "异彩。为期9天"), _runs_on("中央广播电视总台 2024", "年“3.15”晚会今晚")
         (True, True)
         >>> _runs_on("晚会今晚播出", "中央广播电视总台"), _runs_on("总台2024年", "年度报告发布")
         (False, False)
+        >>> _runs_on("服务热线12345", "日前，县民政局开通")  # (no day 12345: 日前 opens the body)
+        False
     """
-    return bool(SENTENCE_TAIL_RE.match(first) or (NUMBER_END_RE.search(last) and NUMBER_GOES_ON_RE.match(first)))
+    return bool(SENTENCE_TAIL_RE.match(first) or _DATE_CUT_RE.search(last[-5:] + "\n" + first[:1]))
 
 
 def _over_full_line(page: Page, span: list[int]) -> bool:

@@ -16,6 +16,7 @@ from ..chardata import (
     DATELINE_RE,
     EDITION_RE,
     EDITOR_RE,
+    EVENT_STOP_RE,
     HAN,
     HAN_RE,
     JUMP_RE,
@@ -135,16 +136,15 @@ def ends_sentence(text: str, *, ascii_marks: bool = False) -> bool:
     return bool(end) and end[-1] in _SENTENCE_END
 
 
-FULL_STOP_RE = re.compile(r"。(?![0-9０-９])|(?<![0-9０-９])。")  # (between two digits: OCR's reading of 3.15 or 3·15)
-
-
 def has_full_stop(text: str) -> bool:
-    """A full stop in the line: not one between two digits, OCR's reading of a point or a middle dot.
+    """A full stop in the line: not OCR's reading of an event's 间隔号 (``“3。15”``, ``EVENT_STOP_RE``).
 
-        >>> has_full_stop("活动圆满结束。下午"), has_full_stop("总台2024年“3。15”晚会今晚播出"), has_full_stop("15。")
-        (True, False, True)
+        >>> has_full_stop("活动圆满结束。下午"), has_full_stop("总台2024年“3。15”晚会今晚播出")
+        (True, False)
+        >>> has_full_stop("便民服务热线号码为12345。3月起")
+        True
     """
-    return FULL_STOP_RE.search(text) is not None
+    return "。" in text and "。" in EVENT_STOP_RE.sub("", text)
 
 
 def holds_sentence(text: str) -> bool:
