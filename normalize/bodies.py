@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .chardata import CONTINUED_RE
 from .layout.roles import SAME_HEAD
-from .layout.text import SUBTITLE_STARTS, TAG_MISREAD_CLOSERS, TAG_RE, misread_closer, opens_subtitle
+from .layout.text import TAG_MISREAD_CLOSERS, TAG_RE, misread_closer, opens_subtitle
 from .records import REMOVED_KINDS
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
@@ -43,7 +43,7 @@ class Headline:
         """The glyph OCR read for the closing bracket of the column tag over this headline (``1`` of ``【工作动态1``),
         which the kicker leaves out; "" if none."""
         kicker = self._printed()[0]
-        return kicker[-1] if kicker and TAG_RE.match(kicker) and kicker[-1] in TAG_MISREAD_CLOSERS else ""
+        return kicker[-1] if kicker and _misread_closer(kicker) else ""
 
     def _printed(self) -> tuple[str | None, str, str | None]:
         """(kicker, title, subtitle) as printed, brackets and all.
@@ -77,23 +77,30 @@ def _kicker(text: str | None) -> str | None:
 
         >>> _kicker("【生活智慧】"), _kicker("在希望的田野上"), _kicker(None), _kicker("【工作动态1")
         ('生活智慧', '在希望的田野上', None, '工作动态')
-        >>> _kicker("【社工天地]】"), _kicker("第1"), _kicker("【第11")
-        ('社工天地', '第1', '第1')
+        >>> _kicker("【社工天地]】"), _kicker("第1"), _kicker("【聚焦2021")  # (a digit after a digit is the number's)
+        ('社工天地', '第1', '聚焦2021')
     """
     if not text or not TAG_RE.match(text):
         return text
-    return (text[1:-1] if text[-1] in TAG_MISREAD_CLOSERS else text[1:]).rstrip("】]")
+    return (text[1:-1] if _misread_closer(text) else text[1:]).rstrip("】]")
+
+
+def _misread_closer(tag: str) -> bool:
+    """The tag ends on OCR's glyph for its 】: a ``1``, ``l`` or ``|`` after none of its kind (a Han character)."""
+    return (bool(TAG_RE.match(tag)) and tag[-1] in TAG_MISREAD_CLOSERS
+            and not (tag[-2].isascii() and tag[-2].isalnum()))
 
 
 def _subtitle(text: str | None) -> str | None:
-    """A subtitle with its opening dash set as GB/T 15834 sets it: OCR's ``一一`` or ``-一`` and a typed ``--``
-    are ``——``.
+    """A subtitle with its opening dash set as GB/T 15834 sets it: OCR's ``-一`` and a typed ``--`` are ``——``.
+    OCR's ``一一`` stays: it is also a word (``一一得到解决``), or ``——一`` read short (``——一线观察之二``).
 
-        >>> _subtitle("-一来自基层的报道"), _subtitle("一一记者走访见闻"), _subtitle("——记者走访见闻"), _subtitle(None)
-        ('——来自基层的报道', '——记者走访见闻', '——记者走访见闻', None)
+        >>> _subtitle("-一来自基层的报道"), _subtitle("--来自基层的报道"), _subtitle("一一线观察之二"), _subtitle(None)
+        ('——来自基层的报道', '——来自基层的报道', '一一线观察之二', None)
     """
-    start = next((s for s in SUBTITLE_STARTS if text and text.startswith(s)), "")
-    return "——" + text[len(start):] if text and start else text
+    if text and text.startswith(("-一", "--")):
+        return "——" + text[2:]
+    return text
 
 
 def _role(block: dict) -> str:

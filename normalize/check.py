@@ -115,6 +115,8 @@ def record_outputs(record: dict) -> list[str]:
 
 
 def closed_titles(records: Iterable[dict]) -> int:
-    """How many book titles the records' ``removed`` entries say the splitter closed (``misread_marks``)."""
+    """How many book titles the records' ``removed`` entries say the splitter closed (``misread_marks`` that close a
+    ``》``; records without ``closes`` were all such)."""
     return sum(1 for record in records for entry in record.get("removed") or []
-               if isinstance(entry, dict) and entry.get("kind") == "misread_marks" and entry.get("closes") == "》")
+               if isinstance(entry, dict) and entry.get("kind") == "misread_marks"
+               and entry.get("closes", "》") == "》")

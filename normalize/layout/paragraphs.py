@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..chardata import CLOSE_BRACKETS, CREDIT_TAIL_RE, HAN, OPEN_BRACKETS, OPEN_CREDIT_TAIL_RE
+from ..words import word_runs_on
 from .headlines import heading_span, interrupting_headline
 from .lines import Line
 from .page import Page
@@ -262,17 +263,19 @@ OFFICE_CHARS = 10  # an office signing a story is named in this many characters 
 
 
 def name_rest(credit: str, line: str) -> bool:
-    """``line`` is the rest of the name a credit left open (no bracket closed, no book title) begins: letters alone,
-    the name with it no longer than an office's (``OFFICE_CHARS``).
+    """``line`` is the rest of the name a credit left open (no bracket closed, no book title) begins: Han alone,
+    the name with it no longer than an office's (``OFFICE_CHARS``), a word of the dictionary running across the
+    break (``残疾人``: the name was cut inside it, not finished).
 
-        >>> name_rest("(县残", "疾人联合会"), name_rest("(县残疾人联合会)", "非遗")
-        (True, False)
+        >>> name_rest("(县残", "疾人联合会"), name_rest("(县残疾人联合会)", "非遗"), name_rest("(据新华社", "春耕")
+        (True, False, False)
         >>> name_rest("(县残", "非遗民俗文献展邀市民"), name_rest("(据央视《新", "闻联播")
         (False, False)
     """
     name = credit.strip()[1:]
     return (credit.strip()[:1] in OPEN_BRACKETS and not CLOSING_BRACKET_RE.search(credit)
-            and len(name + line) <= OFFICE_CHARS and HAN_RUN_RE.fullmatch(name + line) is not None)
+            and len(name + line) <= OFFICE_CHARS and HAN_RUN_RE.fullmatch(name + line) is not None
+            and word_runs_on(name, line))
 
 
 def heading_block(lines: list[Line], why: str) -> dict:
