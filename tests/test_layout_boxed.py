@@ -347,13 +347,27 @@ def test_an_office_set_right_under_a_short_last_line_over_the_distribution_block
     there: the page keeps the document's body type, and the office is the story's credit."""
     ending = [("册，请市民为创建工作提出意见和建议。", 80.0, 113.0, 15.0, SERIF, 2),
               ("街道社工站", 446.0, 141.0, 15.0, SERIF, 2)]
-    distribution = [(text, x0, top + 100.0, size, font, 2) for text, x0, top, size, font, _ in DISTRIBUTION]
+    distribution = [(text, x0, top + 100.0, size, font, 2) for text, x0, top, size, font, _ in
+                    [*DISTRIBUTION[:2], ("县民政局办公室　5月3日印发", 80.0, 440.0, 13.0, SERIF, 1)]]
     got = bulletin_blocks(bulletin(CENTRED_TITLE, *story(290.0), *story(400.0), *ending, *distribution, pages=2))
     assert ("credit", None, "街道社工站") in [(k, None, t) for k, _, t in got]
     # near miss: the same line set from the column's edge goes on as the story's text
     edge = [ending[0], ("街道社工站", 80.0, 141.0, 15.0, SERIF, 2)]
     got = bulletin_blocks(bulletin(CENTRED_TITLE, *story(290.0), *story(400.0), *edge, *distribution, pages=2))
     assert "credit" not in [k for k, _, _ in got]
+
+
+def test_briefs_titled_in_the_bodys_size_and_another_face_over_smaller_text_keep_their_titles() -> None:
+    """A page of briefs after a page of stories: each brief's title in bold sans at the stories' body size, over its
+    text in a smaller size. The titles' size is the document's body size, not in its face: the page keeps its own
+    body type, and the titles are display type."""
+    rows = [CENTRED_TITLE, *story(290.0), *story(400.0), *story(510.0), *story(620.0)]
+    for k in range(4):
+        rows += [(f"第{k}条简讯标题全市启动春季植树活动", 80.0, 80.0 + 54 * k, 15.0, SANS, 2),
+                 (f"本报讯　{k}月12日，全市启动春季植树活动，共种植树木一万余株。", 104.0, 104.0 + 54 * k, 12.0, SERIF, 2)]
+    got = bulletin_blocks(bulletin(*rows, pages=2))
+    assert [text for kind, _, text in got if kind == "heading" and "简讯" in text] == [
+        f"第{k}条简讯标题全市启动春季植树活动" for k in range(4)]
 
 
 FOLIO = ("— 1 —", 281.0, 790.0, 14.0, SERIF, 1)

@@ -32,7 +32,7 @@ class Em:
     SAME_SIZE_PDF = 0.02  # sizes differing by less than this share are one size (a PDF states them)...
     SAME_SIZE_OCR = 0.12  # ...in OCR, whose line heights vary from line to line
     EXACT_SHARE = 0.6  # a document's sizes are stated where this share of its text is set in the body size
-    BODY_SHARE = 0.3  # a page sets the document's body type where this share of its text is in it
+    BODY_SHARE = 0.4  # a page sets the document's body type where this share of its text is in it (and its face)
     DISPLAY_PDF = 1.02  # type this much larger than the page's body type is display type (a headline)...
     DISPLAY_OCR = 1.25  # ...in OCR
     BAND = 0.12  # a page's running head lies in its top 12%, its foot in its bottom 12%...
@@ -95,21 +95,31 @@ def _weighted_median(pairs: list[tuple[float, int]]) -> float:
     return pairs[-1][0] if pairs else 10.0
 
 
-def body_sizes(sizes: dict[int, list[tuple[float, int]]], tolerance: float) -> dict[int, float]:
+def body_sizes(sizes: dict[int, list[tuple[float, int, int]]], tolerance: float) -> dict[int, float]:
     """
-    Each page's body size from its (size, characters) pairs: the document's where the page sets a
-    fair share of its text in it, else the page's own. A story's last lines over a bulletin's
-    distribution block in smaller type keep the body type of the pages before them; a page set
-    all in other type keeps its own.
+    Each page's body size from its (size, font, characters) triples: the document's where the page sets a fair
+    share of its text in it and in the document's body face, else the page's own. A story's last lines over a
+    bulletin's distribution block in smaller type keep the body type of the pages before them; a page set all in
+    other type keeps its own, as does a page of briefs whose titles are set in the body's size in another face
+    over their text in a smaller size.
 
-        >>> body_sizes({1: [(16.0, 900)], 2: [(16.0, 38), (14.0, 45)], 3: [(10.0, 500)]}, 0.02)
+        >>> body_sizes({1: [(16.0, 0, 900)], 2: [(16.0, 0, 38), (14.0, 0, 45)], 3: [(10.0, 0, 500)]}, 0.02)
         {1: 16.0, 2: 16.0, 3: 10.0}
+        >>> body_sizes({1: [(15.0, 0, 900)], 2: [(15.0, 1, 40), (12.0, 0, 60)]}, 0.02)  # (titles in a bold face)
+        {1: 15.0, 2: 12.0}
     """
-    document = _weighted_median([pair for pairs in sizes.values() for pair in pairs])
+    document = _weighted_median([(size, n) for triples in sizes.values() for size, _, n in triples])
+    faces: dict[int, int] = defaultdict(int)
+    for triples in sizes.values():
+        for size, font, n in triples:
+            if abs(size - document) <= tolerance * document:
+                faces[font] += n
+    face = max(faces, key=faces.__getitem__) if faces else 0
     out = {}
-    for page, pairs in sizes.items():
-        at = sum(n for size, n in pairs if abs(size - document) <= tolerance * document)
-        out[page] = document if at >= Em.BODY_SHARE * sum(n for _, n in pairs) else _weighted_median(pairs)
+    for page, triples in sizes.items():
+        at = sum(n for size, font, n in triples if abs(size - document) <= tolerance * document and font == face)
+        out[page] = document if at >= Em.BODY_SHARE * sum(n for _, _, n in triples) else _weighted_median(
+            [(size, n) for size, _, n in triples])
     return out
 
 
@@ -167,13 +177,15 @@ class BoxPage:
         self.lines, self.geo = lines, geo
         self.pages = {k: tuple(p) for k, p in enumerate(layout.get("pages") or [], start=1) if p}
         sizes: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        faced: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
         for ln, g in zip(lines, geo):
             if ln.kind == "text":
                 sizes[g.page].append((g.size, len(ln.text)))
+                faced[g.page].append((g.size, g.font, len(ln.text)))
         self.body = {page: _weighted_median(pairs) for page, pairs in sizes.items()}
         ocr = layout.get("unit") == "px" or not self._sizes_exact(sizes)
         if not ocr:
-            self.body = body_sizes(sizes, Em.SAME_SIZE_PDF)
+            self.body = body_sizes(faced, Em.SAME_SIZE_PDF)
         self.body_font = self._body_fonts([str(name) for name in layout.get("fonts") or []])
         self.display_ratio = Em.DISPLAY_OCR if ocr else Em.DISPLAY_PDF
         self.size_share = Em.SAME_SIZE_OCR if ocr else Em.SAME_SIZE_PDF
