@@ -321,6 +321,8 @@ def _spaces(pangu: bool) -> Apply:
             return " " if pangu else ""
         if (_is_han(left) and right in _ASCII_SIGNS) or (left in _ASCII_SIGNS and _is_han(right)):
             return ""  # OCR's gap at a sign or a misread mark: 文 / 王璐, 今年 ] 一2月, 通讯员吴敏杰 ) 发放
+        if left == "-" and a >= 2 and _is_han(s[a - 2]) and right.isdigit():
+            return ""  # a range's hyphen after Han, letter-spaced: 12月6日 - 7日
         return " "
 
     split, ask = _SPACE_SPLIT_RE[pangu].split, _sub(_SPACE_RUN_RE, decide)

@@ -138,6 +138,8 @@ CASES = {
         ("获悉，今年 ] 一2月", "获悉，今年]一2月"),
         ("a / b", "a / b"),  # near-miss: between Latin words the spaces stay
         ("周末（12月6日 -7日）", "周末（12月6日-7日）"),  # a justified line's letter-spacing before a range's hyphen
+        ("周末（12月6日 - 7日）", "周末（12月6日-7日）"),  # ... and after it
+        ("2024 - 2025", "2024 - 2025"),  # near-miss: between digits the spaces stay
         ("pH 7 - 8", "pH 7 - 8"),  # near-miss: between Latin and digits the spaces stay
     ],
 }
