@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from .chardata import HAN
-from .punctrules import _DIGIT_YI_RE, _PANGU_RE, EVENT_STOP_RE, Quotes, Rule, Spacing, _rules, _sites
+from .punctrules import _DIGIT_YI_RE, _PANGU_RE, CLOSER_PAIR_RE, EVENT_STOP_RE, Quotes, Rule, Spacing, _rules, _sites
 from .records import REMOVED_KINDS
 
 # Protected spans where ASCII punctuation is part of the token: URLs, e-mail, file names, times.
@@ -71,6 +71,7 @@ def _needs_rules(text: str, spacing: Spacing) -> bool:
     return bool(
         _TRIGGER_RE.search(text) or "。。" in text or "一一" in text
         or ("一" in text and _DIGIT_YI_RE.search(text)) or ("。" in text and EVENT_STOP_RE.search(text))
+        or ("”" in text and CLOSER_PAIR_RE.search(text))
         or (spacing == "pangu" and _PANGU_RE.search(text))
     )
 

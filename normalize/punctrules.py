@@ -185,6 +185,24 @@ def _half_curly(m: re.Match[str]) -> str:
         return f"“{m.group(1)}”"
     start = max(s.rfind(c, 0, a) for c in "“”\n") + 1
     return m.group() if '"' in s[start:a] else f"“{m.group(2)}”"
+# OCR reads an opening quote as a closing one (县残联派送助残”大礼包”): a ” that closes nothing, another ” after it
+# with no quote between, opens the pair.
+CLOSER_PAIR_RE = re.compile(r"”(?=[^“”\n]{1,40}”)")
+
+
+def _closer_pair(m: re.Match[str]) -> str:
+    """
+        >>> fix = lambda text: CLOSER_PAIR_RE.sub(_closer_pair, text)
+        >>> fix("县残联派送助残”大礼包”"), fix("“好。”他说”对”")
+        ('县残联派送助残“大礼包”', '“好。”他说“对”')
+        >>> fix("“他说”好”")  # (the first closes the quote opened before it)
+        '“他说”好”'
+    """
+    s, at = m.string, m.start()
+    before = s[s.rfind("\n", 0, at) + 1 : at]
+    return m.group() if before.count("“") > before.count("”") else "“"
+
+
 _SQUOTE_RE = re.compile(rf"'(?<![A-Za-z]')([^'\n]{{0,100}}{_HAN}[^'\n]{{0,100}})'(?![A-Za-z])")
 # OCR reads an opening quote as a double prime (″ 我爱你”); after a digit it is seconds or inches (5″)
 _PRIME_RE = re.compile(r"(?<![0-9])″")
@@ -381,6 +399,7 @@ def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
         ("quotes", "″", _sub(_PRIME_RE, '"'), '"'),
         ("quotes", '"', _sub(_HALF_CURLY_RE, _half_curly), ""),
         ("quotes", '"', _sub(_DQUOTE_RE, _dquotes), ""),
+        ("quotes", ("”",), _sub(CLOSER_PAIR_RE, _closer_pair), ""),
         ("quotes", "'", _sub(_HALF_CURLY_SINGLE_RE, lambda m: f"‘{m.group(1)}’"), ""),
         ("quotes", "'", _sub(_SQUOTE_RE, lambda m: f"‘{m.group(1)}’"), ""),
         ("parens", "〈", _sub(_ANGLE_PAREN_RE, _angle_paren), ""),
@@ -418,9 +437,9 @@ _PLAIN = re.escape("".join(sorted(
 )))
 # One class of every first character (the engine stops only there), then what each one needs.
 _SITE_RE = re.compile(
-    rf"[{_PLAIN}{_SPACE_CHARS}\-。一]"
+    rf"[{_PLAIN}{_SPACE_CHARS}\-。一”]"
     rf"(?:(?<=\.)\.\.|(?<=[{_PLAIN}])|(?<={_INSIDE}{_SP})(?={_SP}*{_INSIDE})"
-    rf"|(?<=。)。。|(?<=\d。)(?=\d)|(?<=一)一|(?<=\d一)(?=\d)|(?<=-)-)"
+    rf"|(?<=。)。。|(?<=\d。)(?=\d)|(?<=一)一|(?<=\d一)(?=\d)|(?<=-)-|(?<=”)(?=[^“”\n]{{1,40}}”))"
 )
 
 

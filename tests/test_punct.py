@@ -87,6 +87,9 @@ CASES = {
         ("'一老一小'研究院", "‘一老一小’研究院"),
         ('He said "yes"', 'He said "yes"'),  # near-miss: English
         ('邀市民“宝读诗书"', "邀市民“宝读诗书”"),  # one of the pair came out straight
+        ("县残联派送助残”大礼包”", "县残联派送助残“大礼包”"),  # OCR's closing quote for the opening one
+        ("“好。”他说”对”", "“好。”他说“对”"),
+        ("“他说”好”", "“他说”好”"),  # near-miss: the first closes the quote opened before it
         ('"喜阅西乡”活动与"悦读"', "“喜阅西乡”活动与“悦读”"),
         ('“他说"好"。”', "“他说“好”。”"),  # near-miss: a straight pair nested in a curly one
         ('他说：“我听到"好"这个字。”', "他说：“我听到“好”这个字。”"),
