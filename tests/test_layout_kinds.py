@@ -105,6 +105,9 @@ KIND_PASS_ROWS = [
     # an office's name set flush right under its story, the next story's title right under it
     hit("offices", 3, ("credit", "office_after_story"), [*VISIT, "县残疾人联合会", "街道开展消防演练", *LEAD]),
     hit("offices", 3, ("credit", "office_after_story"), [*VISIT, "东城区民政局", "科普宣传上街", "", *CAMPAIGN]),
+    # over a title whose 、 lists two of its words (ReportLab seed 283)
+    hit("offices", 3, ("credit", "office_after_story"), [*VISIT, "县残疾人联合会", "相约“5.20”表白、", "登记迎来小高潮",
+                                                         "文/周文静", *LEAD]),
     # at a page's foot over its folio, a bare number no line ending on a digit takes in (another typesetter's pages)
     hit("offices", 3, ("credit", "office_after_story"), [*VISIT, "县残疾人联合会", "2", NEW_PAGE + "街道开展消防演练",
                                                         *LEAD]),

@@ -249,7 +249,7 @@ NAME_SHARE = 0.7  # an office's name alone on its line is at most this share of 
 def offices(lines: list[Line]) -> None:
     """An office's name alone on its line, which only its place and words tell from a headline's line. Right
     after a story's last sentence, over the next headline or over nothing (``…的新人满意而归。`` / ``县残疾人联合会``
-    / ``我国西部多地…``), it is that story's credit, which the page set flush right. Right under a headline (one
+    / ``我国西部多地…``, also ``相约“5.20”表白、``), it is that story's credit, which the page set flush right. Right under a headline (one
     ending on a quote too), over running text, it is the next story's byline. Blank lines and page numbers
     between are passed over. A name is a noun phrase ending on an office's word (``words.names_an_office``), more
     than a label's length and well short of the document's usual line (``NAME_SHARE``), and no clause goes on
@@ -276,8 +276,8 @@ def offices(lines: list[Line]) -> None:
         if at is not None and (opens_subtitle(lines[at].text) or (lines[at].kind == "text"
                                and opens_predicate(lines[at].text) and _goes_on_through(lines, at, text))):
             continue
-        if ends_sentence(text) and (below is None or below.kind != "text" or is_heading_candidate(below.text)):
-            ln.kind, ln.why = "credit", "office_after_story"
+        if ends_sentence(text) and (below is None or below.kind != "text" or headline_shaped(below.text)):
+            ln.kind, ln.why = "credit", "office_after_story"  # (over the next headline, one with its 、 too)
         elif below is not None and below.kind == "text" and (is_heading_candidate(text) or (
                 headline_shaped(text) and DATELINE_RE.match(below.text))):
             ln.kind, ln.why = "byline", "office_under_title"  # (over a dateline: under a title with its 、)
