@@ -249,8 +249,8 @@ NAME_SHARE = 0.7  # an office's name alone on its line is at most this share of 
 def offices(lines: list[Line]) -> None:
     """An office's name alone on its line, which only its place and words tell from a headline's line. Right
     after a story's last sentence, over the next headline or over nothing (``…的新人满意而归。`` / ``县残疾人联合会``
-    / ``我国西部多地…``, also ``相约“5.20”表白、``), it is that story's credit, which the page set flush right. Right under a headline (one
-    ending on a quote too), over running text, it is the next story's byline. Blank lines and page numbers
+    / ``我国西部多地…``, also ``相约“5.20”表白、``), it is that story's credit, which the page set flush right.
+    Right under a headline (one ending on a quote too), over running text, it is the next story's byline. Blank lines and page numbers
     between are passed over. A name is a noun phrase ending on an office's word (``words.names_an_office``), more
     than a label's length and well short of the document's usual line (``NAME_SHARE``), and no clause goes on
     through it: the line under it opens no predicate (a verb, a preposition, an adverb: ``words.opens_predicate``)
