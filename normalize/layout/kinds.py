@@ -250,8 +250,8 @@ def offices(lines: list[Line]) -> None:
     """An office's name alone on its line, which only its place and words tell from a headline's line. Right
     after a story's last sentence, over the next headline or over nothing (``…的新人满意而归。`` / ``县残疾人联合会``
     / ``我国西部多地…``, also ``相约“5.20”表白、``), it is that story's credit, which the page set flush right.
-    Right under a headline (one ending on a quote too), over running text, it is the next story's byline. Blank lines and page numbers
-    between are passed over. A name is a noun phrase ending on an office's word (``words.names_an_office``), more
+    Right under a headline (one ending on a quote too), over running text, it is the next story's byline. Blank
+    lines and page numbers between are passed over. A name is a noun phrase ending on an office's word (``words.names_an_office``), more
     than a label's length and well short of the document's usual line (``NAME_SHARE``), and no clause goes on
     through it: the line under it opens no predicate (a verb, a preposition, an adverb: ``words.opens_predicate``)
     where that line is a title's last, right over its body (``城南社区卫生服务中心`` / ``开展免费义诊进社区``), or
