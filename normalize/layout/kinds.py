@@ -247,18 +247,18 @@ NAME_SHARE = 0.7  # an office's name alone on its line is at most this share of 
 
 
 def offices(lines: list[Line]) -> None:
-    """An office's name alone on its line, which only its place and words tell from a headline's line. Right
-    after a story's last sentence, over the next headline or over nothing (``…的新人满意而归。`` / ``县残疾人联合会``
-    / ``我国西部多地…``, also ``相约“5.20”表白、``), it is that story's credit, which the page set flush right.
-    Right under a headline (one ending on a quote too), over running text, it is the next story's byline. Blank
-    lines and page numbers between are passed over. A name is a noun phrase ending on an office's word (``words.names_an_office``), more
-    than a label's length and well short of the document's usual line (``NAME_SHARE``), and no clause goes on
-    through it: the line under it opens no predicate (a verb, a preposition, an adverb: ``words.opens_predicate``)
-    where that line is a title's last, right over its body (``城南社区卫生服务中心`` / ``开展免费义诊进社区``), or
-    running text going on (``日前，社区居委会联合城南街道`` / ``县残疾人联合会`` / ``开展助残日活动，…``). Near
-    misses: a kicker over a title (``文明创建进行时``, ``喜迎建党节``, an event's name: ``杭州亚运会``), a one-line
-    title under a story (``市残联召开座谈会``, with its verb), a title over its subtitle (``县残疾人联合会`` /
-    ``——成立三十周年``), a narrow column's line of running text (``黑龙江北大荒集团`` / ``五九七农场，大型收获机``)."""
+    """An office's name alone on its line, which only its place and words tell from a headline's line. Right after a
+    story's last sentence, over the next headline or over nothing (``…的新人满意而归。`` / ``县残疾人联合会`` /
+    ``我国西部多地…``, also ``相约“5.20”表白、``), it is that story's credit, which the page set flush right. Right
+    under a headline (one ending on a quote too), over running text, it is the next story's byline. Blank lines and page
+    numbers between are passed over. A name is a noun phrase ending on an office's word (``words.names_an_office``),
+    more than a label's length and well short of the document's usual line (``NAME_SHARE``), and no clause goes on
+    through it: the line under it opens no predicate (a verb, a preposition, an adverb: ``words.opens_predicate``) where
+    that line is a title's last, right over its body (``城南社区卫生服务中心`` / ``开展免费义诊进社区``), or running
+    text going on (``日前，社区居委会联合城南街道`` / ``县残疾人联合会`` / ``开展助残日活动，…``). Near misses: a kicker
+    over a title (``文明创建进行时``, ``喜迎建党节``, an event's name: ``杭州亚运会``), a one-line title under a story
+    (``市残联召开座谈会``, with its verb), a title over its subtitle (``县残疾人联合会`` / ``——成立三十周年``), a narrow
+    column's line of running text (``黑龙江北大荒集团`` / ``五九七农场，大型收获机``)."""
     short = -1.0  # (the document's usual line, measured once a line ends on an office's word)
     for i, ln in enumerate(lines):
         if ln.kind != "text" or ln.text[-1:] not in OFFICE_END_CHARS:
