@@ -135,7 +135,6 @@ _PERIOD_RE = re.compile(rf"\.(?<={_HAN}\.)(?=[\n \t\u00a0\u3000{HAN}”’）》
 
 # Rule "digit_stop": OCR's "。" between the month and the day of an event named in quotes is its 间隔号
 # (EVENT_STOP_RE: “3。15” → “3·15”); elsewhere a 。 between digits may end a sentence (共计30。3月起…): kept.
-_DIGIT_STOP_RE = re.compile(r"。(?<=\d。)(?=\d)")  # (where it may be: the sites and the fast path look for it)
 
 
 def _digit_stop(m: re.Match[str]) -> str:
