@@ -187,19 +187,40 @@ def _half_curly(m: re.Match[str]) -> str:
 # OCR reads an opening quote as a closing one (县残联派送助残”大礼包”): a ” that closes nothing, another ” after it
 # with no quote between, opens the pair.
 CLOSER_PAIR_RE = re.compile(r"”(?=[^“”\n]{1,40}”)")
+_QUOTE_MARK_RE = re.compile(r"[“”]|\n\n")
 
 
-def _closer_pair(m: re.Match[str]) -> str:
+def _closer_pairs(text: str) -> tuple[str, int]:
     """
-        >>> fix = lambda text: CLOSER_PAIR_RE.sub(_closer_pair, text)
-        >>> fix("县残联派送助残”大礼包”"), fix("“好。”他说”对”")
-        ('县残联派送助残“大礼包”', '“好。”他说“对”')
-        >>> fix("“他说”好”")  # (the first closes the quote opened before it)
-        '“他说”好”'
+    Rule "quotes": each ” that closes no quote opened before it in its paragraph (a blank line parts paragraphs),
+    with another ” after it and no quote between (``CLOSER_PAIR_RE``), opens the pair: read left to right, the quotes
+    it opened counted.
+
+        >>> _closer_pairs("县残联派送助残”大礼包”"), _closer_pairs("“好。”他说”对”")
+        (('县残联派送助残“大礼包”', 1), ('“好。”他说“对”', 1))
+        >>> _closer_pairs("助残”大礼包”和”爱心卡”。")
+        ('助残“大礼包”和“爱心卡”。', 2)
+        >>> _closer_pairs("“他说”好”"), _closer_pairs("他说：“我们要学习“雷锋\\n精神”，多做好事。”")  # (closing)
+        (('“他说”好”', 0), ('他说：“我们要学习“雷锋\\n精神”，多做好事。”', 0))
     """
-    s, at = m.string, m.start()
-    before = s[s.rfind("\n", 0, at) + 1 : at]
-    return m.group() if before.count("“") > before.count("”") else "“"
+    depth, flips = 0, []
+    for m in _QUOTE_MARK_RE.finditer(text):
+        mark = m.group()
+        if mark == "\n\n":
+            depth = 0
+        elif mark == "“":
+            depth += 1
+        elif depth:
+            depth -= 1
+        elif CLOSER_PAIR_RE.match(text, m.start()):
+            flips.append(m.start())
+            depth += 1
+    if not flips:
+        return text, 0
+    chars = list(text)
+    for at in flips:
+        chars[at] = "“"
+    return "".join(chars), len(flips)
 
 
 _SQUOTE_RE = re.compile(rf"'(?<![A-Za-z]')([^'\n]{{0,100}}{_HAN}[^'\n]{{0,100}})'(?![A-Za-z])")
@@ -398,7 +419,7 @@ def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
         ("quotes", "″", _sub(_PRIME_RE, '"'), '"'),
         ("quotes", '"', _sub(_HALF_CURLY_RE, _half_curly), ""),
         ("quotes", '"', _sub(_DQUOTE_RE, _dquotes), ""),
-        ("quotes", ("”",), _sub(CLOSER_PAIR_RE, _closer_pair), ""),
+        ("quotes", ("”",), _closer_pairs, ""),
         ("quotes", "'", _sub(_HALF_CURLY_SINGLE_RE, lambda m: f"‘{m.group(1)}’"), ""),
         ("quotes", "'", _sub(_SQUOTE_RE, lambda m: f"‘{m.group(1)}’"), ""),
         ("parens", "〈", _sub(_ANGLE_PAREN_RE, _angle_paren), ""),

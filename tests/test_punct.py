@@ -90,6 +90,8 @@ CASES = {
         ("县残联派送助残”大礼包”", "县残联派送助残“大礼包”"),  # OCR's closing quote for the opening one
         ("“好。”他说”对”", "“好。”他说“对”"),
         ("“他说”好”", "“他说”好”"),  # near-miss: the first closes the quote opened before it
+        ("助残”大礼包”和”爱心卡”。", "助残“大礼包”和“爱心卡”。"),  # two pairs: the first pair's second closes
+        ("他说：“我们要学习“雷锋\n精神”，多做好事。”", "他说：“我们要学习“雷锋\n精神”，多做好事。”"),  # near-miss: opened a line up
         ('"喜阅西乡”活动与"悦读"', "“喜阅西乡”活动与“悦读”"),
         ('“他说"好"。”', "“他说“好”。”"),  # near-miss: a straight pair nested in a curly one
         ('他说：“我听到"好"这个字。”', "他说：“我听到“好”这个字。”"),
