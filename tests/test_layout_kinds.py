@@ -108,6 +108,13 @@ KIND_PASS_ROWS = [
     # over a title whose 、 lists two of its words (ReportLab seed 283)
     hit("offices", 3, ("credit", "office_after_story"), [*VISIT, "县残疾人联合会", "相约“5.20”表白、", "登记迎来小高潮",
                                                          "文/周文静", *LEAD]),
+    # near miss: a one-line title over a body whose first line has a 、
+    miss("offices", 3, ("text", ""), [*VISIT, "最美巾帼志愿服务队", "巾帼志愿者、党员志愿者组成", "的服务队，常年活跃在社区，",
+                                      "为居民提供各类服务。"]),
+    # a name under a title ending on ！, over a body whose first line has a 、, is the title's byline
+    hit("offices", 4, ("byline", "office_under_title"), [*VISIT, "助残日活动温暖人心！", "县残疾人联合会",
+                                                          "县残联、县妇联联合举办的", "助残日活动于5月16日在中心",
+                                                          "广场举行，吸引众多群众。"]),
     # at a page's foot over its folio, a bare number no line ending on a digit takes in (another typesetter's pages)
     hit("offices", 3, ("credit", "office_after_story"), [*VISIT, "县残疾人联合会", "2", NEW_PAGE + "街道开展消防演练",
                                                         *LEAD]),

@@ -249,16 +249,17 @@ NAME_SHARE = 0.7  # an office's name alone on its line is at most this share of 
 def offices(lines: list[Line]) -> None:
     """An office's name alone on its line, which only its place and words tell from a headline's line. Right after a
     story's last sentence, over the next headline or over nothing (``…的新人满意而归。`` / ``县残疾人联合会`` /
-    ``我国西部多地…``, also ``相约“5.20”表白、``), it is that story's credit, which the page set flush right. Right
-    under a headline (one ending on a quote too), over running text, it is the next story's byline. Blank lines and page
-    numbers between are passed over. A name is a noun phrase ending on an office's word (``words.names_an_office``),
-    more than a label's length and well short of the document's usual line (``NAME_SHARE``), and no clause goes on
-    through it: the line under it opens no predicate (a verb, a preposition, an adverb: ``words.opens_predicate``) where
-    that line is a title's last, right over its body (``城南社区卫生服务中心`` / ``开展免费义诊进社区``), or running
-    text going on (``日前，社区居委会联合城南街道`` / ``县残疾人联合会`` / ``开展助残日活动，…``). Near misses: a kicker
-    over a title (``文明创建进行时``, ``喜迎建党节``, an event's name: ``杭州亚运会``), a one-line title under a story
-    (``市残联召开座谈会``, with its verb), a title over its subtitle (``县残疾人联合会`` / ``——成立三十周年``), a narrow
-    column's line of running text (``黑龙江北大荒集团`` / ``五九七农场，大型收获机``)."""
+    ``我国西部多地…``, also ``相约“5.20”表白、``: ``_title_with_a_list``), it is that story's credit, which the page set
+    flush right. Right under a headline (one ending on a quote too), over running text, it is the next story's byline.
+    Blank lines and page numbers between are passed over. A name is a noun phrase ending on an office's word
+    (``words.names_an_office``), more than a label's length and well short of the document's usual line
+    (``NAME_SHARE``), and no clause goes on through it: the line under it opens no predicate (a verb, a preposition, an
+    adverb: ``words.opens_predicate``) where that line is a title's last, right over its body (``城南社区卫生服务中心``
+    / ``开展免费义诊进社区``), or running text going on (``日前，社区居委会联合城南街道`` / ``县残疾人联合会`` /
+    ``开展助残日活动，…``). Near misses: a kicker over a title (``文明创建进行时``, ``喜迎建党节``, an event's name:
+    ``杭州亚运会``), a one-line title under a story (``市残联召开座谈会``, with its verb), a title over its subtitle
+    (``县残疾人联合会`` / ``——成立三十周年``), a narrow column's line of running text (``黑龙江北大荒集团`` /
+    ``五九七农场，大型收获机``)."""
     short = -1.0  # (the document's usual line, measured once a line ends on an office's word)
     for i, ln in enumerate(lines):
         if ln.kind != "text" or ln.text[-1:] not in OFFICE_END_CHARS:
@@ -276,11 +277,22 @@ def offices(lines: list[Line]) -> None:
         if at is not None and (opens_subtitle(lines[at].text) or (lines[at].kind == "text"
                                and opens_predicate(lines[at].text) and _goes_on_through(lines, at, text))):
             continue
-        if ends_sentence(text) and (below is None or below.kind != "text" or headline_shaped(below.text)):
-            ln.kind, ln.why = "credit", "office_after_story"  # (over the next headline, one with its 、 too)
+        if ends_sentence(text) and (below is None or below.kind != "text" or is_heading_candidate(below.text)
+                                    or _title_with_a_list(lines, at, text)):
+            ln.kind, ln.why = "credit", "office_after_story"
         elif below is not None and below.kind == "text" and (is_heading_candidate(text) or (
                 headline_shaped(text) and DATELINE_RE.match(below.text))):
             ln.kind, ln.why = "byline", "office_under_title"  # (over a dateline: under a title with its 、)
+
+
+def _title_with_a_list(lines: list[Line], at: int, above: str) -> bool:
+    """Line ``at``, under an office's name that follows a story's full stop (``above``), is the first line of a
+    title whose 、 lists two of its words, going on in a title's line (``相约“5.20”表白、`` / ``登记迎来小高潮``).
+    Near misses: a body's first line with a 、, going on in prose (``巾帼志愿者、党员志愿者组成`` / ``的服务队，…``);
+    a name under a title that ends on ``！`` (the title's byline)."""
+    nxt = _past_furniture(lines, at, 1)
+    return (above.rstrip("”’）)")[-1:] == "。" and headline_shaped(lines[at].text) and nxt is not None
+            and lines[nxt].kind == "text" and is_heading_candidate(lines[nxt].text))
 
 
 def _goes_on_through(lines: list[Line], below: int, above: str) -> bool:
