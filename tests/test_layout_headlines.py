@@ -1083,3 +1083,6 @@ def test_ocr_a_paragraphs_first_line_with_a_comma_after_a_blank_is_no_title() ->
     # near miss: a title with a comma clearly narrower than its column stays a title
     titled = [*OCR_PARAGRAPH[:2], "进社区，我们在行动", *OCR_PARAGRAPH[3:]]
     assert ("heading", "进社区，我们在行动") in kinds(page(*titled))
+    # near miss: as wide, but the line under it opens a sentence of its own (日前), not the clause's predicate
+    title = ["活动圆满结束。", "", "携手同行，共创美好", "日前，县残联组织志愿者走进", "社区送去慰问品。"]
+    assert ("heading", "携手同行，共创美好") in kinds(page(*title))

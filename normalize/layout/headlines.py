@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..chardata import DATELINE_RE, WORD_CHAR_RE
-from ..words import ends_on_particle, word_runs_on
+from ..words import ends_on_particle, opens_predicate, word_runs_on
 from .page import Page
 from .rules import decide, family, subset
 from .starts import body_starts
@@ -493,10 +493,10 @@ def clause_line_ok(page: Page, span: list[int]) -> bool:
             return False
         if len(run) == 1 and (page.fills_column(j) or (
                 j == span[-1] and page.gap_before(j) == "blank" and page.gap_after(j) == ""
-                and page.fills_column(j, indent=True))):
+                and page.fills_column(j, indent=True) and opens_predicate(page.lines[page.next_index(j)].text))):
             # "未来，新疆将继续聚焦" as wide as the body below: prose; so is the first line of an OCR paragraph (a
-            # blank line before it, none after) as wide with a paragraph's indent ("经进一步调查，驾驶人" /
-            # "姓“丁”，系江西人，…")
+            # blank line before it, none after) as wide with a paragraph's indent, its clause going on in the line
+            # under it ("经进一步调查，驾驶人" / "姓“丁”，系江西人，…"; not "携手同行，共创美好" / "日前，…")
             return False
     return True
 
