@@ -482,3 +482,16 @@ def test_a_numbered_subhead_is_a_paragraph_of_its_own() -> None:
                         "题研讨会议活动，各方代表", "都参加了这次会议。"))
     assert [text for kind, text in blocks if kind == "paragraph"][-2:] == [
         "一、加强组织领导", "近日在武清区举办了一场主题研讨会议活动，各方代表都参加了这次会议。"]
+
+
+@pytest.mark.parametrize(("second", "paragraphs"), [
+    # OCR read the next sentence's opening quote as a closing one, a gap after it: one paragraph
+    ("起了情人节后的结婚登记小高潮。” 这一天登记领证的", 1),
+    # near miss: the quote the paragraph opened closes there, a paragraph's indent after it
+    ("起了情人节后的“结婚登记小高潮。” 这一天登记领证的", 2),
+])
+def test_ocr_a_closing_quote_that_closes_nothing_before_a_gap_breaks_no_paragraph(second: str, paragraphs: int) -> None:
+    """ReportLab seed 283 through tesseract: ``…小高潮。” 这一天…`` is ``…小高潮。“这一天…`` misread."""
+    text = page("与此同时，我县好多新人赶在这一天登记结婚，掀", second, "新人有50多对，比平常多了一倍。”县民政局婚姻登记处",
+                "的工作人员告诉记者。")
+    assert [kind for kind, _ in kinds(text)] == ["paragraph"] * paragraphs

@@ -3,6 +3,7 @@ marks pushed onto a line of their own put back, each line's kind judged from its
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -66,11 +67,13 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
     """
     out: list[Line] = []
     page = 1
+    depth = 0  # the quotes its paragraph opened before a line and left open (a blank line parts paragraphs)
     for n, raw, col in reading_order(text.split("\n")):
         if "\f" in raw:
             page += raw.count("\f")
             raw = raw.replace("\f", "")
         stripped = raw.strip()
+        opened, depth = depth, max(0, depth + stripped.count("“") - stripped.count("”")) if stripped else 0
         if out and out[-1].kind == "byline" and out[-1].text.endswith(NAMELESS_BYLINE) and (
                 m := BYLINE_NAME_RE.match(stripped)):
             # "◎ 文／" / "姜钦峰 有个年轻人…": the byline's name opens the next line
@@ -86,7 +89,7 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
         # (a justified line comes out letter-spaced, "点 。 新 订 单": its spaces are no indents)
         if (kind == "text" and not spacey and spaced and INLINE_BREAK_RE.search(stripped)
                 and not LETTER_SPACED_RE.search(stripped)):
-            pieces = INLINE_BREAK_RE.sub(lambda m: m.group(1) + "\n", stripped).split("\n")
+            pieces = INLINE_BREAK_RE.sub(functools.partial(_inline_break, opened=opened), stripped).split("\n")
             last = len(pieces) - 1
             out += [_line(n, page, piece, indented and k == 0, k > 0, k < last) for k, piece in enumerate(pieces)]
             continue
@@ -102,6 +105,22 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
     for i, ln in enumerate(out):
         ln.i = i
     return out
+
+
+def _inline_break(m: re.Match[str], opened: int) -> str:
+    """A paragraph break after "。 " inside a line (``INLINE_BREAK_RE``), but not after a ``”`` that closes no quote
+    (``opened``: those the paragraph left open above the line): OCR's reading of the next sentence's opening quote,
+    its gap after it (``…小高潮。” 这一天登记…``).
+
+        >>> [_inline_break(m, 0) for m in INLINE_BREAK_RE.finditer("小高潮。” 这一天登记。 眼下")]
+        ['” ', '\\n']
+        >>> [_inline_break(m, 1) for m in INLINE_BREAK_RE.finditer("我很开心。” 他说")]
+        ['”\\n']
+    """
+    before = m.string[: m.start()]
+    if "”" in m.group(1) and opened + before.count("“") - before.count("”") <= 0:
+        return m.group()
+    return m.group(1) + "\n"
 
 
 def _fragment(text: str) -> bool:
