@@ -34,16 +34,16 @@ class Headline:
         return "".join(b["text"] for b in self.blocks)
 
     def parts(self) -> tuple[str | None, str, str | None]:
-        """(kicker, title, subtitle) of this headline, as the layout stage gave its blocks roles (``_printed``); a
-        column tag's words are the kicker (``_kicker``)."""
-        kicker, title, subtitle = self._printed()
-        return _kicker(kicker), title, _subtitle(subtitle)
+        """(kicker, title, subtitle) of this headline (``read``)."""
+        return self.read()[0]
 
-    def misread_closer(self) -> str:
-        """The glyph OCR read for the closing bracket of the column tag over this headline (``1`` of ``【工作动态1``),
-        which the kicker leaves out; "" if none."""
-        kicker = self._printed()[0]
-        return kicker[-1] if kicker and _misread_closer(kicker) else ""
+    def read(self) -> tuple[tuple[str | None, str, str | None], str]:
+        """(kicker, title, subtitle) of this headline, as the layout stage gave its blocks roles (``_printed``): a
+        column tag's words are the kicker (``_kicker``); and the glyph OCR read for the tag's closing bracket (``1``
+        of ``【工作动态1``), which the kicker leaves out, "" if none."""
+        kicker, title, subtitle = self._printed()
+        glyph = kicker[-1] if kicker and _misread_closer(kicker) else ""
+        return (_kicker(kicker), title, _subtitle(subtitle)), glyph
 
     def _printed(self) -> tuple[str | None, str, str | None]:
         """(kicker, title, subtitle) as printed, brackets and all.
@@ -73,7 +73,7 @@ def _kicker(text: str | None) -> str | None:
     """
     A kicker as printed, but a column tag loses its lenticular brackets, as a credit its
     parentheses: the tag's words are the kicker. What OCR read for its closing bracket
-    (``1``, ``l``, ``|``) is left out too, and goes to ``removed`` (``Headline.misread_closer``).
+    (``1``, ``l``, ``|``) is left out too, and goes to ``removed`` (``Headline.read``).
 
         >>> _kicker("【生活智慧】"), _kicker("在希望的田野上"), _kicker(None), _kicker("【工作动态1")
         ('生活智慧', '在希望的田野上', None, '工作动态')

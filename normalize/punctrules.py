@@ -135,8 +135,6 @@ _PERIOD_RE = re.compile(rf"\.(?<={_HAN}\.)(?=[\n \t\u00a0\u3000{HAN}”’）》
 
 # Rule "digit_stop": OCR's "。" between the month and the day of an event named in quotes is its 间隔号
 # (EVENT_STOP_RE: “3。15” → “3·15”); elsewhere a 。 between digits may end a sentence (共计30。3月起…): kept.
-
-
 def _digit_stop(m: re.Match[str]) -> str:
     """
         >>> EVENT_STOP_RE.sub(_digit_stop, "总台2024年“3。15”晚会"), EVENT_STOP_RE.sub(_digit_stop, "增长6。5%")
@@ -184,6 +182,8 @@ def _half_curly(m: re.Match[str]) -> str:
         return f"“{m.group(1)}”"
     start = max(s.rfind(c, 0, a) for c in "“”\n") + 1
     return m.group() if '"' in s[start:a] else f"“{m.group(2)}”"
+
+
 # OCR reads an opening quote as a closing one (县残联派送助残”大礼包”): a ” that closes nothing, another ” after it
 # with no quote between, opens the pair.
 CLOSER_PAIR_RE = re.compile(r"”(?=[^“”\n]{1,40}”)")

@@ -210,8 +210,8 @@ def split_document(record: dict) -> tuple[list[dict], list[dict]]:
             removed.extend(removed_entry(p, "noise") for p in body.paragraphs)
             removed.extend(removed_entry(b, "byline") for b in body.bylines)
             continue
-        kicker, title, subtitle = body.headline.parts() if body.headline else (None, None, None)
-        if body.headline and (glyph := body.headline.misread_closer()):
+        (kicker, title, subtitle), glyph = body.headline.read() if body.headline else ((None, None, None), "")
+        if glyph:  # (OCR's 1 for a column tag's 】)
             removed.append({**removed_entry(body.headline.blocks[0], "misread_marks"), "text": glyph, "closes": "】"})
         printed_credit = credit_text(body.credit["text"]) if body.credit else None
         credit, misread = closed_book_title(printed_credit, printed) if printed_credit else (None, "")

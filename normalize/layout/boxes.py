@@ -176,12 +176,11 @@ class BoxPage:
     def __init__(self, lines: list[Line], geo: list[Geo], layout: dict[str, Any]) -> None:
         self.lines, self.geo = lines, geo
         self.pages = {k: tuple(p) for k, p in enumerate(layout.get("pages") or [], start=1) if p}
-        sizes: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        faced: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
+        faced: dict[int, list[tuple[float, int, int]]] = defaultdict(list)  # (size, font, characters) by page
         for ln, g in zip(lines, geo):
             if ln.kind == "text":
-                sizes[g.page].append((g.size, len(ln.text)))
                 faced[g.page].append((g.size, g.font, len(ln.text)))
+        sizes = {page: [(size, n) for size, _, n in triples] for page, triples in faced.items()}
         self.body = {page: _weighted_median(pairs) for page, pairs in sizes.items()}
         ocr = layout.get("unit") == "px" or not self._sizes_exact(sizes)
         if not ocr:
