@@ -18,8 +18,9 @@ OPENERS = "“‘《（〈「『【"  # a line ending in one opens what the next
 RULE_GLYPHS = frozenset("|｜丨¦")  # what OCR reads a thin vertical rule (between columns) as
 # The brackets a credit or an aside is printed in: full-width, ASCII, and OCR's misread "〈".
 OPEN_BRACKETS = "（(〈"
-# OCR's 。 for the 间隔号 of an event named by its month and day in quotes (GB/T 15834: “3·15”, set large in a title)
-EVENT_STOP_RE = re.compile(r"“(?:1[0-2]|[1-9])。(?:3[01]|[12][0-9]|[1-9])”")
+# The 间隔号 of an event named by its month and day in quotes (GB/T 15834: “3·15”), as OCR reads it (a 。) or as a
+# PDF's text gives it where the font had no glyph for it (a space)
+EVENT_STOP_RE = re.compile(r"“(?:1[0-2]|[1-9])[。 ](?:3[01]|[12][0-9]|[1-9])”")
 CLOSE_BRACKETS = "）)〉"
 
 HAN_RE = re.compile(f"[{HAN}]")

@@ -134,15 +134,18 @@ _PERIOD_RE = re.compile(rf"\.(?<={_HAN}\.)(?=[\n \t\u00a0\u3000{HAN}”’）》
 
 
 # Rule "digit_stop": OCR's "。" between the month and the day of an event named in quotes is its 间隔号
-# (EVENT_STOP_RE: “3。15” → “3·15”); elsewhere a 。 between digits may end a sentence (共计30。3月起…): kept.
+# (EVENT_STOP_RE: “3。15” → “3·15”), and so is a space there: a PDF's text where the font had no glyph for the ·;
+# elsewhere a 。 between digits may end a sentence (共计30。3月起…) and a space parts two numbers: kept.
 def _digit_stop(m: re.Match[str]) -> str:
     """
         >>> EVENT_STOP_RE.sub(_digit_stop, "总台2024年“3。15”晚会"), EVENT_STOP_RE.sub(_digit_stop, "增长6。5%")
         ('总台2024年“3·15”晚会', '增长6。5%')
         >>> EVENT_STOP_RE.sub(_digit_stop, "“13。5”"), EVENT_STOP_RE.sub(_digit_stop, "共计30。3月5日开幕")
         ('“13。5”', '共计30。3月5日开幕')
+        >>> EVENT_STOP_RE.sub(_digit_stop, "“3 15”晚会"), EVENT_STOP_RE.sub(_digit_stop, "“1 2 3”")
+        ('“3·15”晚会', '“1 2 3”')
     """
-    return m.group().replace("。", "·")
+    return m.group().replace("。", "·").replace(" ", "·")
 
 
 # Rule "parens": a pair whose content or outside touches Chinese; a lone one touching Chinese.
@@ -428,7 +431,7 @@ def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
         ("marks", ",:;!?", _translated(_MARK_RE, _ASCII_TO_ZH_TABLE), ""),
         ("ellipsis", ("...", "。。。", "・", "…"), _sub(_ELLIPSIS_RE, _ellipsis), "…"),
         ("period", ".", _sub(_PERIOD_RE, "。"), ("。。。",)),
-        ("digit_stop", ("。",), _sub(EVENT_STOP_RE, _digit_stop), ""),
+        ("digit_stop", ("。", " "), _sub(EVENT_STOP_RE, _digit_stop), ""),
         ("dash", "一", _sub(_DIGIT_YI_RE, "—"), "—"),
         ("dash", ("一一",), _sub(_YIYI_RE, _yiyi), "—"),
         ("dash", ("--", "—", "―"), _sub(_DASH_RE, _dash), "—"),

@@ -68,6 +68,10 @@ CASES = {
         ("共计30。3月5日开幕", "共计30。3月5日开幕"),  # near-miss: a full stop between two sentences' numbers
         ("报名电话：13800138000。5月10日前报名有效。", "报名电话：13800138000。5月10日前报名有效。"),
         ("时间8:30。9点开始", "时间8:30。9点开始"),
+        ("总台2024年“3 15”晚会", "总台2024年“3·15”晚会"),  # a PDF's space where the font had no ·
+        ("“1 2 3”", "“1 2 3”"),  # near-miss: three numbers
+        ("“13 5”", "“13 5”"),  # near-miss: no month
+        ("第3 15页", "第3 15页"),  # near-miss: not in quotes
     ],
     "parens": [
         ("协议(2023年-2027年)", "协议（2023年-2027年）"),
