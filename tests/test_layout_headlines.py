@@ -65,8 +65,9 @@ BYLINED = [
 # headline here), "body" or no verdict (the body starts at this line).
 HEADLINE_GOES_ON = [
     hit("byline_under", 5, "body", BYLINED),
-    # near miss: without the byline the narrow first line is taken for the headline's
-    miss("byline_under", 4, ("no_body_start", "line"), [*BYLINED[:3], *BYLINED[4:]]),
+    # near miss: without the byline no headline rule is asked about the line: it starts the body, as the lines
+    # below go on as wide (body_starts: text_follows)
+    miss("byline_under", 4, None, [*BYLINED[:3], *BYLINED[4:]]),
     hit("dateline_below", 5, "line", DATED),
     # near miss: a sentence ends on the way down to the dateline
     miss("dateline_below", 5, None, [*DATED[:5], "登记处人很多。", *DATED[6:]]),
@@ -924,15 +925,18 @@ TITLE_OVER_FULL_LINE = [
 ]
 
 
-def test_after_a_credit_a_title_over_a_full_line_that_runs_on_is_a_headline_of_one_line() -> None:
-    """A full first line without clause marks reads as the title's second line, but its last word runs on into
-    the next line: it is the body's first line, and the short line over it the title alone."""
+def test_a_title_over_a_full_line_that_runs_on_is_a_headline_of_one_line() -> None:
+    """A full first line without clause marks under a short line could be the title's second line, but the lines
+    below go on from it as wide: it is the body's first line, and the short line over it the title alone."""
     got = kinds(page(*TITLE_OVER_FULL_LINE))
     assert ("heading", "李克强向科威特首相致贺电") in got
     assert ("paragraph", "国务院总理李克强19日致电艾哈迈德·纳瓦夫·艾哈迈德·萨巴赫，祝贺他就任科威特国首相。") in got
-    # near miss: with no credit above, no article is due there, and the lines are the story's
+    # with no credit above, the same: the short line is over a full line that the lines below go on from, as
+    # where that line has a comma; near miss: a short line that ends its sentence is a paragraph's
     no_credit = kinds(page(*TITLE_OVER_FULL_LINE[:2], *TITLE_OVER_FULL_LINE[3:]))
-    assert not any(kind == "heading" for kind, _ in no_credit)
+    assert ("heading", "李克强向科威特首相致贺电") in no_credit
+    ended = kinds(page(*TITLE_OVER_FULL_LINE[:2], "李克强向科威特首相致贺电。", *TITLE_OVER_FULL_LINE[4:]))
+    assert not any(kind == "heading" for kind, _ in ended)
     # a title on two lines over it: the two lines are the title
     two_lines = [*TITLE_OVER_FULL_LINE[:3], "李克强向科威特首相", "致贺电", *TITLE_OVER_FULL_LINE[4:]]
     assert ("heading", "李克强向科威特首相致贺电") in kinds(page(*two_lines))

@@ -105,6 +105,26 @@ BODY_STARTS = [
         "社会工作助力新疆，民政事业发展好",
         *LEAD,
     ]),
+    # a full line without a clause mark under a narrower title: the body's first line, as the lines below tell
+    miss("no_start_shape", 4, ("text_follows", True), [
+        "力。",
+        "【社工天地】",
+        "李克强向科威特首相致贺电",
+        "国务院总理李克强19日致电艾哈迈德·纳瓦夫·艾哈",
+        "迈德·萨巴赫，祝贺他就任科威特国首相。",
+        "李克强在贺电中表示，中科传统友谊深厚，科威特",
+        "是最早同新中国建交的海湾阿拉伯国家。",
+    ]),
+    # near miss: a subtitle under the title's one-character last line, as wide as the indentless first line below
+    hit("no_start_shape", 4, False, [
+        "（据深圳新闻网）",
+        "德国多个机场安保人员罢",
+        "工",
+        "——来自基层的报道",
+        "14 日，德国服务业联合工",
+        "会组织德国多个机场的安保人员",
+        "举行罢工，要求提高员工待遇。",
+    ]),
     hit("two_narrow_lines", 3, False, [
         "（来源：央视网）",
         "习近平致电祝贺穆伊兹",
@@ -170,8 +190,43 @@ BODY_STARTS = [
         "理论基础，加强社会工作理",
         "论研究，促进“政校合作”",
     ]),
-    # not indented, not prose: no first line of a paragraph at all
-    miss("text_follows", 3, ("no_start_shape", False), [
+    # the line below is narrower only by the spaces a font's missing middle dots left: its width is a guess
+    hit("text_follows", 5, True, [
+        "归。",
+        "李克强向科威特首相",
+        "致贺电",
+        "——记者走访见闻",
+        "国务院总理李克强19日致电艾哈",
+        "迈德 纳瓦夫 艾哈迈德 萨巴赫，",
+        "祝贺他就任科威特国首相。",
+        "李克强在贺电中表示，中科传统",
+        "友谊深厚，科威特是最早同新中国建",
+    ]),
+    # near miss: without the spaces the line below is plainly narrower: line 5 is the headline's
+    hit("text_follows", 5, False, [
+        "归。",
+        "李克强向科威特首相",
+        "致贺电",
+        "——记者走访见闻",
+        "国务院总理李克强19日致电艾哈",
+        "迈德纳瓦夫艾哈迈德萨巴赫，",
+        "祝贺他就任科威特国首相。",
+        "李克强在贺电中表示，中科传统",
+        "友谊深厚，科威特是最早同新中国建",
+    ]),
+    # near miss: a subtitle's dash under the title, as wide as the line below: no first line, before the lines
+    # below are asked
+    miss("text_follows", 4, ("no_start_shape", False), [
+        "（据深圳新闻网）",
+        "德国多个机场安保人员罢",
+        "工",
+        "——来自基层的报道",
+        "14 日，德国服务业联合工",
+        "会组织德国多个机场的安保人员",
+        "举行罢工，要求提高员工待遇。",
+    ]),
+    # a full line under a narrower title, cut off by a jump line: not indented, not prose, so no first line
+    hit("text_follows", 3, False, [
         "晚会还将在央视财经等同步播出。（据央视《新闻联播》）",
         "德国多个机场安保人员罢工",
         "14日德国服务业联合工会组织德国多个",

@@ -7,13 +7,24 @@ a verdict.
 
 from __future__ import annotations
 
-from ..chardata import CREDIT_TAIL_RE, DATELINE_RE
+import re
+
+from ..chardata import CREDIT_TAIL_RE, DATELINE_RE, HAN
 from ..words import word_runs_on
 from .page import Page
 from .rules import decide, family
-from .text import BRACKETED_DATE_RE, CLAUSE_RE, UNSURE_WIDTH_RE, ends_sentence, headline_shaped, is_heading_candidate
+from .text import (
+    BRACKETED_DATE_RE,
+    CLAUSE_RE,
+    UNSURE_WIDTH_RE,
+    ends_sentence,
+    headline_shaped,
+    is_heading_candidate,
+    opens_subtitle,
+)
 from .widths import Tol
 
+HAN_SPACE_RE = re.compile(f"[{HAN}] [{HAN}]")
 DATE_TAIL_CHARS, DATE_HEAD_CHARS = 8, 8  # where a bracketed date may cross a line break
 LOOK_DOWN = 2  # lines below a first line that show it starts a paragraph
 
@@ -84,8 +95,12 @@ def alone_between_blanks(page: Page, k: int) -> bool | None:
 def no_start_shape(page: Page, k: int) -> bool | None:
     """Neither prose, nor indented, nor a full line after a blank: ``社会工作助力新疆民政事业`` over
     a wider column is a headline's line."""
+    above = page.next_index(k, -1)
     if not (_prose(page, k) or page.indent(k, squeezed=True)
-            or (page.gap_before(k) == "blank" and not page.short(k))):
+            or (not page.short(k) and (page.gap_before(k) == "blank"
+                                       or (above is not None and page.short(above, after=True)
+                                           and not ends_sentence(page.lines[above].text)
+                                           and not opens_subtitle(page.lines[k].text, em_dash=True))))):
         return False
     return None
 
@@ -127,8 +142,10 @@ def narrow_run_widens(page: Page, k: int) -> bool | None:
 
 def text_follows(page: Page, k: int) -> bool:
     """The lines below go on as wide to a sentence's end: running text. A line below narrower
-    than line k (with the word that came down from it) says line k was a headline's. Prose or
-    an indented line cut off by a page end or a jump line (``（下转第2版）``) runs on elsewhere."""
+    than line k (with the word that came down from it) says line k was a headline's; where a space
+    between two characters makes its width a guess, only narrower beyond that guess (``国务院总理
+    李克强19日致电艾哈`` / ``迈德 纳瓦夫 艾哈迈德 萨巴赫，``: spaces for the middle dots a font lacked).
+    Prose or an indented line cut off by a page end or a jump line (``（下转第2版）``) runs on elsewhere."""
     w = page.width[k]
     prev = k
     for step in range(1, LOOK_DOWN + 1):
@@ -138,7 +155,7 @@ def text_follows(page: Page, k: int) -> bool:
         nxt = page.lines[j]
         if ends_sentence(nxt.text) or CREDIT_TAIL_RE.search(nxt.text):
             return True
-        if page.full(j) < w - Tol.SAME:
+        if page.full(j) < w - (Tol.SHORT if HAN_SPACE_RE.search(nxt.text) else Tol.SAME):
             return False
         prev = j
     return True
