@@ -31,7 +31,7 @@ WHY = {"page_edge_names": "page_edge_name", "open_credits": "open_credit", "brac
        "inside_sentences": "inside_sentence", "decoration_runs": "decoration_run", "datelines": "dateline",
        "masthead_debris": "masthead_debris", "signatures": "signature", "section_tags": "section_tag",
        "distribution_block": "distribution_block", "named_again": "named_again", "photo_credits": "photo_credit",
-       "offices": ("office_after_story", "office_under_title")}
+       "offices": ("office_after_story", "office_under_title"), "slashless_bylines": "slashless_byline"}
 # an OCR text layer's dashed rule, a glyph a line, after a story's last sentence
 RULE_RUN = ["－ ——", "卜 －", "—", "＋", "一－—", "·", "卜 －—"]
 # OCR's debris between two stories, then a section tag opening on its own line
@@ -94,6 +94,15 @@ KIND_PASS_ROWS = [
     # near misses: a name and a slash that no 摄 follows; a byline opening with its word
     miss("photo_credits", 3, ("text", ""), [*VISIT, "陈维连/", "科普宣传上街", *CAMPAIGN]),
     miss("photo_credits", 3, ("byline", "byline_line"), [*VISIT, "文/姜钦峰", *CAMPAIGN]),
+    # a byline whose slash OCR lost, under a title, in a document whose other byline has its slash
+    hit("slashless_bylines", 3, ("byline", "slashless_byline"),
+        ["我国西部多地今夜起将出现雨雪", "天气", "文陈思运", "", *CAMPAIGN, "", "科普宣传上街", "文/李晓明", *LEAD]),
+    hit("slashless_bylines", 3, ("byline", "slashless_byline"),
+        ["非遗民俗文献展邀市", "民“宝读诗书”", "文王", *CAMPAIGN, "", "科普宣传上街", "文/李晓明", *LEAD]),
+    # near misses: no byline of the document has its slash; a title's last word wrapped onto a line of its own
+    miss("slashless_bylines", 3, ("text", ""), ["我国西部多地今夜起将出现雨雪", "天气", "文陈思运", "", *CAMPAIGN]),
+    miss("slashless_bylines", 2, ("text", ""),
+         ["弘扬传统美德传承中华", "文化", "", *CAMPAIGN, "", "科普宣传上街", "文/李晓明", *LEAD]),
     # an office signing the story, at the document's end
     hit("signatures", 3, ("credit", "signature"), [*VISIT, "XX区民政局"]),
     # and before the next story, a blank line after it

@@ -412,6 +412,26 @@ def photo_credits(lines: list[Line]) -> None:
             ln.why = below.why = "photo_credit"
 
 
+_SLASHLESS_BYLINE_RE = re.compile(rf"^文\s*[{HAN}]{{1,3}}$")
+
+
+def slashless_bylines(lines: list[Line]) -> None:
+    """A byline whose slash OCR lost, ``文陈思远`` for ``文/陈思远``, in a document that prints its bylines so
+    (a ``文/…`` byline elsewhere): under a headline's line that no word runs on from, and over the body's first
+    line or the gap before it. Near misses: the same line where no byline of the document has its slash, and a
+    title's last word wrapped onto a line of its own (``传承中华`` / ``文化``)."""
+    if not any(ln.kind == "byline" and ln.text.lstrip("◎○●@© ").startswith("文") for ln in lines):
+        return
+    for i, ln in enumerate(lines):
+        if ln.kind != "text" or not _SLASHLESS_BYLINE_RE.match(ln.text.strip()):
+            continue
+        above, below = _neighbours(lines, i)
+        if (above is not None and above.kind in ("text", "heading") and not ends_sentence(above.text)
+                and headline_shaped(above.text) and not word_runs_on(above.text, ln.text)
+                and below is not None and below.kind == "text"):
+            ln.kind, ln.why = "byline", "slashless_byline"
+
+
 # the labels of an official document's distribution block (版记, GB/T 9704): who it is sent to
 _DISTRIBUTION_RE = re.compile(r"^\s*(?:主送|抄送|抄报|报送|发送|分送|报|送|发)\s*[：:]")
 DISTRIBUTION_LINES = 8  # a distribution block has at most this many lines
@@ -437,7 +457,8 @@ def distribution_block(lines: list[Line]) -> None:
 
 
 KIND_PASSES = (masthead_debris, page_edge_names, open_credits, bracketed_asides, inside_sentences, decoration_runs,
-               datelines, signatures, section_tags, distribution_block, named_again, offices, photo_credits)
+               datelines, signatures, section_tags, distribution_block, named_again, offices, photo_credits,
+               slashless_bylines)
 
 
 def resumes_next(lines: list[Line], i: int) -> bool:
