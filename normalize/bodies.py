@@ -79,6 +79,8 @@ def _kicker(text: str | None) -> str | None:
         ('生活智慧', '在希望的田野上', None, '工作动态')
         >>> _kicker("【社工天地]】"), _kicker("第1"), _kicker("【聚焦2021")  # (a digit after a digit is the number's)
         ('社工天地', '第1', '聚焦2021')
+        >>> _kicker("[社工天地]"), _kicker("[注]"), _kicker("[2024]")  # (OCR's [ and ] around words of Han alone)
+        ('社工天地', '[注]', '[2024]')
     """
     if not text or not TAG_RE.match(text):
         return text

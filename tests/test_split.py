@@ -526,7 +526,8 @@ def test_a_headline_read_after_its_story_heads_it() -> None:
     ("【工作动态】", "工作动态", None), ("【工作动态]", "工作动态", None), ("【工作动态1", "工作动态", "1"),
     ("【工作动态l", "工作动态", "l"), ("【工作动态]】", "工作动态", None),
     ("【聚焦2021", "聚焦2021", None),  # near miss: a 1 after a digit is the number's
-    ("[工作动态】", "工作动态", None)])  # OCR's [ for the opening bracket
+    ("[工作动态】", "工作动态", None),  # OCR's [ for the opening bracket
+    ("[工作动态]", "工作动态", None)])  # and ] for the closing one, around words of Han alone
 def test_a_column_tag_whose_closing_bracket_ocr_misread_is_the_kicker(tag: str, kicker: str, glyph: str | None) -> None:
     """OCR reads a tag's 】 as ``]`` or ``1``: the tag is still the kicker over the title, without its brackets and
     without the glyph read for one, which goes to ``removed`` (nothing is lost)."""

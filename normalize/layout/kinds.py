@@ -416,19 +416,18 @@ _SLASHLESS_BYLINE_RE = re.compile(rf"^文\s*[{HAN}]{{1,3}}$")
 
 
 def slashless_bylines(lines: list[Line]) -> None:
-    """A byline whose slash OCR lost, ``文陈思远`` for ``文/陈思远``, in a document that prints its bylines so
-    (a ``文/…`` byline elsewhere): under a headline's line that no word runs on from, and over the body's first
-    line or the gap before it. Near misses: the same line where no byline of the document has its slash, and a
-    title's last word wrapped onto a line of its own (``传承中华`` / ``文化``)."""
-    if not any(ln.kind == "byline" and ln.text.lstrip("◎○●@© ").startswith("文") for ln in lines):
-        return
+    """A byline whose slash OCR lost, ``文陈思远`` for ``文/陈思远``: under a headline's line that no word runs on
+    from, and over the body's first line or the gap before it, where the document prints its bylines so (a
+    ``文/…`` byline elsewhere) or a dateline opens the body under it (``本报讯（记者…）``). Near misses: the same
+    line where neither says so, and a title's last word wrapped onto a line of its own (``传承中华`` / ``文化``)."""
+    slashed = any(ln.kind == "byline" and ln.text.lstrip("◎○●@© ").startswith("文") for ln in lines)
     for i, ln in enumerate(lines):
         if ln.kind != "text" or not _SLASHLESS_BYLINE_RE.match(ln.text.strip()):
             continue
         above, below = _neighbours(lines, i)
         if (above is not None and above.kind in ("text", "heading") and not ends_sentence(above.text)
                 and headline_shaped(above.text) and not word_runs_on(above.text, ln.text)
-                and below is not None and below.kind == "text"):
+                and below is not None and below.kind == "text" and (slashed or DATELINE_RE.match(below.text))):
             ln.kind, ln.why = "byline", "slashless_byline"
 
 

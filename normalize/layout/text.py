@@ -466,9 +466,11 @@ def justified(text: str) -> bool:
 NAME_CHARS = 12  # a paper's or section's name alone on a line is this short
 LABEL_CHARS = 4  # a section label ("简讯", "新闻速递") is this short
 # a column tag over a title: "【数字十年】", also with OCR's "1", "]" or "|" for its closing bracket ("【工作动态1"), or
-# with both ("【社工天地]】"), or OCR's "[" for its opening one ("[基层动态】")
+# with both ("【社工天地]】"), or OCR's "[" for its opening one ("[基层动态】"), or for both around words of Han
+# alone ("[社工天地]")
 TAG_MISREAD_CLOSERS = "1l|"  # what OCR reads for a column tag's closing 】 that is no bracket
-TAG_RE = re.compile(rf"^(?:【[^】\]]{{1,12}}(?:\]】|[】\]{TAG_MISREAD_CLOSERS}])|\[[^【】\[\]]{{1,12}}】)$")
+TAG_RE = re.compile(
+    rf"^(?:【[^】\]]{{1,12}}(?:\]】|[】\]{TAG_MISREAD_CLOSERS}])|\[[^【】\[\]]{{1,12}}】|\[[{HAN}]{{2,12}}\])$")
 SUBTITLE_STARTS = ("——", "一一", "-一", "--")  # a subtitle's line starts with a dash (OCR: 一一, -一; typed: --)
 
 
