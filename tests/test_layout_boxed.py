@@ -132,6 +132,16 @@ def brief(third: str) -> tuple[str, dict[str, Any]]:
                    ("局，市场规模快速增长。", 40.0, 157.6, BODY, 1))
 
 
+# a column whose first line a typesetter ended a character short (its digits counted as whole characters), in the
+# middle of its sentence; the other lines that go on reach the edge
+RAGGED = [("昨天（10月19日）晚上，二十大", 58.0, 100.0, BODY, 1, 190.0),
+          *[(text, 40.0, 114.4 + 14.4 * k, BODY, 1, 200.0) for k, text in enumerate([
+              "新闻中心举行第四场集体采访。重庆、", "四川、贵州、云南、西藏、陕西、甘", "肃七个省区市代表团的新闻发言人介",
+              "绍了各地的情况，大家认真学习党的", "二十大报告，一致认为报告提出的目", "标任务符合实际，催人奋进，振奋人",
+              "心，各地将把学习成果转化为推动发", "展的强大动力，奋力谱写新篇章，以", "实际行动把党的二十大精神落到实处",
+              "，推动经济社会高质量发展，不断增", "进民生福祉，让人民群众有更多获得"])],
+          ("感。", 40.0, 272.8, BODY, 1)]
+
 BOX_BREAK = [
     # the drop cap's paragraph goes on beside it
     hit("after_drop_cap", 3, False, typeset(TITLE, *DROP_CAP)),
@@ -150,6 +160,10 @@ BOX_BREAK = [
         "为进一步夯实社会工作理论基础，", "合作，近日举办论坛。", "与会代表围绕社会工作助力民政", "事业发展进行了交流讨论。",
     ], top=100.0, indent=(0,)))),
     miss("after_short_line", 3, None, typeset(TITLE, *PARAGRAPHS)),
+    # a question OCR closed with an ASCII ?: its paragraph ends there too
+    hit("after_short_line", 3, True, typeset(TITLE, (RAGGED[0][0][:-3] + "你还爱我吗?”", *RAGGED[0][1:]), *RAGGED[1:])),
+    # near miss: a line that a typesetter ended short (its digits counted as whole characters), ending no sentence
+    miss("after_short_line", 3, None, typeset(TITLE, *RAGGED)),
     hit("size_changes", 5, True, typeset(TITLE, *LEAD, *column([r[0] for r in PARAGRAPHS] * 3, top=160.0, block=2,
                                                                   indent=(3, 6, 9, 12, 15)))),
     # near miss: a line of digits OCR set apart in size, inside a sentence

@@ -373,7 +373,8 @@ UNBREAKABLE_HEAD_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%‰％．·/-]*[。�
 
 def after_short_line(page: BoxPage, i: int, p: int) -> bool | None:
     """The line before stopped short of its column's edge: ``…前来参观。`` ended its paragraph."""
-    return True if page.short(p) else None
+    text = page.lines[p].text
+    return True if page.short(p) and (ends_sentence(text, ascii_marks=True) or text[-1:] in "：:") else None
 
 
 BOX_BREAK = family("box_break", after_drop_cap, column_turn, size_changes, indented_line, word_came_down,
