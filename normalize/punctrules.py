@@ -193,6 +193,15 @@ CLOSER_PAIR_RE = re.compile(r"”(?=[^“”\n]{1,40}”)")
 _QUOTE_MARK_RE = re.compile(r"[“”]|\n\n")
 
 
+def quotes_paired(text: str) -> str:
+    """The text with OCR's ” for each opening quote of a pair put right (``_closer_pairs``).
+
+        >>> quotes_paired("非遗民俗文献展邀市民”宝读诗书”")
+        '非遗民俗文献展邀市民“宝读诗书”'
+    """
+    return _closer_pairs(text)[0] if "”" in text else text
+
+
 def _closer_pairs(text: str) -> tuple[str, int]:
     """
     Rule "quotes": each ” that closes no quote opened before it in its paragraph (a blank line parts paragraphs),

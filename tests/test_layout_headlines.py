@@ -398,6 +398,14 @@ HEADLINE_CHECKS = [
     # over a dateline, a closing quote whose opening one OCR lost is the headline's
     miss("clauses_or_closers", 3, None, [
         "建议市民错峰用电，避开高峰期使用家用电器。", "", "我县 假证被拘”", "第一人现身", "", *DATED_BODY]),
+    # a title whose opening quote OCR read as a closing one: the two make a pair, nothing closes a sentence begun above
+    miss("clauses_or_closers", 3, None, [
+        "衣机、空调等耗电量大的家用电器。", "", "非遗民俗文献展邀市民”宝读诗", "书”", "",
+        "“原来三月三是为了庆祝北帝诞辰，祈求这位水神", "保佑我们风调雨顺。”11月25日，展览正式开幕。"]),
+    # near miss: a line closing a quote begun above, and a second closing one: a paragraph's lines
+    hit("clauses_or_closers", 3, False, [
+        "衣机、空调等耗电量大的家用电器。", "", "也将按相关规定办理”他说”", "书”", "",
+        "“原来三月三是为了庆祝北帝诞辰，祈求这位水神", "保佑我们风调雨顺。”11月25日，展览正式开幕。"]),
     miss("unproven_after_full_line", 2, None, [
         "起到了带头示范作用，减轻了社区的工作压力。", "文明进社区，", "我们在行动", *DATED_BODY]),
     hit("shares_a_printed_line", 4, False, [*SALT, "头：“不能喝！” 高僧又问", INDENT + "为什么不能喝呢，他说太咸了，谁都受不了这样的味道。"]),

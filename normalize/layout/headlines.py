@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..chardata import DATELINE_RE, WORD_CHAR_RE
+from ..punctrules import quotes_paired
 from ..words import ends_on_particle, opens_predicate, word_runs_on
 from .page import Page
 from .rules import decide, family, subset
@@ -223,7 +224,7 @@ def clauses_or_closers(page: Page, c: Candidate) -> bool | None:
                    if CLAUSE_RE.search(t[:-1].replace("、", "")))
     dated = bool(DATELINE_RE.match(page.lines[c.body].text)) and inner_ok
     if len(CLAUSE_RE.findall(joined)) > 1 or not (dated or clause_line_ok(page, c.span)) or (
-            closes_more(joined) and not dated):
+            closes_more(quotes_paired(joined)) and not dated):
         return False
     return None
 
