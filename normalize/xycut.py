@@ -163,31 +163,49 @@ def flows_across(cuts: list[float], items: list[int], page: _Cutting) -> list[fl
 
 
 def headlines_at_feet(cuts: list[float], items: list[int], page: _Cutting, columns: list[float]) -> list[float]:
-    """The horizontal cuts with nothing under them but headlines (or labels, or tags), each within one column, and
-    lines of one (a folio): a word processor's titles left at the feet of its columns, their stories going on at
-    the next column's top or the next page's. Cut as a band, the right column's top was read before the title at
-    the left column's foot that heads it; without the cut, the columns are read one after the other. Near misses:
-    a headline with its text under it (a band's story); a headline across the columns (no column cut through it).
+    """The horizontal cuts with a headline (or label, or tag) under them within one column that has nothing else
+    under the cut but headlines and lines of one (a folio): a word processor's title left at the foot of its
+    column, its story going on at the next column's top or the next page's, the other columns going on as they
+    may. Cut as a band, the right column's top was read before the title at the left column's foot that heads it;
+    without the cut, the columns are read one after the other. Near misses: a headline with its text under it in
+    its column (a band's story); a headline across the columns (no column cut through it).
 
     >>> boxes = [(0, 0, 45, 60), (55, 0, 100, 64), (0, 70, 45, 90), (55, 70, 100, 85), (40, 95, 60, 99)]
     >>> page = _Cutting(boxes, [], 1.0, 30.0, frozenset({2, 3}), em=4.0)
     >>> headlines_at_feet([67.0, 92.0], list(range(5)), page, [50.0])
     [67.0]
-    >>> headlines_at_feet([67.0, 92.0], list(range(5)), page._replace(heads=frozenset({2})), [50.0])
+    >>> headlines_at_feet([67.0, 92.0], list(range(5)), page._replace(heads=frozenset({2})), [50.0])  # (text beside)
+    [67.0]
+    >>> headlines_at_feet([67.0, 92.0], list(range(5)), page._replace(boxes=[*boxes[:2], (0, 70, 45, 80),
+    ...     (55, 70, 100, 85), (0, 82, 45, 99)], heads=frozenset({2})), [50.0])  # (its text under it)
     []
     >>> headlines_at_feet([67.0, 92.0], list(range(5)), page._replace(boxes=[*boxes[:2], (0, 70, 100, 90),
     ...     *boxes[3:]], heads=frozenset({2})), [50.0])
     []
     """
     boxes, kept = page.boxes, page.heads | page.labels | page.tags
+
+    def one_line(k: int) -> bool:
+        return boxes[k][3] - boxes[k][1] <= ONE_LINE_EM * page.em
+
+    # (the columns of the text, a folio across a gutter aside)
+    text = [boxes[k] for k in items if not one_line(k)]
+    columns = columns or (_cuts(text, page.walls, 0, page.slack) if text else [])
     found = []
     for cut in cuts:
         under = [k for k in items if (boxes[k][1] + boxes[k][3]) / 2 > cut]
-        heads = [k for k in under if k in kept]
-        if heads and all(k in kept or boxes[k][3] - boxes[k][1] <= ONE_LINE_EM * page.em for k in under) and all(
-                not boxes[k][0] < x < boxes[k][2] for k in heads for x in columns):
+        if any(h in kept and not any(boxes[h][0] < x < boxes[h][2] for x in columns) and all(
+                k in kept or one_line(k) for k in under if _same_column(boxes[k], boxes[h], columns))
+               for h in under):
             found.append(cut)
     return found
+
+
+def _same_column(a: Box, b: Box, columns: list[float]) -> bool:
+    """Whether two boxes stand in one column: between the same two gutters, or overlapping where a box spans one."""
+    if any(a[0] < x < a[2] for x in columns):
+        return overlap(a[0], a[2], b[0], b[2]) > 0
+    return bisect_left(columns, (a[0] + a[2]) / 2) == bisect_left(columns, (b[0] + b[2]) / 2)
 
 
 ONE_LINE_EM = 1.5

@@ -247,6 +247,25 @@ def test_titles_left_at_the_feet_of_the_columns_head_the_next_columns_top() -> N
     assert got.index("右7") < got.index("李克强向科威特首相致贺电")
 
 
+def test_a_title_at_a_column_foot_heads_the_next_columns_top_where_that_column_goes_on() -> None:
+    """Bulletin seed 307 doc04: the left column ends with a title whose story is at the right column's top; the right
+    column goes on below the title's top with the next story (its tag, its title, its text). Cut across the page
+    above the left title, the right column's top was read before the title that heads it."""
+    left = [faced(f"左{k}", 0, 14 * k, 45, "Serif") for k in range(8)]
+    head = [faced("李克强向科威特首相", 3, 125, 42, "Sans-Bold", 14.0), faced("致贺电", 14, 143, 30, "Sans-Bold", 14.0)]
+    right = [faced(f"右{k}", 55, 14 * k, 100, "Serif") for k in range(6)]
+    nxt = [faced("【基层动态】", 55, 88, 85, "Sans-Bold"), faced("科普宣传上街", 62, 106, 95, "Sans-Bold", 14.0),
+           *[faced(f"科普{k}", 55, 126 + 14 * k, 100, "Serif") for k in range(3)]]
+    folio = faced("— 1 —", 40, 200, 60, "Serif")
+    got = order([*left, *head, *right, *nxt, folio])
+    assert got == [*[f"左{k}" for k in range(8)], "李克强向科威特首相", "致贺电", *[f"右{k}" for k in range(6)], "【基层动态】",
+                   "科普宣传上街", "科普0", "科普1", "科普2", "— 1 —"]
+    # near miss: the left title has its story under it: a band of its own, read after the right column's top
+    story = [faced(f"甲{k}", 0, 163 + 10 * k, 45, "Serif") for k in range(2)]
+    got = order([*left, *head, *story, *right, *nxt, faced("— 1 —", 40, 220, 60, "Serif")])
+    assert got.index("右5") < got.index("李克强向科威特首相") < got.index("甲0")
+
+
 @pytest.mark.parametrize(("fonts", "last", "found"), [
     (("Serif", "Sans-Bold"), "陕北到安徽特高压直流输电工程开工", {1}),
     (("Serif", "Serif"), "陕北到安徽特高压直流输电工程开工", set()),  # the body's own face
