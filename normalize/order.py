@@ -227,7 +227,7 @@ def reading_order(page: PageLayout) -> PageLayout:
     regions = xy_cut(boxes, page_walls(page, em), em, heads, labels, tags)
     read = [[lines[k] for b in region for k in blocks[b]] for region in regions]
     if not any(is_ocr_font(line.font) for line in lines):  # (an OCR layer's lines start ragged)
-        read = turned_column(read, em)
+        read = turned_column(read, em, page.rules)
     ordered = [replace(line, block=n) for n, region in enumerate(read) for line in region]
     ordered += [replace(line, block=len(read) + n) for n, line in enumerate(aside)]
     return replace(page, lines=ordered)
@@ -267,14 +267,14 @@ def set_apart(lines: list[TextLine], blocks: list[list[int]], em: float) -> froz
     return frozenset(found)
 
 
-def turned_column(regions: list[list[TextLine]], em: float) -> list[list[TextLine]]:
+def turned_column(regions: list[list[TextLine]], em: float, rules: list[Box] = ()) -> list[list[TextLine]]:
     """The regions in reading order, but for a column's top read before the column it goes on from. The column's
     top is a region whose first line starts at its edge (no paragraph starts there), after a region that ended
-    its sentence (or closed with an office set right); the column it goes on from is a region read later, left
-    of it and lower on the page, whose last line runs on to its edge and whose text the region read after it
-    does not go on with (``_goes_on``). The column's top, with the regions of its column read right after it,
-    is read after that region. A word processor's two columns: the bands of the page were cut before its
-    columns, and the story at the foot of the left column goes on at the top of the right one
+    its sentence (or closed with an office set right, also alone in its region); the column it goes on from is a
+    region read later, left of it and lower on the page, whose last line runs on to its edge and whose text the
+    region read after it does not go on with (``_goes_on``). The column's top, with the regions of its column
+    read right after it, is read after that region. A word processor's two columns: the bands of the page were
+    cut before its columns, and the story at the foot of the left column goes on at the top of the right one
     (``…中国高铁首次全系统、全要`` / ``素、全产业链在海外落地的项目…``).
 
     The same where the story goes on with a new paragraph (``turned_paragraph``).
@@ -295,7 +295,9 @@ def turned_column(regions: list[list[TextLine]], em: float) -> list[list[TextLin
             continue
         before = regions[at - 1]
         if _starts_at_edge(region, em):
-            if not before or not (ends_sentence(before[-1].text) or _closes(before, em)):
+            # (an office set right alone in its region is set right of the column read before it)
+            closing = [*regions[at - 2], *before] if len(before) == 1 and at >= 2 else before
+            if not before or not (ends_sentence(before[-1].text) or _closes(closing, em)):
                 continue
             goes_on_from = _runs_on_to_edge
         elif turned_paragraph(before, region, em):
@@ -307,7 +309,7 @@ def turned_column(regions: list[list[TextLine]], em: float) -> list[list[TextLin
             low = regions[later]
             right = max((line.x1 for line in low), default=0.0)
             if (len(low) >= 2 and right <= x0 and low[-1].bottom > top and goes_on_from(low, right, em)
-                    and not _goes_on(regions, later, em) and _one_size(low[-1].size, region[0].size)):
+                    and not _goes_on(regions, later, em, rules) and _one_size(low[-1].size, region[0].size)):
                 end = at + 1  # the regions of the column read after it
                 while end < later and min(line.x0 for line in regions[end]) >= x0 - em:
                     end += 1
@@ -367,11 +369,24 @@ def _one_size(a: float, b: float) -> bool:
     return max(a, b) <= LINE_SIZE_RATIO * min(a, b)
 
 
-def _goes_on(regions: list[list[TextLine]], at: int, em: float) -> bool:
+def _goes_on(regions: list[list[TextLine]], at: int, em: float, rules: list[Box] = ()) -> bool:
     """The region read after region ``at`` goes on with its text: its first line starts at its edge, in the same
-    type."""
+    type, and no rules frame it above and below (a distribution block in its box beside a column's foot goes on
+    with nothing)."""
     nxt = regions[at + 1] if at + 1 < len(regions) else []
-    return _starts_at_edge(nxt, em) and _one_size(nxt[0].size, regions[at][-1].size)
+    return (_starts_at_edge(nxt, em) and _one_size(nxt[0].size, regions[at][-1].size)
+            and not _framed(bounds(line.box for line in nxt), rules, em))
+
+
+def _framed(box: Box, rules: list[Box], em: float) -> bool:
+    """Whether horizontal rules as wide as the box stand right above and right below it."""
+    x0, top, x1, bottom = box
+
+    def ruled(y0: float, y1: float) -> bool:
+        return any(r[3] - r[1] < THIN_EM * em and r[0] <= x0 + em and r[2] >= x1 - em and y0 <= r[1] <= y1
+                   for r in rules)
+
+    return ruled(top - LINE_GAP_EM * em, top) and ruled(bottom, bottom + LINE_GAP_EM * em)
 
 
 def on_photo(page: PageLayout) -> set[int]:

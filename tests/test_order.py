@@ -168,7 +168,13 @@ TURNED_COLUMN = [
     # also where the region before ends with an office set right, signing its story
     ("after an office set right", [[line("并处以四千元罚款", 0, -14, 45), line("县民政局", 32, 0, 45)], TOP, LOW],
      ["并处以四千元罚款", "雅万高铁是中国高铁", "素、全产业链在海外"]),
+    # and where that office stands alone in its region, set right of the column read before it
+    ("after an office set right alone", [[line("并处以四千元罚款", 0, -14, 45)], [line("县民政局", 32, 0, 45)], TOP, LOW],
+     ["并处以四千元罚款", "县民政局", "雅万高铁是中国高铁", "素、全产业链在海外"]),
     # near misses: the order stands
+    ("a name alone at the column's edge closes nothing", [[line("并处以四千元罚款", 0, -14, 45)],
+                                                          [line("县民政局", 0, 0, 13)], TOP, LOW],
+     ["并处以四千元罚款", "县民政局", "素、全产业链在海外", "雅万高铁是中国高铁"]),
     ("the column's top is indented: a paragraph starts there", [ENDED, [line("素、全产业链在海外", 75, 0, 100), TOP[1]], LOW],
      ["上一篇到此结束。", "素、全产业链在海外", "雅万高铁是中国高铁"]),
     ("the region before it runs on into it", [[line("上一篇还没有", 0, 0, 45)], TOP, LOW],
@@ -264,6 +270,18 @@ def test_a_title_at_a_column_foot_heads_the_next_columns_top_where_that_column_g
     story = [faced(f"甲{k}", 0, 163 + 10 * k, 45, "Serif") for k in range(2)]
     got = order([*left, *head, *story, *right, *nxt, faced("— 1 —", 40, 220, 60, "Serif")])
     assert got.index("右5") < got.index("李克强向科威特首相") < got.index("甲0")
+
+
+def test_a_framed_block_after_the_lower_region_goes_on_with_nothing_of_it() -> None:
+    """Bulletin seed 307 doc03: the story at the left column's foot is read, then the distribution block in its frame
+    beside it: the block goes on with nothing of the story, which goes on at the right column's top. Near miss:
+    without the frame's rules, the block could be the story's next column, and the order stands."""
+    regions = [*TURNED_COLUMN[0][1], [line("报：市民政局", 55, 80, 100), line("送：县委办、县政府办", 55, 94, 100)]]
+    rules = [(55.0, 76.0, 100.0, 76.5), (55.0, 110.0, 100.0, 110.5)]
+    framed = turned_column(regions, 10.0, rules)
+    assert [region[0].text for region in framed] == ["上一篇到此结束。", "雅万高铁是中国高铁", "素、全产业链在海外", "报：市民政局"]
+    unframed = turned_column(regions, 10.0)
+    assert [region[0].text for region in unframed] == ["上一篇到此结束。", "素、全产业链在海外", "雅万高铁是中国高铁", "报：市民政局"]
 
 
 @pytest.mark.parametrize(("fonts", "last", "found"), [
