@@ -295,8 +295,10 @@ def turned_column(regions: list[list[TextLine]], em: float, rules: list[Box] = (
             continue
         before = regions[at - 1]
         if _starts_at_edge(region, em):
-            # (an office set right alone in its region is set right of the column read before it)
-            closing = [*regions[at - 2], *before] if len(before) == 1 and at >= 2 else before
+            # (an office set right alone in its region is set right of the column read right above it)
+            above = regions[at - 2] if at >= 2 and len(before) == 1 else []
+            closing = [*above, *before] if above and _stacked(bounds(ln.box for ln in above), before[0].box, em) \
+                else before
             if not before or not (ends_sentence(before[-1].text) or _closes(closing, em)):
                 continue
             goes_on_from = _runs_on_to_edge

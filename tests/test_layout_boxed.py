@@ -164,6 +164,11 @@ BOX_BREAK = [
     hit("after_short_line", 3, True, typeset(TITLE, (RAGGED[0][0][:-3] + "你还爱我吗?”", *RAGGED[0][1:]), *RAGGED[1:])),
     # near miss: a line that a typesetter ended short (its digits counted as whole characters), ending no sentence
     miss("after_short_line", 3, None, typeset(TITLE, *RAGGED)),
+    # nor one whose last characters came down with the marks that may not start a line (4 em short)
+    miss("after_short_line", 3, None, typeset(TITLE, ("社会工作协同发展合作框架协议（2023年-2027", 40.0, 100.0, BODY, 1, 164.0),
+                                              *RAGGED[1:])),
+    # a subhead ends no sentence but stops far short: its own paragraph
+    hit("after_short_line", 3, True, typeset(TITLE, ("一、加强组织领导", 40.0, 100.0, BODY, 1), *RAGGED[1:])),
     hit("size_changes", 5, True, typeset(TITLE, *LEAD, *column([r[0] for r in PARAGRAPHS] * 3, top=160.0, block=2,
                                                                   indent=(3, 6, 9, 12, 15)))),
     # near miss: a line of digits OCR set apart in size, inside a sentence

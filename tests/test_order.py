@@ -172,6 +172,9 @@ TURNED_COLUMN = [
     ("after an office set right alone", [[line("并处以四千元罚款", 0, -14, 45)], [line("县民政局", 32, 0, 45)], TOP, LOW],
      ["并处以四千元罚款", "县民政局", "雅万高铁是中国高铁", "素、全产业链在海外"]),
     # near misses: the order stands
+    ("an office alone far under the column read before it", [[line("并处以四千元罚款", 0, -60, 45)],
+                                                            [line("县民政局", 32, 0, 45)], TOP, LOW],
+     ["并处以四千元罚款", "县民政局", "素、全产业链在海外", "雅万高铁是中国高铁"]),
     ("a name alone at the column's edge closes nothing", [[line("并处以四千元罚款", 0, -14, 45)],
                                                           [line("县民政局", 0, 0, 13)], TOP, LOW],
      ["并处以四千元罚款", "县民政局", "素、全产业链在海外", "雅万高铁是中国高铁"]),

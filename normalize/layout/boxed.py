@@ -372,9 +372,13 @@ UNBREAKABLE_HEAD_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%‰％．·/-]*[。�
 
 
 def after_short_line(page: BoxPage, i: int, p: int) -> bool | None:
-    """The line before stopped short of its column's edge: ``…前来参观。`` ended its paragraph."""
+    """The line before stopped short of its column's edge: ``…前来参观。`` ended its paragraph, as does a subhead
+    (``一、加强组织领导``) or a list's item (``…；``). A line a typesetter ended a few characters short in the
+    middle of its sentence goes on (``昨天（10月19日）晚上，二十大``: its digits counted as whole characters;
+    ``协议（2023年-2027`` / ``年）》。``: a character came down with the marks no line may start with)."""
     text = page.lines[p].text
-    return True if page.short(p) and (ends_sentence(text, ascii_marks=True) or text[-1:] in "：:") else None
+    return True if page.short(p) and (ends_sentence(text, ascii_marks=True) or text[-1:] in "：:；;"
+                                      or page.room(p) >= Em.SHORT_MID_SENTENCE) else None
 
 
 BOX_BREAK = family("box_break", after_drop_cap, column_turn, size_changes, indented_line, word_came_down,

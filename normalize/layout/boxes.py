@@ -25,6 +25,7 @@ class Em:
     INDENT = 0.8  # a paragraph's first line starts at least this far right of its column's edge
     INDENT_MAX = 4.0  # ...and at most this far
     SHORT = 1.0  # a paragraph's last line stops at least this short of its column's right edge
+    SHORT_MID_SENTENCE = 5.0  # ...and this short where it ends no sentence (a subhead), not a few characters short
     EDGE = 0.5  # line starts (or ends) this close are one column edge
     NEARLY_FILLS = 0.45  # a title in another face this clear of both its column's edges is centred in it
     ELEMENT_GAP = 0.6  # space between two headline lines that parts a label or kicker from its title
