@@ -12,6 +12,17 @@ LEAD = [
     "来自各地的代表参加了本次活动。",
 ]
 
+# A title's last character wrapped alone, then its subtitle as wide as the indentless first line under it.
+SUBTITLE_UNDER_WRAP = [
+    "（据深圳新闻网）",
+    "德国多个机场安保人员罢",
+    "工",
+    "——来自基层的报道",
+    "14 日，德国服务业联合工",
+    "会组织德国多个机场的安保人员",
+    "举行罢工，要求提高员工待遇。",
+]
+
 # body_starts(page, k): True, running text starts at line k; False, line k is a headline's.
 BODY_STARTS = [
     # a news dateline opens the body, even short and without a mark
@@ -116,15 +127,7 @@ BODY_STARTS = [
         "是最早同新中国建交的海湾阿拉伯国家。",
     ]),
     # near miss: a subtitle under the title's one-character last line, as wide as the indentless first line below
-    hit("no_start_shape", 4, False, [
-        "（据深圳新闻网）",
-        "德国多个机场安保人员罢",
-        "工",
-        "——来自基层的报道",
-        "14 日，德国服务业联合工",
-        "会组织德国多个机场的安保人员",
-        "举行罢工，要求提高员工待遇。",
-    ]),
+    hit("no_start_shape", 4, False, SUBTITLE_UNDER_WRAP),
     hit("two_narrow_lines", 3, False, [
         "（来源：央视网）",
         "习近平致电祝贺穆伊兹",
@@ -216,15 +219,7 @@ BODY_STARTS = [
     ]),
     # near miss: a subtitle's dash under the title, as wide as the line below: no first line, before the lines
     # below are asked
-    miss("text_follows", 4, ("no_start_shape", False), [
-        "（据深圳新闻网）",
-        "德国多个机场安保人员罢",
-        "工",
-        "——来自基层的报道",
-        "14 日，德国服务业联合工",
-        "会组织德国多个机场的安保人员",
-        "举行罢工，要求提高员工待遇。",
-    ]),
+    miss("text_follows", 4, ("no_start_shape", False), SUBTITLE_UNDER_WRAP),
     # a full line under a narrower title, cut off by a jump line: not indented, not prose, so no first line
     hit("text_follows", 3, False, [
         "晚会还将在央视财经等同步播出。（据央视《新闻联播》）",
