@@ -98,13 +98,19 @@ KIND_PASS_ROWS = [
     hit("slashless_bylines", 3, ("byline", "slashless_byline"),
         ["我国西部多地今夜起将出现雨雪", "天气", "文陈思运", "", *CAMPAIGN, "", "科普宣传上街", "文/李晓明", *LEAD]),
     hit("slashless_bylines", 3, ("byline", "slashless_byline"),
-        ["非遗民俗文献展邀市", "民“宝读诗书”", "文王", *CAMPAIGN, "", "科普宣传上街", "文/李晓明", *LEAD]),
+        ["非遗民俗文献展邀市", "民“宝读诗书”", "文李璐", *CAMPAIGN, "", "科普宣传上街", "文/李晓明", *LEAD]),
+    # a word 文 begins, where another byline of the page names the writer so (文王 for 文/王璐)
+    hit("slashless_bylines", 3, ("byline", "slashless_byline"),
+        ["非遗民俗文献展邀市", "民“宝读诗书”", "文王", *CAMPAIGN, "", "科普宣传上街", "文/王璐", *LEAD]),
     # or over a dateline opening the body
     hit("slashless_bylines", 2, ("byline", "slashless_byline"),
         ["邮政储蓄银行老区小学献爱心", "文陈思远", "", "本报讯（记者陈玲玲）5月20日下午，亭旁镇中心小学里", "掌声雷鸣。"]),
     # near misses: neither a byline of the document with its slash nor a dateline; a title's last word wrapped
     # onto a line of its own
     miss("slashless_bylines", 3, ("text", ""), ["我国西部多地今夜起将出现雨雪", "天气", "文陈思运", "", *CAMPAIGN]),
+    # a title's words that 文 begins, over a dateline: 文明 is a word, and no byline of the page names a writer 明…
+    miss("slashless_bylines", 2, None,
+         ["争创全国", "文明城市", "", "本报讯（记者陈玲玲）5月20日下午，亭旁镇中心小学里", "掌声雷鸣。"]),
     miss("slashless_bylines", 2, ("text", ""),
          ["弘扬传统美德传承中华", "文化", "", *CAMPAIGN, "", "科普宣传上街", "文/李晓明", *LEAD]),
     # an office signing the story, at the document's end

@@ -11,7 +11,7 @@ import itertools
 import re
 
 from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATELINE_RE, HAN, JUMP_BACK_RE, OPENERS
-from ..words import OFFICE_END_CHARS, names_an_office, opens_predicate, word_runs_on
+from ..words import OFFICE_END_CHARS, names_an_office, one_word, opens_predicate, word_runs_on
 from .lines import Line
 from .text import (
     CLAUSE_RE,
@@ -412,22 +412,28 @@ def photo_credits(lines: list[Line]) -> None:
             ln.why = below.why = "photo_credit"
 
 
-_SLASHLESS_BYLINE_RE = re.compile(rf"^文\s*[{HAN}]{{1,3}}$")
+_SLASHLESS_BYLINE_RE = re.compile(rf"^文[{HAN}]{{1,3}}$")
+_SLASHED_NAME_RE = re.compile(r"^[◎○●@©\s]*文\s*[/／]\s*")  # a byline's 文/ before the writer's name
 
 
 def slashless_bylines(lines: list[Line]) -> None:
     """A byline whose slash OCR lost, ``文陈思远`` for ``文/陈思远``: under a headline's line that no word runs on
     from, and over the body's first line or the gap before it, where the document prints its bylines so (a
     ``文/…`` byline elsewhere) or a dateline opens the body under it (``本报讯（记者…）``). Near misses: the same
-    line where neither says so, and a title's last word wrapped onto a line of its own (``传承中华`` / ``文化``)."""
-    slashed = any(ln.kind == "byline" and ln.text.lstrip("◎○●@© ").startswith("文") for ln in lines)
+    line where neither says so; a title's last words wrapped onto a line of their own, which 文 begins as a word
+    of the dictionary does (``传承中华`` / ``文化``; ``争创全国`` / ``文明城市`` / ``本报讯…``), unless a byline of
+    the document names the writer so (``文王`` for ``文/王璐``, another story's ``文/王璐`` on the page)."""
+    names = [_SLASHED_NAME_RE.sub("", ln.text) for ln in lines
+             if ln.kind == "byline" and _SLASHED_NAME_RE.match(ln.text)]
     for i, ln in enumerate(lines):
-        if ln.kind != "text" or not _SLASHLESS_BYLINE_RE.match(ln.text.strip()):
+        text = ln.text.strip().replace(" ", "")
+        if ln.kind != "text" or not _SLASHLESS_BYLINE_RE.match(text) or (
+                one_word(text[:2]) and not any(name.startswith(text[1:2]) for name in names)):
             continue
         above, below = _neighbours(lines, i)
         if (above is not None and above.kind in ("text", "heading") and not ends_sentence(above.text)
                 and headline_shaped(above.text) and not word_runs_on(above.text, ln.text)
-                and below is not None and below.kind == "text" and (slashed or DATELINE_RE.match(below.text))):
+                and below is not None and below.kind == "text" and (names or DATELINE_RE.match(below.text))):
             ln.kind, ln.why = "byline", "slashless_byline"
 
 
