@@ -163,12 +163,13 @@ def flows_across(cuts: list[float], items: list[int], page: _Cutting) -> list[fl
 
 
 def headlines_at_feet(cuts: list[float], items: list[int], page: _Cutting, columns: list[float]) -> list[float]:
-    """The horizontal cuts with a headline (or label, or tag) under them within one column that has nothing else
-    under the cut but headlines and lines of one (a folio): a word processor's title left at the foot of its
-    column, its story going on at the next column's top or the next page's, the other columns going on as they
-    may. Cut as a band, the right column's top was read before the title at the left column's foot that heads it;
-    without the cut, the columns are read one after the other. Near misses: a headline with its text under it in
-    its column (a band's story); a headline across the columns (no column cut through it).
+    """The horizontal cuts with a headline (or label, or tag) under them within one column that has nothing under
+    it in that column but headlines and lines of one (a folio): a word processor's title left at the foot of its
+    column, its story going on at the next column's top or the next page's, whatever stands between the cut and
+    it and whatever the other columns go on with. Cut as a band, the right column's top was read before the title
+    at the left column's foot that heads it; without the cut, the columns are read one after the other. Near
+    misses: a headline with its text under it in its column (a band's story); a headline across the columns (no
+    column cut through it).
 
     >>> boxes = [(0, 0, 45, 60), (55, 0, 100, 64), (0, 70, 45, 90), (55, 70, 100, 85), (40, 95, 60, 99)]
     >>> page = _Cutting(boxes, [], 1.0, 30.0, frozenset({2, 3}), em=4.0)
@@ -195,7 +196,8 @@ def headlines_at_feet(cuts: list[float], items: list[int], page: _Cutting, colum
     for cut in cuts:
         under = [k for k in items if (boxes[k][1] + boxes[k][3]) / 2 > cut]
         if any(h in kept and not any(boxes[h][0] < x < boxes[h][2] for x in columns) and all(
-                k in kept or one_line(k) for k in under if _same_column(boxes[k], boxes[h], columns))
+                k in kept or one_line(k) for k in under
+                if boxes[k][1] >= boxes[h][1] and _same_column(boxes[k], boxes[h], columns))
                for h in under):
             found.append(cut)
     return found

@@ -275,6 +275,27 @@ def test_a_title_at_a_column_foot_heads_the_next_columns_top_where_that_column_g
     assert got.index("右5") < got.index("李克强向科威特首相") < got.index("甲0")
 
 
+def test_a_title_at_a_column_foot_under_a_row_of_titles_heads_the_next_columns_top() -> None:
+    """Bulletin seed 331 doc03: a row of two titles with their stories under them; the left column ends with a third
+    title whose story is at the right column's top, above the row. Cut across the page above the row, that story was
+    read before its title and its title run into the right title. The columns are read one after the other.
+    Near miss: a story under the third title in its column: the row's band stands."""
+    left_top = [faced(f"左{k}", 0, 14 * k, 45, "Serif") for k in range(4)]
+    right_top = [faced(f"日本{k}", 55, 14 * k, 100, "Serif") for k in range(4)]
+    row = [faced("快递发展指数提升", 2, 64, 43, "Sans-Bold", 14.0), faced("二十大新闻中心", 58, 64, 98, "Sans-Bold", 14.0)]
+    left_story = [faced(f"快递{k}", 0, 86 + 14 * k, 45, "Serif") for k in range(3)]
+    right_story = [faced(f"二十大{k}", 55, 86 + 14 * k, 100, "Serif") for k in range(7)]
+    foot = faced("日本上半财年贸易逆差创新高", 2, 136, 43, "Sans-Bold", 14.0)
+    folio = faced("— 2 —", 40, 200, 60, "Serif")
+    got = order([*left_top, *right_top, *row, *left_story, *right_story, foot, folio])
+    assert got == [*[f"左{k}" for k in range(4)], "快递发展指数提升", *[f"快递{k}" for k in range(3)], foot.text,
+                   *[f"日本{k}" for k in range(4)], "二十大新闻中心", *[f"二十大{k}" for k in range(7)], "— 2 —"]
+    under = [faced(f"乙{k}", 0, 156 + 10 * k, 45, "Serif") for k in range(3)]
+    got = order([*left_top, *right_top, *row, *left_story, *right_story, foot, *under,
+                 faced("— 2 —", 40, 220, 60, "Serif")])
+    assert got.index("日本3") < got.index("快递发展指数提升")
+
+
 def test_a_framed_block_after_the_lower_region_goes_on_with_nothing_of_it() -> None:
     """Bulletin seed 307 doc03: the story at the left column's foot is read, then the distribution block in its frame
     beside it: the block goes on with nothing of the story, which goes on at the right column's top. Near miss:
