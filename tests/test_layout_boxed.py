@@ -303,6 +303,17 @@ def test_a_title_left_at_a_pages_foot_is_centred_over_the_next_pages_column(deck
         ("heading", "subtitle")] * len(deck)
 
 
+def test_an_office_centred_under_a_subtitle_at_the_next_pages_top_is_the_byline() -> None:
+    """Bulletin seed 331 doc02: the title at page 1's foot over its folio; its subtitle and the office that wrote
+    the story centred at page 2's top. The office is the byline, not the story's first paragraph."""
+    title = ("科普宣传上街", 256.0, 740.0, 15.0, SANS, 1)
+    folio = ("— 1 —", 281.0, 790.0, 14.0, SERIF, 1)
+    top = [("——记者走访见闻", 243.0, 113.0, 15.0, SERIF, 2), ("县残疾人联合会", 248.0, 139.0, 15.0, SERIF, 2)]
+    got = bulletin_blocks(bulletin(*story(600.0), title, folio, *top, *story(166.0, page=2), pages=2))
+    assert [(kind, role) for kind, role, _ in got if kind == "heading"] == [("heading", "title"), ("heading", "subtitle")]
+    assert ("paragraph", "byline", "县残疾人联合会") in got
+
+
 def test_a_dash_line_centred_under_the_title_is_its_subtitle() -> None:
     deck = ("——记者走访见闻", 243.0, 284.0, 15.0, SERIF, 1)
     got = bulletin_blocks(bulletin(CENTRED_TITLE, deck, *story(318.0)))

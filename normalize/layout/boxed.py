@@ -86,16 +86,17 @@ def right_set_credit(page: BoxPage, i: int) -> str | None:
 def centred_byline(page: BoxPage, i: int) -> str | None:
     """A short line in body type centred right under a headline (or its subtitle), no clause in it and not
     opening with a dash: the office or writer the story is by (``东城区民政局`` under a bulletin's title; also at
-    the next column's or page's top where the headline ended its own). Near misses: a subtitle after a dash, and a body
-    line under the headline, which starts at the column's edge or its indent."""
+    the next column's or page's top where the headline ended its own, also under the subtitle there). Near misses: a
+    subtitle after a dash, and a body line under the headline, which starts at the column's edge or its indent."""
     text = page.lines[i].text
     above, turned = page.before(i)  # (past a page's or a column's foot where the headline ended its own)
     if (above is None or page.lines[above].kind != "text" or len(text) > SIGNATURE_CHARS
             or page.display(i) or page.headline_face(i) or CLAUSE_RE.search(text) or ends_sentence(text)
             or opens_subtitle(text, em_dash=True) or not (turned or stacked(page, above, i))):
         return None
-    head = above - 1 if opens_subtitle(page.lines[above].text, em_dash=True) else above  # (under its subtitle)
-    if head < 0 or not (page.display(head) or page.headline_face(head)):
+    # (under its subtitle: the title read before it, also across a page's foot)
+    head = page.before(above)[0] if opens_subtitle(page.lines[above].text, em_dash=True) else above
+    if head is None or not (page.display(head) or page.headline_face(head)):
         return None
     return "byline" if page.centred(i) else None
 
