@@ -31,7 +31,8 @@ WHY = {"page_edge_names": "page_edge_name", "open_credits": "open_credit", "brac
        "inside_sentences": "inside_sentence", "decoration_runs": "decoration_run", "datelines": "dateline",
        "masthead_debris": "masthead_debris", "signatures": "signature", "section_tags": "section_tag",
        "distribution_block": "distribution_block", "named_again": "named_again", "photo_credits": "photo_credit",
-       "offices": ("office_after_story", "office_under_title"), "slashless_bylines": "slashless_byline"}
+       "offices": ("office_after_story", "office_under_title"), "slashless_bylines": "slashless_byline",
+       "compiler_lines": ("compiler_line", "issue_line")}
 # an OCR text layer's dashed rule, a glyph a line, after a story's last sentence
 RULE_RUN = ["－ ——", "卜 －", "—", "＋", "一－—", "·", "卜 －—"]
 # OCR's debris between two stories, then a section tag opening on its own line
@@ -44,6 +45,8 @@ STORY = ["结果出来要7天，我领着阳阳在这个城市的游乐园游", 
 # a bulletin's story under its title and office, and a story's first lines
 BULLETIN = ["日本上半财年贸易逆差创新高", "市慈善总会", "据日本财务省今天（10月20日）发布", "的数据，日本上半财年贸易逆差创", "新高。"]
 CAMPAIGN = ["近日，县民政局联合社区开展复评", "问卷调查活动，号召群众争做文明", "市民，共同维护城市的文明形象。"]
+# OCR's reading of a bulletin's masthead: crumbs of its name, its issue, its compiler and its date, a blank between
+OCR_MASTHEAD = ["文明创", "", "哇简报", "", "hny", "", "第8期", "", "街道社工站编", "", "2024年5月8日", ""]
 # a long page: its first five and last four lines are its edges (running head, foot)
 MIDDLE = ["社会工作论坛举办", "近日，社会工作论坛在乌鲁木齐举办，", "来自各地的代表参加了本次活动，", "大家围绕社会工作交流了经验，",
           "论坛取得了圆满成功。"]
@@ -94,6 +97,12 @@ KIND_PASS_ROWS = [
     # near misses: a name and a slash that no 摄 follows; a byline opening with its word
     miss("photo_credits", 3, ("text", ""), [*VISIT, "陈维连/", "科普宣传上街", *CAMPAIGN]),
     miss("photo_credits", 3, ("byline", "byline_line"), [*VISIT, "文/姜钦峰", *CAMPAIGN]),
+    # a bulletin's masthead that OCR broke into crumbs: its issue's number and its compiler over its date
+    hit("compiler_lines", 9, ("furniture", "compiler_line"), [*OCR_MASTHEAD, "日本上半财年贸易逆差创新高", *LEAD]),
+    hit("compiler_lines", 7, ("furniture", "issue_line"), [*OCR_MASTHEAD, "日本上半财年贸易逆差创新高", *LEAD]),
+    # near misses: a line ending on 编 beside no dated line; an issue's number inside a page
+    miss("compiler_lines", 1, ("text", ""), ["社区新编", *LEAD]),
+    miss("compiler_lines", 11, ("text", ""), [*MIDDLE, *MIDDLE, "第8期", *MIDDLE, *MIDDLE]),
     # a byline whose slash OCR lost, under a title, in a document whose other byline has its slash
     hit("slashless_bylines", 3, ("byline", "slashless_byline"),
         ["我国西部多地今夜起将出现雨雪", "天气", "文陈思运", "", *CAMPAIGN, "", "科普宣传上街", "文/李晓明", *LEAD]),

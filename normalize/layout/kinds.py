@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATELINE_RE, HAN, JUMP_BACK_RE, OPENERS
+from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATE_RE, DATELINE_RE, HAN, JUMP_BACK_RE, OPENERS
 from ..words import OFFICE_END_CHARS, names_an_office, one_word, opens_predicate, word_runs_on
 from .lines import Line
 from .text import (
@@ -76,6 +76,28 @@ def page_edge_names(lines: list[Line]) -> None:
                 if not ((top and before_furniture) or (not top and seen_furniture)):
                     break
                 ln.kind, ln.why = "furniture", "page_edge_name"
+
+
+_COMPILER_RE = re.compile(rf"^[{HAN}]{{2,12}}编$")
+_ISSUE_RE = re.compile(r"^(?:总)?第[0-9一二三四五六七八九十]{1,4}期$")
+
+
+def compiler_lines(lines: list[Line]) -> None:
+    """A bulletin's masthead lines that OCR's crumbs of its name kept ``page_edge_names`` from reaching, at a page's
+    edge: its compiler alone on a line right above or under its dated line (``街道社工站编`` / ``2024年5月8日``),
+    and its issue's number alone (``第8期``). Furniture. Near misses: a line ending on 编 beside no dated line
+    (``社区新编``, a title's line), and an issue's number inside the page."""
+    edges = _page_edges(lines)
+    for i, ln in enumerate(lines):
+        text = ln.text.replace(" ", "")
+        if ln.kind != "text" or i not in edges:
+            continue
+        if _ISSUE_RE.match(text):
+            ln.kind, ln.why = "furniture", "issue_line"
+        elif _COMPILER_RE.match(text) and any(
+                n is not None and n.kind == "furniture" and ln.page == n.page and DATE_RE.search(n.text)
+                for n in _neighbours(lines, i)):
+            ln.kind, ln.why = "furniture", "compiler_line"
 
 
 def open_credits(lines: list[Line]) -> None:
@@ -461,9 +483,9 @@ def distribution_block(lines: list[Line]) -> None:
             lines[i].kind, lines[i].why = "furniture", "distribution_block"
 
 
-KIND_PASSES = (masthead_debris, page_edge_names, open_credits, bracketed_asides, inside_sentences, decoration_runs,
-               datelines, signatures, section_tags, distribution_block, named_again, offices, photo_credits,
-               slashless_bylines)
+KIND_PASSES = (masthead_debris, compiler_lines, page_edge_names, open_credits, bracketed_asides, inside_sentences,
+               decoration_runs, datelines, signatures, section_tags, distribution_block, named_again, offices,
+               photo_credits, slashless_bylines)
 
 
 def resumes_next(lines: list[Line], i: int) -> bool:
