@@ -88,10 +88,11 @@ def compiler_lines(lines: list[Line]) -> None:
     and its issue's number alone (``第8期``). Furniture. Near misses: a line ending on 编 beside no dated line
     (``社区新编``, a title's line), and an issue's number inside the page."""
     edges = _page_edges(lines)
-    for i, ln in enumerate(lines):
-        text = ln.text.replace(" ", "")
-        if ln.kind != "text" or i not in edges:
+    for i in sorted(edges):
+        ln = lines[i]
+        if ln.kind != "text":
             continue
+        text = ln.text.replace(" ", "")
         if _ISSUE_RE.match(text):
             ln.kind, ln.why = "furniture", "issue_line"
         elif _COMPILER_RE.match(text) and any(
@@ -448,8 +449,10 @@ def slashless_bylines(lines: list[Line]) -> None:
     names = [_SLASHED_NAME_RE.sub("", ln.text) for ln in lines
              if ln.kind == "byline" and _SLASHED_NAME_RE.match(ln.text)]
     for i, ln in enumerate(lines):
+        if ln.kind != "text" or not ln.text.lstrip().startswith("文"):
+            continue
         text = ln.text.strip().replace(" ", "")
-        if ln.kind != "text" or not _SLASHLESS_BYLINE_RE.match(text) or (
+        if not _SLASHLESS_BYLINE_RE.match(text) or (
                 one_word(text[:2]) and not any(name.startswith(text[1:2]) for name in names)):
             continue
         above, below = _neighbours(lines, i)
