@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from helpers import NEW_PAGE, ROW, assert_decision, hit, kinds, miss, page
 
@@ -175,6 +177,36 @@ def test_break_before(rule: str, lines: tuple[str, ...], at: int, verdict: objec
     assert_decision("break_before", rule, lines, at, verdict, is_hit, seen_as=seen)
 
 
+def printed_as_runs(paragraphs: list[str], width: int) -> list[str]:
+    """The paragraphs set in a column ``width`` em wide (each first line two em in), then cut as
+    ``pdftotext -raw`` cuts a typesetter's PDF that sets each mark in a run of its own: after every
+    mark, and at each printed line's end."""
+    out = []
+    for text in paragraphs:
+        room = width - 2
+        while text:
+            out += [piece for piece in re.split("(?<=[，、。：；！？”])", text[:room]) if piece]
+            text, room = text[room:], width
+    return out
+
+
+# Two paragraphs, cut into runs: the first sentence ends inside its printed line and the paragraph
+# goes on along it (line 4); the paragraph's last line stops short (line 11)
+RUNS = printed_as_runs([
+    "社区今天上午举行了义诊，吸引了老人，大家都来参加。老人们纷纷说，活动办得好，希望以后，多多举办，大家欢迎。",
+    "据了解，义诊由社区卫生服务中心，组织，共有医生十二名，护士八名，参加了这次活动，受到好评。",
+], 16)
+# Runs of a story, then a sentence ending inside its printed line under which a headline stands:
+# the next known edge is in the next story
+RUNS_THEN_HEADLINE = [
+    *printed_as_runs(["据了解，这次义诊由社区卫生服务中心组织开展并邀请了市里的专家前来坐诊，共有，医生，十二名，"
+                      "护士，八名，参加，这次活动受到了社区居民和老人们的一致好评，大家，都说好。"], 16),
+    *RUNS[:4],
+    "社区义诊活动受到欢迎",
+    *printed_as_runs(["本报讯今天上午社区举行义诊，吸引老人，大家都来参加。老人们纷纷说，活动办得好，希望以后多办。"], 16),
+]
+
+
 # After text line i, which ended a sentence or a credit: True, the paragraph ends with it.
 ENDS_AFTER = [
     hit("last_text_line", 4, True, [
@@ -233,6 +265,19 @@ ENDS_AFTER = [
         "第二段从这里开始写起，一",
         "直写到这里结束。",
     ]),
+    hit("printed_line_ends", 4, False, RUNS),
+    hit("printed_line_ends", 11, True, RUNS),
+    # the same text as printed lines: widths, not runs, tell
+    miss("printed_line_ends", 4, None, [
+        "社区今天上午举行了义诊，吸",
+        "引了老人，大家都来参加。老人们纷",
+        "纷说，活动办得好，希望以后，多多",
+        "举办，大家欢迎。",
+        "据了解，义诊由社区卫生服务中",
+        "心，组织，共有医生十二名，护士八",
+        "名，参加了这次活动，受到好评。",
+    ]),
+    miss("printed_line_ends", 19, ("short_last_line", True), RUNS_THEN_HEADLINE),
     hit("short_last_line", 4, True, [
         *BODY,
         "会上，三地民政局签订",
@@ -495,3 +540,14 @@ def test_ocr_a_closing_quote_that_closes_nothing_before_a_gap_breaks_no_paragrap
     text = page("与此同时，我县好多新人赶在这一天登记结婚，掀", second, "新人有50多对，比平常多了一倍。”县民政局婚姻登记处",
                 "的工作人员告诉记者。")
     assert [kind for kind, _ in kinds(text)] == ["paragraph"] * paragraphs
+
+
+def test_a_page_cut_into_runs_keeps_its_paragraphs() -> None:
+    """Each run its own line: the printed lines' known ends part the paragraphs, and a sentence that
+    ends inside its printed line goes on (``…大家都来参加。`` / ``老人们纷纷``)."""
+    paragraphs = [
+        "社区今天上午举行了义诊，吸引了老人，大家都来参加。老人们纷纷说，活动办得好，希望以后，多多举办，大家欢迎。",
+        "据了解，义诊由社区卫生服务中心，组织，共有医生十二名，护士八名，参加了这次活动，受到好评。",
+    ]
+    blocks = build_blocks(page(*printed_as_runs(paragraphs, 16)))
+    assert [b["text"] for b in blocks if b["kind"] == "paragraph"] == paragraphs

@@ -6,11 +6,13 @@ against its neighbours, does it look indented, what separates it from the next t
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
+import re
 from collections.abc import Iterator
 
-from ..chardata import DATELINE_RE, WORD_CHAR_RE
+from ..chardata import DATELINE_RE, HAN, WORD_CHAR_RE
 from .lines import Line
 from .text import (
     CUT_STARTS,
@@ -180,6 +182,11 @@ class Page:
         """The document's lines are cut at random (``fragmented``), by their lengths."""
         return fragmented([len(self.lines[i].text) for i in self.text_idx])
 
+    @functools.cached_property
+    def printed(self) -> PrintedLines:
+        """Where a fragmented page's printed lines end (see ``PrintedLines``)."""
+        return PrintedLines(self)
+
     def _slack(self) -> dict[int, float]:
         """A line that breaks before an unbreakable number or word ("…指数为" / "53.5%，…") is
         short by up to that word's width: how much, by line."""
@@ -330,3 +337,64 @@ class Page:
     def page_top(self, i: int) -> bool:
         """Line i is the first non-blank line of its page."""
         return i in self.page_tops
+
+
+EDGE_RE = re.compile(f"[{HAN}]")
+EDGES_NEAR = 8  # edges on each side of a place that tell its column's width
+EDGE_REACH = 8  # printed lines after a sentence's end within which the next known edge must come
+COLUMN_EM = (6.0, 40.0)  # a column is wider than the first, narrower than the second
+
+
+class PrintedLines:
+    """
+    A fragmented page (``fragmented``: a typesetter's PDF through ``pdftotext -raw`` gives each run
+    of text a line: ``近日，`` / ``县质监局对…``) has lost its printed lines, but not all of them:
+    pdftotext cuts between two Chinese characters only where the printed line ends (``扎实开展一系列扶``
+    / ``残助残活动，…``). Counted along the running text in em, those known edges lie a column's
+    width apart, or a multiple of it; a sentence's end between two of them either goes on to the next
+    edge on its printed line, or ends a paragraph whose next line starts two em in.
+    """
+
+    def __init__(self, page: Page) -> None:
+        self.at: dict[int, float] = {}  # where each text line ends, in em along the running text
+        self.run: dict[int, int] = {}  # which stretch of text, unbroken by a gap or page, it is in
+        self.edges: list[tuple[int, float]] = []  # (stretch, place) of each known printed line end
+        place, run = 0.0, 0
+        for i in page.text_idx:
+            text = page.lines[i].text
+            place += line_width(text.replace(" ", ""), page.width.mark_em)
+            self.at[i], self.run[i] = place, run
+            j = page.following[i]
+            if j is None or page.gap_after(i) != "":
+                run += 1
+            elif EDGE_RE.match(text[-1]) and EDGE_RE.match(page.lines[j].text[0]):
+                self.edges.append((run, place))
+        self.places = [p for _, p in self.edges]
+
+    def column(self, k: int) -> float | None:
+        """The column's width near the k-th edge: the median distance between edges next to it."""
+        near = self.edges[max(0, k - EDGES_NEAR) : k + EDGES_NEAR + 1]
+        low, high = COLUMN_EM
+        steps = sorted(b - a for (r, a), (s, b) in itertools.pairwise(near) if r == s and low < b - a < high)
+        return steps[len(steps) // 2] if steps else None
+
+    def sentence_ends_paragraph(self, i: int) -> bool | None:
+        """
+        Whether the paragraph ends with line i, which ends a sentence: True where the next known edge
+        comes a column's width (or several), less an indent, after it; False where it comes a whole
+        number of columns after the edge before; None where the edges say neither, or are missing.
+        """
+        p, run = self.at[i], self.run[i]
+        k = bisect.bisect_left(self.places, p - Tol.EPS)
+        if k == 0 or k >= len(self.edges) or self.edges[k - 1][0] != run or self.edges[k][0] != run:
+            return None
+        (_, e1), (_, e2) = self.edges[k - 1], self.edges[k]
+        width = self.column(k)
+        if width is None or e2 - p > EDGE_REACH * width:
+            return None
+        lines = range(1, int((e2 - e1) / width) + 3)
+        goes_on = min(abs(e2 - e1 - n * width) for n in lines)
+        ends = min(abs(e2 - p - (n * width - Tol.INDENT)) for n in lines)
+        if abs(goes_on - ends) < Tol.SAME:
+            return None
+        return ends < goes_on

@@ -167,6 +167,19 @@ def blank_break_after(page: Page, i: int, cur: Open) -> bool | None:
     return None
 
 
+def printed_line_ends(page: Page, i: int, cur: Open) -> bool | None:
+    """On a page whose lines are cut at random, where its known printed line ends say the sentence
+    ended a printed line short, or went on along it (``…杨铭高兴地说。`` / ``杨铭今年 25岁，…``,
+    one paragraph: see ``PrintedLines``). A headline after the line proves the edges wrong: the
+    next known edge is in the next story (``…感受到了来自社会的关心和温暖。`` / ``用电高峰来了！``)."""
+    if not page.fragmented:
+        return None
+    ends = page.printed.sentence_ends_paragraph(i)
+    if ends is False and (j := page.next_index(i)) is not None and heading_span(page, j)[0]:
+        return None
+    return ends
+
+
 def short_last_line(page: Page, i: int, cur: Open) -> bool | None:
     """The line stops clearly short of its column (a first line counted with its indent)."""
     nxt = page.nxt(i)
@@ -175,7 +188,7 @@ def short_last_line(page: Page, i: int, cur: Open) -> bool | None:
 
 
 ENDS_AFTER = family("ends_after", last_text_line, inline_break_after, credit_closes, blank_break_after,
-                    short_last_line)
+                    printed_line_ends, short_last_line)
 
 
 def ends_after(page: Page, i: int, cur: Open) -> str:
