@@ -3,12 +3,16 @@ page's edges, credits whose bracket OCR lost, asides in brackets."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from helpers import INDENT, NEW_PAGE, ROW, blocks_at, hit, kinds, miss, page
 
 from normalize.layout import build_blocks
 from normalize.layout.kinds import KIND_PASSES
 from normalize.layout.lines import read_lines
+from normalize.loader import load_paths
+from normalize.pipeline import document_stages, run_pipeline
 
 # An indented lead over a 16 em column, under the headline of the rows below.
 LEAD = [
@@ -509,3 +513,65 @@ def test_an_office_named_again_parts_each_title_from_its_story() -> None:
                    "as the story's byline: the text alone does not tell the two apart")
 def test_an_office_ending_a_two_line_title_is_the_titles() -> None:
     assert after_passes((*VISIT, "喜报！我区这支队伍获评", "全国先进志愿服务队", *LEAD), 4) == ("text", "")
+
+
+def ocr_page(top: list[tuple[str, float, float]], body: int = 24) -> tuple[str, dict]:
+    """A scanned page as OCR gives it: ``top`` lines (text, left edge, height in px) over a story of
+    ``body`` lines, 50 px high, in a column from x 230 to 1270."""
+    rows: list[str] = []
+    boxes: list[list[float] | None] = []
+    y = 100.0
+    for text, x0, height in top:
+        rows.append(text)
+        boxes.append([1, x0, y, x0 + len(text) * height, y + height, height, 0, 0])
+        y += height + 20
+    rows.append("")
+    boxes.append(None)
+    for k in range(body):
+        x0 = 330.0 if k == 0 else 230.0
+        rows.append("结果出来要七天，我领着阳阳在这个城市的游乐园游" if k < body - 1 else "我的心也飞了起来。")
+        boxes.append([1, x0, y, 1270.0, y + 50, 50.0, 1, 0])
+        y += 70
+    return "\n".join(rows), {"unit": "px", "lines": boxes}
+
+
+# An OCR page's top lines (text, left edge, height in px) over a story in a column 230 px in
+BOX_PASS_ROWS = [
+    # a magazine's section banner and issue, four em out in the margin: running heads
+    hit("margin_heads", 2, "margin_head", [("和和人扩放于攻拓区", 29.0, 61.0), ("2真情典藏", 43.0, 83.0)]),
+    # a title inside the text block, however large, heads the story
+    miss("margin_heads", 1, "headline_before_body", [("内心强大则世界辽阔", 300.0, 100.0)]),
+    # out in the margin but holding a clause: text
+    miss("margin_heads", 1, None, [("2真情典藏，结果", 43.0, 83.0)]),
+]
+
+
+@pytest.mark.parametrize(ROW, BOX_PASS_ROWS)
+def test_box_passes(rule: str, lines: tuple, at: int, verdict: object, is_hit: bool) -> None:
+    text, layout = ocr_page(list(lines))
+    blocks = build_blocks(text, layout)
+    why = {n: b["why"] for b in blocks for n in range(b["lines"][0], b["lines"][1] + 1)}
+    if is_hit:
+        assert why[at] == "margin_head"
+        assert not [b for b in blocks if b["kind"] == "heading"]  # (the story under it has no title)
+    else:
+        assert why[at] != "margin_head"
+        assert verdict is None or why[at] == verdict
+
+
+def test_a_page_with_too_few_body_lines_measures_no_margin() -> None:
+    text, layout = ocr_page([("和和人扩放于攻拓区", 29.0, 61.0)], body=12)
+    assert not [b for b in build_blocks(text, layout) if b.get("why") == "margin_head"]
+
+
+def test_the_magazine_scans_banner_is_a_running_head_and_its_first_story_has_no_title() -> None:
+    """The scanned magazine page opens in the middle of a story carried over from the page before, under
+    the magazine's section banner out in the margin (gold: no title)."""
+    folder = Path(__file__).resolve().parents[2] / "shared" / "real" / "hocr" / "mag12img"
+    if not folder.exists():
+        pytest.skip("../shared is not beside this checkout")
+    docs = load_paths([str(folder)], pages_per_folder=True, glob="*.hocr")
+    first = next(iter(run_pipeline(docs, document_stages())))
+    assert first["title"] is None and first["kicker"] is None
+    assert first["paragraphs"][0].startswith("结果出来要7天")
+    assert [r["text"] for r in first["removed"][:2]] == ["和和人扩放于攻拓区", "2真情典藏"]

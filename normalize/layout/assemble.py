@@ -14,7 +14,7 @@ from .boxed import BOX_FURNITURE, box_break, element_roles, headlines
 from .boxes import BoxPage, read_boxed_lines
 from .columns import byline_first
 from .headlines import heading_span, new_element
-from .kinds import KIND_PASSES, repeated_titles, resumes_next
+from .kinds import BOX_PASSES, KIND_PASSES, repeated_titles, resumes_next
 from .lines import Line, read_lines
 from .page import Page, page_mark_em
 from .paragraphs import (
@@ -47,9 +47,11 @@ SPACEY_MARKS = 2  # spaces after this many marks: the document spaces after ever
 class Assembler:
     """One pass over a document's lines, keeping the open paragraph and headline element."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, boxes: list[Any] | None = None) -> None:
         lines = read_lines(text, len(SPACEY_RE.findall(text)) >= SPACEY_MARKS)
         mark_em = page_mark_em(lines)  # (from the lines as read: the passes below change kinds)
+        for box_pass in BOX_PASSES if boxes else ():  # an OCR page's boxes: where a line stands (see ``assembler``)
+            box_pass(lines, boxes)
         for mark in KIND_PASSES:
             mark(lines)
         lines = byline_first(lines)
@@ -271,14 +273,14 @@ class BoxAssembler:
 
 def assembler(text: str, layout: dict[str, Any] | None = None) -> Assembler | BoxAssembler:
     """The assembler for a document: by boxes where its layout states them (a PDF: points), else
-    by text. OCR's boxes (pixels, or a PDF's OCR layer: ``"ocr": true``) are kept on the record
-    but not read: its line heights and column pieces are too rough for the geometry rules, which
-    its text does better with (measured on the dev and held-out pages)."""
+    by text. OCR's boxes (pixels, or a PDF's OCR layer: ``"ocr": true``) are read only for where a
+    line stands on its page (``BOX_PASSES``): its line heights and column pieces are too rough for
+    the geometry rules, which its text does better with (measured on the dev and held-out pages)."""
     if layout and layout.get("unit") == "pt" and not layout.get("ocr"):
         boxed = read_boxed_lines(text, layout)
         if boxed is not None:
             return BoxAssembler(text, BoxPage(*boxed, layout))
-    return Assembler(text)
+    return Assembler(text, (layout or {}).get("lines"))
 
 
 def explain(text: str, layout: dict[str, Any] | None = None) -> tuple[list[dict], list[Decision]]:

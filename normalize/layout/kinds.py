@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Any
 
 from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATE_RE, DATELINE_RE, HAN, JUMP_BACK_RE, OPENERS
 from ..words import OFFICE_END_CHARS, names_an_office, one_word, opens_predicate, word_runs_on
@@ -224,6 +225,44 @@ def masthead_debris(lines: list[Line]) -> None:
         if hits >= MASTHEAD_DEBRIS and hits * 3 >= len(run):
             for k in run:
                 lines[k].kind, lines[k].why = "noise", "masthead_debris"
+
+
+MARGIN_EM = 2.0  # a running head in the margin stands this far (em of body type) outside the text block
+MARGIN_SHARE = 0.05  # the text block's edges: this share of the body lines stand further out
+RUNNING_HEAD_MAX = 30  # characters a running head holds at most
+SAME_BODY = 0.15  # a line within this share of the body height is set in body type
+
+
+def margin_heads(lines: list[Line], boxes: list[Any]) -> None:
+    """
+    An OCR page's top lines that stand out into its margin, clear of the text block that every
+    column of body type fills: a magazine's section banner and issue over the page (``2真情典藏``,
+    its left edge four em left of the columns' edge), not the title of the story under it (a
+    title stands inside the block). ``boxes``: the loader's layout entries, by raw line. Lines
+    are taken from the page's top down to the first inside the block; near misses: a line that
+    holds a clause or ends a sentence (text, wherever the block's edge was measured), and the
+    lines of a page with too few body lines to measure the block.
+    """
+    by_page: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        box = boxes[ln.n - 1] if ln.kind == "text" and ln.n - 1 < len(boxes) else None
+        if box:
+            by_page.setdefault(int(box[0]), []).append(i)
+    for idx in by_page.values():
+        geo = {i: boxes[lines[i].n - 1] for i in idx}
+        heights = sorted(g[5] for g in geo.values())
+        body = heights[len(heights) // 2]
+        inside = [g for g in geo.values() if abs(g[5] - body) <= SAME_BODY * body]
+        if len(inside) < 1 / MARGIN_SHARE:
+            continue
+        out = int(len(inside) * MARGIN_SHARE)
+        left, right = sorted(g[1] for g in inside)[out], sorted(g[3] for g in inside)[-1 - out]
+        for i in sorted(idx, key=lambda k: geo[k][2]):
+            g, text = geo[i], lines[i].text
+            if not (g[1] < left - MARGIN_EM * body or g[3] > right + MARGIN_EM * body) or (
+                    len(text) > RUNNING_HEAD_MAX or CLAUSE_RE.search(text) or ends_sentence(text)):
+                break
+            lines[i].kind, lines[i].why = "furniture", "margin_head"
 
 
 def _head_glyphs(ln: Line) -> bool:
@@ -486,6 +525,8 @@ def distribution_block(lines: list[Line]) -> None:
             lines[i].kind, lines[i].why = "furniture", "distribution_block"
 
 
+BOX_PASSES = (margin_heads,)
+"""Passes that read an OCR page's boxes too (``layout["lines"]``, by raw line), run before ``KIND_PASSES``."""
 KIND_PASSES = (masthead_debris, compiler_lines, page_edge_names, open_credits, bracketed_asides, inside_sentences,
                decoration_runs, datelines, signatures, section_tags, distribution_block, named_again, offices,
                photo_credits, slashless_bylines)
