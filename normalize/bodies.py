@@ -10,13 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .chardata import CONTINUED_RE
+from .chardata import CONTINUED_RE, HAN
 from .layout.roles import SAME_HEAD
 from .layout.text import TAG_MISREAD_CLOSERS, TAG_RE, misread_closer, opens_subtitle
 from .records import REMOVED_KINDS
 
 _SPACE_IN_TITLE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _OPENERS, _CLOSERS = "（(〈[【", "）)〉]】"
+_NAMES_RE = re.compile(f"(?!据)[{HAN}]{{2,3}}(?:[ \u3000、]+[{HAN}]{{2,3}})*")  # "陈玲玲 林娟": people (not "据新华社")
+_NAME_SEP_RE = re.compile(r"[ \u3000、]+")
+_DATELINE_BRACKET_RE = re.compile(r"[（(]([^（()）]{2,30})[）)]")  # "（记者 邱宇）" after "本报讯"
+DATELINE_REACH = 12  # characters into a dateline paragraph within which its bracket opens
 
 
 @dataclass
@@ -268,12 +272,33 @@ class _Cutter:
             self.groups.append(self.pending)
             self.pending = []
         if b["kind"] == "credit":
+            if signs_a_brief(self.cur, b):  # the story ended a paragraph ago: that paragraph is a brief of its own
+                last = self.cur.paragraphs.pop()
+                self.cur = Body(paragraphs=[last])
+                self.bodies.append(self.cur)
+                self.groups.append([])
             self.cur.credit = b
             self.cur = None
         elif b.get("role") == "byline":
             self.cur.bylines.append(b)
         else:
             self.cur.paragraphs.append(b)
+
+
+def signs_a_brief(body: Body, credit: dict) -> bool:
+    """
+    A credit naming people under a story whose dateline names others: it signs the last paragraph
+    alone, a brief printed under the story (a county page's ``本报讯（记者 邱宇）…`` story, then
+    ``近日，县质监局对…等。`` over ``（陈玲玲 林娟）``). Near misses: the dateline's own reporter, an
+    office (``（县残疾人联合会）``) or a source (``（据新华社）``), a story of one paragraph.
+    """
+    if len(body.paragraphs) < 2 or body.paragraphs[0].get("role") != "dateline":
+        return False
+    names = credit_text(credit["text"])
+    bracket = _DATELINE_BRACKET_RE.search(body.paragraphs[0]["text"], 0, DATELINE_REACH + 32)
+    if not _NAMES_RE.fullmatch(names) or bracket is None or bracket.start() > DATELINE_REACH:
+        return False
+    return not any(name in bracket.group(1) for name in _NAME_SEP_RE.split(names))
 
 
 def _repeats(headline: Headline, titles: str) -> bool:

@@ -565,3 +565,39 @@ def test_ocr_an_office_wrapped_in_a_credit_left_open_is_the_credit(rest: str, cr
     first, *_, last = pipeline(text)
     assert first["credit"] == credit
     assert last["title"] == "非遗民俗文献展邀市民“宝读诗书”"
+
+
+STORY = [
+    heading("文明进社区，我们在行动", 1, 1),
+    block("paragraph", "本报讯（记者 邱宇）5月18日，广润社区开展问卷调查活动，号召群众争做文明市民。", 2, role="dateline"),
+    block("paragraph", "据了解，广润社区是我县开展问卷调查活动的首个试点社区。", 3),
+]
+BRIEF = block("paragraph", "近日，县质监局对液化气充装站的压力容器进行检查。", 4)
+
+
+@pytest.mark.parametrize(("credit", "brief"), [
+    ("（陈玲玲 林娟）", True),  # other people than the dateline's: the brief under the story signs itself
+    ("（陈佳）", True),
+    ("（邱宇）", False),  # near miss: the dateline's own reporter signs the story
+    ("（县民政局办公室）", False),  # near misses: an office, a source
+    ("（据新华社）", False),
+    ("（据央视网）", False),
+])
+def test_a_credit_naming_others_than_the_datelines_reporter_signs_a_brief_of_its_own(credit: str, brief: bool) -> None:
+    record = {"id": "d", "blocks": [*STORY, BRIEF, block("credit", credit, 5)], "steps": []}
+    articles, _ = split_document(record)
+    if brief:
+        story, item = articles
+        assert (story["title"], story["credit"], len(story["paragraphs"])) == ("文明进社区，我们在行动", None, 2)
+        assert (item["title"], item["credit"], item["paragraphs"]) == (None, credit_text(credit), [BRIEF["text"]])
+    else:
+        [story] = articles
+        assert story["credit"] == credit_text(credit) and len(story["paragraphs"]) == 3
+
+
+def test_a_story_without_a_dateline_keeps_its_credit_of_names() -> None:
+    """Near miss: no dateline names the story's reporter, so nothing says the credit signs another item."""
+    blocks = [STORY[0], block("paragraph", "5月18日，广润社区开展问卷调查活动，号召群众争做文明市民。", 2), STORY[2],
+              BRIEF, block("credit", "（陈玲玲 林娟）", 5)]
+    [story] = split_document({"id": "d", "blocks": blocks, "steps": []})[0]
+    assert story["credit"] == "陈玲玲 林娟" and len(story["paragraphs"]) == 3
