@@ -129,6 +129,26 @@ def _attach_headlines(bodies: list[Body], groups: list[list[Headline]]) -> list[
     return unmatched
 
 
+def _kickers_naming_other_stories(bodies: list[Body]) -> None:
+    """A kicker that names an untitled story of the page and not its own is that story's title, set
+    where the typesetter's text put it, over another headline (a county page's ``科普宣传上街`` over
+    ``我县“假证被拘”第一人现身``, naming the brief ``…县首府广场举行了“普及科学知识…”科普宣传…``). Near
+    misses: a kicker sharing words with its own story, and one no untitled story on the page shares."""
+    untitled = [b for b in bodies if b.headline is None and b.paragraphs]
+    for body in bodies:
+        head = body.headline
+        if not untitled or head is None or len(head.blocks) < 2 or head.blocks[0].get("role") != "kicker":
+            continue
+        kicker = head.blocks[0]["text"]
+        own = similarity(kicker, body.text)
+        other = max(untitled, key=lambda b: similarity(kicker, b.text))
+        if own < MIN_HEADLINE_MATCH <= similarity(kicker, other.text) and own + MIN_HEADLINE_MATCH <= similarity(
+                kicker, other.text):
+            other.headline = Headline([{**head.blocks[0], "role": "title"}])
+            head.blocks.pop(0)
+            untitled.remove(other)
+
+
 def _headlines_after_bodies(bodies: list[Body]) -> None:
     """A headline read after its story, with nothing under it, heads the untitled story before it when
     they share words: a vertical title set beside its text, read after it (``社区志愿者走进养老院``), or a
@@ -192,6 +212,7 @@ def split_document(record: dict) -> tuple[list[dict], list[dict]]:
     for leftover in _attach_headlines(bodies, groups):
         removed.append({**removed_entry(leftover.blocks[0], "unmatched_heading"), "text": leftover.text})
     _headlines_after_bodies(bodies)
+    _kickers_naming_other_stories(bodies)
     articles = _attach_fragments(bodies)
     out: list[dict] = []
     articles.sort(key=lambda a: a.headline.line if a.headline else a.line)

@@ -601,3 +601,30 @@ def test_a_story_without_a_dateline_keeps_its_credit_of_names() -> None:
               BRIEF, block("credit", "（陈玲玲 林娟）", 5)]
     [story] = split_document({"id": "d", "blocks": blocks, "steps": []})[0]
     assert story["credit"] == "陈玲玲 林娟" and len(story["paragraphs"]) == 3
+
+
+BRIEF_NAMED = [
+    block("paragraph", "5月19日，县科技局在县首府广场举行了科普宣传活动，发放资料5000多份。", 1),
+    block("credit", "（陈维连）", 2),
+]
+
+
+def story_under(kicker: str) -> list[dict]:
+    return [
+        heading(kicker, 3, 1, role="kicker"),
+        heading("我县“假证被拘”第一人现身", 4, 1),
+        block("paragraph", "本报讯（记者 陈玲玲）5月1日，修改后的道路交通安全法正式实施。", 5, role="dateline"),
+        block("paragraph", "昨日中午，交警在县城巡查时发现一辆轿车逆向行驶，驾驶人持假证。", 6),
+    ]
+
+
+@pytest.mark.parametrize(("kicker", "moves"), [
+    ("科普宣传上街", True),  # it names the untitled brief, not the story under it: the brief's title
+    ("交警严查假证", False),  # near miss: it shares words with its own story
+    ("文明创建进行时", False),  # near miss: no untitled story shares its words
+])
+def test_a_kicker_naming_an_untitled_story_is_that_storys_title(kicker: str, moves: bool) -> None:
+    articles, _ = split_document({"id": "d", "blocks": [*BRIEF_NAMED, *story_under(kicker)], "steps": []})
+    brief, story = articles
+    assert brief["title"] == (kicker if moves else None)
+    assert (story["kicker"], story["title"]) == (None if moves else kicker, "我县“假证被拘”第一人现身")
