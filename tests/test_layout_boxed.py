@@ -77,6 +77,10 @@ BOX_FURNITURE = [
     hit("right_set_credit", 8, "credit", typeset(TITLE, *PARAGRAPHS, ("东城区民政局", 139.0, 186.4, BODY, 1, 193.0))),
     # near miss: a paragraph's last line starts at the column's edge
     miss("right_set_credit", 8, None, typeset(TITLE, *PARAGRAPHS, ("大家都很满意。", 40.0, 186.4, BODY, 1))),
+    # set right to the frame, an em past the lines' ends, which an unjustified column's lines stop short of
+    hit("right_set_credit", 8, "credit", typeset(TITLE, *PARAGRAPHS, ("东城区民政局", 148.0, 186.4, BODY, 1, 202.0))),
+    # near miss: three em past them, out in the gutter
+    miss("right_set_credit", 8, None, typeset(TITLE, *PARAGRAPHS, ("东城区民政局", 166.0, 186.4, BODY, 1, 220.0))),
     # the office a story is by, centred under its headline in body type
     hit("centred_byline", 2, "byline", typeset(TITLE, ("东城区民政局", 89.5, 93.0, BODY, 1), *column(
         PARAGRAPHS_TEXT, top=110.0, indent=(0, 3)))),

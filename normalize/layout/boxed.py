@@ -63,7 +63,9 @@ def right_set_credit(page: BoxPage, i: int) -> str | None:
     """A short line set flush right, well clear of its column's left edge, under a story's last
     sentence: the office or writer signing the story (``东城区民政局``), also where it was carried over to the
     next page's top (a bulletin's ``县民政局办公室`` over the next story's title), and under a last line too short to
-    reach over it. Near miss: a paragraph's last line, which starts at the column's edge or a paragraph's indent."""
+    reach over it; flush with the column's lines or up to a character past them, with the frame where unjustified
+    lines stop short of it (``社区服务中心`` ending an em right of the lines above). Near miss: a paragraph's last line,
+    which starts at the column's edge or a paragraph's indent."""
     g, text = page.geo[i], page.lines[i].text
     above = page.above.get(i)
     if above is None:  # alone in its region: the text line before it
@@ -79,7 +81,8 @@ def right_set_credit(page: BoxPage, i: int) -> str | None:
     left, right = page.left.get(above, a.x0), page.right.get(above, a.x1)
     if a.bottom > g.top or not left - Em.EDGE * g.size <= g.x0 < right:  # (in its column, under a short line too)
         return None
-    flush_right = abs(right - g.x1) <= Em.EDGE * g.size + page.ragged.get(above, 0.0)
+    ragged = page.ragged.get(above, 0.0)
+    flush_right = -Em.EDGE * g.size - ragged <= g.x1 - right <= Em.PAST_EDGE * g.size + ragged
     return "credit" if flush_right and g.x0 - left > Em.INDENT_MAX * g.size else None
 
 

@@ -27,6 +27,8 @@ class Em:
     SHORT = 1.0  # a paragraph's last line stops at least this short of its column's right edge
     SHORT_MID_SENTENCE = 5.0  # ...and this short where it ends no sentence (a subhead), not a few characters short
     EDGE = 0.5  # line starts (or ends) this close are one column edge
+    PAST_EDGE = 1.5  # a line set flush right may end this far past its column's line ends (the frame's edge,
+    # which unjustified lines stop a character short of)
     NEARLY_FILLS = 0.45  # a title in another face this clear of both its column's edges is centred in it
     ELEMENT_GAP = 0.6  # space between two headline lines that parts a label or kicker from its title
     KICKER_GAP = 2.0  # a kicker stands at most this far above its title
