@@ -20,7 +20,8 @@ from .records import REMOVED_KINDS
 # Protected spans where ASCII punctuation is part of the token: URLs, e-mail, file names, times.
 _FILE_EXT = r"\.(?:txt|pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|html?|zip|csv|json|py)\b"
 _PROTECTED_RE = re.compile(
-    r"(?:https?://|www\.)[^\s\u3000，。；！？、“”（）《》]+"
+    # (a URL holds a parenthesis only with its partner: a ")" it does not open is the text's)
+    r"(?:https?://|www\.)(?:[^\s\u3000，。；！？、“”（）《》()]|\([^\s\u3000()]*\))+"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
     rf"|\b[A-Za-z0-9_-]+{_FILE_EXT}"
 )

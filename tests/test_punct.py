@@ -81,6 +81,8 @@ CASES = {
         ("今天 〈10月3日) 开始", "今天（10月3日）开始"),  # OCR's 〈 for （, closed by a parenthesis
         ("《论语〈学而〉篇》", "《论语〈学而〉篇》"),  # near-miss: a real angle bracket pair
         ("《论〈资本论)》", "《论〈资本论〉》"),  # inside a title, the closer was misread
+        ("中国政府网(www.gov.cn)", "中国政府网（www.gov.cn）"),  # the ")" after an address is the pair's
+        ("见https://zh.wikipedia.org/wiki/A_(b)词条", "见https://zh.wikipedia.org/wiki/A_(b)词条"),  # near-miss
     ],
     "quotes": [
         ('他说"好的"', "他说“好的”"),
