@@ -346,8 +346,9 @@ def turned_paragraph(before: list[TextLine], region: list[TextLine], em: float) 
 
 
 def _closes(region: list[TextLine], em: float) -> bool:
-    """The region's last line closes a story: a credit, or an office set right."""
-    return bool(CREDIT_TAIL_RE.search(region[-1].text)
+    """The region's last line closes a story: a credit (also one wrapped from the line before:
+    ``…满意而归。（县民政局办`` / ``公室）``), or an office set right."""
+    return bool(CREDIT_TAIL_RE.search("".join(line.text for line in region[-2:]))
                 or region[-1].x0 > min(line.x0 for line in region) + SET_IN_EM * em)
 
 

@@ -171,7 +171,13 @@ TURNED_COLUMN = [
     # and where that office stands alone in its region, set right of the column read before it
     ("after an office set right alone", [[line("并处以四千元罚款", 0, -14, 45)], [line("县民政局", 32, 0, 45)], TOP, LOW],
      ["并处以四千元罚款", "县民政局", "雅万高铁是中国高铁", "素、全产业链在海外"]),
+    # and where the region before closes with a credit wrapped onto its last line
+    ("after a credit wrapped across two lines", [[line("满意而归。（县民政局办", 0, -14, 45), line("公室）", 0, 0, 10)], TOP, LOW],
+     ["满意而归。（县民政局办", "雅万高铁是中国高铁", "素、全产业链在海外"]),
     # near misses: the order stands
+    ("a bracket opened on the line before closes no credit", [[line("满意而归。（县民政局办", 0, -14, 45),
+                                                              line("公室等单位", 0, 0, 25)], TOP, LOW],
+     ["满意而归。（县民政局办", "素、全产业链在海外", "雅万高铁是中国高铁"]),
     ("an office alone far under the column read before it", [[line("并处以四千元罚款", 0, -60, 45)],
                                                             [line("县民政局", 32, 0, 45)], TOP, LOW],
      ["并处以四千元罚款", "县民政局", "素、全产业链在海外", "雅万高铁是中国高铁"]),
