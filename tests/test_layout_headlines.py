@@ -444,13 +444,29 @@ NEW_ELEMENT = [
     hit("set_over_dateline", 4, False, DATED),
     # near miss: no dateline below, the widths decide
     miss("set_over_dateline", 4, None, [*DATED[:6], "“5.20”的谐音是“我爱你”，网络上把", "这天称作“网络情人节”。"]),
-    # the cut at a number: one element (a typesetter's text objects part there)
-    hit("set_over_dateline", 4, False, [*DATED[:2], "联运班列累计开行3", "万列", *DATED[6:]]),
+    # the cut at a mark: one element (a typesetter's text objects part there)
+    hit("set_over_dateline", 6, False, DATED),
+    # ...and at a number, where its unit opens the next line: ``wraps_inside`` knows that first
+    miss("set_over_dateline", 4, ("wraps_inside", False), [*DATED[:2], "联运班列累计开行3", "万列", *DATED[6:]]),
     # OCR's lines of one title, a blank line between them: one element, however cut
     hit("set_over_dateline", 6, False, [*DATED[:2], "", "文明进社区，我们在", "", "行动", "", *DATED[6:]]),
     # near miss: a kicker over its title, cut between two words: the widths decide (the title grows wider)
     miss("set_over_dateline", 4, None, [*DATED[:2], "文明创建进行时", "西部陆海新通道铁海", "联运班列累计开行", *DATED[6:]]),
     hit("grows_wider", 4, True, [*DATED[:2], "文明创建进行时", "西部陆海新通道铁海", "联运班列累计开行", *DATED[6:]]),
+    # the title's first line at the page's top wraps inside the quote it opened: one element
+    hit("wraps_inside", 2, False, [
+        "县残联派送助残“大",
+        "礼包”",
+        *LEAD,
+    ]),
+    # ...or inside a number whose unit opens the next line, wider though it is
+    hit("wraps_inside", 4, False, ["上文写完了。", "（据新华社）", "总台 2024", "年“3·15”晚会今", "晚播出", *LEAD]),
+    # near miss: a kicker that closes its quotes, over its title at the page's top
+    miss("wraps_inside", 2, ("under_running_head", True), [
+        "喜迎“二十大”",
+        "社区开展志愿服务",
+        *LEAD,
+    ]),
     # the line above is its page's first: the running head's, perhaps
     hit("under_running_head", 2, True, [
         "社会工作专刊",

@@ -30,6 +30,7 @@ from .text import (
     is_heading_candidate,
     justified,
     opens_subtitle,
+    runs_into,
     unclosed,
     without_subtitle,
 )
@@ -527,6 +528,16 @@ def _prev(page: Page, i: int) -> int | None:
     return page.next_index(i, -1)
 
 
+def wraps_inside(page: Page, i: int, heading: int) -> bool | None:
+    """The line above wraps inside a quote it opened, which this line closes (``县残联派送助残“大`` / ``礼包”``), or
+    inside a number whose unit opens this line (``总台 2024`` / ``年“3·15”晚会今``): one element, whatever the page's
+    other evidence (the page's top, the widths). Near miss: a kicker that closes its quotes over the title."""
+    prev = _prev(page, i)
+    if prev is None:
+        return None
+    return False if runs_into(page.lines[prev].text, page.lines[i].text) else None
+
+
 def under_running_head(page: Page, i: int, heading: int) -> bool | None:
     """The line above is the first of its page (the running head, perhaps), unless it wraps on at a comma."""
     prev = _prev(page, i)
@@ -575,7 +586,8 @@ def grows_wider(page: Page, i: int, heading: int) -> bool | None:
     return None
 
 
-NEW_ELEMENT = family("new_element", under_running_head, after_colon, set_over_dateline, blank_parts, grows_wider)
+NEW_ELEMENT = family("new_element", wraps_inside, under_running_head, after_colon, set_over_dateline, blank_parts,
+                     grows_wider)
 
 
 def new_element(page: Page, i: int, heading: int) -> str:

@@ -12,7 +12,7 @@ import re
 
 from ..chardata import DATELINE_RE, JUMP_BACK_RE, JUMP_ON_RE
 from ..words import word_runs_on
-from .text import LABEL_CHARS, TAG_RE, ends_sentence, numbered_subhead, opens_subtitle, without_subtitle
+from .text import LABEL_CHARS, TAG_RE, ends_sentence, numbered_subhead, opens_subtitle, runs_into, without_subtitle
 from .widths import Tol, line_width
 
 KICKER_LINES = 3  # a kicker line of its own stands over a title of two lines at least
@@ -31,7 +31,8 @@ def _kicker_line(lines: list[str]) -> bool:
     """Three or more headline lines whose first is set in another size or holds a clause (and
     does not wrap inside a word into the second: "西乡北帝三月三精" / "彩不断！" is one line's)."""
     first, second = lines[0], lines[1]
-    return (abs(len(first) - len(second)) > KICKER_SIZE_STEP and not word_runs_on(first, second)) or (
+    return (abs(len(first) - len(second)) > KICKER_SIZE_STEP and not word_runs_on(first, second)
+            and not runs_into(first, second)) or (
         "，" in first and not any("，" in x for x in lines[1:]))
 
 
@@ -86,6 +87,8 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
         [['kicker', 'title', 'subtitle']]
         >>> headline_roles([["全国秋粮收获过半", "一一一线观察之二"]])  # OCR's 一一 for the dash
         [['title', 'subtitle']]
+        >>> headline_roles([["总台 2024", "年“3·15”晚会今", "晚播出"]])  # wrapped inside a number: no kicker
+        [['title', 'title', 'title']]
     """
     continued = continued or [False] * len(elements)
     roles = [["title"] * len(e) for e in elements]
@@ -105,7 +108,8 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
     kicker_first = (len(above_dash) < len(lines) and len(above_dash) == 2
                     and len(above_dash[0]) + KICKER_SIZE_STEP < len(above_dash[1])) or (
         len(lines) == 2 and line_width(lines[0]) + 2 * KICKER_SIZE_STEP < line_width(lines[1])
-        and not word_runs_on(lines[0], lines[1]) and not lines[0].endswith(("：", ":"))) or (
+        and not word_runs_on(lines[0], lines[1]) and not runs_into(lines[0], lines[1])
+        and not lines[0].endswith(("：", ":"))) or (
         len(above_dash) >= KICKER_LINES and _kicker_line(above_dash))
     cut = 0
     if first == 0:

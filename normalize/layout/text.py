@@ -446,6 +446,24 @@ def unclosed(text: str) -> int:
     return sum(text.count(c) for c in "“（《") - sum(text.count(c) for c in "”）》")
 
 
+_UNIT_OPENS_RE = re.compile(r"[年月日号时万亿元%％]")  # a number's unit, opening the line after its digits
+_DIGIT_ENDS_RE = re.compile(r"[0-9０-９]$")
+
+
+def runs_into(above: str, below: str) -> bool:
+    """
+    A headline line wraps inside a quote it opened, which the line below closes, or inside a number whose unit
+    opens the line below: the two are one part of the headline, never a kicker over a title.
+
+        >>> runs_into("县残联派送助残“大", "礼包”"), runs_into("总台 2024", "年“3·15”晚会今")
+        (True, True)
+        >>> runs_into("喜迎“二十大”", "社区开展志愿服务"), runs_into("聚焦2024", "人大代表建言献策")
+        (False, False)
+    """
+    return (unclosed(above) > 0 and closes_more(below)) or bool(
+        _DIGIT_ENDS_RE.search(above) and _UNIT_OPENS_RE.match(below))
+
+
 def closes_more(text: str) -> bool:
     """The text closes more quotes or brackets than it opens: it ends a sentence begun above."""
     return unclosed(text) < 0
