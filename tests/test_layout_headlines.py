@@ -39,6 +39,18 @@ DAPENG_BODY = [
 ]
 
 # A headline whose text was cut at its clause mark and at its digits, over its news dateline
+# A column tag at a page's foot, over a title with its comma that the next page starts, read down to its dateline
+TAG_THEN_COMMA_TITLE = [
+    "上文写完了。",
+    "（来源：央视网）",
+    "【简讯】",
+    NEW_PAGE + "文明进社区，我们在",
+    "行动",
+    "本报讯（记者邱宇）5月18日，广润社区开展问卷调查活动，",
+    "号召群众争做文明市民。",
+    "本报讯（记者吴晓玲）另一篇报道从这里开始写起，",
+    "一直写到这里就结束了。",
+]
 DATED = [
     "特别是避开高峰期使用电热水器、",
     "空调等耗电量大的家用电器。",
@@ -137,6 +149,17 @@ HEADLINE_GOES_ON = [
         "工",
         "14日，德国服务业联合工会组织德国多个机场的安保人员举行罢工，",
         "要求提高员工待遇。",
+    ]),
+    # under a tag, a title with its comma read down to its dateline on the next page
+    hit("page_break_inside", 4, "line", TAG_THEN_COMMA_TITLE),
+    # near miss: under a tag, a paragraph's first line with its comma, no dateline below
+    hit("page_break_inside", 4, "body", [
+        "上文写完了。",
+        "（街道社工站供稿）",
+        "【简讯】",
+        NEW_PAGE + "近日，社区居委会联合城南街道开展",
+        "志愿服务活动，",
+        "居民们积极参加。",
     ]),
     # near miss: under a title, not a tag, the next page's headline-like line is another headline's
     hit("page_break_inside", 4, "stop", [
@@ -473,6 +496,8 @@ NEW_ELEMENT = [
         "论坛举办",
         *LEAD,
     ]),
+    # near miss: the headline began on the page before (a tag at its foot): the page's first line is its title's
+    miss("under_running_head", 5, None, TAG_THEN_COMMA_TITLE),
     miss("under_running_head", 3, None, [
         "上文写完了。",
         "社会工作专刊",
@@ -1114,3 +1139,8 @@ def test_ocr_a_paragraphs_first_line_with_a_comma_after_a_blank_is_no_title() ->
     # near miss: as wide, but the line under it opens a sentence of its own (日前), not the clause's predicate
     title = ["活动圆满结束。", "", "携手同行，共创美好", "日前，县残联组织志愿者走进", "社区送去慰问品。"]
     assert ("heading", "携手同行，共创美好") in kinds(page(*title))
+
+
+def test_a_tag_at_a_pages_foot_heads_the_title_with_its_comma_the_next_page_starts() -> None:
+    heads = [(b["role"], b["text"]) for b in build_blocks(page(*TAG_THEN_COMMA_TITLE)) if b["kind"] == "heading"]
+    assert heads == [("kicker", "【简讯】"), ("title", "文明进社区，我们在行动")]

@@ -64,18 +64,22 @@ def page_break_inside(page: Page, scan: Scan, k: int) -> str | None:
     (``孤儿核查工作圆满完`` / ``成`` / ``— 1 —`` / ``本报讯（记者谢芳通讯员李``), or a dated lead's full first line
     with no clause mark on it (``中国物流与采购联合会今天（10 月 8 日）公布…``); and the headline goes on
     there with its subtitle (``——来自基层的报道``), or with the title under a column tag left at the foot
-    (``【经验交流】`` / ``— 1 —`` / ``德国多个机场安保人员罢``). Near miss: the next page starts with another
-    headline-like line under a title."""
+    (``【经验交流】`` / ``— 1 —`` / ``德国多个机场安保人员罢``), also a title with its comma read down to its
+    dateline (``【简讯】`` / ``— 3 —`` / ``文明进社区，我们在`` / ``行动`` / ``本报讯…``). Near miss: the next page
+    starts with another headline-like line under a title."""
     gap = page.gap_before(k)
     if not scan.span or gap not in ("page", "other"):
         return None
     if gap == "page" and scan.expect_title:
         text = page.lines[k].text
-        if DATELINE_RE.match(text) or ((CLAUSE_RE.search(text) or not is_heading_candidate(text))
-                                       and not page.short(k, FIRST_LINE_INDENT)):
+        under_tag = all(TAG_RE.match(page.lines[j].text) for j in scan.span)
+        if DATELINE_RE.match(text):
+            return "body"
+        if under_tag and is_heading_candidate(text) and dated(page, k):
+            return "line"
+        if (CLAUSE_RE.search(text) or not is_heading_candidate(text)) and not page.short(k, FIRST_LINE_INDENT):
             return "body"  # (a paragraph's first line, its indent lost; a dated lead's, "今天（10 月 8 日）公布")
-        if opens_subtitle(text) or (all(TAG_RE.match(page.lines[j].text) for j in scan.span)
-                                    and is_heading_candidate(text)):
+        if opens_subtitle(text) or (under_tag and is_heading_candidate(text)):
             return "line"
     return "stop"
 
@@ -539,9 +543,12 @@ def wraps_inside(page: Page, i: int, heading: int) -> bool | None:
 
 
 def under_running_head(page: Page, i: int, heading: int) -> bool | None:
-    """The line above is the first of its page (the running head, perhaps), unless it wraps on at a comma."""
+    """The line above is the first of its page (the running head, perhaps), unless it wraps on at a comma, or the
+    headline began on the page before (a column tag at its foot: ``【简讯】`` / ``— 3 —`` / ``文明进社区，我们在`` /
+    ``行动``)."""
     prev = _prev(page, i)
-    return True if prev is not None and page.page_top(prev) and not page.lines[prev].text.endswith("，") else None
+    return True if (prev is not None and page.page_top(prev) and heading <= 1
+                    and not page.lines[prev].text.endswith("，")) else None
 
 
 def after_colon(page: Page, i: int, heading: int) -> bool | None:
