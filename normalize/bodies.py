@@ -98,13 +98,15 @@ def _misread_closer(tag: str) -> bool:
 
 
 def _subtitle(text: str | None) -> str | None:
-    """A subtitle with its opening dash set as GB/T 15834 sets it: OCR's ``-一`` and a typed ``--`` are ``——``.
-    OCR's ``一一`` stays: it is also a word (``一一得到解决``), or ``——一`` read short (``——一线观察之二``).
+    """A subtitle with its opening dash set as GB/T 15834 sets it: OCR's ``-一`` and ``一-`` and a typed ``--`` are
+    ``——``. OCR's ``一一`` stays: it is also a word (``一一得到解决``), or ``——一`` read short (``——一线观察之二``).
 
         >>> _subtitle("-一来自基层的报道"), _subtitle("--来自基层的报道"), _subtitle("一一线观察之二"), _subtitle(None)
         ('——来自基层的报道', '——来自基层的报道', '一一线观察之二', None)
+        >>> _subtitle("一-一线观察之二")
+        '——一线观察之二'
     """
-    if text and text.startswith(("-一", "--")):
+    if text and text.startswith(("-一", "--", "一-")):
         return "——" + text[2:]
     return text
 

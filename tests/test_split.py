@@ -628,3 +628,11 @@ def test_a_kicker_naming_an_untitled_story_is_that_storys_title(kicker: str, mov
     brief, story = articles
     assert brief["title"] == (kicker if moves else None)
     assert (story["kicker"], story["title"]) == (None if moves else kicker, "我县“假证被拘”第一人现身")
+
+
+def test_ocrs_dash_read_as_one_hyphen_one_opens_the_subtitle() -> None:
+    """OCR reads a subtitle's ``——`` as ``一-`` (``一-一线观察之二``): the line is the subtitle, its dash set as ``——``."""
+    text = ("上文写完了。\n（据新华社）\n日本上半财年贸易逆差创新高\n一-一线观察之二\n\n"
+            "据日本财务省今天发布的数据，日本上半财年贸易逆差创新高。\n（据央视网）\n")
+    article = pipeline(text)[-1]
+    assert (article["title"], article["subtitle"]) == ("日本上半财年贸易逆差创新高", "——一线观察之二")

@@ -489,7 +489,7 @@ LABEL_CHARS = 4  # a section label ("简讯", "新闻速递") is this short
 TAG_MISREAD_CLOSERS = "1l|"  # what OCR reads for a column tag's closing 】 that is no bracket
 TAG_RE = re.compile(
     rf"^(?:【[^】\]]{{1,12}}(?:\]】|[】\]{TAG_MISREAD_CLOSERS}])|\[[^【】\[\]]{{1,12}}】|\[[{HAN}]{{2,12}}\])$")
-SUBTITLE_STARTS = ("——", "一一", "-一", "--")  # a subtitle's line starts with a dash (OCR: 一一, -一; typed: --)
+SUBTITLE_STARTS = ("——", "一一", "-一", "一-一", "--")  # a subtitle's dash (OCR: 一一, -一, 一-一; typed: --)
 
 
 def opens_subtitle(text: str, *, em_dash: bool = False) -> bool:
@@ -498,8 +498,8 @@ def opens_subtitle(text: str, *, em_dash: bool = False) -> bool:
 
         >>> opens_subtitle("——来自基层的报道"), opens_subtitle("一 一记者走访见闻"), opens_subtitle("—记者")
         (True, True, False)
-        >>> opens_subtitle("-一记者走访见闻"), opens_subtitle("-1记者")
-        (True, False)
+        >>> opens_subtitle("-一记者走访见闻"), opens_subtitle("一-一线观察之二"), opens_subtitle("-1记者")
+        (True, True, False)
         >>> opens_subtitle("—记者", em_dash=True)
         True
     """
