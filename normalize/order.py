@@ -20,7 +20,7 @@ from dataclasses import replace
 from .chardata import CLOSERS, CREDIT_TAIL_RE, SENTENCE_END
 from .geometry import WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, bounds, overlap
 from .layout.text import TAG_RE, ends_sentence
-from .pdflines import is_ocr_font
+from .pdflines import HANGING_CLOSERS, HANGING_OPENERS, is_ocr_font
 from .xycut import xy_cut
 
 LINE_GAP_EM = 1.2
@@ -222,7 +222,7 @@ def reading_order(page: PageLayout) -> PageLayout:
     heads = frozenset(b for b, size in enumerate(sizes) if size >= HEAD_EM * em)
     labels = frozenset(b for b, size in enumerate(sizes) if LABEL_EM * em <= size < HEAD_EM * em) | set_apart(
         lines, blocks, em)
-    boxes = [bounds(lines[k].box for k in block) for block in blocks]
+    boxes = [bounds(ink_box(lines[k]) for k in block) for block in blocks]
     tags = frozenset(b for b, block in enumerate(blocks) if len(block) == 1 and TAG_RE.match(lines[block[0]].text))
     regions = xy_cut(boxes, page_walls(page, em), em, heads, labels, tags)
     read = [[lines[k] for b in region for k in blocks[b]] for region in regions]
@@ -231,6 +231,22 @@ def reading_order(page: PageLayout) -> PageLayout:
     ordered = [replace(line, block=n) for n, region in enumerate(read) for line in region]
     ordered += [replace(line, block=len(read) + n) for n, line in enumerate(aside)]
     return replace(page, lines=ordered)
+
+
+def ink_box(line: TextLine) -> Box:
+    """The line's box as its ink stands: a closing mark that ends it inks the left half of its em box, an opening
+    mark that starts it the right half (a comma hanging past the column's edge reaches half an em into the
+    gutter, not across a module's rule in it).
+
+    >>> ink_box(TextLine("规模化肉牛养殖厂销售，", 143.0, 328.0, 247.5, 337.5, 9.5))
+    (143.0, 328.0, 242.75, 337.5)
+    >>> ink_box(TextLine("“种养结合”", 0, 0, 50, 10, 10.0)), ink_box(TextLine("结合", 0, 0, 20, 10, 10.0))
+    ((5.0, 0, 45.0, 10), (0, 0, 20, 10))
+    """
+    text = line.text.rstrip()
+    x0 = line.x0 + line.size / 2 if text[:1] in HANGING_OPENERS and len(text) > 1 else line.x0
+    x1 = line.x1 - line.size / 2 if text[-1:] in HANGING_CLOSERS and len(text) > 1 else line.x1
+    return (x0, line.top, x1, line.bottom)
 
 
 FACE_LINES = 3

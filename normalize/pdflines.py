@@ -53,6 +53,13 @@ OCR_FONT = "GlyphLess"  # the font of tesseract's and OCRmyPDF's text layers
 OCR_GAP_EM = 0.55
 """Between an OCR layer's words, ink boxes whose gaps line up from one CJK line to the next, no gap this narrow
 parts columns (a gutter is wider: narrower, the development pages' tesseract PDFs lose columns)."""
+HANGING_CLOSERS = frozenset("，。、；：！？）”’》」』〉")
+"""Marks whose ink stands in the left half of their em box: one hanging past a column's edge leaves the right half
+of its box to the gutter."""
+HANGING_OPENERS = frozenset("（“‘《「『〈")
+"""Marks whose ink stands in the right half of their em box."""
+HANG_GAP_EM = 0.15
+"""Space wider than this after a closing mark's box is no justification's glue: the gap counts from its ink."""
 GUTTER_GAP_EM = 1.0
 """A gap free above and below parts the line when it is this wide and text stands on both sides of it."""
 LONE_GAP_EM = 2.0
@@ -153,6 +160,9 @@ def group_lines(chars: list[Char], walls: Sequence[Box] = ()) -> list[TextLine]:
     >>> two_columns = han("甲乙", 0, 20) + han("丙丁", 35, 20) + han("戊己", 0, 34) + han("庚辛", 35, 34)
     >>> [line.text for line in group_lines(two_columns)]  # a gutter 1.5 em wide on both lines
     ['甲乙', '丙丁', '戊己', '庚辛']
+    >>> hanging = han("甲乙丙，", 0, 20) + han("丁戊", 42, 20) + han("己庚辛", 0, 34) + han("壬癸", 42, 34)
+    >>> [line.text for line in group_lines(hanging)]  # a comma hanging into a gutter 1.2 em wide
+    ['甲乙丙，', '丁戊', '己庚辛', '壬癸']
     >>> credit = han("甲乙丙丁戊己庚辛", 0, 20) + han("好。", 0, 34) + han("（陈佳）", 40, 34)
     >>> [line.text for line in group_lines(credit)]  # a credit set off at the line's end: no gutter above
     ['甲乙丙丁戊己庚辛', '好。 （陈佳）']
@@ -257,7 +267,7 @@ def _runs(chars: list[Char]) -> list[_Run]:
             offset = abs(run.base - base)
             smaller = run.size if run.size < size else size
             if offset <= best_offset and offset <= BASELINE_TOL_EM * smaller \
-                    and char.x0 - run.x1 <= JOIN_GAP_EM * smaller:
+                    and _ink_gap(run, char) <= JOIN_GAP_EM * smaller:
                 best, best_offset = run, offset
         if best is not None:
             best.add(char)
@@ -268,6 +278,22 @@ def _runs(chars: list[Char]) -> list[_Run]:
             bases.insert(k, run.base)
             open_runs.insert(k, run)
     return runs
+
+
+def _ink_gap(run: _Run, char: Char) -> float:
+    """The gap from the run to the character; after a closing mark with space beyond its box (a comma hanging past
+    a column's edge, the next column close by), from the mark's ink, the left half of its box.
+
+    >>> _ink_gap(_Run(Char("，", 90, 100, 20, 10)), Char("多", 102, 112, 20, 10))
+    7.0
+    >>> _ink_gap(_Run(Char("，", 90, 100, 20, 10)), Char("多", 100.5, 110.5, 20, 10))  # (justified: no space)
+    0.5
+    """
+    gap = char.x0 - run.x1
+    last = run.chars[-1]
+    if gap > HANG_GAP_EM * char.size and last.text in HANGING_CLOSERS:
+        gap += (last.x1 - last.x0) / 2
+    return gap
 
 
 def _join_runs(runs: list[_Run], walls: Sequence[Box]) -> list[_Run]:
@@ -355,20 +381,34 @@ def _gap_seen(left: _Run, right: _Run, y0: float, y1: float, by_top: list[_Run],
     it stands over the left run, over the right run, whether a stretch of the gap at least
     ``GUTTER_MIN_EM`` wide is free of it, and whether some of it lies left of the gap, and some right."""
     size = min(left.size, right.size)
-    gap0, gap1 = left.x1, right.x0
+    gap0, gap1 = _ink(left)[1], _ink(right)[0]
     over_left = over_right = left_side = right_side = False
     taken = []
     for k in range(bisect_left(tops, y0 - tallest), bisect_left(tops, y1)):
         run = by_top[k]
         if run.bottom <= y0 or not size <= run.size * SIZE_RATIO or not run.size <= size * SIZE_RATIO:
             continue
-        if run.x0 < gap1 and run.x1 > gap0:
-            taken.append((max(run.x0, gap0), min(run.x1, gap1)))
+        ink0, ink1 = _ink(run)
+        if ink0 < gap1 and ink1 > gap0:
+            taken.append((max(ink0, gap0), min(ink1, gap1)))
         over_left = over_left or (run.x0 < left.x1 and run.x1 > left.x0)
         over_right = over_right or (run.x0 < right.x1 and run.x1 > right.x0)
         # (a side's text may reach into the gap, a mark hanging there, but not across it)
         left_side, right_side = left_side or run.x1 < gap1, right_side or run.x0 > gap0
     return over_left, over_right, _widest_free(gap0, gap1, taken) >= GUTTER_MIN_EM * size, (left_side, right_side)
+
+
+def _ink(run: _Run) -> tuple[float, float]:
+    """How far the run's ink reaches left and right: a closing mark at its end (a comma hanging into the gutter)
+    inks only the left half of its box, an opening mark at its start only the right half.
+
+    >>> _ink(_Run(Char("，", 90, 100, 20, 10)))
+    (90, 95.0)
+    """
+    first, last = run.chars[0], run.chars[-1]
+    x0 = run.x0 + (first.x1 - first.x0) / 2 if first.text in HANGING_OPENERS and first.x0 <= run.x0 else run.x0
+    x1 = last.x0 + (last.x1 - last.x0) / 2 if last.text in HANGING_CLOSERS and last.x1 >= run.x1 else run.x1
+    return x0, x1
 
 
 def _widest_free(x0: float, x1: float, taken: list[tuple[float, float]]) -> float:
