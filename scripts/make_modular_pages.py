@@ -7,8 +7,8 @@ set in modules instead. The page's grid of four or five narrow columns (eleven t
 into rows, each row into modules one to four columns wide, and each module holds one story: its headline across
 the module (centred or flush left, a kicker over some, a subtitle after a dash under some), its body in the
 module's columns, balanced, and rules between the modules. Some titles stand upright beside their body, one
-character a line, as Chinese papers set them. The file holds each story's body before its headline, and the
-running head last, as the county page's typesetter writes them. The articles and their dress (kickers, bylines,
+character a line, as Chinese papers set them. The file holds each story's body before its headline, story by
+story, and the running head last. The articles and their dress (kickers, bylines,
 datelines, credits, offices) are ``make_rl_pages.py``'s; so is the output.
 
 Writes OUT_DIR/pdf/docNN.pdf, OUT_DIR/pdftotext-raw/{inputs,gold}/ and, with tesseract installed,
@@ -149,11 +149,9 @@ def layout(rng: random.Random, stories: list[list[tuple[str, str]]],
 
 def render(path: Path, rng: random.Random, paper: str, rows: list[tuple[float, list[Module]]]) -> None:
     c = canvas.Canvas(str(path), pagesize=(W, H))
-    for _, modules in rows:  # (the bodies first, as a typesetter's file holds them)
+    for top, modules in rows:  # (each story's body before its headline, as a typesetter's file holds them)
         for m in modules:
-            m.draw_body(c, _)
-    for top, modules in rows:
-        for m in modules:
+            m.draw_body(c, top)
             m.draw_heads(c, top)
     c.setLineWidth(0.5)
     for n, (top, modules) in enumerate(rows):
