@@ -32,6 +32,7 @@ from .records import text_problem
 _LEAD_RE = re.compile(r"^(?:日前|近日|近期|本报讯|【[^】]+】|[0-9一二三四五六七八九十]+月[0-9一二三四五六七八九十]+日)")
 NO_BLOCKS = "record has no blocks; split reads what the layout stage decided: zhnorm dehyphenate first"
 MIN_ORPHAN = 15  # a stray paragraph shorter than this, with no headline or credit, is noise
+TRAILING_VOTES = 2  # more headlines naming the story before them than the one after: a file of trailing headlines
 MIN_HEADLINE_MATCH = 0.35  # below this a clustered headline piece is a continuation, not a headline
 
 
@@ -149,6 +150,27 @@ def _kickers_naming_other_stories(bodies: list[Body]) -> None:
             untitled.remove(other)
 
 
+def _headlines_trail_bodies(bodies: list[Body], groups: list[list[Headline]]) -> bool:
+    """
+    Whether the document sets each headline after its story: a typesetter's file read in its own order
+    (``pdftotext -raw``), story by story, each body before its headline. The text opens with a story, not a
+    headline, and of the headlines standing alone between two stories, at least ``TRAILING_VOTES`` more name the
+    story before them than the one after (``similarity``, ``MIN_HEADLINE_MATCH`` apart). Near misses: a page whose
+    headlines name the stories under them, and one that opens with a headline.
+    """
+    if groups[:1] != [[]] or len(bodies) < TRAILING_VOTES + 1:
+        return False
+    votes = 0
+    for k in range(1, len(groups)):
+        if len(groups[k]) != 1 or not bodies[k - 1].paragraphs:
+            continue
+        head = groups[k][0].text
+        before = similarity(head, bodies[k - 1].text)
+        after = similarity(head, bodies[k].text) if bodies[k].paragraphs else 0.0
+        votes += (before >= after + MIN_HEADLINE_MATCH) - (after >= before + MIN_HEADLINE_MATCH)
+    return votes >= TRAILING_VOTES
+
+
 def _headlines_after_bodies(bodies: list[Body]) -> None:
     """A headline read after its story, with nothing under it, heads the untitled story before it when
     they share words: a vertical title set beside its text, read after it (``社区志愿者走进养老院``), or a
@@ -209,6 +231,8 @@ def split_document(record: dict) -> tuple[list[dict], list[dict]]:
     printed = printed_titles("\n".join(str(b["text"]) for b in blocks))  # (the book titles printed closed)
     removed: list[dict] = []
     bodies, groups = segment_blocks(blocks, removed)
+    if _headlines_trail_bodies(bodies, groups):
+        groups = [*groups[1:], []]  # (each headline heads the story before it)
     for leftover in _attach_headlines(bodies, groups):
         removed.append({**removed_entry(leftover.blocks[0], "unmatched_heading"), "text": leftover.text})
     _headlines_after_bodies(bodies)

@@ -636,3 +636,35 @@ def test_ocrs_dash_read_as_one_hyphen_one_opens_the_subtitle() -> None:
             "据日本财务省今天发布的数据，日本上半财年贸易逆差创新高。\n（据央视网）\n")
     article = pipeline(text)[-1]
     assert (article["title"], article["subtitle"]) == ("日本上半财年贸易逆差创新高", "——一线观察之二")
+
+
+STORIES = [
+    ("科普宣传上街", "5月19日，县科技局在县首府广场举行科普宣传活动，发放科普资料5000多份。"),
+    ("雅万高铁开始电气化施工", "雅万高铁第一根接触网导线昨天悬挂完成，标志着雅万高铁开始进入电气化施工阶段。"),
+    ("全国秋粮收获过半", "农业农村部最新农情调度显示，眼下全国秋粮收获过半，主产区已进入收获高峰。"),
+]
+
+
+def stories_blocks(trailing: bool) -> list[dict]:
+    """The three stories as a file holds them: each headline before its body, or after it (``trailing``)."""
+    blocks: list[dict] = []
+    for k, (title, body) in enumerate(STORIES, 1):
+        pair = [heading(title, 2 * k, k), block("paragraph", body, 2 * k + 1)]
+        blocks += pair[::-1] if trailing else pair
+    return blocks
+
+
+@pytest.mark.parametrize("trailing", [True, False])
+def test_a_file_that_sets_each_headline_after_its_story_keeps_each_with_its_story(trailing: bool) -> None:
+    articles, _ = split_document({"id": "d", "blocks": stories_blocks(trailing), "steps": []})
+    assert [(a["title"], a["paragraphs"]) for a in articles] == [(t, [b]) for t, b in STORIES]
+
+
+def test_headlines_between_stories_that_name_neither_move_nowhere() -> None:
+    """Near miss: a file that opens with a body, its headlines naming neither story beside them, keeps the order."""
+    blocks = [block("paragraph", STORIES[0][1], 1)]
+    for k, title in enumerate(["社区新闻一则", "社区新闻二则"], 1):
+        blocks += [heading(title, 2 * k, k), block("paragraph", STORIES[k][1], 2 * k + 1)]
+    articles = split_document({"id": "d", "blocks": blocks, "steps": []})[0]
+    assert [(a["title"], a["paragraphs"][-1]) for a in articles] == [
+        ("社区新闻一则", STORIES[1][1]), ("社区新闻二则", STORIES[2][1])]  # (the opening body: the first one's lead)
