@@ -70,8 +70,8 @@ class Module:
             if kind == "para":
                 for k, line in enumerate(wrap(text, self.sub_w, BODY, indent=2 * BODY)):
                     self.lines.append(("first" if k == 0 else "line", line))
-            elif kind in ("byline", "credit"):
-                self.lines.append((kind, text))
+            elif kind in ("byline", "credit"):  # (one wider than the column wraps)
+                self.lines += [(kind, line) for line in wrap(text, self.sub_w, BODY)]
         self.per_col = math.ceil(len(self.lines) / self.sub)
         body_h = self.per_col * LEAD
         if self.upright:
@@ -92,7 +92,7 @@ class Module:
             if kind == "first":
                 x += 2 * BODY
             elif kind == "credit":
-                x += self.sub_w - w  # set flush right
+                x += max(0.0, self.sub_w - w)  # set flush right (a closing mark hangs past the edge)
             elif kind == "byline":
                 x += (self.sub_w - w) / 2
             c.drawString(x, y, text)
