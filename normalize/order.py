@@ -28,6 +28,8 @@ LINE_GAP_EM = 1.2
 A wider gap ends the block, as before the next article's headline."""
 LINE_SIZE_RATIO = 1.2
 """Two lines whose sizes differ more are not one column's text (a headline over its body)."""
+SAME_SIZE_RATIO = 1.08
+"""A line more than this much larger than the body is set a size up (a subtitle, a lead)."""
 BELOW_EM = 0.5
 """A line is below another when its middle is lower by at least this: lines of a row lie within it."""
 THIN_EM = 0.5
@@ -122,9 +124,11 @@ def column_blocks(lines: list[TextLine], rules: list[Box]) -> list[list[int]]:
     for k, found in enumerate(below):
         for j in found:
             above.setdefault(j, []).append(k)
+    em = body_size(lines)
     following = {
         k: found[0] for k, found in enumerate(below)
         if len(found) == 1 and above.get(found[0]) == [k] and continues_column(lines[k], lines[found[0]], rules)
+        and not centred_under_headline(lines, k, above.get(k, []), em)
     }
     starts = sorted(range(len(lines)), key=lambda k: (lines[k].top, lines[k].x0))
     by_middle = sorted(range(len(lines)), key=lambda k: _middle(lines[k]))
@@ -153,6 +157,27 @@ def column_blocks(lines: list[TextLine], rules: list[Box]) -> list[list[int]]:
             block.append(following[block[-1]])
         blocks.append(block)
     return blocks
+
+
+def centred_under_headline(lines: list[TextLine], k: int, over: list[int], em: float) -> bool:
+    """Whether line k, set larger than the body, stands centred under a headline line right over it (the title's
+    last line, however short): a subtitle under its title, over the middle one of the module's columns
+    (``——记者走访见闻`` under ``…核心技术施`` / ``工``), the headline's and not that column's first line. Near misses:
+    a body-sized line; a line starting at the headline's left edge (a lead a size up under a title flush left).
+
+    >>> title, sub = TextLine("雅万高铁开始施工", 0, 0, 300, 18, 18.0), TextLine("——记者走访", 100, 24, 200, 35, 11.0)
+    >>> centred_under_headline([title, sub], 1, [0], 9.5), centred_under_headline([title, sub], 1, [0], 11.0)
+    (True, False)
+    >>> centred_under_headline([replace(title, x0=140, x1=160), sub], 1, [0], 9.5)  # (the title's last line)
+    True
+    >>> centred_under_headline([title, replace(sub, x0=0, x1=300)], 1, [0], 9.5)  # (flush left with it)
+    False
+    """
+    line = lines[k]
+    if line.size <= SAME_SIZE_RATIO * em:
+        return False
+    return any(lines[j].size >= HEAD_EM * em and abs((lines[j].x0 + lines[j].x1) - (line.x0 + line.x1)) <= 2 * em
+               and abs(line.x0 - lines[j].x0) > em for j in over)
 
 
 def wider_than_column(extent: tuple[float, float], nxt: TextLine, row: list[TextLine]) -> bool:
