@@ -176,7 +176,7 @@ def group_lines(chars: list[Char], walls: Sequence[Box] = ()) -> list[TextLine]:
     ['甲乙丙丁戊己庚辛', '好。 （陈佳）']
     """
     chars = sized(chars)
-    stacks = vertical_stacks(chars)
+    stacks = vertical_stacks(chars, walls)
     if stacks:
         stacked = {id(c) for stack in stacks for c in stack}
         chars = [c for c in chars if id(c) not in stacked]
@@ -184,11 +184,12 @@ def group_lines(chars: list[Char], walls: Sequence[Box] = ()) -> list[TextLine]:
     return sorted(lines, key=lambda line: (line.top, line.x0))
 
 
-def vertical_stacks(chars: list[Char]) -> list[list[Char]]:
+def vertical_stacks(chars: list[Char], walls: Sequence[Box] = ()) -> list[list[Char]]:
     """Han characters set one under another, a line read top to bottom (a vertical headline): three or
     more of one size at one left edge, each an em to an em and a half below the one before, and none
     with a character of its size beside it on its baseline (a column's first characters have their
-    lines beside them).
+    lines beside them), short of a rule standing between them (the next module's title across the rule
+    beside an upright title's first characters).
 
     >>> v = [Char(c, 300, 318, 20 + 20 * k, 18.0) for k, c in enumerate("社区志愿者")]
     >>> body = [Char(c, 40 + 10 * k, 50 + 10 * k, 20, 10.0) for k, c in enumerate("上周末，")]
@@ -198,6 +199,10 @@ def vertical_stacks(chars: list[Char]) -> list[list[Char]]:
     >>> beside = [Char("周", 10, 20, 20 + 15 * k, 10.0) for k in range(3)]
     >>> vertical_stacks(column + beside)
     []
+    >>> title = [Char(c, 0, 10, 20 + 15 * k, 10.0) for k, c in enumerate("日本上半财年")]
+    >>> beside = [Char(c, 12 + 10 * k, 22 + 10 * k, 20 + 15 * j, 10.0) for j, c in enumerate("西文") for k in range(2)]
+    >>> ["".join(c.text for c in stack) for stack in vertical_stacks(title + beside, [(10.6, 0, 11.2, 120)])]
+    ['日本上半财年']
     """
     by_edge: dict[tuple[int, float], list[Char]] = {}
     for c in chars:
@@ -211,7 +216,7 @@ def vertical_stacks(chars: list[Char]) -> list[list[Char]]:
         rows.setdefault(round(c.base), []).append(c)
     stacks = []
     for run in candidates:
-        lone = [c for c in run if not _beside(c, rows)]
+        lone = [c for c in run if not _beside(c, rows, walls)]
         stacks += _steps(lone)
     return stacks
 
@@ -230,12 +235,21 @@ def _steps(group: list[Char]) -> list[list[Char]]:
     return [r for r in runs if len(r) >= STACK_CHARS]
 
 
-def _beside(char: Char, rows: dict[int, list[Char]]) -> bool:
-    """A character of about its size stands on its baseline within an em of it, left or right."""
+def _beside(char: Char, rows: dict[int, list[Char]], walls: Sequence[Box] = ()) -> bool:
+    """A character of about its size stands on its baseline within an em of it, left or right, no rule between."""
     tol = BASELINE_TOL_EM * char.size
     return any(o is not char and abs(o.base - char.base) <= tol and abs(o.size - char.size) <= STACK_SIZE * char.size
                and (0 <= o.x0 - char.x1 <= char.size or 0 <= char.x0 - o.x1 <= char.size)
+               and not _walled(char, o, walls)
                for base in range(round(char.base - tol), round(char.base + tol) + 1) for o in rows.get(base, ()))
+
+
+def _walled(a: Char, b: Char, walls: Sequence[Box]) -> bool:
+    """A rule (or a photo's edge) stands in the gap between two characters of one baseline, as tall as they are."""
+    x0, x1 = min(a.x1, b.x1), max(a.x0, b.x0)
+    top, bottom = max(a.top, b.top), min(a.bottom, b.bottom)
+    return any(x0 - WALL_TOUCH_EM * a.size <= w0 and w1 <= x1 + WALL_TOUCH_EM * a.size and w_top < bottom
+               and w_bottom > top for w0, w_top, w1, w_bottom in walls)
 
 
 def _stack_line(stack: list[Char]) -> TextLine:
