@@ -253,6 +253,7 @@ def reading_order(page: PageLayout) -> PageLayout:
     read = [[lines[k] for b in region for k in blocks[b]] for region in regions]
     if not any(is_ocr_font(line.font) for line in lines):  # (an OCR layer's lines start ragged)
         read = turned_column(read, em, page.rules)
+    read = upright_titles_first(read, em)
     ordered = [replace(line, block=n) for n, region in enumerate(read) for line in region]
     ordered += [replace(line, block=len(read) + n) for n, line in enumerate(aside)]
     return replace(page, lines=ordered)
@@ -358,6 +359,47 @@ def turned_column(regions: list[list[TextLine]], em: float, rules: list[Box] = (
                     end += 1
                 return [*regions[:at], *regions[end:later + 1], *regions[at:end], *regions[later + 1:]]
     return regions
+
+
+def upright_titles_first(regions: list[list[TextLine]], em: float) -> list[list[TextLine]]:
+    """The regions in reading order, but an upright title (a region of one line read top to bottom, set beside its
+    story's columns at their right) read before the columns beside it: the regions right before it that stand left
+    of it, level with it, but for a kicker or label in a larger size at their head, which stays first. A module's
+    ``日本上半财年贸易逆差创新高`` heads the story it stands beside, not the next module's. Near miss: a line
+    alone in its region, as wide as it is tall.
+
+    >>> body = [TextLine("据日本财务省今天发布", 0, 0, 100, 10, 10.0), TextLine("受能源价格上涨", 0, 14, 70, 24, 10.0)]
+    >>> title = [TextLine("日本上半财年", 110, 0, 125, 90, 15.0)]
+    >>> [r[0].text for r in upright_titles_first([body, title], 10.0)]
+    ['日本上半财年', '据日本财务省今天发布']
+    >>> [r[0].text for r in upright_titles_first([body, [replace(title[0], x1=200, bottom=15)]], 10.0)]
+    ['据日本财务省今天发布', '日本上半财年']
+    """
+    out = list(regions)
+    for region in regions:
+        line = region[0]
+        if len(region) != 1 or line.bottom - line.top < UPRIGHT_LINES * line.size or (
+                line.x1 - line.x0 > UPRIGHT_WIDTH * line.size):
+            continue
+        at = out.index(region)
+        start = at
+        while start > 0 and all(ln.x1 <= line.x0 + em and overlap(ln.top, ln.bottom, line.top, line.bottom) > 0
+                                for ln in out[start - 1]):
+            start -= 1
+        if start == at:
+            continue
+        # (a kicker or label in a larger size heading the first of them stays over the title)
+        first = out[start]
+        head = next((k for k, ln in enumerate(first) if ln.size <= SAME_SIZE_RATIO * em), len(first))
+        before = [first[:head]] if head else []
+        rest = [first[head:]] if head < len(first) else []
+        out[start:at + 1] = [*before, region, *rest, *out[start + 1:at]]
+    return out
+
+
+UPRIGHT_LINES = 3
+UPRIGHT_WIDTH = 1.5
+"""An upright title is at least this many of its characters tall and at most this many wide."""
 
 
 def turned_paragraph(before: list[TextLine], region: list[TextLine], em: float) -> bool:

@@ -161,12 +161,16 @@ DISPLAY_RUN = family("display_run", drop_cap, many_lines, sentences_inside, head
 
 
 def display_runs(page: BoxPage) -> Iterator[list[int]]:
-    """Runs of text lines in one display type, one after another in reading order on one page."""
+    """Runs of text lines in one display type, one after another in reading order on one page, in one region of it
+    or stacked one under another (an upright title read at its module's end, then the next module's title across
+    the rule: two runs)."""
     run: list[int] = []
     for i, ln in enumerate(page.lines):
         display = ln.kind == "text" and (page.display(i) or page.headline_face(i))
-        if display and run and page.geo[run[-1]].page == page.geo[i].page and page.same_size(
-                page.geo[run[-1]].size, page.geo[i].size):
+        last = run[-1] if run else -1
+        if display and run and page.geo[last].page == page.geo[i].page and page.same_size(
+                page.geo[last].size, page.geo[i].size) and (
+                page.geo[last].block == page.geo[i].block or stacked(page, last, i)):
             run.append(i)
             continue
         if run:
