@@ -214,6 +214,7 @@ def vertical_stacks(chars: list[Char], walls: Sequence[Box] = ()) -> list[list[C
     rows: dict[int, list[Char]] = {}  # characters by baseline, to the point
     for c in chars:
         rows.setdefault(round(c.base), []).append(c)
+    walls = [w for w in walls if w[3] - w[1] > w[2] - w[0]]  # (upright ones: a rule between modules, a photo's side)
     stacks = []
     for run in candidates:
         lone = [c for c in run if not _beside(c, rows, walls)]
@@ -240,7 +241,7 @@ def _beside(char: Char, rows: dict[int, list[Char]], walls: Sequence[Box] = ()) 
     tol = BASELINE_TOL_EM * char.size
     return any(o is not char and abs(o.base - char.base) <= tol and abs(o.size - char.size) <= STACK_SIZE * char.size
                and (0 <= o.x0 - char.x1 <= char.size or 0 <= char.x0 - o.x1 <= char.size)
-               and not _walled(char, o, walls)
+               and not (walls and _walled(char, o, walls))
                for base in range(round(char.base - tol), round(char.base + tol) + 1) for o in rows.get(base, ()))
 
 
@@ -288,8 +289,10 @@ def _runs(chars: list[Char]) -> list[_Run]:
             run = open_runs[k]
             offset = abs(run.base - base)
             smaller = run.size if run.size < size else size
-            if offset <= best_offset and offset <= BASELINE_TOL_EM * smaller \
-                    and _ink_gap(run, char) <= JOIN_GAP_EM * smaller:
+            gap = char.x0 - run.x1
+            if gap > HANG_GAP_EM * size and run.chars[-1].text in HANGING_CLOSERS:
+                gap = _ink_gap(run, char)
+            if offset <= best_offset and offset <= BASELINE_TOL_EM * smaller and gap <= JOIN_GAP_EM * smaller:
                 best, best_offset = run, offset
         if best is not None:
             best.add(char)
@@ -329,16 +332,20 @@ def _hung_into(run: _Run, page: Sequence[Gutter]) -> list[_Run]:
     >>> [len(r.chars) for r in _hung_into(_Run.of(marks), [Gutter(40.0, 50.0)])]
     [4]
     """
-    pieces = [_Run(run.chars[0])]
-    for a, b in pairwise(run.chars):
-        edge = EDGE_EM * b.size
-        if a.text in HANGING_CLOSERS and not _stretched(a) and any(
-                abs(a.x0 - g.right) <= edge and abs(b.x0 - g.left) <= edge and g.left - g.right >= a.x1 - a.x0 - edge
-                for g in page):  # (a gutter the mark's box fits in)
-            pieces.append(_Run(b))
-        else:
-            pieces[-1].add(b)
-    return pieces if len(pieces) > 1 else [run]
+    chars = run.chars
+    cuts = [k for k in range(1, len(chars)) if chars[k - 1].text in HANGING_CLOSERS and _hangs_into(
+        chars[k - 1], chars[k], page)]
+    if not cuts:  # (most runs)
+        return [run]
+    return [_Run.of(chars[a:b]) for a, b in pairwise([0, *cuts, len(chars)])]
+
+
+def _hangs_into(mark: Char, nxt: Char, page: Sequence[Gutter]) -> bool:
+    """The mark starts at a gutter of the page that its box fits in, and the next character at its far side."""
+    edge = EDGE_EM * nxt.size
+    return not _stretched(mark) and any(
+        abs(mark.x0 - g.right) <= edge and abs(nxt.x0 - g.left) <= edge and g.left - g.right >= mark.x1 - mark.x0 - edge
+        for g in page)
 
 
 def _join_runs(runs: list[_Run], walls: Sequence[Box]) -> list[_Run]:

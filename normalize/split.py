@@ -33,6 +33,7 @@ _LEAD_RE = re.compile(r"^(?:日前|近日|近期|本报讯|【[^】]+】|[0-9一
 NO_BLOCKS = "record has no blocks; split reads what the layout stage decided: zhnorm dehyphenate first"
 MIN_ORPHAN = 15  # a stray paragraph shorter than this, with no headline or credit, is noise
 TRAILING_VOTES = 2  # more headlines naming the story before them than the one after: a file of trailing headlines
+TRAILING_MARGIN = 0.15  # ...each naming one of the two this much better (a kicker's or subtitle's words dilute it)
 MIN_HEADLINE_MATCH = 0.35  # below this a clustered headline piece is a continuation, not a headline
 
 
@@ -155,7 +156,7 @@ def _headlines_trail_bodies(bodies: list[Body], groups: list[list[Headline]]) ->
     Whether the document sets each headline after its story: a typesetter's file read in its own order
     (``pdftotext -raw``), story by story, each body before its headline. The text opens with a story, not a
     headline, and of the headlines standing alone between two stories, at least ``TRAILING_VOTES`` more name the
-    story before them than the one after (``similarity``, ``MIN_HEADLINE_MATCH`` apart). Near misses: a page whose
+    story before them than the one after (``similarity``, ``TRAILING_MARGIN`` apart). Near misses: a page whose
     headlines name the stories under them, and one that opens with a headline.
     """
     if groups[:1] != [[]] or len(bodies) < TRAILING_VOTES + 1:
@@ -167,7 +168,7 @@ def _headlines_trail_bodies(bodies: list[Body], groups: list[list[Headline]]) ->
         head = groups[k][0].text
         before = similarity(head, bodies[k - 1].text)
         after = similarity(head, bodies[k].text) if bodies[k].paragraphs else 0.0
-        votes += (before >= after + MIN_HEADLINE_MATCH) - (after >= before + MIN_HEADLINE_MATCH)
+        votes += (before >= after + TRAILING_MARGIN) - (after >= before + TRAILING_MARGIN)
     return votes >= TRAILING_VOTES
 
 

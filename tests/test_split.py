@@ -668,3 +668,14 @@ def test_headlines_between_stories_that_name_neither_move_nowhere() -> None:
     articles = split_document({"id": "d", "blocks": blocks, "steps": []})[0]
     assert [(a["title"], a["paragraphs"][-1]) for a in articles] == [
         ("社区新闻一则", STORIES[1][1]), ("社区新闻二则", STORIES[2][1])]  # (the opening body: the first one's lead)
+
+
+def test_trailing_headlines_with_subtitles_diluting_their_words_still_head_the_story_before() -> None:
+    """Each headline after its story with a long subtitle whose words name neither story."""
+    blocks: list[dict] = []
+    for k, (title, body) in enumerate(STORIES, 1):
+        blocks += [block("paragraph", body, 3 * k), heading(title, 3 * k + 1, k),
+                   heading("——本报记者深入基层一线蹲点调研走访见闻系列报道之二", 3 * k + 2, k, role="subtitle")]
+    articles, _ = split_document({"id": "d", "blocks": blocks, "steps": []})
+    assert [(a["title"], a["subtitle"], a["paragraphs"]) for a in articles] == [
+        (t, "——本报记者深入基层一线蹲点调研走访见闻系列报道之二", [b]) for t, b in STORIES]
