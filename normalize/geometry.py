@@ -59,6 +59,9 @@ class PageLayout:
     ocr: bool = False  # its lines are an OCR engine's, in the engine's order (an OCR file, a PDF's OCR layer)
 
 
+UPRIGHT_LINES, UPRIGHT_WIDTH = 3, 1.5
+"""An upright title (a line read top to bottom) is at least this many of its characters tall, at most this many
+wide."""
 WALL_SLACK_EM = 0.25
 """Boxes may overlap by this much and still be apart: hanging punctuation, a rule's stroke, a photo's edge."""
 

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from .chardata import CLOSERS, CREDIT_TAIL_RE, SENTENCE_END
-from .geometry import WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, bounds, overlap
+from .geometry import UPRIGHT_LINES, UPRIGHT_WIDTH, WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, bounds, overlap
 from .layout.text import TAG_RE, ends_sentence
 from .pdflines import HANGING_CLOSERS, HANGING_OPENERS, is_ocr_font
 from .xycut import xy_cut
@@ -395,11 +395,6 @@ def upright_titles_first(regions: list[list[TextLine]], em: float) -> list[list[
         rest = [first[head:]] if head < len(first) else []
         out[start:at + 1] = [*before, region, *rest, *out[start + 1:at]]
     return out
-
-
-UPRIGHT_LINES = 3
-UPRIGHT_WIDTH = 1.5
-"""An upright title is at least this many of its characters tall and at most this many wide."""
 
 
 def turned_paragraph(before: list[TextLine], region: list[TextLine], em: float) -> bool:

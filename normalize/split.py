@@ -32,6 +32,7 @@ from .records import text_problem
 _LEAD_RE = re.compile(r"^(?:日前|近日|近期|本报讯|【[^】]+】|[0-9一二三四五六七八九十]+月[0-9一二三四五六七八九十]+日)")
 NO_BLOCKS = "record has no blocks; split reads what the layout stage decided: zhnorm dehyphenate first"
 MIN_ORPHAN = 15  # a stray paragraph shorter than this, with no headline or credit, is noise
+KICKER_PAIRS = 0.3  # a kicker naming another story shares at least this share of its character pairs with it
 TRAILING_VOTES = 2  # more headlines naming the story before them than the one after: a file of trailing headlines
 TRAILING_MARGIN = 0.15  # ...each naming one of the two this much better (a kicker's or subtitle's words dilute it)
 MIN_HEADLINE_MATCH = 0.35  # below this a clustered headline piece is a continuation, not a headline
@@ -142,6 +143,8 @@ def _kickers_naming_other_stories(bodies: list[Body]) -> None:
         if not untitled or head is None or len(head.blocks) < 2 or head.blocks[0].get("role") != "kicker":
             continue
         kicker = head.blocks[0]["text"]
+        if not any(_shared(b.text, kicker) >= KICKER_PAIRS for b in untitled):
+            continue  # (no untitled story shares its character pairs: the dictionary need not be asked)
         own = similarity(kicker, body.text)
         other = max(untitled, key=lambda b: similarity(kicker, b.text))
         if own < MIN_HEADLINE_MATCH <= similarity(kicker, other.text) and own + MIN_HEADLINE_MATCH <= similarity(

@@ -15,9 +15,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from ..chardata import CREDIT_TAIL_RE, HAN_RE
-from ..geometry import overlap
+from ..geometry import UPRIGHT_LINES, UPRIGHT_WIDTH, overlap
 from .boxes import BoxPage, Em
 from .rules import decide, family
 from .text import (
@@ -161,16 +162,15 @@ DISPLAY_RUN = family("display_run", drop_cap, many_lines, sentences_inside, head
 
 
 def display_runs(page: BoxPage) -> Iterator[list[int]]:
-    """Runs of text lines in one display type, one after another in reading order on one page, in one region of it
-    or stacked one under another (an upright title read at its module's end, then the next module's title across
-    the rule: two runs)."""
+    """Runs of text lines in one display type, one after another in reading order on one page; an upright title
+    (one line read top to bottom) is a run of its own (read at its module's start, then the module's story, not
+    with the next module's title across the rule)."""
     run: list[int] = []
     for i, ln in enumerate(page.lines):
         display = ln.kind == "text" and (page.display(i) or page.headline_face(i))
         last = run[-1] if run else -1
         if display and run and page.geo[last].page == page.geo[i].page and page.same_size(
-                page.geo[last].size, page.geo[i].size) and (
-                page.geo[last].block == page.geo[i].block or stacked(page, last, i)):
+                page.geo[last].size, page.geo[i].size) and not (upright(page.geo[last]) or upright(page.geo[i])):
             run.append(i)
             continue
         if run:
@@ -178,6 +178,11 @@ def display_runs(page: BoxPage) -> Iterator[list[int]]:
         run = [i] if display else []
     if run:
         yield run
+
+
+def upright(g: Any) -> bool:
+    """A line read top to bottom: at least three of its characters tall, at most one and a half wide."""
+    return g.bottom - g.top >= UPRIGHT_LINES * g.size and g.x1 - g.x0 <= UPRIGHT_WIDTH * g.size
 
 
 def headlines(page: BoxPage, repeated: set[int]) -> Iterator[tuple[list[list[int]], str]]:
