@@ -21,10 +21,11 @@ _FOLD = str.maketrans({
     "`": "·",  # OCR's misread middle dot, restored between Chinese only
 })
 # Dashes, 一 and dots are left out of the count: the normalizer rewrites them by context ("--",
-# "—" and OCR's "一一" become "——", "..." becomes "……") and a line join or a moved paragraph can
-# change that context, so their number is not conserved even when nothing is lost. Brackets too:
-# a credit is kept without its outer brackets, whichever of them were printed (OCR's 《 for one too).
-_REWRITTEN_RE = re.compile(r"[—―\-一…\.()\[\]【】《]+")
+# "—" and OCR's "一一" become "——", "..." becomes "……", a date's "3 15" in quotes "3·15") and a line join
+# or a moved paragraph can change that context, so their number is not conserved even when nothing is
+# lost. Brackets too: a credit is kept without its outer brackets, whichever of them were printed (OCR's
+# 《 for one too).
+_REWRITTEN_RE = re.compile(r"[—―\-一…\.·()\[\]【】《]+")
 # OCR's full-width point is a comma, a full stop or a decimal point by its context (``心量太小．`` / ``难成大器``),
 # which a line join changes: it is left out of the count, and the output may hold as many more commas.
 _OCR_POINT = "．"
@@ -40,6 +41,8 @@ def fold(text: str) -> str:
         >>> fold("宝安一\\n一非遗") == fold("宝安——非遗")
         True
         >>> fold("心量太小．\\n难成大器") == fold("心量太小难成大器")  # (OCR's ．: see _OCR_POINT)
+        True
+        >>> fold("总台2024年“\\n3 15”晚会") == fold("总台2024年“3·15”晚会")  # (the date's · made once joined)
         True
     """
     text = _SPACE_RE.sub("", normalize_punctuation(text.replace(_OCR_POINT, "")).translate(_FOLD))
