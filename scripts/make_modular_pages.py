@@ -22,13 +22,12 @@ import json
 import math
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from gold_articles import unique_articles
-from make_rl_pages import FONT, PAPERS, SIZES, dress, wrap
+from make_rl_pages import FONT, PAPERS, SIZES, dress, wrap, write_page
 
 try:
     from reportlab.pdfbase import pdfmetrics
@@ -191,20 +190,7 @@ def main() -> None:
             pdf = args.out / "pdf" / f"{name}.pdf"
             render(pdf, random.Random(d), paper, rows)
             gold = "".join(json.dumps({"doc": name, **dressed[k][0]}, ensure_ascii=False) + "\n" for k in placed)
-            raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                                 text=True, check=True).stdout
-            (args.out / "pdftotext-raw/inputs" / f"{name}.txt").write_text(raw, encoding="utf-8")
-            (args.out / "pdftotext-raw/gold" / f"{name}.jsonl").write_text(gold, encoding="utf-8")
-            if tesseract:
-                subprocess.run(["pdftoppm", "-r", "200", "-png", "-singlefile", str(pdf), str(tmp / "page")], check=True)
-                hocr = args.out / "hocr" / name
-                hocr.mkdir(parents=True, exist_ok=True)
-                subprocess.run([tesseract, str(tmp / "page.png"), str(hocr / "page-1"), "-l", "chi_sim", "hocr"],
-                               check=True, capture_output=True)
-                text = subprocess.run([tesseract, str(tmp / "page.png"), "stdout", "-l", "chi_sim"], check=True,
-                                      capture_output=True, text=True).stdout
-                (args.out / "ocr/inputs" / f"{name}.txt").write_text(text, encoding="utf-8")
-                (args.out / "ocr/gold" / f"{name}.jsonl").write_text(gold, encoding="utf-8")
+            write_page(args.out, name, pdf, gold, tesseract, tmp)
             print(f"{name}: {grid} grid columns, {len(placed)} articles in {len(rows)} rows", file=sys.stderr)
 
 

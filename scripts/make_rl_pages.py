@@ -178,6 +178,25 @@ def page_of(rng: random.Random, pool: list[dict], seed: int, cols: int, paper: s
     return fitting
 
 
+def write_page(out: Path, name: str, pdf: Path, gold: str, tesseract: str | None, tmp: Path) -> None:
+    """A page's PDF as ``pdftotext -raw`` text, and with ``tesseract`` as OCR text and hOCR of its 200 dpi image,
+    each beside its gold."""
+    raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    (out / "pdftotext-raw/inputs" / f"{name}.txt").write_text(raw, encoding="utf-8")
+    (out / "pdftotext-raw/gold" / f"{name}.jsonl").write_text(gold, encoding="utf-8")
+    if tesseract:
+        subprocess.run(["pdftoppm", "-r", "200", "-png", "-singlefile", str(pdf), str(tmp / "page")], check=True)
+        hocr = out / "hocr" / name
+        hocr.mkdir(parents=True, exist_ok=True)
+        subprocess.run([tesseract, str(tmp / "page.png"), str(hocr / "page-1"), "-l", "chi_sim", "hocr"],
+                       check=True, capture_output=True)
+        text = subprocess.run([tesseract, str(tmp / "page.png"), "stdout", "-l", "chi_sim"], check=True,
+                              capture_output=True, text=True).stdout
+        (out / "ocr/inputs" / f"{name}.txt").write_text(text, encoding="utf-8")
+        (out / "ocr/gold" / f"{name}.jsonl").write_text(gold, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
@@ -200,20 +219,7 @@ def main() -> None:
             pdf = args.out / "pdf" / f"{name}.pdf"
             render(pdf, paper, cols, [items for _, items in dressed])
             gold = "".join(json.dumps({"doc": name, **g}, ensure_ascii=False) + "\n" for g, _ in dressed)
-            raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                                 text=True, check=True).stdout
-            (args.out / "pdftotext-raw/inputs" / f"{name}.txt").write_text(raw, encoding="utf-8")
-            (args.out / "pdftotext-raw/gold" / f"{name}.jsonl").write_text(gold, encoding="utf-8")
-            if tesseract:
-                subprocess.run(["pdftoppm", "-r", "200", "-png", "-singlefile", str(pdf), str(tmp / "page")], check=True)
-                hocr = args.out / "hocr" / name
-                hocr.mkdir(parents=True, exist_ok=True)
-                subprocess.run([tesseract, str(tmp / "page.png"), str(hocr / "page-1"), "-l", "chi_sim", "hocr"],
-                               check=True, capture_output=True)
-                text = subprocess.run([tesseract, str(tmp / "page.png"), "stdout", "-l", "chi_sim"], check=True,
-                                      capture_output=True, text=True).stdout
-                (args.out / "ocr/inputs" / f"{name}.txt").write_text(text, encoding="utf-8")
-                (args.out / "ocr/gold" / f"{name}.jsonl").write_text(gold, encoding="utf-8")
+            write_page(args.out, name, pdf, gold, tesseract, tmp)
             print(f"{name}: {cols} columns, {len(dressed)} articles", file=sys.stderr)
 
 
