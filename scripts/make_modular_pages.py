@@ -17,21 +17,17 @@ dependency of zhnorm) and Debian's ``poppler-utils``.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import random
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from gold_articles import unique_articles
-from make_rl_pages import FONT, PAPERS, SIZES, dress, wrap, write_page
+from make_rl_pages import FONT, PAPERS, SIZES, dress, start, wrap, write_page
 
 try:
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 except ImportError:
     sys.exit("make_modular_pages.py: reportlab is missing; try: .venv/bin/pip install reportlab")
@@ -168,18 +164,7 @@ def render(path: Path, rng: random.Random, paper: str, rows: list[tuple[float, l
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--docs", type=int, default=10)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--no-ocr", action="store_true", help="skip the tesseract text and hOCR")
-    args = parser.parse_args()
-    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    rng = random.Random(args.seed)
-    pool = unique_articles(900)
-    tesseract = None if args.no_ocr else shutil.which("tesseract")
-    for sub in ("pdf", "pdftotext-raw/inputs", "pdftotext-raw/gold", *(("ocr/inputs", "ocr/gold") if tesseract else ())):
-        (args.out / sub).mkdir(parents=True, exist_ok=True)
+    args, rng, pool, tesseract = start(__doc__)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         for d in range(1, args.docs + 1):

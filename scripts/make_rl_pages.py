@@ -178,6 +178,22 @@ def page_of(rng: random.Random, pool: list[dict], seed: int, cols: int, paper: s
     return fitting
 
 
+def start(doc: str | None) -> tuple[argparse.Namespace, random.Random, list[dict], str | None]:
+    """A page maker's command line (OUT_DIR, --docs, --seed, --no-ocr), its font, its articles and its output
+    folders: the arguments, the seeded generator, the pool of articles and tesseract's path (None: no OCR)."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--docs", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-ocr", action="store_true", help="skip the tesseract text and hOCR")
+    args = parser.parse_args()
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    tesseract = None if args.no_ocr else shutil.which("tesseract")
+    for sub in ("pdf", "pdftotext-raw/inputs", "pdftotext-raw/gold", *(("ocr/inputs", "ocr/gold") if tesseract else ())):
+        (args.out / sub).mkdir(parents=True, exist_ok=True)
+    return args, random.Random(args.seed), unique_articles(900), tesseract
+
+
 def write_page(out: Path, name: str, pdf: Path, gold: str, tesseract: str | None, tmp: Path) -> None:
     """A page's PDF as ``pdftotext -raw`` text, and with ``tesseract`` as OCR text and hOCR of its 200 dpi image,
     each beside its gold."""
@@ -198,18 +214,7 @@ def write_page(out: Path, name: str, pdf: Path, gold: str, tesseract: str | None
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--docs", type=int, default=10)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--no-ocr", action="store_true", help="skip the tesseract text and hOCR")
-    args = parser.parse_args()
-    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    rng = random.Random(args.seed)
-    pool = unique_articles(900)
-    tesseract = None if args.no_ocr else shutil.which("tesseract")
-    for sub in ("pdf", "pdftotext-raw/inputs", "pdftotext-raw/gold", *(("ocr/inputs", "ocr/gold") if tesseract else ())):
-        (args.out / sub).mkdir(parents=True, exist_ok=True)
+    args, rng, pool, tesseract = start(__doc__)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         for d in range(1, args.docs + 1):
