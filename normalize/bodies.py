@@ -297,7 +297,7 @@ def signs_a_brief(body: Body, credit: dict) -> bool:
     if len(body.paragraphs) < 2 or body.paragraphs[0].get("role") != "dateline":
         return False
     names = credit_text(credit["text"])
-    bracket = _DATELINE_BRACKET_RE.search(body.paragraphs[0]["text"], 0, DATELINE_REACH + 32)
+    bracket = _DATELINE_BRACKET_RE.search(body.paragraphs[0]["text"])
     if not _NAMES_RE.fullmatch(names) or bracket is None or bracket.start() > DATELINE_REACH:
         return False
     return not any(name in bracket.group(1) for name in _NAME_SEP_RE.split(names))

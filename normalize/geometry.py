@@ -13,7 +13,7 @@ import statistics
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 Box = tuple[float, float, float, float]
 """(x0, top, x1, bottom) in page units, y downward from the top edge."""
@@ -62,6 +62,15 @@ class PageLayout:
 UPRIGHT_LINES, UPRIGHT_WIDTH = 3, 1.5
 """An upright title (a line read top to bottom) is at least this many of its characters tall, at most this many
 wide."""
+
+
+def upright(line: Any) -> bool:
+    """A line read top to bottom (``UPRIGHT_LINES``): anything with a box and a size.
+
+    >>> upright(TextLine("日本上半财年", 110, 0, 125, 90, 15.0)), upright(TextLine("日本", 0, 0, 30, 15, 15.0))
+    (True, False)
+    """
+    return line.bottom - line.top >= UPRIGHT_LINES * line.size and line.x1 - line.x0 <= UPRIGHT_WIDTH * line.size
 WALL_SLACK_EM = 0.25
 """Boxes may overlap by this much and still be apart: hanging punctuation, a rule's stroke, a photo's edge."""
 

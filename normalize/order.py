@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from .chardata import CLOSERS, CREDIT_TAIL_RE, SENTENCE_END
-from .geometry import UPRIGHT_LINES, UPRIGHT_WIDTH, WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, bounds, overlap
+from .geometry import WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, bounds, overlap, upright
 from .layout.text import TAG_RE, ends_sentence
 from .pdflines import HANGING_CLOSERS, HANGING_OPENERS, is_ocr_font
 from .xycut import xy_cut
@@ -378,8 +378,7 @@ def upright_titles_first(regions: list[list[TextLine]], em: float) -> list[list[
     out = list(regions)
     for region in regions:
         line = region[0]
-        if len(region) != 1 or line.bottom - line.top < UPRIGHT_LINES * line.size or (
-                line.x1 - line.x0 > UPRIGHT_WIDTH * line.size):
+        if len(region) != 1 or not upright(line):
             continue
         at = out.index(region)
         start = at

@@ -146,9 +146,8 @@ def _kickers_naming_other_stories(bodies: list[Body]) -> None:
         if not any(_shared(b.text, kicker) >= KICKER_PAIRS for b in untitled):
             continue  # (no untitled story shares its character pairs: the dictionary need not be asked)
         own = similarity(kicker, body.text)
-        other = max(untitled, key=lambda b: similarity(kicker, b.text))
-        if own < MIN_HEADLINE_MATCH <= similarity(kicker, other.text) and own + MIN_HEADLINE_MATCH <= similarity(
-                kicker, other.text):
+        named, other = max(((similarity(kicker, b.text), b) for b in untitled), key=lambda pair: pair[0])
+        if own < MIN_HEADLINE_MATCH and own + MIN_HEADLINE_MATCH <= named:
             other.headline = Headline([{**head.blocks[0], "role": "title"}])
             head.blocks.pop(0)
             untitled.remove(other)

@@ -15,10 +15,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from ..chardata import CREDIT_TAIL_RE, HAN_RE
-from ..geometry import UPRIGHT_LINES, UPRIGHT_WIDTH, overlap
+from ..geometry import overlap, upright
 from .boxes import BoxPage, Em
 from .rules import decide, family
 from .text import (
@@ -178,11 +177,6 @@ def display_runs(page: BoxPage) -> Iterator[list[int]]:
         run = [i] if display else []
     if run:
         yield run
-
-
-def upright(g: Any) -> bool:
-    """A line read top to bottom: at least three of its characters tall, at most one and a half wide."""
-    return g.bottom - g.top >= UPRIGHT_LINES * g.size and g.x1 - g.x0 <= UPRIGHT_WIDTH * g.size
 
 
 def headlines(page: BoxPage, repeated: set[int]) -> Iterator[tuple[list[list[int]], str]]:

@@ -9,10 +9,9 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import re
 from collections.abc import Iterator
 
-from ..chardata import DATELINE_RE, HAN, WORD_CHAR_RE
+from ..chardata import DATELINE_RE, HAN_RE, WORD_CHAR_RE
 from .lines import Line
 from .text import (
     CUT_STARTS,
@@ -339,7 +338,6 @@ class Page:
         return i in self.page_tops
 
 
-EDGE_RE = re.compile(f"[{HAN}]")
 EDGES_NEAR = 8  # edges on each side of a place that tell its column's width
 EDGE_REACH = 8  # printed lines after a sentence's end within which the next known edge must come
 COLUMN_EM = (6.0, 40.0)  # a column is wider than the first, narrower than the second
@@ -367,7 +365,7 @@ class PrintedLines:
             j = page.following[i]
             if j is None or page.gap_after(i) != "":
                 run += 1
-            elif EDGE_RE.match(text[-1]) and EDGE_RE.match(page.lines[j].text[0]):
+            elif HAN_RE.match(text[-1]) and HAN_RE.match(page.lines[j].text[0]):
                 self.edges.append((run, place))
         self.places = [p for _, p in self.edges]
 
