@@ -395,6 +395,14 @@ HEADLINE_CHECKS = [
         INDENT + "近日，社会工作论坛在乌鲁木齐举",
         "办，取得了一系列成果，大家都很满意。",
     ]),
+    # a byline under it proves it too (a file that sets each headline after its story: the next story's byline)
+    miss("unproven_after_full_line", 2, None, [
+        "上一篇文章的最后一句话写在这里。",
+        "社会工作论坛举办",
+        "文/王璐",
+        "近日，社会工作论坛在乌鲁木齐举办，取",
+        "得了一系列成果，大家都很满意。",
+    ]),
     # narrower than the wide lead above, but as wide as the body below
     hit("no_headline_end", 3, False, [
         *DAPENG,

@@ -245,9 +245,11 @@ def quote_runs_on(page: Page, c: Candidate) -> bool | None:
 
 def unproven_after_full_line(page: Page, c: Candidate) -> bool | None:
     """Where a paragraph ended on a full line (``strict``), a headline needs a short line and an
-    indented body, or a body that opens with a news dateline (``本报讯``), to prove itself."""
+    indented body, a body that opens with a news dateline (``本报讯``), or a byline under it (``孤儿核查工作圆满完成``
+    / ``文/吴晓玲`` / ``雅万高铁第一根接…``, where a file sets each headline after its story), to prove itself."""
     if c.strict and not ((page.indent(c.body) and any(page.short(j) for j in c.span))
-                         or DATELINE_RE.match(page.lines[c.body].text)):
+                         or DATELINE_RE.match(page.lines[c.body].text)
+                         or any(page.lines[x].kind == "byline" for x in range(c.span[-1] + 1, c.body))):
         return False
     return None
 
