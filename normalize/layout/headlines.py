@@ -243,13 +243,18 @@ def quote_runs_on(page: Page, c: Candidate) -> bool | None:
     return None
 
 
+def bylined(page: Page, c: Candidate) -> bool:
+    """A byline stands between the candidate headline's last line and its body."""
+    return any(page.lines[x].kind == "byline" for x in range(c.span[-1] + 1, c.body))
+
+
 def unproven_after_full_line(page: Page, c: Candidate) -> bool | None:
     """Where a paragraph ended on a full line (``strict``), a headline needs a short line and an
     indented body, a body that opens with a news dateline (``本报讯``), or a byline under it (``孤儿核查工作圆满完成``
     / ``文/吴晓玲`` / ``雅万高铁第一根接…``, where a file sets each headline after its story), to prove itself."""
     if c.strict and not ((page.indent(c.body) and any(page.short(j) for j in c.span))
                          or DATELINE_RE.match(page.lines[c.body].text)
-                         or any(page.lines[x].kind == "byline" for x in range(c.span[-1] + 1, c.body))):
+                         or bylined(page, c)):
         return False
     return None
 
@@ -260,9 +265,8 @@ def no_headline_end(page: Page, c: Candidate) -> bool | None:
     one-line headline is its body."""
     body = page.lines[c.body].text
     due = c.after_credit and len(c.span) == 1 and (not is_heading_candidate(body) or bool(CLAUSE_RE.search(body)))
-    bylined = any(page.lines[x].kind == "byline" for x in range(c.span[-1] + 1, c.body))
     if not (page.indent(c.body, squeezed=True) or page.gap_before(c.body) in ("blank", "page")
-            or page.short(c.span[-1], after=True) or LETTER_SPACED_RE.search(body) or due or bylined
+            or page.short(c.span[-1], after=True) or LETTER_SPACED_RE.search(body) or due or bylined(page, c)
             or DATELINE_RE.match(body)):
         return False
     return None
