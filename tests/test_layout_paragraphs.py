@@ -72,6 +72,32 @@ COLON_HEADLINE = [
 ]
 
 
+def printed_as_runs(paragraphs: list[str], width: int) -> list[str]:
+    """The paragraphs set in a column ``width`` em wide (each first line two em in), then cut as
+    ``pdftotext -raw`` cuts a typesetter's PDF that sets each mark in a run of its own: after every
+    mark, and at each printed line's end."""
+    out = []
+    for text in paragraphs:
+        room = width - 2
+        while text:
+            out += [piece for piece in re.split("(?<=[，、。：；！？”])", text[:room]) if piece]
+            text, room = text[room:], width
+    return out
+
+
+# Two paragraphs, cut into runs: the first sentence ends inside its printed line and the paragraph
+# goes on along it (line 4); the paragraph's last line stops short (line 11)
+RUNS = printed_as_runs([
+    "社区今天上午举行了义诊，吸引了老人，大家都来参加。老人们纷纷说，活动办得好，希望以后，多多举办，大家欢迎。",
+    "据了解，义诊由社区卫生服务中心，组织，共有医生十二名，护士八名，参加了这次活动，受到好评。",
+], 16)
+# Runs of a paragraph whose first sentence ends two em into its second printed line (line 2): as many em
+# as a paragraph's last line of two characters and the next one's indent, so it goes on; the run after
+# it is as wide as an indented line (line 3)
+TIE = [*printed_as_runs(["社区今天举行成立三周年的纪念日。三年来社区在快速发展的同时，不忘回报社会去年就向全县送了爱心伞，"
+                         "和雨披，等物品，今年又，捐赠了，图书。"], 16), *RUNS]
+
+
 def seen(verdict: Break) -> str:
     """A break as a row writes it: "open" where the paragraph is left open, else "break"."""
     return "open" if verdict.open else "break"
@@ -127,6 +153,8 @@ BREAK_BEFORE = [
         "表示，迈上新征程，他们将持续",
         "赋能增效。",
     ]),
+    # near miss: a short run after a sentence's end, on a page cut into runs, is no indent
+    miss("indent_after_end", 3, None, TIE),
     hit("indent_after_end", 4, "break", [
         *SENTENCE_ENDS_FULL,
         "近日在武清区举办了",
@@ -177,25 +205,6 @@ def test_break_before(rule: str, lines: tuple[str, ...], at: int, verdict: objec
     assert_decision("break_before", rule, lines, at, verdict, is_hit, seen_as=seen)
 
 
-def printed_as_runs(paragraphs: list[str], width: int) -> list[str]:
-    """The paragraphs set in a column ``width`` em wide (each first line two em in), then cut as
-    ``pdftotext -raw`` cuts a typesetter's PDF that sets each mark in a run of its own: after every
-    mark, and at each printed line's end."""
-    out = []
-    for text in paragraphs:
-        room = width - 2
-        while text:
-            out += [piece for piece in re.split("(?<=[，、。：；！？”])", text[:room]) if piece]
-            text, room = text[room:], width
-    return out
-
-
-# Two paragraphs, cut into runs: the first sentence ends inside its printed line and the paragraph
-# goes on along it (line 4); the paragraph's last line stops short (line 11)
-RUNS = printed_as_runs([
-    "社区今天上午举行了义诊，吸引了老人，大家都来参加。老人们纷纷说，活动办得好，希望以后，多多举办，大家欢迎。",
-    "据了解，义诊由社区卫生服务中心，组织，共有医生十二名，护士八名，参加了这次活动，受到好评。",
-], 16)
 # Runs of a story, then a sentence ending inside its printed line under which a headline stands:
 # the next known edge is in the next story
 RUNS_THEN_HEADLINE = [
@@ -267,6 +276,7 @@ ENDS_AFTER = [
     ]),
     hit("printed_line_ends", 4, False, RUNS),
     hit("printed_line_ends", 11, True, RUNS),
+    hit("printed_line_ends", 2, False, TIE),
     # the same text as printed lines: widths, not runs, tell
     miss("printed_line_ends", 4, None, [
         "社区今天上午举行了义诊，吸",

@@ -338,7 +338,7 @@ class Page:
         return i in self.page_tops
 
 
-EDGES_NEAR = 8  # edges on each side of a place that tell its column's width
+EDGES_NEAR = 4  # edges on each side of a place that tell its column's width (a story may set its own)
 EDGE_REACH = 8  # printed lines after a sentence's end within which the next known edge must come
 COLUMN_EM = (6.0, 40.0)  # a column is wider than the first, narrower than the second
 
@@ -381,6 +381,11 @@ class PrintedLines:
         Whether the paragraph ends with line i, which ends a sentence: True where the next known edge
         comes a column's width (or several), less an indent, after it; False where it comes a whole
         number of columns after the edge before; None where the edges say neither, or are missing.
+
+        The two readings give the same count where the sentence ends an indent's width into its
+        printed line (``…三周年的纪念`` / ``日。`` / ``三年来，…``): a last line of just two characters
+        followed by an indented line fills as much as one line going on. A sentence ends inside a
+        printed line far more often than a paragraph ends that short, so there the paragraph goes on.
         """
         p, run = self.at[i], self.run[i]
         k = bisect.bisect_left(self.places, p - Tol.EPS)
@@ -394,5 +399,5 @@ class PrintedLines:
         goes_on = min(abs(e2 - e1 - n * width) for n in lines)
         ends = min(abs(e2 - p - (n * width - Tol.INDENT)) for n in lines)
         if abs(goes_on - ends) < Tol.SAME:
-            return None
+            return False if abs((p - e1) % width - Tol.INDENT) < Tol.SAME else None
         return ends < goes_on

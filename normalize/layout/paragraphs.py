@@ -106,8 +106,13 @@ def _quote_goes_on(page: Page, i: int, cur: Open) -> bool:
 
 
 def indent_after_end(page: Page, i: int, cur: Open) -> Break | None:
-    """A sentence ended, and this line is indented: a new paragraph."""
-    if cur.ended and not PUSHED_RE.match(page.lines[i].text) and page.indent(i):
+    """A sentence ended, and this line is indented: a new paragraph. On a page whose lines are cut at
+    random, only an indent the text keeps counts: a short run of text there is no indent (``…都有电热水``
+    / ``器。`` / ``天气炎热时，`` / ``加上冰箱、``, one paragraph: its printed lines said so)."""
+    ln = page.lines[i]
+    if page.fragmented and not (ln.indented or ln.forced_start):
+        return None
+    if cur.ended and not PUSHED_RE.match(ln.text) and page.indent(i):
         return Break()
     return None
 
