@@ -36,7 +36,7 @@ WHY = {"page_edge_names": "page_edge_name", "open_credits": "open_credit", "brac
        "masthead_debris": "masthead_debris", "signatures": "signature", "section_tags": "section_tag",
        "distribution_block": "distribution_block", "named_again": "named_again", "photo_credits": "photo_credit",
        "offices": ("office_after_story", "office_under_title"), "slashless_bylines": "slashless_byline",
-       "compiler_lines": ("compiler_line", "issue_line")}
+       "compiler_lines": ("compiler_line", "issue_line"), "head_blocks": "head_block"}
 # an OCR text layer's dashed rule, a glyph a line, after a story's last sentence
 RULE_RUN = ["－ ——", "卜 －", "—", "＋", "一－—", "·", "卜 －—"]
 # OCR's debris between two stories, then a section tag opening on its own line
@@ -51,6 +51,9 @@ BULLETIN = ["日本上半财年贸易逆差创新高", "市慈善总会", "据�
 CAMPAIGN = ["近日，县民政局联合社区开展复评", "问卷调查活动，号召群众争做文明", "市民，共同维护城市的文明形象。"]
 # OCR's reading of a bulletin's masthead: crumbs of its name, its issue, its compiler and its date, a blank between
 OCR_MASTHEAD = ["文明创", "", "哇简报", "", "hny", "", "第8期", "", "街道社工站编", "", "2024年5月8日", ""]
+# a newspaper page's head as its typesetter's file stores it, among the stories: date, editors, section, logo crumbs
+PAGE_HEAD = ["2011.5.24星期二", "责任编辑：", "包美芬 /", "版式设计：", "包美芬 /", "文字校对：", "陈玲玲 吴晓玲", "综合新闻",
+             "2 NE", "W S", "A", "NME", "N"]
 # a long page: its first five and last four lines are its edges (running head, foot)
 MIDDLE = ["社会工作论坛举办", "近日，社会工作论坛在乌鲁木齐举办，", "来自各地的代表参加了本次活动，", "大家围绕社会工作交流了经验，",
           "论坛取得了圆满成功。"]
@@ -101,6 +104,15 @@ KIND_PASS_ROWS = [
     # near misses: a name and a slash that no 摄 follows; a byline opening with its word
     miss("photo_credits", 3, ("text", ""), [*VISIT, "陈维连/", "科普宣传上街", *CAMPAIGN]),
     miss("photo_credits", 3, ("byline", "byline_line"), [*VISIT, "文/姜钦峰", *CAMPAIGN]),
+    # a page's head printed between two stories: its date over the editors' line, its section name among logo crumbs
+    hit("head_blocks", 3, ("furniture", "head_block"), [*VISIT, *PAGE_HEAD, *CAMPAIGN]),
+    hit("head_blocks", 10, ("furniture", "head_block"), [*VISIT, *PAGE_HEAD, *CAMPAIGN]),
+    # near misses: a title right under the head; a page's own head at its top, a kicker and title under it; a head
+    # whose lines above may be a sentence's
+    miss("head_blocks", 10, ("text", ""), [*VISIT, *PAGE_HEAD[:7], "科普宣传上街", *CAMPAIGN]),
+    miss("head_blocks", 2, ("text", ""), ["基层治理导刊 要闻 2025年3月18日 星期二 第4版", "机遇与合作：", "“通武廊”社会工作",
+                                          "再携手", "为深入推进“通武廊”社会工作", "协同发展，促进三地社工站建设专业"]),
+    miss("head_blocks", 2, ("text", ""), [VISIT[0], "2011.5.24星期二", "责任编辑：", "包美芬 /", VISIT[1]]),
     # a bulletin's masthead that OCR broke into crumbs: its issue's number and its compiler over its date
     hit("compiler_lines", 9, ("furniture", "compiler_line"), [*OCR_MASTHEAD, "日本上半财年贸易逆差创新高", *LEAD]),
     hit("compiler_lines", 7, ("furniture", "issue_line"), [*OCR_MASTHEAD, "日本上半财年贸易逆差创新高", *LEAD]),

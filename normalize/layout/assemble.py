@@ -32,7 +32,7 @@ from .paragraphs import (
 from .roles import mark_roles
 from .rules import Decision, decide, tracing
 from .text import (
-    DRAWN_RULES,
+    BETWEEN_STORIES,
     PUSHED_RE,
     SPACEY_RE,
     ends_sentence,
@@ -100,7 +100,7 @@ class Assembler:
 
     def other_line(self, i: int, ln: Line) -> None:
         """A line that is not text: a credit closes what is open, a jump line may cut a paragraph."""
-        if ln.kind in ("credit", "label") or ln.why in DRAWN_RULES:  # (a rule drawn between articles ends one)
+        if ln.kind in ("credit", "label") or ln.why in BETWEEN_STORIES:  # (a rule drawn between articles ends one)
             self.close_heading()
             self.close_para("credit_line" if ln.kind == "credit" else "decoration", open_=ln.kind != "credit"
                             and not self.cur.ended)
@@ -236,7 +236,7 @@ class BoxAssembler:
         for i, ln in enumerate(self.lines):
             if ln.kind != "text":
                 self.close_heading()
-                if ln.kind in ("credit", "label") or ln.why in DRAWN_RULES:
+                if ln.kind in ("credit", "label") or ln.why in BETWEEN_STORIES:
                     self.close_para("credit_line" if ln.kind == "credit" else "decoration")
                 elif ln.kind == "jump" and JUMP_ON_RE.search(ln.text):
                     self.close_para("jump_on", open_=True)

@@ -11,7 +11,17 @@ import itertools
 import re
 from typing import Any
 
-from ..chardata import CONTINUED_RE, CREDIT_TAIL_RE, DATE_RE, DATELINE_RE, HAN, JUMP_BACK_RE, OPENERS
+from ..chardata import (
+    CONTINUED_RE,
+    CREDIT_TAIL_RE,
+    DATE_RE,
+    DATELINE_RE,
+    HAN,
+    HAN_RE,
+    JUMP_BACK_RE,
+    OPENERS,
+    WEEKDAY_RE,
+)
 from ..words import OFFICE_END_CHARS, names_an_office, one_word, opens_predicate, word_runs_on
 from .lines import Line
 from .text import (
@@ -20,6 +30,7 @@ from .text import (
     LABEL_CHARS,
     NAME_CHARS,
     PUSHED_RE,
+    RUNNING_HEAD_CHARS,
     TAG_RE,
     closes_title,
     debris,
@@ -41,6 +52,7 @@ TOP_LINES, FOOT_LINES = 5, 4  # how far into a page its running head and foot re
 REPEATED_TITLE_LINES = 3
 LOOK_AHEAD = 2  # lines after an open credit that must close no bracket
 MASTHEAD_DEBRIS, HEAD_GLYPHS = 2, 4  # debris lines a masthead's run needs; the glyphs of its lines
+HEAD_SIGNS = 3  # lines of a head block that say so themselves, its head line among them
 
 
 def _name_like(ln: Line) -> bool:
@@ -225,6 +237,56 @@ def masthead_debris(lines: list[Line]) -> None:
         if hits >= MASTHEAD_DEBRIS and hits * 3 >= len(run):
             for k in run:
                 lines[k].kind, lines[k].why = "noise", "masthead_debris"
+
+
+HEAD_WHYS = ("editor_line", "running_head")  # the page-head lines a head block is found around
+_HEAD_LABEL_RE = re.compile(r"[：:]$")
+_HEAD_NAME_RE = re.compile(r"[/／]$")
+
+
+def _head_part(ln: Line) -> bool:
+    """A line that may stand in a page's head: short, and no mark of prose in it."""
+    return (ln.kind in ("text", "noise", "furniture") and len(ln.text) <= RUNNING_HEAD_CHARS
+            and not CLAUSE_RE.search(ln.text) and not holds_sentence(ln.text))
+
+
+def _head_sign(lines: list[Line], k: int) -> bool:
+    """Line k says "page head" by itself: furniture, a date or a weekday, a role's label (``文字校对：``) or the
+    name after one, a name in a list of them (``包美芬 /``), or crumbs of a logo with no Chinese in them (``2 NE``)."""
+    text = lines[k].text
+    return (lines[k].kind == "furniture" or bool(WEEKDAY_RE.search(text) or DATE_RE.search(text))
+            or bool(_HEAD_LABEL_RE.search(text) or _HEAD_NAME_RE.search(text)) or debris(text)
+            or not HAN_RE.search(text)
+            or (k > 0 and lines[k - 1].page == lines[k].page and bool(_HEAD_LABEL_RE.search(lines[k - 1].text))))
+
+
+def head_blocks(lines: list[Line]) -> None:
+    """A page's head printed among the text, as a typesetter's file stores it (``…设立调查问卷点。`` /
+    ``2011.5.24星期二`` / ``责任编辑：`` / ``包美芬 /`` / ``文字校对：`` / ``陈玲玲 吴晓玲`` / ``综合新闻`` /
+    ``2 NE`` … / ``近日，…``): around an editors' line or a running head, the short lines without a
+    mark of prose are the head too, from the first to the last that says so itself (``_head_sign``). It
+    stands between two stories, under a line that ends a sentence, and ends the story above. Near misses:
+    a title after the head, ``科普宣传上街`` under ``陈玲玲 吴晓玲``, says nothing of a head and stays text;
+    a head at its page's top (``…第4版`` / ``机遇与合作：`` / ``“通武廊”社会工作``) is the page's own, and
+    the kicker and title under it are not taken with it."""
+    for h, ln in enumerate(lines):
+        if ln.kind != "furniture" or ln.why not in HEAD_WHYS:
+            continue
+        top = h
+        while top > 0 and lines[top - 1].page == ln.page and _head_part(lines[top - 1]):
+            top -= 1
+        above = lines[top - 1] if top > 0 and lines[top - 1].page == ln.page else None
+        if above is None or above.kind != "text" or not ends_sentence(above.text):
+            continue  # (a page's own head, at its top; or lines that may be a sentence's: "…共有" / "2011" / "年…")
+        bottom = h
+        while bottom + 1 < len(lines) and lines[bottom + 1].page == ln.page and _head_part(lines[bottom + 1]):
+            bottom += 1
+        signs = [k for k in range(top, bottom + 1) if _head_sign(lines, k)]
+        if len(signs) < HEAD_SIGNS:
+            continue
+        for k in range(signs[0], signs[-1] + 1):
+            if lines[k].kind != "furniture":
+                lines[k].kind, lines[k].why = "furniture", "head_block"
 
 
 MARGIN_EM = 2.0  # a running head in the margin stands this far (em of body type) outside the text block
@@ -527,9 +589,9 @@ def distribution_block(lines: list[Line]) -> None:
 
 BOX_PASSES = (margin_heads,)
 """Passes that read an OCR page's boxes too (``layout["lines"]``, by raw line), run before ``KIND_PASSES``."""
-KIND_PASSES = (masthead_debris, compiler_lines, page_edge_names, open_credits, bracketed_asides, inside_sentences,
-               decoration_runs, datelines, signatures, section_tags, distribution_block, named_again, offices,
-               photo_credits, slashless_bylines)
+KIND_PASSES = (masthead_debris, head_blocks, compiler_lines, page_edge_names, open_credits, bracketed_asides,
+               inside_sentences, decoration_runs, datelines, signatures, section_tags, distribution_block, named_again,
+               offices, photo_credits, slashless_bylines)
 
 
 def resumes_next(lines: list[Line], i: int) -> bool:

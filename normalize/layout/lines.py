@@ -18,6 +18,7 @@ from .text import (
     MID_MARKS,
     PUSHED_RE,
     classify_line,
+    ends_sentence,
 )
 
 FRAGMENT_CHARS = 4
@@ -146,8 +147,10 @@ def glue_numbers(lines: list[Line]) -> list[Line]:
     Lines cut around digits that a typesetter printed as separate objects, put back together:
     ``等 1`` / ``0`` / ``支青年志愿者队伍`` is one printed line (pdftotext gives each object its
     own line). A fragment of a number joins the line above it, and the line below joins it where
-    it goes on with a digit or a unit; nothing else is joined. Near miss: a page's folio, a bare
-    number that is its page's last line, under a line that ends on no digit (``县残疾人联合会`` / ``2``).
+    it goes on with a digit or a unit; nothing else is joined. Near misses: a page's folio, a bare
+    number that is its page's last line, under a line that ends on no digit (``县残疾人联合会`` / ``2``);
+    a number that opens a sentence (``定办理。`` / ``5`` / ``月 1`` / ``9`` / ``日，``): it joins the lines
+    below it, and the sentence's end stays a line's end, where a paragraph may end.
 
         >>> [x.text for x in glue_numbers([Line(1, 1, "罗如增等 1"), Line(2, 1, "0"), Line(3, 1, "名青年志愿者")])]
         ['罗如增等 10名青年志愿者']
@@ -157,12 +160,16 @@ def glue_numbers(lines: list[Line]) -> list[Line]:
         ['县残疾人联合会', '2', '下一页']
         >>> [x.text for x in glue_numbers([Line(1, 1, "共有"), Line(2, 1, "120"), Line(3, 2, "名志愿者参加。")])]
         ['共有120', '名志愿者参加。']
+        >>> [x.text for x in glue_numbers([Line(1, 1, "定办理。"), Line(2, 1, "5"), Line(3, 1, "月 1"), Line(4, 1, "9"),
+        ...                                Line(5, 1, "日，")])]
+        ['定办理。', '5月 19日，']
     """
     out: list[Line] = []
     glued = False  # the last line out ends with a number fragment joined to it
     for k, ln in enumerate(lines):
         prev = out[-1] if out else None
-        near = prev is not None and prev.page == ln.page and prev.end == ln.n - 1 and prev.kind in ("text", "furniture")
+        near = (prev is not None and prev.page == ln.page and prev.end == ln.n - 1
+                and prev.kind in ("text", "furniture") and (glued or not ends_sentence(prev.text)))
         piece = _fragment(ln.text) or (glued and NUMBER_GOES_ON_RE.match(ln.text))
         if near and ln.kind != "blank" and piece and not (
                 _folio(lines, k) and not NUMBER_END_RE.search(prev.text)):  # type: ignore[union-attr]

@@ -271,6 +271,7 @@ def debris(text: str) -> bool:
 
 
 DRAWN_RULES = ("decoration", "decoration_run")  # the whys of a rule drawn with characters: it ends a story
+BETWEEN_STORIES = (*DRAWN_RULES, "head_block")  # ... and of a page's head printed among the text: they end a story
 
 
 def drawn(bare: str) -> bool:
