@@ -36,7 +36,7 @@ WHY = {"page_edge_names": "page_edge_name", "open_credits": "open_credit", "brac
        "masthead_debris": "masthead_debris", "signatures": "signature", "section_tags": "section_tag",
        "distribution_block": "distribution_block", "named_again": "named_again", "photo_credits": "photo_credit",
        "offices": ("office_after_story", "office_under_title"), "slashless_bylines": "slashless_byline",
-       "compiler_lines": ("compiler_line", "issue_line"), "head_blocks": "head_block"}
+       "compiler_lines": ("compiler_line", "issue_line"), "head_blocks": "head_block", "folio_heads": "folio_head"}
 # an OCR text layer's dashed rule, a glyph a line, after a story's last sentence
 RULE_RUN = ["－ ——", "卜 －", "—", "＋", "一－—", "·", "卜 －—"]
 # OCR's debris between two stories, then a section tag opening on its own line
@@ -113,6 +113,13 @@ KIND_PASS_ROWS = [
     miss("head_blocks", 2, ("text", ""), ["基层治理导刊 要闻 2025年3月18日 星期二 第4版", "机遇与合作：", "“通武廊”社会工作",
                                           "再携手", "为深入推进“通武廊”社会工作", "协同发展，促进三地社工站建设专业"]),
     miss("head_blocks", 2, ("text", ""), [VISIT[0], "2011.5.24星期二", "责任编辑：", "包美芬 /", VISIT[1]]),
+    # a magazine page's number and section name on one line at its top, under OCR's reading of its banner
+    hit("folio_heads", 2, ("furniture", "folio_head"), ["和和人扩放于攻拓区", "2真情典藏", "", *STORY]),
+    hit("folio_heads", 1, ("furniture", "folio_head"), ["真情典藏 2", *STORY]),
+    # near misses: a title wrapped inside its number; a count; such a line under the page's first sentence
+    miss("folio_heads", 2, ("text", ""), ["西部陆海新通道铁海", "联运班列累计开行3", "万列", *STORY]),
+    miss("folio_heads", 1, ("text", ""), ["10名志愿者获表彰", *STORY]),
+    miss("folio_heads", 4, ("text", ""), [*STORY, "2真情典藏", *STORY]),
     # a bulletin's masthead that OCR broke into crumbs: its issue's number and its compiler over its date
     hit("compiler_lines", 9, ("furniture", "compiler_line"), [*OCR_MASTHEAD, "日本上半财年贸易逆差创新高", *LEAD]),
     hit("compiler_lines", 7, ("furniture", "issue_line"), [*OCR_MASTHEAD, "日本上半财年贸易逆差创新高", *LEAD]),
@@ -193,6 +200,8 @@ KIND_PASS_ROWS = [
     # near miss: a section tag and a title set short have no debris in them
     miss("masthead_debris", 2, ("text", ""), ["【生活智慧】", "内心强大", "则世界辽阔", *STORY]),
     # the paper's name alone above the dated line at a page's top
+    # OCR's reading of a magazine's banner over its page number and section name: not the story's kicker
+    hit("page_edge_names", 1, ("furniture", "page_edge_name"), ["和和人扩放于攻拓区", "2真情典藏", "", *STORY]),
     hit("page_edge_names", 1, ("furniture", "page_edge_name"), [
         "民生周刊",
         "2024年7月29日 星期一 第5版",

@@ -23,7 +23,7 @@ from ..chardata import (
     WEEKDAY_RE,
 )
 from ..words import OFFICE_END_CHARS, names_an_office, one_word, opens_predicate, word_runs_on
-from .lines import Line
+from .lines import QUANTITY_UNITS, Line
 from .text import (
     CLAUSE_RE,
     CLOSING_BRACKET_RE,
@@ -57,6 +57,27 @@ HEAD_SIGNS = 3  # lines of a head block that say so themselves, its head line am
 
 def _name_like(ln: Line) -> bool:
     return ln.kind == "text" and name_like(ln.text)
+
+
+# A page number joined to a section's name (``2真情典藏``), or set apart after it (``真情典藏 2``); near misses
+# a count of something, the number's unit after it (``10名志愿者``), and a title's line wrapped inside a number
+# (``联运班列累计开行3`` / ``万列``)
+_FOLIO_HEAD_RE = re.compile(rf"^(?:[0-9]{{1,3}}\s*(?![{QUANTITY_UNITS}])[{HAN}]{{2,8}}|[{HAN}]{{2,8}}\s+[0-9]{{1,3}})$")
+
+
+def folio_heads(lines: list[Line]) -> None:
+    """A page's running head as OCR reads it from a magazine's top: the page number and the section's name
+    on one line (``2真情典藏``), among the page's first lines and before any sentence. It is furniture, and
+    so are the name-like lines above it (``page_edge_names``: the banner ``和和人扩放于攻拓区``), not the kicker
+    and title of the story under them. Near misses: such a line lower down, or under a sentence; a count
+    (``10名志愿者``)."""
+    for idxs in _pages(lines).values():
+        for i in idxs[:TOP_LINES]:
+            ln = lines[i]
+            if ln.kind == "text" and (holds_sentence(ln.text) or CLAUSE_RE.search(ln.text)):
+                break
+            if ln.kind == "text" and _FOLIO_HEAD_RE.match(ln.text):
+                ln.kind, ln.why = "furniture", "folio_head"
 
 
 def page_edge_names(lines: list[Line]) -> None:
@@ -589,9 +610,9 @@ def distribution_block(lines: list[Line]) -> None:
 
 BOX_PASSES = (margin_heads,)
 """Passes that read an OCR page's boxes too (``layout["lines"]``, by raw line), run before ``KIND_PASSES``."""
-KIND_PASSES = (masthead_debris, head_blocks, compiler_lines, page_edge_names, open_credits, bracketed_asides,
-               inside_sentences, decoration_runs, datelines, signatures, section_tags, distribution_block, named_again,
-               offices, photo_credits, slashless_bylines)
+KIND_PASSES = (masthead_debris, head_blocks, folio_heads, compiler_lines, page_edge_names, open_credits,
+               bracketed_asides, inside_sentences, decoration_runs, datelines, signatures, section_tags,
+               distribution_block, named_again, offices, photo_credits, slashless_bylines)
 
 
 def resumes_next(lines: list[Line], i: int) -> bool:

@@ -27,7 +27,8 @@ BYLINE_NAME_RE = re.compile(rf"^([{HAN}]{{2,4}})[ \u3000]+(?=\S)")  # ...and ope
 NUMBER_PIECE_RE = re.compile(r"[0-9０-９.．%％:：\-−]+|[月日年号时分秒][0-9０-９]{1,2}")
 NUMBER_END_RE = re.compile(r"[0-9０-９]$")
 # what goes on from a number: a digit or mark of it, or a unit or measure word
-NUMBER_GOES_ON_RE = re.compile(r"[0-9０-９.．%％:：\-−]|[月日年号时分秒点万亿元岁个名人次支件项家所位台倍余多]")
+QUANTITY_UNITS = "月日年号时分秒点万亿元岁个名人次支件项家所位台倍余多"  # a unit or measure word after a number
+NUMBER_GOES_ON_RE = re.compile(rf"[0-9０-９.．%％:：\-−]|[{QUANTITY_UNITS}]")
 
 
 @dataclass(slots=True)
