@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from .chardata import CLOSERS, CREDIT_TAIL_RE, SENTENCE_END
 from .geometry import WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, bounds, overlap, upright
-from .layout.text import TAG_RE, ends_sentence
+from .layout.text import TAG_RE, ends_sentence, opens_subtitle
 from .pdflines import HANGING_CLOSERS, HANGING_OPENERS, is_ocr_font
 from .xycut import xy_cut
 
@@ -364,7 +364,8 @@ def turned_column(regions: list[list[TextLine]], em: float, rules: list[Box] = (
 def upright_titles_first(regions: list[list[TextLine]], em: float) -> list[list[TextLine]]:
     """The regions in reading order, but an upright title (a region of one line read top to bottom, set beside its
     story's columns at their right) read before the columns beside it: the regions right before it that stand left
-    of it, level with it, but for a kicker or label in a larger size at their head, which stays first. A module's
+    of it, level with it, but for a kicker or label in a larger size at their head, which stays first; a deck under
+    that kicker (``【社工天地】`` / ``——一线观察之二``, beside ``科普宣传上街``) is read after the title. A module's
     ``日本上半财年贸易逆差创新高`` heads the story it stands beside, not the next module's. Near miss: a line
     alone in its region, as wide as it is tall.
 
@@ -374,6 +375,10 @@ def upright_titles_first(regions: list[list[TextLine]], em: float) -> list[list[
     ['日本上半财年', '据日本财务省今天发布']
     >>> [r[0].text for r in upright_titles_first([body, [replace(title[0], x1=200, bottom=15)]], 10.0)]
     ['据日本财务省今天发布', '日本上半财年']
+    >>> head = [TextLine("【社工天地】", 0, 0, 60, 12, 12.0), TextLine("——一线观察之二", 0, 16, 80, 28, 12.0)]
+    >>> body = [replace(line, top=line.top + 32, bottom=line.bottom + 32) for line in body]
+    >>> [r[0].text for r in upright_titles_first([head + body, title], 10.0)]
+    ['【社工天地】', '日本上半财年', '——一线观察之二']
     """
     out = list(regions)
     for region in regions:
@@ -390,6 +395,7 @@ def upright_titles_first(regions: list[list[TextLine]], em: float) -> list[list[
         # (a kicker or label in a larger size heading the first of them stays over the title)
         first = out[start]
         head = next((k for k, ln in enumerate(first) if ln.size <= SAME_SIZE_RATIO * em), len(first))
+        head = next((k for k, ln in enumerate(first[:head]) if opens_subtitle(ln.text)), head)  # (a deck: after)
         before = [first[:head]] if head else []
         rest = [first[head:]] if head < len(first) else []
         out[start:at + 1] = [*before, region, *rest, *out[start + 1:at]]
