@@ -364,8 +364,9 @@ def turned_column(regions: list[list[TextLine]], em: float, rules: list[Box] = (
 def upright_titles_first(regions: list[list[TextLine]], em: float) -> list[list[TextLine]]:
     """The regions in reading order, but an upright title (a region of one line read top to bottom, set beside its
     story's columns at their right) read before the columns beside it: the regions right before it that stand left
-    of it, level with it, but for a kicker or label in a larger size at their head, which stays first; a deck under
-    that kicker (``【社工天地】`` / ``——一线观察之二``, beside ``科普宣传上街``) is read after the title. A module's
+    of it, starting level with it (they may run on below it), but for a kicker or label in a larger size at their
+    head, which stays first; a deck under that kicker (``【社工天地】`` / ``——一线观察之二``, beside ``科普宣传上街``)
+    is read after the title. A module's
     ``日本上半财年贸易逆差创新高`` heads the story it stands beside, not the next module's. Near miss: a line
     alone in its region, as wide as it is tall.
 
@@ -375,6 +376,9 @@ def upright_titles_first(regions: list[list[TextLine]], em: float) -> list[list[
     ['日本上半财年', '据日本财务省今天发布']
     >>> [r[0].text for r in upright_titles_first([body, [replace(title[0], x1=200, bottom=15)]], 10.0)]
     ['据日本财务省今天发布', '日本上半财年']
+    >>> tall = [*body, TextLine("东京外汇市场", 0, 90, 60, 100, 10.0)]  # (the columns run on below the title)
+    >>> [r[0].text for r in upright_titles_first([tall, [replace(title[0], bottom=80)]], 10.0)]
+    ['日本上半财年', '据日本财务省今天发布']
     >>> head = [TextLine("【社工天地】", 0, 0, 60, 12, 12.0), TextLine("——一线观察之二", 0, 16, 80, 28, 12.0)]
     >>> body = [replace(line, top=line.top + 32, bottom=line.bottom + 32) for line in body]
     >>> [r[0].text for r in upright_titles_first([head + body, title], 10.0)]
@@ -387,9 +391,9 @@ def upright_titles_first(regions: list[list[TextLine]], em: float) -> list[list[
             continue
         at = out.index(region)
         start = at
-        while start > 0 and all(ln.x1 <= line.x0 + em and overlap(ln.top, ln.bottom, line.top, line.bottom) > 0
-                                for ln in out[start - 1]):
-            start -= 1
+        while start > 0 and all(ln.x1 <= line.x0 + em for ln in out[start - 1]) and overlap(
+                out[start - 1][0].top, out[start - 1][-1].bottom, line.top, line.bottom) > 0:
+            start -= 1  # (a column may run on below the title: it starts level with it)
         if start == at:
             continue
         # (a kicker or label in a larger size heading the first of them stays over the title)

@@ -695,3 +695,16 @@ def test_a_kicker_over_a_module_heads_the_upright_title_beside_its_body(upright_
     layout["lines"][1][4] = upright_top + 13 * 15.0  # (read top to bottom: thirteen characters tall)
     heads = [(b["role"], b["text"]) for b in build_blocks(text, layout) if b["kind"] == "heading"]
     assert heads[0] == (kicker_role, "文明创建进行时") and ("title", upright[0]) in heads
+
+
+@pytest.mark.parametrize(("deck", "subtitle"), [
+    ("——来自基层的报道", True),  # a deck read right after an upright title (``order.upright_titles_first``)
+    ("来自基层的报道", False),  # near miss: a line that opens with no dash is no subtitle of it
+])
+def test_a_deck_after_an_upright_title_is_its_subtitle(deck: str, subtitle: bool) -> None:
+    upright = ("邮政储蓄银行老区小学献爱心", 180.0, 50.0, 15.0, 3, 195.0)
+    body = column(PARAGRAPHS_TEXT, top=70.0, block=2, indent=(0, 3))
+    text, layout = typeset(upright, (deck, 40.0, 50.0, 11.0, 1), *body)
+    layout["lines"][0][4] = 50.0 + 13 * 15.0  # (read top to bottom: thirteen characters tall)
+    heads = [(b["role"], b["text"]) for b in build_blocks(text, layout) if b["kind"] == "heading"]
+    assert heads[0] == ("title", upright[0]) and (("subtitle", deck) in heads) is subtitle

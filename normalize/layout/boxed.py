@@ -191,7 +191,8 @@ def headlines(page: BoxPage, repeated: set[int]) -> Iterator[tuple[list[list[int
         if verdict != "heading":
             continue
         if (parts and run[0] == parts[-1][-1] + 1 and (run[0] in repeated) == (parts[-1][-1] in repeated)
-                and (stacked(page, parts[-1][-1], run[0]) or under_kicker(page, parts[-1][-1], run[0]))):
+                and (stacked(page, parts[-1][-1], run[0]) or under_kicker(page, parts[-1][-1], run[0])
+                     or deck_after_upright(page, parts[-1][-1], run[0]))):
             parts += elements(page, run)
             continue
         if parts:
@@ -214,6 +215,14 @@ def under_kicker(page: BoxPage, upper: int, title: int) -> bool:
     a, b = page.geo[upper], page.geo[title]
     return (a.page == b.page and upright(b) and not upright(a) and b.top >= a.top - Em.EDGE * a.size
             and page.space_above(title, upper) < Em.KICKER_GAP)
+
+
+def deck_after_upright(page: BoxPage, title: int, deck: int) -> bool:
+    """A deck opening with a dash read right after an upright title (``邮政储蓄银行老区小学献爱心`` read top to bottom
+    beside its columns, ``——来自基层的报道`` over the first of them: ``order.upright_titles_first`` reads the title
+    first): the title's subtitle, one headline with it. Near miss: a dash line after a title set across."""
+    a, b = page.geo[title], page.geo[deck]
+    return a.page == b.page and upright(a) and not upright(b) and opens_subtitle(page.lines[deck].text)
 
 
 def deck_under(page: BoxPage, last: int) -> list[int]:
