@@ -71,6 +71,15 @@ BOX_FURNITURE = [
     hit("running_band", 1, "furniture", typeset(HEAD, DATE, TITLE, *PARAGRAPHS)),
     # near miss: a title alone at the top of a clipped article stays a title
     miss("running_band", 1, None, typeset(("社会工作助力新疆民政事业", 40.0, 30.0, 20.0, 1), *PARAGRAPHS)),
+    # the paper's and the section's names side by side at its foot, a clear space above them
+    hit("running_band", 8, "furniture", typeset(TITLE, *PARAGRAPHS, ("民生周刊", 40.0, 800.0, 8.0, 3),
+                                                ("社区服务", 480.0, 800.0, 8.0, 4))),
+    # near miss: a short story's columns side by side at the page's foot, under its headline: they hold sentences
+    miss("running_band", 10, None, typeset(TITLE, *PARAGRAPHS, ("德国多个机场安保人员罢工", 166.0, 721.0, 22.0, 3),
+                                           ("14日，德国服务业联合工", 40.0, 757.0, BODY, 4),
+                                           ("会组织安保人员罢工。", 40.0, 771.0, BODY, 4),
+                                           ("罢工导致当天超过580", 169.0, 757.0, BODY, 5),
+                                           ("架次航班被取消。", 169.0, 771.0, BODY, 5))),
     hit("photo_credit", 8, "noise", typeset(TITLE, *PARAGRAPHS, ("陈维连/摄", 330.0, 250.0, 7.0, 2),
                                             images=((320.0, 100.0, 500.0, 262.0),))),
     # an office signing the story, set flush right under its last sentence

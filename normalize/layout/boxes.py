@@ -392,7 +392,9 @@ class BoxPage:
 
     def _bands(self) -> dict[int, str]:
         """The lines of each page's running head and foot: the lines in its top (bottom) 12%
-        that a wide rule or a clear space parts from the rest of the page."""
+        that a wide rule or a clear space parts from the rest of the page. Near miss: lines that hold a sentence,
+        a short story's columns set side by side at the page's foot (``14日，德国服务业联合工`` / ``…`` /
+        ``客的出行受到影响。`` under ``德国多个机场安保人员罢工``)."""
         by_page: dict[int, list[int]] = defaultdict(list)
         for i, g in enumerate(self.geo):
             if self.lines[i].kind not in ("blank", "noise"):  # (a stray glyph is no line of the page)
@@ -409,8 +411,9 @@ class BoxPage:
             from_foot = [(height - b, height - a) for a, b in walls]
             for name, spans, edges in (("top", top, walls), ("foot", foot, from_foot)):
                 band = edge_band(spans, edges, Em.BAND * height, gap)
-                if band and (self._side_by_side(band) or any(self.lines[i].kind == "furniture" for i in band)
-                             or any(max(spans[i][1] for i in band) <= w0 <= Em.BAND * height for w0, _ in edges)):
+                if band and self._no_sentence(band) and (
+                        self._side_by_side(band) or any(self.lines[i].kind == "furniture" for i in band)
+                        or any(max(spans[i][1] for i in band) <= w0 <= Em.BAND * height for w0, _ in edges)):
                     bands.update(dict.fromkeys(band, name))
         pages = sorted(by_page)
         if pages and pages[0] in self.pages and not any(bands.get(i) == "top" for i in by_page[pages[0]]):
