@@ -26,6 +26,8 @@ NAMELESS_BYLINE = ("文／", "文/", "图／", "图/")  # a byline whose name we
 BYLINE_NAME_RE = re.compile(rf"^([{HAN}]{{2,4}})[ \u3000]+(?=\S)")  # ...and opens it, a space after
 NUMBER_PIECE_RE = re.compile(r"[0-9０-９.．%％:：\-−]+|[月日年号时分秒][0-9０-９]{1,2}")
 NUMBER_END_RE = re.compile(r"[0-9０-９]$")
+# A story's dateline after a space inside a line: text beside it on the same baseline ended there
+DATELINE_INSIDE_RE = re.compile(r"(?<=\S)[ \u3000]+(?=本 ?报 ?讯|本报[^\s，。]{1,12}讯)")
 # what goes on from a number: a digit or mark of it, or a unit or measure word
 QUANTITY_UNITS = "月日年号时分秒点万亿元岁个名人次支件项家所位台倍余多"  # a unit or measure word after a number
 NUMBER_GOES_ON_RE = re.compile(rf"[0-9０-９.．%％:：\-−]|[{QUANTITY_UNITS}]")
@@ -66,6 +68,10 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
         >>> lines = read_lines("标题\\n\\n正文。 下一段\\n\\f（据新华社）", False)
         >>> [(x.n, x.page, x.text, x.kind) for x in lines][2:]
         [(3, 1, '正文。', 'text'), (3, 1, '下一段', 'text'), (4, 2, '（据新华社）', 'credit')]
+        >>> [x.text for x in read_lines("二十大新闻中心举行第四\\n场集体采访 本报讯（记者邱宇）5月1", False)]
+        ['二十大新闻中心举行第四', '场集体采访', '本报讯（记者邱宇）5月1']
+        >>> [x.text for x in read_lines("本报讯 （记者 邱宇）5月 18日", False)]  # (its own line: nothing to cut)
+        ['本报讯 （记者 邱宇）5月 18日']
     """
     out: list[Line] = []
     page = 1
@@ -89,6 +95,11 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
         indented = kind == "text" and not col and raw[:1] in INDENT_STARTS and bool(INDENT_RE.match(raw))
         spaced = " " in stripped or "\u3000" in stripped
         # (a justified line comes out letter-spaced, "点 。 新 订 单": its spaces are no indents)
+        if kind == "text" and spaced and (m := DATELINE_INSIDE_RE.search(stripped)):
+            # "场集体采访 本报讯（记者邱宇）5月1": a headline's last line and the next story's first, one baseline
+            out += [_line(n, page, stripped[:m.start()], indented, end=True),
+                    _line(n, page, stripped[m.end():], start=True)]
+            continue
         if (kind == "text" and not spacey and spaced and INLINE_BREAK_RE.search(stripped)
                 and not LETTER_SPACED_RE.search(stripped)):
             pieces = INLINE_BREAK_RE.sub(functools.partial(_inline_break, opened=opened), stripped).split("\n")
