@@ -86,8 +86,10 @@ def page_edge_names(lines: list[Line]) -> None:
     OCR breaks a running head ("民生周刊 2024年7月29日 星期一 第5版 民生") into several lines:
     the paper name alone on a line is furniture because it stands beside the dated line; at the
     top the paper and section names above the dated line, each alone on a line; at the foot one
-    above a running foot. Near miss: a title left at a page's foot over the page number alone
-    (``科普宣传上街`` / ``— 1 —`` in a bulletin) heads the text on the next page; a paper's name
+    above a running foot. Near misses: a title left at a page's foot over the page number alone
+    (``科普宣传上街`` / ``— 1 —`` in a bulletin) heads the text on the next page; a title wrapped over three
+    lines above a running foot (``习近平致电祝贺`` / ``穆伊兹当选马尔`` / ``代夫总统``, after its story, as a
+    typesetter's file stores it): a name stands alone there; a paper's name
     repeated over the page numbers of several pages is found as a running head
     (``roles.repeated_heads``).
     """
@@ -109,7 +111,11 @@ def page_edge_names(lines: list[Line]) -> None:
                         break
                 if not ((top and before_furniture) or (not top and seen_furniture)):
                     break
+                if not top and pos + 1 < len(edge) and _name_like(lines[edge[pos + 1]]):
+                    break  # (a name stands alone over a running foot: these are a title's lines, wrapped)
                 ln.kind, ln.why = "furniture", "page_edge_name"
+                if not top:
+                    break
 
 
 _COMPILER_RE = re.compile(rf"^[{HAN}]{{2,12}}编$")
