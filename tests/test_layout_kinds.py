@@ -215,6 +215,14 @@ KIND_PASS_ROWS = [
         "民生周刊",
         "2024年7月29日 星期一 第5版",
     ]),
+    # near miss: a title alone after its story, over a running foot that names its paper itself
+    miss("page_edge_names", 6, ("text", ""), [
+        "社会工作论坛举办",
+        *LEAD,
+        "（据央视《新闻联播》）",
+        "孤儿核查工作圆满完成",
+        "东城社区报 2025年5月20日 星期二 第5版 综合新闻",
+    ]),
     # near miss: a title wrapped over three lines after its story, over the running foot (a typesetter's file)
     miss("page_edge_names", 8, ("text", ""), [
         "社会工作论坛举办",

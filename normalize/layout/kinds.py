@@ -16,6 +16,7 @@ from ..chardata import (
     CREDIT_TAIL_RE,
     DATE_RE,
     DATELINE_RE,
+    EDITION_RE,
     HAN,
     HAN_RE,
     JUMP_BACK_RE,
@@ -89,17 +90,19 @@ def page_edge_names(lines: list[Line]) -> None:
     above a running foot. Near misses: a title left at a page's foot over the page number alone
     (``科普宣传上街`` / ``— 1 —`` in a bulletin) heads the text on the next page; a title wrapped over three
     lines above a running foot (``习近平致电祝贺`` / ``穆伊兹当选马尔`` / ``代夫总统``, after its story, as a
-    typesetter's file stores it): a name stands alone there; a paper's name
+    typesetter's file stores it): a name stands alone there; a title alone over a running foot that names
+    its paper itself (``孤儿核查工作圆满完成`` / ``东城社区报 2025年5月20日 星期二 第5版 综合新闻``); a paper's name
     repeated over the page numbers of several pages is found as a running head
     (``roles.repeated_heads``).
     """
     for idxs in _pages(lines).values():
         for edge, top in ((idxs[:TOP_LINES], True), (idxs[-FOOT_LINES:][::-1], False)):  # the foot read upwards
-            seen_furniture = False
+            seen_furniture = named = False
             for pos, i in enumerate(edge):
                 ln = lines[i]
                 if ln.kind == "furniture":
                     seen_furniture = seen_furniture or top or ln.why != "page_number"
+                    named = named or _names_its_paper(ln.text)
                     continue
                 if not _name_like(ln):
                     break
@@ -111,11 +114,22 @@ def page_edge_names(lines: list[Line]) -> None:
                         break
                 if not ((top and before_furniture) or (not top and seen_furniture)):
                     break
-                if not top and pos + 1 < len(edge) and _name_like(lines[edge[pos + 1]]):
-                    break  # (a name stands alone over a running foot: these are a title's lines, wrapped)
+                if not top and (named or (pos + 1 < len(edge) and _name_like(lines[edge[pos + 1]]))):
+                    break  # (a name stands alone over a running foot that names no paper: else a title's lines)
                 ln.kind, ln.why = "furniture", "page_edge_name"
                 if not top:
                     break
+
+
+def _names_its_paper(text: str) -> bool:
+    """A running head or foot that holds a name besides its date, weekday, edition and number: its pieces in one
+    line, as a typesetter's file gives it, not OCR's crumbs.
+
+        >>> _names_its_paper("东城社区报 2025年5月20日 星期二 第5版 综合新闻"), _names_its_paper("2024年7月29日 星期一 第5版")
+        (True, False)
+    """
+    rest = WEEKDAY_RE.sub("", EDITION_RE.sub("", DATE_RE.sub("", text)))
+    return len(HAN_RE.findall(rest)) >= 2
 
 
 _COMPILER_RE = re.compile(rf"^[{HAN}]{{2,12}}编$")
