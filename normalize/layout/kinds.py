@@ -125,8 +125,10 @@ def _names_its_paper(text: str) -> bool:
     """A running head or foot that holds a name besides its date, weekday, edition and number: its pieces in one
     line, as a typesetter's file gives it, not OCR's crumbs.
 
-        >>> _names_its_paper("东城社区报 2025年5月20日 星期二 第5版 综合新闻"), _names_its_paper("2024年7月29日 星期一 第5版")
-        (True, False)
+        >>> _names_its_paper("东城社区报 2025年5月20日 星期二 第5版 综合新闻")
+        True
+        >>> _names_its_paper("2024年7月29日 星期一 第5版")
+        False
     """
     rest = WEEKDAY_RE.sub("", EDITION_RE.sub("", DATE_RE.sub("", text)))
     return len(HAN_RE.findall(rest)) >= 2
