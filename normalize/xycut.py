@@ -2,8 +2,10 @@
 columns left to right, only where no box and no wall (a rule, a frame's edge, a photo) stands in the way.
 
 Where cuts go: a rule across the region cuts it first (``ruled_cuts``); a cut through white that would part a
-headline from its columns (``parting_headline``) or runs on past a column's end (``one_sided_cuts``) gives way to a
-column cut; a lead paragraph set over a band's columns is read after its headline (``lead_after_headline``).
+headline from its columns (``parting_headline``; a module's title centred over its columns is theirs,
+``centred_over_module``) or runs on past a column's end (``one_sided_cuts``) gives way to a column cut, at a rule
+down the region first where one stands in a gutter; a lead paragraph set over a band's columns is read after its
+headline (``lead_after_headline``).
 ``normalize.order`` builds the boxes and walls from a page and calls ``xy_cut``.
 """
 

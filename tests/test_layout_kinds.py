@@ -51,6 +51,8 @@ BULLETIN = ["日本上半财年贸易逆差创新高", "市慈善总会", "据�
 CAMPAIGN = ["近日，县民政局联合社区开展复评", "问卷调查活动，号召群众争做文明", "市民，共同维护城市的文明形象。"]
 # OCR's reading of a bulletin's masthead: crumbs of its name, its issue, its compiler and its date, a blank between
 OCR_MASTHEAD = ["文明创", "", "哇简报", "", "hny", "", "第8期", "", "街道社工站编", "", "2024年5月8日", ""]
+# a story closed by its credit, as a typesetter's file stores it before its own headline
+CLOSED_STORY = ["社会工作论坛举办", *LEAD, "（据央视《新闻联播》）"]
 # a newspaper page's head as its typesetter's file stores it, among the stories: date, editors, section, logo crumbs
 PAGE_HEAD = ["2011.5.24星期二", "责任编辑：", "包美芬 /", "版式设计：", "包美芬 /", "文字校对：", "陈玲玲 吴晓玲", "综合新闻",
              "2 NE", "W S", "A", "NME", "N"]
@@ -217,17 +219,13 @@ KIND_PASS_ROWS = [
     ]),
     # near miss: a title alone after its story, over a running foot that names its paper itself
     miss("page_edge_names", 6, ("text", ""), [
-        "社会工作论坛举办",
-        *LEAD,
-        "（据央视《新闻联播》）",
+        *CLOSED_STORY,
         "孤儿核查工作圆满完成",
         "东城社区报 2025年5月20日 星期二 第5版 综合新闻",
     ]),
     # near miss: a title wrapped over three lines after its story, over the running foot (a typesetter's file)
     miss("page_edge_names", 8, ("text", ""), [
-        "社会工作论坛举办",
-        *LEAD,
-        "（据央视《新闻联播》）",
+        *CLOSED_STORY,
         "习近平致电祝贺",
         "穆伊兹当选马尔",
         "代夫总统",

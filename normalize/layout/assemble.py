@@ -100,7 +100,7 @@ class Assembler:
 
     def other_line(self, i: int, ln: Line) -> None:
         """A line that is not text: a credit closes what is open, a jump line may cut a paragraph."""
-        if ln.kind in ("credit", "label") or ln.why in BETWEEN_STORIES:  # (a rule drawn between articles ends one)
+        if ln.kind in ("credit", "label") or ln.why in BETWEEN_STORIES:  # (a rule or a page's head ends an article)
             self.close_heading()
             self.close_para("credit_line" if ln.kind == "credit" else "decoration", open_=ln.kind != "credit"
                             and not self.cur.ended)
