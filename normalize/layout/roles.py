@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from ..chardata import DATELINE_RE, JUMP_BACK_RE, JUMP_ON_RE
 from ..words import word_runs_on
@@ -65,7 +66,8 @@ def _wrapped_kicker_end(lines: list[str]) -> int:
     return 2 if len(lines) >= KICKER_LINES and line_width(lines[1]) < line_width(lines[0]) - Tol.SAME else 1
 
 
-def headline_roles(elements: list[list[str]], continued: list[bool] | None = None) -> list[list[str]]:
+def headline_roles(elements: list[list[str]], continued: list[bool] | None = None,
+                   kickers: frozenset[str] = frozenset()) -> list[list[str]]:
     """
     The role of every line of a headline (kicker, title or subtitle), element by element.
 
@@ -73,7 +75,8 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
     of width). A last element after a dash is the subtitle; of two or more elements the first is
     the kicker; within one element a first line set in another size or ending in a clause, or a
     column tag, is the kicker. ``continued``: elements the splitter joined from pieces (those
-    give no kicker by their place alone).
+    give no kicker by their place alone). ``kickers``: lines that open other headlines of the document
+    too (``repeated_kickers``): one over a title is its kicker, whatever their widths.
 
         >>> headline_roles([["【数字十年】"], ["我国快递业务量连续多年", "稳居世界第一"]])
         [['kicker'], ['title', 'title']]
@@ -89,6 +92,9 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
         [['title', 'subtitle']]
         >>> headline_roles([["总台 2024", "年“3·15”晚会今", "晚播出"]])  # wrapped inside a number: no kicker
         [['title', 'title', 'title']]
+        >>> two = [["文明创建进行时", "西部陆海新通道"]]  # (a kicker longer than the title's first line)
+        >>> headline_roles(two), headline_roles(two, kickers=frozenset({"文明创建进行时"}))
+        ([['title', 'title']], [['kicker', 'title']])
     """
     continued = continued or [False] * len(elements)
     roles = [["title"] * len(e) for e in elements]
@@ -114,7 +120,7 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
     cut = 0
     if first == 0:
         if (not any(continued) and kicker_first) or (
-                len(lines) >= 2 and TAG_RE.match(lines[0])):
+                len(lines) >= 2 and (TAG_RE.match(lines[0]) or lines[0] in kickers)):
             cut = _wrapped_kicker_end(lines) if lines[0].endswith("，") else 1
         elif not any(continued) and _kicker_wrapped_in_a_word(lines):
             cut = 2
@@ -266,6 +272,21 @@ def _by_role(block: dict, roles: list[str]) -> list[dict]:
     return out
 
 
+def repeated_kickers(headlines: list[list[list[str]]]) -> frozenset[str]:
+    """The lines that open two or more of a document's headlines of two lines or more: a campaign's or a
+    section's name set over each of its stories' titles (``文明创建进行时`` / ``科普宣传上街``, and again over
+    ``西部陆海新通道…``), their kicker, though the text keeps no type sizes to tell it by. Near miss: a line
+    opening one headline only.
+
+        >>> sorted(repeated_kickers([[["文明创建进行时"], ["科普宣传上街"]], [["文明创建进行时", "西部陆海新通道"]],
+        ...                          [["全国秋粮收获过半"], ["一线观察"]]]))
+        ['文明创建进行时']
+    """
+    firsts = Counter(elements[0][0] for elements in headlines
+                     if elements and elements[0] and sum(len(e) for e in elements) >= 2)
+    return frozenset(line for line, n in firsts.items() if n >= 2)
+
+
 def mark_roles(blocks: list[dict], *, grouped: bool = False) -> list[dict]:
     """Give the blocks of a document their roles (see the module's docstring); heading blocks
     whose lines have two roles are cut in two. ``grouped``: the headlines have their numbers
@@ -274,9 +295,10 @@ def mark_roles(blocks: list[dict], *, grouped: bool = False) -> list[dict]:
         blocks[i].update(kind="furniture", role="running_head", why="repeated_across_pages")
     out: list[dict] = []
     groups = [] if grouped else _group_headlines(blocks)
+    kickers = repeated_kickers([[blocks[i]["parts"] for i in group] for group in groups])
     roles_of: dict[int, tuple[int, list[str]]] = {}
     for number, group in enumerate(groups, 1):
-        roles = headline_roles([blocks[i]["parts"] for i in group])
+        roles = headline_roles([blocks[i]["parts"] for i in group], kickers=kickers)
         for i, r in zip(group, roles):
             roles_of[i] = (number, r)
     for i, b in enumerate(blocks):
