@@ -30,7 +30,19 @@ TAIL = "来自各地的代表参加了本次活动。"
 TAGGED = ["陪在儿子身边守着他，也守着我的未来。", "·", "…", "、", "～ ｝ ｌ", "、 Ｉ", "／ ～", "，", "【", "生 活 智 慧 】",
           "阳阳病愈后，我问他：", "“我到底是不是好爸爸？”", "我紧紧地搂住了儿子。", "内心强大则世界辽阔",
           "有个年轻人去庙里问高僧：“求大师指点迷津，", "为什么我老是觉得自己很痛苦？”高僧笑而不答。"]
+# Two stories of a typesetter's file, each headline after its story, both under one campaign's name; the second
+# headline's lines are as wide as its first
+CAMPAIGN = ["面友好合作伙伴关系不断取", "得新进展。", "（据央视《新闻联播》）", "文明创建进行时", "习近平致电祝贺穆伊兹当",
+            "选马尔代夫总统"]
+CAMPAIGN_AGAIN = ["今天（10月8日），一列", "装载110个集装箱的铁海联", "运班列从广西钦州铁路集装", "箱中心站开出。这标志着西",
+                  "部陆海新通道铁海联运班列", "运输品类达940多个。", "（据央视《新闻联播》）", "文明创建进行时", "西部陆海新通道",
+                  "铁海联运班列累", "计开行3万列", "本报讯（记者陈玲玲 郑胤）", "日前，县委宣传部全体机关",
+                  "干部来到共建单位龙山社区", "望海小区，拿起扫帚、铁锹"]
 ROLES = [
+    # a line over the document's two headlines is the kicker of each, though as wide as the title's lines
+    hit("repeated_kickers", 14, {"role": "kicker", "text": "文明创建进行时"}, [*CAMPAIGN, *CAMPAIGN_AGAIN]),
+    # near miss: over one headline only, it is the title's first line
+    miss("repeated_kickers", 8, {"role": "title"}, CAMPAIGN_AGAIN),
     # near miss: a title's first line with digits in it is no label, though its Han are few
     miss("is_label", 4, {"role": "kicker", "headline": 1}, [
         "牌制作等非遗手工活动。", "（据深圳晚报）", "动态", "总台2024年", "“3·15”晚会今晚", "播出",
