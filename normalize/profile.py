@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from .chardata import DATELINE_RE
 from .errors import BadInput
 
 SECTIONS = {"furniture": ("lines", "patterns"), "labels": ("lines",), "credits": ("patterns",),
@@ -252,16 +253,17 @@ def _opens_prose(text: str) -> bool:
 
 def _not_furniture(text: str) -> bool:
     """A line zhnorm knows without a profile, or a story's: prose (a sentence's end, or a comma or full stop
-    inside: the same story printed in two documents), a credit or jump line, a numbered subhead or a subtitle.
+    inside: the same story printed in two documents), a story's dateline (``本报讯（记者谢芳``, one reporter's
+    stories cut alike), a credit or jump line, a numbered subhead or a subtitle.
 
         >>> [_not_furniture(t) for t in ("民生周刊 第1版", "— 1 —", "团的新闻发言人，介绍各自代表团")]
         [False, False, True]
-        >>> [_not_furniture(t) for t in ("一、提高思想认识", "——记者走访见闻")]
-        [True, True]
+        >>> [_not_furniture(t) for t in ("一、提高思想认识", "——记者走访见闻", "本报讯（记者谢芳")]
+        [True, True, True]
     """
     from .layout.text import classify_line, holds_sentence, numbered_subhead, opens_subtitle
 
-    return (holds_sentence(text) or "，" in text or numbered_subhead(text)
+    return (holds_sentence(text) or "，" in text or numbered_subhead(text) or bool(DATELINE_RE.match(text))
             or opens_subtitle(text) or classify_line(text)[0] in ("credit", "jump"))
 
 
