@@ -379,6 +379,8 @@ def upright_titles_first(regions: list[list[TextLine]], em: float) -> list[list[
     >>> tall = [*body, TextLine("东京外汇市场", 0, 90, 60, 100, 10.0)]  # (the columns run on below the title)
     >>> [r[0].text for r in upright_titles_first([tall, [replace(title[0], bottom=80)]], 10.0)]
     ['日本上半财年', '据日本财务省今天发布']
+    >>> [r[0].text for r in upright_titles_first([tall, [replace(title[0], top=60, bottom=140)]], 10.0)]  # (higher)
+    ['据日本财务省今天发布', '日本上半财年']
     >>> head = [TextLine("【社工天地】", 0, 0, 60, 12, 12.0), TextLine("——一线观察之二", 0, 16, 80, 28, 12.0)]
     >>> body = [replace(line, top=line.top + 32, bottom=line.bottom + 32) for line in body]
     >>> [r[0].text for r in upright_titles_first([head + body, title], 10.0)]
@@ -391,8 +393,8 @@ def upright_titles_first(regions: list[list[TextLine]], em: float) -> list[list[
             continue
         at = out.index(region)
         start = at
-        while start > 0 and all(ln.x1 <= line.x0 + em for ln in out[start - 1]) and overlap(
-                out[start - 1][0].top, out[start - 1][-1].bottom, line.top, line.bottom) > 0:
+        while (start > 0 and all(ln.x1 <= line.x0 + em for ln in out[start - 1])
+               and line.top - em <= out[start - 1][0].top < line.bottom):
             start -= 1  # (a column may run on below the title: it starts level with it)
         if start == at:
             continue

@@ -115,12 +115,15 @@ KIND_PASS_ROWS = [
     miss("head_blocks", 2, ("text", ""), ["基层治理导刊 要闻 2025年3月18日 星期二 第4版", "机遇与合作：", "“通武廊”社会工作",
                                           "再携手", "为深入推进“通武廊”社会工作", "协同发展，促进三地社工站建设专业"]),
     miss("head_blocks", 2, ("text", ""), [VISIT[0], "2011.5.24星期二", "责任编辑：", "包美芬 /", VISIT[1]]),
+    # near miss: the next story's title and its first lines under an editors' line, one ending on a colon
+    miss("head_blocks", 3, ("text", ""), ["前一篇报道的正文结束了。", "责任编辑：包美芬", "社区开展普法活动",
+                                          "区民政局局长在会上说：", "今年全区新增社工站十二", "个，服务居民三万人次。"]),
     # a magazine page's number and section name on one line at its top, under OCR's reading of its banner
     hit("folio_heads", 2, ("furniture", "folio_head"), ["和和人扩放于攻拓区", "2真情典藏", "", *STORY]),
-    hit("folio_heads", 1, ("furniture", "folio_head"), ["真情典藏 2", *STORY]),
-    # near misses: a title wrapped inside its number; a count; such a line under the page's first sentence
+    # near misses: a title wrapped inside its number; counts; such a line under the page's first sentence
     miss("folio_heads", 2, ("text", ""), ["西部陆海新通道铁海", "联运班列累计开行3", "万列", *STORY]),
     miss("folio_heads", 1, ("text", ""), ["10名志愿者获表彰", *STORY]),
+    miss("folio_heads", 1, ("text", ""), ["100天攻坚行动", *STORY]),
     miss("folio_heads", 4, ("text", ""), [*STORY, "2真情典藏", *STORY]),
     # a bulletin's masthead that OCR broke into crumbs: its issue's number and its compiler over its date
     hit("compiler_lines", 9, ("furniture", "compiler_line"), [*OCR_MASTHEAD, "日本上半财年贸易逆差创新高", *LEAD]),
@@ -202,6 +205,9 @@ KIND_PASS_ROWS = [
     # near miss: a section tag and a title set short have no debris in them
     miss("masthead_debris", 2, ("text", ""), ["【生活智慧】", "内心强大", "则世界辽阔", *STORY]),
     # the paper's name alone above the dated line at a page's top
+    # OCR's crumbs of a running foot: the paper's name over its date, edition and section
+    hit("page_edge_names", 5, ("furniture", "page_edge_name"), ["社会工作论坛举办", *LEAD, "民生周刊",
+                                                                "2024年7月29日 星期一 第5版 民生"]),
     # OCR's reading of a magazine's banner over its page number and section name: not the story's kicker
     hit("page_edge_names", 1, ("furniture", "page_edge_name"), ["和和人扩放于攻拓区", "2真情典藏", "", *STORY]),
     hit("page_edge_names", 1, ("furniture", "page_edge_name"), [

@@ -60,10 +60,11 @@ def _name_like(ln: Line) -> bool:
     return ln.kind == "text" and name_like(ln.text)
 
 
-# A page number joined to a section's name (``2真情典藏``), or set apart after it (``真情典藏 2``); near misses
-# a count of something, the number's unit after it (``10名志愿者``), and a title's line wrapped inside a number
-# (``联运班列累计开行3`` / ``万列``)
-_FOLIO_HEAD_RE = re.compile(rf"^(?:[0-9]{{1,3}}\s*(?![{QUANTITY_UNITS}])[{HAN}]{{2,8}}|[{HAN}]{{2,8}}\s+[0-9]{{1,3}})$")
+# A page number joined to a section's name (``2真情典藏``); near misses a count of something, the number's unit or
+# measure word after it (``10名志愿者``, ``100天攻坚行动``, ``30条措施惠民生``), and a title's line wrapped inside a
+# number (``联运班列累计开行3`` / ``万列``)
+_COUNTED = QUANTITY_UNITS + "天条招周户场批届期版页章节轮种类款座栋辆架吨亩米千百"
+_FOLIO_HEAD_RE = re.compile(rf"^[0-9]{{1,3}}\s*(?![{_COUNTED}])[{HAN}]{{2,8}}$")
 
 
 def folio_heads(lines: list[Line]) -> None:
@@ -122,16 +123,16 @@ def page_edge_names(lines: list[Line]) -> None:
 
 
 def _names_its_paper(text: str) -> bool:
-    """A running head or foot that holds a name besides its date, weekday, edition and number: its pieces in one
-    line, as a typesetter's file gives it, not OCR's crumbs.
+    """A running head or foot that opens with its paper's name, before its date, weekday or edition: its pieces in
+    one line, as a typesetter's file gives it, not OCR's crumbs (a section's name after them is no paper's).
 
         >>> _names_its_paper("东城社区报 2025年5月20日 星期二 第5版 综合新闻")
         True
-        >>> _names_its_paper("2024年7月29日 星期一 第5版")
-        False
+        >>> _names_its_paper("2024年7月29日 星期一 第5版"), _names_its_paper("2024年7月29日 星期一 第5版 民生")
+        (False, False)
     """
-    rest = WEEKDAY_RE.sub("", EDITION_RE.sub("", DATE_RE.sub("", text)))
-    return len(HAN_RE.findall(rest)) >= 2
+    starts = [m.start() for rx in (DATE_RE, WEEKDAY_RE, EDITION_RE) if (m := rx.search(text))]
+    return len(HAN_RE.findall(text[:min(starts, default=len(text))])) >= 2
 
 
 _COMPILER_RE = re.compile(rf"^[{HAN}]{{2,12}}编$")
@@ -283,8 +284,8 @@ def masthead_debris(lines: list[Line]) -> None:
 
 
 HEAD_WHYS = ("editor_line", "running_head")  # the page-head lines a head block is found around
-_HEAD_LABEL_RE = re.compile(r"[：:]$")
-_HEAD_NAME_RE = re.compile(r"[/／]$")
+_HEAD_LABEL_RE = re.compile(rf"^[{HAN}]{{2,{LABEL_CHARS}}}[：:]$")  # a role's label alone: ``文字校对：``
+_HEAD_NAME_RE = re.compile(rf"^[{HAN}]{{2,4}}(?:[ \u3000]+[{HAN}]{{2,4}})*[ \u3000]*[/／]?$")  # names: ``包美芬 /``
 
 
 def _head_part(ln: Line) -> bool:
@@ -294,13 +295,22 @@ def _head_part(ln: Line) -> bool:
 
 
 def _head_sign(lines: list[Line], k: int) -> bool:
-    """Line k says "page head" by itself: furniture, a date or a weekday, a role's label (``文字校对：``) or the
-    name after one, a name in a list of them (``包美芬 /``), or crumbs of a logo with no Chinese in them (``2 NE``)."""
+    """Line k says "page head" by itself: furniture, a date or a weekday, a role's label alone (``文字校对：``) or
+    the names after one (``陈玲玲 吴晓玲``), a name in a list of them (``包美芬 /``), or crumbs of a logo with no
+    Chinese in them (``2 NE``). Near misses: prose that ends on a colon (``区民政局局长在会上说：``), and the line
+    after it.
+
+        >>> lines = [Line(1, 1, "文字校对："), Line(2, 1, "陈玲玲 吴晓玲"), Line(3, 1, "区民政局局长在会上说："),
+        ...          Line(4, 1, "今年全区新增社工站十二")]
+        >>> [_head_sign(lines, k) for k in range(4)]
+        [True, True, False, False]
+    """
     text = lines[k].text
+    after_label = k > 0 and lines[k - 1].page == lines[k].page and bool(_HEAD_LABEL_RE.match(lines[k - 1].text))
+    names = bool(_HEAD_NAME_RE.match(text))
     return (lines[k].kind == "furniture" or bool(WEEKDAY_RE.search(text) or DATE_RE.search(text))
-            or bool(_HEAD_LABEL_RE.search(text) or _HEAD_NAME_RE.search(text)) or debris(text)
-            or not HAN_RE.search(text)
-            or (k > 0 and lines[k - 1].page == lines[k].page and bool(_HEAD_LABEL_RE.search(lines[k - 1].text))))
+            or bool(_HEAD_LABEL_RE.match(text)) or (names and text.rstrip().endswith(("/", "／")))
+            or debris(text) or not HAN_RE.search(text) or (after_label and names))
 
 
 def head_blocks(lines: list[Line]) -> None:
@@ -312,18 +322,19 @@ def head_blocks(lines: list[Line]) -> None:
     a title after the head, ``科普宣传上街`` under ``陈玲玲 吴晓玲``, says nothing of a head and stays text;
     a head at its page's top (``…第4版`` / ``机遇与合作：`` / ``“通武廊”社会工作``) is the page's own, and
     the kicker and title under it are not taken with it."""
+    scanned = -1  # the last line of the runs scanned so far: a head line inside one adds nothing
     for h, ln in enumerate(lines):
-        if ln.kind != "furniture" or ln.why not in HEAD_WHYS:
+        if ln.kind != "furniture" or ln.why not in HEAD_WHYS or h <= scanned:
             continue
-        top = h
+        top, bottom = h, h
         while top > 0 and lines[top - 1].page == ln.page and _head_part(lines[top - 1]):
             top -= 1
+        while bottom + 1 < len(lines) and lines[bottom + 1].page == ln.page and _head_part(lines[bottom + 1]):
+            bottom += 1
+        scanned = bottom
         above = lines[top - 1] if top > 0 and lines[top - 1].page == ln.page else None
         if above is None or above.kind != "text" or not ends_sentence(above.text):
             continue  # (a page's own head, at its top; or lines that may be a sentence's: "…共有" / "2011" / "年…")
-        bottom = h
-        while bottom + 1 < len(lines) and lines[bottom + 1].page == ln.page and _head_part(lines[bottom + 1]):
-            bottom += 1
         signs = [k for k in range(top, bottom + 1) if _head_sign(lines, k)]
         if len(signs) < HEAD_SIGNS:
             continue

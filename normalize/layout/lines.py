@@ -26,8 +26,9 @@ NAMELESS_BYLINE = ("文／", "文/", "图／", "图/")  # a byline whose name we
 BYLINE_NAME_RE = re.compile(rf"^([{HAN}]{{2,4}})[ \u3000]+(?=\S)")  # ...and opens it, a space after
 NUMBER_PIECE_RE = re.compile(r"[0-9０-９.．%％:：\-−]+|[月日年号时分秒][0-9０-９]{1,2}")
 NUMBER_END_RE = re.compile(r"[0-9０-９]$")
-# A story's dateline after a space inside a line: text beside it on the same baseline ended there
-DATELINE_INSIDE_RE = re.compile(r"(?<=\S)[ \u3000]+(?=本 ?报 ?讯|本报[^\s，。]{1,12}讯)")
+# A story's dateline after a space inside a line, the text before it no clause's: text beside it on the same
+# baseline ended there. Near misses: ``本报通讯员`` (no dateline), ``据了解， 本报讯…`` (a clause goes on)
+DATELINE_INSIDE_RE = re.compile(r"(?<=[^\s，、：；,:;])[ \u3000]+(?=本 ?报 ?讯)")
 # what goes on from a number: a digit or mark of it, or a unit or measure word
 QUANTITY_UNITS = "月日年号时分秒点万亿元岁个名人次支件项家所位台倍余多"  # a unit or measure word after a number
 NUMBER_GOES_ON_RE = re.compile(rf"[0-9０-９.．%％:：\-−]|[{QUANTITY_UNITS}]")
@@ -72,6 +73,8 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
         ['二十大新闻中心举行第四', '场集体采访', '本报讯（记者邱宇）5月1']
         >>> [x.text for x in read_lines("本报讯 （记者 邱宇）5月 18日", False)]  # (its own line: nothing to cut)
         ['本报讯 （记者 邱宇）5月 18日']
+        >>> [x.text for x in read_lines("本报记者 张三 本报通讯员 李四\\n据了解， 本报讯的记者走访了", False)]
+        ['本报记者 张三 本报通讯员 李四', '据了解， 本报讯的记者走访了']
     """
     out: list[Line] = []
     page = 1
@@ -95,7 +98,7 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
         indented = kind == "text" and not col and raw[:1] in INDENT_STARTS and bool(INDENT_RE.match(raw))
         spaced = " " in stripped or "\u3000" in stripped
         # (a justified line comes out letter-spaced, "点 。 新 订 单": its spaces are no indents)
-        if kind == "text" and spaced and (m := DATELINE_INSIDE_RE.search(stripped)):
+        if kind == "text" and not spacey and spaced and (m := DATELINE_INSIDE_RE.search(stripped)):
             # "场集体采访 本报讯（记者邱宇）5月1": a headline's last line and the next story's first, one baseline
             out += [_line(n, page, stripped[:m.start()], indented, end=True),
                     _line(n, page, stripped[m.end():], start=True)]
@@ -175,6 +178,8 @@ def glue_numbers(lines: list[Line]) -> list[Line]:
         >>> [x.text for x in glue_numbers([Line(1, 1, "定办理。"), Line(2, 1, "5"), Line(3, 1, "月 1"), Line(4, 1, "9"),
         ...                                Line(5, 1, "日，")])]
         ['定办理。', '5月 19日，']
+        >>> [x.text for x in glue_numbers([Line(1, 1, "按规定办理。"), Line(2, 1, "3"), Line(3, 1, "名志愿者参加，")])]
+        ['按规定办理。', '3名志愿者参加，']
     """
     out: list[Line] = []
     glued = False  # the last line out ends with a number fragment joined to it
@@ -191,5 +196,7 @@ def glue_numbers(lines: list[Line]) -> list[Line]:
             glued = bool(NUMBER_END_RE.search(ln.text))
             continue
         out.append(ln)
-        glued = False
+        # (a number that opens a sentence: the lines below that go on from it join it, ``3`` / ``名志愿者…``)
+        glued = bool(prev is not None and ln.kind != "blank" and _fragment(ln.text) and ends_sentence(prev.text)
+                     and NUMBER_END_RE.search(ln.text))
     return out

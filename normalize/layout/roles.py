@@ -273,17 +273,20 @@ def _by_role(block: dict, roles: list[str]) -> list[dict]:
 
 
 def repeated_kickers(headlines: list[list[list[str]]]) -> frozenset[str]:
-    """The lines that open two or more of a document's headlines of two lines or more: a campaign's or a
-    section's name set over each of its stories' titles (``文明创建进行时`` / ``科普宣传上街``, and again over
-    ``西部陆海新通道…``), their kicker, though the text keeps no type sizes to tell it by. Near miss: a line
-    opening one headline only.
+    """The lines that open two or more different headlines of a document, of two lines or more: a campaign's or
+    a section's name set over each of its stories' titles (``文明创建进行时`` / ``科普宣传上街``, and again over
+    ``西部陆海新通道…``), their kicker, though the text keeps no type sizes to tell it by. Near misses: a line
+    opening one headline only; a title printed again where its story goes on (the same lines twice).
 
         >>> sorted(repeated_kickers([[["文明创建进行时"], ["科普宣传上街"]], [["文明创建进行时", "西部陆海新通道"]],
         ...                          [["全国秋粮收获过半"], ["一线观察"]]]))
         ['文明创建进行时']
+        >>> title = [["习近平致电祝贺", "穆伊兹当选马尔代夫总统"]]
+        >>> repeated_kickers([title, title])
+        frozenset()
     """
-    firsts = Counter(elements[0][0] for elements in headlines
-                     if elements and elements[0] and sum(len(e) for e in elements) >= 2)
+    firsts = Counter(lines[0] for lines in {tuple(line for e in elements for line in e) for elements in headlines}
+                     if len(lines) >= 2)
     return frozenset(line for line, n in firsts.items() if n >= 2)
 
 
@@ -295,7 +298,8 @@ def mark_roles(blocks: list[dict], *, grouped: bool = False) -> list[dict]:
         blocks[i].update(kind="furniture", role="running_head", why="repeated_across_pages")
     out: list[dict] = []
     groups = [] if grouped else _group_headlines(blocks)
-    kickers = repeated_kickers([[blocks[i]["parts"] for i in group] for group in groups])
+    kickers = repeated_kickers([[blocks[i]["parts"] for i in group] for group in groups
+                                if not any(blocks[i].get("role") == "repeated" for i in group)])
     roles_of: dict[int, tuple[int, list[str]]] = {}
     for number, group in enumerate(groups, 1):
         roles = headline_roles([blocks[i]["parts"] for i in group], kickers=kickers)
