@@ -151,10 +151,11 @@ def _alto_page(
             if box is not None:
                 (rules if element.tag == q("GraphicalElement") else images).append(box)
     scale = UNITS_PER_POINT.get(unit) or _pixels_per_point(found)
+    heights = line_heights(found)
     lines = []
-    for line in found:
+    for line, height in zip(found, heights):
         style = line.style
-        size = style.size * scale if style and style.size and scale else line.box[3] - line.box[1]
+        size = style.size * scale if style and style.size and scale else height
         text = join_words(line.words, em=size)
         lines.append(TextLine(text, *line.box, size=size, font=style.font if style else "", block=line.block))
     if cut:
@@ -165,6 +166,41 @@ def _alto_page(
         extent = union_box([line.box for line in lines]) or (0.0, 0.0, 0.0, 0.0)
         width, height = width or extent[2], height or extent[3]
     return PageLayout(number=number, width=width, height=height, lines=lines, rules=rules, images=images)
+
+
+STRETCHED = 1.3
+"""A line this much taller than its words say is stretched by a stray glyph or a blot the engine put in it."""
+
+
+def line_heights(found: Sequence[_AltoLine]) -> list[float]:
+    """Each line's height, the size of its type where the file gives no font size: its box's height, but for a
+    line stretched by a stray glyph or a blot (``STRETCHED``), the height its words give, on the page's scale
+    (the median ratio of a line's height to its words' on that page). The words' height is the lower quartile of
+    theirs: a Han character's ink is shorter than its em, a mark's far shorter, a merged blot taller.
+
+    Example: sanmen02 through tesseract, whose body lines are 21 px tall but some 36 to 46 (``召群众争做文明市``,
+    its last words boxed 36 px tall), so that they seemed set a size up and parted from their column. Near miss:
+    a line as tall as its words say.
+
+    >>> words = [Word("字", 0, 20, 0, 20), Word("字", 20, 40, 0, 20), Word("字", 40, 60, 0, 20)]
+    >>> body = _AltoLine(words, (0, 0, 60, 21), None, 0)
+    >>> tall = _AltoLine([*words, Word("争", 60, 80, 0, 36)], (0, 0, 80, 36), None, 0)
+    >>> line_heights([body, body, tall])
+    [21.0, 21.0, 21.0]
+    >>> line_heights([body, _AltoLine(words, (0, 0, 60, 24), None, 0)])
+    [21.0, 24.0]
+    """
+    ratios = []
+    typical: list[float | None] = []
+    for line in found:
+        heights = sorted(w.bottom - w.top for w in line.words if w.top is not None and w.bottom is not None)
+        quartile = heights[len(heights) // 4] if len(heights) >= 3 and heights[len(heights) // 4] > 0 else None
+        typical.append(quartile)
+        if quartile:
+            ratios.append((line.box[3] - line.box[1]) / quartile)
+    ratio = statistics.median(ratios) if ratios else 1.0
+    return [q * ratio if q and line.box[3] - line.box[1] > STRETCHED * q * ratio else float(line.box[3] - line.box[1])
+            for line, q in zip(found, typical)]
 
 
 def _pixels_per_point(found: Sequence[_AltoLine]) -> float | None:

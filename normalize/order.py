@@ -20,6 +20,7 @@ from dataclasses import replace
 from .chardata import CLOSERS, CREDIT_TAIL_RE, SENTENCE_END
 from .geometry import WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, bounds, overlap, upright
 from .layout.text import TAG_RE, ends_sentence, opens_subtitle
+from .ocrxml import Word, word_separator
 from .pdflines import HANGING_CLOSERS, HANGING_OPENERS, is_ocr_font
 from .xycut import xy_cut
 
@@ -223,7 +224,7 @@ def page_walls(page: PageLayout, em: float) -> list[Box]:
     return walls
 
 
-def reading_order(page: PageLayout) -> PageLayout:
+def reading_order(page: PageLayout, *, engine: bool = False) -> PageLayout:
     """The page with its lines in reading order, each line's ``block`` the index of the region it was read in.
 
     Lines are chained into column blocks (``column_blocks``), the blocks cut into regions (``xy_cut``) with the
@@ -239,6 +240,8 @@ def reading_order(page: PageLayout) -> PageLayout:
     if not page.lines:
         return page
     em = body_size(page.lines)
+    if engine:
+        page = replace(page, lines=one_line_pieces(page.lines))
     photo_text = on_photo(page)
     lines = [line for k, line in enumerate(page.lines) if k not in photo_text]
     aside = [line for k, line in enumerate(page.lines) if k in photo_text]
@@ -251,12 +254,69 @@ def reading_order(page: PageLayout) -> PageLayout:
     tags = frozenset(b for b, block in enumerate(blocks) if len(block) == 1 and TAG_RE.match(lines[block[0]].text))
     regions = xy_cut(boxes, page_walls(page, em), em, heads, labels, tags)
     read = [[lines[k] for b in region for k in blocks[b]] for region in regions]
-    if not any(is_ocr_font(line.font) for line in lines):  # (an OCR layer's lines start ragged)
+    if not engine and not any(is_ocr_font(line.font) for line in lines):  # (an OCR engine's lines start ragged)
         read = turned_column(read, em, page.rules)
     read = upright_titles_first(read, em)
     ordered = [replace(line, block=n) for n, region in enumerate(read) for line in region]
     ordered += [replace(line, block=len(read) + n) for n, line in enumerate(aside)]
     return replace(page, lines=ordered)
+
+
+PIECE_GAP_EM = 0.5
+"""Two pieces of one printed line stand at most this far apart (in em of their type): a word's space, not a gutter."""
+
+
+def one_line_pieces(lines: list[TextLine]) -> list[TextLine]:
+    """An OCR engine's lines with the pieces of one printed line joined, left to right: lines level with each
+    other (one row), of one size, with less white between them than ``PIECE_GAP_EM``. tesseract cuts a line
+    where a blot or a wide space stands, and puts the pieces in paragraphs of their own. The pieces are joined as
+    the engine joins words (``word_separator``: Han characters directly, Latin words with a space).
+
+    Example: sanmen02's ``卫生死角。而在此之前，`` and ``县委组织部全``, one line of a column, which were read as a
+    paragraph and a headline. Near misses: two columns' lines level across a gutter, and a line of another size.
+
+    >>> left = TextLine("卫生死角。而在此之前，", 40, 2230, 269, 2251, 26.0)
+    >>> right = TextLine("县委组织部全", 275, 2231, 408, 2251, 26.0)
+    >>> [line.text for line in one_line_pieces([right, left])]
+    ['卫生死角。而在此之前，县委组织部全']
+    >>> [line.text for line in one_line_pieces([replace(left, text="NEW"), replace(right, text="SANMEN")])]
+    ['NEW SANMEN']
+    >>> across = replace(right, x0=300, x1=430)
+    >>> len(one_line_pieces([left, across])), len(one_line_pieces([left, replace(right, size=40.0)]))
+    (2, 2)
+    """
+    by_top = sorted(range(len(lines)), key=lambda k: lines[k].top)
+    tops = [lines[k].top for k in by_top]
+    tallest = max((line.bottom - line.top for line in lines), default=0.0)
+    taken: set[int] = set()
+    joined: dict[int, TextLine] = {}
+    for a in sorted(range(len(lines)), key=lambda k: lines[k].x0):
+        if a in taken:
+            continue
+        taken.add(a)
+        line = lines[a]
+        while True:
+            row = by_top[bisect_left(tops, line.top - tallest):bisect_right(tops, line.bottom)]
+            nxt = [k for k in row if k not in taken and _piece_after(line, lines[k])]
+            if not nxt:
+                break
+            k = min(nxt, key=lambda k: lines[k].x0)
+            other = lines[k]
+            taken.add(k)
+            space = word_separator(Word(line.text, line.x0, line.x1), Word(other.text, other.x0, other.x1),
+                                   em=min(line.size, other.size))
+            line = replace(line, text=line.text + space + other.text, x1=other.x1, top=min(line.top, other.top),
+                           bottom=max(line.bottom, other.bottom))
+        joined[a] = line
+    return [joined[k] for k in range(len(lines)) if k in joined]
+
+
+def _piece_after(line: TextLine, other: TextLine) -> bool:
+    """Whether ``other`` is the next piece of the printed line ``line`` (see ``one_line_pieces``)."""
+    height = min(line.bottom - line.top, other.bottom - other.top)
+    return (0 <= other.x0 - line.x1 + 1 and other.x0 - line.x1 < PIECE_GAP_EM * min(line.size, other.size)
+            and overlap(line.top, line.bottom, other.top, other.bottom) > 0.7 * height
+            and _one_size(line.size, other.size))
 
 
 def ink_box(line: TextLine) -> Box:
@@ -533,8 +593,12 @@ def runs_on(last: TextLine, first: TextLine, right: float) -> bool:
 def ocr_order(page: PageLayout) -> PageLayout:
     """An OCR engine's page in its own order, its paragraphs (``block``) kept whole, but for a column it read in two
     pieces (``read_in_two``). tesseract finds columns from the page image better than boxes alone do where its
-    lines cross a narrow gutter, so its order stands unless the page says plainly that it is wrong.
+    lines cross a narrow gutter, so its order stands unless the page says plainly that it is wrong: where the engine
+    read down through a headline over several columns and back up above it (``reads_through_headline``), the page
+    is read from its boxes (``reading_order``), as a PDF is.
     """
+    if reads_through_headline(page.lines):
+        return reading_order(page, engine=True)
     blocks: list[list[TextLine]] = []
     for line in page.lines:
         if blocks and blocks[-1][-1].block == line.block:
@@ -548,6 +612,73 @@ def ocr_order(page: PageLayout) -> PageLayout:
             break
         blocks = moved
     return replace(page, lines=[line for block in blocks for line in block])
+
+
+SPANNING_HEAD_EM = 1.5
+"""A line this much larger than the page's body type is display type: a headline, not a kicker or a lead."""
+SPANNING_COLUMNS = 1.8
+"""A headline this much wider than the page's common line spans columns (its body is set in several under it)."""
+
+
+def spanning_headlines(lines: list[TextLine], em: float) -> list[Box]:
+    """The boxes of the headlines that span columns: runs of display type (``SPANNING_HEAD_EM``) side by side on one
+    row, of four characters or more, wider than ``SPANNING_COLUMNS`` of the page's common body line.
+
+    Example: sanmen02's 邮政储蓄银行老区小学献爱心, which tesseract read as three lines side by side, over three
+    columns. Near misses: a title over its one column; a line of body type across the page.
+
+    >>> body = [TextLine("正文" * 8, x, y, x + 160, y + 10, 10.0) for x in (0, 170, 340) for y in range(40, 120, 14)]
+    >>> head = [TextLine("邮政储蓄银", 0, 0, 250, 30, 30.0), TextLine("行老区小学献爱心", 262, 0, 500, 30, 30.0)]
+    >>> spanning_headlines(head + body, 10.0)
+    [(0, 0, 500, 30)]
+    >>> spanning_headlines([TextLine("一栏标题", 0, 0, 160, 30, 30.0), *body], 10.0)
+    []
+    """
+    widths = sorted(line.x1 - line.x0 for line in lines if line.size < SPANNING_HEAD_EM * em)
+    if not widths:
+        return []
+    column = widths[len(widths) // 2]
+    runs: list[tuple[Box, int]] = []
+    for line in sorted((line for line in lines if line.size >= SPANNING_HEAD_EM * em), key=lambda line: line.x0):
+        for n, (box, chars) in enumerate(runs):
+            level = overlap(box[1], box[3], line.top, line.bottom) > 0.5 * (line.bottom - line.top)
+            if level and line.x0 - box[2] < 0.6 * line.size:
+                runs[n] = (bounds([box, line.box]), chars + len(line.text))
+                break
+        else:
+            runs.append((line.box, len(line.text)))
+    return [box for box, chars in runs if box[2] - box[0] >= SPANNING_COLUMNS * column and chars >= 4]
+
+
+def reads_through_headline(lines: list[TextLine]) -> bool:
+    """Whether an engine's order of ``lines`` reads down through a headline that spans columns and then back up above
+    it: a line of body type under the headline, then a later one over it, both within its width.
+    A reader finishes what stands above a headline before starting the story under it.
+
+    Example: sanmen02 through tesseract, which read the first column down past 邮政储蓄银行老区小学献爱心 into its
+    story, then went back up to the story above it. Near miss: the story above read first, then the headline
+    and its story (the dev pages).
+
+    >>> above = [TextLine("上一篇的正文" * 3, x, 0, x + 160, 10, 10.0) for x in (0, 170)]
+    >>> head = TextLine("跨栏大标题在这里", 0, 20, 330, 50, 30.0)
+    >>> under = [TextLine("本篇的正文" * 3, x, 60, x + 160, 70, 10.0) for x in (0, 170)]
+    >>> reads_through_headline([above[0], head, under[0], above[1], under[1]])
+    True
+    >>> reads_through_headline([*above, head, *under])
+    False
+    """
+    em = body_size(lines)
+    heads = spanning_headlines(lines, em)
+    for x0, top, x1, bottom in heads:
+        below = False
+        for line in lines:
+            if line.size >= LINE_SIZE_RATIO * em or line.x0 < x0 - em or line.x1 > x1 + em:
+                continue
+            if line.top >= bottom:
+                below = True
+            elif below and line.bottom <= top:
+                return True
+    return False
 
 
 def read_in_two(blocks: list[list[TextLine]], em: float) -> list[list[TextLine]] | None:

@@ -302,6 +302,28 @@ def test_alto_font_size_in_the_files_unit(unit: str, size: float) -> None:
     assert page.lines[3].size == 33  # no style: the line height
 
 
+def _strings(y: int, heights: list[int]) -> str:
+    return "".join(f"<String CONTENT='字' HPOS='{20 * k}' VPOS='{y}' WIDTH='20' HEIGHT='{h}'/>"
+                   for k, h in enumerate(heights))
+
+
+@pytest.mark.parametrize("case, box_height, heights, size", [
+    # sanmen02 through tesseract: a body line boxed 36 px tall where its words say 21
+    ("stretched by a tall word", 36, [20, 21, 21, 36], 21.0),
+    # near misses: a line as tall as its words say, and one a little taller (less than 1.3 times)
+    ("as tall as its words", 21, [20, 21, 21, 21], 21.0),
+    ("a little taller", 26, [20, 21, 21, 21], 26.0),
+    ("too few words to say", 36, [20, 36], 36.0),
+])
+def test_alto_line_without_font_size_is_as_tall_as_its_words_say(
+        case: str, box_height: int, heights: list[int], size: float) -> None:
+    body = "".join(f"<TextLine HPOS='0' VPOS='{40 * n}' WIDTH='80' HEIGHT='21'>{_strings(40 * n, [20, 21, 21, 21])}"
+                   "</TextLine>" for n in range(3))
+    line = f"<TextLine HPOS='0' VPOS='200' WIDTH='80' HEIGHT='{box_height}'>{_strings(200, heights)}</TextLine>"
+    (page,) = read_alto(alto(body + line), name="p.xml")
+    assert [item.size for item in page.lines] == [21.0, 21.0, 21.0, size]
+
+
 def test_alto_line_without_sp_has_one_word_per_string() -> None:
     lines = ("<TextLine HPOS='0' VPOS='0' WIDTH='400' HEIGHT='30'><String CONTENT='THE'/><String CONTENT='MONITOR'/>"
              "<String CONTENT='报'/></TextLine>")

@@ -15,6 +15,8 @@ from normalize.order import (
     continues_column,
     ocr_order,
     on_photo,
+    one_line_pieces,
+    reads_through_headline,
     reading_order,
     set_apart,
     turned_column,
@@ -624,6 +626,70 @@ def test_mag12img_hocr_reads_the_left_column_before_the_right() -> None:
     assert sorted(texts) == sorted(item.text for item in page.lines)
 
 
+ABOVE = [line("上一篇正文" * 3, x, 0, x + 160) for x in (0, 170)]
+SPANNING = line("跨栏大标题在这里", 0, 20, 330, 30)
+UNDER = [line("本篇正文" * 4, x, 60, x + 160) for x in (0, 170)]
+THROUGH = [
+    # sanmen02 through tesseract: down the first column past the headline into its story, then back up
+    ("down through the headline and back up", [ABOVE[0], SPANNING, UNDER[0], ABOVE[1], UNDER[1]], True),
+    # near misses: the story above read first (the dev pages); a headline over one column only, with the
+    # column beside it read after the story under it; a line of body type across the columns
+    ("the story above first", [*ABOVE, SPANNING, *UNDER], False),
+    ("a headline over one column", [ABOVE[0], line("一栏标题", 0, 20, 160, 30), UNDER[0], ABOVE[1], UNDER[1]], False),
+    ("a body line across", [ABOVE[0], line("通栏的正文" * 6, 0, 20, 330), UNDER[0], ABOVE[1], UNDER[1]], False),
+]
+
+
+@pytest.mark.parametrize(("case", "lines", "through"), THROUGH, ids=[c[0] for c in THROUGH])
+def test_reads_through_headline(case: str, lines: list[TextLine], through: bool) -> None:
+    assert reads_through_headline(lines) is through
+
+
+def test_an_engines_order_through_a_headline_gives_way_to_the_boxes() -> None:
+    page = ocr_page([ABOVE[0]], [SPANNING], [UNDER[0]], [ABOVE[1]], [UNDER[1]])
+    assert [item.text for item in ocr_order(page).lines] == [ABOVE[0].text, ABOVE[1].text, SPANNING.text,
+                                                             UNDER[0].text, UNDER[1].text]
+
+
+PIECES = [
+    # sanmen02 through tesseract: one line of a column read as two pieces, a paragraph and a "headline"
+    ("one line in two pieces", [line("县委组织部全", 275, 0, 408, 26), line("卫生死角。而在此之前，", 40, 0, 269, 26)],
+     ["卫生死角。而在此之前，县委组织部全"]),
+    ("three pieces", [line("甲乙", 0, 0, 20), line("丙丁", 22, 1, 42), line("戊己", 44, 0, 64)], ["甲乙丙丁戊己"]),
+    ("Latin words keep their space", [line("NEW", 0, 0, 30), line("SANMEN", 33, 0, 90)], ["NEW SANMEN"]),
+    # near misses: two columns' lines level across a gutter; a line of another size beside it; one lower down
+    ("a gutter between", [line("左栏", 0, 0, 160), line("右栏", 170, 0, 330)], ["左栏", "右栏"]),
+    ("another size", [line("正文", 0, 0, 20), line("标题", 22, 0, 62, 20)], ["正文", "标题"]),
+    ("the next row", [line("上行", 0, 0, 20), line("下行", 22, 9, 42)], ["上行", "下行"]),
+]
+
+
+@pytest.mark.parametrize(("case", "lines", "expected"), PIECES, ids=[c[0] for c in PIECES])
+def test_one_line_pieces(case: str, lines: list[TextLine], expected: list[str]) -> None:
+    assert sorted(item.text for item in one_line_pieces(lines)) == sorted(expected)
+
+
+def test_sanmen02_hocr_is_read_from_its_boxes() -> None:
+    """tesseract read the county page's first column down through 邮政储蓄银行老区小学献爱心 and back up; its
+    boxes give each story's headline, then its columns, left to right."""
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    hocr = shared / "real" / "hocr" / "sanmen02" / "page-1.hocr"
+    if not hocr.exists():
+        pytest.skip("../shared is not beside this checkout")
+    from normalize.hocr import read_hocr
+
+    (page,) = read_hocr(hocr.read_bytes(), name=hocr.name)
+    assert reads_through_headline(page.lines)
+    texts = [item.text for item in ocr_order(page).lines]
+
+    def at(start: str) -> int:
+        return next(k for k, text in enumerate(texts) if text.startswith(start))
+
+    assert at("邮政储著银") < at("本报讯 (记者陈玲玲实习生李超)") < at("记者了解到") < at("当天的捐赠活动") < at("文明进社区")
+    assert at("县残联派送助残") < at("本报讯(记者陈晓辉") < at("邮政储著银")
+    assert "卫生死角。而在此之前，县委组织部全" in texts  # one line, not a line and a headline
+
+
 # -- xy_cut itself ---------------------------------------------------------------------------------------------------
 
 def test_boxes_that_cannot_be_cut_are_one_region_read_top_first() -> None:
@@ -654,6 +720,14 @@ def test_reading_order_reads_every_line_once(boxes: list[tuple[float, ...]], gra
     assert sorted(item.text for item in ordered) == sorted(item.text for item in lines)
     blocks = [item.block for item in ordered]
     assert blocks == sorted(blocks)
+
+
+@given(st.lists(BOXES, max_size=40))
+def test_an_engines_page_read_from_its_boxes_keeps_every_character_once(boxes: list[tuple[float, ...]]) -> None:
+    """Pieces joined into lines (``one_line_pieces``) lose no character and double none."""
+    lines = [TextLine(f"行{n}", x, y, x + w, y + h, size) for n, (x, y, w, h, size) in enumerate(boxes)]
+    ordered = reading_order(PageLayout(1, 300, 400, lines), engine=True).lines
+    assert sorted("".join(item.text for item in ordered).replace(" ", "")) == sorted("".join(item.text for item in lines))
 
 
 @pytest.mark.parametrize(("font", "expected"), [
