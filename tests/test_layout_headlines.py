@@ -345,6 +345,8 @@ DATED_COLUMN = [
     "残联备案，切实维护残疾职工的合法权益，让残疾人真正得",
     "到实惠。",
 ]
+XINJIANG = ["麦提的专访，介绍新疆扎实", "推进“一带一路”核心区高", "质量发展的情况。"]  # a modular page's 12 em column
+XINJIANG_BODY = ["达5700多公里，是中国与中亚、", "欧洲连接最为便捷的陆路通"]
 HEADLINE_CHECKS = [
     hit("clauses_or_closers", 2, False, [
         "（据天津市武清区融媒体中心）",
@@ -450,6 +452,13 @@ HEADLINE_CHECKS = [
     # width prove a headline without a dateline
     miss("undated_in_dated_paper", 13, None, [DATED_PAPER[0], "日前，", *DATED_PAPER[2:]]),
     miss("undated_in_dated_paper", 7, None, DATED_COLUMN),
+    # as wide as the column with a paragraph's indent, over a full line: a first line whose indent the text lost
+    hit("indented_first_line", 4, False, [*XINJIANG, "中国新疆陆地边境线长", *XINJIANG_BODY]),
+    # near misses: a title narrower than that; one as wide, proved by a news dateline or a byline under it
+    miss("indented_first_line", 4, None, [*XINJIANG, "新疆边境线", "中国新疆陆地边境线长达", *XINJIANG_BODY[1:]]),
+    miss("indented_first_line", 4, None, [*XINJIANG, "中国新疆陆地边境线长", "本报讯 新疆陆地边境线长",
+                                          XINJIANG_BODY[0]]),
+    miss("indented_first_line", 4, None, [*XINJIANG, "中国新疆陆地边境线长", "文/王璐", *XINJIANG_BODY]),
     hit("ends_inside_word", 5, False, [*AIXIN, "“爱心行动”项目不仅是", *AIXIN_BODY]),  # 是 needs what follows
     miss("ends_inside_word", 5, None, [*AIXIN, "“爱心行动”项目签约", *AIXIN_BODY]),
     # a number whose unit opens the next line's short first clause: a brief's first line, no headline
