@@ -69,6 +69,9 @@ LINE_KIND = [
     hit("editor_line", 1, "furniture", ["本版编辑：民生周刊编辑部"]),
     hit("editor_line", 1, "furniture", ["责任编辑：张三"]),
     miss("editor_line", 1, PLAIN, ["本版内容由编辑部整理。"]),
+    # OCR's crumbs of the logo beside the editors' line, a wide space between (the county page through tesseract)
+    hit("editor_line", 1, "furniture", ["5外 喇            责任编辑:包美芬 / 版式设计:包美芬 /文字校对:陈玲玲"]),
+    miss("editor_line", 1, PLAIN, ["他说   责任编辑：张三审过了这篇稿子，"]),  # near miss: a sentence, no crumbs
     hit("page_number", 1, "furniture", ["- 5 -"]),
     hit("page_number", 1, "furniture", ["12"]),
     miss("page_number", 1, PLAIN, ["2016年"]),
@@ -83,6 +86,8 @@ LINE_KIND = [
     hit("running_head", 1, "furniture", ["2025年1]月28日 星期五"]),  # OCR reads 11 as 1]
     hit("running_head", 1, "furniture", ["2024年5月 :日"]),  # and a 1 as a colon: a bulletin's date alone
     miss("running_head", 1, PLAIN, ["2024年5月：日前，记者从会上获悉"]),  # near miss: prose, its mark after 日前
+    hit("running_head", 1, "furniture", ["综合新闻 2011.5.24 星期二"]),  # a date in figures, with its weekday
+    miss("running_head", 1, PLAIN, ["截至2011.5.24星期二，全县完成"]),  # near miss: prose
     hit("running_head", 1, "furniture", ["乡村 振兴 快报 2025 年 5 月 20 日 星期 二 第 2 版 综合 新 闻"]),  # an OCR layer's words
     miss("running_head", 1, PLAIN, ["乡村振兴快报记者2025年5月20日在县里采访了三十多位种粮大户和农机手，大家都说今年的收成比去年好"]),
     miss("running_head", 1, PLAIN, ["2024年7月29日，记者从会上获悉，"]),  # a date inside prose
