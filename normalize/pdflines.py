@@ -68,6 +68,8 @@ SIZE_RATIO = 1.5
 """Runs apart on one baseline whose sizes differ more than this are two columns' (a body line beside a headline);
 text of the same size is what shows a gutter."""
 STACK_CHARS, STACK_EDGE_EM, STACK_STEP_EM, STACK_SIZE = 3, 0.25, (0.9, 1.6), 0.2
+STACKED_MARKS = frozenset("“”‘’「」『』《》〈〉、，·！？")
+"""Marks an upright title keeps among its characters, each on an em of its own (``我县“假证被拘”第一人现身``)."""
 """A vertical line: this many Han characters at least, at one left edge (within this share of an em), each
 this many ems below the one before, none with a character within this share of its size beside it."""
 WALL_MIN_EM = 1.0
@@ -185,8 +187,8 @@ def group_lines(chars: list[Char], walls: Sequence[Box] = ()) -> list[TextLine]:
 
 
 def vertical_stacks(chars: list[Char], walls: Sequence[Box] = ()) -> list[list[Char]]:
-    """Han characters set one under another, a line read top to bottom (a vertical headline): three or
-    more of one size at one left edge, each an em to an em and a half below the one before, and none
+    """Han characters set one under another, a line read top to bottom (a vertical headline), its marks among them
+    (``STACKED_MARKS``): three or more of one size at one left edge, each an em to an em and a half below the one before, and none
     with a character of its size beside it on its baseline (a column's first characters have their
     lines beside them), short of a rule standing between them (the next module's title across the rule
     beside an upright title's first characters).
@@ -195,6 +197,9 @@ def vertical_stacks(chars: list[Char], walls: Sequence[Box] = ()) -> list[list[C
     >>> body = [Char(c, 40 + 10 * k, 50 + 10 * k, 20, 10.0) for k, c in enumerate("上周末，")]
     >>> ["".join(c.text for c in stack) for stack in vertical_stacks(v + body)]
     ['社区志愿者']
+    >>> quoted = [Char(c, 300, 318, 20 + 20 * k, 18.0) for k, c in enumerate("我县“假证被拘”第一人现身")]
+    >>> ["".join(c.text for c in stack) for stack in vertical_stacks(quoted + body)]  # its marks an em each
+    ['我县“假证被拘”第一人现身']
     >>> column = [Char(c, 0, 10, 20 + 15 * k, 10.0) for k, c in enumerate("上打者")]
     >>> beside = [Char("周", 10, 20, 20 + 15 * k, 10.0) for k in range(3)]
     >>> vertical_stacks(column + beside)
@@ -206,7 +211,7 @@ def vertical_stacks(chars: list[Char], walls: Sequence[Box] = ()) -> list[list[C
     """
     by_edge: dict[tuple[int, float], list[Char]] = {}
     for c in chars:
-        if HAN_RE.match(c.text):
+        if HAN_RE.match(c.text) or c.text in STACKED_MARKS:
             by_edge.setdefault((round(c.x0 / (STACK_EDGE_EM * c.size)), c.size), []).append(c)
     candidates = [run for group in by_edge.values() if len(group) >= STACK_CHARS for run in _steps(group)]
     if not candidates:
