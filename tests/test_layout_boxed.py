@@ -155,6 +155,13 @@ RAGGED = [("昨天（10月19日）晚上，二十大", 58.0, 100.0, BODY, 1, 190
               "，推动经济社会高质量发展，不断增", "进民生福祉，让人民群众有更多获得"])],
           ("感。", 40.0, 272.8, BODY, 1)]
 
+HANGING_ABOVE = [("14日，德国服务业", 374.8, 146.1, 9.5, 1, 450.1),
+                 *[("联合工会组织德国多个", 355.8, 160.1 + 14.0 * k, 9.5, 1, 450.8) for k in range(11)],
+                 ("工，要求提高员工待遇。", 355.8, 314.1, 9.5, 1, 460.3),  # its 。 hangs past the column's edge
+                 ("罢工导致当天超过580", 355.8, 328.1, 9.5, 1, 445.4)]  # 架 would not fit after 580
+NEXT_COLUMN_ON = [("架次航班被取消，约9", 462.4, 146.1, 9.5, 2, 552.7), ("万名乘客的出行受到影", 462.4, 160.1, 9.5, 2, 557.4),
+                  ("响。", 462.4, 174.1, 9.5, 2, 481.4)]
+
 BOX_BREAK = [
     # the drop cap's paragraph goes on beside it
     hit("after_drop_cap", 3, False, typeset(TITLE, *DROP_CAP)),
@@ -167,6 +174,9 @@ BOX_BREAK = [
     hit("column_turn", 4, False, typeset(TITLE, *column(
         ["为进一步夯实社会工作理论基础，", "与会代表围绕社会工作助力民政"], top=100.0), *NEXT_COLUMN)),
     miss("column_turn", 3, None, typeset(TITLE, *PARAGRAPHS)),  # (within one column)
+    # modular seed 23: a mark hanging past the edge on the line above is no measure of the column's edge, so the
+    # column's last line, a character short (half-width digits), goes on in the next column
+    hit("column_turn", 16, False, typeset(TITLE, *HANGING_ABOVE, *NEXT_COLUMN_ON)),
     hit("indented_line", 5, True, typeset(TITLE, *PARAGRAPHS)),
     miss("indented_line", 3, None, typeset(TITLE, *PARAGRAPHS)),
     hit("after_short_line", 4, True, typeset(TITLE, *column([

@@ -382,7 +382,8 @@ class BoxPage:
             if (ends_sentence(self.lines[a].text, ascii_marks=True)
                     and self.geo[a].x1 < self.geo[b].x1 - Em.SHORT * g.size):
                 near = [b]
-        refs = [self.geo[j].x1 for j in near] or [self.right.get(i, g.x1)]
+        # (a mark hanging past the column's edge on a line near it is no measure of the edge)
+        refs = [min(self.geo[j].x1, self.right.get(j, math.inf)) for j in near] or [self.right.get(i, g.x1)]
         return (min(refs) - g.x1) / g.size
 
     def space_above(self, i: int, p: int) -> float:
