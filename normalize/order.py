@@ -314,7 +314,7 @@ def one_line_pieces(lines: list[TextLine]) -> list[TextLine]:
 def _piece_after(line: TextLine, other: TextLine) -> bool:
     """Whether ``other`` is the next piece of the printed line ``line`` (see ``one_line_pieces``)."""
     height = min(line.bottom - line.top, other.bottom - other.top)
-    return (0 <= other.x0 - line.x1 + 1 and other.x0 - line.x1 < PIECE_GAP_EM * min(line.size, other.size)
+    return (other.x0 - line.x1 + 1 >= 0 and other.x0 - line.x1 < PIECE_GAP_EM * min(line.size, other.size)
             and overlap(line.top, line.bottom, other.top, other.bottom) > 0.7 * height
             and _one_size(line.size, other.size))
 

@@ -188,8 +188,8 @@ def group_lines(chars: list[Char], walls: Sequence[Box] = ()) -> list[TextLine]:
 
 def vertical_stacks(chars: list[Char], walls: Sequence[Box] = ()) -> list[list[Char]]:
     """Han characters set one under another, a line read top to bottom (a vertical headline), its marks among them
-    (``STACKED_MARKS``): three or more of one size at one left edge, each an em to an em and a half below the one before, and none
-    with a character of its size beside it on its baseline (a column's first characters have their
+    (``STACKED_MARKS``): three or more of one size at one left edge, each an em to an em and a half below the one
+    before, and none with a character of its size beside it on its baseline (a column's first characters have their
     lines beside them), short of a rule standing between them (the next module's title across the rule
     beside an upright title's first characters).
 

@@ -36,7 +36,8 @@ WHY = {"page_edge_names": "page_edge_name", "open_credits": "open_credit", "brac
        "masthead_debris": "masthead_debris", "signatures": "signature", "section_tags": "section_tag",
        "distribution_block": "distribution_block", "named_again": "named_again", "photo_credits": "photo_credit",
        "offices": ("office_after_story", "office_under_title"), "slashless_bylines": "slashless_byline",
-       "compiler_lines": ("compiler_line", "issue_line"), "head_blocks": "head_block", "folio_heads": "folio_head"}
+       "compiler_lines": ("compiler_line", "issue_line"), "head_blocks": "head_block", "folio_heads": "folio_head",
+       "dated_heads": "dated_head"}
 # an OCR text layer's dashed rule, a glyph a line, after a story's last sentence
 RULE_RUN = ["－ ——", "卜 －", "—", "＋", "一－—", "·", "卜 －—"]
 # OCR's debris between two stories, then a section tag opening on its own line
@@ -107,8 +108,8 @@ KIND_PASS_ROWS = [
     miss("photo_credits", 3, ("text", ""), [*VISIT, "陈维连/", "科普宣传上街", *CAMPAIGN]),
     miss("photo_credits", 3, ("byline", "byline_line"), [*VISIT, "文/姜钦峰", *CAMPAIGN]),
     # a page's head printed between two stories: its date over the editors' line, its section name among logo crumbs
-    hit("head_blocks", 3, ("furniture", "head_block"), [*VISIT, *PAGE_HEAD, *CAMPAIGN]),
-    hit("head_blocks", 10, ("furniture", "head_block"), [*VISIT, *PAGE_HEAD, *CAMPAIGN]),
+    hit("head_blocks", 8, ("furniture", "head_block"), [*MIDDLE, *VISIT, *PAGE_HEAD, *CAMPAIGN]),
+    hit("head_blocks", 15, ("furniture", "head_block"), [*MIDDLE, *VISIT, *PAGE_HEAD, *CAMPAIGN]),
     # near misses: a title right under the head; a page's own head at its top, a kicker and title under it; a head
     # whose lines above may be a sentence's
     miss("head_blocks", 10, ("text", ""), [*VISIT, *PAGE_HEAD[:7], "科普宣传上街", *CAMPAIGN]),
@@ -118,6 +119,12 @@ KIND_PASS_ROWS = [
     # near miss: the next story's title and its first lines under an editors' line, one ending on a colon
     miss("head_blocks", 3, ("text", ""), ["前一篇报道的正文结束了。", "责任编辑：包美芬", "社区开展普法活动",
                                           "区民政局局长在会上说：", "今年全区新增社工站十二", "个，服务居民三万人次。"]),
+    # the county page's head as tesseract reads it, at the page's top: dated in figures, with its weekday
+    hit("dated_heads", 3, ("furniture", "dated_head"), ["2", "", "综合新闻 2011.5.24 星期二", "", *CAMPAIGN]),
+    # near misses: the same inside the page (a typesetter's file cuts a sentence around its date); a date alone
+    miss("dated_heads", 7, ("text", ""), [*MIDDLE, "活动定于", "2011.5.24星期二", "在县城举行，", *MIDDLE]),
+    miss("dated_heads", 2, ("text", ""), ["活动定于", "2011.5.24星期二", "在县城举行，", *MIDDLE]),  # (at the top)
+    miss("dated_heads", 3, ("text", ""), ["2", "", "2011.5.24", "", *CAMPAIGN]),
     # a magazine page's number and section name on one line at its top, under OCR's reading of its banner
     hit("folio_heads", 2, ("furniture", "folio_head"), ["和和人扩放于攻拓区", "2真情典藏", "", *STORY]),
     # near misses: a title wrapped inside its number; counts; such a line under the page's first sentence

@@ -86,8 +86,6 @@ LINE_KIND = [
     hit("running_head", 1, "furniture", ["2025年1]月28日 星期五"]),  # OCR reads 11 as 1]
     hit("running_head", 1, "furniture", ["2024年5月 :日"]),  # and a 1 as a colon: a bulletin's date alone
     miss("running_head", 1, PLAIN, ["2024年5月：日前，记者从会上获悉"]),  # near miss: prose, its mark after 日前
-    hit("running_head", 1, "furniture", ["综合新闻 2011.5.24 星期二"]),  # a date in figures, with its weekday
-    miss("running_head", 1, PLAIN, ["截至2011.5.24星期二，全县完成"]),  # near miss: prose
     hit("running_head", 1, "furniture", ["乡村 振兴 快报 2025 年 5 月 20 日 星期 二 第 2 版 综合 新 闻"]),  # an OCR layer's words
     miss("running_head", 1, PLAIN, ["乡村振兴快报记者2025年5月20日在县里采访了三十多位种粮大户和农机手，大家都说今年的收成比去年好"]),
     miss("running_head", 1, PLAIN, ["2024年7月29日，记者从会上获悉，"]),  # a date inside prose

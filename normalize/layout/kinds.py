@@ -20,6 +20,7 @@ from ..chardata import (
     HAN,
     HAN_RE,
     JUMP_BACK_RE,
+    NUMERIC_DATE_RE,
     OPENERS,
     WEEKDAY_RE,
 )
@@ -30,6 +31,7 @@ from .text import (
     CLOSING_BRACKET_RE,
     LABEL_CHARS,
     NAME_CHARS,
+    PROSE_MARK_RE,
     PUSHED_RE,
     RUNNING_HEAD_CHARS,
     TAG_RE,
@@ -211,6 +213,20 @@ def _near(lines: list[Line], i: int, step: int, past: tuple[str, ...]) -> int | 
     while 0 <= k < len(lines) and lines[k].kind in past:
         k += step
     return k if 0 <= k < len(lines) else None
+
+
+def dated_heads(lines: list[Line]) -> None:
+    """A page's head dated in figures with its weekday, at the page's top or foot (``综合新闻 2011.5.24 星期二``, as
+    tesseract reads the county page's head): furniture. Near misses: the same line inside the page, where it may
+    be a sentence's (a typesetter's file cuts a sentence around its date), or under a line that does not end its
+    sentence; a date in figures alone."""
+    for i in sorted(_page_edges(lines)):
+        ln = lines[i]
+        if (ln.kind == "text" and NUMERIC_DATE_RE.search(ln.text) and WEEKDAY_RE.search(ln.text)
+                and not PROSE_MARK_RE.search(ln.text) and len("".join(ln.text.split())) <= RUNNING_HEAD_CHARS):
+            above, _ = _neighbours(lines, i)
+            if above is None or above.page != ln.page or above.kind != "text" or ends_sentence(above.text):
+                ln.kind, ln.why = "furniture", "dated_head"
 
 
 def _page_edges(lines: list[Line]) -> set[int]:
@@ -643,7 +659,7 @@ def distribution_block(lines: list[Line]) -> None:
 
 BOX_PASSES = (margin_heads,)
 """Passes that read an OCR page's boxes too (``layout["lines"]``, by raw line), run before ``KIND_PASSES``."""
-KIND_PASSES = (masthead_debris, head_blocks, folio_heads, compiler_lines, page_edge_names, open_credits,
+KIND_PASSES = (dated_heads, masthead_debris, head_blocks, folio_heads, compiler_lines, page_edge_names, open_credits,
                bracketed_asides, inside_sentences, decoration_runs, datelines, signatures, section_tags,
                distribution_block, named_again, offices, photo_credits, slashless_bylines)
 

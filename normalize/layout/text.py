@@ -13,7 +13,6 @@ from ..chardata import (
     CLOSERS,
     CREDIT_TAIL_RE,
     DATE_RE,
-    NUMERIC_DATE_RE,
     DATELINE_RE,
     EDITION_RE,
     EDITOR_RE,
@@ -104,7 +103,7 @@ LABEL_CREDIT_RE = re.compile(
 LABEL_CREDIT_STARTS = frozenset("供报来稿信撰")
 LABEL_CREDIT_ENDS = ("报道", "供稿")
 _LABEL_CREDIT_LAST = frozenset(end[-1] for end in LABEL_CREDIT_ENDS)  # what the fast path of classify_line asks
-_PROSE_MARK_RE = re.compile(r"[，。；！？,;]")
+PROSE_MARK_RE = re.compile(r"[，。；！？,;]")
 # (also OCR's 《 for the opening bracket, where the closing one is a bracket, not a book title's 》)
 _BRACKETED_LINE_RE = re.compile(
     f"^(?:[{OPEN_BRACKETS}][^（）()。，,！？]{{2,24}}|《[^（）()。，,！？《》]{{2,24}})[{CLOSE_BRACKETS}]$")
@@ -318,7 +317,7 @@ def editor_line(text: str) -> str | None:
     if text[0] in _EDITOR_STARTS and EDITOR_RE.match(text):
         return "furniture"
     crumbs = _CRUMBS_RE.match(text)
-    return ("furniture" if crumbs and EDITOR_RE.match(text[crumbs.end():]) and not _PROSE_MARK_RE.search(text)
+    return ("furniture" if crumbs and EDITOR_RE.match(text[crumbs.end():]) and not PROSE_MARK_RE.search(text)
             else None)
 
 
@@ -353,15 +352,10 @@ def bracketed_line(text: str) -> str | None:
 
 
 def running_head(text: str) -> str | None:
-    """A dated or numbered page head without prose marks: ``民生周刊 2024年7月29日星期一 第5版 民生``, and a date in
-    figures with its weekday (``综合新闻 2011.5.24 星期二``). Near misses: a date in figures alone, a sentence's date.
-
-        >>> running_head("综合新闻 2011.5.24 星期二"), running_head("2011.5.24"), running_head("会议于2011.5.24召开")
-        ('furniture', None, None)
-    """
-    if (("版" in text or "年" in text or "星期" in text) and len("".join(text.split())) <= RUNNING_HEAD_CHARS
-            and not _PROSE_MARK_RE.search(text)
-            and (EDITION_RE.search(text) or ((DATE_RE.search(text) or NUMERIC_DATE_RE.search(text))
+    """A dated or numbered page head without prose marks: ``民生周刊 2024年7月29日星期一 第5版 民生``."""
+    if (("版" in text or "年" in text) and len("".join(text.split())) <= RUNNING_HEAD_CHARS
+            and not PROSE_MARK_RE.search(text)
+            and (EDITION_RE.search(text) or (DATE_RE.search(text)
                                              and (WEEKDAY_RE.search(text) or len(text) <= DATE_ONLY_CHARS)))):
         return "furniture"
     return None
@@ -388,7 +382,7 @@ def classify_line(text: str) -> tuple[str, str]:
     """
     if (len(text) > PAGE_NUMBER_CHARS and text[0] not in _EDITOR_STARTS and text[0] not in BYLINE_OPENERS
             and text[-1] not in CLOSE_BRACKETS and "版" not in text and "页" not in text and "年" not in text
-            and "星期" not in text and "   " not in text
+            and "   " not in text
             and text[0] not in LABEL_CREDIT_STARTS and text[-1] not in _LABEL_CREDIT_LAST):
         rules: tuple = _PROFILED_PROSE_KIND if ACTIVE else _PROSE_KIND  # none of the other rules' cues: most lines
     else:
