@@ -328,3 +328,22 @@ def test_running_heads_jump_lines_and_stray_glyphs_are_not_text() -> None:
     [para] = [b for b in blocks if b["kind"] == "paragraph"]
     assert para["text"] == "后，运往当地136家规模化肉牛养殖厂销售，实现双赢。"
     assert para["page"] == 1 and para["lines"] == [2, 7]
+
+
+UPRIGHT_STORY = ["本报讯（记者李晓明）据日本财务省今天发布的", "数据，日本上半财年贸易逆差创新高。"]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # an upright title as pdftotext gives it, a character a line, after the story above's credit (modular seed 23)
+    (["（据央视网）", *"日本上半财年贸易逆差创新高", *UPRIGHT_STORY],
+     ["（据央视网）", "日本上半财年贸易逆差创新高", *UPRIGHT_STORY]),
+    # its marks are characters of their own
+    (["（据央视网）", *"我县“假证被拘”第一人现身", *UPRIGHT_STORY],
+     ["（据央视网）", "我县“假证被拘”第一人现身", *UPRIGHT_STORY]),
+    # near misses: two such lines (a word cut at a column's foot); a blank line between; marks only
+    (["服务群众", "二", "百", "人次。"], ["服务群众", "二", "百", "人次。"]),
+    (["日", "", "本", "上"], ["日", "本", "上"]),
+    (["“", "。", "”"], ["“", "。", "”"]),
+])
+def test_upright_titles_come_out_as_one_line(lines: list[str], expected: list[str]) -> None:
+    assert [ln.text for ln in read_lines("\n".join(lines), False) if ln.kind != "blank"] == expected

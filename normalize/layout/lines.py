@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..chardata import HAN
+from ..chardata import HAN, HAN_RE
 from .columns import reading_order
 from .text import (
     DRAWN_RULES,
@@ -117,7 +117,7 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
                 continue
             kind, why = "text", "pushed_mark"  # "高质量共建“一带一路”" / "。": a mark pushed to a line of its own
         out.append(Line(n, page, stripped, kind, indented, why=why))
-    out = glue_numbers(out)
+    out = upright_titles(glue_numbers(out))
     for i, ln in enumerate(out):
         ln.i = i
     return out
@@ -199,4 +199,40 @@ def glue_numbers(lines: list[Line]) -> list[Line]:
         # (a number that opens a sentence: the lines below that go on from it join it, ``3`` / ``名志愿者…``)
         glued = bool(prev is not None and ln.kind != "blank" and _fragment(ln.text) and ends_sentence(prev.text)
                      and NUMBER_END_RE.search(ln.text))
+    return out
+
+
+UPRIGHT_CHARS = 3  # a title set upright comes out of pdftotext a character a line: this many lines at least
+_UPRIGHT_RE = re.compile(f"[{HAN}“”‘’「」『』《》、，·！？]")
+
+
+def upright_titles(lines: list[Line]) -> list[Line]:
+    """
+    A title set upright, one character under another, as pdftotext gives it: a line a character (``日`` / ``本`` /
+    ``上`` / … / ``高``), three lines or more, made one line. Its marks are characters of their own
+    (``我`` / ``县`` / ``“`` / ``假`` / …). Near misses: two such lines (a word cut at a column's foot and a folio);
+    lines of more than one character.
+
+        >>> [x.text for x in upright_titles([Line(1, 1, "（据央视网）", "credit"), *[Line(2 + k, 1, c) for k, c in
+        ...                                  enumerate("日本上半财年")], Line(8, 1, "本报讯（记者李晓明）")])]
+        ['（据央视网）', '日本上半财年', '本报讯（记者李晓明）']
+        >>> [x.text for x in upright_titles([Line(1, 1, "定办理"), Line(2, 1, "。"), Line(3, 1, "好")])]
+        ['定办理', '。', '好']
+    """
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        end = k
+        while (end < len(lines) and lines[end].kind in ("text", "noise") and _UPRIGHT_RE.fullmatch(lines[end].text)
+               and lines[end].page == lines[k].page and lines[end].n == lines[k].n + (end - k)):
+            end += 1
+        if end - k >= UPRIGHT_CHARS and sum(bool(HAN_RE.match(x.text)) for x in lines[k:end]) >= UPRIGHT_CHARS:
+            first = lines[k]
+            first.text, first.last, first.kind, first.why = "".join(x.text for x in lines[k:end]), lines[end - 1].end, \
+                "text", ""
+            out.append(first)
+            k = end
+            continue
+        out.append(lines[k])
+        k += 1
     return out
