@@ -38,11 +38,23 @@ CAMPAIGN_AGAIN = ["今天（10月8日），一列", "装载110个集装箱的铁
                   "部陆海新通道铁海联运班列", "运输品类达940多个。", "（据央视《新闻联播》）", "文明创建进行时", "西部陆海新通道",
                   "铁海联运班列累", "计开行3万列", "本报讯（记者陈玲玲 郑胤）", "日前，县委宣传部全体机关",
                   "干部来到共建单位龙山社区", "望海小区，拿起扫帚、铁锹"]
+# modular seed 17: the campaign's name alone as a headline (its title left in the story's text), then over a title
+CAMPAIGN_ALONE = ["县妇联、团县委以及其他4个", "社区也于19日下午以及20日在", "城区内各个点设立调查问卷", "点。", "社区服务中心",
+                  "文明创建进行时", "文明进社区，我们在行动", "今天（3月15日），国家", "电网陕北至安徽正负800千伏",
+                  "特高压直流输电工程开工建", "设。该工程为我国“西电东", "送”再添一条大动脉，建成", "后，每年可从陕西向安徽输",
+                  "送电量超360亿度，其中一半", "以上是新能源电量。", "（据央视网）", "文明创建进行时", "陕北到安徽特高",
+                  "压直流输电工程", "开工", "本报讯（记者 李晓明 通", "讯员 黄海涛）中国物流与采", "购联合会今天（10月8日）公",
+                  "布9月份中国物流业景气指数。"]
 ROLES = [
     # a line over the document's two headlines is the kicker of each, though as wide as the title's lines
     hit("repeated_kickers", 14, {"role": "kicker", "text": "文明创建进行时"}, [*CAMPAIGN, *CAMPAIGN_AGAIN]),
     # near miss: over one headline only, it is the title's first line
     miss("repeated_kickers", 8, {"role": "title"}, CAMPAIGN_AGAIN),
+    # a headline of its own once, then over a title: that title's kicker
+    hit("repeated_kickers", 17, {"role": "kicker", "text": "文明创建进行时"}, CAMPAIGN_ALONE),
+    # near miss: a title alone, then again over its subtitle, stays a title
+    miss("repeated_kickers", 17, {"role": "title"}, [*CAMPAIGN_ALONE[:5], "社会工作论坛举办", *CAMPAIGN_ALONE[6:16],
+                                                     "社会工作论坛举办", "——一线观察", *CAMPAIGN_ALONE[20:]]),
     # near miss: a title's first line with digits in it is no label, though its Han are few
     miss("is_label", 4, {"role": "kicker", "headline": 1}, [
         "牌制作等非遗手工活动。", "（据深圳晚报）", "动态", "总台2024年", "“3·15”晚会今晚", "播出",

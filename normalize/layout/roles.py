@@ -273,21 +273,28 @@ def _by_role(block: dict, roles: list[str]) -> list[dict]:
 
 
 def repeated_kickers(headlines: list[list[list[str]]]) -> frozenset[str]:
-    """The lines that open two or more different headlines of a document, of two lines or more: a campaign's or
-    a section's name set over each of its stories' titles (``文明创建进行时`` / ``科普宣传上街``, and again over
-    ``西部陆海新通道…``), their kicker, though the text keeps no type sizes to tell it by. Near misses: a line
-    opening one headline only; a title printed again where its story goes on (the same lines twice).
+    """The lines that open two or more different headlines of a document, one of them of two lines or more, not
+    over a subtitle: a campaign's or a section's name set over each of its stories' titles (``文明创建进行时`` /
+    ``科普宣传上街``, and again over ``西部陆海新通道…``, or alone where the text rules left its title in the
+    running text), their kicker, though the text keeps no type sizes to tell it by. Near misses: a line opening
+    one headline only; a title printed again where its story goes on (the same lines twice); a title alone and
+    again over its subtitle.
 
         >>> sorted(repeated_kickers([[["文明创建进行时"], ["科普宣传上街"]], [["文明创建进行时", "西部陆海新通道"]],
         ...                          [["全国秋粮收获过半"], ["一线观察"]]]))
         ['文明创建进行时']
+        >>> sorted(repeated_kickers([[["文明创建进行时"]], [["文明创建进行时", "陕北到安徽特高", "压直流输电工程"]]]))
+        ['文明创建进行时']
         >>> title = [["习近平致电祝贺", "穆伊兹当选马尔代夫总统"]]
         >>> repeated_kickers([title, title])
         frozenset()
+        >>> repeated_kickers([[["社会工作论坛举办"]], [["社会工作论坛举办", "——一线观察"]]])
+        frozenset()
     """
-    firsts = Counter(lines[0] for lines in {tuple(line for e in elements for line in e) for elements in headlines}
-                     if len(lines) >= 2)
-    return frozenset(line for line, n in firsts.items() if n >= 2)
+    distinct = {tuple(line for e in elements for line in e) for elements in headlines}
+    firsts = Counter(lines[0] for lines in distinct if lines)
+    over = {lines[0] for lines in distinct if len(lines) >= 2 and not opens_subtitle(lines[1])}
+    return frozenset(line for line, n in firsts.items() if n >= 2 and line in over)
 
 
 def mark_roles(blocks: list[dict], *, grouped: bool = False) -> list[dict]:
