@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
+from .chardata import WORD_CHAR_RE
 from .errors import BadInput, NotAPage
 from .geometry import Box, PageLayout, TextLine
 from .gutters import cut_at_gutters
@@ -156,7 +157,9 @@ def _alto_page(
     for line, height in zip(found, heights):
         style = line.style
         size = style.size * scale if style and style.size and scale else height
-        text = join_words(line.words, em=size)
+        # (words are joined by the em their box gives, as before: a size read from the words is no spacing)
+        text = join_words(line.words, em=style.size * scale if style and style.size and scale
+                          else line.box[3] - line.box[1])
         lines.append(TextLine(text, *line.box, size=size, font=style.font if style else "", block=line.block))
     if cut:
         lines = cut_at_gutters(lines, [line.words for line in found])
@@ -170,13 +173,16 @@ def _alto_page(
 
 STRETCHED = 1.3
 """A line this much taller than its words say is stretched by a stray glyph or a blot the engine put in it."""
+SHRUNK = 0.4
+"""... but it is never made shorter than this share of its box."""
 
 
 def line_heights(found: Sequence[_AltoLine]) -> list[float]:
     """Each line's height, the size of its type where the file gives no font size: its box's height, but for a
     line stretched by a stray glyph or a blot (``STRETCHED``), the height its words give, on the page's scale
-    (the median ratio of a line's height to its words' on that page). The words' height is the lower quartile of
-    theirs: a Han character's ink is shorter than its em, a mark's far shorter, a merged blot taller.
+    (the median ratio of a line's height to its words' on that page). The words' height is the median of those
+    with a letter or a Han character in them (three at least): a mark's ink is far shorter than its em, a merged
+    blot taller; and a line is never made shorter than ``SHRUNK`` of its box.
 
     Example: sanmen02 through tesseract, whose body lines are 21 px tall but some 36 to 46 (``召群众争做文明市``,
     its last words boxed 36 px tall), so that they seemed set a size up and parted from their column. Near miss:
@@ -193,14 +199,18 @@ def line_heights(found: Sequence[_AltoLine]) -> list[float]:
     ratios = []
     typical: list[float | None] = []
     for line in found:
-        heights = sorted(w.bottom - w.top for w in line.words if w.top is not None and w.bottom is not None)
-        quartile = heights[len(heights) // 4] if len(heights) >= 3 and heights[len(heights) // 4] > 0 else None
-        typical.append(quartile)
-        if quartile:
-            ratios.append((line.box[3] - line.box[1]) / quartile)
+        heights = [w.bottom - w.top for w in line.words
+                   if w.top is not None and w.bottom is not None and WORD_CHAR_RE.search(w.text)]
+        middle = statistics.median(heights) if len(heights) >= 3 else 0.0
+        typical.append(middle if middle > 0 else None)
+        if middle > 0:
+            ratios.append((line.box[3] - line.box[1]) / middle)
     ratio = statistics.median(ratios) if ratios else 1.0
-    return [q * ratio if q and line.box[3] - line.box[1] > STRETCHED * q * ratio else float(line.box[3] - line.box[1])
-            for line, q in zip(found, typical)]
+    out = []
+    for line, q in zip(found, typical):
+        box = float(line.box[3] - line.box[1])
+        out.append(max(q * ratio, SHRUNK * box) if q and box > STRETCHED * q * ratio else box)
+    return out
 
 
 def _pixels_per_point(found: Sequence[_AltoLine]) -> float | None:

@@ -17,7 +17,7 @@ import math
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from .chardata import CLOSERS, CREDIT_TAIL_RE, SENTENCE_END
+from .chardata import CLOSERS, CREDIT_TAIL_RE, SENTENCE_END, WORD_CHAR_RE
 from .geometry import WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, bounds, overlap, upright
 from .layout.text import TAG_RE, ends_sentence, opens_subtitle
 from .ocrxml import Word, word_separator
@@ -229,7 +229,8 @@ def reading_order(page: PageLayout, *, engine: bool = False) -> PageLayout:
 
     Lines are chained into column blocks (``column_blocks``), the blocks cut into regions (``xy_cut``) with the
     page's graphics as walls (``page_walls``); text printed on a photo is read last (``on_photo``). The file's
-    order of text plays no part.
+    order of text plays no part. ``engine``: the lines are an OCR engine's: the pieces it cut one printed line into
+    are joined first (``one_line_pieces``), and no turned column is looked for (its lines start ragged).
 
     >>> lines = [TextLine("右一", 55, 30, 100, 40, 10.0), TextLine("大标题", 0, 0, 100, 20, 20.0),
     ...          TextLine("左一", 0, 30, 45, 40, 10.0), TextLine("右二", 55, 43, 100, 53, 10.0),
@@ -270,7 +271,8 @@ def one_line_pieces(lines: list[TextLine]) -> list[TextLine]:
     """An OCR engine's lines with the pieces of one printed line joined, left to right: lines level with each
     other (one row), of one size, with less white between them than ``PIECE_GAP_EM``. tesseract cuts a line
     where a blot or a wide space stands, and puts the pieces in paragraphs of their own. The pieces are joined as
-    the engine joins words (``word_separator``: Han characters directly, Latin words with a space).
+    the engine joins words (``word_separator``: Han characters directly, Latin words with a space); a piece with
+    no letter in it (a column rule read as ``|``) joins nothing, as it may stand in a gutter.
 
     Example: sanmen02's ``卫生死角。而在此之前，`` and ``县委组织部全``, one line of a column, which were read as a
     paragraph and a headline. Near misses: two columns' lines level across a gutter, and a line of another size.
@@ -287,7 +289,6 @@ def one_line_pieces(lines: list[TextLine]) -> list[TextLine]:
     """
     by_top = sorted(range(len(lines)), key=lambda k: lines[k].top)
     tops = [lines[k].top for k in by_top]
-    tallest = max((line.bottom - line.top for line in lines), default=0.0)
     taken: set[int] = set()
     joined: dict[int, TextLine] = {}
     for a in sorted(range(len(lines)), key=lambda k: lines[k].x0):
@@ -295,9 +296,14 @@ def one_line_pieces(lines: list[TextLine]) -> list[TextLine]:
             continue
         taken.add(a)
         line = lines[a]
+        if not WORD_CHAR_RE.search(line.text):  # (a rule read as "|" joins nothing: it may stand in a gutter)
+            joined[a] = line
+            continue
         while True:
-            row = by_top[bisect_left(tops, line.top - tallest):bisect_right(tops, line.bottom)]
-            nxt = [k for k in row if k not in taken and _piece_after(line, lines[k])]
+            reach = LINE_SIZE_RATIO * (line.bottom - line.top)  # (a piece of this row starts within its height)
+            row = by_top[bisect_left(tops, line.top - reach):bisect_right(tops, line.bottom)]
+            nxt = [k for k in row if k not in taken and WORD_CHAR_RE.search(lines[k].text)
+                   and _piece_after(line, lines[k])]
             if not nxt:
                 break
             k = min(nxt, key=lambda k: lines[k].x0)
@@ -657,7 +663,8 @@ def reads_through_headline(lines: list[TextLine]) -> bool:
 
     Example: sanmen02 through tesseract, which read the first column down past 邮政储蓄银行老区小学献爱心 into its
     story, then went back up to the story above it. Near miss: the story above read first, then the headline
-    and its story (the dev pages).
+    and its story (the dev pages); a kicker set a size up, read after the story under a headline beside it (two
+    stories' headlines side by side, modular seed 7): only body type counts.
 
     >>> above = [TextLine("上一篇的正文" * 3, x, 0, x + 160, 10, 10.0) for x in (0, 170)]
     >>> head = TextLine("跨栏大标题在这里", 0, 20, 330, 50, 30.0)
@@ -672,8 +679,8 @@ def reads_through_headline(lines: list[TextLine]) -> bool:
     for x0, top, x1, bottom in heads:
         below = False
         for line in lines:
-            if line.size >= LINE_SIZE_RATIO * em or line.x0 < x0 - em or line.x1 > x1 + em:
-                continue
+            if line.size > SAME_SIZE_RATIO * em or line.x0 < x0 - em or line.x1 > x1 + em:
+                continue  # (body type only: a kicker set a size up over the next story's title is no body line)
             if line.top >= bottom:
                 below = True
             elif below and line.bottom <= top:

@@ -68,10 +68,10 @@ SIZE_RATIO = 1.5
 """Runs apart on one baseline whose sizes differ more than this are two columns' (a body line beside a headline);
 text of the same size is what shows a gutter."""
 STACK_CHARS, STACK_EDGE_EM, STACK_STEP_EM, STACK_SIZE = 3, 0.25, (0.9, 1.6), 0.2
-STACKED_MARKS = frozenset("“”‘’「」『』《》〈〉、，·！？")
-"""Marks an upright title keeps among its characters, each on an em of its own (``我县“假证被拘”第一人现身``)."""
 """A vertical line: this many Han characters at least, at one left edge (within this share of an em), each
 this many ems below the one before, none with a character within this share of its size beside it."""
+STACKED_MARKS = frozenset("“”‘’「」『』《》〈〉、，·！？")
+"""Marks an upright title keeps among its characters, each on an em of its own (``我县“假证被拘”第一人现身``)."""
 WALL_MIN_EM = 1.0
 """A graphic at least this tall (in em of the line) standing in a gap parts the line there: a column rule, a photo."""
 WALL_TOUCH_EM = 0.1
@@ -200,6 +200,9 @@ def vertical_stacks(chars: list[Char], walls: Sequence[Box] = ()) -> list[list[C
     >>> quoted = [Char(c, 300, 318, 20 + 20 * k, 18.0) for k, c in enumerate("我县“假证被拘”第一人现身")]
     >>> ["".join(c.text for c in stack) for stack in vertical_stacks(quoted + body)]  # its marks an em each
     ['我县“假证被拘”第一人现身']
+    >>> bullets = [Char("·", 300, 305, 20 + 20 * k, 18.0) for k in range(4)]
+    >>> vertical_stacks(bullets + body)  # marks alone: a list's bullets
+    []
     >>> column = [Char(c, 0, 10, 20 + 15 * k, 10.0) for k, c in enumerate("上打者")]
     >>> beside = [Char("周", 10, 20, 20 + 15 * k, 10.0) for k in range(3)]
     >>> vertical_stacks(column + beside)
@@ -228,7 +231,8 @@ def vertical_stacks(chars: list[Char], walls: Sequence[Box] = ()) -> list[list[C
 
 
 def _steps(group: list[Char]) -> list[list[Char]]:
-    """The runs of ``STACK_CHARS`` or more characters of ``group`` each a line's step below the one before."""
+    """The runs of characters of ``group`` each a line's step below the one before, ``STACK_CHARS`` Han characters
+    or more among them (marks alone make none: a list's bullets one under another)."""
     group = sorted(group, key=lambda c: c.base)
     runs, run = [], group[:1]
     for c in group[1:]:
@@ -238,7 +242,7 @@ def _steps(group: list[Char]) -> list[list[Char]]:
         runs.append(run)
         run = [c]
     runs.append(run)
-    return [r for r in runs if len(r) >= STACK_CHARS]
+    return [r for r in runs if sum(bool(HAN_RE.match(c.text)) for c in r) >= STACK_CHARS]
 
 
 def _beside(char: Char, rows: dict[int, list[Char]], walls: Sequence[Box] = ()) -> bool:

@@ -37,7 +37,7 @@ WHY = {"page_edge_names": "page_edge_name", "open_credits": "open_credit", "brac
        "distribution_block": "distribution_block", "named_again": "named_again", "photo_credits": "photo_credit",
        "offices": ("office_after_story", "office_under_title"), "slashless_bylines": "slashless_byline",
        "compiler_lines": ("compiler_line", "issue_line"), "head_blocks": "head_block", "folio_heads": "folio_head",
-       "dated_heads": "dated_head"}
+       "dated_heads": "dated_head", "crumbed_editors": "crumbed_editor"}
 # an OCR text layer's dashed rule, a glyph a line, after a story's last sentence
 RULE_RUN = ["－ ——", "卜 －", "—", "＋", "一－—", "·", "卜 －—"]
 # OCR's debris between two stories, then a section tag opening on its own line
@@ -124,7 +124,18 @@ KIND_PASS_ROWS = [
     # near misses: the same inside the page (a typesetter's file cuts a sentence around its date); a date alone
     miss("dated_heads", 7, ("text", ""), [*MIDDLE, "活动定于", "2011.5.24星期二", "在县城举行，", *MIDDLE]),
     miss("dated_heads", 2, ("text", ""), ["活动定于", "2011.5.24星期二", "在县城举行，", *MIDDLE]),  # (at the top)
+    miss("dated_heads", 7, ("text", ""), [*MIDDLE, "活动定于", "\f2011.5.24星期二", "在县城举行，", *MIDDLE]),  # (a new page)
+    miss("dated_heads", 7, ("text", ""), [*MIDDLE, "活动圆满结束。", "\f2011.5.24星期二上午", "全县举行了复评仪式。",
+                                          *MIDDLE]),
     miss("dated_heads", 3, ("text", ""), ["2", "", "2011.5.24", "", *CAMPAIGN]),
+    # OCR's crumbs of the logo before the editors' line, a wide space between, under the page's head
+    hit("crumbed_editors", 4, ("furniture", "crumbed_editor"), ["2", "", "综合新闻 2011.5.24 星期二",
+                                                                "5外 喇            责任编辑:包美芬 / 版式设计:包美芬",
+                                                                "", *CAMPAIGN]),
+    # near misses: a procedure's step at a page's top, away from any head; prose after the label
+    miss("crumbed_editors", 1, ("text", ""), ["第二   审核：通过后上报县民政局备案", *CAMPAIGN]),
+    miss("crumbed_editors", 4, ("text", ""), ["2", "", "综合新闻 2011.5.24 星期二", "他说   责任编辑：张三审过了，",
+                                              "", *CAMPAIGN]),
     # a magazine page's number and section name on one line at its top, under OCR's reading of its banner
     hit("folio_heads", 2, ("furniture", "folio_head"), ["和和人扩放于攻拓区", "2真情典藏", "", *STORY]),
     # near misses: a title wrapped inside its number; counts; such a line under the page's first sentence

@@ -69,9 +69,6 @@ LINE_KIND = [
     hit("editor_line", 1, "furniture", ["本版编辑：民生周刊编辑部"]),
     hit("editor_line", 1, "furniture", ["责任编辑：张三"]),
     miss("editor_line", 1, PLAIN, ["本版内容由编辑部整理。"]),
-    # OCR's crumbs of the logo beside the editors' line, a wide space between (the county page through tesseract)
-    hit("editor_line", 1, "furniture", ["5外 喇            责任编辑:包美芬 / 版式设计:包美芬 /文字校对:陈玲玲"]),
-    miss("editor_line", 1, PLAIN, ["他说   责任编辑：张三审过了这篇稿子，"]),  # near miss: a sentence, no crumbs
     hit("page_number", 1, "furniture", ["- 5 -"]),
     hit("page_number", 1, "furniture", ["12"]),
     miss("page_number", 1, PLAIN, ["2016年"]),

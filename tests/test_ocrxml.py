@@ -303,7 +303,8 @@ def test_alto_font_size_in_the_files_unit(unit: str, size: float) -> None:
 
 
 def _strings(y: int, heights: list[int]) -> str:
-    return "".join(f"<String CONTENT='字' HPOS='{20 * k}' VPOS='{y}' WIDTH='20' HEIGHT='{h}'/>"
+    """Strings of those heights, a Han character each, or a comma where the height is under 10."""
+    return "".join(f"<String CONTENT='{'，' if h < 10 else '字'}' HPOS='{20 * k}' VPOS='{y}' WIDTH='20' HEIGHT='{h}'/>"
                    for k, h in enumerate(heights))
 
 
@@ -314,6 +315,8 @@ def _strings(y: int, heights: list[int]) -> str:
     ("as tall as its words", 21, [20, 21, 21, 21], 21.0),
     ("a little taller", 26, [20, 21, 21, 21], 26.0),
     ("too few words to say", 36, [20, 36], 36.0),
+    # marks are far shorter than the type (a comma's ink): they say nothing of its size
+    ("marks do not count", 21, [20, 21, 21, 3, 3, 3], 21.0),
 ])
 def test_alto_line_without_font_size_is_as_tall_as_its_words_say(
         case: str, box_height: int, heights: list[int], size: float) -> None:
@@ -322,6 +325,21 @@ def test_alto_line_without_font_size_is_as_tall_as_its_words_say(
     line = f"<TextLine HPOS='0' VPOS='200' WIDTH='80' HEIGHT='{box_height}'>{_strings(200, heights)}</TextLine>"
     (page,) = read_alto(alto(body + line), name="p.xml")
     assert [item.size for item in page.lines] == [21.0, 21.0, 21.0, size]
+
+
+def test_a_stretched_alto_lines_words_are_joined_as_its_box_says() -> None:
+    """Its size comes from its words, but the spaces between its words from its box, as tesseract's text has them:
+    a smaller em would read the gaps around a tall blot as a column's gutter."""
+    body = "".join(f"<TextLine HPOS='0' VPOS='{40 * n}' WIDTH='80' HEIGHT='21'>{_strings(40 * n, [20, 21, 21, 21])}"
+                   "</TextLine>" for n in range(3))
+    words = ("<String CONTENT='能让' HPOS='0' VPOS='200' WIDTH='40' HEIGHT='21'/>"
+             "<String CONTENT='市民' HPOS='70' VPOS='200' WIDTH='40' HEIGHT='21'/>"
+             "<String CONTENT='从' HPOS='140' VPOS='200' WIDTH='20' HEIGHT='36'/>"
+             "<String CONTENT='一个' HPOS='190' VPOS='200' WIDTH='40' HEIGHT='21'/>")
+    line = f"<TextLine HPOS='0' VPOS='200' WIDTH='230' HEIGHT='36'>{words}</TextLine>"
+    (page,) = read_alto(alto(body + line), name="p.xml")
+    assert page.lines[-1].size == 21.0
+    assert page.lines[-1].text == "能让市民从一个"
 
 
 def test_alto_line_without_sp_has_one_word_per_string() -> None:

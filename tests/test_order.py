@@ -637,6 +637,9 @@ THROUGH = [
     ("the story above first", [*ABOVE, SPANNING, *UNDER], False),
     ("a headline over one column", [ABOVE[0], line("一栏标题", 0, 20, 160, 30), UNDER[0], ABOVE[1], UNDER[1]], False),
     ("a body line across", [ABOVE[0], line("通栏的正文" * 6, 0, 20, 330), UNDER[0], ABOVE[1], UNDER[1]], False),
+    # modular seed 7: the next story's kicker, set a size up over its title beside this headline, read after this
+    # story: no body line
+    ("a kicker a size up", [SPANNING, UNDER[0], line("文明创建进行时", 0, 5, 160, 11.5), UNDER[1]], False),
 ]
 
 
@@ -661,6 +664,8 @@ PIECES = [
     ("a gutter between", [line("左栏", 0, 0, 160), line("右栏", 170, 0, 330)], ["左栏", "右栏"]),
     ("another size", [line("正文", 0, 0, 20), line("标题", 22, 0, 62, 20)], ["正文", "标题"]),
     ("the next row", [line("上行", 0, 0, 20), line("下行", 22, 9, 42)], ["上行", "下行"]),
+    # a column rule read as a piece of its own, in the gutter between two columns' lines: it joins nothing (dev01)
+    ("a rule between", [line("甲乙丙", 0, 0, 30), line("|", 32, 0, 34), line("丁戊", 36, 0, 56)], ["甲乙丙", "|", "丁戊"]),
 ]
 
 

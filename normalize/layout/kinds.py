@@ -17,6 +17,7 @@ from ..chardata import (
     DATE_RE,
     DATELINE_RE,
     EDITION_RE,
+    EDITOR_RE,
     HAN,
     HAN_RE,
     JUMP_BACK_RE,
@@ -29,6 +30,7 @@ from .lines import QUANTITY_UNITS, Line
 from .text import (
     CLAUSE_RE,
     CLOSING_BRACKET_RE,
+    CRUMBS_RE,
     LABEL_CHARS,
     NAME_CHARS,
     PROSE_MARK_RE,
@@ -217,16 +219,35 @@ def _near(lines: list[Line], i: int, step: int, past: tuple[str, ...]) -> int | 
 
 def dated_heads(lines: list[Line]) -> None:
     """A page's head dated in figures with its weekday, at the page's top or foot (``综合新闻 2011.5.24 星期二``, as
-    tesseract reads the county page's head): furniture. Near misses: the same line inside the page, where it may
-    be a sentence's (a typesetter's file cuts a sentence around its date), or under a line that does not end its
-    sentence; a date in figures alone."""
+    tesseract reads the county page's head), nothing after the weekday but the page's number: furniture. Near
+    misses: the same line inside the page, where it may be a sentence's (a typesetter's file cuts a sentence around
+    its date), or under a line that does not end its sentence, also across a page break; a line that goes on after
+    the weekday (``2011.5.24星期二上午``); a date in figures alone."""
     for i in sorted(_page_edges(lines)):
         ln = lines[i]
-        if (ln.kind == "text" and NUMERIC_DATE_RE.search(ln.text) and WEEKDAY_RE.search(ln.text)
-                and not PROSE_MARK_RE.search(ln.text) and len("".join(ln.text.split())) <= RUNNING_HEAD_CHARS):
-            above, _ = _neighbours(lines, i)
-            if above is None or above.page != ln.page or above.kind != "text" or ends_sentence(above.text):
-                ln.kind, ln.why = "furniture", "dated_head"
+        weekday = WEEKDAY_RE.search(ln.text)
+        if not (ln.kind == "text" and weekday and NUMERIC_DATE_RE.search(ln.text) and not PROSE_MARK_RE.search(ln.text)
+                and len("".join(ln.text.split())) <= RUNNING_HEAD_CHARS):
+            continue
+        rest = ln.text[weekday.end():].strip()  # (nothing after the weekday but the page's number: 第2版)
+        above = next((x for x in reversed(lines[:i]) if x.kind != "blank"), None)  # (across a page break too)
+        if (not rest or EDITION_RE.fullmatch(rest)) and (
+                above is None or above.kind != "text" or ends_sentence(above.text)):
+            ln.kind, ln.why = "furniture", "dated_head"
+
+
+def crumbed_editors(lines: list[Line]) -> None:
+    """An editors' line after OCR's crumbs of the logo beside it, a wide space between, with no prose marks, at a
+    page's top or foot and next to the page's head (``综合新闻 2011.5.24 星期二`` /
+    ``5外 喇            责任编辑:包美芬 / 版式设计:…``): furniture. Near misses: the same away from the page's head
+    (``第二   审核：通过后上报县民政局备案``, a procedure's step); with prose marks after the label."""
+    for i in sorted(_page_edges(lines)):
+        ln = lines[i]
+        crumbs = CRUMBS_RE.match(ln.text) if ln.kind == "text" else None
+        if not crumbs or not EDITOR_RE.match(ln.text[crumbs.end():]) or PROSE_MARK_RE.search(ln.text):
+            continue
+        if any(n is not None and n.page == ln.page and n.kind == "furniture" for n in _neighbours(lines, i)):
+            ln.kind, ln.why = "furniture", "crumbed_editor"
 
 
 def _page_edges(lines: list[Line]) -> set[int]:
@@ -659,9 +680,9 @@ def distribution_block(lines: list[Line]) -> None:
 
 BOX_PASSES = (margin_heads,)
 """Passes that read an OCR page's boxes too (``layout["lines"]``, by raw line), run before ``KIND_PASSES``."""
-KIND_PASSES = (dated_heads, masthead_debris, head_blocks, folio_heads, compiler_lines, page_edge_names, open_credits,
-               bracketed_asides, inside_sentences, decoration_runs, datelines, signatures, section_tags,
-               distribution_block, named_again, offices, photo_credits, slashless_bylines)
+KIND_PASSES = (dated_heads, crumbed_editors, masthead_debris, head_blocks, folio_heads, compiler_lines,
+               page_edge_names, open_credits, bracketed_asides, inside_sentences, decoration_runs, datelines,
+               signatures, section_tags, distribution_block, named_again, offices, photo_credits, slashless_bylines)
 
 
 def resumes_next(lines: list[Line], i: int) -> bool:

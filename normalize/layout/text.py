@@ -307,21 +307,12 @@ def jump_line(text: str) -> str | None:
 
 
 def editor_line(text: str) -> str | None:
-    """The editors' line of a page: ``本版编辑：民生周刊编辑部``, also after a few glyphs set apart by a wide space,
-    OCR's crumbs of the logo beside it (``5外 喇            责任编辑:包美芬 / 版式设计:…``). Near misses: a sentence
-    that names an editor (no wide space before it, or prose marks after it).
-
-        >>> editor_line("5外 喇            责任编辑:包美芬 / 版式设计:包美芬"), editor_line("他是责任编辑：张三")
-        ('furniture', None)
-    """
-    if text[0] in _EDITOR_STARTS and EDITOR_RE.match(text):
-        return "furniture"
-    crumbs = _CRUMBS_RE.match(text)
-    return ("furniture" if crumbs and EDITOR_RE.match(text[crumbs.end():]) and not PROSE_MARK_RE.search(text)
-            else None)
+    """The editors' line of a page: ``本版编辑：民生周刊编辑部``."""
+    return "furniture" if text[0] in _EDITOR_STARTS and EDITOR_RE.match(text) else None
 
 
-_CRUMBS_RE = re.compile(r"[^\s，。；：]{1,3}(?: [^\s，。；：]{1,3})?\s{3,}")  # a few glyphs, then a wide space
+CRUMBS_RE = re.compile(r"[^\s，。；：]{1,3}(?: [^\s，。；：]{1,3})?\s{3,}")
+"""A few glyphs, then a wide space: OCR's crumbs of a logo before the text beside it on its line."""
 
 
 def page_number(text: str) -> str | None:
@@ -382,7 +373,6 @@ def classify_line(text: str) -> tuple[str, str]:
     """
     if (len(text) > PAGE_NUMBER_CHARS and text[0] not in _EDITOR_STARTS and text[0] not in BYLINE_OPENERS
             and text[-1] not in CLOSE_BRACKETS and "版" not in text and "页" not in text and "年" not in text
-            and "   " not in text
             and text[0] not in LABEL_CREDIT_STARTS and text[-1] not in _LABEL_CREDIT_LAST):
         rules: tuple = _PROFILED_PROSE_KIND if ACTIVE else _PROSE_KIND  # none of the other rules' cues: most lines
     else:
