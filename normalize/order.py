@@ -7,7 +7,8 @@ several columns comes before them; framed boxes and photos part regions. Lines a
 recursive XY-cut (``normalize.xycut``); text printed on a photo is read last (``on_photo``). The file's order of
 text plays no part. Titles set apart by their face alone are kept over their columns (``set_apart``), and a
 column's top read before the column it goes on from is put after it (``turned_column``). An OCR engine's page
-keeps the engine's order but for a column it read in two pieces (``ocr_order``).
+keeps the engine's order but for a column it read in two pieces (``ocr_order``), unless the engine read down
+through a headline over several columns and back up (``reads_through_headline``): then it is read from its boxes.
 """
 
 from __future__ import annotations

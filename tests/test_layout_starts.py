@@ -24,6 +24,10 @@ SUBTITLE_UNDER_WRAP = [
 ]
 
 # body_starts(page, k): True, running text starts at line k; False, line k is a headline's.
+ROLLOUT_END = ["区内各个点设立调查问卷点。"]
+ROLLOUT_HEAD = ["聚焦民生实事", "陕北到安徽特高压直", "流输电工程开工"]
+ROLLOUT_BODY = ["今天（3月15日），国家电网陕", "北至安徽正负800千伏特高压直流输", "电工程开工建设。该工程为我国“西",
+                "电东送”再添一条大动脉，建成后，"]
 BODY_STARTS = [
     # a news dateline opens the body, even short and without a mark
     hit("dateline_start", 2, True, ["孤儿核查工作圆满完成", "本报讯", "（记者 谢芳 通讯员 李淑华）为做好儿童福利工作，"]),
@@ -160,6 +164,13 @@ BODY_STARTS = [
         "近日，新疆维吾尔自治区民",
         "政厅联合新疆大学举办。",
     ]),
+    # a kicker and a title in larger type, fewer characters a line, over a 17 em column (ReportLab seed 409)
+    hit("narrow_lines_widen", 2, False, [*ROLLOUT_END, *ROLLOUT_HEAD, *ROLLOUT_BODY]),
+    # near misses: the run ends on a sentence's end; a line cut at a mark the next one opens with
+    miss("narrow_lines_widen", 2, ("text_follows", True), [*ROLLOUT_END, *ROLLOUT_HEAD[:2], ROLLOUT_HEAD[2] + "。",
+                                                            *ROLLOUT_BODY]),
+    miss("narrow_lines_widen", 2, ("text_follows", True), [*ROLLOUT_END, *ROLLOUT_HEAD[:2], "共建“一带一路”",
+                                                            "，顺应时代潮流，践行人类命运共同体", "理念，为全球治理体系改革提供了中"]),
     # the narrow run ends a sentence: a paragraph's last lines, not a headline's
     miss("narrow_run_widens", 5, ("text_follows", True), [
         "（据央视网）",

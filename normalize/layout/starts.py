@@ -16,6 +16,7 @@ from .rules import decide, family
 from .text import (
     BRACKETED_DATE_RE,
     CLAUSE_RE,
+    PUSHED_RE,
     UNSURE_WIDTH_RE,
     ends_sentence,
     headline_shaped,
@@ -161,9 +162,50 @@ def text_follows(page: Page, k: int) -> bool:
     return True
 
 
+NARROW_RUN = 3  # a headline's lines over its body: at most this many narrow lines before the text widens
+
+
+def narrow_lines_widen(page: Page, k: int) -> bool | None:
+    """A run of two or three headline-like lines (no clause mark, no sentence's end, no number or Latin letters
+    to make a width a guess, none cut at a mark), each clearly narrower than the text under them even with a
+    paragraph's indent, over a line that starts the text: a headline set in larger type, fewer characters a line
+    (``聚焦民生实事`` / ``陕北到安徽特高压直`` / ``流输电工程开工`` over a 17 em column, after a story's last sentence;
+    only where a story or a credit ended above, or after a gap). Near misses: the run ends on a sentence's end (a paragraph's last lines); a line as wide as the text with an
+    indent (a paragraph's first line); a line cut at a mark that the next line opens with (``共建“一带一路”`` /
+    ``，顺应…``)."""
+    above = page.next_index(k, -1)
+    if (_prose(page, k) or not is_heading_candidate(page.lines[k].text)
+            or (above is not None and page.gap_before(k) == "" and page.lines[above].kind == "text"
+                and not ends_sentence(page.lines[above].text))):
+        return None  # (only where a story ended above: not inside a headline, ``共建“一带一路”·权`` / ``威访谈``)
+    run = [k]
+    j = k
+    for _ in range(NARROW_RUN):
+        nxt = page.next_index(j)
+        if nxt is None or page.gap_after(j) != "":
+            return None
+        text = page.lines[nxt].text
+        if (not is_heading_candidate(text) or ends_sentence(text) or CLAUSE_RE.search(text)
+                or UNSURE_WIDTH_RE.search(text) or _cut(page, nxt)):
+            break
+        run.append(nxt)
+        j = nxt
+    if len(run) < 2:
+        return None
+    body = page.next_index(run[-1])
+    if body is None or page.gap_after(run[-1]) != "" or PUSHED_RE.match(page.lines[body].text):
+        return None
+    after = page.next_index(body)
+    column = max(page.full(body), page.full(after) if after is not None and page.gap_after(body) == "" else 0.0)
+    narrow = column - Tol.INDENT - Tol.NARROW  # (narrower than the text's first line, indent and all)
+    if page.full(body) >= narrow and all(page.full(x) < narrow for x in run):
+        return False
+    return None
+
+
 BODY_STARTS = family("body_starts", dateline_start, over_byline, prose_line, middle_dot_start, date_across_break,
                      cut_line_is_prose, alone_between_blanks, no_start_shape, two_narrow_lines, narrow_run_widens,
-                     text_follows)
+                     narrow_lines_widen, text_follows)
 
 
 def body_starts(page: Page, k: int) -> bool:
