@@ -111,16 +111,19 @@ _BRACKETED_LINE_RE = re.compile(
 
 def ends_sentence(text: str, *, ascii_marks: bool = False) -> bool:
     """
-    True when a line ends a sentence: 。！？… possibly followed by closing quotes or brackets; with
-    ``ascii_marks``, also an ASCII ``?`` or ``!`` after a Chinese character, as OCR and extraction
-    print them (the text stages read those as a headline's ``!`` too often to count them there).
+    True when a line ends a sentence: 。！？… possibly followed by closing quotes or brackets (OCR's spaces
+    between them aside), or an ASCII ``?`` or ``!`` after a Chinese character followed by a closing quote (speech);
+    with ``ascii_marks``, also such a mark alone, as OCR and extraction print them (the text stages read those as a
+    headline's ``!`` too often to count them there).
 
         >>> ends_sentence("等重点问题。"), ends_sentence("“社会组织能力提升”"), ends_sentence("好。”")
         (True, False, True)
-        >>> ends_sentence("好爸爸?”"), ends_sentence("好爸爸?”", ascii_marks=True)
-        (False, True)
+        >>> ends_sentence("好爸爸?"), ends_sentence("好爸爸?", ascii_marks=True), ends_sentence("好爸爸?”")
+        (False, True, True)
         >>> ends_sentence("COVID?", ascii_marks=True)
         False
+        >>> ends_sentence("我到底是不是好爸爸? ”"), ends_sentence("用电高峰来了!"), ends_sentence("天文智慧。 ”")
+        (True, False, True)
     """
     if ascii_marks:
         end = text.rstrip().rstrip(CLOSERS)
@@ -132,8 +135,12 @@ def ends_sentence(text: str, *, ascii_marks: bool = False) -> bool:
         return True
     if last not in _CLOSER_SET and not last.isspace():
         return False  # the common case, decided without copying the line
-    end = text.rstrip().rstrip(CLOSERS)
-    return bool(end) and end[-1] in _SENTENCE_END
+    stripped = text.rstrip()
+    end = stripped.rstrip(CLOSERS + " ")  # (OCR spaces a closing quote off its mark: ``好爸爸? ”``)
+    if end and end[-1] in _SENTENCE_END:
+        return True
+    # (speech closed after OCR's ASCII ? or !: the quote tells it from a headline's ``用电高峰来了!``)
+    return len(end) > 1 and end[-1] in "?!" and end != stripped and not end[-2].isascii()
 
 
 def has_full_stop(text: str) -> bool:
