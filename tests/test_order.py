@@ -59,6 +59,9 @@ def regions(lines: list[TextLine], **graphics: list[Box]) -> list[list[str]]:
     (line("甲", 0, 0, 40), line("乙", 0, 14, 40), [(60, 11.5, 90, 12)], True),   # near miss: a rule beside them
     (line("标题", 0, -30, 40, 24), line("乙", 0, 0, 40), [], False),             # a headline over its body
     (line("甲", 0, 0, 40, 11), line("乙", 0, 14, 40, 10), [], True),             # near miss: 1.1 times the size
+    (line("甲", 0, 0, 90, 11.5), line("乙", 60, 14, 120, 10.5), [], False),     # a lead, then a column far right
+    (line("甲", 0, 0, 90, 11.5), line("乙", 21, 14, 120, 10.5), [], True),      # near miss: an indent from its edge
+    (line("甲", 0, 0, 90, 10), line("乙", 60, 14, 120, 10), [], True),          # near miss: one size (a credit)
 ])
 def test_continues_column(upper: TextLine, lower: TextLine, rules: list[Box], goes_on: bool) -> None:
     assert continues_column(upper, lower, rules) is goes_on

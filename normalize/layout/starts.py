@@ -170,9 +170,9 @@ def narrow_lines_widen(page: Page, k: int) -> bool | None:
     to make a width a guess, none cut at a mark), each clearly narrower than the text under them even with a
     paragraph's indent, over a line that starts the text: a headline set in larger type, fewer characters a line
     (``聚焦民生实事`` / ``陕北到安徽特高压直`` / ``流输电工程开工`` over a 17 em column, after a story's last sentence;
-    only where a story or a credit ended above, or after a gap). Near misses: the run ends on a sentence's end (a paragraph's last lines); a line as wide as the text with an
-    indent (a paragraph's first line); a line cut at a mark that the next line opens with (``共建“一带一路”`` /
-    ``，顺应…``)."""
+    only where a story or a credit ended above, or after a gap). Near misses: the run ends on a sentence's end (a
+    paragraph's last lines); a line as wide as the text with an indent (a paragraph's first line); a line cut at a
+    mark that the next line opens with (``共建“一带一路”`` / ``，顺应…``)."""
     above = page.next_index(k, -1)
     if (_prose(page, k) or not is_heading_candidate(page.lines[k].text)
             or (above is not None and page.gap_before(k) == "" and page.lines[above].kind == "text"
