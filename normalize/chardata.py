@@ -57,6 +57,9 @@ EDITION_RE = re.compile(r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版")
 # (OCR reads a 1 as ], l, I, | or a colon: "2025年1]月28日", "2024年5月:日")
 DATE_RE = re.compile(r"\d{4}\s*年\s*[\dIl|\]:：]{1,2}\s*月\s*[\dIl|\]:：]{1,2}\s*日")
 WEEKDAY_RE = re.compile(r"星期\s?[一二三四五六日天]")  # (OCR: 星期 二)
+UPRIGHT_MARKS = "“”‘’「」『』《》〈〉、，·！？"
+"""Marks an upright title keeps among its characters, each on an em (or, extracted, a line) of its own:
+``我县“假证被拘”第一人现身``."""
 NUMERIC_DATE_RE = re.compile(
     r"(?<![\d.])(?:19|20)\d\d\s*([.．/-])\s*(?:1[0-2]|0?[1-9])\s*\1\s*(?:3[01]|[12]\d|0?[1-9])(?![\d.])")
 """A date in figures only, as a page's head prints it: ``2011.5.24``, ``2024/07/29``."""

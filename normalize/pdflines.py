@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import Any
 from unicodedata import east_asian_width
 
-from normalize.chardata import HAN_RE, SENTENCE_END
+from normalize.chardata import HAN_RE, SENTENCE_END, UPRIGHT_MARKS
 from normalize.geometry import EDGE_EM, Box, Gutter, TextLine, gutters
 
 ASCENT_EM = 0.88
@@ -70,7 +70,7 @@ text of the same size is what shows a gutter."""
 STACK_CHARS, STACK_EDGE_EM, STACK_STEP_EM, STACK_SIZE = 3, 0.25, (0.9, 1.6), 0.2
 """A vertical line: this many Han characters at least, at one left edge (within this share of an em), each
 this many ems below the one before, none with a character within this share of its size beside it."""
-STACKED_MARKS = frozenset("“”‘’「」『』《》〈〉、，·！？")
+STACKED_MARKS = frozenset(UPRIGHT_MARKS)
 """Marks an upright title keeps among its characters, each on an em of its own (``我县“假证被拘”第一人现身``)."""
 WALL_MIN_EM = 1.0
 """A graphic at least this tall (in em of the line) standing in a gap parts the line there: a column rule, a photo."""

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..chardata import HAN, HAN_RE
+from ..chardata import HAN, HAN_RE, UPRIGHT_MARKS
 from .columns import reading_order
 from .text import (
     DRAWN_RULES,
@@ -203,7 +203,7 @@ def glue_numbers(lines: list[Line]) -> list[Line]:
 
 
 UPRIGHT_CHARS = 3  # a title set upright comes out of pdftotext a character a line: this many lines at least
-_UPRIGHT_RE = re.compile(f"[{HAN}“”‘’「」『』《》、，·！？]")
+_UPRIGHT_RE = re.compile(f"[{HAN}{UPRIGHT_MARKS}]")
 
 
 def upright_titles(lines: list[Line]) -> list[Line]:
@@ -227,10 +227,10 @@ def upright_titles(lines: list[Line]) -> list[Line]:
                and lines[end].page == lines[k].page and lines[end].n == lines[k].n + (end - k)):
             end += 1
         if end - k >= UPRIGHT_CHARS and sum(bool(HAN_RE.match(x.text)) for x in lines[k:end]) >= UPRIGHT_CHARS:
-            first = lines[k]
-            first.text, first.last, first.kind, first.why = "".join(x.text for x in lines[k:end]), lines[end - 1].end, \
-                "text", ""
-            out.append(first)
+            title = lines[k]  # (the run's first line stands for it: its number, page and indent)
+            title.text, title.last = "".join(x.text for x in lines[k:end]), lines[end - 1].end
+            title.kind, title.why = "text", ""
+            out.append(title)
             k = end
             continue
         out.append(lines[k])
