@@ -170,6 +170,12 @@ def group_lines(chars: list[Char], walls: Sequence[Box] = ()) -> list[TextLine]:
     >>> two_columns = han("甲乙", 0, 20) + han("丙丁", 35, 20) + han("戊己", 0, 34) + han("庚辛", 35, 34)
     >>> [line.text for line in group_lines(two_columns)]  # a gutter 1.5 em wide on both lines
     ['甲乙', '丙丁', '戊己', '庚辛']
+    >>> def spaced(text, x, base):  # a narrow column justified: every character 0.35 em from the next
+    ...     return [Char(c, x + i * 13.5, x + i * 13.5 + 10, base, 10.0) for i, c in enumerate(text)]
+    >>> justified = [*spaced("甲乙丙", 0, 20), *spaced("丁戊己", 48, 20), *spaced("庚辛壬", 0, 34),
+    ...              *spaced("癸子丑", 48, 34)]
+    >>> [line.text for line in group_lines(justified)]  # a gutter 1.1 em wide, three times the letter spacing
+    ['甲乙丙', '丁戊己', '庚辛壬', '癸子丑']
     >>> hanging = han("甲乙丙，", 0, 20) + han("丁戊", 42, 20) + han("己庚辛", 0, 34) + han("壬癸", 42, 34)
     >>> [line.text for line in group_lines(hanging)]  # a comma hanging into a gutter 1.2 em wide
     ['甲乙丙，', '丁戊', '己庚辛', '壬癸']
@@ -396,8 +402,8 @@ def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], talle
         return True
     if right.x0 - left.x1 < OCR_GAP_EM * size and _stretched(left.chars[-1]) and _stretched(right.chars[0]):
         return False  # an OCR layer's words are ink boxes, on a grid: its gaps line up from line to line
-    if left.tail == 1 and len(right.chars) == 1:  # letter spacing: a two-line spaced headline's gaps line up
-        return right.x0 - left.x1 > LONE_GAP_EM * size
+    if left.tail == 1 and len(right.chars) == 1 and _spaced_alike(left, right):
+        return right.x0 - left.x1 > LONE_GAP_EM * size  # letter spacing: a two-line spaced headline's gaps line up
     top, bottom = max(left.top, right.top), min(left.bottom, right.bottom)
     touch = WALL_TOUCH_EM * size
     for x0, wall_top, x1, wall_bottom in walls:
@@ -430,6 +436,16 @@ def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], talle
     sides = (a_sides[0] or b_sides[0]) and (a_sides[1] or b_sides[1])
     return a_free and b_free and (((a_left or b_left) and (a_right or b_right))
                                   or (gap > GUTTER_GAP_EM * size and sides) or gap > LONE_GAP_EM * size)
+
+
+def _spaced_alike(left: _Run, right: _Run) -> bool:
+    """The gap before ``right`` is about the gap between ``left``'s last two characters, as a letter-spaced line's
+    gaps are: not the gutter after a column's justified line whose every character stands apart (Chromium's
+    narrow justified columns: ``议，共同商讨社工服`` / ``组信息共享、互通有`` across a gutter of an em)."""
+    if len(left.chars) < 2:
+        return True
+    spacing = left.chars[-1].x0 - left.chars[-2].x1
+    return right.x0 - left.x1 <= 2 * spacing + JOIN_GAP_EM * min(left.size, right.size)
 
 
 def _stretched(char: Char) -> bool:
