@@ -229,6 +229,19 @@ def test_a_kicker_in_smaller_type_above_the_title_and_a_subtitle_below() -> None
 
 
 
+@pytest.mark.parametrize(("row", "role"), [
+    # held-out seed 37: a kicker in body type, alone in its region at the page's top, at the title's left edge
+    (("共建“一带一路”·权威访谈", 40.0, 56.0, BODY, 3), "kicker"),
+    # near misses: an office's name set right (the story before's credit), and a line that ends a sentence
+    (("街道社工站", 200.0, 56.0, BODY, 3), None),
+    (("论坛取得了圆满成功。", 40.0, 56.0, BODY, 3), None),
+])
+def test_a_kicker_in_body_type_alone_over_the_title(row: tuple[Any, ...], role: str | None) -> None:
+    got = roles(row, TITLE, *column(PARAGRAPHS_TEXT, top=100.0, block=2, indent=(0,)))
+    kicker = next((b for b in got if b[2] == row[0]), None)
+    assert (kicker is not None and kicker[:2] == ("heading", "kicker")) is (role == "kicker")
+
+
 def test_a_framed_short_heading_is_a_label_not_a_title() -> None:
     label = ("简讯", 300.0, 60.0, 14.0, 3)
     brief = column(["县质监局对压力容器进行检查，", "重点为安全生产责任制。"], x0=300.0, top=90.0, block=4)
