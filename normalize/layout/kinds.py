@@ -230,7 +230,8 @@ def dated_heads(lines: list[Line]) -> None:
                 and len("".join(ln.text.split())) <= RUNNING_HEAD_CHARS):
             continue
         rest = ln.text[weekday.end():].strip()  # (nothing after the weekday but the page's number: 第2版)
-        above = next((x for x in reversed(lines[:i]) if x.kind != "blank"), None)  # (across a page break too)
+        k = _near(lines, i, -1, ("blank",))  # (across a page break too)
+        above = None if k is None else lines[k]
         if (not rest or EDITION_RE.fullmatch(rest)) and (
                 above is None or above.kind != "text" or ends_sentence(above.text)):
             ln.kind, ln.why = "furniture", "dated_head"
