@@ -8,7 +8,7 @@ from helpers import ROW, blocks_at, hit, kinds, miss, page, pages
 
 from normalize.layout import build_blocks, classify_line, join_lines, line_width
 from normalize.layout.lines import read_lines
-from normalize.layout.page import Page, page_mark_em
+from normalize.layout.page import Page, page_marks
 from normalize.profile import applied, profile_from
 
 
@@ -210,7 +210,7 @@ def test_a_full_line_above_a_cut_line_is_no_piece_of_it() -> None:
         "一二三四五六七八九十一二",
         "一二三四五六七八九十。",
     ), False)
-    doc = Page(lines, page_mark_em(lines))
+    doc = Page(lines, *page_marks(lines))
     assert [doc.width.cut_after(i) for i in range(len(lines))] == [False, False, False, True, False, False, False]
 
 
@@ -224,7 +224,7 @@ def test_a_pushed_mark_line_wider_than_the_column_is_not_joined_in_width() -> No
         "展论坛。",
     )
     lines = read_lines(text, False)
-    doc = Page(lines, page_mark_em(lines))
+    doc = Page(lines, *page_marks(lines))
     assert [doc.width[i] for i in doc.text_idx[:2]] == [12.0, 17.0]
 
 
@@ -344,3 +344,17 @@ UPRIGHT_STORY = ["本报讯（记者李晓明）据日本财务省今天发布�
 ])
 def test_upright_titles_come_out_as_one_line(lines: list[str], expected: list[str]) -> None:
     assert [ln.text for ln in read_lines("\n".join(lines), False) if ln.kind != "blank"] == expected
+
+
+def test_a_page_that_hangs_its_marks_is_told_from_one_that_fits_them() -> None:
+    """Full lines ending on a clause mark one em wider than those ending on a character: the page hangs its
+    marks; as wide: it fits them. Near miss: lines one em wider for Latin glyphs (widths a guess) cast no vote."""
+    hung = ["顺应时代潮流，践行人", "类命运共同体理念提供，", "了中国方案，也开创了", "我国对外开放新格局的，",
+            "中国新疆陆地边境线长", "达五千七百多公里。"]
+    fitted = ["顺应时代潮流，践行人", "类命运共同体理念提，", "供了中国方案，也开创", "了我国对外开放新格，",
+              "局中国新疆陆地边境线", "长达五千七百多公里。"]
+    latin = ["顺应时代潮流，践行人", "类命运共同体理念AB，", "了中国方案，也开创了", "我国对外开放新格局C，",
+             "中国新疆陆地边境线长", "达五千七百多公里。"]
+    assert page_marks(read_lines(page(*hung), False)) == (1.0, True)
+    assert page_marks(read_lines(page(*fitted), False)) == (1.0, False)
+    assert page_marks(read_lines(page(*latin), False)) == (1.0, False)

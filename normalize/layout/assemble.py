@@ -16,7 +16,7 @@ from .columns import byline_first
 from .headlines import heading_span, new_element
 from .kinds import BOX_PASSES, KIND_PASSES, repeated_titles, resumes_next
 from .lines import Line, read_lines
-from .page import Page, page_mark_em
+from .page import Page, page_marks
 from .paragraphs import (
     Open,
     break_before,
@@ -49,7 +49,7 @@ class Assembler:
 
     def __init__(self, text: str, boxes: list[Any] | None = None) -> None:
         lines = read_lines(text, len(SPACEY_RE.findall(text)) >= SPACEY_MARKS)
-        mark_em = page_mark_em(lines)  # (from the lines as read: the passes below change kinds)
+        mark_em, hang = page_marks(lines)  # (from the lines as read: the passes below change kinds)
         for box_pass in BOX_PASSES if boxes else ():  # an OCR page's boxes: where a line stands (see ``assembler``)
             box_pass(lines, boxes)
         for mark in KIND_PASSES:
@@ -58,7 +58,7 @@ class Assembler:
         for i, ln in enumerate(lines):
             ln.i = i
         self.lines = lines
-        self.page = Page(lines, mark_em)
+        self.page = Page(lines, mark_em, hang)
         self.hyphenated = hyphenated_words(text)
         self.printed = printed_titles(text)
         self.blocks: list[dict] = []

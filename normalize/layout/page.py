@@ -29,12 +29,14 @@ from .text import (
 from .widths import (
     DOT_EM,
     HALF,
+    HANGING,
     MAX_SAMPLE_LINES,
     MIN_SAMPLE_CHARS,
     Tol,
     counts,
     em,
     estimate_dot_em,
+    estimate_hang,
     estimate_mark_em,
     latin_error,
     line_width,
@@ -45,11 +47,15 @@ NEAR_LINES = 3  # lines above and below that tell how wide a column is
 WIDE_SHARE, FRAGMENTED_SHARE = 0.8, 0.4  # the wide lines' percentile; the share of lines half as wide that is random
 
 
-def page_mark_em(lines: list[Line]) -> float:
-    """The width of a punctuation mark on this page (see ``estimate_mark_em``)."""
-    sample = itertools.islice((ln.text for ln in lines if ln.kind == "text" and len(ln.text) >= MIN_SAMPLE_CHARS),
-                              MAX_SAMPLE_LINES)
-    return estimate_mark_em([counts(t) for t in sample])
+def page_marks(lines: list[Line]) -> tuple[float, bool]:
+    """How this page sets its punctuation: a mark's width (see ``estimate_mark_em``) and whether a
+    line's last mark may stand past the column's edge (``estimate_hang``). Where marks hang, the
+    lines ending on one are no sample of a mark's width."""
+    texts = [ln.text for ln in lines if ln.kind == "text" and len(ln.text) >= MIN_SAMPLE_CHARS][:MAX_SAMPLE_LINES]
+    within = estimate_mark_em([counts(t) for t in texts if t[-1] not in HANGING])
+    if estimate_hang(texts, within):
+        return within, True
+    return estimate_mark_em([counts(t) for t in texts]), False
 
 
 class Widths(dict[int, float]):
@@ -59,6 +65,7 @@ class Widths(dict[int, float]):
         super().__init__()
         self.lines, self.mark_em = lines, mark_em
         self.dot_em = DOT_EM  # until Page estimates it from the page
+        self.hang = False  # the page hangs closing marks past the column's edge (see ``estimate_hang``)
         self.seconds: dict[int, bool] = {}
         self.raws: dict[int, float] = {}
 
@@ -152,7 +159,7 @@ def fragmented(widths: list[int]) -> bool:
 class Page:
     """The text lines of one document with their neighbours, for the width rules."""
 
-    def __init__(self, lines: list[Line], mark_em: float = 1.0) -> None:
+    def __init__(self, lines: list[Line], mark_em: float = 1.0, hang: bool = False) -> None:
         self.lines = lines
         self.text_idx = [i for i, ln in enumerate(lines) if ln.kind == "text"]
         self.pos = {i: k for k, i in enumerate(self.text_idx)}
@@ -160,6 +167,7 @@ class Page:
         self.following: dict[int, int | None] = dict(zip(self.text_idx, after))  # next_index(i), looked up
         self.previous = dict(zip(after, self.text_idx))  # the text line before each text line
         self.width = Widths(lines, mark_em)
+        self.width.hang = hang
         self.gaps = [self._gap(i, j) for i, j in zip(self.text_idx, after)]
         self.page_tops: set[int] = set()  # the first non-blank line of each page
         pages_seen: set[int] = set()
@@ -290,7 +298,13 @@ class Page:
             # each may have broken early, before a number that did not fit: look one line further
             below.append(self.next_index(below[-1]))
         ref = max(self.width[j] for j in below if j is not None)
-        half = HALF * self.width.mark_em if squeezed and ln.text[-1] in SQUEEZABLE_ENDS else 0.0
+        half = 0.0
+        if self.width.hang and ln.text[-1] in HANGING:
+            # it may stand past the column's edge (``共建“一带一路”，`` in 8 em of 10), against lines of sure width
+            sure = [self.width[j] for j in below if j is not None and not UNSURE_WIDTH_RE.search(self.lines[j].text)]
+            ref, half = max(sure, default=ref), self.width.mark_em
+        elif squeezed and ln.text[-1] in SQUEEZABLE_ENDS:
+            half = HALF * self.width.mark_em
         return (ref - Tol.INDENT_DEPTH <= self.full(i)
                 and self.width[i] - half <= ref - max(Tol.INDENT_MIN, Tol.INDENT_SHARE * ref) + Tol.EPS)
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..chardata import CJK_PUNCT
+from ..chardata import CJK_PUNCT, HAN
+from .text import NO_LINE_START_SET
 
 ASCII_EM = 0.55
 SPACE_EM = 0.15
@@ -24,6 +25,10 @@ MARK_EMS = (1.0, 0.75, 0.5)  # how wide a typesetter may set a Chinese mark
 MAX_SAMPLE_LINES = 400  # lines enough to tell how a page sets its marks
 MIN_SAMPLE_CHARS = 6  # a line shorter than this says little about its column
 HALF = 0.5  # a mark set half-width
+HANGING = "，。、；：？！”’）》」』"  # the marks a typesetter may hang past a column's right edge
+CLAUSE_ENDS = "，、；："  # a line ending on one goes on: a full line
+HAN_END_RE = re.compile(f"[{HAN}]$")
+HANG_VOTES = 3  # pairs of lines enough to tell that a page hangs its marks
 
 
 class Tol:
@@ -47,6 +52,7 @@ class Tol:
     DOT_VOTE = 0.6  # a line holding "·" is full when this close to the full lines near it
     BIN = 0.5  # widths rounded to half an em when counting lines of one width
     BIN_LEAD = 1.05  # a mark width wins only with this many times more lines of one width
+    HANG = 0.3  # a line ending on a mark is its mark wider than the next, give or take this, where marks hang
     EPS = 1e-6  # rounding: a width on the boundary counts as inside
 
 
@@ -126,6 +132,37 @@ def estimate_mark_em(sample: list[Counts]) -> float:
         if count > best_count * Tol.BIN_LEAD:
             best, best_count = mark_em, count
     return best
+
+
+def estimate_hang(lines: list[str], mark_em: float = 1.0) -> bool:
+    """
+    Whether the page lets a line's last mark stand past its column's right edge (hangs it), as
+    some typesetters do, rather than taking a character down with it. Votes over pairs of lines
+    in a row (in reading order), one ending on a clause mark (so not a paragraph's last line: a
+    full line), the other on a character that goes on: the first a mark wider, or as wide. A page
+    that hangs marks shows about as many of each (the mark fell past the edge, or right on it);
+    one that does not, almost none a mark wider.
+
+        >>> estimate_hang(["类命运共同体理念，为", "全球治理体系改革提供，", "了中国方案，也开创了",
+        ...                "新疆已建成四个境外园，", "中国新疆陆地边境线长", "达5700多公里，是中"])
+        True
+        >>> estimate_hang(["表团的新闻发言人，介", "绍各自代表团审议，", "与会人员包括大鹏社会", "事务办公室、社区服，",
+        ...                "务中心和部分社区代表", "新疆已建成四个境外园，", "中国新疆陆地边境线长"])
+        False
+    """
+    hang = flush = 0
+    sample = [t for t in lines if len(t) >= MIN_SAMPLE_CHARS]
+    for k in range(len(sample) - 1):
+        a, b = sample[k], sample[k + 1]
+        marked, other = (a, b) if a[-1] in CLAUSE_ENDS else (b, a)
+        below = b if other is a else (sample[k + 2] if k + 2 < len(sample) else "")  # (the line under ``other``)
+        if (marked[-1] not in CLAUSE_ENDS or not HAN_END_RE.search(other) or _NARROW_RE.search(a + b)
+                or below[1:2] in NO_LINE_START_SET):
+            continue  # (widths a guess: Latin glyphs, spaces, or a character taken down with a mark)
+        d = em(counts(marked), mark_em) - em(counts(other), mark_em)
+        hang += abs(d - mark_em) <= Tol.HANG
+        flush += abs(d) <= Tol.HANG
+    return hang >= HANG_VOTES and 2 * hang >= flush
 
 
 def estimate_dot_em(samples: list[tuple[str, float, list[str]]], mark_em: float = 1.0) -> float:
