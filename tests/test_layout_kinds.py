@@ -182,6 +182,14 @@ KIND_PASS_ROWS = [
     # over a title whose 、 lists two of its words (ReportLab seed 283)
     hit("offices", 3, ("credit", "office_after_story"), [*VISIT, "县残疾人联合会", "相约“5.20”表白、", "登记迎来小高潮",
                                                          "文/周文静", *LEAD]),
+    # over a title whose first word reads as a verb (共建), far wider than the name: no line of one title with it
+    hit("offices", 3, ("credit", "office_after_story"), [*VISIT, "街道社工站", "共建单位为复评齐献力",
+                                                        "本报讯（记者 李晓明）日前，县委宣传部全体机关干部",
+                                                        "来到共建单位蟠龙社区，开展环境卫生整治。"]),
+    # near miss: over a title line about as wide, the office is its subject: the title's first line
+    miss("offices", 3, ("text", ""), [*VISIT, "城南社区卫生服务中心", "开展免费义诊进社区",
+                                      "本报讯（记者 李晓明）日前，城南社区卫生服务中心的",
+                                      "医生来到社区广场，为居民免费义诊。"]),
     # near miss: a one-line title over a body whose first line has a 、
     miss("offices", 3, ("text", ""), [*VISIT, "最美巾帼志愿服务队", "巾帼志愿者、党员志愿者组成", "的服务队，常年活跃在社区，",
                                       "为居民提供各类服务。"]),
