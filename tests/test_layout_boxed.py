@@ -715,18 +715,21 @@ def test_a_title_in_another_face_half_an_em_clear_of_both_edges_is_centred() -> 
     assert ("heading", "title", title[0]) not in bulletin_blocks((text, layout))
 
 
-@pytest.mark.parametrize(("upright_top", "kicker_role"), [
-    (52.0, "kicker"),  # the upright title starts level with the kicker over its module: one headline
-    (20.0, "title"),  # near miss: it starts higher than the kicker, a headline of its own
+@pytest.mark.parametrize(("upright_top", "size", "kicker_role"), [
+    (52.0, 11.0, "kicker"),  # the upright title starts level with the kicker over its module: one headline
+    (20.0, 11.0, "title"),  # near miss: it starts higher than the kicker, a headline of its own
+    (52.0, 15.0, "title"),  # near miss: level with it, in its own type: another module's title
 ])
-def test_a_kicker_over_a_module_heads_the_upright_title_beside_its_body(upright_top: float, kicker_role: str) -> None:
-    kicker = ("文明创建进行时", 40.0, 50.0, 11.0, 1)
+def test_a_kicker_over_a_module_heads_the_upright_title_beside_its_body(upright_top: float, size: float,
+                                                                        kicker_role: str) -> None:
+    kicker = ("文明创建进行时", 40.0, 50.0, size, 1)
     upright = ("日本上半财年贸易逆差创新高", 180.0, upright_top, 15.0, 3, 195.0)
     body = column(PARAGRAPHS_TEXT, top=70.0, block=2, indent=(0, 3))
     text, layout = typeset(kicker, upright, *body)  # (in reading order: ``order.upright_titles_first``)
     layout["lines"][1][4] = upright_top + 13 * 15.0  # (read top to bottom: thirteen characters tall)
-    heads = [(b["role"], b["text"]) for b in build_blocks(text, layout) if b["kind"] == "heading"]
-    assert heads[0] == (kicker_role, "文明创建进行时") and ("title", upright[0]) in heads
+    heads = [(b["role"], b["text"], b["headline"]) for b in build_blocks(text, layout) if b["kind"] == "heading"]
+    assert heads[0][:2] == (kicker_role, "文明创建进行时") and heads[1][:2] == ("title", upright[0])
+    assert (heads[0][2] == heads[1][2]) is (kicker_role == "kicker")  # (one headline, or two)
 
 
 @pytest.mark.parametrize(("deck", "subtitle"), [
