@@ -358,3 +358,16 @@ def test_a_page_that_hangs_its_marks_is_told_from_one_that_fits_them() -> None:
     assert page_marks(read_lines(page(*hung), False)) == (1.0, True)
     assert page_marks(read_lines(page(*fitted), False)) == (1.0, False)
     assert page_marks(read_lines(page(*latin), False)) == (1.0, False)
+
+
+@pytest.mark.parametrize(("line", "pieces"), [
+    # a byline set flush right on a headline's last baseline: the title's line, then the byline
+    ("心 文/黄海涛", [("text", "心"), ("byline", "文/黄海涛")]),
+    ("书” 文/王璐", [("text", "书”"), ("byline", "文/王璐")]),
+    # near misses: prose before it; more than a name after it
+    ("他说， 文/图 均由本报记者提供", [("text", "他说， 文/图 均由本报记者提供")]),
+    ("心 文/黄海涛在会上说，这是", [("text", "心 文/黄海涛在会上说，这是")]),
+])
+def test_a_byline_on_a_headlines_last_baseline_is_a_line_of_its_own(line: str, pieces: list[tuple[str, str]]) -> None:
+    lines = read_lines(page("邮政储蓄银行老区小学献爱", line, "本报讯（记者陈玲玲）5月20日下午，"), False)
+    assert [(x.kind, x.text) for x in lines[1:-1]] == pieces

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from ..chardata import HAN, HAN_RE, UPRIGHT_MARKS
 from .columns import reading_order
 from .text import (
+    BYLINE_RE,
+    CLAUSE_RE,
     DRAWN_RULES,
     INDENT_RE,
     INDENT_STARTS,
@@ -29,6 +31,8 @@ NUMBER_END_RE = re.compile(r"[0-9０-９]$")
 # A story's dateline after a space inside a line, the text before it no clause's: text beside it on the same
 # baseline ended there. Near misses: ``本报通讯员`` (no dateline), ``据了解， 本报讯…`` (a clause goes on)
 DATELINE_INSIDE_RE = re.compile(r"(?<=[^\s，、：；,:;])[ \u3000]+(?=本 ?报 ?讯)")
+# A byline set on a headline's last baseline, flush right: ``心 文/黄海涛``, ``书” 文/王璐`` (see ``byline_inside``)
+BYLINE_INSIDE_RE = re.compile(r"[ \u3000]+(?=(?:[◎○●]\s*)?[文图][^ \u3000]*[/／])")
 # what goes on from a number: a digit or mark of it, or a unit or measure word
 QUANTITY_UNITS = "月日年号时分秒点万亿元岁个名人次支件项家所位台倍余多"  # a unit or measure word after a number
 NUMBER_GOES_ON_RE = re.compile(rf"[0-9０-９.．%％:：\-−]|[{QUANTITY_UNITS}]")
@@ -103,6 +107,10 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
             out += [_line(n, page, stripped[:m.start()], indented, end=True),
                     _line(n, page, stripped[m.end():], start=True)]
             continue
+        if kind == "text" and spaced and (cut := byline_inside(stripped)):
+            out += [_line(n, page, stripped[:cut[0]], indented, end=True),
+                    _line(n, page, stripped[cut[1]:], start=True)]
+            continue
         if (kind == "text" and not spacey and spaced and INLINE_BREAK_RE.search(stripped)
                 and not LETTER_SPACED_RE.search(stripped)):
             pieces = INLINE_BREAK_RE.sub(functools.partial(_inline_break, opened=opened), stripped).split("\n")
@@ -121,6 +129,23 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
     for i, ln in enumerate(out):
         ln.i = i
     return out
+
+
+def byline_inside(text: str) -> tuple[int, int] | None:
+    """Where a byline set flush right on a headline's last baseline starts, after the space before it
+    (``心 文/黄海涛``: the title's last character, then its byline); None where the line holds none.
+    Near misses: a line of prose before it (a clause mark), or more than a byline after it.
+
+        >>> byline_inside("心 文/黄海涛"), byline_inside("议共话社工服务 文/图 陈思远")
+        ((1, 2), (7, 8))
+        >>> byline_inside("他说， 文/图 均由本报记者提供"), byline_inside("心 文/黄海涛在会上说，这是")
+        (None, None)
+    """
+    for m in BYLINE_INSIDE_RE.finditer(text):
+        head, tail = text[:m.start()], text[m.end():]
+        if head and not CLAUSE_RE.search(head) and BYLINE_RE.match(tail):
+            return m.start(), m.end()
+    return None
 
 
 def _inline_break(m: re.Match[str], opened: int) -> str:
