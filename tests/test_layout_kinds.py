@@ -279,6 +279,14 @@ KIND_PASS_ROWS = [
         "社会工作论坛举办",
         *LEAD,
     ]),
+    # wrapped in a narrow column, closed by the line right under it, over an upright title's line (made one)
+    hit("open_credits", 2, ("credit", "open_credit"), [
+        "受到影响。",
+        "（据央视《新闻联",
+        "播》）",
+        "德", "国", "多", "个", "机", "场", "罢", "工",
+        "本报讯（记者 刘洋）今天（10月8日），一列装载",
+    ]),
     # OCR lost the closing bracket: after a sentence end, a gap after it
     hit("open_credits", 2, ("credit", "open_credit"), [
         "经济”相关话题深入交流。",

@@ -371,3 +371,15 @@ def test_a_page_that_hangs_its_marks_is_told_from_one_that_fits_them() -> None:
 def test_a_byline_on_a_headlines_last_baseline_is_a_line_of_its_own(line: str, pieces: list[tuple[str, str]]) -> None:
     lines = read_lines(page("邮政储蓄银行老区小学献爱", line, "本报讯（记者陈玲玲）5月20日下午，"), False)
     assert [(x.kind, x.text) for x in lines[1:-1]] == pieces
+
+
+def test_a_credit_wrapped_in_a_narrow_column_is_one_credit_over_the_upright_title_after_it() -> None:
+    """``（据央视《新闻联`` / ``播》）`` over ``德`` / ``国`` / … : the credit whole, the title apart. Near miss: a line
+    under a whole credit stays apart (the next story's kicker)."""
+    title = ["德", "国", "多", "个", "机", "场", "罢", "工"]
+    body = ["本报讯（记者 刘洋）今天（10月8日），一列装载110个", "集装箱的铁海联运班列从广西钦州港站开出。"]
+    blocks = build_blocks(page("乘客的出行受到影响。", "（据央视《新闻联", "播》）", *title, *body))
+    assert [(b["kind"], b["text"]) for b in blocks[1:3]] == [("credit", "（据央视《新闻联播》）"),
+                                                             ("heading", "德国多个机场罢工")]
+    blocks = build_blocks(page("乘客的出行受到影响。", "（据央视网）", "网络天地", "德国多个机场罢工", *body))
+    assert [(b["kind"], b["text"]) for b in blocks[1:3]] == [("credit", "（据央视网）"), ("heading", "网络天地")]

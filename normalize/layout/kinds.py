@@ -38,6 +38,7 @@ from .text import (
     RUNNING_HEAD_CHARS,
     TAG_RE,
     closes_title,
+    credit_line,
     debris,
     drawn,
     ends_sentence,
@@ -181,7 +182,11 @@ def open_credits(lines: list[Line]) -> None:
             nxt = next((x.text for x in lines[i + 1 :] if x.kind not in ("blank", "furniture")), "")
             whole = (bool(after) and not closes_title(nxt) and (m := _OPEN_TITLE_RE.search(ln.text)) is not None
                      and misread_closer(m.group(1), frozenset()))  # (its marks read as a glyph: nothing goes on below)
-            if whole or (not any(CLOSING_BRACKET_RE.search(t) for t in after) and (
+            # closed by the line right under it, no gap after that to set it apart from what follows
+            # (``（据央视《新闻联`` / ``播》）`` over an upright title): a credit, which takes that line in
+            wrapped = (not gap and i + 2 < len(lines) and lines[i + 2].kind != "blank"
+                       and credit_line(ln.text + lines[i + 1].text) is not None)
+            if whole or wrapped or (not any(CLOSING_BRACKET_RE.search(t) for t in after) and (
                     gap or not after or is_heading_candidate(after[0]))):
                 ln.kind, ln.why = "credit", "open_credit"
         prev = ln
