@@ -383,3 +383,16 @@ def test_a_credit_wrapped_in_a_narrow_column_is_one_credit_over_the_upright_titl
                                                              ("heading", "德国多个机场罢工")]
     blocks = build_blocks(page("乘客的出行受到影响。", "（据央视网）", "网络天地", "德国多个机场罢工", *body))
     assert [(b["kind"], b["text"]) for b in blocks[1:3]] == [("credit", "（据央视网）"), ("heading", "网络天地")]
+
+
+def test_on_a_page_that_hangs_its_marks_a_full_line_ending_on_one_is_no_indent() -> None:
+    """``右耳带上助听器的他，`` fills its 10 em column with its comma inside, over a line whose full stop hangs
+    (``脸上露出了喜悦的笑容。``, 11 em with it): no first line. ``共建“一带一路”，``, 9 em with its comma, over full
+    lines of 10 em, is one."""
+    hung = ["顺应时代潮流，践行人", "类命运共同体理念提供，", "了中国方案，也开创了", "我国对外开放新格局的，",
+            "中国新疆陆地边境线长"]
+    lines = read_lines(page(*hung, "右耳带上助听器的他，", "脸上露出了喜悦的笑容。", "共建“一带一路”，",
+                            "据县残联理事长梅表翔", "介绍，为确保残疾人得"), False)
+    doc = Page(lines, *page_marks(lines))
+    assert doc.width.hang
+    assert [doc.indent(i) for i in (5, 7)] == [False, True]

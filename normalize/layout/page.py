@@ -301,7 +301,9 @@ class Page:
         half = 0.0
         if self.width.hang and ln.text[-1] in HANGING:
             # it may stand past the column's edge (``共建“一带一路”，`` in 8 em of 10), against lines of sure width
-            sure = [self.width[j] for j in below if j is not None and not UNSURE_WIDTH_RE.search(self.lines[j].text)]
+            # (the lines below at their widths within the column: a mark they end on may hang too)
+            sure = [self.width[j] - (self.width.mark_em if self.lines[j].text[-1] in HANGING else 0.0)
+                    for j in below if j is not None and not UNSURE_WIDTH_RE.search(self.lines[j].text)]
             ref, half = max(sure, default=ref), self.width.mark_em
         elif squeezed and ln.text[-1] in SQUEEZABLE_ENDS:
             half = HALF * self.width.mark_em
