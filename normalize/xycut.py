@@ -425,8 +425,16 @@ def centred_over_module(h: int, under: list[Box], below: list[int], items: list[
     covers only the middle one (modular seed 13: ``科普宣传上街`` over ``文/周文静`` / ``5月19日，…``, ``识，弘扬…``
     and ``知识读本…``), and is theirs too. Near misses: two one-column stories beside it under headlines of their
     own in its band; a headline flush left over its column, or off the middle of the columns beside it (held-out
-    seed 32's ``二十大新闻中心…`` over its lead, the column of ``动态`` beside it).
+    seed 32's ``二十大新闻中心…`` over its lead, the column of ``动态`` beside it). So with a title over the middle
+    three of five columns, which its width makes flush with the second (modular seed 11's ``雅万高铁开始电气化…``).
 
+    >>> five = [(20, 0, 80, 10), (0, 14, 18, 60), (20, 14, 38, 60), (40, 14, 58, 60), (60, 14, 78, 60),
+    ...         (82, 14, 100, 60)]
+    >>> page = _Cutting(five, [], 1.0, 16.0, frozenset({0}), em=4.0)
+    >>> centred_over_module(0, five[2:5], [1, 2, 3, 4, 5], [0, 1, 2, 3, 4, 5], page)
+    [(0, 14, 18, 60), (82, 14, 100, 60)]
+    >>> centred_over_module(0, five[2:5], [1, 2, 3, 4], [0, 1, 2, 3, 4], page)  # (off the middle of the four)
+    []
     >>> boxes = [(40, 0, 60, 10), (0, 14, 28, 60), (36, 14, 64, 60), (72, 14, 100, 60)]
     >>> page = _Cutting(boxes, [], 1.0, 16.0, frozenset({0}), em=4.0)
     >>> centred_over_module(0, [boxes[2]], [1, 2, 3], [0, 1, 2, 3], page)
@@ -436,18 +444,18 @@ def centred_over_module(h: int, under: list[Box], below: list[int], items: list[
     []
     """
     boxes, slack, kept = page.boxes, page.slack, page.heads | page.labels
-    if len(under) != 1 or abs(boxes[h][0] - under[0][0]) <= slack:  # (flush left over its column: its own)
+    if not under or (len(under) == 1 and abs(boxes[h][0] - under[0][0]) <= slack):  # (flush left over its column)
         return []
-    head, column = boxes[h], under[0]
-    level = sorted((boxes[k] for k in below if abs(boxes[k][1] - column[1]) <= slack and boxes[k] != column),
+    head, (x0, top, x1, _) = boxes[h], bounds(under)
+    level = sorted((boxes[k] for k in below if abs(boxes[k][1] - top) <= slack and boxes[k] not in under),
                    key=lambda box: box[0])
-    beside = [box for box in level if box[2] <= column[0] + slack or box[0] >= column[2] - slack]
+    beside = [box for box in level if box[2] <= x0 + slack or box[0] >= x1 - slack]
     if not beside:
         return []
-    x0, x1 = min(column[0], beside[0][0]), max(column[2], beside[-1][2])
+    x0, x1 = min(x0, beside[0][0]), max(x1, beside[-1][2])
     if abs((head[0] + head[2]) / 2 - (x0 + x1) / 2) > slack:
         return []
-    others = [boxes[k] for k in items if k in kept and k != h and boxes[k][3] <= column[1] + slack
+    others = [boxes[k] for k in items if k in kept and k != h and boxes[k][3] <= top + slack
               and any(overlap(boxes[k][0], boxes[k][2], box[0], box[2]) > 0 for box in beside)]
     return [] if others else beside
 
