@@ -435,7 +435,8 @@ def turned_column(regions: list[list[TextLine]], em: float, rules: list[Box] = (
             low = regions[later]
             right = max((line.x1 for line in low), default=0.0)
             if (len(low) >= 2 and right <= x0 and low[-1].bottom > top and goes_on_from(low, right, em)
-                    and not _goes_on(regions, later, em, rules) and _one_size(low[-1].size, region[0].size)):
+                    and not _goes_on(regions, later, em, rules) and _one_size(low[-1].size, region[0].size)
+                    and not _ruled_apart(region, low, rules, em)):
                 end = at + 1  # the regions of the column read after it
                 while end < later and min(line.x0 for line in regions[end]) >= x0 - em:
                     end += 1
@@ -550,6 +551,22 @@ def _goes_on(regions: list[list[TextLine]], at: int, em: float, rules: list[Box]
     nxt = regions[at + 1] if at + 1 < len(regions) else []
     return (_starts_at_edge(nxt, em) and _one_size(nxt[0].size, regions[at][-1].size)
             and not _framed(bounds(line.box for line in nxt), rules, em))
+
+
+def _ruled_apart(upper: list[TextLine], lower: list[TextLine], rules: list[Box], em: float) -> bool:
+    """Whether a horizontal rule runs between two regions, under the one and over the other, across both: modules
+    a rule parts, whose text does not go on from one into the other (modular seed 5: the last column of
+    ``新疆积极打造…``, over the rule, and ``陕北到安徽…``'s third column under it, which ends mid-sentence).
+
+    >>> top = [TextLine("际交流合作的新空间。", 60, 0, 100, 10, 10.0)]
+    >>> low = [TextLine("徽输送电量超", 0, 40, 40, 50, 10.0), TextLine("其中一半以上是", 0, 54, 40, 64, 10.0)]
+    >>> _ruled_apart(top, low, [(0, 20, 100, 21)], 10.0), _ruled_apart(top, low, [(0, 70, 100, 71)], 10.0)
+    (True, False)
+    """
+    x0, _, x1, _ = bounds(line.box for line in [*upper, *lower])
+    ceiling, floor = max(line.bottom for line in upper), min(line.top for line in lower)
+    return any(r[3] - r[1] < THIN_EM * em and r[0] <= x0 + em and r[2] >= x1 - em and ceiling <= r[1] <= floor
+               for r in rules)
 
 
 def _framed(box: Box, rules: list[Box], em: float) -> bool:
