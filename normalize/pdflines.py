@@ -415,12 +415,14 @@ def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], talle
     b_left, b_right, b_free, b_sides = _gap_seen(left, right, bottom + slack, bottom + reach, by_top, tops, tallest)
     if (a_left and a_right and a_free) or (b_left and b_right and b_free):
         return True  # a gutter: text over both runs above (below), a stretch of the gap free of it
-    if (a_free and b_free and right.x0 - left.x1 >= GUTTER_MIN_EM * size
-            and any(g.white(left.x1, right.x0, size) for g in page)
+    ink = right.x0 - _ink_gap(left, right.chars[0])  # (the left run's right edge: a hanging mark's ink, not its box)
+    if (a_free and b_free and right.x0 - ink >= GUTTER_MIN_EM * size
+            and any(g.white(ink, right.x0, size) for g in page)
             and not (_stretched(left.chars[-1]) or _stretched(right.chars[0]))):
         # the white between them is one of the page's gutters, and no text above or below runs through it: a
         # credit set flush right at a column's top beside the next column's first line (``（来源：央视网）`` /
-        # ``更是一场…``); not over an OCR layer, whose words are boxes on a grid
+        # ``更是一场…``, also after a comma hung into the gutter: ``…弘扬传统友谊，`` / ``（据央视《新闻联播》）``);
+        # not over an OCR layer, whose words are boxes on a grid
         return True
     # Free above and below: a gutter where text stands over one run above and over the other below
     # (``…景气指`` / ``础。`` beside a frame over the left column), or text on both sides of a gap wider

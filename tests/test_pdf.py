@@ -92,6 +92,15 @@ def layer_text(page: pdfium.PdfPage) -> str:
      + han("甲乙丙丁戊己", 40, 62) + han("庚辛壬癸子丑", 115, 62) + han("联系人张三丁", 40, 96) + han("电话一二三", 115, 96)
      + han("地址在本市中山路一百号办公楼", 40, 110),
      [*["甲乙丙丁戊己", "庚辛壬癸子丑"] * 3, "联系人张三丁 电话一二三", "地址在本市中山路一百号办公楼"]),
+    # the same credit beside a column's first line whose comma hangs into the gutter, its box reaching the credit:
+    # the white between the comma's ink and the credit is the gutter: two lines
+    (han("甲乙丙丁戊己", 40, 20) + han("，", 100, 20) + han("（来源）", 112, 20) + han("庚辛壬癸子丑", 40, 34)
+     + han("甲乙丙丁戊己", 40, 62) + han("庚辛壬癸子丑", 115, 62) + han("甲乙丙丁戊己", 40, 76) + han("庚辛壬癸子丑", 115, 76)
+     + han("甲乙丙丁戊己", 40, 90) + han("庚辛壬癸子丑", 115, 90),
+     ["甲乙丙丁戊己，", "（来源）", "庚辛壬癸子丑", *["甲乙丙丁戊己", "庚辛壬癸子丑"] * 3]),
+    # near miss: no columns side by side on the page: one line
+    (han("甲乙丙丁戊己", 40, 20) + han("，", 100, 20) + han("（来源）", 112, 20) + han("庚辛壬癸子丑", 40, 34),
+     ["甲乙丙丁戊己，（来源）", "庚辛壬癸子丑"]),
     # a body line beside a headline on the same baseline: two lines, whatever the gap
     (han("较陈旧。", 0, 40) + han("我县", 48, 40, 21), ["我县", "较陈旧。"]),
     # a two-line letter-spaced headline: its gaps line up but are no gutter
