@@ -58,6 +58,9 @@ PARAGRAPHS = column([
     "一致认为论坛开得很成功。",
 ], top=100.0, indent=(0, 3))
 PARAGRAPHS_TEXT = [r[0] for r in PARAGRAPHS]
+# A story's column ten characters wide, and where a line under its last stands.
+NARROW = column(["近日，县里举办", "技能培训班，共有一百", "多名学员参加了培训，", "大家都很满意。"], top=100.0, indent=(0,))
+NARROW_FOOT = 100.0 + 4 * 1.6 * BODY
 
 
 def check(family: str, rule: str, rows: tuple[Any, ...], at: int, verdict: Any, is_hit: bool) -> None:
@@ -90,6 +93,12 @@ BOX_FURNITURE = [
     hit("right_set_credit", 8, "credit", typeset(TITLE, *PARAGRAPHS, ("东城区民政局", 148.0, 186.4, BODY, 1, 202.0))),
     # near miss: three em past them, out in the gutter
     miss("right_set_credit", 8, None, typeset(TITLE, *PARAGRAPHS, ("东城区民政局", 166.0, 186.4, BODY, 1, 220.0))),
+    # in a column ten characters wide, three em in: past a paragraph's indent
+    hit("right_set_credit", 6, "credit", typeset(TITLE, *NARROW, ("县残疾人联合会", 40.0 + 3 * BODY, NARROW_FOOT, BODY, 1,
+                                                                 40.0 + 10 * BODY))),
+    # near miss: a line of eight characters from a paragraph's indent to the column's edge
+    miss("right_set_credit", 6, None, typeset(TITLE, *NARROW, ("县残联理事长介绍", 40.0 + 2 * BODY, NARROW_FOOT, BODY, 1,
+                                                               40.0 + 10 * BODY))),
     # the office a story is by, centred under its headline in body type
     hit("centred_byline", 2, "byline", typeset(TITLE, ("东城区民政局", 89.5, 93.0, BODY, 1), *column(
         PARAGRAPHS_TEXT, top=110.0, indent=(0, 3)))),

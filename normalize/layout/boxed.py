@@ -41,6 +41,7 @@ KICKER_LINES = 3
 PHOTO_CREDIT_CHARS = 12
 NEAR_LINES = 4  # lines before and after a drop cap in reading order where the text beside it is looked for
 SIGNATURE_CHARS = 20  # an office or a writer signing a story, set flush right, is this short
+SIGNATURE_CLEAR = 0.25  # ...and starts past a paragraph's indent: four em in, or this share of a narrow column
 DEBRIS_SIZE = 0.8  # OCR's debris of an ornament is set smaller than this share of the body
 
 
@@ -64,8 +65,9 @@ def right_set_credit(page: BoxPage, i: int) -> str | None:
     sentence: the office or writer signing the story (``东城区民政局``), also where it was carried over to the
     next page's top (a bulletin's ``县民政局办公室`` over the next story's title), and under a last line too short to
     reach over it; flush with the column's lines or up to a character past them, with the frame where unjustified
-    lines stop short of it (``社区服务中心`` ending an em right of the lines above). Near miss: a paragraph's last line,
-    which starts at the column's edge or a paragraph's indent."""
+    lines stop short of it (``社区服务中心`` ending an em right of the lines above); in a column of ten characters,
+    three em in (``县残疾人联合会``). Near miss: a paragraph's last line, which starts at the column's edge or a
+    paragraph's indent."""
     g, text = page.geo[i], page.lines[i].text
     above = page.above.get(i)
     if above is None:  # alone in its region: the text line before it
@@ -83,7 +85,8 @@ def right_set_credit(page: BoxPage, i: int) -> str | None:
         return None
     ragged = page.ragged.get(above, 0.0)
     flush_right = -Em.EDGE * g.size - ragged <= g.x1 - right <= Em.PAST_EDGE * g.size + ragged
-    return "credit" if flush_right and g.x0 - left > Em.INDENT_MAX * g.size else None
+    clear = min(Em.INDENT_MAX * g.size, (right - left) * SIGNATURE_CLEAR)  # (past any paragraph's indent)
+    return "credit" if flush_right and g.x0 - left > clear else None
 
 
 def centred_byline(page: BoxPage, i: int) -> str | None:
