@@ -396,3 +396,16 @@ def test_on_a_page_that_hangs_its_marks_a_full_line_ending_on_one_is_no_indent()
     doc = Page(lines, *page_marks(lines))
     assert doc.width.hang
     assert [doc.indent(i) for i in (5, 7)] == [False, True]
+
+
+@pytest.mark.parametrize(("line", "pieces"), [
+    # OCR read a jump line and the next column's first line as one line, a column's gap between them
+    ("(上接第2版)                 式，为儿童医疗救助提供了", [("jump", "(上接第2版)"), ("text", "式，为儿童医疗救助提供了")]),
+    ("脸上露出了喜悦的笑容。   （下转第3版）", [("text", "脸上露出了喜悦的笑容。"), ("jump", "（下转第3版）")]),
+    # near misses: no gap between them (a jump line set in the text); a page named inside prose
+    ("（上接第2版）式，为儿童", [("text", "（上接第2版）式，为儿童")]),
+    ("今年以来，全县积极开展活动  （上接第2版的报道）", [("text", "今年以来，全县积极开展活动  （上接第2版的报道）")]),
+])
+def test_a_jump_line_beside_a_column_on_one_ocr_line_is_a_line_of_its_own(line: str,
+                                                                         pieces: list[tuple[str, str]]) -> None:
+    assert [(x.kind, x.text) for x in read_lines(line, False)] == pieces

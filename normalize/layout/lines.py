@@ -31,6 +31,10 @@ NUMBER_END_RE = re.compile(r"[0-9０-９]$")
 # A story's dateline after a space inside a line, the text before it no clause's: text beside it on the same
 # baseline ended there. Near misses: ``本报通讯员`` (no dateline), ``据了解， 本报讯…`` (a clause goes on)
 DATELINE_INSIDE_RE = re.compile(r"(?<=[^\s，、：；,:;])[ \u3000]+(?=本 ?报 ?讯)")
+# A jump line beside a column's text on one OCR line, a column's gap (two spaces or more) between them:
+# ``(上接第2版)                 式，为儿童…``, ``…的笑容。   （下转第3版）`` (see ``jump_beside``)
+_JUMP = r"[（(〈《]\s*(?:下转|上接|转第|接第|续第)\s*第?\s*[0-9一二三四五六七八九十]+\s*[版页]\s*[）)〉》]"
+JUMP_BESIDE_RE = re.compile(rf"^({_JUMP})[ \u3000]{{2,}}(?=\S)|(?<=\S)[ \u3000]{{2,}}({_JUMP})$")
 # A byline set on a headline's last baseline, flush right: ``心 文/黄海涛``, ``书” 文/王璐`` (see ``byline_inside``)
 BYLINE_INSIDE_RE = re.compile(r"[ \u3000]+(?=(?:[◎○●]\s*)?[文图][^ \u3000]*[/／])")
 # what goes on from a number: a digit or mark of it, or a unit or measure word
@@ -106,6 +110,11 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
             # "场集体采访 本报讯（记者邱宇）5月1": a headline's last line and the next story's first, one baseline
             out += [_line(n, page, stripped[:m.start()], indented, end=True),
                     _line(n, page, stripped[m.end():], start=True)]
+            continue
+        if kind == "text" and spaced and (m := JUMP_BESIDE_RE.search(stripped)):
+            # "(上接第2版)                 式，为儿童…": OCR read the jump line and the next column as one line
+            out += [_line(n, page, piece.strip()) for piece in (stripped[:m.start()], m.group(1) or m.group(2),
+                                                                stripped[m.end():]) if piece.strip()]
             continue
         if kind == "text" and spaced and (cut := byline_inside(stripped)):
             out += [_line(n, page, stripped[:cut[0]], indented, end=True),
