@@ -728,6 +728,7 @@ def test_a_title_in_another_face_half_an_em_clear_of_both_edges_is_centred() -> 
     (52.0, 11.0, "kicker"),  # the upright title starts level with the kicker over its module: one headline
     (20.0, 11.0, "title"),  # near miss: it starts higher than the kicker, a headline of its own
     (52.0, 15.0, "title"),  # near miss: level with it, in its own type: another module's title
+    (52.0, 22.0, "title"),  # near miss: level with it, in larger type: another module's title
 ])
 def test_a_kicker_over_a_module_heads_the_upright_title_beside_its_body(upright_top: float, size: float,
                                                                         kicker_role: str) -> None:

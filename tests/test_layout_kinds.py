@@ -182,14 +182,14 @@ KIND_PASS_ROWS = [
     # over a title whose 、 lists two of its words (ReportLab seed 283)
     hit("offices", 3, ("credit", "office_after_story"), [*VISIT, "县残疾人联合会", "相约“5.20”表白、", "登记迎来小高潮",
                                                          "文/周文静", *LEAD]),
-    # over a title whose first word reads as a verb (共建), far wider than the name: no line of one title with it
-    hit("offices", 3, ("credit", "office_after_story"), [*VISIT, "街道社工站", "共建单位为复评齐献力",
-                                                        "本报讯（记者 李晓明）日前，县委宣传部全体机关干部",
-                                                        "来到共建单位蟠龙社区，开展环境卫生整治。"]),
-    # near miss: over a title line about as wide, the office is its subject: the title's first line
+    # near misses: the office is the subject of the title line under it, over the story's dateline, whatever
+    # their widths: the title's first line (a centred title puts a short subject over a long predicate)
     miss("offices", 3, ("text", ""), [*VISIT, "城南社区卫生服务中心", "开展免费义诊进社区",
                                       "本报讯（记者 李晓明）日前，城南社区卫生服务中心的",
                                       "医生来到社区广场，为居民免费义诊。"]),
+    miss("offices", 3, ("text", ""), [*VISIT, "东城区民政局", "召开社会救助工作推进会",
+                                      "本报讯（记者 李晓明）日前，东城区民政局召开社会救助",
+                                      "工作推进会，部署下半年工作。"]),
     # near miss: a one-line title over a body whose first line has a 、
     miss("offices", 3, ("text", ""), [*VISIT, "最美巾帼志愿服务队", "巾帼志愿者、党员志愿者组成", "的服务队，常年活跃在社区，",
                                       "为居民提供各类服务。"]),
@@ -310,13 +310,22 @@ KIND_PASS_ROWS = [
         "总台2024年“3。15”",
         "会今晚播出",
     ]),
-    # near miss: the title goes on to the next line, which closes it
-    miss("open_credits", 2, ("text", ""), [
+    # its title goes on to the next line, which closes it, bracket and all: a credit wrapped, which takes it in
+    hit("open_credits", 2, ("credit", "open_credit"), [
         "断取得新进展。",
         "(据央视《新闻联",
         "播》)",
         "",
         "日本上半财年贸易逆差创新高",
+    ]),
+    hit("open_credits", 2, ("credit", "open_credit"), [
+        "乘客的出行受到影响。",
+        "（来源：央视",
+        "网）",
+        "",
+        "德国多个机场罢工",
+        "",
+        "本报讯（记者 刘洋）今天（10月8日），一列装载110个集装箱的铁海联运班列从广西钦州港站开出。",
     ]),
     # an office's 供稿 whose closing bracket OCR lost
     hit("open_credits", 2, ("credit", "open_credit"), [

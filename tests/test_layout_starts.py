@@ -23,12 +23,16 @@ SUBTITLE_UNDER_WRAP = [
     "举行罢工，要求提高员工待遇。",
 ]
 
-# A title over its body in a 10 em column on a page that hangs a line's last mark past the edge (11 em with it),
-# and the same body where marks never hang (the lines that ended on a hung mark take one character less).
-HANGING_PAGE = ["全国秋粮收获过半", "共建“一带一路”，", "顺应时代潮流，践行人", "类命运共同体理念提供，", "了中国方案，也开创了",
-                "我国对外开放新格局的，", "中国新疆陆地边境线长", "达五千七百多公里。"]
-FLUSH_PAGE = ["全国秋粮收获过半", "共建“一带一路”，", "顺应时代潮流，践行人", "类命运共同体理念提，", "供了中国方案，也开创",
-              "了我国对外开放新格，", "局中国新疆陆地边境线", "长达五千七百多公里。"]
+# A title over its body in a 10 em column on a page that hangs a line's last mark past the edge (11 em with it):
+# the body's first line, indented two em, ends on a comma that hangs; the two lines under it fill the column, and the
+# lines that tell the page hangs its marks come further down. The same body where marks never hang (those lines
+# take one character less).
+HANGING_PAGE = ["全国秋粮收获过半", "共建“一带一路”，", "顺应时代潮流，践行人", "类命运共同体理念，为",
+                "全球治理体系改革提供，", "了中国方案，也开创了", "我国对外开放新格局的，", "中国新疆陆地边境线长",
+                "新疆已建成四个境外园，", "达五千七百多公里。"]
+FLUSH_PAGE = ["全国秋粮收获过半", "共建“一带一路”，", "顺应时代潮流，践行人", "类命运共同体理念，为",
+              "全球治理体系改革提，", "供了中国方案，也开创", "了我国对外开放新格，", "局中国新疆陆地边境线",
+              "长新疆已建成四个境，", "外园达五千七百多公里。"]
 # body_starts(page, k): True, running text starts at line k; False, line k is a headline's.
 ROLLOUT_END = ["区内各个点设立调查问卷点。"]
 ROLLOUT_HEAD = ["聚焦民生实事", "陕北到安徽特高压直", "流输电工程开工"]

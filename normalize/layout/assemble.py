@@ -35,7 +35,6 @@ from .text import (
     BETWEEN_STORIES,
     PUSHED_RE,
     SPACEY_RE,
-    credit_line,
     ends_sentence,
     hyphenated_words,
     numbered_subhead,
@@ -121,12 +120,8 @@ class Assembler:
         if not self.cur.lines and not self.heading:
             if PUSHED_RE.match(ln.text) and reopen(self.blocks, ln, self.hyphenated):
                 return False  # "（据央视《新闻联播》" / "）": a mark pushed to its own line rejoins the block before
-            # "…进展。(据央视《新" / "闻联播访", a gap after it: the credit's title wrapped; so did one whose line
-            # closes it, bracket and all, whatever follows ("（据央视《新闻联" / "播》）" over an upright title)
-            closes = bool(self.blocks) and credit_line(self.blocks[-1]["text"] + ln.text) is not None
-            if ((closes or self.page.gap_after(i) in ("blank", "page", "end"))
-                    and rejoin_title(self.blocks, ln, self.printed)):
-                return False
+            if rejoin_title(self.blocks, ln, self.printed, gap=self.page.gap_after(i) in ("blank", "page", "end")):
+                return False  # "…进展。(据央视《新" / "闻联播访": the credit's title wrapped
             last = self.blocks[-1]["kind"] if self.blocks else ""
             self.found(*heading_span(self.page, i, expect_title=last in ("credit", "furniture"),
                                      after_credit=last == "credit"))

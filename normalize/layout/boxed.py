@@ -214,11 +214,12 @@ def headlines(page: BoxPage, repeated: set[int]) -> Iterator[tuple[list[list[int
 def under_kicker(page: BoxPage, upper: int, title: int) -> bool:
     """An upright title starting level with the kicker over its module, or right under it, at the module's side
     (``文明创建进行时`` beside the top of ``日本上半财年…`` read top to bottom): one headline. Near miss: an upright
-    title starting higher than the line read before it; another module's title in the title's own type, level
-    with it (``相约“5.20”表白、登记迎来小高潮`` left of ``德国多个机场安保人员罢工`` standing upright)."""
+    title starting higher than the line read before it; another module's title in the title's own type or larger,
+    level with it (``相约“5.20”表白、登记迎来小高潮`` left of ``德国多个机场安保人员罢工`` standing upright)."""
     a, b = page.geo[upper], page.geo[title]
     return (a.page == b.page and upright(b) and not upright(a) and b.top >= a.top - Em.EDGE * a.size
-            and page.space_above(title, upper) < Em.KICKER_GAP and not page.same_size(a.size, b.size))
+            and page.space_above(title, upper) < Em.KICKER_GAP
+            and a.size < b.size and not page.same_size(a.size, b.size))
 
 
 def deck_after_upright(page: BoxPage, title: int, deck: int) -> bool:

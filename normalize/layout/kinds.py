@@ -50,7 +50,6 @@ from .text import (
     name_like,
     opens_subtitle,
 )
-from .widths import line_width
 
 # A credit whose closing bracket OCR lost or misread ("〈据央视《新闻联播户", "(社区服务中心供稿").
 _OPEN_CREDIT_RE = re.compile(r"^[（(〈《]\s*(?:(?:据|来源\s*[:：])[^（）()〈〉。，,]{1,14}"
@@ -182,10 +181,8 @@ def open_credits(lines: list[Line]) -> None:
             nxt = next((x.text for x in lines[i + 1 :] if x.kind not in ("blank", "furniture")), "")
             whole = (bool(after) and not closes_title(nxt) and (m := _OPEN_TITLE_RE.search(ln.text)) is not None
                      and misread_closer(m.group(1), frozenset()))  # (its marks read as a glyph: nothing goes on below)
-            # closed by the line right under it, no gap after that to set it apart from what follows
-            # (``（据央视《新闻联`` / ``播》）`` over an upright title): a credit, which takes that line in
-            wrapped = (not gap and i + 2 < len(lines) and lines[i + 2].kind != "blank"
-                       and credit_line(ln.text + lines[i + 1].text) is not None)
+            # closed by the line right under it (``（据央视《新闻联`` / ``播》）``): a credit, which takes that line in
+            wrapped = not gap and i + 1 < len(lines) and credit_line(ln.text + lines[i + 1].text) is not None
             if whole or wrapped or (not any(CLOSING_BRACKET_RE.search(t) for t in after) and (
                     gap or not after or is_heading_candidate(after[0]))):
                 ln.kind, ln.why = "credit", "open_credit"
@@ -497,7 +494,7 @@ def offices(lines: list[Line]) -> None:
             continue
         text, below = lines[above].text, None if at is None else lines[at]
         if at is not None and (opens_subtitle(lines[at].text) or (lines[at].kind == "text"
-                               and opens_predicate(lines[at].text) and _goes_on_through(lines, at, text, name))):
+                               and opens_predicate(lines[at].text) and _goes_on_through(lines, at, text))):
             continue
         if ends_sentence(text) and (below is None or below.kind != "text" or is_heading_candidate(below.text)
                                     or _title_with_a_list(lines, at, text)):
@@ -517,30 +514,14 @@ def _title_with_a_list(lines: list[Line], at: int, above: str) -> bool:
             and lines[nxt].kind == "text" and is_heading_candidate(lines[nxt].text))
 
 
-def _goes_on_through(lines: list[Line], below: int, above: str, name: str) -> bool:
+def _goes_on_through(lines: list[Line], below: int, above: str) -> bool:
     """The office's name is the subject of the predicate opening line ``below``: a title on two lines right over
     its body (``城南社区卫生服务中心`` / ``开展免费义诊进社区``), or running text going on through the name
-    (``日前，社区居委会联合城南街道`` / ``县残疾人联合会`` / ``开展助残日活动，…``), ``above`` the text over it.
-    Not a title's line far wider than the name (``_set_apart``)."""
+    (``日前，社区居委会联合城南街道`` / ``县残疾人联合会`` / ``开展助残日活动，…``), ``above`` the text over it."""
     if ends_sentence(above):
         after = _past_furniture(lines, below, 1)
-        over_body = after is None or not is_heading_candidate(lines[after].text)
-        return over_body and not _set_apart(name, lines[below].text)
+        return after is None or not is_heading_candidate(lines[after].text)
     return CLAUSE_RE.search(above) is not None
-
-
-TITLE_WRAP_SHARE = 0.6  # a title's first line, wrapped or parted at a phrase, is at least this share of the next
-
-
-def _set_apart(name: str, below: str) -> bool:
-    """An office's name far narrower than the title line under it is no first line of that title: a title wraps
-    full, or parts at a phrase into lines of about one width (``城南社区卫生服务中心`` / ``开展免费义诊进社区``);
-    ``街道社工站`` over ``共建单位为复评齐献力`` is the story's credit, set alone.
-
-        >>> _set_apart("街道社工站", "共建单位为复评齐献力"), _set_apart("城南社区卫生服务中心", "开展免费义诊进社区")
-        (True, False)
-    """
-    return bool(name) and line_width(name) < TITLE_WRAP_SHARE * line_width(below)
 
 
 def _past_furniture(lines: list[Line], i: int, step: int) -> int | None:

@@ -258,20 +258,23 @@ def reopen(blocks: list[dict], ln: Line, hyphenated: frozenset[str]) -> bool:
     return False
 
 
-def rejoin_title(blocks: list[dict], ln: Line, printed: frozenset[str]) -> bool:
+def rejoin_title(blocks: list[dict], ln: Line, printed: frozenset[str], *, gap: bool = True) -> bool:
     """Append to the credit on the line above a line that is the rest of the credit's book title, wrapped: it closes
     the title (``播》）`` under ``…（据央视《新闻联``), or ends on OCR's glyph for the closing marks (``闻联播访``
     under ``…进展。(据央视《新``, the document printing ``《新闻联播》`` elsewhere, ``text.misread_closer``); or the
     rest of an office's name in a credit OCR left open (``疾人联合会`` under ``…家用电器。 (县残``), right under it in
-    its paragraph, a gap after it; or any line that closes the credit, bracket and all (``网）`` under
-    ``（来源：央视``). Near miss: a line that goes on otherwise (the next story's title) stays apart."""
+    its paragraph, a ``gap`` after it; or any line that closes the credit, bracket and all, gap or none
+    (``网）`` under ``（来源：央视``, ``播》）`` over an upright title). Near miss: a line that goes on otherwise (the
+    next story's title) stays apart."""
     last = blocks[-1] if blocks else None
     if (last is None or last["kind"] != "credit" or last["lines"][1] != ln.n - 1 or last["page"] != ln.page
             or len(ln.text) > TITLE_REST):
         return False
+    closes = credit_line(last["text"] + ln.text) is not None
     _, mark, title = last["text"].rpartition("《")
-    if not ((mark and "》" not in title and (closes_title(ln.text) or misread_closer(title + ln.text, printed)))
-            or name_rest(last["text"], ln.text) or credit_line(last["text"] + ln.text) is not None):
+    if not (closes or (gap and ((mark and "》" not in title and (closes_title(ln.text)
+                                                                 or misread_closer(title + ln.text, printed)))
+                                or name_rest(last["text"], ln.text)))):
         return False
     last["text"] += ln.text
     last["lines"][1] = max(last["lines"][1], ln.end)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..chardata import CJK_PUNCT, HAN
-from .text import NO_LINE_START_SET
+from .text import NO_LINE_START_SET, SQUEEZABLE_ENDS
 
 ASCII_EM = 0.55
 SPACE_EM = 0.15
@@ -25,7 +25,8 @@ MARK_EMS = (1.0, 0.75, 0.5)  # how wide a typesetter may set a Chinese mark
 MAX_SAMPLE_LINES = 400  # lines enough to tell how a page sets its marks
 MIN_SAMPLE_CHARS = 6  # a line shorter than this says little about its column
 HALF = 0.5  # a mark set half-width
-HANGING = "，。、；：？！”’）》」』"  # the marks a typesetter may hang past a column's right edge
+HANGING = SQUEEZABLE_ENDS - frozenset("〉】")  # the marks a typesetter may hang past a column's right edge
+LINE_END_OPENERS = frozenset("“‘《（〈「『【")  # marks that may not end a line: they go down to the next one
 CLAUSE_ENDS = "，、；："  # a line ending on one goes on: a full line
 HAN_END_RE = re.compile(f"[{HAN}]$")
 HANG_VOTES = 3  # pairs of lines enough to tell that a page hangs its marks
@@ -137,11 +138,14 @@ def estimate_mark_em(sample: list[Counts]) -> float:
 def estimate_hang(lines: list[str], mark_em: float = 1.0) -> bool:
     """
     Whether the page lets a line's last mark stand past its column's right edge (hangs it), as
-    some typesetters do, rather than taking a character down with it. Votes over pairs of lines
-    in a row (in reading order), one ending on a clause mark (so not a paragraph's last line: a
-    full line), the other on a character that goes on: the first a mark wider, or as wide. A page
-    that hangs marks shows about as many of each (the mark fell past the edge, or right on it);
-    one that does not, almost none a mark wider.
+    some typesetters do, rather than taking a character down with it. Votes over neighbours among
+    the page's text lines of six characters or more, in reading order: one ending on a clause mark
+    (so not a paragraph's last line: a full line), the other on a character that goes on, neither
+    of a width that is a guess, and the line after that other one not opening with what may have
+    come down from it (a mark that may not start a line, or an opening mark, a digit or a Latin
+    letter that did not fit): the first a mark wider, or as wide. A page that hangs marks shows
+    about as many of each (the mark fell past the edge, or right on it); one that does not, almost
+    none a mark wider.
 
         >>> estimate_hang(["类命运共同体理念，为", "全球治理体系改革提供，", "了中国方案，也开创了",
         ...                "新疆已建成四个境外园，", "中国新疆陆地边境线长", "达5700多公里，是中"])
@@ -155,10 +159,12 @@ def estimate_hang(lines: list[str], mark_em: float = 1.0) -> bool:
     for k in range(len(sample) - 1):
         a, b = sample[k], sample[k + 1]
         marked, other = (a, b) if a[-1] in CLAUSE_ENDS else (b, a)
-        below = b if other is a else (sample[k + 2] if k + 2 < len(sample) else "")  # (the line under ``other``)
-        if (marked[-1] not in CLAUSE_ENDS or not HAN_END_RE.search(other) or _NARROW_RE.search(a + b)
-                or below[1:2] in NO_LINE_START_SET):
-            continue  # (widths a guess: Latin glyphs, spaces, or a character taken down with a mark)
+        below = b if other is a else (sample[k + 2] if k + 2 < len(sample) else "")  # (the line after ``other``)
+        if (marked[-1] not in CLAUSE_ENDS or not HAN_END_RE.search(other) or _NARROW_RE.search(a + b + below[:1])
+                or below[1:2] in NO_LINE_START_SET or below[:1] in LINE_END_OPENERS):
+            # (widths a guess: Latin glyphs, spaces, a character taken down with a mark, a number or an opening
+            # mark that did not fit at the end of ``other``)
+            continue
         d = em(counts(marked), mark_em) - em(counts(other), mark_em)
         hang += abs(d - mark_em) <= Tol.HANG
         flush += abs(d) <= Tol.HANG
