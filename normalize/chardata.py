@@ -44,9 +44,8 @@ OPEN_CREDIT_TAIL_RE = re.compile(
     r"(?<=[。！？”])[ \u3000]*[（(〈]\s*(?:据|来源\s*[:：])[^（）()〈〉《》\n]{0,12}《([^《》（）()〈〉\n]{3,12})$"
 )
 # Jump lines that join an article's parts across pages: （下转第4版） （上接第5版） （下转4页）, OCR's 《下转第7版）.
-JUMP_RE = re.compile(
-    r"^\s*[（(〈《]?\s*(?:下转|上接|转第|接第|续第)\s*第?\s*[0-9一二三四五六七八九十]+\s*[版页]\s*[）)〉》]?\s*$"
-)
+JUMP_CORE = r"(?:下转|上接|转第|接第|续第)\s*第?\s*[0-9一二三四五六七八九十]+\s*[版页]"  # a jump line's words
+JUMP_RE = re.compile(rf"^\s*[（(〈《]?\s*{JUMP_CORE}\s*[）)〉》]?\s*$")
 # "（续）" (continued) after a title repeated on the page an article goes on to; OCR: 〈续)
 CONTINUED_RE = re.compile(r"\s*[（(〈]续[）)〉]$")
 # Which way a jump line points: on to a later page, or back to where the article began.

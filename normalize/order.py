@@ -403,7 +403,8 @@ def turned_column(regions: list[list[TextLine]], em: float, rules: list[Box] = (
 
     The same where the story goes on with a new paragraph (``turned_paragraph``).
 
-    Near misses: a column's top indented (a paragraph starts there), or after a region whose text runs on.
+    Near misses: a column's top indented (a paragraph starts there), or after a region whose text runs on; a rule
+    between the two (``_ruled_apart``).
 
     >>> left = [TextLine("上一篇完了。", 0, 0, 40, 10, 10.0)]
     >>> top = [TextLine("素、全产业链在海", 60, 0, 100, 10, 10.0), TextLine("外落地。", 60, 14, 90, 24, 10.0)]
@@ -412,6 +413,8 @@ def turned_column(regions: list[list[TextLine]], em: float, rules: list[Box] = (
     ['上一篇完了。', '雅万高铁是中国高', '素、全产业链在海']
     >>> indented = [replace(top[0], x0=80), top[1]]
     >>> [region[0].text for region in turned_column([left, indented, low], 10.0)]
+    ['上一篇完了。', '素、全产业链在海', '雅万高铁是中国高']
+    >>> [region[0].text for region in turned_column([left, top, low], 10.0, [(0, 30, 100, 31)])]  # (ruled apart)
     ['上一篇完了。', '素、全产业链在海', '雅万高铁是中国高']
     """
     for at, region in enumerate(regions):
@@ -564,20 +567,21 @@ def _ruled_apart(upper: list[TextLine], lower: list[TextLine], rules: list[Box],
     (True, False)
     """
     x0, _, x1, _ = bounds(line.box for line in [*upper, *lower])
-    ceiling, floor = max(line.bottom for line in upper), min(line.top for line in lower)
-    return any(r[3] - r[1] < THIN_EM * em and r[0] <= x0 + em and r[2] >= x1 - em and ceiling <= r[1] <= floor
-               for r in rules)
+    return _ruled(rules, x0, x1, max(line.bottom for line in upper), min(line.top for line in lower), em)
 
 
 def _framed(box: Box, rules: list[Box], em: float) -> bool:
     """Whether horizontal rules as wide as the box stand right above and right below it."""
     x0, top, x1, bottom = box
+    return (_ruled(rules, x0, x1, top - LINE_GAP_EM * em, top, em)
+            and _ruled(rules, x0, x1, bottom, bottom + LINE_GAP_EM * em, em))
 
-    def ruled(y0: float, y1: float) -> bool:
-        return any(r[3] - r[1] < THIN_EM * em and r[0] <= x0 + em and r[2] >= x1 - em and y0 <= r[1] <= y1
-                   for r in rules)
 
-    return ruled(top - LINE_GAP_EM * em, top) and ruled(bottom, bottom + LINE_GAP_EM * em)
+def _ruled(rules: list[Box], x0: float, x1: float, y0: float, y1: float, em: float) -> bool:
+    """Whether a thin horizontal rule from ``x0`` to ``x1`` (an em short at either end, at most) lies between
+    ``y0`` and ``y1``."""
+    return any(r[3] - r[1] < THIN_EM * em and r[0] <= x0 + em and r[2] >= x1 - em and y0 <= r[1] <= y1
+               for r in rules)
 
 
 def on_photo(page: PageLayout) -> set[int]:

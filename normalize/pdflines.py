@@ -415,14 +415,14 @@ def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], talle
     b_left, b_right, b_free, b_sides = _gap_seen(left, right, bottom + slack, bottom + reach, by_top, tops, tallest)
     if (a_left and a_right and a_free) or (b_left and b_right and b_free):
         return True  # a gutter: text over both runs above (below), a stretch of the gap free of it
-    ink = right.x0 - _ink_gap(left, right.chars[0])  # (the left run's right edge: a hanging mark's ink, not its box)
+    ink = _hung_ink(left, right)
     if (a_free and b_free and right.x0 - ink >= GUTTER_MIN_EM * size
             and any(g.white(ink, right.x0, size) for g in page)
             and not (_stretched(left.chars[-1]) or _stretched(right.chars[0]))):
         # the white between them is one of the page's gutters, and no text above or below runs through it: a
         # credit set flush right at a column's top beside the next column's first line (``（来源：央视网）`` /
-        # ``更是一场…``, also after a comma hung into the gutter: ``…弘扬传统友谊，`` / ``（据央视《新闻联播》）``);
-        # not over an OCR layer, whose words are boxes on a grid
+        # ``更是一场…``, also after a closing mark hung into the gutter: ``…弘扬传统友谊，`` /
+        # ``（据央视《新闻联播》）``, ``_hung_ink``); not over an OCR layer, whose words are boxes on a grid
         return True
     # Free above and below: a gutter where text stands over one run above and over the other below
     # (``…景气指`` / ``础。`` beside a frame over the left column), or text on both sides of a gap wider
@@ -438,6 +438,25 @@ def _parts(left: _Run, right: _Run, by_top: list[_Run], tops: list[float], talle
     sides = (a_sides[0] or b_sides[0]) and (a_sides[1] or b_sides[1])
     return a_free and b_free and (((a_left or b_left) and (a_right or b_right))
                                   or (gap > GUTTER_GAP_EM * size and sides) or gap > LONE_GAP_EM * size)
+
+
+def _hung_ink(left: _Run, right: _Run) -> float:
+    """Where the white after ``left`` starts on the way to ``right``: the ink of a closing mark that ends it where
+    the gap after the mark is wider than the line's own letter spacing (a comma hung into a gutter, its box
+    reaching the next column: ``…弘扬传统友谊，`` / ``（据央视《新闻联播》）``), else the run's box.
+
+    >>> comma = _Run.of([Char("谊", 80, 90, 20, 10), Char("，", 90, 100, 20, 10)])
+    >>> _hung_ink(comma, _Run(Char("（", 102, 112, 20, 10)))
+    95.0
+    >>> spaced = _Run.of([Char("三", 78, 88, 20, 10), Char("，", 90, 100, 20, 10)])  # (letter-spaced two points)
+    >>> _hung_ink(spaced, _Run(Char("电", 102, 112, 20, 10)))
+    100
+    """
+    chars = left.chars
+    spacing = max(chars[-1].x0 - chars[-2].x1, 0.0) if len(chars) >= 2 else 0.0
+    if right.x0 - left.x1 > spacing + HANG_GAP_EM * min(left.size, right.size):
+        return _ink(left)[1]
+    return left.x1
 
 
 def _spaced_alike(left: _Run, right: _Run) -> bool:

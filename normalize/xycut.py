@@ -420,20 +420,22 @@ def parting_headline(cuts: list[float], items: list[int], page: _Cutting) -> lis
 
 
 def centred_over_module(h: int, under: list[Box], below: list[int], items: list[int], page: _Cutting) -> list[Box]:
-    """The columns beside the one column under headline ``h`` that start level with it, where the headline stands
-    centred over them all and no other headline stands over them: a module's title centred over its three columns
-    covers only the middle one (modular seed 13: ``科普宣传上街`` over ``文/周文静`` / ``5月19日，…``, ``识，弘扬…``
-    and ``知识读本…``), and is theirs too. Near misses: two one-column stories beside it under headlines of their
-    own in its band; a headline flush left over its column, or off the middle of the columns beside it (held-out
-    seed 32's ``二十大新闻中心…`` over its lead, the column of ``动态`` beside it). So with a title over the middle
-    three of five columns, which its width makes flush with the second (modular seed 11's ``雅万高铁开始电气化…``).
+    """The columns beside the columns under headline ``h`` that start level with them, as many on each side, where
+    the headline stands centred over them all and no other headline stands over them: a module's title centred over
+    its three columns covers only the middle one (modular seed 13: ``科普宣传上街`` over ``文/周文静`` /
+    ``5月19日，…``, ``识，弘扬…`` and ``知识读本…``), and is theirs too. Near misses: two one-column stories
+    beside it under headlines of their own in its band; a headline flush left over its column, or off the middle of
+    the columns beside it (held-out seed 32's ``二十大新闻中心…`` over its lead, the column of ``动态`` beside it),
+    or with more columns level on one side than on the other. So with a title over the middle three of five
+    columns, which its width makes flush with the second (modular seed 11's ``雅万高铁开始电气化…``), or the middle
+    two of four.
 
     >>> five = [(20, 0, 80, 10), (0, 14, 18, 60), (20, 14, 38, 60), (40, 14, 58, 60), (60, 14, 78, 60),
     ...         (82, 14, 100, 60)]
     >>> page = _Cutting(five, [], 1.0, 16.0, frozenset({0}), em=4.0)
     >>> centred_over_module(0, five[2:5], [1, 2, 3, 4, 5], [0, 1, 2, 3, 4, 5], page)
     [(0, 14, 18, 60), (82, 14, 100, 60)]
-    >>> centred_over_module(0, five[2:5], [1, 2, 3, 4], [0, 1, 2, 3, 4], page)  # (off the middle of the four)
+    >>> centred_over_module(0, five[2:5], [1, 2, 3, 4], [0, 1, 2, 3, 4], page)  # (one beside it, on one side)
     []
     >>> boxes = [(40, 0, 60, 10), (0, 14, 28, 60), (36, 14, 64, 60), (72, 14, 100, 60)]
     >>> page = _Cutting(boxes, [], 1.0, 16.0, frozenset({0}), em=4.0)
@@ -449,9 +451,11 @@ def centred_over_module(h: int, under: list[Box], below: list[int], items: list[
     head, (x0, top, x1, _) = boxes[h], bounds(under)
     level = sorted((boxes[k] for k in below if abs(boxes[k][1] - top) <= slack and boxes[k] not in under),
                    key=lambda box: box[0])
-    beside = [box for box in level if box[2] <= x0 + slack or box[0] >= x1 - slack]
-    if not beside:
+    left = [box for box in level if box[2] <= x0 + slack]
+    right = [box for box in level if box[0] >= x1 - slack]
+    if not left or len(left) != len(right):  # (as many on each side: the title over the middle ones)
         return []
+    beside = left + right
     x0, x1 = min(x0, beside[0][0]), max(x1, beside[-1][2])
     if abs((head[0] + head[2]) / 2 - (x0 + x1) / 2) > slack:
         return []

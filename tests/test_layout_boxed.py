@@ -59,7 +59,7 @@ PARAGRAPHS = column([
 ], top=100.0, indent=(0, 3))
 PARAGRAPHS_TEXT = [r[0] for r in PARAGRAPHS]
 # A story's column ten characters wide, and where a line under its last stands.
-NARROW = column(["近日，县里举办", "技能培训班，共有一百", "多名学员参加了培训，", "大家都很满意。"], top=100.0, indent=(0,))
+NARROW = column(["近日，县里举办了", "技能培训班，共有一百", "多名学员参加了培训，", "大家都很满意。"], top=100.0, indent=(0,))
 NARROW_FOOT = 100.0 + 4 * 1.6 * BODY
 
 
@@ -99,6 +99,9 @@ BOX_FURNITURE = [
     # near miss: a line of eight characters from a paragraph's indent to the column's edge
     miss("right_set_credit", 6, None, typeset(TITLE, *NARROW, ("县残联理事长介绍", 40.0 + 2 * BODY, NARROW_FOOT, BODY, 1,
                                                                40.0 + 10 * BODY))),
+    # near miss: in a column eight characters wide, a paragraph's indented first line, full, with no comma
+    miss("right_set_credit", 5, None, typeset(TITLE, *column(["县里举办技", "能培训班，共有", "百人参加。", "大家都很满",
+                                                              "意，收获很大。"], indent=(0, 3)))),
     # the office a story is by, centred under its headline in body type
     hit("centred_byline", 2, "byline", typeset(TITLE, ("东城区民政局", 89.5, 93.0, BODY, 1), *column(
         PARAGRAPHS_TEXT, top=110.0, indent=(0, 3)))),

@@ -401,7 +401,9 @@ def test_on_a_page_that_hangs_its_marks_a_full_line_ending_on_one_is_no_indent()
 @pytest.mark.parametrize(("line", "pieces"), [
     # OCR read a jump line and the next column's first line as one line, a column's gap between them
     ("(上接第2版)                 式，为儿童医疗救助提供了", [("jump", "(上接第2版)"), ("text", "式，为儿童医疗救助提供了")]),
-    ("脸上露出了喜悦的笑容。   （下转第3版）", [("text", "脸上露出了喜悦的笑容。"), ("jump", "（下转第3版）")]),
+    ("村民们脸上露出了笑容   （下转第3版）", [("text", "村民们脸上露出了笑容"), ("jump", "（下转第3版）")]),
+    # (a short line that names its page reads as a running head before it is cut)
+    ("（上接第2版）   二是加强", [("jump", "（上接第2版）"), ("text", "二是加强")]),
     # near misses: no gap between them (a jump line set in the text); a page named inside prose
     ("（上接第2版）式，为儿童", [("text", "（上接第2版）式，为儿童")]),
     ("今年以来，全县积极开展活动  （上接第2版的报道）", [("text", "今年以来，全县积极开展活动  （上接第2版的报道）")]),

@@ -101,6 +101,11 @@ def layer_text(page: pdfium.PdfPage) -> str:
     # near miss: no columns side by side on the page: one line
     (han("甲乙丙丁戊己", 40, 20) + han("，", 100, 20) + han("（来源）", 112, 20) + han("庚辛壬癸子丑", 40, 34),
      ["甲乙丙丁戊己，（来源）", "庚辛壬癸子丑"]),
+    # near miss: a letter-spaced line under the columns, its comma's gap no wider than its spacing: one line
+    (han("甲乙丙丁戊己", 40, 34) + han("庚辛壬癸子丑", 115, 34) + han("甲乙丙丁戊己", 40, 48) + han("庚辛壬癸子丑", 115, 48)
+     + han("甲乙丙丁戊己", 40, 62) + han("庚辛壬癸子丑", 115, 62)
+     + [Char(c, 40 + 12 * i, 50 + 12 * i, 96, 10) for i, c in enumerate("联系人张三，电话一二三")],
+     [*["甲乙丙丁戊己", "庚辛壬癸子丑"] * 3, "联系人张三，电话一二三"]),
     # a body line beside a headline on the same baseline: two lines, whatever the gap
     (han("较陈旧。", 0, 40) + han("我县", 48, 40, 21), ["我县", "较陈旧。"]),
     # a two-line letter-spaced headline: its gaps line up but are no gutter

@@ -41,7 +41,8 @@ KICKER_LINES = 3
 PHOTO_CREDIT_CHARS = 12
 NEAR_LINES = 4  # lines before and after a drop cap in reading order where the text beside it is looked for
 SIGNATURE_CHARS = 20  # an office or a writer signing a story, set flush right, is this short
-SIGNATURE_CLEAR = 0.25  # ...and starts past a paragraph's indent: four em in, or this share of a narrow column
+SIGNATURE_CLEAR = 0.25  # ...and starts past a paragraph's indent: four em in, or this share of a narrow column...
+SIGNATURE_INDENT = 2.5  # ...but never within this many em (a two-em indent and half an em)
 DEBRIS_SIZE = 0.8  # OCR's debris of an ornament is set smaller than this share of the body
 
 
@@ -85,7 +86,8 @@ def right_set_credit(page: BoxPage, i: int) -> str | None:
         return None
     ragged = page.ragged.get(above, 0.0)
     flush_right = -Em.EDGE * g.size - ragged <= g.x1 - right <= Em.PAST_EDGE * g.size + ragged
-    clear = min(Em.INDENT_MAX * g.size, (right - left) * SIGNATURE_CLEAR)  # (past any paragraph's indent)
+    # (past any paragraph's indent: four em in, or in a narrow column a quarter of it, but never within an indent)
+    clear = min(Em.INDENT_MAX * g.size, max((right - left) * SIGNATURE_CLEAR, SIGNATURE_INDENT * g.size))
     return "credit" if flush_right and g.x0 - left > clear else None
 
 

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..chardata import HAN, HAN_RE, UPRIGHT_MARKS
+from ..chardata import HAN, HAN_RE, JUMP_CORE, UPRIGHT_MARKS
 from .columns import reading_order
 from .text import (
     BYLINE_RE,
@@ -33,7 +33,7 @@ NUMBER_END_RE = re.compile(r"[0-9０-９]$")
 DATELINE_INSIDE_RE = re.compile(r"(?<=[^\s，、：；,:;])[ \u3000]+(?=本 ?报 ?讯)")
 # A jump line beside a column's text on one OCR line, a column's gap (two spaces or more) between them:
 # ``(上接第2版)                 式，为儿童…``, ``…的笑容。   （下转第3版）`` (see ``jump_beside``)
-_JUMP = r"[（(〈《]\s*(?:下转|上接|转第|接第|续第)\s*第?\s*[0-9一二三四五六七八九十]+\s*[版页]\s*[）)〉》]"
+_JUMP = rf"[（(〈《]\s*{JUMP_CORE}\s*[）)〉》]"
 JUMP_BESIDE_RE = re.compile(rf"^({_JUMP})[ \u3000]{{2,}}(?=\S)|(?<=\S)[ \u3000]{{2,}}({_JUMP})$")
 # A byline set on a headline's last baseline, flush right: ``心 文/黄海涛``, ``书” 文/王璐`` (see ``byline_inside``)
 BYLINE_INSIDE_RE = re.compile(r"[ \u3000]+(?=(?:[◎○●]\s*)?[文图][^ \u3000]*[/／])")
@@ -111,10 +111,11 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
             out += [_line(n, page, stripped[:m.start()], indented, end=True),
                     _line(n, page, stripped[m.end():], start=True)]
             continue
-        if kind == "text" and spaced and (m := JUMP_BESIDE_RE.search(stripped)):
-            # "(上接第2版)                 式，为儿童…": OCR read the jump line and the next column as one line
-            out += [_line(n, page, piece.strip()) for piece in (stripped[:m.start()], m.group(1) or m.group(2),
-                                                                stripped[m.end():]) if piece.strip()]
+        if kind != "blank" and spaced and (m := JUMP_BESIDE_RE.search(stripped)):
+            # "(上接第2版)                 式，为儿童…": OCR read the jump line and the next column as one line (a
+            # line that names its page may have been taken for a running head: "村民们脸上露出了笑容   （下转第3版）")
+            pieces = [p for p in (stripped[:m.start()], m.group(1) or m.group(2), stripped[m.end():]) if p.strip()]
+            out += [_line(n, page, piece.strip(), indented and k == 0) for k, piece in enumerate(pieces)]
             continue
         if kind == "text" and spaced and (cut := byline_inside(stripped)):
             out += [_line(n, page, stripped[:cut[0]], indented, end=True),
