@@ -32,7 +32,7 @@ NUMBER_END_RE = re.compile(r"[0-9０-９]$")
 # baseline ended there. Near misses: ``本报通讯员`` (no dateline), ``据了解， 本报讯…`` (a clause goes on)
 DATELINE_INSIDE_RE = re.compile(r"(?<=[^\s，、：；,:;])[ \u3000]+(?=本 ?报 ?讯)")
 # A jump line beside a column's text on one OCR line, a column's gap (two spaces or more) between them:
-# ``(上接第2版)                 式，为儿童…``, ``…的笑容。   （下转第3版）`` (see ``jump_beside``)
+# ``(上接第2版)                 式，为儿童…``, ``村民们脸上露出了笑容   （下转第3版）``: cut apart in ``read_lines``
 _JUMP = rf"[（(〈《]\s*{JUMP_CORE}\s*[）)〉》]"
 JUMP_BESIDE_RE = re.compile(rf"^({_JUMP})[ \u3000]{{2,}}(?=\S)|(?<=\S)[ \u3000]{{2,}}({_JUMP})$")
 # A byline set on a headline's last baseline, flush right: ``心 文/黄海涛``, ``书” 文/王璐`` (see ``byline_inside``)

@@ -145,7 +145,8 @@ def estimate_hang(lines: list[str], mark_em: float = 1.0) -> bool:
     come down from it (a mark that may not start a line, or an opening mark, a digit or a Latin
     letter that did not fit): the first a mark wider, or as wide. A page that hangs marks shows
     about as many of each (the mark fell past the edge, or right on it); one that does not, almost
-    none a mark wider.
+    none a mark wider. It hangs them with three votes for that or more, and at least half as many
+    as for fitting them.
 
         >>> estimate_hang(["类命运共同体理念，为", "全球治理体系改革提供，", "了中国方案，也开创了",
         ...                "新疆已建成四个境外园，", "中国新疆陆地边境线长", "达5700多公里，是中"])
