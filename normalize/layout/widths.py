@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..chardata import CJK_PUNCT, HAN
+from ..chardata import CJK_PUNCT, HAN, OPENERS
 from .text import NO_LINE_START_SET, SQUEEZABLE_ENDS
 
 ASCII_EM = 0.55
@@ -26,7 +26,7 @@ MAX_SAMPLE_LINES = 400  # lines enough to tell how a page sets its marks
 MIN_SAMPLE_CHARS = 6  # a line shorter than this says little about its column
 HALF = 0.5  # a mark set half-width
 HANGING = SQUEEZABLE_ENDS - frozenset("〉】")  # the marks a typesetter may hang past a column's right edge
-LINE_END_OPENERS = frozenset("“‘《（〈「『【")  # marks that may not end a line: they go down to the next one
+LINE_END_OPENERS = frozenset(OPENERS)  # marks that may not end a line: they go down to the next one
 CLAUSE_ENDS = "，、；："  # a line ending on one goes on: a full line
 HAN_END_RE = re.compile(f"[{HAN}]$")
 HANG_VOTES = 3  # pairs of lines enough to tell that a page hangs its marks
