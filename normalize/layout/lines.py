@@ -106,18 +106,16 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
         indented = kind == "text" and not col and raw[:1] in INDENT_STARTS and bool(INDENT_RE.match(raw))
         spaced = " " in stripped or "\u3000" in stripped
         # (a justified line comes out letter-spaced, "点 。 新 订 单": its spaces are no indents)
-        if kind == "text" and not spacey and spaced and (m := DATELINE_INSIDE_RE.search(stripped)):
-            # "场集体采访 本报讯（记者邱宇）5月1": a headline's last line and the next story's first, one baseline
-            out += [_line(n, page, stripped[:m.start()], indented, end=True),
-                    _line(n, page, stripped[m.end():], start=True)]
-            continue
         if kind != "blank" and spaced and (m := JUMP_BESIDE_RE.search(stripped)):
             # "(上接第2版)                 式，为儿童…": OCR read the jump line and the next column as one line (a
             # line that names its page may have been taken for a running head: "村民们脸上露出了笑容   （下转第3版）")
             pieces = [p for p in (stripped[:m.start()], m.group(1) or m.group(2), stripped[m.end():]) if p.strip()]
             out += [_line(n, page, piece.strip(), indented and k == 0) for k, piece in enumerate(pieces)]
             continue
-        if kind == "text" and spaced and (cut := byline_inside(stripped)):
+        # a headline's last line and, on its baseline, the next story's first ("场集体采访 本报讯（记者邱宇）5月1")
+        # or its own byline set flush right ("心 文/黄海涛"): two lines
+        if kind == "text" and spaced and (cut := (None if spacey else _dateline_inside(stripped))
+                                          or byline_inside(stripped)):
             out += [_line(n, page, stripped[:cut[0]], indented, end=True),
                     _line(n, page, stripped[cut[1]:], start=True)]
             continue
@@ -139,6 +137,12 @@ def read_lines(text: str, spacey: bool) -> list[Line]:
     for i, ln in enumerate(out):
         ln.i = i
     return out
+
+
+def _dateline_inside(text: str) -> tuple[int, int] | None:
+    """Where a story's dateline after a space inside a line starts (``DATELINE_INSIDE_RE``), after that space."""
+    m = DATELINE_INSIDE_RE.search(text)
+    return None if m is None else (m.start(), m.end())
 
 
 def byline_inside(text: str) -> tuple[int, int] | None:
