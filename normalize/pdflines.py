@@ -304,9 +304,7 @@ def _runs(chars: list[Char]) -> list[_Run]:
             run = open_runs[k]
             offset = abs(run.base - base)
             smaller = run.size if run.size < size else size
-            gap = char.x0 - run.x1
-            if gap > HANG_GAP_EM * size and run.chars[-1].text in HANGING_CLOSERS:
-                gap = _ink_gap(run, char)
+            gap = _ink_gap(run, char)
             if offset <= best_offset and offset <= BASELINE_TOL_EM * smaller and gap <= JOIN_GAP_EM * smaller:
                 best, best_offset = run, offset
         if best is not None:
@@ -321,19 +319,29 @@ def _runs(chars: list[Char]) -> list[_Run]:
 
 
 def _ink_gap(run: _Run, char: Char) -> float:
-    """The gap from the run to the character; after a closing mark with space beyond its box (a comma hanging past
-    a column's edge, the next column close by), from the mark's ink, the left half of its box.
+    """The gap from the run to the character; after a closing mark with more space beyond its box than the line's
+    own letter spacing (a comma hanging past a column's edge, the next column close by), from the mark's ink, the
+    left half of its box.
 
     >>> _ink_gap(_Run(Char("，", 90, 100, 20, 10)), Char("多", 102, 112, 20, 10))
     7.0
     >>> _ink_gap(_Run(Char("，", 90, 100, 20, 10)), Char("多", 100.5, 110.5, 20, 10))  # (justified: no space)
     0.5
+    >>> spaced = _Run.of([Char("工", 78.3, 88.3, 20, 10), Char("，", 90, 100, 20, 10)])  # letter-spaced 1.7 points
+    >>> round(_ink_gap(spaced, Char("要", 101.7, 111.7, 20, 10)), 1)  # (举行罢工，要求提高: one line)
+    1.7
     """
     gap = char.x0 - run.x1
     last = run.chars[-1]
-    if gap > HANG_GAP_EM * char.size and last.text in HANGING_CLOSERS:
+    if last.text in HANGING_CLOSERS and gap > _spacing(run) + HANG_GAP_EM * char.size:
         gap += (last.x1 - last.x0) / 2
     return gap
+
+
+def _spacing(run: _Run) -> float:
+    """The run's letter spacing: the white between its last two characters' boxes (none for one character)."""
+    chars = run.chars
+    return max(chars[-1].x0 - chars[-2].x1, 0.0) if len(chars) >= 2 else 0.0
 
 
 def _hung_into(run: _Run, page: Sequence[Gutter]) -> list[_Run]:
@@ -452,9 +460,7 @@ def _hung_ink(left: _Run, right: _Run) -> float:
     >>> _hung_ink(spaced, _Run(Char("电", 102, 112, 20, 10)))
     100
     """
-    chars = left.chars
-    spacing = max(chars[-1].x0 - chars[-2].x1, 0.0) if len(chars) >= 2 else 0.0
-    if right.x0 - left.x1 > spacing + HANG_GAP_EM * min(left.size, right.size):
+    if right.x0 - left.x1 > _spacing(left) + HANG_GAP_EM * min(left.size, right.size):
         return _ink(left)[1]
     return left.x1
 

@@ -39,6 +39,11 @@ def han(text: str, x: float, base: float, size: float = 10.0) -> list[Char]:
     return [Char(c, x + i * size, x + (i + 1) * size, base, size) for i, c in enumerate(text)]
 
 
+def spaced(text: str, x: float, base: float, size: float = 11.0, step: float = 12.73) -> list[Char]:
+    """Characters of a justified line, each ``step`` from the last (letter-spaced 0.16 em by default)."""
+    return [Char(c, x + step * i, x + step * i + size, base, size) for i, c in enumerate(text)]
+
+
 def texts(chars: list[Char]) -> list[str]:
     return [line.text for line in group_lines(chars)]
 
@@ -106,6 +111,11 @@ def layer_text(page: pdfium.PdfPage) -> str:
      + han("甲乙丙丁戊己", 40, 62) + han("庚辛壬癸子丑", 115, 62)
      + [Char(c, 40 + 12 * i, 50 + 12 * i, 96, 10) for i, c in enumerate("联系人张三，电话一二三")],
      [*["甲乙丙丁戊己", "庚辛壬癸子丑"] * 3, "联系人张三，电话一二三"]),
+    # near miss: columns justified with every character 0.16 em apart, a comma or full stop inside a line, its gap no
+    # wider than the line's spacing (held-out seed 43's 举行罢工，要求提高): each line one
+    (spaced("多个机场的安保人员", 176, 250) + spaced("举行罢工，要求提高", 176, 268.5) + spaced("员工待遇。罢工导致", 176, 287)
+     + spaced("中国物流与采购联合", 306, 250) + spaced("会今天公布九月份中", 306, 268.5) + spaced("国物流业景气指数。", 306, 287),
+     ["多个机场的安保人员", "中国物流与采购联合", "举行罢工，要求提高", "会今天公布九月份中", "员工待遇。罢工导致", "国物流业景气指数。"]),
     # a body line beside a headline on the same baseline: two lines, whatever the gap
     (han("较陈旧。", 0, 40) + han("我县", 48, 40, 21), ["我县", "较陈旧。"]),
     # a two-line letter-spaced headline: its gaps line up but are no gutter
