@@ -345,6 +345,14 @@ DATED_COLUMN = [
     "残联备案，切实维护残疾职工的合法权益，让残疾人真正得",
     "到实惠。",
 ]
+# A kicker with its comma and a title over a lead set across the page, twice as wide
+WIDE_HEAD = ["夯实社会工作理论基础，促进“政校合作”", "社会工作助力新疆民政事业高质量发展论坛举办"]
+WIDE_LEAD = [
+    "为进一步夯实社会工作理论基础，加强社会工作理论研究，促进“政校合作”，近日，",
+    "新疆维吾尔自治区民政厅联合新疆大学在乌鲁木齐举办社会工作助力新疆民政事业高质量发",
+    "展论坛。自治区民政厅党组成员、副厅长杨中，新疆大学党委常委、副校长顾光海参加论坛",
+    "并致辞，自治区民政厅慈善事业促进和社会工作处处长麦合木提江·艾麦提主持会议。",
+]
 XINJIANG = ["麦提的专访，介绍新疆扎实", "推进“一带一路”核心区高", "质量发展的情况。"]  # a modular page's 12 em column
 XINJIANG_BODY = ["达5700多公里，是中国与中亚、", "欧洲连接最为便捷的陆路通"]
 HEADLINE_CHECKS = [
@@ -439,6 +447,10 @@ HEADLINE_CHECKS = [
     hit("clauses_or_closers", 3, False, [
         "衣机、空调等耗电量大的家用电器。", "", "也将按相关规定办理”他说”", "书”", "",
         "“原来三月三是为了庆祝北帝诞辰，祈求这位水神", "保佑我们风调雨顺。”11月25日，展览正式开幕。"]),
+    # a kicker with its comma over a title, right after a credit, both well short of the lead set wide under them
+    miss("clauses_or_closers", 2, None, ["（据央视网）", *WIDE_HEAD, *WIDE_LEAD]),
+    # near miss: the same lines with no credit closing a story above: an unfinished paragraph's, perhaps
+    hit("clauses_or_closers", 2, False, ["上文还在继续写着", *WIDE_HEAD, *WIDE_LEAD]),
     miss("unproven_after_full_line", 2, None, [
         "起到了带头示范作用，减轻了社区的工作压力。", "文明进社区，", "我们在行动", *DATED_BODY]),
     hit("shares_a_printed_line", 4, False, [*SALT, "头：“不能喝！” 高僧又问", INDENT + "为什么不能喝呢，他说太咸了，谁都受不了这样的味道。"]),
@@ -497,6 +509,11 @@ NEW_ELEMENT = [
     # near miss: a kicker over its title, cut between two words: the widths decide (the title grows wider)
     miss("set_over_dateline", 4, None, [*DATED[:2], "文明创建进行时", "西部陆海新通道铁海", "联运班列累计开行", *DATED[6:]]),
     hit("grows_wider", 4, True, [*DATED[:2], "文明创建进行时", "西部陆海新通道铁海", "联运班列累计开行", *DATED[6:]]),
+    # a first line short because the quoted number opening the next would not have fitted after it: one element
+    hit("wraps_before_word", 4, False, ["上文写完了。", "（据新华社）", "总台2024年", "“3·15”晚会今晚", "播出", *LEAD]),
+    # near miss: it would have fitted after a kicker: the title grows wider
+    miss("wraps_before_word", 4, ("grows_wider", True), [
+        "上文写完了。", "（据新华社）", "总台新闻", "“3·15”晚会今晚播", "出", *LEAD]),
     # the title's first line at the page's top wraps inside the quote it opened: one element
     hit("wraps_inside", 2, False, [
         "县残联派送助残“大",

@@ -55,8 +55,9 @@ ROLES = [
     # near miss: a title alone, then again over its subtitle, stays a title
     miss("repeated_kickers", 17, {"role": "title"}, [*CAMPAIGN_ALONE[:5], "社会工作论坛举办", *CAMPAIGN_ALONE[6:16],
                                                      "社会工作论坛举办", "——一线观察", *CAMPAIGN_ALONE[20:]]),
-    # near miss: a title's first line with digits in it is no label, though its Han are few
-    miss("is_label", 4, {"role": "kicker", "headline": 1}, [
+    # near miss: a title's first line with digits in it is no label, though its Han are few (nor a kicker: the quoted
+    # number under it would not have fitted after it)
+    miss("is_label", 4, {"role": "title", "headline": 1}, [
         "牌制作等非遗手工活动。", "（据深圳晚报）", "动态", "总台2024年", "“3·15”晚会今晚", "播出",
         "中央广播电视总台", "2024年“3·15”晚会", "今晚（3月15日）20时", "在央视财经频道播出，", "晚会聚焦“共筑诚信共",
         "享安全”主题。"]),

@@ -34,7 +34,7 @@ from .text import (
     unclosed,
     without_subtitle,
 )
-from .widths import Tol, latin_error
+from .widths import Tol, cut_before_word, latin_error
 
 MAX_HEADING_LINES = 6
 CLOSING_RUN = 3  # headline-like lines closing a document: only a run this short is a headline
@@ -228,7 +228,7 @@ def clauses_or_closers(page: Page, c: Candidate) -> bool | None:
     inner_ok = all(sum(map(len, title[n + 1:])) <= WRAP_REST for n, t in enumerate(title)
                    if CLAUSE_RE.search(t[:-1].replace("、", "")))
     dated = bool(DATELINE_RE.match(page.lines[c.body].text)) and inner_ok
-    if len(CLAUSE_RE.findall(joined)) > 1 or not (dated or clause_line_ok(page, c.span)) or (
+    if len(CLAUSE_RE.findall(joined)) > 1 or not (dated or clause_line_ok(page, c.span, c.after_credit)) or (
             closes_more(quotes_paired(joined)) and not dated):
         return False
     return None
@@ -497,11 +497,15 @@ def blank_run(page: Page, i: int, label_ok: bool = True) -> tuple[list[int], str
     return (run, "headline_between_blanks") if nxt is not None and body_starts(page, nxt) else None
 
 
-def clause_line_ok(page: Page, span: list[int]) -> bool:
-    """A headline line with a clause mark is a kicker: alone in its run, or wider than the title below.
+def clause_line_ok(page: Page, span: list[int], after_credit: bool = False) -> bool:
+    """A headline line with a clause mark is a kicker: alone in its run, or wider than the title below, or, right
+    after a credit closed the story above, over a title where both are well short of the column under them (a
+    lead set wide: ``夯实社会工作理论基础，促进“政校合作”`` / ``社会工作助力新疆民政事业高质量发展论坛举办`` over lines
+    of 40 characters).
 
     "夯实社会工作理论基础，促进“政校合作”" over a two-line title is a kicker; "他说这件事还没有
-    结束，因" over one shorter line is the start of an unfinished paragraph.
+    结束，因" over one shorter line is the start of an unfinished paragraph, and so is ``从投资来看，9月份`` /
+    ``固定资产投资完成额指`` in a column, though OCR read the line under them across the page.
     """
     for pos, j in enumerate(span):
         if not CLAUSE_RE.search(page.lines[j].text):
@@ -518,7 +522,8 @@ def clause_line_ok(page: Page, span: list[int]) -> bool:
             and not CLAUSE_RE.search(page.lines[span[0]].text))
         if not starts_run:
             return False
-        if (len(run) == 2 or (len(run) > 1 and page.width[j] <= page.width[run[1]])) and not page.spans_columns(run):
+        if ((len(run) == 2 or (len(run) > 1 and page.width[j] <= page.width[run[1]])) and not page.spans_columns(run)
+                and not (after_credit and not page.fragmented and page.clearly_narrow(j, run[-1]))):
             return False
         if len(run) == 1 and (page.fills_column(j) or (
                 j == span[-1] and page.gap_before(j) == "blank" and page.gap_after(j) == ""
@@ -563,6 +568,17 @@ def wraps_inside(page: Page, i: int, heading: int) -> bool | None:
     if prev is None:
         return None
     return False if runs_into(page.lines[prev].text, page.lines[i].text) else None
+
+
+def wraps_before_word(page: Page, i: int, heading: int) -> bool | None:
+    """The line above ends short because this one opens on a number or Latin word that would not have fitted after
+    it within this line's width (``总台2024年`` / ``“3·15”晚会今晚`` / ``播出``): one element, the title's first line
+    and no kicker. Near miss: ``总台新闻`` / ``“3·15”晚会今晚播``, where the quoted number would have fitted."""
+    prev = _prev(page, i)
+    if prev is None:
+        return None
+    return False if cut_before_word(page.lines[prev].text, page.lines[i].text, page.width[i],
+                                    page.width.mark_em) else None
 
 
 def under_running_head(page: Page, i: int, heading: int) -> bool | None:
@@ -617,7 +633,7 @@ def grows_wider(page: Page, i: int, heading: int) -> bool | None:
 
 
 NEW_ELEMENT = family("new_element", wraps_inside, under_running_head, after_colon, set_over_dateline, blank_parts,
-                     grows_wider)
+                     wraps_before_word, grows_wider)
 
 
 def new_element(page: Page, i: int, heading: int) -> str:

@@ -13,8 +13,16 @@ from collections import Counter
 
 from ..chardata import DATELINE_RE, JUMP_BACK_RE, JUMP_ON_RE
 from ..words import word_runs_on
-from .text import LABEL_CHARS, TAG_RE, ends_sentence, numbered_subhead, opens_subtitle, runs_into, without_subtitle
-from .widths import Tol, line_width
+from .text import (
+    LABEL_CHARS,
+    TAG_RE,
+    ends_sentence,
+    numbered_subhead,
+    opens_subtitle,
+    runs_into,
+    without_subtitle,
+)
+from .widths import Tol, cut_before_word, line_width
 
 KICKER_LINES = 3  # a kicker line of its own stands over a title of two lines at least
 KICKER_SIZE_STEP = 2  # characters a kicker line differs from the title's first line by
@@ -28,12 +36,27 @@ _BYLINE_STARTS = frozenset("本特记通撰文图摄")
 BYLINE_CHARS = 45
 
 
+def _wrapped_before_word(lines: list[str]) -> bool:
+    """
+    A headline's first line ends short because the second opens on a number or Latin word that would not have
+    fitted after it within the headline's widest line (``cut_before_word``): the title's own first line, not a
+    kicker in another size.
+
+        >>> _wrapped_before_word(["总台2024年", "“3·15”晚会今晚", "播出"])
+        True
+        >>> _wrapped_before_word(["在希望的田野上", "全国秋粮收获过半"]), _wrapped_before_word(["新年", "“3·15”晚会"])
+        (False, False)
+    """
+    return cut_before_word(lines[0], lines[1], max(map(line_width, lines)))
+
+
 def _kicker_line(lines: list[str]) -> bool:
     """Three or more headline lines whose first is set in another size or holds a clause (and
-    does not wrap inside a word into the second: "西乡北帝三月三精" / "彩不断！" is one line's)."""
+    does not wrap inside a word into the second: "西乡北帝三月三精" / "彩不断！" is one line's, nor
+    before a number too wide for it: ``_wrapped_before_word``)."""
     first, second = lines[0], lines[1]
     return (abs(len(first) - len(second)) > KICKER_SIZE_STEP and not word_runs_on(first, second)
-            and not runs_into(first, second)) or (
+            and not runs_into(first, second) and not _wrapped_before_word(lines)) or (
         "，" in first and not any("，" in x for x in lines[1:]))
 
 
@@ -92,6 +115,8 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
         [['title', 'subtitle']]
         >>> headline_roles([["总台 2024", "年“3·15”晚会今", "晚播出"]])  # wrapped inside a number: no kicker
         [['title', 'title', 'title']]
+        >>> headline_roles([["总台2024年", "“3·15”晚会今晚", "播出"]])  # wrapped before a quoted number: no kicker
+        [['title', 'title', 'title']]
         >>> two = [["文明创建进行时", "西部陆海新通道"]]  # (a kicker longer than the title's first line)
         >>> headline_roles(two), headline_roles(two, kickers=frozenset({"文明创建进行时"}))
         ([['title', 'title']], [['kicker', 'title']])
@@ -115,7 +140,7 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
                     and len(above_dash[0]) + KICKER_SIZE_STEP < len(above_dash[1])) or (
         len(lines) == 2 and line_width(lines[0]) + 2 * KICKER_SIZE_STEP < line_width(lines[1])
         and not word_runs_on(lines[0], lines[1]) and not runs_into(lines[0], lines[1])
-        and not lines[0].endswith(("：", ":"))) or (
+        and not _wrapped_before_word(lines) and not lines[0].endswith(("：", ":"))) or (
         len(above_dash) >= KICKER_LINES and _kicker_line(above_dash))
     cut = 0
     if first == 0:

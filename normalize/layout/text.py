@@ -69,6 +69,8 @@ SQUEEZABLE_ENDS = (frozenset(NO_LINE_START) - frozenset("…,.;:!?)")) | {"】"}
 # A number or Latin word comes down to the next line whole, with an opening bracket before it.
 _WORD_OPENERS = "（(“‘《"
 LEADING_WORD_RE = re.compile(f"^[{_WORD_OPENERS}]?[0-9A-Za-z][0-9A-Za-z.,%:/+\\-]*")
+# ...and in a headline with the dot of a date and its closing quote or bracket ("“3·15”"): no line breaks inside
+UNBROKEN_RE = re.compile(f"^[{_WORD_OPENERS}]?[0-9A-Za-z][0-9A-Za-z.,%:/+·\\-]*[”’》）)]?")
 WORD_STARTS = frozenset(_WORD_OPENERS + string.digits + string.ascii_letters)  # where that can start
 CREDIT_CLOSERS = tuple(CLOSE_BRACKETS)  # a credit ends with one of these (a tuple: "" is not in it)
 INDENT_STARTS = frozenset(" \t\u00a0\u3000")  # what INDENT_RE can start with

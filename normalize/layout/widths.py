@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..chardata import CJK_PUNCT, HAN, OPENERS
-from .text import NO_LINE_START_SET, SQUEEZABLE_ENDS
+from .text import NO_LINE_START_SET, SQUEEZABLE_ENDS, UNBROKEN_RE
 
 ASCII_EM = 0.55
 SPACE_EM = 0.15
@@ -94,6 +94,18 @@ def line_width(text: str, mark_em: float = 1.0) -> float:
         (3.2, 4.5)
     """
     return round(em(counts(text), mark_em), 2)
+
+
+def cut_before_word(above: str, below: str, measure: float, mark_em: float = 1.0) -> bool:
+    """
+    The line above ends short because ``below`` opens on a number or Latin word that no line breaks inside
+    (``UNBROKEN_RE``: ``“3·15”``) and that would not have fitted after it within ``measure`` em.
+
+        >>> cut_before_word("总台2024年", "“3·15”晚会今晚", 8.31), cut_before_word("总台新闻", "“3·15”晚会今晚播", 9.31)
+        (True, False)
+    """
+    word = UNBROKEN_RE.match(below)
+    return bool(word) and line_width(above, mark_em) + line_width(word.group(), mark_em) > measure
 
 
 def latin_error(text: str) -> float:
