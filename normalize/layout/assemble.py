@@ -10,7 +10,7 @@ from typing import Any
 
 from ..chardata import JUMP_ON_RE
 from ..profile import Profile, applied
-from .boxed import BOX_FURNITURE, box_break, element_roles, headlines
+from .boxed import BOX_FURNITURE, box_break, display_mark, element_roles, headlines
 from .boxes import BoxPage, read_boxed_lines
 from .columns import byline_first
 from .headlines import heading_span, new_element
@@ -197,6 +197,8 @@ class BoxAssembler:
                 kind, why = decide(BOX_FURNITURE, page, i)  # furniture by place
                 if kind:
                     ln.kind, ln.why = kind, why
+            elif display_mark(page, i):
+                ln.kind, ln.why = "text", "display_mark"
         # each headline line: (headline number, element number, role, why)
         self.heads: dict[int, tuple[int, int, str, str]] = {}
         self.repeated = set(repeated_titles(self.lines))

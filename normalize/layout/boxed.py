@@ -157,6 +157,18 @@ def sentences_inside(page: BoxPage, run: list[int]) -> str | None:
     return None
 
 
+def display_mark(page: BoxPage, i: int) -> bool:
+    """Line i holds marks only (noise by its text) but stands right under a line of display type, in that type and
+    that line's column: a headline's last glyph that wrapped alone (``1—2月中国快递发展指数同比提升26.7`` / ``%``).
+    Near miss: the glyph in body type, or under a body line."""
+    k = i - 1
+    if k < 0 or page.lines[k].kind != "text" or page.lines[i].kind != "noise":
+        return False
+    a, b = page.geo[k], page.geo[i]
+    return (a.page == b.page and page.display(k) and page.same_size(a.size, b.size) and a.x0 <= b.x0 < a.x1
+            and 0 <= b.top - a.bottom <= a.size)
+
+
 def headline_run(page: BoxPage, run: list[int]) -> str:
     """A few lines in display type without sentences: a headline (``非遗民俗文献展邀市民“宝读诗书”``)."""
     return "heading"
