@@ -33,6 +33,9 @@ LINE_SIZE_RATIO = 1.2
 SAME_SIZE_RATIO = 1.08
 """A line more than this much larger than the body is set a size up (a subtitle, a lead)."""
 BELOW_EM = 0.5
+TOUCH_EM = 0.2
+"""Lines this close side by side (in em) touch: a paragraph's last line of two characters (``儿。``) over the next
+paragraph's first, indented two em, is still over it."""
 """A line is below another when its middle is lower by at least this: lines of a row lie within it."""
 THIN_EM = 0.5
 """A graphic thinner than this (in em of the page's body type) is a rule: a wall as it is."""
@@ -47,6 +50,10 @@ BACKDROP_SHARE = 0.2
 not a photo with a credit printed on it."""
 
 
+def _centre(line: TextLine) -> float:
+    return (line.x0 + line.x1) / 2
+
+
 def _middle(line: TextLine) -> float:
     return (line.top + line.bottom) / 2
 
@@ -55,7 +62,8 @@ def lines_below(lines: list[TextLine]) -> list[list[int]]:
     """For each line, the lines right below it that overlap it horizontally: the nearest row of them, looked for
     no further down than a column's next line can be (``LINE_GAP_EM``).
 
-    Example: under a headline over two columns, both columns' first lines.
+    Example: under a headline over two columns, both columns' first lines. A paragraph's last line of two
+    characters and the next paragraph's first, indented two em, touch without overlapping: the one under the other.
 
     >>> head, left, right = TextLine("大标题", 0, 0, 90, 20, 20.0), TextLine("左", 0, 25, 40, 35, 10.0), \\
     ...     TextLine("右", 50, 25, 90, 35, 10.0)
@@ -73,7 +81,8 @@ def lines_below(lines: list[TextLine]) -> list[list[int]]:
         for k in order[start:bisect_right(tops, upper.bottom + LINE_GAP_EM * upper.size)]:
             line = lines[k]
             size = min(upper.size, line.size)
-            if _middle(line) - _middle(upper) < BELOW_EM * size or overlap(upper.x0, upper.x1, line.x0, line.x1) <= 0:
+            if (_middle(line) - _middle(upper) < BELOW_EM * size
+                    or overlap(upper.x0, upper.x1, line.x0, line.x1) < -TOUCH_EM * size):
                 continue
             nearest = min(nearest, line.top)  # lines come top first: the first one found is the nearest
             if line.top <= nearest + BELOW_EM * size:
@@ -145,7 +154,7 @@ def column_blocks(lines: list[TextLine], rules: list[Box]) -> list[list[int]]:
     following = {
         k: found[0] for k, found in enumerate(below)
         if len(found) == 1 and above.get(found[0]) == [k] and continues_column(lines[k], lines[found[0]], rules)
-        and not centred_under_headline(lines, k, above.get(k, []), em)
+        and not centred_under_headline(lines, k, above.get(k, []), em) and not overhangs(lines, k, found[0], below)
     }
     starts = sorted(range(len(lines)), key=lambda k: (lines[k].top, lines[k].x0))
     by_middle = sorted(range(len(lines)), key=lambda k: _middle(lines[k]))
@@ -174,6 +183,27 @@ def column_blocks(lines: list[TextLine], rules: list[Box]) -> list[list[int]]:
             block.append(following[block[-1]])
         blocks.append(block)
     return blocks
+
+
+def overhangs(lines: list[TextLine], k: int, j: int, below: list[list[int]]) -> bool:
+    """Line k starts more than an em left of line j under it, and j's column does not start there: the line under
+    j starts where j does (j is no paragraph's indented first line), and k is not centred over j. Line k stands over
+    j's column and beyond it: a kicker centred over a module's two columns (``聚焦民生实事`` over the right column's
+    first line, the byline under it on the left). Near misses: a column's full line over the next paragraph's first,
+    indented two em; a headline's lines centred one over the other.
+
+    >>> kicker = TextLine("聚焦民生实事", 131, 0, 197, 11, 11.0)
+    >>> right, nxt = TextLine("定的孤儿", 155, 20, 260, 30, 9.5), TextLine("疗康复以及", 155, 34, 260, 44, 9.5)
+    >>> overhangs([kicker, right, nxt], 0, 1, [[1], [2], []])
+    True
+    >>> full, indented = TextLine("权益将得到", 155, 0, 260, 10, 9.5), TextLine("此外，我县", 174, 14, 260, 24, 9.5)
+    >>> overhangs([full, indented, nxt], 0, 1, [[1], [2], []])
+    False
+    """
+    upper, lower = lines[k], lines[j]
+    if lower.x0 - upper.x0 <= lower.size or len(below[j]) != 1 or abs(_centre(upper) - _centre(lower)) <= lower.size:
+        return False  # (lines centred one over the other: a headline's, a deck's)
+    return abs(lines[below[j][0]].x0 - lower.x0) <= BELOW_EM * lower.size
 
 
 def centred_under_headline(lines: list[TextLine], k: int, over: list[int], em: float) -> bool:

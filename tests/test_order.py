@@ -78,6 +78,30 @@ def test_near_miss_a_line_over_one_column_is_chained_to_it() -> None:
     assert column_blocks(lines, []) == [[0, 1, 2], [3, 4]]
 
 
+@pytest.mark.parametrize("last_x1, chained", [
+    (20.0, True),  # a paragraph's last line of two characters touches the next one's first, indented two em
+    (17.0, False),  # near miss: white of a third of an em between them: that first line is under nothing
+])
+def test_a_short_last_line_over_an_indented_first_line_is_chained(last_x1: float, chained: bool) -> None:
+    lines = [line("为做好儿童福利工作", 0, 0, 90), line("儿。", 0, 14, last_x1), line("相关工作人员", 20, 28, 90),
+             line("凡经民政部门核查", 0, 42, 90)]
+    assert (column_blocks(lines, []) == [[0, 1, 2, 3]]) is chained
+
+
+@pytest.mark.parametrize("kicker_x0, blocks", [
+    # a kicker centred over a module's two columns, over the right one's first line (the byline under it on the
+    # left): a block of its own, the right column's first line heads its column
+    (80.0, [[0], [1, 2, 3], [4, 5, 6]]),
+    # near miss: a line over the right column only (from its edge) goes on into it
+    (105.0, [[0, 4, 5, 6], [1, 2, 3]]),
+])
+def test_a_kicker_over_two_columns_is_chained_to_neither(kicker_x0: float, blocks: list[list[int]]) -> None:
+    lines = [line("聚焦民生实事", kicker_x0, 0, kicker_x0 + 66, 11.0), line("文/周文静", 20, 21, 61),
+             line("本报讯记者谢芳", 0, 35, 90), line("讯员李淑华为做", 0, 49, 90),
+             line("定的孤儿在基本", 105, 21, 195), line("疗康复以及教育", 105, 35, 195), line("权益将得到有效", 105, 49, 195)]
+    assert column_blocks(lines, []) == blocks
+
+
 def lead_over_columns(lead_x1: float) -> list[TextLine]:
     """A lead (its last line short) over a left column that has a paragraph gap, and a right column."""
     return [line("导语一", 0, 0, lead_x1), line("导语二", 0, 14, 30), *column("左", 0, 45, 28, 3),
