@@ -353,6 +353,8 @@ WIDE_LEAD = [
     "展论坛。自治区民政厅党组成员、副厅长杨中，新疆大学党委常委、副校长顾光海参加论坛",
     "并致辞，自治区民政厅慈善事业促进和社会工作处处长麦合木提江·艾麦提主持会议。",
 ]
+REVIEW = ["市民们纷纷表示要配合好文明城市复", "评。", "— 2 —"]  # a bulletin's 15 em column, its folio
+REVIEW_BODY = ["对记者说：“要做好文明城市复评", "工作，提高市民素质很重要。这种", "问卷调查形式能让市民从一个方面"]
 XINJIANG = ["麦提的专访，介绍新疆扎实", "推进“一带一路”核心区高", "质量发展的情况。"]  # a modular page's 12 em column
 XINJIANG_BODY = ["达5700多公里，是中国与中亚、", "欧洲连接最为便捷的陆路通"]
 HEADLINE_CHECKS = [
@@ -475,6 +477,11 @@ HEADLINE_CHECKS = [
     # body; a news dateline that opens with a preposition (据) under it
     miss("indented_first_line", 4, None, [*XINJIANG, "新疆边境线", *XINJIANG_BODY]),
     miss("indented_first_line", 4, None, [*XINJIANG, "中国新疆陆地边境线长", "据新华社乌鲁木齐10月3日电", XINJIANG_BODY[1]]),
+    # a first line that fills its 15 em column with its indent exactly, no character come down with a mark
+    # (a page's first line, under the page before's folio)
+    hit("indented_first_line", 4, False, [*REVIEW, NEW_PAGE + "刚填写完调查表的市民王华土", *REVIEW_BODY]),
+    # near miss: a line two em narrower than that is a title over the same body
+    miss("indented_first_line", 4, None, [*REVIEW, NEW_PAGE + "调查表填写完毕的市民", *REVIEW_BODY]),
     hit("ends_inside_word", 5, False, [*AIXIN, "“爱心行动”项目不仅是", *AIXIN_BODY]),  # 是 needs what follows
     miss("ends_inside_word", 5, None, [*AIXIN, "“爱心行动”项目签约", *AIXIN_BODY]),
     # a number whose unit opens the next line's short first clause: a brief's first line, no headline

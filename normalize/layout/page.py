@@ -312,11 +312,12 @@ class Page:
 
     def fills_column(self, j: int, *, indent: bool = False) -> bool:
         """Line j is as wide as the running text after it (a headline is narrower or wider); with ``indent``,
-        counted with a paragraph's indent and a character that came down with its mark (a paragraph's first line,
-        where OCR's text lost the indent: ``经进一步调查，驾驶人`` / ``姓“丁”，系江西人，…``)."""
+        counted with a paragraph's indent and perhaps a character that came down with its mark (a paragraph's first
+        line, where OCR's text lost the indent: ``经进一步调查，驾驶人`` / ``姓“丁”，系江西人，…``)."""
         refs = [self.width[k] for k in (self.next_index(j), self.next_index(j, 2)) if k is not None]
-        width = self.width[j] + (Tol.INDENT + Tol.WORD_DOWN if indent else 0.0)
-        return bool(refs) and max(refs) - Tol.FILLS_BELOW <= width <= max(refs) + Tol.FILLS_ABOVE
+        least = self.width[j] + (Tol.INDENT if indent else 0.0)
+        most = least + (Tol.WORD_DOWN if indent else 0.0)  # (the character may have come down, or not)
+        return bool(refs) and max(refs) - Tol.FILLS_BELOW <= most and least <= max(refs) + Tol.FILLS_ABOVE
 
     def spans_columns(self, run: list[int]) -> bool:
         """Lines set across columns: each wider than the column of text that follows them.
