@@ -483,8 +483,9 @@ def upright_titles_first(regions: list[list[TextLine]], em: float) -> list[list[
     of it, starting level with it (they may run on below it), but for a kicker or label in a larger size at their
     head, which stays first; a deck under that kicker (``【社工天地】`` / ``——一线观察之二``, beside ``科普宣传上街``)
     is read after the title. A module's
-    ``日本上半财年贸易逆差创新高`` heads the story it stands beside, not the next module's. Near miss: a line
-    alone in its region, as wide as it is tall.
+    ``日本上半财年贸易逆差创新高`` heads the story it stands beside, not the next module's; the regions taken stop
+    at one headed by a kicker (``喜迎建党节`` over the module's columns), not reaching into the module left of it.
+    Near miss: a line alone in its region, as wide as it is tall.
 
     >>> body = [TextLine("据日本财务省今天发布", 0, 0, 100, 10, 10.0), TextLine("受能源价格上涨", 0, 14, 70, 24, 10.0)]
     >>> title = [TextLine("日本上半财年", 110, 0, 125, 90, 15.0)]
@@ -510,8 +511,9 @@ def upright_titles_first(regions: list[list[TextLine]], em: float) -> list[list[
         at = out.index(region)
         start = at
         while (start > 0 and all(ln.x1 <= line.x0 + em for ln in out[start - 1])
-               and line.top - em <= out[start - 1][0].top < line.bottom):
-            start -= 1  # (a column may run on below the title: it starts level with it)
+               and line.top - em <= out[start - 1][0].top < line.bottom
+               and (start == at or out[start][0].size <= SAME_SIZE_RATIO * em)):
+            start -= 1  # (a column may run on below the title: it starts level with it; a kicker heads the module)
         if start == at:
             continue
         # (a kicker or label in a larger size heading the first of them stays over the title)

@@ -20,6 +20,7 @@ from normalize.order import (
     reads_through_headline,
     set_apart,
     turned_column,
+    upright_titles_first,
     wider_than_column,
 )
 from normalize.xycut import lead_after_headline, xy_cut
@@ -786,3 +787,20 @@ def test_a_tag_at_the_left_columns_foot_is_read_before_the_right_column() -> Non
     assert read.index("左20") < read.index("【经验交流】") < read.index("右1")
     read = page_with(line("本报讯记者从有关部门获悉", 80, 405, 290))
     assert read.index("本报讯记者从有关部门获悉") > read.index("右21")
+
+
+@pytest.mark.parametrize("kicker_size, expected", [
+    # a module's kicker over its columns heads them and the upright title beside them; the module left of it keeps
+    # its own title over its body
+    (11.0, ["二十大新闻中心", "昨天晚上", "喜迎建党节", "我县假证被拘", "本报讯记者"]),
+    # near miss: no kicker over the module (its first line in body type): the regions level with the upright title
+    # are all read after it, as before
+    (10.0, ["二十大新闻中心", "我县假证被拘", "昨天晚上", "喜迎建党节", "本报讯记者"]),
+])
+def test_an_upright_title_heads_its_own_module_only(kicker_size: float, expected: list[str]) -> None:
+    left = [line("二十大新闻中心", 0, 0, 60, 15.0)]
+    left_body = [line("昨天晚上", 0, 20, 60)]
+    module = [line("喜迎建党节", 70, 5, 120, kicker_size), line("本报讯记者", 70, 20, 120)]
+    upright = [TextLine("我县假证被拘", 125, 2, 140, 90, 15.0)]
+    got = upright_titles_first([left, left_body, module, upright], 10.0)
+    assert [ln.text for region in got for ln in region] == expected
