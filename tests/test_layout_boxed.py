@@ -254,6 +254,19 @@ def test_a_kicker_in_body_type_alone_over_the_title(row: tuple[Any, ...], role: 
     assert (kicker is not None and kicker[:2] == ("heading", "kicker")) is (role == "kicker")
 
 
+@pytest.mark.parametrize(("second", "role"), [
+    # held-out seed 47: a kicker in body type wrapped after its comma, its two lines a region of their own
+    ("促进“政校合作”", "kicker"),
+    # near miss: the second line ends a sentence: a story's last lines
+    ("促进了政校合作。", None),
+])
+def test_a_kicker_of_two_lines_in_body_type_alone_over_the_title(second: str, role: str | None) -> None:
+    first = ("夯实社会工作理论基础，", 40.0, 42.0, BODY, 3)
+    got = roles(first, (second, 40.0, 56.0, BODY, 3), TITLE, *column(PARAGRAPHS_TEXT, top=100.0, block=2, indent=(0,)))
+    kicker = next((b for b in got if b[2].startswith(first[0])), None)
+    assert (kicker is not None and kicker[:2] == ("heading", "kicker")) is (role == "kicker")
+
+
 def test_a_framed_short_heading_is_a_label_not_a_title() -> None:
     label = ("简讯", 300.0, 60.0, 14.0, 3)
     brief = column(["县质监局对压力容器进行检查，", "重点为安全生产责任制。"], x0=300.0, top=90.0, block=4)

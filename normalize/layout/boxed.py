@@ -289,9 +289,10 @@ def elements(page: BoxPage, run: list[int]) -> list[list[int]]:
 def small_kicker_above(page: BoxPage, first: int) -> list[int]:
     """The lines right above a headline that are its kicker, set apart from the body type, even
     smaller (``共建“一带一路”·权威访`` / ``谈`` in 9.5 pt over a 15 pt title, body 10.5 pt): one to
-    three headline-like lines of one size over the title, close above it. One line in body type is a kicker too
-    where it stands alone in its region (the page's head or another region above it), starts at the title's left
-    edge and ends no sentence (held-out seed 37: ``共建“一带一路”·权威访谈`` in 11 pt, the body's size); near
+    three headline-like lines of one size over the title, close above it. Lines in body type are a kicker too
+    where they stand alone in their region (the page's head or another region above it), start at the title's left
+    edge and end no sentence (held-out seed 37: ``共建“一带一路”·权威访谈`` in 11 pt, the body's size; one wrapped
+    after its comma, ``_kicker_region``); near
     misses: an office's name set right above a title (the story before's credit), a story's last line."""
     run: list[int] = []
     k, below = first - 1, first
@@ -310,14 +311,24 @@ def _kicker_line(page: BoxPage, k: int, below: int, title: int) -> bool:
     if page.lines[k].kind != "text" or page.display(k) or a.page != t.page:
         return False
     gap = Em.KICKER_GAP if below == title else Em.ELEMENT_GAP
-    apart = not page.same_size(a.size, page.body.get(a.page, a.size))
-    if not apart and below == title:  # (in body type: alone in its region, over the title's left edge)
-        above = k - 1
-        apart = ((above < 0 or page.lines[above].kind != "text" or page.geo[above].block != a.block
-                  or page.geo[above].page != a.page) and not ends_sentence(page.lines[k].text)
-                 and abs(a.x0 - t.x0) <= a.size)
+    apart = not page.same_size(a.size, page.body.get(a.page, a.size)) or _kicker_region(page, k, title)
     return (apart and (below == title or page.same_size(
         a.size, b.size)) and overlap(a.x0, a.x1, t.x0, t.x1) > 0 and 0 <= page.space_above(below, k) < gap)
+
+
+def _kicker_region(page: BoxPage, k: int, title: int) -> bool:
+    """Line k, in body type, is of a region of its own right over the title: one to ``KICKER_LINES`` lines that
+    end no sentence, the first set at the title's left edge (``夯实社会工作理论基础，`` / ``促进“政校合作”`` in
+    the body's 11 pt over a 17 pt title)."""
+    a = page.geo[k]
+    top = k
+    while (top > 0 and page.lines[top - 1].kind == "text" and page.geo[top - 1].block == a.block
+           and page.geo[top - 1].page == a.page):
+        top -= 1
+    run = range(top, title)
+    return (len(run) <= KICKER_LINES and all(page.geo[j].block == a.block for j in run)
+            and not any(ends_sentence(page.lines[j].text) for j in run)
+            and abs(page.geo[top].x0 - page.geo[title].x0) <= page.geo[top].size)
 
 
 def label_above(page: BoxPage, first: int) -> int | None:
