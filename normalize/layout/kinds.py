@@ -37,6 +37,7 @@ from .text import (
     PUSHED_RE,
     RUNNING_HEAD_CHARS,
     TAG_RE,
+    closes_more,
     closes_title,
     credit_line,
     debris,
@@ -476,7 +477,9 @@ def offices(lines: list[Line]) -> None:
     adverb: ``words.opens_predicate``) where that line is a title's last, right over its body (``城南社区卫生服务中心``
     / ``开展免费义诊进社区``), or running text going on (``日前，社区居委会联合城南街道`` / ``县残疾人联合会`` /
     ``开展助残日活动，…``). Near misses: a kicker over a title (``文明创建进行时``, ``喜迎建党节``, an event's name:
-    ``杭州亚运会``), a one-line title under a story (``市残联召开座谈会``, with its verb), a title over its subtitle
+    ``杭州亚运会``), a one-line title under a story (``市残联召开座谈会``, with its verb), a title's first line
+    under a credit wrapped over two lines (``（来源：央`` / ``视网）`` / ``中国社会工作联合会`` / ``儿童社会…``), a
+    title over its subtitle
     (``县残疾人联合会`` / ``——成立三十周年``), a narrow column's line of running text (``黑龙江北大荒集团`` /
     ``五九七农场，大型收获机``)."""
     short = -1.0  # (the document's usual line, measured once a line ends on an office's word)
@@ -496,6 +499,8 @@ def offices(lines: list[Line]) -> None:
         if at is not None and (opens_subtitle(lines[at].text) or (lines[at].kind == "text"
                                and opens_predicate(lines[at].text) and _goes_on_through(lines, at, text))):
             continue
+        if text.endswith(("）", ")")) and closes_more(text):
+            continue  # (a credit's last line above, ``（来源：央`` / ``视网）``: the story has its credit)
         if ends_sentence(text) and (below is None or below.kind != "text" or is_heading_candidate(below.text)
                                     or _title_with_a_list(lines, at, text)):
             ln.kind, ln.why = "credit", "office_after_story"
