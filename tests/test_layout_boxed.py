@@ -785,3 +785,19 @@ def test_a_headlines_mark_wrapped_alone_stays_in_it(size: float, top: float, joi
     heads = [b["text"] for b in blocks if b["kind"] == "heading"]
     assert heads == [title[0] + "%" if joined else title[0]]
     assert any(b["kind"] == "noise" and b["text"] == "%" for b in blocks) is not joined
+
+
+@pytest.mark.parametrize(("deck", "subtitle"), [
+    # a word processor's two columns: a title left at the left column's foot, its deck centred over the right one
+    ("——来自基层的报道", True),
+    # near miss: a line with no dash there is the right column's text
+    ("来自基层的报道", False),
+])
+def test_a_titles_deck_at_the_next_columns_top(deck: str, subtitle: bool) -> None:
+    left = column(PARAGRAPHS_TEXT, x0=40.0, top=100.0, block=1, indent=(0, 3))
+    title = ("习近平致电祝贺穆伊兹当选", 40.0, 300.0, 14.0, 2)
+    right = column(["10月3日，国家主席习近平致电", "穆罕默德·穆伊兹，祝贺他当选", "马尔代夫总统。"], x0=220.0, top=130.0,
+                   block=4, indent=(0,))
+    centred = (deck, 220.0 + (right[1][5] - 220.0 - width(deck, BODY)) / 2, 100.0, BODY, 3)
+    heads = [(b["role"], b["text"]) for b in build_blocks(*typeset(*left, title, centred, *right)) if b["kind"] == "heading"]
+    assert (("subtitle", deck) in heads) is subtitle

@@ -249,14 +249,18 @@ def deck_under(page: BoxPage, last: int) -> list[int]:
     the body's type: the headline's subtitle (``——记者走访见闻`` centred under a title in a bulletin). Near
     misses: a body line that opens with a dash (it starts at the column's edge or its indent) and a dash line
     far below the headline. A title a word processor left at a page's foot has its subtitle at the next page's
-    top, past the page's foot."""
+    top, past the page's foot; one left at a column's foot, at the next column's top (``习近平致电祝贺穆伊兹当`` /
+    ``选马尔代夫总统`` at the left column's foot, ``——来自基层的报道`` over the right column)."""
     i = last + 1
     while i < len(page.lines) and page.lines[i].kind == "furniture" and page.band(i):
         i += 1
     if i >= len(page.lines) or page.lines[i].kind != "text" or page.display(i):
         return []
     text = page.lines[i].text
-    turned = page.geo[i].page == page.geo[last].page + 1 and i > last + 1  # (only the foot between them)
+    a, b = page.geo[last], page.geo[i]
+    turned = (b.page == a.page + 1 and i > last + 1) or (  # (only the foot between them)
+        b.page == a.page and i == last + 1 and b.top < a.top and b.x0 >= a.x1 and b.block != a.block
+        and (i == 0 or page.geo[i - 1].block != b.block))  # (at the top of the next column: its region's first)
     if not opens_subtitle(text, em_dash=True) or ends_sentence(text) or not (turned or stacked(page, last, i)):
         return []
     return [i] if page.centred(i) else []
