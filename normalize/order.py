@@ -33,10 +33,11 @@ LINE_SIZE_RATIO = 1.2
 SAME_SIZE_RATIO = 1.08
 """A line more than this much larger than the body is set a size up (a subtitle, a lead)."""
 BELOW_EM = 0.5
-TOUCH_EM = 0.2
-"""Lines this close side by side (in em) touch: a paragraph's last line of two characters (``儿。``) over the next
-paragraph's first, indented two em, is still over it."""
 """A line is below another when its middle is lower by at least this: lines of a row lie within it."""
+TOUCH_EM = 0.2
+"""A paragraph's last line of a few characters (``SHORT_LAST_EM``, a sentence's end) this close (in em) to the next
+paragraph's first, indented two em, is still over it (``儿。`` over ``相关工作人员告诉记``)."""
+SHORT_LAST_EM = 3.0
 THIN_EM = 0.5
 """A graphic thinner than this (in em of the page's body type) is a rule: a wall as it is."""
 HEAD_EM = 1.4
@@ -81,14 +82,21 @@ def lines_below(lines: list[TextLine]) -> list[list[int]]:
         for k in order[start:bisect_right(tops, upper.bottom + LINE_GAP_EM * upper.size)]:
             line = lines[k]
             size = min(upper.size, line.size)
-            if (_middle(line) - _middle(upper) < BELOW_EM * size
-                    or overlap(upper.x0, upper.x1, line.x0, line.x1) < -TOUCH_EM * size):
+            if _middle(line) - _middle(upper) < BELOW_EM * size or not _over(upper, line, size):
                 continue
             nearest = min(nearest, line.top)  # lines come top first: the first one found is the nearest
             if line.top <= nearest + BELOW_EM * size:
                 found.append(k)
         result.append(sorted(found))
     return result
+
+
+def _over(upper: TextLine, line: TextLine, size: float) -> bool:
+    """``line`` stands under ``upper``: they overlap side to side, or touch where ``upper`` is a paragraph's short last
+    line (``TOUCH_EM``; not a column's full line whose hung mark reaches the next column)."""
+    gap = -overlap(upper.x0, upper.x1, line.x0, line.x1)
+    return gap < 0 or (gap <= TOUCH_EM * size and upper.x1 - upper.x0 <= SHORT_LAST_EM * upper.size
+                       and ends_sentence(upper.text))
 
 
 LEAD_STEP_EM = 3.0
@@ -187,10 +195,12 @@ def column_blocks(lines: list[TextLine], rules: list[Box]) -> list[list[int]]:
 
 def overhangs(lines: list[TextLine], k: int, j: int, below: list[list[int]]) -> bool:
     """Line k starts more than an em left of line j under it, and j's column does not start there: the line under
-    j starts where j does (j is no paragraph's indented first line), and k is not centred over j. Line k stands over
-    j's column and beyond it: a kicker centred over a module's two columns (``聚焦民生实事`` over the right column's
-    first line, the byline under it on the left). Near misses: a column's full line over the next paragraph's first,
-    indented two em; a headline's lines centred one over the other.
+    j starts where j does (j is no paragraph's indented first line), k ends more than an em short of j's end and is
+    not centred over j. Line k stands over j's column and beyond it: a kicker centred over a module's two columns
+    (``聚焦民生实事`` over the right column's first line, the byline under it on the left). Near misses: a column's
+    full line over the next paragraph's first, indented two em (also a paragraph of one short line, a list's items,
+    indented alike); a paragraph's short last line over an indented subhead (``次全面清扫。`` / ``一、提高思想认识``);
+    a headline's lines centred one over the other.
 
     >>> kicker = TextLine("聚焦民生实事", 131, 0, 197, 11, 11.0)
     >>> right, nxt = TextLine("定的孤儿", 155, 20, 260, 30, 9.5), TextLine("疗康复以及", 155, 34, 260, 44, 9.5)
@@ -201,8 +211,9 @@ def overhangs(lines: list[TextLine], k: int, j: int, below: list[list[int]]) -> 
     False
     """
     upper, lower = lines[k], lines[j]
-    if lower.x0 - upper.x0 <= lower.size or len(below[j]) != 1 or abs(_centre(upper) - _centre(lower)) <= lower.size:
-        return False  # (lines centred one over the other: a headline's, a deck's)
+    if (lower.x0 - upper.x0 <= lower.size or upper.x1 > lower.x1 - lower.size or len(below[j]) != 1
+            or abs(_centre(upper) - _centre(lower)) <= lower.size or ends_sentence(upper.text)):
+        return False  # (a line over all of j: the column's; lines centred one over the other: a headline's, a deck's)
     return abs(lines[below[j][0]].x0 - lower.x0) <= BELOW_EM * lower.size
 
 

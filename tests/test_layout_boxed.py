@@ -771,20 +771,21 @@ def test_a_deck_after_an_upright_title_is_its_subtitle(deck: str, subtitle: bool
     assert heads[0] == ("title", upright[0]) and (("subtitle", deck) in heads) is subtitle
 
 
-@pytest.mark.parametrize(("size", "top", "joined"), [
-    (20.0, 94.0, True),  # a headline's last glyph wrapped alone, in its type right under it: the headline's
-    (BODY, 94.0, False),  # near miss: the glyph in body type is noise
-    (20.0, 130.0, False),  # near miss: in the headline's type but far below it
+@pytest.mark.parametrize(("glyphs", "size", "top", "joined"), [
+    ("%", 20.0, 94.0, True),  # a headline's last glyph wrapped alone, in its type right under it: the headline's
+    ("%", BODY, 94.0, False),  # near miss: the glyph in body type is noise
+    ("%", 20.0, 130.0, False),  # near miss: in the headline's type but far below it
+    ("★★★", 20.0, 94.0, False),  # near miss: an ornament under the headline is no glyph of it
 ])
-def test_a_headlines_mark_wrapped_alone_stays_in_it(size: float, top: float, joined: bool) -> None:
+def test_a_headlines_mark_wrapped_alone_stays_in_it(glyphs: str, size: float, top: float, joined: bool) -> None:
     title = ("1—2月中国快递发展指数同比提升26.7", 40.0, 70.0, 20.0, 1)
-    mark = ("%", 40.0, top, size, 1)
+    mark = (glyphs, 40.0, top, size, 1)
     body = column(PARAGRAPHS_TEXT, top=140.0, block=1, indent=(0, 3))
     text, layout = typeset(title, mark, *body)
     blocks = build_blocks(text, layout)
     heads = [b["text"] for b in blocks if b["kind"] == "heading"]
-    assert heads == [title[0] + "%" if joined else title[0]]
-    assert any(b["kind"] == "noise" and b["text"] == "%" for b in blocks) is not joined
+    assert heads == [title[0] + glyphs if joined else title[0]]
+    assert any(b["kind"] == "noise" and b["text"] == glyphs for b in blocks) is not joined
 
 
 @pytest.mark.parametrize(("deck", "subtitle"), [

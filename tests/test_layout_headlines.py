@@ -480,7 +480,7 @@ HEADLINE_CHECKS = [
     # a first line that fills its 15 em column with its indent exactly, no character come down with a mark
     # (a page's first line, under the page before's folio)
     hit("indented_first_line", 4, False, [*REVIEW, NEW_PAGE + "刚填写完调查表的市民王华土", *REVIEW_BODY]),
-    # near miss: a line two em narrower than that is a title over the same body
+    # near miss: a line three em narrower than that is a title over the same body
     miss("indented_first_line", 4, None, [*REVIEW, NEW_PAGE + "调查表填写完毕的市民", *REVIEW_BODY]),
     hit("ends_inside_word", 5, False, [*AIXIN, "“爱心行动”项目不仅是", *AIXIN_BODY]),  # 是 needs what follows
     miss("ends_inside_word", 5, None, [*AIXIN, "“爱心行动”项目签约", *AIXIN_BODY]),
@@ -521,6 +521,9 @@ NEW_ELEMENT = [
     # near miss: it would have fitted after a kicker: the title grows wider
     miss("wraps_before_word", 4, ("grows_wider", True), [
         "上文写完了。", "（据新华社）", "总台新闻", "“3·15”晚会今晚播", "出", *LEAD]),
+    # near miss: the line is the headline's last, over its body: nothing shows it to be the headline's measure
+    miss("wraps_before_word", 4, ("grows_wider", True), [
+        "上文写完了。", "（据新华社）", "维护消费者的合法权益", "“3·15”晚会今晚在央视播出", *LEAD]),
     # the title's first line at the page's top wraps inside the quote it opened: one element
     hit("wraps_inside", 2, False, [
         "县残联派送助残“大",

@@ -89,6 +89,31 @@ def test_a_short_last_line_over_an_indented_first_line_is_chained(last_x1: float
     assert (column_blocks(lines, []) == [[0, 1, 2, 3]]) is chained
 
 
+def test_near_miss_a_full_line_over_an_indented_short_paragraph_goes_on_in_it() -> None:
+    """A paragraph of one short line indented two em, the next paragraph indented alike: the full line above covers
+    it, and the column stays one block (``overhangs`` does not part it)."""
+    lines = [line("一" * 15, 0, 0, 150), line("他说：“好的。”", 20, 14, 90), line("二" * 13, 20, 28, 150),
+             line("三" * 15, 0, 42, 150)]
+    assert column_blocks(lines, []) == [[0, 1, 2, 3]]
+
+
+def test_near_miss_a_short_last_line_over_an_indented_subhead_goes_on_in_it() -> None:
+    """A paragraph's last line of six characters, then a numbered subhead and the next paragraph's first line, both
+    indented two em: one column (bulletin seed 53's ``次全面清扫。`` / ``一、提高思想认识`` / ``连日来，…``)."""
+    lines = [line("南山路沿山路的垃圾进行了一", 0, 0, 140), line("次全面清扫。", 0, 14, 60),
+             line("一、提高思想认识", 20, 28, 100), line("连日来，城关地区不断涌现", 20, 42, 140),
+             line("出机关单位干部清扫垃圾的身", 0, 56, 140)]
+    assert column_blocks(lines, []) == [[0, 1, 2, 3, 4]]
+
+
+def test_near_miss_a_hung_comma_a_hair_short_of_the_next_column_touches_nothing() -> None:
+    """Two columns a tenth of an em apart at one line, its comma's box hung into the gutter: each column one block."""
+    rows = [(line(f"左{k}" * 7 + ("，" if k == 2 else ""), 0, 14 * k, 160 if k == 2 else 140),
+             line(f"右{k}" * 7, 161, 14 * k, 300)) for k in range(6)]
+    lines = [ln for row in rows for ln in row]
+    assert column_blocks(lines, []) == [[0, 2, 4, 6, 8, 10], [1, 3, 5, 7, 9, 11]]
+
+
 @pytest.mark.parametrize("kicker_x0, blocks", [
     # a kicker centred over a module's two columns, over the right one's first line (the byline under it on the
     # left): a block of its own, the right column's first line heads its column

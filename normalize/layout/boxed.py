@@ -23,6 +23,7 @@ from .rules import decide, family
 from .text import (
     CLAUSE_RE,
     LABEL_CHARS,
+    NO_LINE_START_SET,
     TAG_RE,
     closes_more,
     debris,
@@ -158,15 +159,20 @@ def sentences_inside(page: BoxPage, run: list[int]) -> str | None:
 
 
 def display_mark(page: BoxPage, i: int) -> bool:
-    """Line i holds marks only (noise by its text) but stands right under a line of display type, in that type and
-    that line's column: a headline's last glyph that wrapped alone (``1—2月中国快递发展指数同比提升26.7`` / ``%``).
-    Near miss: the glyph in body type, or under a body line."""
+    """Line i holds only marks that no line may start with (``NO_LINE_START``) or a number's unit (noise by its
+    text) but stands right under a line of display type, in that type and that line's column: a headline's last
+    glyph that wrapped alone (``1—2月中国快递发展指数同比提升26.7`` / ``%``). Near misses: the glyph in body type,
+    or under a body line; an ornament (``★★★``, ``———``)."""
     k = i - 1
-    if k < 0 or page.lines[k].kind != "text" or page.lines[i].kind != "noise":
+    if (k < 0 or page.lines[k].kind != "text" or page.lines[i].kind != "noise"
+            or not set(page.lines[i].text.replace(" ", "")) <= WRAPPED_MARKS):
         return False
     a, b = page.geo[k], page.geo[i]
     return (a.page == b.page and page.display(k) and page.same_size(a.size, b.size) and a.x0 <= b.x0 < a.x1
             and 0 <= b.top - a.bottom <= a.size)
+
+
+WRAPPED_MARKS = NO_LINE_START_SET | set("%％‰℃°")  # what a headline's last line may hold alone
 
 
 def headline_run(page: BoxPage, run: list[int]) -> str:

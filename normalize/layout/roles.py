@@ -117,6 +117,8 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
         [['title', 'title', 'title']]
         >>> headline_roles([["总台2024年", "“3·15”晚会今晚", "播出"]])  # wrapped before a quoted number: no kicker
         [['title', 'title', 'title']]
+        >>> headline_roles([["中国共产党第二十次全国代表大会", "“10·16”开幕会", "直播盛况"]])  # (as wide as the title)
+        [['kicker', 'title', 'title']]
         >>> two = [["文明创建进行时", "西部陆海新通道"]]  # (a kicker longer than the title's first line)
         >>> headline_roles(two), headline_roles(two, kickers=frozenset({"文明创建进行时"}))
         ([['title', 'title']], [['kicker', 'title']])

@@ -98,14 +98,18 @@ def line_width(text: str, mark_em: float = 1.0) -> float:
 
 def cut_before_word(above: str, below: str, measure: float, mark_em: float = 1.0) -> bool:
     """
-    The line above ends short because ``below`` opens on a number or Latin word that no line breaks inside
-    (``UNBROKEN_RE``: ``“3·15”``) and that would not have fitted after it within ``measure`` em.
+    The line above ends short of ``measure`` em because ``below`` opens on a number or Latin word that no line
+    breaks inside (``UNBROKEN_RE``: ``“3·15”``) and that would not have fitted after it. Near misses: it would
+    have fitted; the line above is no shorter than the measure (a kicker as wide as the headline).
 
         >>> cut_before_word("总台2024年", "“3·15”晚会今晚", 8.31), cut_before_word("总台新闻", "“3·15”晚会今晚播", 9.31)
         (True, False)
+        >>> cut_before_word("中国共产党第二十次全国代表大会", "“10·16”开幕会", 15.0)
+        False
     """
     word = UNBROKEN_RE.match(below)
-    return bool(word) and line_width(above, mark_em) + line_width(word.group(), mark_em) > measure
+    above_width = line_width(above, mark_em)
+    return bool(word) and above_width + Tol.SAME < measure < above_width + line_width(word.group(), mark_em)
 
 
 def latin_error(text: str) -> float:
