@@ -35,9 +35,11 @@ SAME_SIZE_RATIO = 1.08
 BELOW_EM = 0.5
 """A line is below another when its middle is lower by at least this: lines of a row lie within it."""
 TOUCH_EM = 0.2
-"""A paragraph's last line of a few characters (``SHORT_LAST_EM``, a sentence's end) this close (in em) to the next
-paragraph's first, indented two em, is still over it (``儿。`` over ``相关工作人员告诉记``)."""
-SHORT_LAST_EM = 3.0
+"""A paragraph's last line of a few characters (``SHORT_LAST_EM``) this close (in em) to the next paragraph's first,
+indented two em, is still over it (``儿。`` over ``相关工作人员告诉记``)."""
+SHORT_LAST_EM = 2.5
+"""A line this wide at most (in em) is a paragraph's last line of a character or two and its mark, never a column's
+full line whose hung mark reaches the next column."""
 THIN_EM = 0.5
 """A graphic thinner than this (in em of the page's body type) is a rule: a wall as it is."""
 HEAD_EM = 1.4
@@ -93,10 +95,9 @@ def lines_below(lines: list[TextLine]) -> list[list[int]]:
 
 def _over(upper: TextLine, line: TextLine, size: float) -> bool:
     """``line`` stands under ``upper``: they overlap side to side, or touch where ``upper`` is a paragraph's short last
-    line (``TOUCH_EM``; not a column's full line whose hung mark reaches the next column)."""
+    line (``TOUCH_EM``, ``SHORT_LAST_EM``; not a column's full line whose hung mark reaches the next column)."""
     gap = -overlap(upper.x0, upper.x1, line.x0, line.x1)
-    return gap < 0 or (gap <= TOUCH_EM * size and upper.x1 - upper.x0 <= SHORT_LAST_EM * upper.size
-                       and ends_sentence(upper.text))
+    return gap < 0 or (gap <= TOUCH_EM * size and upper.x1 - upper.x0 <= SHORT_LAST_EM * upper.size)
 
 
 LEAD_STEP_EM = 3.0
@@ -195,9 +196,10 @@ def column_blocks(lines: list[TextLine], rules: list[Box]) -> list[list[int]]:
 
 def overhangs(lines: list[TextLine], k: int, j: int, below: list[list[int]]) -> bool:
     """Line k starts more than an em left of line j under it, and j's column does not start there: the line under
-    j starts where j does (j is no paragraph's indented first line), k ends more than an em short of j's end and is
-    not centred over j. Line k stands over j's column and beyond it: a kicker centred over a module's two columns
-    (``聚焦民生实事`` over the right column's first line, the byline under it on the left). Near misses: a column's
+    j starts where j does (j is no paragraph's indented first line), k ends more than an em short of j's end, on no
+    full stop, and is not centred over j. Line k stands over j's column and beyond it: a kicker centred over a
+    module's two columns (``聚焦民生实事`` over the right column's first line, the byline under it on the left). Near
+    misses: a column's
     full line over the next paragraph's first, indented two em (also a paragraph of one short line, a list's items,
     indented alike); a paragraph's short last line over an indented subhead (``次全面清扫。`` / ``一、提高思想认识``);
     a headline's lines centred one over the other.
@@ -212,7 +214,7 @@ def overhangs(lines: list[TextLine], k: int, j: int, below: list[list[int]]) -> 
     """
     upper, lower = lines[k], lines[j]
     if (lower.x0 - upper.x0 <= lower.size or upper.x1 > lower.x1 - lower.size or len(below[j]) != 1
-            or abs(_centre(upper) - _centre(lower)) <= lower.size or ends_sentence(upper.text)):
+            or abs(_centre(upper) - _centre(lower)) <= lower.size or upper.text.rstrip("”’）)")[-1:] == "。"):
         return False  # (a line over all of j: the column's; lines centred one over the other: a headline's, a deck's)
     return abs(lines[below[j][0]].x0 - lower.x0) <= BELOW_EM * lower.size
 

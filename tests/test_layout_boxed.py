@@ -257,8 +257,10 @@ def test_a_kicker_in_body_type_alone_over_the_title(row: tuple[Any, ...], role: 
 @pytest.mark.parametrize(("second", "role"), [
     # held-out seed 47: a kicker in body type wrapped after its comma, its two lines a region of their own
     ("促进“政校合作”", "kicker"),
-    # near miss: the second line ends a sentence: a story's last lines
+    # near misses: the second line ends a sentence, or on its writer in brackets: a story's last lines; a contact
     ("促进了政校合作。", None),
+    ("百名学员参加（张三）", None),
+    ("联系电话：12345678", None),
 ])
 def test_a_kicker_of_two_lines_in_body_type_alone_over_the_title(second: str, role: str | None) -> None:
     first = ("夯实社会工作理论基础，", 40.0, 42.0, BODY, 3)
@@ -775,7 +777,8 @@ def test_a_deck_after_an_upright_title_is_its_subtitle(deck: str, subtitle: bool
     ("%", 20.0, 94.0, True),  # a headline's last glyph wrapped alone, in its type right under it: the headline's
     ("%", BODY, 94.0, False),  # near miss: the glyph in body type is noise
     ("%", 20.0, 130.0, False),  # near miss: in the headline's type but far below it
-    ("★★★", 20.0, 94.0, False),  # near miss: an ornament under the headline is no glyph of it
+    ("★★★", 20.0, 94.0, False),  # near misses: an ornament under the headline is no glyph of it
+    ("※※※", 20.0, 94.0, False),
 ])
 def test_a_headlines_mark_wrapped_alone_stays_in_it(glyphs: str, size: float, top: float, joined: bool) -> None:
     title = ("1—2月中国快递发展指数同比提升26.7", 40.0, 70.0, 20.0, 1)

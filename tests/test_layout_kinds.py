@@ -213,6 +213,9 @@ KIND_PASS_ROWS = [
     # near miss: under a credit wrapped over two lines, the story closed: a title's first line (held-out seed 47)
     miss("offices", 4, ("text", ""), ["增速约为23.7%，快递业实现良好开", "局，市场规模快速增长。（来源：央", "视网）", "中国社会工作联合会", "儿童社会救助工作委",
                                       "员会换届大会在京举", "行", *LEAD]),
+    # ...but under a title wrapped inside its brackets, over its story: the byline
+    hit("offices", 3, ("byline", "office_under_title"), ["全省社会救助工作会议召开（附", "会议精神）", "县残疾人联合会",
+                                                        *LEAD]),
     # near misses: a kicker over a title; a title with its verb on two lines; a title over its subtitle
     miss("offices", 3, ("text", ""), [*VISIT, "文明创建进行时", "街道开展消防演练", *LEAD]),
     miss("offices", 3, ("text", ""), [*VISIT, "市残联召开座谈会", "部署下半年工作", *LEAD]),

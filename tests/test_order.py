@@ -106,6 +106,16 @@ def test_near_miss_a_short_last_line_over_an_indented_subhead_goes_on_in_it() ->
     assert column_blocks(lines, []) == [[0, 1, 2, 3, 4]]
 
 
+@pytest.mark.parametrize("last", ["儿。", "下："])
+def test_a_short_last_line_touching_the_indent_keeps_its_column_beside_another(last: str) -> None:
+    """Two columns; the left one's paragraph ends on a line of two characters (a full stop or a colon) touching the
+    next paragraph's indent: each column one block, the left read down to its end."""
+    left = [line("为做好儿童福利工作", 0, 0, 90), line(last, 0, 14, 20), line("相关工作人员", 20, 28, 90),
+            line("凡经民政部门核查", 0, 42, 90), line("认定的孤儿在基本", 0, 56, 90)]
+    right = [line(f"右{k}" * 4, 100, 14 * k, 190) for k in range(5)]
+    assert column_blocks([ln for pair in zip(left, right) for ln in pair], []) == [[0, 2, 4, 6, 8], [1, 3, 5, 7, 9]]
+
+
 def test_near_miss_a_hung_comma_a_hair_short_of_the_next_column_touches_nothing() -> None:
     """Two columns a tenth of an em apart at one line, its comma's box hung into the gutter: each column one block."""
     rows = [(line(f"左{k}" * 7 + ("，" if k == 2 else ""), 0, 14 * k, 160 if k == 2 else 140),
@@ -121,8 +131,9 @@ def test_near_miss_a_hung_comma_a_hair_short_of_the_next_column_touches_nothing(
     # near miss: a line over the right column only (from its edge) goes on into it
     (105.0, [[0, 4, 5, 6], [1, 2, 3]]),
 ])
-def test_a_kicker_over_two_columns_is_chained_to_neither(kicker_x0: float, blocks: list[list[int]]) -> None:
-    lines = [line("聚焦民生实事", kicker_x0, 0, kicker_x0 + 66, 11.0), line("文/周文静", 20, 21, 61),
+@pytest.mark.parametrize("kicker", ["聚焦民生实事", "奋进新征程！"])
+def test_a_kicker_over_two_columns_is_chained_to_neither(kicker_x0: float, blocks: list[list[int]], kicker: str) -> None:
+    lines = [line(kicker, kicker_x0, 0, kicker_x0 + 66, 11.0), line("文/周文静", 20, 21, 61),
              line("本报讯记者谢芳", 0, 35, 90), line("讯员李淑华为做", 0, 49, 90),
              line("定的孤儿在基本", 105, 21, 195), line("疗康复以及教育", 105, 35, 195), line("权益将得到有效", 105, 49, 195)]
     assert column_blocks(lines, []) == blocks

@@ -161,11 +161,11 @@ def sentences_inside(page: BoxPage, run: list[int]) -> str | None:
 def display_mark(page: BoxPage, i: int) -> bool:
     """Line i holds only marks that no line may start with (``NO_LINE_START``) or a number's unit (noise by its
     text) but stands right under a line of display type, in that type and that line's column: a headline's last
-    glyph that wrapped alone (``1—2月中国快递发展指数同比提升26.7`` / ``%``). Near misses: the glyph in body type,
-    or under a body line; an ornament (``★★★``, ``———``)."""
+    glyph or two that wrapped alone (``1—2月中国快递发展指数同比提升26.7`` / ``%``). Near misses: the glyph in body
+    type, or under a body line; an ornament (``★★★``, ``———``, ``……………``)."""
     k = i - 1
     if (k < 0 or page.lines[k].kind != "text" or page.lines[i].kind != "noise"
-            or not set(page.lines[i].text.replace(" ", "")) <= WRAPPED_MARKS):
+            or not set(marks := page.lines[i].text.replace(" ", "")) <= WRAPPED_MARKS or len(marks) > 2):
         return False
     a, b = page.geo[k], page.geo[i]
     return (a.page == b.page and page.display(k) and page.same_size(a.size, b.size) and a.x0 <= b.x0 < a.x1
@@ -265,8 +265,7 @@ def deck_under(page: BoxPage, last: int) -> list[int]:
     text = page.lines[i].text
     a, b = page.geo[last], page.geo[i]
     turned = (b.page == a.page + 1 and i > last + 1) or (  # (only the foot between them)
-        b.page == a.page and i == last + 1 and b.top < a.top and b.x0 >= a.x1 and b.block != a.block
-        and (i == 0 or page.geo[i - 1].block != b.block))  # (at the top of the next column: its region's first)
+        b.page == a.page and i == last + 1 and b.top < a.top and b.x0 >= a.x1)  # (up at the next column's top)
     if not opens_subtitle(text, em_dash=True) or ends_sentence(text) or not (turned or stacked(page, last, i)):
         return []
     return [i] if page.centred(i) else []
@@ -329,7 +328,8 @@ def _kicker_line(page: BoxPage, k: int, below: int, title: int) -> bool:
 def _kicker_region(page: BoxPage, k: int, title: int) -> bool:
     """Line k, in body type, is of a region of its own right over the title: one to ``KICKER_LINES`` lines that
     end no sentence, the first set at the title's left edge (``夯实社会工作理论基础，`` / ``促进“政校合作”`` in
-    the body's 11 pt over a 17 pt title)."""
+    the body's 11 pt over a 17 pt title). Near misses: a story's last lines ending on its writer in brackets
+    (``…百名学员参加（张三）``), a contact block (``联系人：王华``)."""
     a = page.geo[k]
     top = k
     while (top > 0 and page.lines[top - 1].kind == "text" and page.geo[top - 1].block == a.block
@@ -337,7 +337,8 @@ def _kicker_region(page: BoxPage, k: int, title: int) -> bool:
         top -= 1
     run = range(top, title)
     return (len(run) <= KICKER_LINES and all(page.geo[j].block == a.block for j in run)
-            and not any(ends_sentence(page.lines[j].text) for j in run)
+            and not any(ends_sentence(page.lines[j].text) or "：" in page.lines[j].text for j in run)
+            and not page.lines[title - 1].text.endswith(("）", ")"))
             and abs(page.geo[top].x0 - page.geo[title].x0) <= page.geo[top].size)
 
 

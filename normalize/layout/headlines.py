@@ -572,8 +572,9 @@ def wraps_inside(page: Page, i: int, heading: int) -> bool | None:
 
 def wraps_before_word(page: Page, i: int, heading: int) -> bool | None:
     """The line above ends short because this one opens on a number or Latin word that would not have fitted after
-    it within this line's width, which a headline line under it shows to be the headline's measure (``总台2024年`` /
-    ``“3·15”晚会今晚`` / ``播出``): one element, the title's first line and no kicker. Near misses: ``总台新闻`` /
+    it within this line's width, a headline line going on under it (so this line is no last line short of the
+    measure: ``总台2024年`` / ``“3·15”晚会今晚`` / ``播出``): one element, the title's first line and no kicker. Near
+    misses: ``总台新闻`` /
     ``“3·15”晚会今晚播``, where the quoted number would have fitted; the line the headline's last, over its body
     (nothing shows its width to be the measure)."""
     prev, nxt = _prev(page, i), page.next_index(i)

@@ -499,7 +499,7 @@ def offices(lines: list[Line]) -> None:
         if at is not None and (opens_subtitle(lines[at].text) or (lines[at].kind == "text"
                                and opens_predicate(lines[at].text) and _goes_on_through(lines, at, text))):
             continue
-        if text.endswith(("）", ")")) and closes_more(text):
+        if text.endswith(("）", ")")) and closes_more(text) and _credit_wrapped(lines, above):
             continue  # (a credit's last line above, ``（来源：央`` / ``视网）``: the story has its credit)
         if ends_sentence(text) and (below is None or below.kind != "text" or is_heading_candidate(below.text)
                                     or _title_with_a_list(lines, at, text)):
@@ -507,6 +507,16 @@ def offices(lines: list[Line]) -> None:
         elif below is not None and below.kind == "text" and (is_heading_candidate(text) or (
                 headline_shaped(text) and DATELINE_RE.match(below.text))):
             ln.kind, ln.why = "byline", "office_under_title"  # (over a dateline: under a title with its 、)
+
+
+def _credit_wrapped(lines: list[Line], last: int) -> bool:
+    """Line ``last`` closes a credit whose bracket opened on the text line before it (``局，…增长。（来源：央`` /
+    ``视网）``). Near miss: a title wrapped inside its brackets (``全省社会救助工作会议召开（附`` / ``会议精神）``)."""
+    before = _past_furniture(lines, last, -1)
+    if before is None or lines[before].kind != "text":
+        return False
+    opened = max(lines[before].text.rfind("（"), lines[before].text.rfind("("))
+    return opened >= 0 and credit_line(lines[before].text[opened:] + lines[last].text) is not None
 
 
 def _title_with_a_list(lines: list[Line], at: int, above: str) -> bool:
