@@ -199,10 +199,9 @@ def overhangs(lines: list[TextLine], k: int, j: int, below: list[list[int]]) -> 
     j starts where j does (j is no paragraph's indented first line), k ends more than an em short of j's end, on no
     full stop, and is not centred over j. Line k stands over j's column and beyond it: a kicker centred over a
     module's two columns (``聚焦民生实事`` over the right column's first line, the byline under it on the left). Near
-    misses: a column's
-    full line over the next paragraph's first, indented two em (also a paragraph of one short line, a list's items,
-    indented alike); a paragraph's short last line over an indented subhead (``次全面清扫。`` / ``一、提高思想认识``);
-    a headline's lines centred one over the other.
+    misses: a column's full line over the next paragraph's first, indented two em (also a paragraph of one short
+    line, a list's items, indented alike); a paragraph's short last line over an indented subhead (``次全面清扫。`` /
+    ``一、提高思想认识``); a headline's lines centred one over the other.
 
     >>> kicker = TextLine("聚焦民生实事", 131, 0, 197, 11, 11.0)
     >>> right, nxt = TextLine("定的孤儿", 155, 20, 260, 30, 9.5), TextLine("疗康复以及", 155, 34, 260, 44, 9.5)

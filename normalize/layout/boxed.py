@@ -162,7 +162,7 @@ def display_mark(page: BoxPage, i: int) -> bool:
     """Line i holds only marks that no line may start with (``NO_LINE_START``) or a number's unit (noise by its
     text) but stands right under a line of display type, in that type and that line's column: a headline's last
     glyph or two that wrapped alone (``1—2月中国快递发展指数同比提升26.7`` / ``%``). Near misses: the glyph in body
-    type, or under a body line; an ornament (``★★★``, ``———``, ``……………``)."""
+    type, or under a body line; an ornament (``★★★``, ``———``)."""
     k = i - 1
     if (k < 0 or page.lines[k].kind != "text" or page.lines[i].kind != "noise"
             or not set(marks := page.lines[i].text.replace(" ", "")) <= WRAPPED_MARKS or len(marks) > 2):
