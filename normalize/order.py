@@ -268,7 +268,7 @@ def page_walls(page: PageLayout, em: float) -> list[Box]:
     >>> page_walls(page, 10.0)  # doctest: +NORMALIZE_WHITESPACE
     [(10, 10, 90, 10), (10, 90, 90, 90), (10, 10, 10, 90), (90, 10, 90, 90), (50, 50, 80, 80), (0, 95, 100, 95.5)]
     """
-    middles = sorted((_middle(line), (line.x0 + line.x1) / 2) for line in page.lines)
+    middles = sorted((_middle(line), _centre(line)) for line in page.lines)
     ys = [y for y, _ in middles]
     walls: list[Box] = []
     for box in [*page.rules, *page.images]:
@@ -643,7 +643,7 @@ def on_photo(page: PageLayout) -> set[int]:
     found: set[int] = set()
     for x0, top, x1, bottom in page.images:
         inside = [k for k, line in enumerate(page.lines)
-                  if x0 < (line.x0 + line.x1) / 2 < x1 and top < _middle(line) < bottom]
+                  if x0 < _centre(line) < x1 and top < _middle(line) < bottom]
         if sum(len(page.lines[k].text) for k in inside) < BACKDROP_SHARE * total:
             found.update(inside)
     return found

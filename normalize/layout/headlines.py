@@ -574,14 +574,13 @@ def wraps_before_word(page: Page, i: int, heading: int) -> bool | None:
     """The line above ends short because this one opens on a number or Latin word that would not have fitted after
     it within this line's width, a headline line going on under it (so this line is no last line short of the
     measure: ``总台2024年`` / ``“3·15”晚会今晚`` / ``播出``): one element, the title's first line and no kicker. Near
-    misses: ``总台新闻`` /
-    ``“3·15”晚会今晚播``, where the quoted number would have fitted; the line the headline's last, over its body
-    (nothing shows its width to be the measure)."""
+    misses: ``总台新闻`` / ``“3·15”晚会今晚播``, where the quoted number would have fitted; the line the headline's
+    last, over its body (nothing shows its width to be the measure)."""
     prev, nxt = _prev(page, i), page.next_index(i)
-    if prev is None or nxt is None or page.gap_before(nxt) != "" or body_starts(page, nxt):
-        return None
-    return False if cut_before_word(page.lines[prev].text, page.lines[i].text, page.width[i],
-                                    page.width.mark_em) else None
+    if (prev is None or nxt is None or page.gap_before(nxt) != ""
+            or not cut_before_word(page.lines[prev].text, page.lines[i].text, page.width[i], page.width.mark_em)):
+        return None  # (the width test first: most lines open on no number, and the body test costs more)
+    return None if body_starts(page, nxt) else False
 
 
 def under_running_head(page: Page, i: int, heading: int) -> bool | None:
