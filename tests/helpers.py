@@ -106,6 +106,11 @@ def verdicts(text: str, family: str, line: int, layout: dict[str, Any] | None = 
 # must not, the verdict (a hit) or what decides instead (a near miss; None: not said), hit or not.
 ROW = ("rule", "lines", "at", "verdict", "is_hit")
 
+# A kicker (19 em) and a title (21 em) set across columns, over a column 18 em wide (held-out seed 59).
+ACROSS_HEAD = ["夯实社会工作理论基础，促进“政校合作”", "社会工作助力新疆民政事业高质量发展论坛举办"]
+ACROSS_BODY = ["为进一步夯实社会工作理论基础，加强", "社会工作理论研究，促进“政校合作”，", "近日，新疆维吾尔自治区民政厅联合新疆",
+               "大学在乌鲁木齐举办社会工作助力新疆民", "政事业高质量发展论坛。"]
+
 
 def hit(rule: str, at: int, verdict: Any, lines: Sequence[str], *, marks: Any = ()) -> Any:
     """A row where ``rule`` must decide ``verdict`` about line ``at`` of the page ``lines``."""

@@ -4,7 +4,7 @@ its elements part."""
 from __future__ import annotations
 
 import pytest
-from helpers import INDENT, NEW_PAGE, ROW, assert_decision, blocks_at, hit, kinds, miss, page
+from helpers import ACROSS_BODY, ACROSS_HEAD, INDENT, NEW_PAGE, ROW, assert_decision, blocks_at, hit, kinds, miss, page
 
 from normalize.layout import build_blocks
 from normalize.layout.text import LETTER_SPACED_RE
@@ -453,6 +453,13 @@ HEADLINE_CHECKS = [
     miss("clauses_or_closers", 2, None, ["（据央视网）", *WIDE_HEAD, *WIDE_LEAD]),
     # near miss: the same lines with no credit closing a story above: an unfinished paragraph's, perhaps
     hit("clauses_or_closers", 2, False, ["上文还在继续写着", *WIDE_HEAD, *WIDE_LEAD]),
+    # after a credit, a kicker with its comma over a title set across columns, wider than the column under it
+    miss("clauses_or_closers", 2, None, ["（据央视网）", *ACROSS_HEAD, *ACROSS_BODY]),
+    # near misses: no credit closing a story above; a kicker narrower than the column
+    hit("clauses_or_closers", 2, False, ["上文还在继续写着", *ACROSS_HEAD, *ACROSS_BODY]),
+    hit("clauses_or_closers", 2, False, ["（据央视网）", "文明进社区，我们", ACROSS_HEAD[1], *ACROSS_BODY]),
+    # a title set across columns ends there, though the body's first line under it shows no indent
+    miss("no_headline_end", 2, None, ["（据央视网）", *ACROSS_HEAD, *ACROSS_BODY]),
     miss("unproven_after_full_line", 2, None, [
         "起到了带头示范作用，减轻了社区的工作压力。", "文明进社区，", "我们在行动", *DATED_BODY]),
     hit("shares_a_printed_line", 4, False, [*SALT, "头：“不能喝！” 高僧又问", INDENT + "为什么不能喝呢，他说太咸了，谁都受不了这样的味道。"]),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import INDENT, ROW, assert_decision, hit, kinds, miss, page
+from helpers import ACROSS_BODY, ACROSS_HEAD, INDENT, ROW, assert_decision, hit, kinds, miss, page
 
 # An indented lead over a 16 em column, under the headline lines of the rows below.
 LEAD = [
@@ -242,6 +242,14 @@ BODY_STARTS = [
         "李克强在贺电中表示，中科传统",
         "友谊深厚，科威特是最早同新中国建",
     ]),
+    # a kicker and a title set across columns, over an 18 em column: the first line as wide as the column starts it
+    hit("under_wide_headline", 4, True, ["（据央视网）", *ACROSS_HEAD, *ACROSS_BODY]),
+    # near misses: a wide title's next line, as wide as the column, over the body's indented first line; a deck
+    miss("under_wide_headline", 3, ("no_start_shape", False), [
+        "（据央视网）", ACROSS_HEAD[1], "新疆维吾尔自治区民政厅联合新疆大", "近日，新疆维吾尔自治区民政厅",
+        "联合新疆大学在乌鲁木齐举办社会工作", "论坛，来自各地的代表参加了本次活动。"]),
+    miss("under_wide_headline", 3, ("no_start_shape", False), ["（据央视网）", ACROSS_HEAD[1], "——来自基层的报道",
+                                                               *ACROSS_BODY]),
     # near miss: a subtitle's dash under the title, as wide as the line below: no first line, before the lines
     # below are asked
     miss("text_follows", 4, ("no_start_shape", False), SUBTITLE_UNDER_WRAP),

