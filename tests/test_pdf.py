@@ -116,6 +116,14 @@ def layer_text(page: pdfium.PdfPage) -> str:
     (spaced("多个机场的安保人员", 176, 250) + spaced("举行罢工，要求提高", 176, 268.5) + spaced("员工待遇。罢工导致", 176, 287)
      + spaced("中国物流与采购联合", 306, 250) + spaced("会今天公布九月份中", 306, 268.5) + spaced("国物流业景气指数。", 306, 287),
      ["多个机场的安保人员", "中国物流与采购联合", "举行罢工，要求提高", "会今天公布九月份中", "员工待遇。罢工导致", "国物流业景气指数。"]),
+    # a column's short last line beside the next column's last word, under a deck centred over the module in a size
+    # of its own (modular seed 53's 较上月回升3.8个百分点。 / 础。 under ——记者走访见闻): the deck runs through no
+    # gutter, and the text below shows one: two lines
+    (han("——记者走访", 20, 6, 11.5) + han("百分点。", 0, 20) + han("础。", 60, 20) + han("在政策效", 10, 34)
+     + han("分地区来", 80, 34), ["——记者走访", "百分点。", "础。", "在政策效", "分地区来"]),
+    # near miss: the same line above set in the body's size runs through the gap: one line
+    (han("——记者走访", 20, 6) + han("百分点。", 0, 20) + han("础。", 60, 20) + han("在政策效", 10, 34)
+     + han("分地区来", 80, 34), ["——记者走访", "百分点。 础。", "在政策效", "分地区来"]),
     # a body line beside a headline on the same baseline: two lines, whatever the gap
     (han("较陈旧。", 0, 40) + han("我县", 48, 40, 21), ["我县", "较陈旧。"]),
     # a two-line letter-spaced headline: its gaps line up but are no gutter
