@@ -138,8 +138,8 @@ class Gutter:
 
 def gutters(lines: Sequence[Boxed], em: float) -> list[Gutter]:
     """The column gutters of a page: a right edge where lines end and, less than ``GUTTER_EM`` to its right,
-    a left edge where lines start, each shared by ``EDGE_LINES`` lines or more, that many of them level with each
-    other (``_side_by_side``).
+    a left edge where lines start, each shared by ``EDGE_LINES`` lines or more, that many of them beside each
+    other (``_side_by_side``), level or not: a word processor's columns may stand half a line apart.
 
     ``lines`` may be lines or pieces of lines: anything with ``x0``, ``x1``, ``top`` and ``bottom``.
 
@@ -158,6 +158,8 @@ def gutters(lines: Sequence[Boxed], em: float) -> list[Gutter]:
     []
     >>> gutters(col(126, 534, 4) + col(562, 969, 4, down=400), 37.0)
     []
+    >>> gutters(col(126, 534, 4) + col(562, 969, 4, down=20), 37.0)  # (half a line apart: bulletin seed 61)
+    [Gutter(right=534.0, left=562.0)]
     """
     rights = _edges([line.x1 for line in lines], em)
     lefts = _edges([line.x0 for line in lines], em)
@@ -172,15 +174,16 @@ def gutters(lines: Sequence[Boxed], em: float) -> list[Gutter]:
 
 
 def _side_by_side(lines: Sequence[Boxed], right: float, left: float, em: float) -> int:
-    """How many lines end at ``right`` with a line level with them that starts at ``left``: two columns side by
-    side (``EDGE_LINES`` of them or more), not edges that only happen to fall near each other."""
+    """How many lines end at ``right`` with a line beside them (some of their heights shared) that starts at
+    ``left``: two columns side by side (``EDGE_LINES`` of them or more), not edges that only happen to fall near
+    each other, one column's lines above the other's."""
     enders = [line for line in lines if abs(line.x1 - right) <= EDGE_EM * em]
     starters = sorted((line for line in lines if abs(line.x0 - left) <= EDGE_EM * em), key=lambda line: line.top)
     tops = [line.top for line in starters]
     tallest = max((line.bottom - line.top for line in starters), default=0.0)
     level = 0
     for a in enders:
-        level += any(overlap(a.top, a.bottom, b.top, b.bottom) > 0.5 * min(a.bottom - a.top, b.bottom - b.top)
+        level += any(overlap(a.top, a.bottom, b.top, b.bottom) > 0
                      for b in starters[bisect_left(tops, a.top - tallest):bisect_left(tops, a.bottom)])
     return level
 

@@ -89,6 +89,13 @@ def layer_text(page: pdfium.PdfPage) -> str:
     (han("（来源）", 60, 20) + han("更是一场", 115, 20) + han("甲乙丙丁戊己", 40, 34) + han("庚辛壬癸子丑", 115, 34)
      + han("甲乙丙丁戊己", 40, 48) + han("庚辛壬癸子丑", 115, 48) + han("甲乙丙丁戊己", 40, 62)
      + han("庚辛壬癸子丑", 115, 62) + han("【标签】", 40, 96), ["（来源）", "更是一场", *["甲乙丙丁戊己", "庚辛壬癸子丑"] * 3, "【标签】"]),
+    # the same with the columns half a line apart, as a word processor balances them (bulletin seed 61's （陈维连） at
+    # the left column's top, beside the right column's 停电，…): still side by side, still a gutter: two lines
+    (han("（陈维连）", 50, 20) + han("停电标志着我县", 115, 20) + han("电高峰来临。", 115, 34) + han("二加强组织", 115, 48)
+     + han("记者从供电局", 115, 62) + han("月日早上九点", 115, 76) + han("本报讯记者吴", 40, 55) + han("员程亚军停电", 40, 69)
+     + han("日凌晨县城新", 40, 83),
+     ["（陈维连）", "停电标志着我县", "电高峰来临。", "二加强组织", "本报讯记者吴", "记者从供电局", "员程亚军停电", "月日早上九点",
+      "日凌晨县城新"]),
     # near miss: the same credit and line with no columns side by side under them: one line
     (han("（来源）", 60, 20) + han("更是一场", 115, 20) + han("【标签】", 40, 96), ["（来源） 更是一场", "【标签】"]),
     # near miss: a full-width line under the columns whose white falls at their gutter, the line under it running
