@@ -24,6 +24,7 @@ EVENT_STOP_RE = re.compile(r"“(?:1[0-2]|[1-9])[。 ](?:3[01]|[12][0-9]|[1-9])�
 CLOSE_BRACKETS = "）)〉"
 
 HAN_RE = re.compile(f"[{HAN}]")
+WHITE_RE = re.compile(r"\s+")  # white space of any kind, to take out where only the characters count
 # A credit in brackets at the very end of a text: （据新疆民政）, (来源: 央视网), 〈据央视网).
 CREDIT_TAIL_RE = re.compile(
     # (not right after a dateline: 本报讯（记者 陈晓辉） opens an article, it closes none; OCR: 本报讯 〈记者…)

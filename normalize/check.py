@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from .chardata import WHITE_RE
 from .errors import NormalizeError
 from .punct import normalize_punctuation
 
@@ -29,7 +30,6 @@ _REWRITTEN_RE = re.compile(r"[—―\-一…\.·()\[\]【】《]+")
 # OCR's full-width point is a comma, a full stop or a decimal point by its context (``心量太小．`` / ``难成大器``),
 # which a line join changes: it is left out of the count, and the output may hold as many more commas.
 _OCR_POINT = "．"
-_SPACE_RE = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
@@ -45,7 +45,7 @@ def fold(text: str) -> str:
         >>> fold("总台2024年“\\n3 15”晚会") == fold("总台2024年“3·15”晚会")  # (the date's · made once joined)
         True
     """
-    text = _SPACE_RE.sub("", normalize_punctuation(text.replace(_OCR_POINT, "")).translate(_FOLD))
+    text = WHITE_RE.sub("", normalize_punctuation(text.replace(_OCR_POINT, "")).translate(_FOLD))
     return _REWRITTEN_RE.sub("", text)
 
 

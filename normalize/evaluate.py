@@ -17,6 +17,7 @@ from typing import IO, Any
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from normalize.chardata import WHITE_RE
 from normalize.errors import BadRecord
 from normalize.matching import assign
 from normalize.records import read_records
@@ -31,7 +32,6 @@ CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『�
 STRAY_RE = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}]) +| +(?=[{CJK}{CJK_PUNCT}])")
 PUNCT = frozenset(CJK_PUNCT) | frozenset(",.;:?!()\"'[]<>-")
 WORD_RE = re.compile(rf"[0-9A-Za-z{CJK}]+")
-SPACE_RE = re.compile(r"\s+")
 CREDIT_NOISE_RE = re.compile(r"[\s（）()\[\]【】]")
 
 PAIR_MIN = 0.8  # body similarity from which a gold and a predicted article are the same one
@@ -108,7 +108,7 @@ def paragraphs_of(row: Row) -> list[str]:
 
 def _flat(text: object) -> str:
     """Text with all whitespace removed: spaces are judged by stray_per_1k, not elsewhere."""
-    return SPACE_RE.sub("", str(text) if text else "")
+    return WHITE_RE.sub("", str(text) if text else "")
 
 
 def _group(rows: Iterable[Row]) -> dict[str, list[Row]]:

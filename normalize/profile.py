@@ -29,13 +29,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from .chardata import DATELINE_RE
+from .chardata import DATELINE_RE, WHITE_RE
 from .errors import BadInput
 
 SECTIONS = {"furniture": ("lines", "patterns"), "labels": ("lines",), "credits": ("patterns",),
             "bylines": ("patterns",)}
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
-_SPACE_RE = re.compile(r"\s+")
 
 
 def line_key(text: str) -> str:
@@ -45,7 +44,7 @@ def line_key(text: str) -> str:
         >>> line_key("2011.5.24 星期二"), line_key("第 2 版")
         ('#.#.#星期二', '第#版')
     """
-    return _DIGITS_RE.sub("#", _SPACE_RE.sub("", text))
+    return _DIGITS_RE.sub("#", WHITE_RE.sub("", text))
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import NEW_PAGE, ROW, assert_decision, hit, kinds, miss, page
+from helpers import INDENT, NEW_PAGE, ROW, assert_decision, hit, kinds, miss, page
 
 from normalize.layout import build_blocks
 from normalize.layout.paragraphs import Break
@@ -561,3 +561,19 @@ def test_a_page_cut_into_runs_keeps_its_paragraphs() -> None:
     ]
     blocks = build_blocks(page(*printed_as_runs(paragraphs, 16)))
     assert [b["text"] for b in blocks if b["kind"] == "paragraph"] == paragraphs
+
+
+@pytest.mark.parametrize("story, credit", [
+    # the story names 中国社会工作联合会 in its text: the line under the open credit is the rest of that name
+    ("也是中国社会工作联合会的品牌项目，新的协议", "(据中国社会工作联合会"),
+    # near miss: a story that never names it: the line stays apart (a short title of the next story, perhaps)
+    ("也是国家能源集团的品牌项目，新的捐赠协议", "(据中国"),
+])
+def test_a_credit_ocr_left_open_takes_the_rest_of_a_name_the_story_prints(story: str, credit: str) -> None:
+    """OCR lost the credit's closing bracket (held-out seed 59): ``…合作。 (据中国`` / ``社会工作联合会`` / blank /
+    the next story's title. The name cut at a word's end proves nothing by the dictionary; the story printing it
+    whole does."""
+    got = kinds(page("儿童社会救助工作委员会举行换届大会", "", INDENT + "会上，双方签署了协议。“爱心行动”项目", story,
+                     "的签署标志着合作进入新阶段。 (据中国", "社会工作联合会", "", "我国西部多地今夜起将出现雨", "雪天气", "",
+                     INDENT + "中央气象台预计，今天夜间起，西北、西南部", "分地区将出现雨雪天气。"))
+    assert ("credit", credit) in got

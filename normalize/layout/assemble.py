@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..chardata import JUMP_ON_RE
+from ..chardata import JUMP_ON_RE, WHITE_RE
 from ..profile import Profile, applied
 from .boxed import BOX_FURNITURE, box_break, display_mark, element_roles, headlines
 from .boxes import BoxPage, read_boxed_lines
@@ -61,6 +61,7 @@ class Assembler:
         self.page = Page(lines, mark_em, hang)
         self.hyphenated = hyphenated_words(text)
         self.printed = printed_titles(text)
+        self.flat = WHITE_RE.sub("", text)  # (the text without white space: a name printed whole elsewhere)
         self.blocks: list[dict] = []
         self.order: list[int] = []  # each block's place in reading order: its first line's index
         self.cur = Open()
@@ -120,7 +121,8 @@ class Assembler:
         if not self.cur.lines and not self.heading:
             if PUSHED_RE.match(ln.text) and reopen(self.blocks, ln, self.hyphenated):
                 return False  # "（据央视《新闻联播》" / "）": a mark pushed to its own line rejoins the block before
-            if rejoin_title(self.blocks, ln, self.printed, gap=self.page.gap_after(i) in ("blank", "page", "end")):
+            if rejoin_title(self.blocks, ln, self.printed, gap=self.page.gap_after(i) in ("blank", "page", "end"),
+                            document=self.flat):
                 return False  # "…进展。(据央视《新" / "闻联播访": the credit's title wrapped
             last = self.blocks[-1]["kind"] if self.blocks else ""
             self.found(*heading_span(self.page, i, expect_title=last in ("credit", "furniture"),

@@ -258,14 +258,15 @@ def reopen(blocks: list[dict], ln: Line, hyphenated: frozenset[str]) -> bool:
     return False
 
 
-def rejoin_title(blocks: list[dict], ln: Line, printed: frozenset[str], *, gap: bool = True) -> bool:
+def rejoin_title(blocks: list[dict], ln: Line, printed: frozenset[str], *, gap: bool = True,
+                 document: str = "") -> bool:
     """Append to the credit on the line above a line that is the rest of the credit's book title, wrapped: it closes
     the title (``播》）`` under ``…（据央视《新闻联``), or ends on OCR's glyph for the closing marks (``闻联播访``
     under ``…进展。(据央视《新``, the document printing ``《新闻联播》`` elsewhere, ``text.misread_closer``); or the
-    rest of an office's name in a credit OCR left open (``疾人联合会`` under ``…家用电器。 (县残``), right under it in
-    its paragraph, a ``gap`` after it; or any line that closes the credit, bracket and all, gap or none
-    (``网）`` under ``（来源：央视``, ``播》）`` over an upright title). Near miss: a line that goes on otherwise (the
-    next story's title) stays apart."""
+    rest of an office's name in a credit OCR left open (``疾人联合会`` under ``…家用电器。 (县残``; ``name_rest``,
+    over the ``document``'s text), right under it in its paragraph, a ``gap`` after it; or any line that closes
+    the credit, bracket and all, gap or none (``网）`` under ``（来源：央视``, ``播》）`` over an upright title).
+    Near miss: a line that goes on otherwise (the next story's title) stays apart."""
     last = blocks[-1] if blocks else None
     if (last is None or last["kind"] != "credit" or last["lines"][1] != ln.n - 1 or last["page"] != ln.page
             or len(ln.text) > TITLE_REST):
@@ -274,7 +275,7 @@ def rejoin_title(blocks: list[dict], ln: Line, printed: frozenset[str], *, gap: 
     _, mark, title = last["text"].rpartition("《")
     if not (closes or (gap and ((mark and "》" not in title and (closes_title(ln.text)
                                                                  or misread_closer(title + ln.text, printed)))
-                                or name_rest(last["text"], ln.text)))):
+                                or name_rest(last["text"], ln.text, document)))):
         return False
     last["text"] += ln.text
     last["lines"][1] = max(last["lines"][1], ln.end)
@@ -285,20 +286,30 @@ HAN_RUN_RE = re.compile(f"[{HAN}]+")
 OFFICE_CHARS = 10  # an office signing a story is named in this many characters (县残疾人联合会, 东城区民政局)
 
 
-def name_rest(credit: str, line: str) -> bool:
+def name_rest(credit: str, line: str, document: str = "") -> bool:
     """``line`` is the rest of the name a credit left open (no bracket closed, no book title) begins: Han alone,
     the name with it no longer than an office's (``OFFICE_CHARS``), a word of the dictionary running across the
-    break (``残疾人``: the name was cut inside it, not finished).
+    break (``残疾人``: the name was cut inside it, not finished), or the name whole printed elsewhere in the
+    ``document`` (its text without white space): ``(据中国`` / ``社会工作联合会``, the story naming
+    ``中国社会工作联合会`` in its text.
 
         >>> name_rest("(县残", "疾人联合会"), name_rest("(县残疾人联合会)", "非遗"), name_rest("(据新华社", "春耕")
         (True, False, False)
         >>> name_rest("(县残", "非遗民俗文献展邀市民"), name_rest("(据央视《新", "闻联播")
         (False, False)
+        >>> page = "也是中国社会工作联合会的品牌项目。(据中国社会工作联合会"
+        >>> name_rest("(据中国", "社会工作联合会", page), name_rest("(据中国", "社会工作联合会", page[16:])
+        (True, False)
     """
     name = credit.strip()[1:]
-    return (credit.strip()[:1] in OPEN_BRACKETS and not CLOSING_BRACKET_RE.search(credit)
-            and len(name + line) <= OFFICE_CHARS and HAN_RUN_RE.fullmatch(name + line) is not None
-            and word_runs_on(name, line))
+    if not (credit.strip()[:1] in OPEN_BRACKETS and not CLOSING_BRACKET_RE.search(credit)
+            and len(name + line) <= OFFICE_CHARS and HAN_RUN_RE.fullmatch(name + line) is not None):
+        return False
+    return word_runs_on(name, line) or any(
+        document.count(name[k:] + line) >= 2 for k in range(len(name) - 1) if len(name[k:] + line) >= NAME_MIN)
+
+
+NAME_MIN = 5  # a name found printed elsewhere on the page is this long at least (中国 alone is in every story)
 
 
 def heading_block(lines: list[Line], why: str) -> dict:
