@@ -250,6 +250,14 @@ BODY_STARTS = [
         "联合新疆大学在乌鲁木齐举办社会工作", "论坛，来自各地的代表参加了本次活动。"]),
     miss("under_wide_headline", 3, ("no_start_shape", False), ["（据央视网）", ACROSS_HEAD[1], "——来自基层的报道",
                                                                *ACROSS_BODY]),
+    # a headline stored after its body, at a page's end: the title over its deck is no body's first line
+    hit("over_deck", 16, False, [
+        "工作人员表示，为保证", "供电，该局将把保障居", "民生活用电放在第一位，", "确保电网安全稳定运行。", "另据了解，我县夏",
+        "季用电高峰是八点到", "十一点半，随着高温", "天气的到来，建议市", "民尽量避开用电高峰，", "错峰用电，特别是避",
+        "开高峰期使用电热水", "器、洗衣机、空调等耗", "电量大的家用电器。", "东城区民政局", "【社工天地】", "用电高峰来了！",
+        "——一线观察之二", "民政工作通讯 2025年5月20日 星期二 第3版 综合新闻"]),
+    # near miss: a line over a dash that opens running text
+    miss("over_deck", 2, None, ["（据央视网）", "用电高峰来了", "——他说，这是好事。今年的用电高峰比往年", "来得更早一些，大家要做好准备。"]),
     # near miss: a subtitle's dash under the title, as wide as the line below: no first line, before the lines
     # below are asked
     miss("text_follows", 4, ("no_start_shape", False), SUBTITLE_UNDER_WRAP),

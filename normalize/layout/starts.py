@@ -115,6 +115,18 @@ def under_wide_headline(page: Page, k: int) -> bool | None:
     return None
 
 
+def over_deck(page: Page, k: int) -> bool | None:
+    """A headline-like line right over a deck (a dash line a headline could have, ``——一线观察之二``) is a title's
+    last line, not running text: a typesetter that stores each headline after its body leaves ``【社工天地】`` /
+    ``用电高峰来了！`` / ``——一线观察之二`` at a page's end (modular seed 53). Near miss: a line over a dash that
+    opens a sentence of running text (``——他说，这是好事。``)."""
+    below = page.next_index(k)
+    if (below is not None and page.gap_after(k) == "" and opens_subtitle(page.lines[below].text)
+            and is_heading_candidate(page.lines[below].text) and is_heading_candidate(page.lines[k].text)):
+        return False
+    return None
+
+
 def no_start_shape(page: Page, k: int) -> bool | None:
     """Neither prose, nor indented, nor a full line after a blank: ``社会工作助力新疆民政事业`` over
     a wider column is a headline's line."""
@@ -226,8 +238,8 @@ def narrow_lines_widen(page: Page, k: int) -> bool | None:
 
 
 BODY_STARTS = family("body_starts", dateline_start, over_byline, prose_line, middle_dot_start, date_across_break,
-                     cut_line_is_prose, alone_between_blanks, under_wide_headline, no_start_shape, two_narrow_lines,
-                     narrow_run_widens, narrow_lines_widen, text_follows)
+                     cut_line_is_prose, alone_between_blanks, under_wide_headline, over_deck, no_start_shape,
+                     two_narrow_lines, narrow_run_widens, narrow_lines_widen, text_follows)
 
 
 def body_starts(page: Page, k: int) -> bool:
