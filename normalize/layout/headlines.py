@@ -500,9 +500,10 @@ def blank_run(page: Page, i: int, label_ok: bool = True) -> tuple[list[int], str
 
 def clause_line_ok(page: Page, span: list[int], after_credit: bool = False) -> bool:
     """A headline line with a clause mark is a kicker: alone in its run, or wider than the title below, or, right
-    after a credit closed the story above, over a title where both are well short of the column under them (a
-    lead set wide: ``夯实社会工作理论基础，促进“政校合作”`` / ``社会工作助力新疆民政事业高质量发展论坛举办`` over lines
-    of 40 characters), or over a title set across columns (``_over_column``).
+    after a credit closed the story above or first on its page (``_opens_page``), over a title where both are well
+    short of the column under them (a lead set wide: ``夯实社会工作理论基础，促进“政校合作”`` /
+    ``社会工作助力新疆民政事业高质量发展论坛举办`` over lines of 40 characters), or over a title set across columns
+    (``_over_column``).
 
     "夯实社会工作理论基础，促进“政校合作”" over a two-line title is a kicker; "他说这件事还没有
     结束，因" over one shorter line is the start of an unfinished paragraph, and so is ``从投资来看，9月份`` /
@@ -524,8 +525,8 @@ def clause_line_ok(page: Page, span: list[int], after_credit: bool = False) -> b
         if not starts_run:
             return False
         if ((len(run) == 2 or (len(run) > 1 and page.width[j] <= page.width[run[1]])) and not page.spans_columns(run)
-                and not (after_credit and not page.fragmented and (
-                    page.clearly_narrow(j, run[-1]) or _over_column(page, run)))):
+                and not ((after_credit or _opens_page(page, run[0])) and not page.fragmented and (
+                    all(page.clearly_narrow(x, run[-1]) for x in run[:-1]) or _over_column(page, run)))):
             return False
         if len(run) == 1 and (page.fills_column(j) or (
                 j == span[-1] and page.gap_before(j) == "blank" and page.gap_after(j) == ""
@@ -535,6 +536,13 @@ def clause_line_ok(page: Page, span: list[int], after_credit: bool = False) -> b
             # under it ("经进一步调查，驾驶人" / "姓“丁”，系江西人，…"; not "携手同行，共创美好" / "日前，…")
             return False
     return True
+
+
+def _opens_page(page: Page, j: int) -> bool:
+    """Line j is its page's first text line (a running head aside): a story starts there, or goes on from the page
+    before, whose running text fills the column."""
+    above = page.next_index(j, -1)
+    return above is None or page.lines[above].page != page.lines[j].page
 
 
 def _over_column(page: Page, run: list[int]) -> bool:
