@@ -541,6 +541,11 @@ NEW_ELEMENT = [
     ]),
     # ...or inside a number whose unit opens the next line, wider though it is
     hit("wraps_inside", 4, False, ["上文写完了。", "（据新华社）", "总台 2024", "年“3·15”晚会今", "晚播出", *LEAD]),
+    # ... or inside a word of the dictionary (发展): one title, no kicker cut short of its word (modular seed 59)
+    hit("wraps_inside", 4, False, ["上文写完了。", "（来源：央视网）", "1—2月中国快递发", "展指数同比提升26.7%", *LEAD]),
+    # near miss: a kicker that ends on a word, over a wider title
+    miss("wraps_inside", 4, ("grows_wider", True), ["上文写完了。", "（来源：央视网）", "喜迎建党节", "日本上半财年贸易逆差创新高",
+                                                     *LEAD]),
     # near miss: a kicker that closes its quotes, over its title at the page's top
     miss("wraps_inside", 2, ("under_running_head", True), [
         "喜迎“二十大”",

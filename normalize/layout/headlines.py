@@ -581,13 +581,16 @@ def _prev(page: Page, i: int) -> int | None:
 
 
 def wraps_inside(page: Page, i: int, heading: int) -> bool | None:
-    """The line above wraps inside a quote it opened, which this line closes (``县残联派送助残“大`` / ``礼包”``), or
-    inside a number whose unit opens this line (``总台 2024`` / ``年“3·15”晚会今``): one element, whatever the page's
-    other evidence (the page's top, the widths). Near miss: a kicker that closes its quotes over the title."""
+    """The line above wraps inside a quote it opened, which this line closes (``县残联派送助残“大`` / ``礼包”``),
+    inside a number whose unit opens this line (``总台 2024`` / ``年“3·15”晚会今``), or inside a word of the
+    dictionary (``1—2月中国快递发`` / ``展指数同比提升26.7%``): one element, whatever the page's other evidence (the
+    page's top, the widths). Near misses: a kicker that closes its quotes over the title; a kicker that ends on a
+    word (``喜迎建党节`` / ``日本上半财年…``)."""
     prev = _prev(page, i)
     if prev is None:
         return None
-    return False if runs_into(page.lines[prev].text, page.lines[i].text) else None
+    above, below = page.lines[prev].text, page.lines[i].text
+    return False if runs_into(above, below) or word_runs_on(above, below) else None
 
 
 def wraps_before_word(page: Page, i: int, heading: int) -> bool | None:
