@@ -60,6 +60,9 @@ LOST_LAST_LINE = [
     "期待，擘画了伟大复兴的光明前",
     "",
 ]
+# A story's first paragraph in a 12 em column, its last line full and ending its sentence.
+FULL_THEN_INDENT = ["（据新华社）", "社会工作论坛举办", "近日，新疆维吾尔自治区", "民政厅联合新疆大学举办社会", "工作论坛，围绕如何加快打造",
+                    "内陆省份改革开放高地交流。"]
 SENTENCE_ENDS_FULL = [
     "为深入推进社会工作协同发",
     "展，促进三地社工站建设专",
@@ -167,6 +170,12 @@ BREAK_BEFORE = [
         "题研讨会议活动，各方代表",
         "都参加了这次会议。",
     ]),
+    # a line set in two em from the full line above, where its sentence ended; below it only the paragraph's short
+    # last line and a credit (ReportLab seed 107's 七位新闻发言人还就创新驱动、乡村振兴等话题回)
+    hit("indent_under_full_line", 7, "break", [*FULL_THEN_INDENT, "七位发言人还就创新驱", "动等话题答问。", "（据央视网）"]),
+    # near misses: the line ends its sentence (a paragraph's last line); digits make its width a guess
+    miss("indent_under_full_line", 7, None, [*FULL_THEN_INDENT, "七位发言人还就创新。", "动等话题答问。", "（据央视网）"]),
+    miss("indent_under_full_line", 7, None, [*FULL_THEN_INDENT, "七位发言人于2024年", "动等话题答问。", "（据央视网）"]),
     # a numbered subhead after a sentence's end: a paragraph of its own, ending with it
     hit("subhead_after_end", 4, "break", [
         *SENTENCE_ENDS_FULL,

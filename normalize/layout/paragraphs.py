@@ -19,6 +19,7 @@ from .text import (
     CREDIT_CLOSERS,
     PUSHED_RE,
     TITLE_REST,
+    UNSURE_WIDTH_RE,
     closes_more,
     closes_title,
     credit_line,
@@ -118,6 +119,25 @@ def indent_after_end(page: Page, i: int, cur: Open) -> Break | None:
     return None
 
 
+def indent_under_full_line(page: Page, i: int, cur: Open) -> Break | None:
+    """A sentence ended on a full line (as wide as the line above it), and this line, which goes on to the next, is
+    set in from it by an indent: a new paragraph, where the lines below are too short to show the indent (its last
+    line, then a credit: ``…高质量共建“一带一路”。`` / ``七位新闻发言人还就创新驱动、乡村振兴等话题回`` / ``答了中外
+    记者的提问。``). A running line is never short of the measure. Near misses: a line of that width that ends
+    its sentence (a paragraph's last line); widths that digits or Latin letters make a guess."""
+    above = page.next_index(i, -1)
+    over = None if above is None else page.next_index(above, -1)
+    if (not cur.ended or over is None or page.gap_after(over) != "" or page.gap_after(above) != ""
+            or page.gap_after(i) != "" or ends_sentence(page.lines[i].text)):
+        return None
+    texts = page.lines[over].text + page.lines[above].text + page.lines[i].text
+    full = page.width[above]
+    if (UNSURE_WIDTH_RE.search(texts) or abs(page.width[over] - full) > Tol.SAME
+            or not full - Tol.INDENT_DEPTH <= page.full(i) <= full - max(Tol.INDENT_MIN, Tol.INDENT_SHARE * full)):
+        return None
+    return Break()
+
+
 def subhead_after_end(page: Page, i: int, cur: Open) -> Break | None:
     """A sentence ended, and a numbered subhead stands on this line (``一、加强组织领导``): a paragraph of its
     own, which ends with it (near miss: ``一、加强组织领导。全县…``, a paragraph that opens with its number)."""
@@ -135,7 +155,8 @@ def headline_after_full_line(page: Page, i: int, cur: Open) -> Break | None:
 
 
 BREAK_BEFORE = family("break_before", inline_break, page_or_jump_gap, headline_inside,
-                      blank_then_indent, indent_after_end, subhead_after_end, headline_after_full_line)
+                      blank_then_indent, indent_after_end, indent_under_full_line, subhead_after_end,
+                      headline_after_full_line)
 
 
 def break_before(page: Page, i: int, cur: Open) -> tuple[Break | None, str]:
