@@ -24,6 +24,8 @@ _PROTECTED_RE = re.compile(
     r"(?:https?://|www\.)(?:[^\s\u3000，。；！？、“”（）《》()]|\([^\s\u3000()]*\))+"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
     rf"|\b[A-Za-z0-9_-]+{_FILE_EXT}"
+    # the placeholders' own marks, where a PDF's font left them in the text (private-use code points): kept too
+    r"|[\uE000\uE001]"
 )
 _FILE_EXT_RE = re.compile(_FILE_EXT)  # what the file-name branch needs, looked for alone first
 
@@ -34,7 +36,8 @@ _NAMES_RE = re.compile(f"^\\s*[（(]\\s*([{HAN}]{{2,4}}(?:[ \\u3000]+[{HAN}]{{2,
 def _protect(text: str) -> tuple[str, list[str]]:
     """Replace URLs, addresses and file names by placeholders the rules do not touch."""
     kept: list[str] = []
-    if not ("://" in text or "www." in text or "@" in text or _FILE_EXT_RE.search(text)):
+    if not ("://" in text or "www." in text or "@" in text or _FILE_EXT_RE.search(text)
+            or "\uE000" in text or "\uE001" in text):
         return text, kept  # the whole pattern is slow on Chinese: look for what each branch needs
 
     def stash(m: re.Match[str]) -> str:

@@ -227,6 +227,15 @@ def test_no_letter_digit_or_han_lost(text: str) -> None:
     assert KEEP.findall(normalize_punctuation(text)) == KEEP.findall(text)
 
 
+@pytest.mark.parametrize("text", ["见\ue0005\ue001网址 http://www.example.com/a 。", "见\ue0000\ue001网址 http://www.example.com/a 。"])
+def test_private_use_code_points_a_pdf_font_left_survive_beside_a_url(text: str) -> None:
+    """A PDF whose font maps glyphs to private-use code points can leave U+E000 and U+E001 in the text, the marks
+    the rules' placeholders for a URL are made of: they come through as they were, the URL too, and nothing else
+    takes their place."""
+    out = normalize_punctuation(text)
+    assert text[1:4] in out and "http://www.example.com/a" in out and out.count("http") == 1
+
+
 # -- damage round trip: gold text damaged the ways extraction damages it must come back exactly --
 
 RADICALS = {"工": "⼯", "人": "⼈", "长": "⻓", "大": "⼤", "子": "⼦", "力": "⼒", "文": "⽂"}
