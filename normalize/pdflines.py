@@ -68,8 +68,9 @@ SIZE_RATIO = 1.5
 """Runs apart on one baseline whose sizes differ more than this are two columns' (a body line beside a headline);
 text of the same size is what shows a gutter."""
 SAME_SIZE = 1.12
-"""Text above or below a gap shows a gutter only in about the runs' own size, this much larger or smaller at most:
-a deck centred over a module in a size of its own (11 pt over 9.5 pt columns) runs through no gutter."""
+"""Text above or below a gap shows a gutter only in about the size of one of the runs, this much larger or smaller
+at most: a deck centred over a module in a size of its own (11 pt over 9.5 pt columns) runs through no gutter; a
+10.5 pt column beside a 9 pt one still shows its own."""
 STACK_CHARS, STACK_EDGE_EM, STACK_STEP_EM, STACK_SIZE = 3, 0.25, (0.9, 1.6), 0.2
 """A vertical line: this many Han characters at least, at one left edge (within this share of an em), each
 this many ems below the one before, none with a character within this share of its size beside it."""
@@ -495,7 +496,7 @@ def _gap_seen(left: _Run, right: _Run, y0: float, y1: float, by_top: list[_Run],
     taken = []
     for k in range(bisect_left(tops, y0 - tallest), bisect_left(tops, y1)):
         run = by_top[k]
-        if run.bottom <= y0 or not size <= run.size * SAME_SIZE or not run.size <= size * SAME_SIZE:
+        if run.bottom <= y0 or not (_same_size(run.size, left.size) or _same_size(run.size, right.size)):
             continue
         ink0, ink1 = _ink(run)
         if ink0 < gap1 and ink1 > gap0:
@@ -505,6 +506,10 @@ def _gap_seen(left: _Run, right: _Run, y0: float, y1: float, by_top: list[_Run],
         # (a side's text may reach into the gap, a mark hanging there, but not across it)
         left_side, right_side = left_side or run.x1 < gap1, right_side or run.x0 > gap0
     return over_left, over_right, _widest_free(gap0, gap1, taken) >= GUTTER_MIN_EM * size, (left_side, right_side)
+
+
+def _same_size(a: float, b: float) -> bool:
+    return a <= b * SAME_SIZE and b <= a * SAME_SIZE
 
 
 def _ink(run: _Run) -> tuple[float, float]:

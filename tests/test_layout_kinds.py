@@ -190,11 +190,14 @@ KIND_PASS_ROWS = [
     miss("offices", 3, ("text", ""), [*VISIT, "东城区民政局", "召开社会救助工作推进会",
                                       "本报讯（记者 李晓明）日前，东城区民政局召开社会救助",
                                       "工作推进会，部署下半年工作。"]),
-    # ... unless the document names the office in its masthead: a bulletin's office closing the story above
-    # (bulletin seed 67's 县民政局办公室 / 共建单位为复评齐献力 in a bulletin 县民政局办公室编)
-    hit("offices", 5, ("credit", "office_after_story"), ["文明创建简报", "县民政局办公室编", *VISIT, "县民政局办公室",
+    # ... unless the document prints the name alone on another line too: a bulletin's office signing the story above
+    # (bulletin seed 67's 县民政局办公室 / 共建单位为复评齐献力, the office under another story's title)
+    hit("offices", 5, ("credit", "office_after_story"), ["快递发展指数同比提升", "县民政局办公室", *VISIT, "县民政局办公室",
                                                          "共建单位为复评齐献力", "本报讯（记者 陈玲玲）日前，县委宣传部全体",
                                                          "机关干部来到共建单位，清理卫生死角。"]),
+    # near miss: the masthead alone names it: the title's first line still
+    miss("offices", 5, ("text", ""), ["文明创建简报", "县民政局办公室编", *VISIT, "县民政局办公室", "召开全体干部专题会议",
+                                      "本报讯（记者 陈玲玲）5月20日，县民政局办公室召开全体", "干部大会，部署下一阶段重点工作。"]),
     # near miss: a one-line title over a body whose first line has a 、
     miss("offices", 3, ("text", ""), [*VISIT, "最美巾帼志愿服务队", "巾帼志愿者、党员志愿者组成", "的服务队，常年活跃在社区，",
                                       "为居民提供各类服务。"]),

@@ -176,6 +176,11 @@ BREAK_BEFORE = [
     # near misses: the line ends its sentence (a paragraph's last line); digits make its width a guess
     miss("indent_under_full_line", 7, None, [*FULL_THEN_INDENT, "七位发言人还就创新。", "动等话题答问。", "（据央视网）"]),
     miss("indent_under_full_line", 7, None, [*FULL_THEN_INDENT, "七位发言人于2024年", "动等话题答问。", "（据央视网）"]),
+    # ... and a page whose lines are cut at random, where a line's width is no printed line's
+    miss("indent_under_full_line", 8, None, [
+        "县民政局开展专项检查", "", "近日，", "县民政局组织开展了专", "项检查。", "检查组深入各乡镇敬老院。", "逐一查看了厨房、宿舍等。",
+        "重点检查了消防安全和", "食品安全等方面，", "并", "现场反馈了问题。", "据了解，", "此次检查共发现隐患", "十二处，", "已全部",
+        "整改到位。"]),
     # a numbered subhead after a sentence's end: a paragraph of its own, ending with it
     hit("subhead_after_end", 4, "break", [
         *SENTENCE_ENDS_FULL,
@@ -586,3 +591,12 @@ def test_a_credit_ocr_left_open_takes_the_rest_of_a_name_the_story_prints(story:
                      "的签署标志着合作进入新阶段。 (据中国", "社会工作联合会", "", "我国西部多地今夜起将出现雨", "雪天气", "",
                      INDENT + "中央气象台预计，今天夜间起，西北、西南部", "分地区将出现雨雪天气。"))
     assert ("credit", credit) in got
+
+
+def test_a_credit_left_open_does_not_take_the_next_title_its_lead_repeats() -> None:
+    """Near miss of the above: the line under ``(县残联`` is the next story's title, which that story's lead repeats
+    below; only text above the credit, the story it signs, can name its office."""
+    got = kinds(page("峰，错峰用电，特别是避开高峰", "期使用电热水器、洗衣机、空调", "等耗电量大的家用电器。 (县残联", "助残日活动启动", "",
+                     INDENT + "5月19日，县残联助残日活动启动", "仪式在城南广场举行，来自全县的", "残疾人代表参加了启动仪式。",
+                     "(据深圳晚报)"))
+    assert ("credit", "(县残联") in got and ("heading", "助残日活动启动") in got

@@ -256,8 +256,14 @@ BODY_STARTS = [
         "季用电高峰是八点到", "十一点半，随着高温", "天气的到来，建议市", "民尽量避开用电高峰，", "错峰用电，特别是避",
         "开高峰期使用电热水", "器、洗衣机、空调等耗", "电量大的家用电器。", "东城区民政局", "【社工天地】", "用电高峰来了！",
         "——一线观察之二", "民政工作通讯 2025年5月20日 星期二 第3版 综合新闻"]),
-    # near miss: a line over a dash that opens running text
+    # near misses: a line over a dash that opens running text; a paragraph's indented first line over running text
+    # that opens on a dash or on OCR's 一一 (the adverb, one by one)
     miss("over_deck", 2, None, ["（据央视网）", "用电高峰来了", "——他说，这是好事。今年的用电高峰比往年", "来得更早一些，大家要做好准备。"]),
+    miss("over_deck", 4, ("text_follows", True), ["上文写完了。", "（据央视网）", "城南社区举办便民服务活动", INDENT + "活动当天，最受欢迎的是",
+                                                  "——免费测血压，排起了长队", "的居民一直延伸到了街口。社", "工们耐心地为居民提供咨询。"]),
+    miss("over_deck", 4, ("text_follows", True), [
+        "上文的最后一段到这里写完了。", "", "城南社区举办便民服务活动", INDENT + "活动现场，社工们对居民提出的",
+        "一一作了解答，并发放宣传资料二百", "余份，受到了居民们的一致好评。社", "区还将定期开展此类便民服务活动。"]),
     # near miss: a subtitle's dash under the title, as wide as the line below: no first line, before the lines
     # below are asked
     miss("text_follows", 4, ("no_start_shape", False), SUBTITLE_UNDER_WRAP),

@@ -131,6 +131,12 @@ def layer_text(page: pdfium.PdfPage) -> str:
     # near miss: the same line above set in the body's size runs through the gap: one line
     (han("——记者走访", 20, 6) + han("百分点。", 0, 20) + han("础。", 60, 20) + han("在政策效", 10, 34)
      + han("分地区来", 80, 34), ["——记者走访", "百分点。 础。", "在政策效", "分地区来"]),
+    # near miss: a 10.5 pt column beside a 9 pt one, every other line of the small one indented: each column's own
+    # text shows the gutter, though it is not the other's size: eight lines
+    (han("甲乙丙丁戊己庚辛壬癸子丑", 0, 20, 10.5) + han("天地玄黄宇宙洪荒日月", 153, 20, 9) + han("甲乙丙丁戊己庚辛壬癸子丑", 0, 36, 10.5)
+     + han("天地玄黄宇宙洪荒日月", 135, 36, 9) + han("甲乙丙丁戊己庚辛壬癸子丑", 0, 52, 10.5) + han("天地玄黄宇宙洪荒日月", 153, 52, 9)
+     + han("甲乙丙丁戊己庚辛壬癸子丑", 0, 68, 10.5) + han("天地玄黄宇宙洪荒日月", 135, 68, 9),
+     ["甲乙丙丁戊己庚辛壬癸子丑", "天地玄黄宇宙洪荒日月"] * 4),
     # a body line beside a headline on the same baseline: two lines, whatever the gap
     (han("较陈旧。", 0, 40) + han("我县", 48, 40, 21), ["我县", "较陈旧。"]),
     # a two-line letter-spaced headline: its gaps line up but are no gutter

@@ -6,6 +6,7 @@ with boxes (``BoxAssembler``).
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from ..chardata import JUMP_ON_RE, WHITE_RE
@@ -62,6 +63,8 @@ class Assembler:
         self.hyphenated = hyphenated_words(text)
         self.printed = printed_titles(text)
         self.flat = WHITE_RE.sub("", text)  # (the text without white space: a name printed whole elsewhere)
+        # where raw line n starts in ``flat``: flat_at[n - 1]
+        self.flat_at = [0, *itertools.accumulate(len(WHITE_RE.sub("", raw)) for raw in text.split("\n"))]
         self.blocks: list[dict] = []
         self.order: list[int] = []  # each block's place in reading order: its first line's index
         self.cur = Open()
@@ -122,7 +125,7 @@ class Assembler:
             if PUSHED_RE.match(ln.text) and reopen(self.blocks, ln, self.hyphenated):
                 return False  # "（据央视《新闻联播》" / "）": a mark pushed to its own line rejoins the block before
             if rejoin_title(self.blocks, ln, self.printed, gap=self.page.gap_after(i) in ("blank", "page", "end"),
-                            document=self.flat):
+                            document=self.flat, before=lambda n: self.flat_at[n - 1]):
                 return False  # "…进展。(据央视《新" / "闻联播访": the credit's title wrapped
             last = self.blocks[-1]["kind"] if self.blocks else ""
             self.found(*heading_span(self.page, i, expect_title=last in ("credit", "furniture"),

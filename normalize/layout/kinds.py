@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from typing import Any
 
 from ..chardata import (
@@ -476,14 +477,16 @@ def offices(lines: list[Line]) -> None:
     (``NAME_SHARE``), and no clause goes on through it: the line under it opens no predicate (a verb, a preposition, an
     adverb: ``words.opens_predicate``) where that line is a title's last, right over its body (``城南社区卫生服务中心``
     / ``开展免费义诊进社区``), or running text going on (``日前，社区居委会联合城南街道`` / ``县残疾人联合会`` /
-    ``开展助残日活动，…``), unless the document names the office in a credit, its masthead or its issuing line
-    (``县民政局办公室`` / ``共建单位为复评齐献力`` in a bulletin ``县民政局办公室编``). Near misses: a kicker over a
-    title (``文明创建进行时``, ``喜迎建党节``, an event's name: ``杭州亚运会``), a one-line title under a story
-    (``市残联召开座谈会``, with its verb), a title's first line under a credit wrapped over two lines (``（来源：央`` /
-    ``视网）`` / ``中国社会工作联合会`` / ``儿童社会…``), a title over its subtitle (``县残疾人联合会`` /
-    ``——成立三十周年``), a narrow column's line of running text (``黑龙江北大荒集团`` / ``五九七农场，大型收获机``)."""
+    ``开展助残日活动，…``), unless the document prints the name alone on another line too, a credit or byline
+    (``县民政局办公室`` / ``共建单位为复评齐献力`` in a bulletin where it signs another story). Near misses: a
+    kicker over a title (``文明创建进行时``, ``喜迎建党节``, an event's name: ``杭州亚运会``), a one-line title
+    under a story (``市残联召开座谈会``, with its verb), a title's first line under a credit wrapped over two lines
+    (``（来源：央`` / ``视网）`` / ``中国社会工作联合会`` / ``儿童社会…``), a title over its subtitle
+    (``县残疾人联合会`` / ``——成立三十周年``), a narrow column's line of running text (``黑龙江北大荒集团`` /
+    ``五九七农场，大型收获机``); a title whose first line is the office the masthead names, printed alone nowhere
+    else (``县民政局办公室`` / ``召开全体干部专题会议`` under ``县民政局办公室编``)."""
     short = -1.0  # (the document's usual line, measured once a line ends on an office's word)
-    named: set[str] | None = None  # (the offices the document names, read once a name might be a title's subject)
+    alone: Counter[str] | None = None  # (the lines' texts, counted once a name might be a title's subject)
     for i, ln in enumerate(lines):
         if ln.kind != "text" or ln.text[-1:] not in OFFICE_END_CHARS:
             continue
@@ -499,7 +502,7 @@ def offices(lines: list[Line]) -> None:
         text, below = lines[above].text, None if at is None else lines[at]
         if at is not None and (opens_subtitle(lines[at].text) or (lines[at].kind == "text"
                                and opens_predicate(lines[at].text) and _goes_on_through(lines, at, text)
-                               and name not in (named := _named_once(lines, named)))):
+                               and (alone := _alone_once(lines, alone))[name] < 2)):
             continue
         if text.endswith(("）", ")")) and closes_more(text) and _credit_wrapped(lines, above):
             continue  # (a credit's last line above, ``（来源：央`` / ``视网）``: the story has its credit)
@@ -511,8 +514,8 @@ def offices(lines: list[Line]) -> None:
             ln.kind, ln.why = "byline", "office_under_title"  # (over a dateline: under a title with its 、)
 
 
-def _named_once(lines: list[Line], named: set[str] | None) -> set[str]:
-    return _named([ln.text.replace(" ", "") for ln in lines]) if named is None else named
+def _alone_once(lines: list[Line], alone: Counter[str] | None) -> Counter[str]:
+    return Counter(ln.text.replace(" ", "") for ln in lines) if alone is None else alone
 
 
 def _credit_wrapped(lines: list[Line], last: int) -> bool:

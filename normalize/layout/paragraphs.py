@@ -5,6 +5,7 @@ the blocks made of a paragraph's lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..chardata import CLOSE_BRACKETS, CREDIT_TAIL_RE, HAN, OPEN_BRACKETS, OPEN_CREDIT_TAIL_RE
@@ -124,7 +125,10 @@ def indent_under_full_line(page: Page, i: int, cur: Open) -> Break | None:
     set in from it by an indent: a new paragraph, where the lines below are too short to show the indent (its last
     line, then a credit: ``…高质量共建“一带一路”。`` / ``七位新闻发言人还就创新驱动、乡村振兴等话题回`` / ``答了中外
     记者的提问。``). A running line is never short of the measure. Near misses: a line of that width that ends
-    its sentence (a paragraph's last line); widths that digits or Latin letters make a guess."""
+    its sentence (a paragraph's last line); widths that digits or Latin letters make a guess; a page whose lines
+    are cut at random (``fragmented``) or that keeps its indents, where widths prove nothing."""
+    if page.fragmented or page.explicit_indents:
+        return None
     above = page.next_index(i, -1)
     over = None if above is None else page.next_index(above, -1)
     if (not cur.ended or over is None or page.gap_after(over) != "" or page.gap_after(above) != ""
@@ -280,14 +284,15 @@ def reopen(blocks: list[dict], ln: Line, hyphenated: frozenset[str]) -> bool:
 
 
 def rejoin_title(blocks: list[dict], ln: Line, printed: frozenset[str], *, gap: bool = True,
-                 document: str = "") -> bool:
+                 document: str = "", before: Callable[[int], int] = lambda n: 0) -> bool:
     """Append to the credit on the line above a line that is the rest of the credit's book title, wrapped: it closes
     the title (``播》）`` under ``…（据央视《新闻联``), or ends on OCR's glyph for the closing marks (``闻联播访``
     under ``…进展。(据央视《新``, the document printing ``《新闻联播》`` elsewhere, ``text.misread_closer``); or the
     rest of an office's name in a credit OCR left open (``疾人联合会`` under ``…家用电器。 (县残``; ``name_rest``,
-    over the ``document``'s text), right under it in its paragraph, a ``gap`` after it; or any line that closes
-    the credit, bracket and all, gap or none (``网）`` under ``（来源：央视``, ``播》）`` over an upright title).
-    Near miss: a line that goes on otherwise (the next story's title) stays apart."""
+    over the ``document``'s text up to the credit's line, ``before`` giving where a raw line starts in it), right
+    under it in its paragraph, a ``gap`` after it; or any line that closes the credit, bracket and all, gap or none
+    (``网）`` under ``（来源：央视``, ``播》）`` over an upright title). Near miss: a line that goes on otherwise (the
+    next story's title) stays apart."""
     last = blocks[-1] if blocks else None
     if (last is None or last["kind"] != "credit" or last["lines"][1] != ln.n - 1 or last["page"] != ln.page
             or len(ln.text) > TITLE_REST):
@@ -296,7 +301,7 @@ def rejoin_title(blocks: list[dict], ln: Line, printed: frozenset[str], *, gap: 
     _, mark, title = last["text"].rpartition("《")
     if not (closes or (gap and ((mark and "》" not in title and (closes_title(ln.text)
                                                                  or misread_closer(title + ln.text, printed)))
-                                or name_rest(last["text"], ln.text, document)))):
+                                or name_rest(last["text"], ln.text, document[:before(last["lines"][0])])))):
         return False
     last["text"] += ln.text
     last["lines"][1] = max(last["lines"][1], ln.end)
@@ -310,16 +315,17 @@ OFFICE_CHARS = 10  # an office signing a story is named in this many characters 
 def name_rest(credit: str, line: str, document: str = "") -> bool:
     """``line`` is the rest of the name a credit left open (no bracket closed, no book title) begins: Han alone,
     the name with it no longer than an office's (``OFFICE_CHARS``), a word of the dictionary running across the
-    break (``残疾人``: the name was cut inside it, not finished), or the name whole printed elsewhere in the
-    ``document`` (its text without white space): ``(据中国`` / ``社会工作联合会``, the story naming
-    ``中国社会工作联合会`` in its text.
+    break (``残疾人``: the name was cut inside it, not finished), or the name whole printed in the ``document``
+    above the credit (its text without white space): ``(据中国`` / ``社会工作联合会``, the story naming
+    ``中国社会工作联合会`` in its text. Near miss: the next story's title, which its own lead repeats below
+    (``(县残联`` / ``助残日活动启动`` / ``5月19日，县残联助残日活动启动仪式…``).
 
         >>> name_rest("(县残", "疾人联合会"), name_rest("(县残疾人联合会)", "非遗"), name_rest("(据新华社", "春耕")
         (True, False, False)
         >>> name_rest("(县残", "非遗民俗文献展邀市民"), name_rest("(据央视《新", "闻联播")
         (False, False)
-        >>> page = "也是中国社会工作联合会的品牌项目。(据中国社会工作联合会"
-        >>> name_rest("(据中国", "社会工作联合会", page), name_rest("(据中国", "社会工作联合会", page[16:])
+        >>> page = "也是中国社会工作联合会的品牌项目。"
+        >>> name_rest("(据中国", "社会工作联合会", page), name_rest("(据中国", "社会工作联合会", page[6:])
         (True, False)
     """
     name = credit.strip()[1:]
@@ -327,7 +333,7 @@ def name_rest(credit: str, line: str, document: str = "") -> bool:
             and len(name + line) <= OFFICE_CHARS and HAN_RUN_RE.fullmatch(name + line) is not None):
         return False
     return word_runs_on(name, line) or any(
-        document.count(name[k:] + line) >= 2 for k in range(len(name) - 1) if len(name[k:] + line) >= NAME_MIN)
+        name[k:] + line in document for k in range(len(name) - 1) if len(name[k:] + line) >= NAME_MIN)
 
 
 NAME_MIN = 5  # a name found printed elsewhere on the page is this long at least (中国 alone is in every story)

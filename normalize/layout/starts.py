@@ -94,12 +94,14 @@ def alone_between_blanks(page: Page, k: int) -> bool | None:
 
 
 def under_wide_headline(page: Page, k: int) -> bool | None:
-    """The line above was set wider than the column under it, and line k is a column's line, no narrower than the
-    line after it: the headline was set across more than one column, and its body starts here (held-out seed 59:
-    ``夯实社会工作理论基础，促进“政校合作”`` / ``社会工作助力新疆民政事业高质量发展论坛举办`` over an 18 em column,
-    then ``为进一步夯实社会工作理论基础，加强``). Near misses: a wide headline's next line, as wide as the column
-    but over the body's indented first line; a line above no wider than the column and its digits allow; a title's
-    last line over its deck (``同比提升 26.7%`` / ``——来自基层的报道``)."""
+    """The line above was set wider than the column under it, and line k is a column's line (as wide as the column,
+    less an indent at most), no wider than the line after it, prose going on under it: the headline was set across
+    more than one column, and its body starts here (held-out seed 59: ``夯实社会工作理论基础，促进“政校合作”`` /
+    ``社会工作助力新疆民政事业高质量发展论坛举办`` over an 18 em column, then ``为进一步夯实社会工作理论基础，加强``).
+    Near misses: a wide headline's next line, as wide as the column but over the body's indented first line; a line
+    above no wider than the column and its digits allow; a title's last line over its deck (``同比提升 26.7%`` /
+    ``——来自基层的报道``), or the deck under a wide title; a headline's narrow lines under a wider kicker
+    (``础，促进“政校合作”`` / ``社会工作助力新`` / ``疆民政事业高质``: no prose under them)."""
     above, below = page.next_index(k, -1), page.next_index(k)
     if above is None or below is None or page.gap_before(k) != "" or page.gap_after(k) != "":
         return None
@@ -116,13 +118,18 @@ def under_wide_headline(page: Page, k: int) -> bool | None:
 
 
 def over_deck(page: Page, k: int) -> bool | None:
-    """A headline-like line right over a deck (a dash line a headline could have, ``——一线观察之二``) is a title's
-    last line, not running text: a typesetter that stores each headline after its body leaves ``【社工天地】`` /
-    ``用电高峰来了！`` / ``——一线观察之二`` at a page's end (modular seed 53). Near miss: a line over a dash that
-    opens a sentence of running text (``——他说，这是好事。``)."""
+    """A headline-like line right over a deck (a line opening on a dash, ``——一线观察之二``, with no clause mark)
+    is a title's last line, not running text: a typesetter that stores each headline after its body leaves
+    ``【社工天地】`` / ``用电高峰来了！`` / ``——一线观察之二`` at a page's end (modular seed 53). Near misses: a
+    paragraph's indented first line, or one with a clause mark, over a line of running text that opens on a dash
+    or on OCR's ``一一`` for one (``活动现场，社工们对居民提出的`` / ``一一作了解答，…``, ``活动当天，最受欢迎的是`` /
+    ``——免费测血压，排起了长队``)."""
     below = page.next_index(k)
-    if (below is not None and page.gap_after(k) == "" and opens_subtitle(page.lines[below].text)
-            and is_heading_candidate(page.lines[below].text) and is_heading_candidate(page.lines[k].text)):
+    if below is None or page.gap_after(k) != "" or page.lines[k].indented:
+        return None
+    upper, deck = page.lines[k].text, page.lines[below].text.replace(" ", "")
+    if (deck.startswith("——") and not CLAUSE_RE.search(upper + deck) and is_heading_candidate(deck)
+            and is_heading_candidate(upper)):
         return False
     return None
 
