@@ -63,6 +63,14 @@ LOST_LAST_LINE = [
 # A story's first paragraph in a 12 em column, its last line full and ending its sentence.
 FULL_THEN_INDENT = ["（据新华社）", "社会工作论坛举办", "近日，新疆维吾尔自治区", "民政厅联合新疆大学举办社会", "工作论坛，围绕如何加快打造",
                     "内陆省份改革开放高地交流。"]
+# A 14 em column (held-out seed 67): a paragraph's first line, indented two em, holds twelve characters and its
+# comma, set half-width.
+SQUEEZED_COMMA = [
+    "已近8成，1860万亩晚稻中的早", "熟品种已经开镰。各地共投入收", "割机、烘干机11.16万台套，及时", "收获中晚稻。", "山东省6600多万亩秋粮目前",
+    "已收获过半，在玉米种植大县阳", "信县，当地借助肉牛产业优势，", "推行“种养结合”", "。把玉米秸秆转", "化成青贮饲料后，运往当地136家",
+    "规模化肉牛养殖厂销售，实现养", "殖户降本和种粮户增效的双赢。", "用好盐碱地等后备耕地资源，", "事关国家粮食安全。在江苏省射",
+    "阳县的沿海滩涂，退渔复垦后首", "次种植的4600亩水稻喜获丰收。",
+]
 SENTENCE_ENDS_FULL = [
     "为深入推进社会工作协同发",
     "展，促进三地社工站建设专",
@@ -164,6 +172,11 @@ BREAK_BEFORE = [
         "一场主题研讨会议活动，各",
         "方代表参加了这次会议。",
     ]),
+    # a first line whose last comma was set half-width to fit after its indent (held-out seed 67, a 14 em column)
+    hit("indent_after_end", 13, "break", SQUEEZED_COMMA),
+    # near miss: the same line ending on a closing quote: no indent (lines with paired marks make a width a guess)
+    miss("indent_after_end", 13, None, [line if not line.startswith("用好") else "用好盐碱地等后备耕地“资源”"
+                                        for line in SQUEEZED_COMMA]),
     miss("indent_after_end", 4, None, [
         *SENTENCE_ENDS_FULL,
         "近日在武清区举办了一场主",

@@ -34,6 +34,7 @@ from .widths import Tol
 
 CREDIT_LINES = 3  # a credit at a paragraph's end spans at most this many lines
 QUOTE_REACH = 2  # lines within which a quote the paragraph opened closes, across OCR's blank line
+SQUEEZED_COMMAS = "，、"  # a first line's last comma, set half-width where it would not fit (``indent_after_end``)
 
 
 def break_at_blank(page: Page, i: int) -> bool:
@@ -109,13 +110,16 @@ def _quote_goes_on(page: Page, i: int, cur: Open) -> bool:
 
 
 def indent_after_end(page: Page, i: int, cur: Open) -> Break | None:
-    """A sentence ended, and this line is indented: a new paragraph. On a page whose lines are cut at
-    random, only an indent the text keeps counts: a short run of text there is no indent (``…都有电热水``
-    / ``器。`` / ``天气炎热时，`` / ``加上冰箱、``, one paragraph: its printed lines said so)."""
+    """A sentence ended, and this line is indented: a new paragraph; also one whose last comma was set half-width to
+    fit (``…增效的双赢。`` / ``用好盐碱地等后备耕地资源，``, twelve characters and a comma after a two-em indent in a
+    14 em column; near miss a line ending on a closing quote, which lines with paired marks about it make a guess
+    of). On a page whose lines are cut at random, only an indent the text keeps counts: a short run of text there is
+    no indent (``…都有电热水`` / ``器。`` / ``天气炎热时，`` / ``加上冰箱、``, one paragraph: its printed lines
+    said so)."""
     ln = page.lines[i]
     if page.fragmented and not (ln.indented or ln.forced_start):
         return None
-    if cur.ended and not PUSHED_RE.match(ln.text) and page.indent(i):
+    if cur.ended and not PUSHED_RE.match(ln.text) and page.indent(i, squeezed=ln.text[-1] in SQUEEZED_COMMAS):
         return Break()
     return None
 
