@@ -113,6 +113,11 @@ HEADLINE_GOES_ON = [
         "业景气指数。随着一系列政策的落地实施，物流活跃度提升，运行",
         "趋稳向好。",
     ]),
+    # or the story under its byline at the next page's top (bulletin seed 71)
+    hit("page_break_inside", 7, "body", [
+        "上文写完了，这是最后一行的文字。", "（据央视网）", "李克强向科威特首相", "致贺电", "— 2 —", NEW_PAGE + "县残疾人联合会",
+        "国务院总理李克强 19 日致", "电艾哈迈德·纳瓦夫·艾哈迈德·萨", "巴赫，祝贺他就任科威特国首", "相。", "李克强在贺电中表示，中科传统",
+        "友谊深厚，科威特是最早同新中国建", "交的海湾阿拉伯国家。"]),
     # near miss: the next page opens with another headline-like line
     hit("page_break_inside", 4, "stop", [
         "上文写完了。",

@@ -61,20 +61,21 @@ def page_break_inside(page: Page, scan: Scan, k: int) -> str | None:
     """A page end or a jump line inside the run: no headline here. But after a credit, a title a
     word processor left at a page's foot heads the running text the next page starts with
     (``（据央视网）`` / ``科普宣传上街`` / ``— 1 —`` / ``5月19日，县科技局…``), or the story's dateline
-    (``孤儿核查工作圆满完`` / ``成`` / ``— 1 —`` / ``本报讯（记者谢芳通讯员李``), or a dated lead's full first line
-    with no clause mark on it (``中国物流与采购联合会今天（10 月 8 日）公布…``); and the headline goes on
-    there with its subtitle (``——来自基层的报道``), or with the title under a column tag left at the foot
-    (``【经验交流】`` / ``— 1 —`` / ``德国多个机场安保人员罢``), also a title with its comma read down to its
-    dateline (``【简讯】`` / ``— 3 —`` / ``文明进社区，我们在`` / ``行动`` / ``本报讯…``). Near miss: the next page
-    starts with another headline-like line under a title."""
+    (``孤儿核查工作圆满完`` / ``成`` / ``— 1 —`` / ``本报讯（记者谢芳通讯员李``), or the story under its byline at the
+    next page's top (``李克强向科威特首相`` / ``致贺电`` / ``— 2 —`` / ``县残疾人联合会`` / ``国务院总理…``), or a dated
+    lead's full first line with no clause mark on it (``中国物流与采购联合会今天（10 月 8 日）公布…``); and the
+    headline goes on there with its subtitle (``——来自基层的报道``), or with the title under a column tag left at
+    the foot (``【经验交流】`` / ``— 1 —`` / ``德国多个机场安保人员罢``), also a title with its comma read down to
+    its dateline (``【简讯】`` / ``— 3 —`` / ``文明进社区，我们在`` / ``行动`` / ``本报讯…``). Near miss: the next
+    page starts with another headline-like line under a title."""
     gap = page.gap_before(k)
     if not scan.span or gap not in ("page", "other"):
         return None
     if gap == "page" and scan.expect_title:
         text = page.lines[k].text
         under_tag = all(TAG_RE.match(page.lines[j].text) for j in scan.span)
-        if DATELINE_RE.match(text):
-            return "body"
+        if DATELINE_RE.match(text) or any(page.lines[x].kind == "byline" for x in range(scan.span[-1] + 1, k)):
+            return "body"  # (also under its byline at the next page's top: ``致贺电`` / ``— 2 —`` / ``县残疾人联合会``)
         if under_tag and is_heading_candidate(text) and dated(page, k):
             return "line"
         if (CLAUSE_RE.search(text) or not is_heading_candidate(text)) and not page.short(k, FIRST_LINE_INDENT):
