@@ -177,6 +177,14 @@ BREAK_BEFORE = [
     # near miss: the same line ending on a closing quote: no indent (lines with paired marks make a width a guess)
     miss("indent_after_end", 13, None, [line if not line.startswith("用好") else "用好盐碱地等后备耕地“资源”"
                                         for line in SQUEEZED_COMMA]),
+    # near miss: a continuing line ending on a comma, short of the column because an opening quote came down from it
+    miss("indent_after_end", 7, None, ["县里召开春耕生产工作会议", "", "近日，县农业农村局召开全县春", "耕生产工作会议，部署当前农业生产", "重点工作。会议要求各乡镇早谋划早", "安排，确保今年春耕生产顺利开展。", "会上，县农业农村局负责人表示，", "“今年全县粮食播种面积要稳定在三", "十万亩以上，各乡镇要把任务分解落", "实到村到户到田块。”会议还对农资", "供应等工作作了安排。"]),
+    # near miss: a continuing line ending on a comma, short of the column because a number came down from it
+    miss("indent_after_end", 7, None, ["县里召开春耕生产工作会议", "", "近日，县农业农村局召开全县春", "耕生产工作会议，部署当前农业生产", "重点工作。会议要求各乡镇早谋划早", "安排，确保今年春耕生产顺利开展。", "今年全县粮食播种面积稳中有增，", "32.5万亩，比上年增加1.2万亩，各", "乡镇要把任务分解落实到村到户到田", "块。会议还对农资供应作了安排。"]),
+    # near miss: a continuing line ending on a comma, short of the column because a character came down with its 、
+    miss("indent_after_end", 7, None, ["县里召开春耕生产工作会议", "", "近日，县农业农村局召开全县春", "耕生产工作会议，部署当前农业生产", "重点工作。会议要求各乡镇早谋划早", "安排，确保今年春耕生产顺利开展。", "今年县里将加快完善农村水、电、", "路、气等农村基础设施，同时各乡镇", "要把任务分解落实到村到户到田块，", "会议还对农资供应作了安排。"]),
+    # near miss: a continuing line ending on a comma, short of the column because a full line over one with paired marks (”、“), counted wider than it prints
+    miss("indent_after_end", 7, None, ["县里召开春耕生产工作会议", "", "近日，县农业农村局召开全县春", "耕生产工作会议，部署当前农业生产", "重点工作。会议要求各乡镇早谋划早", "安排，确保今年春耕生产顺利开展。", "会议要求各乡镇围绕全县农业生产，", "推进“高标准农田”、“美丽乡村”建", "设，把任务分解落实到村到户到田块", "会议还对农资供应作了安排。"]),
     miss("indent_after_end", 4, None, [
         *SENTENCE_ENDS_FULL,
         "近日在武清区举办了一场主",

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..chardata import CLOSE_BRACKETS, CREDIT_TAIL_RE, HAN, OPEN_BRACKETS, OPEN_CREDIT_TAIL_RE
+from ..chardata import CLOSE_BRACKETS, CREDIT_TAIL_RE, HAN, OPEN_BRACKETS, OPEN_CREDIT_TAIL_RE, OPENERS
 from ..words import word_runs_on
 from .headlines import heading_span, interrupting_headline
 from .lines import Line
@@ -119,9 +119,20 @@ def indent_after_end(page: Page, i: int, cur: Open) -> Break | None:
     ln = page.lines[i]
     if page.fragmented and not (ln.indented or ln.forced_start):
         return None
-    if cur.ended and not PUSHED_RE.match(ln.text) and page.indent(i, squeezed=ln.text[-1] in SQUEEZED_COMMAS):
+    if cur.ended and not PUSHED_RE.match(ln.text) and page.indent(i, squeezed=_comma_squeezed(page, i)):
         return Break()
     return None
+
+
+def _comma_squeezed(page: Page, i: int) -> bool:
+    """Line i may owe its width to a last comma set half-width (``indent_after_end``): it ends on one, is clearly
+    narrower than the full line above it, and nothing that came down from it explains the shortfall (a word or a
+    mark that may not start a line, an opening quote: ``…负责人表示，`` / ``“今年全县…``, ``…稳中有增，`` /
+    ``32.5万亩，…``)."""
+    ln, above, below = page.lines[i], page.next_index(i, -1), page.next_index(i)
+    return (ln.text[-1] in SQUEEZED_COMMAS and not page.slack[i] and above is not None and below is not None
+            and page.lines[below].text[:1] not in OPENERS
+            and page.width[i] <= page.width[above] - Tol.SAME - Tol.EPS)
 
 
 def indent_under_full_line(page: Page, i: int, cur: Open) -> Break | None:
