@@ -6,7 +6,6 @@ with boxes (``BoxAssembler``).
 
 from __future__ import annotations
 
-import itertools
 from typing import Any
 
 from ..chardata import JUMP_ON_RE, WHITE_RE
@@ -62,9 +61,7 @@ class Assembler:
         self.page = Page(lines, mark_em, hang)
         self.hyphenated = hyphenated_words(text)
         self.printed = printed_titles(text)
-        self.flat = WHITE_RE.sub("", text)  # (the text without white space: a name printed whole elsewhere)
-        # where raw line n starts in ``flat``: flat_at[n - 1]
-        self.flat_at = [0, *itertools.accumulate(len(WHITE_RE.sub("", raw)) for raw in text.split("\n"))]
+        self.text = text
         self.blocks: list[dict] = []
         self.order: list[int] = []  # each block's place in reading order: its first line's index
         self.cur = Open()
@@ -125,12 +122,17 @@ class Assembler:
             if PUSHED_RE.match(ln.text) and reopen(self.blocks, ln, self.hyphenated):
                 return False  # "（据央视《新闻联播》" / "）": a mark pushed to its own line rejoins the block before
             if rejoin_title(self.blocks, ln, self.printed, gap=self.page.gap_after(i) in ("blank", "page", "end"),
-                            document=self.flat, before=lambda n: self.flat_at[n - 1]):
+                            above=self.text_above):
                 return False  # "…进展。(据央视《新" / "闻联播访": the credit's title wrapped
             last = self.blocks[-1]["kind"] if self.blocks else ""
             self.found(*heading_span(self.page, i, expect_title=last in ("credit", "furniture"),
                                      after_credit=last == "credit"))
         return True
+
+    def text_above(self, n: int) -> str:
+        """The document's text above raw line n (1-based), without white space: where a credit's name may be printed
+        whole (``paragraphs.name_rest``). Made only when asked for, which few documents need."""
+        return WHITE_RE.sub("", "\n".join(self.text.split("\n", n - 1)[:n - 1]))
 
     def headline_line(self, i: int, ln: Line) -> None:
         if self.cur.lines:  # a repeated title above "（上接…）" under a paragraph still open (no "下转" line)

@@ -138,8 +138,8 @@ def _comma_squeezed(page: Page, i: int) -> bool:
 def indent_under_full_line(page: Page, i: int, cur: Open) -> Break | None:
     """A sentence ended on a full line (as wide as the line above it), and this line, which goes on to the next, is
     set in from it by an indent: a new paragraph, where the lines below are too short to show the indent (its last
-    line, then a credit: ``…高质量共建“一带一路”。`` / ``七位新闻发言人还就创新驱动、乡村振兴等话题回`` / ``答了中外
-    记者的提问。``). A running line is never short of the measure. Near misses: a line of that width that ends
+    line, then a credit: ``…高质量共建“一带一路”。`` / ``七位新闻发言人还就创新驱动、乡村振兴等话题回`` /
+    ``答了中外记者的提问。``). A running line is never short of the measure. Near misses: a line of that width that ends
     its sentence (a paragraph's last line); widths that digits or Latin letters make a guess; a page whose lines
     are cut at random (``fragmented``) or that keeps its indents, where widths prove nothing."""
     if page.fragmented or page.explicit_indents:
@@ -299,15 +299,15 @@ def reopen(blocks: list[dict], ln: Line, hyphenated: frozenset[str]) -> bool:
 
 
 def rejoin_title(blocks: list[dict], ln: Line, printed: frozenset[str], *, gap: bool = True,
-                 document: str = "", before: Callable[[int], int] = lambda n: 0) -> bool:
+                 above: Callable[[int], str] = lambda n: "") -> bool:
     """Append to the credit on the line above a line that is the rest of the credit's book title, wrapped: it closes
     the title (``播》）`` under ``…（据央视《新闻联``), or ends on OCR's glyph for the closing marks (``闻联播访``
     under ``…进展。(据央视《新``, the document printing ``《新闻联播》`` elsewhere, ``text.misread_closer``); or the
     rest of an office's name in a credit OCR left open (``疾人联合会`` under ``…家用电器。 (县残``; ``name_rest``,
-    over the ``document``'s text up to the credit's line, ``before`` giving where a raw line starts in it), right
-    under it in its paragraph, a ``gap`` after it; or any line that closes the credit, bracket and all, gap or none
-    (``网）`` under ``（来源：央视``, ``播》）`` over an upright title). Near miss: a line that goes on otherwise (the
-    next story's title) stays apart."""
+    over the document's text ``above`` the credit's raw line, without white space), right under it in its
+    paragraph, a ``gap`` after it; or any line that closes the credit, bracket and all, gap or none (``网）`` under
+    ``（来源：央视``, ``播》）`` over an upright title). Near miss: a line that goes on otherwise (the next story's
+    title) stays apart."""
     last = blocks[-1] if blocks else None
     if (last is None or last["kind"] != "credit" or last["lines"][1] != ln.n - 1 or last["page"] != ln.page
             or len(ln.text) > TITLE_REST):
@@ -316,7 +316,7 @@ def rejoin_title(blocks: list[dict], ln: Line, printed: frozenset[str], *, gap: 
     _, mark, title = last["text"].rpartition("《")
     if not (closes or (gap and ((mark and "》" not in title and (closes_title(ln.text)
                                                                  or misread_closer(title + ln.text, printed)))
-                                or name_rest(last["text"], ln.text, document[:before(last["lines"][0])])))):
+                                or name_rest(last["text"], ln.text, lambda: above(last["lines"][0]))))):
         return False
     last["text"] += ln.text
     last["lines"][1] = max(last["lines"][1], ln.end)
@@ -327,13 +327,13 @@ HAN_RUN_RE = re.compile(f"[{HAN}]+")
 OFFICE_CHARS = 10  # an office signing a story is named in this many characters (县残疾人联合会, 东城区民政局)
 
 
-def name_rest(credit: str, line: str, document: str = "") -> bool:
+def name_rest(credit: str, line: str, document: str | Callable[[], str] = "") -> bool:
     """``line`` is the rest of the name a credit left open (no bracket closed, no book title) begins: Han alone,
     the name with it no longer than an office's (``OFFICE_CHARS``), a word of the dictionary running across the
     break (``残疾人``: the name was cut inside it, not finished), or the name whole printed in the ``document``
-    above the credit (its text without white space): ``(据中国`` / ``社会工作联合会``, the story naming
-    ``中国社会工作联合会`` in its text. Near miss: the next story's title, which its own lead repeats below
-    (``(县残联`` / ``助残日活动启动`` / ``5月19日，县残联助残日活动启动仪式…``).
+    above the credit (its text without white space, or what gives it, asked for only here): ``(据中国`` /
+    ``社会工作联合会``, the story naming ``中国社会工作联合会`` in its text. Near miss: the next story's title, which
+    its own lead repeats below (``(县残联`` / ``助残日活动启动`` / ``5月19日，县残联助残日活动启动仪式…``).
 
         >>> name_rest("(县残", "疾人联合会"), name_rest("(县残疾人联合会)", "非遗"), name_rest("(据新华社", "春耕")
         (True, False, False)
@@ -347,8 +347,10 @@ def name_rest(credit: str, line: str, document: str = "") -> bool:
     if not (credit.strip()[:1] in OPEN_BRACKETS and not CLOSING_BRACKET_RE.search(credit)
             and len(name + line) <= OFFICE_CHARS and HAN_RUN_RE.fullmatch(name + line) is not None):
         return False
-    return word_runs_on(name, line) or any(
-        name[k:] + line in document for k in range(len(name) - 1) if len(name[k:] + line) >= NAME_MIN)
+    if word_runs_on(name, line):
+        return True
+    text = document() if callable(document) else document
+    return any(name[k:] + line in text for k in range(len(name) - 1) if len(name[k:] + line) >= NAME_MIN)
 
 
 NAME_MIN = 5  # a name found printed elsewhere on the page is this long at least (中国 alone is in every story)
