@@ -74,7 +74,7 @@ def page_break_inside(page: Page, scan: Scan, k: int) -> str | None:
     if gap == "page" and scan.expect_title:
         text = page.lines[k].text
         under_tag = all(TAG_RE.match(page.lines[j].text) for j in scan.span)
-        if DATELINE_RE.match(text) or any(page.lines[x].kind == "byline" for x in range(scan.span[-1] + 1, k)):
+        if DATELINE_RE.match(text) or byline_between(page, scan.span[-1], k):
             return "body"  # (also under its byline at the next page's top: ``致贺电`` / ``— 2 —`` / ``县残疾人联合会``)
         if under_tag and is_heading_candidate(text) and dated(page, k):
             return "line"
@@ -126,7 +126,7 @@ def byline_under(page: Page, scan: Scan, k: int) -> str | None:
     """A byline stands between the headline's last line and this one (``李克强向科威特首相`` /
     ``致贺电`` / ``文/陈思远`` / ``国务院总理李克强19日致电艾哈``): the headline ended over it, the
     body starts here."""
-    if scan.span and any(page.lines[x].kind == "byline" for x in range(scan.span[-1] + 1, k)):
+    if scan.span and byline_between(page, scan.span[-1], k):
         return "body"
     return None
 
@@ -246,7 +246,12 @@ def quote_runs_on(page: Page, c: Candidate) -> bool | None:
 
 def bylined(page: Page, c: Candidate) -> bool:
     """A byline stands between the candidate headline's last line and its body."""
-    return any(page.lines[x].kind == "byline" for x in range(c.span[-1] + 1, c.body))
+    return byline_between(page, c.span[-1], c.body)
+
+
+def byline_between(page: Page, last: int, k: int) -> bool:
+    """A byline stands between a headline's last line and line k (across blank lines and page furniture)."""
+    return any(page.lines[x].kind == "byline" for x in range(last + 1, k))
 
 
 def unproven_after_full_line(page: Page, c: Candidate) -> bool | None:
