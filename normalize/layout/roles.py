@@ -113,6 +113,8 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
         [['kicker', 'title', 'subtitle']]
         >>> headline_roles([["全国秋粮收获过半", "一一一线观察之二"]])  # OCR's 一一 for the dash
         [['title', 'subtitle']]
+        >>> headline_roles([["——一线观察之二", "全国秋粮收获过半"]])  # the deck read first (``_deck_first``)
+        [['subtitle', 'title']]
         >>> headline_roles([["总台 2024", "年“3·15”晚会今", "晚播出"]])  # wrapped inside a number: no kicker
         [['title', 'title', 'title']]
         >>> headline_roles([["总台2024年", "“3·15”晚会今晚", "播出"]])  # wrapped before a quoted number: no kicker
@@ -129,6 +131,11 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
     if last - first >= 2 and opens_subtitle("".join(elements[-1]), em_dash=True):
         last -= 1
         roles[last] = ["subtitle"] * len(elements[last])
+    deck = _deck_first(elements[first:last])
+    if deck:  # (a deck read before its title: no kicker, the title under it)
+        for e, k in deck:
+            roles[e][k] = "subtitle"
+        return roles
     if last - first >= 2 and not continued[0]:
         roles[0] = ["kicker"] * len(elements[0])
         first = 1
@@ -157,6 +164,24 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
         e, k = where[-1]
         roles[e][k] = "subtitle"
     return roles
+
+
+def _deck_first(elements: list[list[str]]) -> list[tuple[int, int]]:
+    """The first line of a headline when it is a deck, opening on a dash, over a title that does not (a typesetter
+    that stores each headline after its body, or sets its title upright beside the columns, gives the deck first:
+    ``——一线观察之二`` / ``全国秋粮收获过半``); its place (element, line), or nothing.
+
+        >>> deck, title = "——一线观察之二", "全国秋粮收获过半"
+        >>> _deck_first([[deck, title]]), _deck_first([[deck], [title]])
+        ([(0, 0)], [(0, 0)])
+        >>> _deck_first([["全国秋粮收获过半", "——一线观察之二"]]), _deck_first([["——一线观察之二"]])
+        ([], [])
+    """
+    lines = [(e, k) for e in range(len(elements)) for k in range(len(elements[e]))]
+    if len(lines) < 2 or not opens_subtitle(elements[0][0]):
+        return []
+    e, k = lines[1]
+    return [] if opens_subtitle(elements[e][k]) else [lines[0]]
 
 
 def jump_page(text: str) -> int | None:
