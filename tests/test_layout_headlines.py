@@ -1213,3 +1213,16 @@ def test_ocr_a_paragraphs_first_line_with_a_comma_after_a_blank_is_no_title() ->
 def test_a_tag_at_a_pages_foot_heads_the_title_with_its_comma_the_next_page_starts() -> None:
     heads = [(b["role"], b["text"]) for b in build_blocks(page(*TAG_THEN_COMMA_TITLE)) if b["kind"] == "heading"]
     assert heads == [("kicker", "【简讯】"), ("title", "文明进社区，我们在行动")]
+
+
+@pytest.mark.parametrize("last, heading", [
+    # a file that stores each headline after its story ends on one: its column tag and three title lines
+    (["【社工天地】", "“中国经济展望”", "大使圆桌对话活", "动在北京举行"], True),
+    # near miss: four headline-like lines with no tag over them close the document: prose cut short, not a title
+    (["中国经济展望", "大使圆桌对话活", "动在北京举行", "今年的会议在"], False),
+])
+def test_a_tagged_headline_of_three_lines_may_close_a_document(last: list[str], heading: bool) -> None:
+    got = kinds(page("观经济走势，并就“中国经", "济”相关话题深入交流。", "（据央视《新闻联播》）", *last,
+                     "乡村振兴快报 2025年5月20日 星期二 第8版 综合新闻"))
+    assert (("heading", "“中国经济展望”大使圆桌对话活动在北京举行") in got) is heading
+    assert any(kind == "heading" for kind, _ in got) is heading

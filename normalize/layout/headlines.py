@@ -37,7 +37,7 @@ from .text import (
 from .widths import Tol, cut_before_word, latin_error
 
 MAX_HEADING_LINES = 6
-CLOSING_RUN = 3  # headline-like lines closing a document: only a run this short is a headline
+CLOSING_RUN = 3  # headline-like lines closing a document: only a run this short is a headline (a column tag aside)
 REST_LINES = 4  # lines a headline may go on past one that looks like a body's first
 BLANK_RUN_LINES = 3  # OCR's headline set between blank lines is this many lines at most
 SET_APART = 2  # raw lines between a headline's last line and the text that goes on from it
@@ -370,7 +370,8 @@ def heading_span(
         return [], ""
     span, k = found
     if k is None:  # no body below: what closes the document (only the printed-line check applies)
-        closing = Candidate(span, span[-1], False, False) if 0 < len(span) <= CLOSING_RUN else None
+        tagged = bool(span) and TAG_RE.match(page.lines[span[0]].text) is not None  # (a column tag over the title)
+        closing = Candidate(span, span[-1], False, False) if 0 < len(span) - tagged <= CLOSING_RUN else None
         if closing and decide(_PRINTED_LINE, page, closing)[0] is None:
             return span, "closing_run"
         return [], ""
