@@ -269,24 +269,32 @@ def _stretched_word(word: StretchedWord | None, matrix: Any, x: float) -> Stretc
     return (scale, x, x)
 
 
+PDFIUM_HYPHEN = "\ufffe"
+"""What PDFium's text gives for a hyphen that ends a line, taking it for a word's soft hyphen (its per-character
+call gives 0x02): in Chinese text it is a printed mark, a range's ``12月6日-`` / ``7日``, and is read as ``-``."""
+
+
 def _page_text(textpage: Any, count: int) -> Sequence[str]:
     """Character i of the text page at index i: one call for the whole page, not one per character."""
     buffer = ctypes.create_string_buffer((count + 1) * 4)
     units = pdfium_c.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     text = buffer.raw[: max(units - 1, 0) * 2].decode("utf-16-le", errors="surrogatepass")
     if len(text) == count and not SURROGATE_RE.search(text):
-        return text
+        return text.replace(PDFIUM_HYPHEN, "-")
     # characters outside the BMP take two units, or PDFium split a pair: map each index on its own
     return [_char(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count)]
 
 
 def _char(code: int) -> str:
-    """A text page's code point as a string; a lone surrogate becomes U+FFFD (it cannot be written as UTF-8).
+    """A text page's code point as a string; a lone surrogate becomes U+FFFD (it cannot be written as UTF-8), and
+    the codes PDFium gives a hyphen that ends a line (``PDFIUM_HYPHEN``) the hyphen-minus the page prints.
 
-    >>> _char(0x4E2D), _char(0x1F600), _char(0xD800)
-    ('中', '😀', '�')
+    >>> _char(0x4E2D), _char(0x1F600), _char(0xD800), _char(0x2), _char(0xFFFE)
+    ('中', '😀', '�', '-', '-')
     """
-    return "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)
+    if 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"
+    return "-" if code in (0x2, 0xFFFE) else chr(code)
 
 
 def _font_name(raw: bytes) -> str:
