@@ -140,8 +140,9 @@ BODY_STARTS = [
         "李克强在贺电中表示，中科传统友谊深厚，科威特",
         "是最早同新中国建交的海湾阿拉伯国家。",
     ]),
-    # near miss: a subtitle under the title's one-character last line, as wide as the indentless first line below
-    hit("no_start_shape", 4, False, SUBTITLE_UNDER_WRAP),
+    # a deck under the title's one-character last line, as wide as the indentless first line below: no text starts
+    # on a deck
+    hit("over_deck", 4, False, SUBTITLE_UNDER_WRAP),
     hit("two_narrow_lines", 3, False, [
         "（来源：央视网）",
         "习近平致电祝贺穆伊兹",
@@ -248,7 +249,7 @@ BODY_STARTS = [
     miss("under_wide_headline", 3, ("no_start_shape", False), [
         "（据央视网）", ACROSS_HEAD[1], "新疆维吾尔自治区民政厅联合新疆大", "近日，新疆维吾尔自治区民政厅",
         "联合新疆大学在乌鲁木齐举办社会工作", "论坛，来自各地的代表参加了本次活动。"]),
-    miss("under_wide_headline", 3, ("no_start_shape", False), ["（据央视网）", ACROSS_HEAD[1], "——来自基层的报道",
+    miss("under_wide_headline", 3, ("over_deck", False), ["（据央视网）", ACROSS_HEAD[1], "——来自基层的报道",
                                                                *ACROSS_BODY]),
     # a headline stored after its body, at a page's end: the title over its deck is no body's first line
     hit("over_deck", 16, False, [
@@ -256,6 +257,10 @@ BODY_STARTS = [
         "季用电高峰是八点到", "十一点半，随着高温", "天气的到来，建议市", "民尽量避开用电高峰，", "错峰用电，特别是避",
         "开高峰期使用电热水", "器、洗衣机、空调等耗", "电量大的家用电器。", "东城区民政局", "【社工天地】", "用电高峰来了！",
         "——一线观察之二", "民政工作通讯 2025年5月20日 星期二 第3版 综合新闻"]),
+    # a title with its 、 over its deck, stored after its story, before the next story's text (modular seed 67)
+    hit("over_deck", 5, False, ["5月20日，工作人员加", "班加点，延迟下班时间，", "让所有前来办理结婚证", "的新人满意而归。",
+                                "相约“5.20”表白、", "登记迎来小高潮", "——记者走访见闻", "昨天（10月19日）", "晚上，二十大新闻中心",
+                                "举行第四场集体采访。", "重庆、四川、贵州、云", "南、西藏、陕西、甘肃"]),
     # near misses: a line over a dash that opens running text; a paragraph's indented first line over running text
     # that opens on a dash or on OCR's 一一 (the adverb, one by one)
     miss("over_deck", 2, None, ["（据央视网）", "用电高峰来了", "——他说，这是好事。今年的用电高峰比往年", "来得更早一些，大家要做好准备。"]),
@@ -266,7 +271,7 @@ BODY_STARTS = [
         "一一作了解答，并发放宣传资料二百", "余份，受到了居民们的一致好评。社", "区还将定期开展此类便民服务活动。"]),
     # near miss: a subtitle's dash under the title, as wide as the line below: no first line, before the lines
     # below are asked
-    miss("text_follows", 4, ("no_start_shape", False), SUBTITLE_UNDER_WRAP),
+    miss("text_follows", 4, ("over_deck", False), SUBTITLE_UNDER_WRAP),
     # a full line under a narrower title, cut off by a jump line: not indented, not prose, so no first line
     hit("text_follows", 3, False, [
         "晚会还将在央视财经等同步播出。（据央视《新闻联播》）",

@@ -117,21 +117,39 @@ def under_wide_headline(page: Page, k: int) -> bool | None:
     return None
 
 
+DECK_REACH = 2  # a title's lines over its deck: the deck stands at most this many lines under line k
+
+
 def over_deck(page: Page, k: int) -> bool | None:
-    """A headline-like line right over a deck (a line opening on a dash, ``——一线观察之二``, with no clause mark)
-    is a title's last line, not running text: a typesetter that stores each headline after its body leaves
-    ``【社工天地】`` / ``用电高峰来了！`` / ``——一线观察之二`` at a page's end (modular seed 53). Near misses: a
-    paragraph's indented first line, or one with a clause mark, over a line of running text that opens on a dash
-    or on OCR's ``一一`` for one (``活动现场，社工们对居民提出的`` / ``一一作了解答，…``, ``活动当天，最受欢迎的是`` /
-    ``——免费测血压，排起了长队``)."""
-    below = page.next_index(k)
-    if below is None or page.gap_after(k) != "" or page.lines[k].indented:
+    """A headline-like line over a deck (a line opening on a dash, ``——一线观察之二``), the deck right under it or
+    under the title's next line, none with a clause mark but a title's one 、, is a title's line, not running text:
+    a typesetter that stores each headline after its body leaves ``【社工天地】`` / ``用电高峰来了！`` /
+    ``——一线观察之二`` at a page's end (modular seed 53), or ``…的新人满意而归。`` / ``相约“5.20”表白、`` /
+    ``登记迎来小高潮`` / ``——记者走访见闻`` over the next story's text (seed 67). Near misses: a paragraph's indented
+    first line, or one with a comma, over a line of running text that opens on a dash or on OCR's ``一一`` for one
+    (``活动现场，社工们对居民提出的`` / ``一一作了解答，…``, ``活动当天，最受欢迎的是`` / ``——免费测血压，…``)."""
+    if page.lines[k].indented:
         return None
-    upper, deck = page.lines[k].text, page.lines[below].text.replace(" ", "")
-    if (deck.startswith("——") and not CLAUSE_RE.search(upper + deck) and is_heading_candidate(deck)
-            and is_heading_candidate(upper)):
+    if _deck(page.lines[k].text):  # (the deck itself: no text starts on it)
         return False
+    run, j = [k], k
+    for _ in range(DECK_REACH):
+        below = page.next_index(j)
+        if below is None or page.gap_after(j) != "":
+            return None
+        if page.lines[below].text.replace(" ", "").startswith("——"):
+            titled = all(headline_shaped(page.lines[x].text) and not CLAUSE_RE.search(page.lines[x].text.replace(
+                "、", "", 1)) for x in run)
+            return False if titled and _deck(page.lines[below].text) else None
+        run.append(below)
+        j = below
     return None
+
+
+def _deck(text: str) -> bool:
+    """A deck's line: it opens on a dash, and a headline could have it, with no clause mark."""
+    text = text.replace(" ", "")
+    return text.startswith("——") and is_heading_candidate(text) and not CLAUSE_RE.search(text)
 
 
 def no_start_shape(page: Page, k: int) -> bool | None:
@@ -244,8 +262,8 @@ def narrow_lines_widen(page: Page, k: int) -> bool | None:
     return None
 
 
-BODY_STARTS = family("body_starts", dateline_start, over_byline, prose_line, middle_dot_start, date_across_break,
-                     cut_line_is_prose, alone_between_blanks, under_wide_headline, over_deck, no_start_shape,
+BODY_STARTS = family("body_starts", dateline_start, over_byline, over_deck, prose_line, middle_dot_start,
+                     date_across_break, cut_line_is_prose, alone_between_blanks, under_wide_headline, no_start_shape,
                      two_narrow_lines, narrow_run_widens, narrow_lines_widen, text_follows)
 
 
