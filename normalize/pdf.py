@@ -271,7 +271,8 @@ def _stretched_word(word: StretchedWord | None, matrix: Any, x: float) -> Stretc
 
 PDFIUM_HYPHEN = "\ufffe"
 """What PDFium's text gives for a hyphen that ends a line, taking it for a word's soft hyphen (its per-character
-call gives 0x02): in Chinese text it is a printed mark, a range's ``12月6日-`` / ``7日``, and is read as ``-``."""
+call gives 0x02), and also for a glyph that maps to nothing: where ``FPDFText_IsHyphen`` says it is the hyphen (in
+Chinese text a printed mark, a range's ``12月6日-`` / ``7日``), it is read as ``-``."""
 
 
 def _page_text(textpage: Any, count: int) -> Sequence[str]:
@@ -280,21 +281,27 @@ def _page_text(textpage: Any, count: int) -> Sequence[str]:
     units = pdfium_c.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     text = buffer.raw[: max(units - 1, 0) * 2].decode("utf-16-le", errors="surrogatepass")
     if len(text) == count and not SURROGATE_RE.search(text):
-        return text.replace(PDFIUM_HYPHEN, "-")
+        if PDFIUM_HYPHEN not in text:
+            return text  # (most pages)
+        return [_hyphen(textpage, i, c) if c == PDFIUM_HYPHEN else c for i, c in enumerate(text)]
     # characters outside the BMP take two units, or PDFium split a pair: map each index on its own
-    return [_char(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count)]
+    return [_hyphen(textpage, i, _char(code)) if code in (0x2, 0xFFFE) else _char(code)
+            for i, code in enumerate(pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count))]
+
+
+def _hyphen(textpage: Any, i: int, char: str) -> str:
+    """Character i as the page prints it where PDFium marked it as a line's end hyphen (``FPDFText_IsHyphen``): a
+    hyphen-minus; any other glyph PDFium gives that code stays as it came (an unmapped glyph must look unmapped)."""
+    return "-" if pdfium_c.FPDFText_IsHyphen(textpage, i) == 1 else char
 
 
 def _char(code: int) -> str:
-    """A text page's code point as a string; a lone surrogate becomes U+FFFD (it cannot be written as UTF-8), and
-    the codes PDFium gives a hyphen that ends a line (``PDFIUM_HYPHEN``) the hyphen-minus the page prints.
+    """A text page's code point as a string; a lone surrogate becomes U+FFFD (it cannot be written as UTF-8).
 
-    >>> _char(0x4E2D), _char(0x1F600), _char(0xD800), _char(0x2), _char(0xFFFE)
-    ('中', '😀', '�', '-', '-')
+    >>> _char(0x4E2D), _char(0x1F600), _char(0xD800)
+    ('中', '😀', '�')
     """
-    if 0xD800 <= code <= 0xDFFF:
-        return "\ufffd"
-    return "-" if code in (0x2, 0xFFFE) else chr(code)
+    return "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)
 
 
 def _font_name(raw: bytes) -> str:

@@ -1226,3 +1226,11 @@ def test_a_tagged_headline_of_three_lines_may_close_a_document(last: list[str], 
                      "乡村振兴快报 2025年5月20日 星期二 第8版 综合新闻"))
     assert (("heading", "“中国经济展望”大使圆桌对话活动在北京举行") in got) is heading
     assert any(kind == "heading" for kind, _ in got) is heading
+
+
+def test_a_column_tag_alone_at_a_documents_end_stays_out_of_the_story() -> None:
+    """Near miss of the tagged closing headline: a tag alone closing the document is still a headline's line (the
+    splitter drops it with no title under it), never a paragraph of the story above."""
+    got = kinds(page("全国秋粮收获过半", "", INDENT + "记者从农业农村部获悉，全国秋粮已收获", "过半，进度快于去年同期。", "",
+                     "【社工天地】"))
+    assert got[-1] == ("heading", "【社工天地】")

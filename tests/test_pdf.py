@@ -433,3 +433,37 @@ def test_a_hyphen_ending_a_line_is_read_as_printed(first: str, second: str) -> N
     the hyphen itself."""
     (page,) = read_pdf(helvetica_pdf([(first, 1, 50, 150), (second, 1, 50, 130)]), name="hyphen.pdf")
     assert [line.text for line in page.lines] == [first, second]
+
+
+def mapped_helvetica_pdf(content: bytes, cmap: bytes) -> bytes:
+    """A one-page PDF whose Helvetica font carries the ToUnicode map ``cmap``; ``content`` is the page's stream."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        *(b"<< /Length %d >>\nstream\n%b\nendstream" % (len(data), data) for data in (content, cmap)),
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%b\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+@pytest.mark.parametrize("glyph", [b"A", b"B", b"C"])
+def test_a_glyph_mapped_to_nothing_is_no_hyphen(glyph: bytes) -> None:
+    """Near miss of the line-end hyphen: PDFium gives U+FFFE (or 0x02) for a glyph whose map says U+0000, U+0002 or
+    U+FFFE too, inside a word; it is no hyphen and must not read as one."""
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T def\n"
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+            b"3 beginbfchar <41> <0000> <42> <0002> <43> <FFFE> endbfchar\n"
+            b"1 beginbfrange <44> <5A> <0044> endbfrange\n"
+            b"endcmap CMapName currentdict /CMap defineresource pop end end")
+    (page,) = read_pdf(mapped_helvetica_pdf(b"BT /F1 12 Tf 50 100 Td (XY%bZW) Tj ET" % glyph, cmap), name="map.pdf")
+    (line,) = page.lines
+    assert line.text[:2] == "XY" and line.text[-2:] == "ZW" and "-" not in line.text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..chardata import JUMP_ON_RE, WHITE_RE
+from ..chardata import JUMP_ON_RE
 from ..profile import Profile, applied
 from .boxed import BOX_FURNITURE, box_break, display_mark, element_roles, headlines
 from .boxes import BoxPage, read_boxed_lines
@@ -18,6 +18,7 @@ from .kinds import BOX_PASSES, KIND_PASSES, repeated_titles, resumes_next
 from .lines import Line, read_lines
 from .page import Page, page_marks
 from .paragraphs import (
+    FlatText,
     Open,
     break_before,
     ends_after,
@@ -61,7 +62,7 @@ class Assembler:
         self.page = Page(lines, mark_em, hang)
         self.hyphenated = hyphenated_words(text)
         self.printed = printed_titles(text)
-        self.text = text
+        self.flat = FlatText(text)  # (the text without white space, made only if a credit's name is looked for)
         self.blocks: list[dict] = []
         self.order: list[int] = []  # each block's place in reading order: its first line's index
         self.cur = Open()
@@ -122,17 +123,12 @@ class Assembler:
             if PUSHED_RE.match(ln.text) and reopen(self.blocks, ln, self.hyphenated):
                 return False  # "（据央视《新闻联播》" / "）": a mark pushed to its own line rejoins the block before
             if rejoin_title(self.blocks, ln, self.printed, gap=self.page.gap_after(i) in ("blank", "page", "end"),
-                            above=self.text_above):
+                            flat=self.flat):
                 return False  # "…进展。(据央视《新" / "闻联播访": the credit's title wrapped
             last = self.blocks[-1]["kind"] if self.blocks else ""
             self.found(*heading_span(self.page, i, expect_title=last in ("credit", "furniture"),
                                      after_credit=last == "credit"))
         return True
-
-    def text_above(self, n: int) -> str:
-        """The document's text above raw line n (1-based), without white space: where a credit's name may be printed
-        whole (``paragraphs.name_rest``). Made only when asked for, which few documents need."""
-        return WHITE_RE.sub("", "\n".join(self.text.split("\n", n - 1)[:n - 1]))
 
     def headline_line(self, i: int, ln: Line) -> None:
         if self.cur.lines:  # a repeated title above "（上接…）" under a paragraph still open (no "下转" line)

@@ -371,7 +371,7 @@ def heading_span(
     span, k = found
     if k is None:  # no body below: what closes the document (only the printed-line check applies)
         tagged = bool(span) and TAG_RE.match(page.lines[span[0]].text) is not None  # (a column tag over the title)
-        closing = Candidate(span, span[-1], False, False) if 0 < len(span) - tagged <= CLOSING_RUN else None
+        closing = Candidate(span, span[-1], False, False) if span and len(span) - tagged <= CLOSING_RUN else None
         if closing and decide(_PRINTED_LINE, page, closing)[0] is None:
             return span, "closing_run"
         return [], ""

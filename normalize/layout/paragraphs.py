@@ -4,11 +4,11 @@ the blocks made of a paragraph's lines.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..chardata import CLOSE_BRACKETS, CREDIT_TAIL_RE, HAN, OPEN_BRACKETS, OPEN_CREDIT_TAIL_RE, OPENERS
+from ..chardata import CLOSE_BRACKETS, CREDIT_TAIL_RE, HAN, OPEN_BRACKETS, OPEN_CREDIT_TAIL_RE, OPENERS, WHITE_RE
 from ..words import word_runs_on
 from .headlines import heading_span, interrupting_headline
 from .lines import Line
@@ -299,15 +299,15 @@ def reopen(blocks: list[dict], ln: Line, hyphenated: frozenset[str]) -> bool:
 
 
 def rejoin_title(blocks: list[dict], ln: Line, printed: frozenset[str], *, gap: bool = True,
-                 above: Callable[[int], str] = lambda n: "") -> bool:
+                 flat: FlatText | None = None) -> bool:
     """Append to the credit on the line above a line that is the rest of the credit's book title, wrapped: it closes
     the title (``播》）`` under ``…（据央视《新闻联``), or ends on OCR's glyph for the closing marks (``闻联播访``
     under ``…进展。(据央视《新``, the document printing ``《新闻联播》`` elsewhere, ``text.misread_closer``); or the
     rest of an office's name in a credit OCR left open (``疾人联合会`` under ``…家用电器。 (县残``; ``name_rest``,
-    over the document's text ``above`` the credit's raw line, without white space), right under it in its
-    paragraph, a ``gap`` after it; or any line that closes the credit, bracket and all, gap or none (``网）`` under
-    ``（来源：央视``, ``播》）`` over an upright title). Near miss: a line that goes on otherwise (the next story's
-    title) stays apart."""
+    over the document's ``flat`` text above the credit's raw line), right under it in its paragraph, a ``gap``
+    after it; or any line that closes the credit, bracket and all, gap or none (``网）`` under ``（来源：央视``,
+    ``播》）`` over an upright title). Near miss: a line that goes on otherwise (the next story's title) stays
+    apart."""
     last = blocks[-1] if blocks else None
     if (last is None or last["kind"] != "credit" or last["lines"][1] != ln.n - 1 or last["page"] != ln.page
             or len(ln.text) > TITLE_REST):
@@ -316,7 +316,8 @@ def rejoin_title(blocks: list[dict], ln: Line, printed: frozenset[str], *, gap: 
     _, mark, title = last["text"].rpartition("《")
     if not (closes or (gap and ((mark and "》" not in title and (closes_title(ln.text)
                                                                  or misread_closer(title + ln.text, printed)))
-                                or name_rest(last["text"], ln.text, lambda: above(last["lines"][0]))))):
+                                or name_rest(last["text"], ln.text, *(flat.above(last["lines"][0]) if flat
+                                                                      else ("", 0)))))):
         return False
     last["text"] += ln.text
     last["lines"][1] = max(last["lines"][1], ln.end)
@@ -327,11 +328,11 @@ HAN_RUN_RE = re.compile(f"[{HAN}]+")
 OFFICE_CHARS = 10  # an office signing a story is named in this many characters (县残疾人联合会, 东城区民政局)
 
 
-def name_rest(credit: str, line: str, document: str | Callable[[], str] = "") -> bool:
+def name_rest(credit: str, line: str, document: str = "", end: int | None = None) -> bool:
     """``line`` is the rest of the name a credit left open (no bracket closed, no book title) begins: Han alone,
     the name with it no longer than an office's (``OFFICE_CHARS``), a word of the dictionary running across the
     break (``残疾人``: the name was cut inside it, not finished), or the name whole printed in the ``document``
-    above the credit (its text without white space, or what gives it, asked for only here): ``(据中国`` /
+    above the credit (its text without white space, up to ``end``, the credit's place in it): ``(据中国`` /
     ``社会工作联合会``, the story naming ``中国社会工作联合会`` in its text. Near miss: the next story's title, which
     its own lead repeats below (``(县残联`` / ``助残日活动启动`` / ``5月19日，县残联助残日活动启动仪式…``).
 
@@ -349,11 +350,35 @@ def name_rest(credit: str, line: str, document: str | Callable[[], str] = "") ->
         return False
     if word_runs_on(name, line):
         return True
-    text = document() if callable(document) else document
-    return any(name[k:] + line in text for k in range(len(name) - 1) if len(name[k:] + line) >= NAME_MIN)
+    end = len(document) if end is None else end
+    return any(document.find(name[k:] + line, 0, end) >= 0 for k in range(len(name) - 1)
+               if len(name[k:] + line) >= NAME_MIN)
 
 
 NAME_MIN = 5  # a name found printed elsewhere on the page is this long at least (中国 alone is in every story)
+
+
+class FlatText:
+    """A document's text without white space, made when first asked for, and where each raw line starts in it:
+    the text above a credit, where its office may be named whole (``name_rest``)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.flat = ""
+        self.starts: list[int] = []
+
+    def above(self, n: int) -> tuple[str, int]:
+        """The flat text and where raw line n (1-based) starts in it.
+
+            >>> FlatText("a b\\n第二 行\\n\\n三").above(3)
+            ('ab第二行三', 5)
+        """
+        if not self.starts:
+            lines = self.text.split("\n")
+            pieces = [WHITE_RE.sub("", line) for line in lines]
+            self.flat = "".join(pieces)
+            self.starts = [0, *itertools.accumulate(map(len, pieces))]
+        return self.flat, self.starts[n - 1]
 
 
 def heading_block(lines: list[Line], why: str) -> dict:

@@ -167,21 +167,24 @@ def headline_roles(elements: list[list[str]], continued: list[bool] | None = Non
 
 
 def _deck_first(elements: list[list[str]]) -> list[tuple[int, int]]:
-    """The first line of a headline when it is a deck, opening on a dash, over a title that does not (a typesetter
-    that stores each headline after its body, or sets its title upright beside the columns, gives the deck first:
-    ``——一线观察之二`` / ``全国秋粮收获过半``); its place (element, line), or nothing.
+    """The first line of a headline when it is a deck, opening on a real dash (``——``, not OCR's ``一一``, which
+    begins words: ``一一对应``), over a title and no other deck (a typesetter that stores each headline after its
+    body, or sets its title upright beside the columns, gives the deck first: ``——一线观察之二`` /
+    ``全国秋粮收获过半``); its place (element, line), or nothing. Near misses: a title opening on 一一, a headline
+    with a deck at each end (the last one is its subtitle).
 
         >>> deck, title = "——一线观察之二", "全国秋粮收获过半"
         >>> _deck_first([[deck, title]]), _deck_first([[deck], [title]])
         ([(0, 0)], [(0, 0)])
         >>> _deck_first([["全国秋粮收获过半", "——一线观察之二"]]), _deck_first([["——一线观察之二"]])
         ([], [])
+        >>> _deck_first([["一一对应结对帮扶", "助力乡村全面振兴"]]), _deck_first([[deck, title, "——来自基层的报道"]])
+        ([], [])
     """
-    lines = [(e, k) for e in range(len(elements)) for k in range(len(elements[e]))]
-    if len(lines) < 2 or not opens_subtitle(elements[0][0]):
+    lines = [elements[e][k] for e in range(len(elements)) for k in range(len(elements[e]))]
+    if len(lines) < 2 or not lines[0].replace(" ", "").startswith("——") or any(map(opens_subtitle, lines[1:])):
         return []
-    e, k = lines[1]
-    return [] if opens_subtitle(elements[e][k]) else [lines[0]]
+    return [(0, 0)]
 
 
 def jump_page(text: str) -> int | None:
