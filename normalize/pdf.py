@@ -285,8 +285,8 @@ def _page_text(textpage: Any, count: int) -> Sequence[str]:
             return text  # (most pages)
         return [_hyphen(textpage, i, c) if c == PDFIUM_HYPHEN else c for i, c in enumerate(text)]
     # characters outside the BMP take two units, or PDFium split a pair: map each index on its own
-    return [_hyphen(textpage, i, _char(code)) if code in (0x2, 0xFFFE) else _char(code)
-            for i, code in enumerate(pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count))]
+    codes = [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]
+    return [_hyphen(textpage, i, _char(code)) if code in (0x2, 0xFFFE) else _char(code) for i, code in enumerate(codes)]
 
 
 def _hyphen(textpage: Any, i: int, char: str) -> str:

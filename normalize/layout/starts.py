@@ -125,7 +125,8 @@ def over_deck(page: Page, k: int) -> bool | None:
     under the title's next line, none with a clause mark but a title's one 、, is a title's line, not running text:
     a typesetter that stores each headline after its body leaves ``【社工天地】`` / ``用电高峰来了！`` /
     ``——一线观察之二`` at a page's end (modular seed 53), or ``…的新人满意而归。`` / ``相约“5.20”表白、`` /
-    ``登记迎来小高潮`` / ``——记者走访见闻`` over the next story's text (seed 67). Near misses: a paragraph's indented
+    ``登记迎来小高潮`` / ``——记者走访见闻`` over the next story's text (seed 67); nor is the deck itself (``_deck``)
+    text's first line. Near misses: a paragraph's indented
     first line, or one with a comma, over a line of running text that opens on a dash or on OCR's ``一一`` for one
     (``活动现场，社工们对居民提出的`` / ``一一作了解答，…``, ``活动当天，最受欢迎的是`` / ``——免费测血压，…``)."""
     if page.lines[k].indented:
