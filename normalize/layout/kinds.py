@@ -520,9 +520,10 @@ def _alone_once(lines: list[Line], alone: Counter[str] | None) -> Counter[str]:
 
 def _credit_wrapped(lines: list[Line], last: int) -> bool:
     """Line ``last`` closes a credit whose bracket opened on the text line before it (``局，…增长。（来源：央`` /
-    ``视网）``). Near miss: a title wrapped inside its brackets (``全省社会救助工作会议召开（附`` / ``会议精神）``)."""
+    ``视网）``), or on a line already read as a credit left open (``（据天津市武清区融媒体`` / ``中心）``). Near miss: a
+    title wrapped inside its brackets (``全省社会救助工作会议召开（附`` / ``会议精神）``)."""
     before = _past_furniture(lines, last, -1)
-    if before is None or lines[before].kind != "text":
+    if before is None or lines[before].kind not in ("text", "credit"):  # (an open credit's first line, known)
         return False
     opened = max(lines[before].text.rfind("（"), lines[before].text.rfind("("))
     return opened >= 0 and credit_line(lines[before].text[opened:] + lines[last].text) is not None
