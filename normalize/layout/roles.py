@@ -17,6 +17,7 @@ from .text import (
     LABEL_CHARS,
     TAG_RE,
     ends_sentence,
+    is_deck,
     numbered_subhead,
     opens_subtitle,
     runs_into,
@@ -182,7 +183,7 @@ def _deck_first(elements: list[list[str]]) -> list[tuple[int, int]]:
         ([], [])
     """
     lines = [elements[e][k] for e in range(len(elements)) for k in range(len(elements[e]))]
-    if len(lines) < 2 or not lines[0].replace(" ", "").startswith("——") or any(map(opens_subtitle, lines[1:])):
+    if len(lines) < 2 or not is_deck(lines[0]) or any(map(opens_subtitle, lines[1:])):
         return []
     return [(0, 0)]
 

@@ -20,6 +20,7 @@ from .text import (
     UNSURE_WIDTH_RE,
     ends_sentence,
     headline_shaped,
+    is_deck,
     is_heading_candidate,
     opens_subtitle,
 )
@@ -125,13 +126,13 @@ def over_deck(page: Page, k: int) -> bool | None:
     under the title's next line, none with a clause mark but a title's one 、, is a title's line, not running text:
     a typesetter that stores each headline after its body leaves ``【社工天地】`` / ``用电高峰来了！`` /
     ``——一线观察之二`` at a page's end (modular seed 53), or ``…的新人满意而归。`` / ``相约“5.20”表白、`` /
-    ``登记迎来小高潮`` / ``——记者走访见闻`` over the next story's text (seed 67); nor is the deck itself (``_deck``)
-    text's first line. Near misses: a paragraph's indented
-    first line, or one with a comma, over a line of running text that opens on a dash or on OCR's ``一一`` for one
-    (``活动现场，社工们对居民提出的`` / ``一一作了解答，…``, ``活动当天，最受欢迎的是`` / ``——免费测血压，…``)."""
+    ``登记迎来小高潮`` / ``——记者走访见闻`` over the next story's text (seed 67); nor is the deck itself
+    (``text.is_deck``) text's first line. Near misses: a paragraph's indented first line, or one with a comma,
+    over a line of running text that opens on a dash or on OCR's ``一一`` for one (``活动现场，社工们对居民提出的``
+    / ``一一作了解答，…``, ``活动当天，最受欢迎的是`` / ``——免费测血压，…``)."""
     if page.lines[k].indented:
         return None
-    if _deck(page.lines[k].text):  # (the deck itself: no text starts on it)
+    if is_deck(page.lines[k].text):  # (the deck itself: no text starts on it)
         return False
     run, j = [k], k
     for _ in range(DECK_REACH):
@@ -141,16 +142,10 @@ def over_deck(page: Page, k: int) -> bool | None:
         if page.lines[below].text.replace(" ", "").startswith("——"):
             titled = all(headline_shaped(page.lines[x].text) and not CLAUSE_RE.search(page.lines[x].text.replace(
                 "、", "", 1)) for x in run)
-            return False if titled and _deck(page.lines[below].text) else None
+            return False if titled and is_deck(page.lines[below].text) else None
         run.append(below)
         j = below
     return None
-
-
-def _deck(text: str) -> bool:
-    """A deck's line: it opens on a dash, and a headline could have it, with no clause mark."""
-    text = text.replace(" ", "")
-    return text.startswith("——") and is_heading_candidate(text) and not CLAUSE_RE.search(text)
 
 
 def no_start_shape(page: Page, k: int) -> bool | None:

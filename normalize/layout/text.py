@@ -506,6 +506,17 @@ TAG_RE = re.compile(
 SUBTITLE_STARTS = ("——", "一一", "-一", "一-一", "--")  # a subtitle's dash (OCR: 一一, -一, 一-一; typed: --)
 
 
+def is_deck(text: str) -> bool:
+    """A deck's line: it opens on a real dash (not OCR's ``一一``, which begins words), and a headline could have it,
+    with no clause mark.
+
+        >>> is_deck("——一线观察之二"), is_deck("一一对应结对帮扶"), is_deck("——免费测血压，排起了长队")
+        (True, False, False)
+    """
+    text = text.replace(" ", "")
+    return text.startswith("——") and is_heading_candidate(text) and not CLAUSE_RE.search(text)
+
+
 def opens_subtitle(text: str, *, em_dash: bool = False) -> bool:
     """The text opens with a subtitle's dash, spaces aside (OCR's ``一 一``); with ``em_dash``, a
     single ``—`` too (a headline element after a dash).
