@@ -14,7 +14,18 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from .chardata import HAN
-from .punctrules import _DIGIT_YI_RE, _PANGU_RE, CLOSER_PAIR_RE, EVENT_STOP_RE, Quotes, Rule, Spacing, _rules, _sites
+from .punctrules import (
+    _DIGIT_YI_RE,
+    _PANGU_RE,
+    CLOSER_PAIR_RE,
+    EVENT_STOP_RE,
+    Parens,
+    Quotes,
+    Rule,
+    Spacing,
+    _rules,
+    _sites,
+)
 from .records import REMOVED_KINDS
 
 # Protected spans where ASCII punctuation is part of the token: URLs, e-mail, file names, times.
@@ -51,7 +62,7 @@ def _restore(text: str, kept: list[str]) -> str:
     return re.sub("\uE000(\\d+)\uE001", lambda m: kept[int(m.group(1))], text) if kept else text
 
 
-_RULES: dict[tuple[str, str], list[Rule]] = {}
+_RULES: dict[tuple[str, str, str], list[Rule]] = {}
 MAX_PASSES = 4
 # Text with none of these characters needs no rule but NFC: the fast path for clean text. 。 and
 # 一 are everywhere in Chinese, so the rules that need them (ellipsis, digit_stop, dashes) are asked apart.
@@ -84,14 +95,15 @@ Explain = Callable[[str, str, str], None]  # (rule, text before, text after)
 
 
 def normalize_punctuation(
-    text: str, *, spacing: Spacing = "none", quotes: Quotes = "keep", changes: Counter[str] | None = None,
-    explain: Explain | None = None,
+    text: str, *, spacing: Spacing = "none", quotes: Quotes = "keep", parens: Parens = "full",
+    changes: Counter[str] | None = None, explain: Explain | None = None,
 ) -> str:
     """
     Make a Chinese text look edited: Chinese marks in Chinese, ASCII digits and letters, no stray spaces.
 
     Only marks next to Chinese change, so numbers, URLs and English keep ASCII punctuation;
-    ``changes`` (if given) counts the changes made by each named rule.
+    ``changes`` (if given) counts the changes made by each named rule. ``parens="printed"`` keeps ASCII
+    parenthesis pairs as they stand (a page that prints its own full-width: ``printed_parens``).
 
         >>> normalize_punctuation("你好,世界!")
         '你好，世界！'
@@ -103,12 +115,14 @@ def normalize_punctuation(
         '他说：“好的……”'
         >>> normalize_punctuation("Dr. Smith (AI) said: yes")
         'Dr. Smith (AI) said: yes'
+        >>> normalize_punctuation("安全法(修正案)"), normalize_punctuation("安全法(修正案)", parens="printed")
+        ('安全法（修正案）', '安全法(修正案)')
     """
     if not _needs_rules(text, spacing):
         return unicodedata.normalize("NFC", text)
-    rules = _RULES.get((spacing, quotes))
+    rules = _RULES.get((spacing, quotes, parens))
     if rules is None:
-        rules = _RULES[(spacing, quotes)] = _rules(spacing, quotes)
+        rules = _RULES[(spacing, quotes, parens)] = _rules(spacing, quotes, parens)
     # Rules feed each other (in "—:(" the "(" touches Chinese once ":" is "："), and a change can
     # make or unmake a protected span ("www. …" -> "www.…"), so whole passes, protection included,
     # repeat until one changes nothing: that makes the function idempotent by construction.
@@ -172,6 +186,44 @@ def punctuate(
         yield _punctuate_record(record, spacing, quotes, explain, text)
 
 
+FULL_WIDTH_PARENS = 2
+"""A document that sets this many parentheses full-width at least, and more than it sets ASCII, prints its own
+parentheses full-width (``printed_parens``)."""
+
+
+def printed_parens(texts: Iterable[str]) -> Parens:
+    """How a document's ASCII parentheses are read: "printed" where it sets its parentheses full-width
+    (``FULL_WIDTH_PARENS`` of them at least, more than ASCII ones), so that an ASCII pair in it is as the page
+    printed it; else "full": an OCR engine and NFKC give ASCII for every full-width one, which rule "parens"
+    puts back.
+
+    Example: sanmen02, thirty ``（…）`` and ``“道路交通安全法”(第二次修正案)``. Near misses: tesseract's text of
+    the same page, every parenthesis ASCII; a page with one full-width mark among ASCII pairs.
+
+    >>> printed_parens(["本报讯（记者 邱宇）", "（陈佳 林松）", "安全法”(第二次修正案)在"])
+    'printed'
+    >>> printed_parens(["本报讯(记者 邱宇)", "安全法”(第二次修正案)在"]), printed_parens(["（据央视网) (据新华社)"])
+    ('full', 'full')
+    """
+    full = ascii_ = 0
+    for text in texts:
+        full += text.count("（") + text.count("）")
+        ascii_ += text.count("(") + text.count(")")
+    return "printed" if full >= FULL_WIDTH_PARENS and full > ascii_ else "full"
+
+
+def _texts(record: dict) -> Iterator[str]:
+    """A record's own text: a document's ``text``, else its blocks', else an article's title and paragraphs."""
+    if isinstance(record.get("text"), str):
+        yield record["text"]
+    elif isinstance(record.get("blocks"), list):
+        yield from (block["text"] for block in record["blocks"]
+                    if isinstance(block, dict) and isinstance(block.get("text"), str))
+    else:
+        yield from (value for value in (record.get("title"), *(record.get("paragraphs") or []))
+                    if isinstance(value, str))
+
+
 def _punctuate_record(
     record: dict, spacing: Spacing, quotes: Quotes, explain: Callable[[str, str, str, str], None] | None,
     text: bool,
@@ -180,10 +232,12 @@ def _punctuate_record(
     changes: Counter[str] = Counter()
     rid = str(record.get("id", ""))
     tell = None if explain is None else (lambda rule, a, b: explain(rid, rule, a, b))
+    parens = printed_parens(_texts(record))
 
     def fix(value: object) -> object:
         if isinstance(value, str):
-            return normalize_punctuation(value, spacing=spacing, quotes=quotes, changes=changes, explain=tell)
+            return normalize_punctuation(value, spacing=spacing, quotes=quotes, parens=parens, changes=changes,
+                                         explain=tell)
         return value
 
     keys = ("title", "kicker", "subtitle", "byline", "credit")

@@ -37,6 +37,7 @@ from .punctchars import (
 
 Spacing = Literal["none", "pangu"]
 Quotes = Literal["keep", "curly"]
+Parens = Literal["full", "printed"]
 
 
 Apply = Callable[[str], tuple[str, int]]
@@ -79,6 +80,21 @@ def _translated(pattern: re.Pattern[str], table: dict[int, str]) -> Apply:
         return "".join(parts), len(parts) // 2
 
     return apply
+
+
+def _until_stable(apply: Apply) -> Apply:
+    """A rule applied again until it changes nothing: for marks that each decide the next (a run of lone
+    parentheses ``((((`` after Chinese, each touching Chinese once the one before it is full-width)."""
+
+    def again(text: str) -> tuple[str, int]:
+        total = 0
+        while True:
+            text, n = apply(text)
+            if not n:
+                return text, total
+            total += n
+
+    return again
 
 
 # Each pattern finds candidate sites fast (a literal or a small class), then a callback checks
@@ -159,6 +175,25 @@ _LONE_PAREN_RE = re.compile(rf"([()](?:(?<={_ZH}\()|(?<=\()(?={_HAN})|(?<={_HAN}
 # OCR reads "（" as "〈": an angle bracket closed by a parenthesis was one ("〈10月3日)");
 # inside 《…》 it is the closer that was misread (《论〈资本论)》: a title within a title).
 _ANGLE_PAREN_RE = re.compile(r"〈([^〈〉()（）\n]{0,80})[)）]")
+_ASCII_PAIR_RE = re.compile(rf"(\({_IN_PARENS}\))")
+
+
+def _lone_parens(text: str) -> tuple[str, int]:
+    """Rule "parens" where the page prints its parentheses full-width (``parens="printed"``): an ASCII pair is as
+    printed and stays; a lone ASCII mark touching Chinese, its partner full-width, becomes full-width.
+
+    Example: sanmen02, ``“道路交通安全法”(第二次修正案)`` among thirty ``（…）``. Near miss: ``（据央视网)``, whose
+    ``)`` closes a full-width ``（``.
+
+        >>> _lone_parens("“道路交通安全法”(第二次修正案)在"), _lone_parens("（据央视网)")
+        (('“道路交通安全法”(第二次修正案)在', 0), ('（据央视网）', 1))
+    """
+    parts = _ASCII_PAIR_RE.split(text)  # text, pair, text, pair, ..., text
+    changed = 0
+    for k in range(0, len(parts), 2):
+        parts[k], n = _LONE_PAREN_RE.subn(lambda m: m.group().translate(_PAREN_TABLE), parts[k])
+        changed += n
+    return ("".join(parts), changed) if changed else (text, 0)
 
 
 def _angle_paren(m: re.Match[str]) -> str:
@@ -420,7 +455,7 @@ def _translate(pattern: re.Pattern[str], table: dict[int, str | None]) -> Apply:
     return apply
 
 
-def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
+def _rules(spacing: Spacing, quotes: Quotes, parens: Parens = "full") -> list[Rule]:
     rules = [
         ("nfc", None, _nfc, None),
         ("invisible", _INVISIBLE_CHARS, _translate(_INVISIBLE_RE, _INVISIBLE), None),  # type: ignore[arg-type]
@@ -435,8 +470,9 @@ def _rules(spacing: Spacing, quotes: Quotes) -> list[Rule]:
         ("quotes", "'", _sub(_HALF_CURLY_SINGLE_RE, lambda m: f"‘{m.group(1)}’"), ""),
         ("quotes", "'", _sub(_SQUOTE_RE, lambda m: f"‘{m.group(1)}’"), ""),
         ("parens", "〈", _sub(_ANGLE_PAREN_RE, _angle_paren), ""),
-        ("parens", "(", _translated(_PAREN_RE, _PAREN_TABLE), ""),
-        ("parens", "()", _translated(_LONE_PAREN_RE, _PAREN_TABLE), ""),
+        *([("parens", "(", _translated(_PAREN_RE, _PAREN_TABLE), ""),
+           ("parens", "()", _until_stable(_translated(_LONE_PAREN_RE, _PAREN_TABLE)), "")] if parens == "full"
+          else [("parens", "()", _until_stable(_lone_parens), "")]),
         ("marks", ",:;!?", _translated(_MARK_RE, _ASCII_TO_ZH_TABLE), ""),
         ("ellipsis", ("...", "。。。", "・", "…"), _sub(_ELLIPSIS_RE, _ellipsis), "…"),
         ("period", ".", _sub(_PERIOD_RE, "。"), ("。。。",)),

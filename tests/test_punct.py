@@ -198,6 +198,25 @@ def test_stage_fixes_text_blocks_and_article_fields() -> None:
     assert {k: v for k, v in again.items() if k != "steps"} == {k: v for k, v in out.items() if k != "steps"}
 
 
+PRINTED = "本报讯（记者 邱宇）……（陈佳 林松）……“道路交通安全法”(第二次修正案)在全国"
+
+
+@pytest.mark.parametrize("record, paragraph", [
+    # the page sets its own parentheses full-width: its one ASCII pair is as printed (sanmen02)
+    ({"text": PRINTED}, "“道路交通安全法”(第二次修正案)在全国"),
+    ({"blocks": [{"kind": "paragraph", "text": PRINTED}]}, "“道路交通安全法”(第二次修正案)在全国"),
+    # ... but a lone ASCII mark closing a full-width one is not a pair it printed
+    ({"text": PRINTED + "（据央视网)"}, "（据央视网）"),
+    # near misses: every parenthesis ASCII (tesseract, NFKC), or one full-width among ASCII pairs
+    ({"text": PRINTED.replace("（", "(").replace("）", ")")}, "“道路交通安全法”（第二次修正案）在全国"),
+    ({"text": "（据央视网) (据新华社) (记者 邱宇)"}, "“道路交通安全法”（第二次修正案）在全国"),
+])
+def test_ascii_parentheses_a_page_printed_among_full_width_ones_stay(record: dict, paragraph: str) -> None:
+    printed = "“道路交通安全法”(第二次修正案)在全国" if paragraph.startswith("“") else "（据央视网)"
+    [out] = punctuate([{"id": "a", **record, "paragraphs": [printed]}])
+    assert out["paragraphs"] == [paragraph]
+
+
 @pytest.mark.parametrize("kind, fixed", [("noise", False), ("furniture", False), ("paragraph", True), ("heading", True)])
 def test_what_split_removes_stays_as_printed(kind: str, fixed: bool) -> None:
     printed = "社区时讯 · 要闻版,第2版"
@@ -216,6 +235,7 @@ KEEP = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 @given(ZH)
 @example("www. ….\u3000民,")  # a change makes a protected span: protection repeats with the passes
 @example('?,:,?）://"?.民')  # a chain of marks, each waiting on its neighbour: decided as one run
+@example("策》‘?’((((((》")  # a run of lone parentheses, each touching Chinese once the one before it changed
 def test_idempotent(text: str) -> None:
     once = normalize_punctuation(text)
     assert normalize_punctuation(once) == once
@@ -225,6 +245,15 @@ def test_idempotent(text: str) -> None:
 @given(ZH)
 def test_no_letter_digit_or_han_lost(text: str) -> None:
     assert KEEP.findall(normalize_punctuation(text)) == KEEP.findall(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ZH)
+@example("策》‘?’((((((》")
+def test_printed_parentheses_idempotent_and_lossless(text: str) -> None:
+    once = normalize_punctuation(text, parens="printed")
+    assert normalize_punctuation(once, parens="printed") == once
+    assert KEEP.findall(once) == KEEP.findall(text)
 
 
 @pytest.mark.parametrize("text", ["见\ue0005\ue001网址 http://www.example.com/a 。", "见\ue0000\ue001网址 http://www.example.com/a 。"])
