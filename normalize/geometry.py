@@ -89,6 +89,22 @@ def body_size(lines: list[TextLine]) -> float:
     return max(weight, key=lambda size: (weight[size], -size)) if weight else 10.0
 
 
+DISPLAY_EM = 1.5
+"""An OCR line set this much larger than its page's body type, by its size (tesseract's x-height) and by its box's
+height both, is set in display type (``in_display_type``). Either alone is too rough: tesseract gives a paragraph's
+lines one x-height, and a blot or a stray glyph stretches a line's box."""
+
+
+def in_display_type(size: float, height: float, body: float, body_height: float) -> bool:
+    """Whether an OCR line of ``size`` and box ``height`` is set in display type on a page whose body type has
+    ``body`` and ``body_height`` (``DISPLAY_EM``).
+
+    >>> in_display_type(57.3, 44, 30.5, 24), in_display_type(45.8, 26, 30.5, 24), in_display_type(30.5, 60, 30.5, 24)
+    (True, False, False)
+    """
+    return size >= DISPLAY_EM * body and height >= DISPLAY_EM * body_height
+
+
 def bounds(boxes: Iterable[Box]) -> Box:
     """The smallest box holding all of ``boxes`` (at least one).
 

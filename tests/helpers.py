@@ -102,6 +102,20 @@ def verdicts(text: str, family: str, line: int, layout: dict[str, Any] | None = 
     return out
 
 
+def ocr_text(lines: Sequence[Any]) -> tuple[str, dict | None]:
+    """The text of ``lines`` and, where some are given as (text, size in px), an OCR page's layout: each line's box
+    as tall as its size, 30 px for the rest (blank lines have none); no layout for text alone."""
+    if all(isinstance(line, str) for line in lines):
+        return page(*lines), None
+    boxes: list[list[float] | None] = []
+    y = 100.0
+    for line in lines:
+        text, size = (line, 30.0) if isinstance(line, str) else line
+        boxes.append([1, 120.0, y, 120.0 + size * len(text), y + size, size, 0, 0] if text else None)
+        y += size * 1.4
+    return page(*(line if isinstance(line, str) else line[0] for line in lines)), {"unit": "px", "lines": boxes}
+
+
 # A table row: the rule, the page's lines, the raw line (1-based) where the rule decides or
 # must not, the verdict (a hit) or what decides instead (a near miss; None: not said), hit or not.
 ROW = ("rule", "lines", "at", "verdict", "is_hit")

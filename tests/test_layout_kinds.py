@@ -9,7 +9,7 @@ import pytest
 from helpers import INDENT, NEW_PAGE, ROW, blocks_at, hit, kinds, miss, page
 
 from normalize.layout import build_blocks
-from normalize.layout.kinds import KIND_PASSES
+from normalize.layout.kinds import KIND_PASSES, display_type
 from normalize.layout.lines import read_lines
 from normalize.loader import load_paths
 from normalize.pipeline import document_stages, run_pipeline
@@ -647,12 +647,21 @@ BOX_PASS_ROWS = [
     miss("margin_heads", 1, "headline_before_body", [("内心强大则世界辽阔", 300.0, 100.0)]),
     # out in the margin but holding a clause: text
     miss("margin_heads", 1, None, [("2真情典藏，结果", 43.0, 83.0)]),
+    # a line set twice the body's size, by its x-height and its box: display type
+    hit("display_type", 1, True, [("物流业景气水平加快", 230.0, 100.0)]),
+    # near miss: a size up (a lead, a kicker) is not display type
+    miss("display_type", 1, False, [("物流业景气水平加快", 230.0, 60.0)]),
 ]
 
 
 @pytest.mark.parametrize(ROW, BOX_PASS_ROWS)
 def test_box_passes(rule: str, lines: tuple, at: int, verdict: object, is_hit: bool) -> None:
     text, layout = ocr_page(list(lines))
+    if rule == "display_type":  # (what it marks, each line's ``display``, is for the headline checks to read)
+        read = read_lines(text, False)
+        display_type(read, layout["lines"])
+        assert [ln.display for ln in read if ln.n == at] == [verdict]
+        return
     blocks = build_blocks(text, layout)
     why = {n: b["why"] for b in blocks for n in range(b["lines"][0], b["lines"][1] + 1)}
     if is_hit:

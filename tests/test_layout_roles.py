@@ -4,7 +4,7 @@ heads, jumps, bylines."""
 from __future__ import annotations
 
 import pytest
-from helpers import INDENT, NEW_PAGE, ROW, blocks_at, hit, kinds, miss, page
+from helpers import INDENT, NEW_PAGE, ROW, blocks_at, hit, kinds, miss, ocr_text, page
 
 from normalize.layout import build_blocks
 from normalize.layout.roles import headline_roles, is_byline, jump_page, jump_role
@@ -149,6 +149,13 @@ ROLES = [
         "社会工作论坛举办",
         *LEAD,
     ]),
+    # on an OCR page (lines with their size in px), a heading in body type over one in display type, OCR's blank
+    # between: the title's kicker (dev04 through tesseract: 在希望的田野上 / 秋粮收获过半)
+    hit("over_display_title", 3, {"role": "kicker", "headline": 1}, [
+        "（据新华社）", "", "在希望的田野上", "", ("秋粮收获过半", 80.0), "", *LEAD]),
+    # near miss: both in display type, the blank parts two headlines
+    miss("over_display_title", 5, {"role": "title", "headline": 2}, [
+        "（据新华社）", "", ("在希望的田野上", 80.0), "", ("秋粮收获过半", 80.0), "", *LEAD]),
     hit("repeated_heads", 6, {"kind": "furniture", "role": "running_head", "why": "repeated_across_pages"}, [
         "民生周刊 民生专刊",
         *CUT,
@@ -251,8 +258,8 @@ ROLES = [
 
 
 @pytest.mark.parametrize(ROW, ROLES)
-def test_roles(rule: str, lines: tuple[str, ...], at: int, verdict: dict, is_hit: bool) -> None:
-    at_line = blocks_at(build_blocks(page(*lines)), at)
+def test_roles(rule: str, lines: tuple, at: int, verdict: dict, is_hit: bool) -> None:
+    at_line = blocks_at(build_blocks(*ocr_text(lines)), at)
     assert any(all(b.get(k) == v for k, v in verdict.items()) for b in at_line), at_line
 
 

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from normalize.geometry import Box, PageLayout, TextLine
+from normalize.loader import load_paths
 from normalize.order import (
     column_blocks,
     continues_column,
@@ -23,6 +24,7 @@ from normalize.order import (
     upright_titles_first,
     wider_than_column,
 )
+from normalize.pipeline import document_stages, run_pipeline
 from normalize.xycut import lead_after_headline, xy_cut
 
 
@@ -761,6 +763,19 @@ def test_sanmen02_hocr_is_read_from_its_boxes() -> None:
     assert at("邮政储著银") < at("本报讯 (记者陈玲玲实习生李超)") < at("记者了解到") < at("当天的捐赠活动") < at("文明进社区")
     assert at("县残联派送助残") < at("本报讯(记者陈晓辉") < at("邮政储著银")
     assert "卫生死角。而在此之前，县委组织部全" in texts  # one line, not a line and a headline
+
+
+def test_dev04_hocr_reads_the_headline_before_the_story_under_it() -> None:
+    """tesseract read dev04's headline, set at twice the body's size, after the first column of the story under
+    it: the headline goes before that story's text, under its kicker, and the story has both."""
+    folder = Path(__file__).resolve().parents[2] / "shared" / "dev" / "hocr" / "dev04"
+    if not folder.exists():
+        pytest.skip("../shared is not beside this checkout")
+    docs = load_paths([str(folder)], pages_per_folder=True, glob="*.hocr")
+    story = next(a for a in run_pipeline(docs, document_stages()) if a["title"] == "秋粮收获过半")
+    assert story["kicker"] == "在希望的田野上"  # (OCR lost the title's 全国)
+    assert story["paragraphs"][0].startswith("农业农村部最新农情调度显示")
+    assert len(story["paragraphs"]) == 6 and story["credit"] == "来源：央视网"
 
 
 # -- xy_cut itself ---------------------------------------------------------------------------------------------------

@@ -279,8 +279,8 @@ class BoxAssembler:
 def assembler(text: str, layout: dict[str, Any] | None = None) -> Assembler | BoxAssembler:
     """The assembler for a document: by boxes where its layout states them (a PDF: points), else
     by text. OCR's boxes (pixels, or a PDF's OCR layer: ``"ocr": true``) are read only for where a
-    line stands on its page (``BOX_PASSES``): its line heights and column pieces are too rough for
-    the geometry rules, which its text does better with (measured on the dev and held-out pages)."""
+    line stands on its page and what is set in display type (``BOX_PASSES``): its line heights and column pieces are
+    too rough for the geometry rules, which its text does better with (measured on the dev and held-out pages)."""
     if layout and layout.get("unit") == "pt" and not layout.get("ocr"):
         boxed = read_boxed_lines(text, layout)
         if boxed is not None:

@@ -1,7 +1,7 @@
 """Layout from geometry: the rules for documents whose lines come with boxes and type sizes (PDFs).
 
 OCR files (hOCR, ALTO) keep their boxes in ``layout`` but are read by the text rules: their
-line boxes are too rough for indents and type sizes (see docs/layout.md).
+line boxes are too rough for indents and type sizes, but for display type (see docs/layout.md).
 
 A headline is a run of lines in display type; its elements part where the type changes, the
 largest is the title, smaller ones above it the kicker, below it the subtitle. A paragraph

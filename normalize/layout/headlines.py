@@ -343,8 +343,19 @@ def indented_first_line(page: Page, c: Candidate) -> bool | None:
     return None
 
 
-# (the cheap checks first, jieba's last: every check only vetoes, so their order changes no verdict)
-HEADLINE_CHECKS = family("headline_checks", shares_a_printed_line, opens_speech, clauses_or_closers, quote_runs_on,
+def set_in_display_type(page: Page, c: Candidate) -> bool | None:
+    """Every line of the headline is set in display type on an OCR page, its body's first line is not
+    (``kinds.display_type``): it is a headline, whatever marks OCR read into it (``物流业景气水平加快`` /
+    ``回升”运行趋稳向好``, a closing quote from the white between two words). Near miss: a line of body type."""
+    if all(page.lines[j].display for j in c.span) and not page.lines[c.body].display:
+        return True
+    return None
+
+
+# (the cheap checks first, jieba's last: every check but set_in_display_type only vetoes, so their order changes no
+# verdict; that one accepts what the page's boxes show, before the checks on the text's marks)
+HEADLINE_CHECKS = family("headline_checks", shares_a_printed_line, opens_speech, set_in_display_type,
+                         clauses_or_closers, quote_runs_on,
                          unproven_after_full_line, no_headline_end, undated_in_dated_paper, indented_first_line,
                          ends_inside_word)
 _PRINTED_LINE = subset("headline_checks", (shares_a_printed_line,))

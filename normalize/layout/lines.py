@@ -56,6 +56,7 @@ class Line:
     last: int = 0  # the last raw line merged into this one ("今天（3月15日）" / "，"), if any
     why: str = ""  # the rule that gave the line its kind
     i: int = 0  # its place in the document's list of lines
+    display: bool = False  # an OCR page's boxes show it set in display type (``kinds.display_type``)
 
     @property
     def end(self) -> int:

@@ -277,7 +277,15 @@ def starts_new_headline(prev: dict, block: dict) -> bool:
     if block.get("gap") == "page" and TAG_RE.match(prev["text"]):
         return False  # a column tag left at a page's foot, over the title the next page starts with
     gap = int(block["lines"][0]) - int(last)
-    return gap > 1 and not (gap == 2 and opens_subtitle(block["text"]))
+    return gap > 1 and not (gap == 2 and (opens_subtitle(block["text"]) or over_display_title(prev, block)))
+
+
+def over_display_title(prev: dict, block: dict) -> bool:
+    """On an OCR page, a heading in body type right over one in display type (``kinds.display_type``), OCR's blank
+    line between, is that title's kicker: ``在希望的田野上`` / blank / ``秋粮收获过半`` (40 px and 83 px over a 37 px
+    body). Near miss: two headings in one type, the blank parting two headlines."""
+    upper, lower = prev.get("_src") or [], block.get("_src") or []
+    return bool(lower) and all(ln.display for ln in lower) and not any(ln.display for ln in upper)
 
 
 def is_byline(text: str) -> bool:
