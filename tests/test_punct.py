@@ -127,6 +127,12 @@ CASES = {
         ("1—2月", "1—2月"),  # near-miss: a range keeps its single dash
         ("2023-2027年", "2023-2027年"),
     ],
+    "ocr_dun": [
+        ("县送了爱心伞 .爱心雨披等", "县送了爱心伞、爱心雨披等"),  # tesseract's 、 in small print (sanmen02)
+        ("场路，南山路 `沿山路", "场路，南山路、沿山路"),
+        ("版本 .txt文件", "版本 .txt文件"),  # near-miss: a file's extension, no Han after the point
+        ("艾哈迈德`纳瓦夫", "艾哈迈德·纳瓦夫"),  # near-miss: no space before it, the middle dot
+    ],
     "middot": [
         ("穆罕默德・穆伊兹", "穆罕默德·穆伊兹"),
         ("麦合木提江•艾麦提", "麦合木提江·艾麦提"),
