@@ -101,8 +101,10 @@ def in_display_type(size: float, height: float, body: float, body_height: float)
 
     >>> in_display_type(57.3, 44, 30.5, 24), in_display_type(45.8, 26, 30.5, 24), in_display_type(30.5, 60, 30.5, 24)
     (True, False, False)
+    >>> in_display_type(0.0, 0.0, 0.0, 0.0)  # (a page of empty boxes has no body type to compare with)
+    False
     """
-    return size >= DISPLAY_EM * body and height >= DISPLAY_EM * body_height
+    return body > 0 and body_height > 0 and size >= DISPLAY_EM * body and height >= DISPLAY_EM * body_height
 
 
 def bounds(boxes: Iterable[Box]) -> Box:

@@ -7,8 +7,9 @@ several columns comes before them; framed boxes and photos part regions. Lines a
 recursive XY-cut (``normalize.xycut``); text printed on a photo is read last (``on_photo``). The file's order of
 text plays no part. Titles set apart by their face alone are kept over their columns (``set_apart``), and a
 column's top read before the column it goes on from is put after it (``turned_column``). An OCR engine's page
-keeps the engine's order but for a column it read in two pieces (``ocr_order``), unless the engine read down
-through a headline over several columns and back up (``reads_through_headline``): then it is read from its boxes.
+keeps the engine's order but for a column it read in two pieces and a headline it read after text under it
+(``ocr_order``), unless the engine read down through a headline over several columns and back up
+(``reads_through_headline``): then it is read from its boxes.
 """
 
 from __future__ import annotations
@@ -679,10 +680,11 @@ def runs_on(last: TextLine, first: TextLine, right: float) -> bool:
 
 def ocr_order(page: PageLayout) -> PageLayout:
     """An OCR engine's page in its own order, its paragraphs (``block``) kept whole, but for a column it read in two
-    pieces (``read_in_two``). tesseract finds columns from the page image better than boxes alone do where its
-    lines cross a narrow gutter, so its order stands unless the page says plainly that it is wrong: where the engine
-    read down through a headline over several columns and back up above it (``reads_through_headline``), the page
-    is read from its boxes (``reading_order``), as a PDF is.
+    pieces (``read_in_two``) and a headline it read after text under it (``headline_read_late``). tesseract finds
+    columns from the page image better than boxes alone do where its lines cross a narrow gutter, so its order
+    stands unless the page says plainly that it is wrong: where the engine read down through a headline over several
+    columns and back up above it (``reads_through_headline``), the page is read from its boxes (``reading_order``),
+    as a PDF is.
     """
     if reads_through_headline(page.lines):
         return reading_order(page, engine=True)
@@ -704,36 +706,56 @@ def ocr_order(page: PageLayout) -> PageLayout:
 def headline_read_late(blocks: list[list[TextLine]], em: float) -> list[list[TextLine]]:
     """The blocks with each headline the engine read after text under it put before that text: a block set in
     display type (``in_display_type``) goes just before the first block read earlier that stands under it, across
-    some of its width. A reader reads a headline before its story.
+    some of its width, where no sentence goes on into that block (the block read before it ends one, or is a line
+    of its own: a kicker, a credit). A reader reads a headline before its story.
 
     Example: dev04 through tesseract, which read ``秋粮收获过半`` (83 px over a 37 px body) after the story it
     heads, under its kicker ``在希望的田野上``. Near misses: a block of body type read after text under it (the
-    next column's top, beside a story's end), and a headline read after the text beside it, not under it.
+    next column's top, beside a story's end); a headline read after the text beside it, not under it; the pieces
+    of a headline read as blocks side by side on one row (dev09's title over four columns, each piece over a
+    column whose top goes on with a sentence from the column before: ``reads_through_headline`` reads such pages).
 
-    >>> body = [[TextLine("江西省1400多万亩中稻", 0, 100, 300, 130, 37.0)],
+    >>> body = [[TextLine("江西省1400多万亩中稻。", 0, 100, 300, 130, 37.0)],
     ...         [TextLine("山东省6600多万亩", 0, 140, 300, 170, 37.0)]]
     >>> head = [TextLine("秋粮收获过半", 0, 20, 300, 80, 83.0)]
     >>> [b[0].text for b in headline_read_late([*body, head], 37.0)]
-    ['秋粮收获过半', '江西省1400多万亩中稻', '山东省6600多万亩']
+    ['秋粮收获过半', '江西省1400多万亩中稻。', '山东省6600多万亩']
     >>> beside = [TextLine("秋粮收获过半", 400, 20, 700, 80, 83.0)]
     >>> [b[0].text for b in headline_read_late([*body, beside], 37.0)][0]
-    '江西省1400多万亩中稻'
+    '江西省1400多万亩中稻。'
+    >>> pieces = [[TextLine("二十大新闻中心", 0, 20, 300, 80, 83.0)], [TextLine("第四场", 320, 20, 600, 80, 83.0)]]
+    >>> [b[0].text for b in headline_read_late([*body, *pieces], 37.0)][0]
+    '江西省1400多万亩中稻。'
+    >>> foot = [TextLine("人民群众的期待，", 400, 500, 700, 530, 37.0),
+    ...         TextLine("基础设施、公共", 400, 540, 700, 570, 37.0)]
+    >>> [b[0].text for b in headline_read_late([foot, *body, head], 37.0)][:2]  # (公共 / 服务: no headline between)
+    ['人民群众的期待，', '江西省1400多万亩中稻。']
     """
-    heights = sorted(line.bottom - line.top for block in blocks for line in block)
-    height = heights[len(heights) // 2] if heights else 0.0
+    lines = [line for block in blocks for line in block]
+    heights = sorted(line.bottom - line.top for line in lines)
+    sizes = sorted(line.size for line in lines)  # (the medians, as ``layout.kinds.display_type`` measures them)
+    height, size = (heights[len(lines) // 2], sizes[len(lines) // 2]) if lines else (0.0, 0.0)
 
     def display(block: list[TextLine]) -> bool:
-        return all(in_display_type(line.size, line.bottom - line.top, em, height) for line in block)
+        return all(in_display_type(line.size, line.bottom - line.top, size, height) for line in block)
 
+    shown = [bounds(line.box for line in block) if display(block) else None for block in blocks]
     out = list(blocks)
-    for block in [block for block in blocks if display(block)]:
-        x0, _, x1, bottom = bounds(line.box for line in block)
+    for n, block in enumerate(blocks):
+        box = shown[n]
+        if box is None or any(k != n and other is not None and overlap(box[1], box[3], other[1], other[3]) > 0
+                              for k, other in enumerate(shown)):
+            continue  # (no headline, or a piece of one read beside its other pieces)
+        x0, _, x1, bottom = box
         at = next(k for k, b in enumerate(out) if b is block)
-        under = next((k for k in range(at) if out[k][0].top >= bottom - 0.5 * em and not display(out[k])
-                      and overlap(x0, x1, min(line.x0 for line in out[k]), max(line.x1 for line in out[k])) > 0),
-                     None)
-        if under is not None:
-            out.insert(under, out.pop(at))
+        under = [k for k in range(at) if out[k][0].top >= bottom - 0.5 * em and not display(out[k])
+                 and overlap(x0, x1, min(line.x0 for line in out[k]), max(line.x1 for line in out[k])) > 0]
+        if not under:
+            continue
+        first = under[0]
+        before = out[first - 1] if first else None
+        if before is None or len(before) == 1 or display(before) or ends_sentence(before[-1].text):
+            out.insert(first, out.pop(at))
     return out
 
 

@@ -212,16 +212,28 @@ def printed_parens(texts: Iterable[str]) -> Parens:
     return "printed" if full >= FULL_WIDTH_PARENS and full > ascii_ else "full"
 
 
-def _texts(record: dict) -> Iterator[str]:
-    """A record's own text: a document's ``text``, else its blocks', else an article's title and paragraphs."""
-    if isinstance(record.get("text"), str):
-        yield record["text"]
-    elif isinstance(record.get("blocks"), list):
-        yield from (block["text"] for block in record["blocks"]
-                    if isinstance(block, dict) and isinstance(block.get("text"), str))
-    else:
-        yield from (value for value in (record.get("title"), *(record.get("paragraphs") or []))
-                    if isinstance(value, str))
+def record_parens(record: dict) -> Parens:
+    """How a record's ASCII parentheses are read (``printed_parens``), from all its text: a document's raw text or
+    blocks, an article's headline, credit, byline and paragraphs. A record the stage has punctuated already keeps
+    the pairs it kept ("printed"): where it set them full-width none is left, so the stage changes nothing there
+    the second time (an article punctuated with its document, then alone).
+
+    >>> record_parens({"text": "（陈佳）（林松）安全法(修正案)"}), record_parens({"text": "安全法(修正案)"})
+    ('printed', 'full')
+    >>> record_parens({"paragraphs": ["安全法(修正案)"], "credit": "（陈佳）", "byline": "（记者 邱宇）"})
+    'printed'
+    >>> record_parens({"paragraphs": ["安全法(修正案)"], "steps": ["load", "punct", "split"]})
+    'printed'
+    """
+    if "punct" in (record.get("steps") or ()):
+        return "printed"
+    if isinstance(record.get("text"), str) and "paragraphs" not in record:
+        return printed_parens([record["text"]])
+    if isinstance(record.get("blocks"), list):
+        return printed_parens(block["text"] for block in record["blocks"]
+                              if isinstance(block, dict) and isinstance(block.get("text"), str))
+    fields = [record.get(key) for key in ("kicker", "title", "subtitle", "byline", "credit")]
+    return printed_parens(value for value in (*fields, *(record.get("paragraphs") or [])) if isinstance(value, str))
 
 
 def _punctuate_record(
@@ -232,7 +244,7 @@ def _punctuate_record(
     changes: Counter[str] = Counter()
     rid = str(record.get("id", ""))
     tell = None if explain is None else (lambda rule, a, b: explain(rid, rule, a, b))
-    parens = printed_parens(_texts(record))
+    parens = record_parens(record)
 
     def fix(value: object) -> object:
         if isinstance(value, str):

@@ -175,7 +175,7 @@ _LONE_PAREN_RE = re.compile(rf"([()](?:(?<={_ZH}\()|(?<=\()(?={_HAN})|(?<={_HAN}
 # OCR reads "（" as "〈": an angle bracket closed by a parenthesis was one ("〈10月3日)");
 # inside 《…》 it is the closer that was misread (《论〈资本论)》: a title within a title).
 _ANGLE_PAREN_RE = re.compile(r"〈([^〈〉()（）\n]{0,80})[)）]")
-_ASCII_PAIR_RE = re.compile(rf"(\({_IN_PARENS}\))")
+_ASCII_PAIR_RE = re.compile(r"(\([^()（）\n]{0,80}\))")  # (nothing between but text: "(…）…（…)" is two lone marks)
 
 
 def _lone_parens(text: str) -> tuple[str, int]:
@@ -187,6 +187,8 @@ def _lone_parens(text: str) -> tuple[str, int]:
 
         >>> _lone_parens("“道路交通安全法”(第二次修正案)在"), _lone_parens("（据央视网)")
         (('“道路交通安全法”(第二次修正案)在', 0), ('（据央视网）', 1))
+        >>> _lone_parens("(记者 邱宇）本报讯（据央视网)")
+        ('（记者 邱宇）本报讯（据央视网）', 2)
     """
     parts = _ASCII_PAIR_RE.split(text)  # text, pair, text, pair, ..., text
     changed = 0

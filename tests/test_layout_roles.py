@@ -156,6 +156,9 @@ ROLES = [
     # near miss: both in display type, the blank parts two headlines
     miss("over_display_title", 5, {"role": "title", "headline": 2}, [
         "（据新华社）", "", ("在希望的田野上", 80.0), "", ("秋粮收获过半", 80.0), "", *LEAD]),
+    # near miss: under a title and its deck, a display title is the next story's
+    miss("over_display_title", 7, {"role": "title", "headline": 2}, [
+        "（据新华社）", "", ("秋粮收获过半", 80.0), "", "——记者走访见闻", "", ("物流业景气回升", 80.0), "", *LEAD]),
     hit("repeated_heads", 6, {"kind": "furniture", "role": "running_head", "why": "repeated_across_pages"}, [
         "民生周刊 民生专刊",
         *CUT,

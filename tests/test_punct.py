@@ -205,22 +205,30 @@ def test_stage_fixes_text_blocks_and_article_fields() -> None:
 
 
 PRINTED = "本报讯（记者 邱宇）……（陈佳 林松）……“道路交通安全法”(第二次修正案)在全国"
+PAIR, FULL = "“道路交通安全法”(第二次修正案)在全国", "“道路交通安全法”（第二次修正案）在全国"
 
 
-@pytest.mark.parametrize("record, paragraph", [
+@pytest.mark.parametrize("record, expected", [
     # the page sets its own parentheses full-width: its one ASCII pair is as printed (sanmen02)
-    ({"text": PRINTED}, "“道路交通安全法”(第二次修正案)在全国"),
-    ({"blocks": [{"kind": "paragraph", "text": PRINTED}]}, "“道路交通安全法”(第二次修正案)在全国"),
+    ({"text": PRINTED}, PAIR),
+    ({"text": PRINTED, "blocks": [{"kind": "paragraph", "text": PRINTED}]}, PAIR),
+    # an article, its credit and byline counted with its paragraphs
+    ({"paragraphs": [PAIR], "credit": "陈佳 林松", "byline": "（记者 邱宇）（通讯员 林松）"}, PAIR),
+    # an article punctuated with its document keeps what was kept there, alone
+    ({"paragraphs": [PAIR], "steps": ["load", "dehyphenate", "punct", "split"]}, PAIR),
     # ... but a lone ASCII mark closing a full-width one is not a pair it printed
     ({"text": PRINTED + "（据央视网)"}, "（据央视网）"),
-    # near misses: every parenthesis ASCII (tesseract, NFKC), or one full-width among ASCII pairs
-    ({"text": PRINTED.replace("（", "(").replace("）", ")")}, "“道路交通安全法”（第二次修正案）在全国"),
-    ({"text": "（据央视网) (据新华社) (记者 邱宇)"}, "“道路交通安全法”（第二次修正案）在全国"),
+    ({"text": PRINTED + "(记者 邱宇）本报讯（据央视网)"}, "（记者邱宇）本报讯（据央视网）"),
+    # near misses: every parenthesis ASCII (tesseract, NFKC), or one full-width among ASCII pairs, or an article
+    # not punctuated before with nothing full-width in it
+    ({"text": PRINTED.replace("（", "(").replace("）", ")")}, FULL),
+    ({"text": "（据央视网) (据新华社) (记者 邱宇) " + PAIR}, FULL),
+    ({"paragraphs": [PAIR], "steps": ["load", "dehyphenate", "split"]}, FULL),
 ])
-def test_ascii_parentheses_a_page_printed_among_full_width_ones_stay(record: dict, paragraph: str) -> None:
-    printed = "“道路交通安全法”(第二次修正案)在全国" if paragraph.startswith("“") else "（据央视网)"
-    [out] = punctuate([{"id": "a", **record, "paragraphs": [printed]}])
-    assert out["paragraphs"] == [paragraph]
+def test_ascii_parentheses_a_page_printed_among_full_width_ones_stay(record: dict, expected: str) -> None:
+    [out] = punctuate([{"id": "a", **record}])
+    text = out["paragraphs"][0] if "paragraphs" in out else out["text"]
+    assert expected in text
 
 
 @pytest.mark.parametrize("kind, fixed", [("noise", False), ("furniture", False), ("paragraph", True), ("heading", True)])

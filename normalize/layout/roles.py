@@ -261,7 +261,7 @@ def is_label(block: dict, nxt: dict | None) -> bool:
     )
 
 
-def starts_new_headline(prev: dict, block: dict) -> bool:
+def starts_new_headline(prev: dict, block: dict, *, alone: bool = True) -> bool:
     """Heading blocks parted by a line (a blank) are separate headlines, but a subtitle after a
     dash goes on the headline above it across OCR's blank (``陕北到安徽特高压直流输电工程`` /
     ``开工`` / blank / ``一一记者走访见闻``); a width cut is a kicker.
@@ -269,7 +269,8 @@ def starts_new_headline(prev: dict, block: dict) -> bool:
     A block that starts above the one before comes from another column that OCR printed side by
     side (the reading went back up the page): another headline too. (Pieces of one line cut at
     an inline break share its number: those are not.) A column tag at a page's foot heads the title
-    the next page starts with (``【基层动态】`` / ``— 2 —`` / ``习近平致电…``).
+    the next page starts with (``【基层动态】`` / ``— 2 —`` / ``习近平致电…``). ``alone``: ``prev`` is its
+    headline's only block so far (the one a kicker can be, ``over_display_title``).
     """
     first, last = prev["lines"]
     if int(block["lines"][0]) < int(first):
@@ -277,13 +278,14 @@ def starts_new_headline(prev: dict, block: dict) -> bool:
     if block.get("gap") == "page" and TAG_RE.match(prev["text"]):
         return False  # a column tag left at a page's foot, over the title the next page starts with
     gap = int(block["lines"][0]) - int(last)
-    return gap > 1 and not (gap == 2 and (opens_subtitle(block["text"]) or over_display_title(prev, block)))
+    return gap > 1 and not (gap == 2 and (opens_subtitle(block["text"]) or (alone and over_display_title(prev, block))))
 
 
 def over_display_title(prev: dict, block: dict) -> bool:
     """On an OCR page, a heading in body type right over one in display type (``kinds.display_type``), OCR's blank
     line between, is that title's kicker: ``在希望的田野上`` / blank / ``秋粮收获过半`` (40 px and 83 px over a 37 px
-    body). Near miss: two headings in one type, the blank parting two headlines."""
+    body). Near misses: two headings in one type, the blank parting two headlines; a display title under a headline
+    of two blocks already (a title and its deck: the next story's title)."""
     upper, lower = prev.get("_src") or [], block.get("_src") or []
     return bool(lower) and all(ln.display for ln in lower) and not any(ln.display for ln in upper)
 
@@ -314,7 +316,7 @@ def _group_headlines(blocks: list[dict]) -> list[list[int]]:
         if not pending and is_label(b, blocks[i + 1] if i + 1 < len(blocks) else None):
             b["role"], b["why"] = "label", "label_over_heading"
             continue
-        if pending and not starts_new_headline(blocks[groups[-1][-1]], b):
+        if pending and not starts_new_headline(blocks[groups[-1][-1]], b, alone=len(groups[-1]) == 1):
             groups[-1].append(i)
         else:
             groups.append([i])
