@@ -40,8 +40,10 @@ _PROTECTED_RE = re.compile(
 )
 _FILE_EXT_RE = re.compile(_FILE_EXT)  # what the file-name branch needs, looked for alone first
 
-# a credit of reporters' names: "（陈佳 林松）" (brackets made full-width, one space between names)
+# a credit of reporters' names: "（陈佳 林松）" (brackets made full-width, one space between names); an article's
+# credit has them without its brackets: "陈佳 林松"
 _NAMES_RE = re.compile(f"^\\s*[（(]\\s*([{HAN}]{{2,4}}(?:[ \\u3000]+[{HAN}]{{2,4}})+)\\s*[）)]\\s*$")
+_BARE_NAMES_RE = re.compile(f"^\\s*([{HAN}]{{2,4}}(?:[ \\u3000]+[{HAN}]{{2,4}})+)\\s*$")
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
@@ -257,7 +259,8 @@ def _punctuate_record(
         keys = ("text", *keys)
     for key in keys:
         if key in out and isinstance(out[key], str):
-            out[key] = fix(out[key])
+            names = _BARE_NAMES_RE.match(out[key]) if key == "credit" else None
+            out[key] = " ".join(str(fix(name)) for name in names.group(1).split()) if names else fix(out[key])
     if isinstance(out.get("paragraphs"), list):
         out["paragraphs"] = [fix(p) for p in out["paragraphs"]]
     if isinstance(out.get("blocks"), list):

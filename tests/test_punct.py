@@ -231,6 +231,25 @@ def test_ascii_parentheses_a_page_printed_among_full_width_ones_stay(record: dic
     assert expected in text
 
 
+ARTICLE_FIELDS = ("kicker", "title", "subtitle", "byline", "credit", "paragraphs")
+
+
+@pytest.mark.parametrize("path", [ROOT / "seeds/001_998312ac65b7c8b7.txt", ROOT.parent / "shared/real/pdf/sanmen02.pdf"])
+def test_punct_changes_nothing_in_the_articles_it_made(path: Path) -> None:
+    """Articles the pipeline punctuated come through the stage again unchanged: the credits that list reporters
+    keep the space between their names (``陈佳 林松``), the ASCII pair the county page printed stays."""
+    if not path.exists():
+        pytest.skip("../shared is not beside this checkout")
+    from normalize.loader import load_paths
+    from normalize.pipeline import document_stages, run_pipeline
+
+    articles = list(run_pipeline(load_paths([str(path)]), document_stages()))
+    again = list(punctuate(articles))
+    assert [[a.get(k) for k in ARTICLE_FIELDS] for a in again] == [[a.get(k) for k in ARTICLE_FIELDS] for a in articles]
+    if path.suffix == ".pdf":
+        assert {"陈佳 林松", "陈玲玲 林娟"} <= {a["credit"] for a in again}
+
+
 @pytest.mark.parametrize("kind, fixed", [("noise", False), ("furniture", False), ("paragraph", True), ("heading", True)])
 def test_what_split_removes_stays_as_printed(kind: str, fixed: bool) -> None:
     printed = "社区时讯 · 要闻版,第2版"
