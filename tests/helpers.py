@@ -116,6 +116,12 @@ def ocr_text(lines: Sequence[Any]) -> tuple[str, dict | None]:
     return page(*(line if isinstance(line, str) else line[0] for line in lines)), {"unit": "px", "lines": boxes}
 
 
+# A title wrapped after its 、, stored after its story, over the next story's text (modular seed 71)
+WRAPPED_AT_DUN = ["处工作人员积极备战这个登", "记小高潮。5月20日，工作人", "员加班加点，延迟下班时间，", "人满意而归。",
+                  "相约“5.20”表白、", "登记迎来小高潮", "据日本财务省今天（10月", "20日）发布的数据，受能源价",
+                  "格上涨、日元急速贬值等因", "素影响，日本上半财年贸易"]
+
+
 # A table row: the rule, the page's lines, the raw line (1-based) where the rule decides or
 # must not, the verdict (a hit) or what decides instead (a near miss; None: not said), hit or not.
 ROW = ("rule", "lines", "at", "verdict", "is_hit")

@@ -10,6 +10,7 @@ from helpers import (
     INDENT,
     NEW_PAGE,
     ROW,
+    WRAPPED_AT_DUN,
     assert_decision,
     assert_row,
     blocks_at,
@@ -524,6 +525,8 @@ HEADLINE_CHECKS = [
     # near miss: a title ending on a year, over a body that opens with a short clause of no unit
     miss("ends_inside_word", 3, None, ["社区简报", "", "展望2024", "", "近日，县民政局召开会议，部署今年的工作。",
                                        "会议要求各单位抓好落实。"]),
+    # a title wrapped after the 、 listing two of its words, well short of the text under it: no kicker's clause
+    miss("clauses_or_closers", 5, None, WRAPPED_AT_DUN),
     # an OCR page (lines with their size in px): a headline set at twice the body's size is one, whatever OCR read
     # into it (dev04 through tesseract: a quote from the white between two words)
     hit("set_in_display_type", 5, True, [*OCR_STORY_END, ("物流业景气水平加快", 57.0), ("回升”运行趋稳向好", 57.0), "",

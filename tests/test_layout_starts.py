@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import ACROSS_BODY, ACROSS_HEAD, INDENT, ROW, assert_decision, hit, kinds, miss, page
+from helpers import ACROSS_BODY, ACROSS_HEAD, INDENT, ROW, WRAPPED_AT_DUN, assert_decision, hit, kinds, miss, page
 
 # An indented lead over a 16 em column, under the headline lines of the rows below.
 LEAD = [
@@ -272,6 +272,13 @@ BODY_STARTS = [
     # near miss: a subtitle's dash under the title, as wide as the line below: no first line, before the lines
     # below are asked
     miss("text_follows", 4, ("over_deck", False), SUBTITLE_UNDER_WRAP),
+    # a title wrapped after its 、, stored after its story, over the next story's text (modular seed 71)
+    hit("short_clause_line", 5, False, WRAPPED_AT_DUN),
+    # near misses: a paragraph's first line that lost its indent, full lines under it (seed 001); the same title
+    # over a line as wide as the text under it
+    miss("short_clause_line", 3, ("prose_line", True), ["（据天津市武清区融媒体中心）", "", "围绕更好落实协议内容、",
+                                                         "三地同步建构了“‘通武廊’社", "会工作发展与创新网络”，努力"]),
+    miss("short_clause_line", 5, ("prose_line", True), [*WRAPPED_AT_DUN[:5], "登记迎来小高潮据日本财务", *WRAPPED_AT_DUN[6:]]),
     # a full line under a narrower title, cut off by a jump line: not indented, not prose, so no first line
     hit("text_follows", 3, False, [
         "晚会还将在央视财经等同步播出。（据央视《新闻联播》）",

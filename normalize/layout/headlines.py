@@ -16,7 +16,7 @@ from ..punctrules import quotes_paired
 from ..words import ends_on_particle, opens_predicate, word_runs_on
 from .page import Page
 from .rules import decide, family, subset
-from .starts import body_starts
+from .starts import body_starts, short_at_mark
 from .text import (
     CLAUSE_RE,
     CUT_STARTS,
@@ -524,13 +524,16 @@ def clause_line_ok(page: Page, span: list[int], after_credit: bool = False) -> b
     ``社会工作助力新疆民政事业高质量发展论坛举办`` over lines of 40 characters), or over a title set across columns
     (``_over_column``).
 
+    A line that ends on a ``、`` well short of the lines under it, with more of the headline under it, wraps the
+    title after that mark: ``相约“5.20”表白、`` / ``登记迎来小高潮`` (``starts.short_at_mark``).
+
     "夯实社会工作理论基础，促进“政校合作”" over a two-line title is a kicker; "他说这件事还没有
     结束，因" over one shorter line is the start of an unfinished paragraph, and so is ``从投资来看，9月份`` /
     ``固定资产投资完成额指`` in a column, though OCR read the line under them across the page.
     """
     for pos, j in enumerate(span):
-        if not CLAUSE_RE.search(page.lines[j].text):
-            continue
+        if not CLAUSE_RE.search(page.lines[j].text) or (pos + 1 < len(span) and short_at_mark(page, j)):
+            continue  # (a title wrapped after the 、 that lists two of its words: ``相约“5.20”表白、`` / ``登记…``)
         run = [j]
         for k in span[pos + 1 :]:
             if page.gap_before(k) != "":

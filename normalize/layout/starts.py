@@ -45,6 +45,36 @@ def prose_line(page: Page, k: int) -> bool | None:
     return True if not is_heading_candidate(page.lines[k].text) else None
 
 
+def short_at_mark(page: Page, k: int) -> bool:
+    """Line k ends on a ``、`` well short of the two lines after it, on a page whose lines are not cut at random
+    (``fragmented``) and with no space in it (OCR's gaps: no width at all): a paragraph's line would have filled the
+    column there, and its last line ends a sentence."""
+    text = page.lines[k].text
+    if text[-1:] != "、" or " " in text or page.fragmented:
+        return False
+    return _short_of_next(page, k, page.full(k) + latin_error(text))
+
+
+def _short_of_next(page: Page, k: int, width: float) -> bool:
+    refs = [page.width[j] for j in (page.next_index(k), page.next_index(k, 2)) if j is not None]
+    return bool(refs) and width <= max(refs) - Tol.NARROW
+
+
+def short_clause_line(page: Page, k: int) -> bool | None:
+    """A line that ends on a ``、`` well short of the lines after it (``short_at_mark``), over a line that a headline
+    could end with, as short of the text under it: a title wrapped after the 、 listing two of its words
+    (``相约“5.20”表白、`` / ``登记迎来小高潮`` / ``据日本财务省今天（10月…``, a typesetter's headline after its
+    story), no paragraph, whose line would have filled the column there. Near misses: a paragraph's first line
+    that lost its indent, full lines under it (``围绕更好落实协议内容，`` / ``三地同步建构了…``); a page whose lines
+    are cut at random (``fragmented``: pdftotext's text objects end at marks); OCR's pieces of lines, blank lines
+    between them (``雨顺、`` / blank / ``盟！”``)."""
+    n = page.next_index(k)
+    if (n is None or page.gap_after(k) or page.gap_after(n) or not short_at_mark(page, k)
+            or not is_heading_candidate(page.lines[n].text)):
+        return None  # (OCR's pieces, blank lines between: their widths say nothing)
+    return False if _short_of_next(page, n, page.full(n) + latin_error(page.lines[n].text)) else None
+
+
 def dateline_start(page: Page, k: int) -> bool | None:
     """A news dateline opens the body: ``本报讯`` / ``（记者 陈晓辉…）``, ``新华社北京3月15日电``."""
     return True if DATELINE_RE.match(page.lines[k].text) else None
@@ -258,9 +288,9 @@ def narrow_lines_widen(page: Page, k: int) -> bool | None:
     return None
 
 
-BODY_STARTS = family("body_starts", dateline_start, over_byline, over_deck, prose_line, middle_dot_start,
-                     date_across_break, cut_line_is_prose, alone_between_blanks, under_wide_headline, no_start_shape,
-                     two_narrow_lines, narrow_run_widens, narrow_lines_widen, text_follows)
+BODY_STARTS = family("body_starts", dateline_start, over_byline, over_deck, short_clause_line, prose_line,
+                     middle_dot_start, date_across_break, cut_line_is_prose, alone_between_blanks, under_wide_headline,
+                     no_start_shape, two_narrow_lines, narrow_run_widens, narrow_lines_widen, text_follows)
 
 
 def body_starts(page: Page, k: int) -> bool:
