@@ -358,6 +358,9 @@ def _hung_into(run: _Run, page: Sequence[Gutter]) -> list[_Run]:
     [2, 2]
     >>> [len(r.chars) for r in _hung_into(_Run.of(marks), [Gutter(40.0, 50.0)])]
     [4]
+    >>> past = [Char("敏", 106.4, 115.9, 20, 9.5), Char("）", 115.9, 125.4, 20, 9.5), Char("普", 126.6, 136.1, 20, 9.5)]
+    >>> [len(r.chars) for r in _hung_into(_Run.of(past), [Gutter(112.0, 126.6)])]  # (set 3.9 points past the edge)
+    [2, 1]
     """
     chars = run.chars
     cuts = [k for k in range(1, len(chars)) if chars[k - 1].text in HANGING_CLOSERS and _hangs_into(
@@ -368,21 +371,24 @@ def _hung_into(run: _Run, page: Sequence[Gutter]) -> list[_Run]:
 
 
 def _hangs_into(mark: Char, nxt: Char, page: Sequence[Gutter]) -> bool:
-    """The mark starts at a gutter of the page that its box fits in, and the next character at its far side."""
+    """The mark starts at a gutter of the page that its box fits in, or up to half its box past it (a line set a
+    little past its column's edge: ``吴晓玲 通讯员 赵敏）`` / ``普系列丛书…``, modular seed 29), and the next character
+    at its far side."""
     edge = EDGE_EM * nxt.size
+    width = mark.x1 - mark.x0
     return not _stretched(mark) and any(
-        abs(mark.x0 - g.right) <= edge and abs(nxt.x0 - g.left) <= edge and g.left - g.right >= mark.x1 - mark.x0 - edge
-        for g in page)
+        g.right - edge <= mark.x0 <= g.right + max(edge, width / 2) and abs(nxt.x0 - g.left) <= edge
+        and g.left - g.right >= width - edge for g in page)
 
 
 def _join_runs(runs: list[_Run], walls: Sequence[Box]) -> list[_Run]:
     """Runs on one baseline joined left to right into lines, except across a gutter or a graphic."""
-    by_top = sorted(runs, key=lambda run: run.top)
-    tops = [run.top for run in by_top]
-    tallest = max((run.bottom - run.top for run in runs), default=0.0)
     page = gutters(runs, statistics.median(run.size for run in runs)) if runs else []
     if page:
         runs = [piece for run in runs for piece in _hung_into(run, page)]
+    by_top = sorted(runs, key=lambda run: run.top)  # (the runs cut at the gutters: what stands over a gap)
+    tops = [run.top for run in by_top]
+    tallest = max((run.bottom - run.top for run in runs), default=0.0)
     lines: list[_Run] = []
     bases: list[float] = []
     open_lines: list[_Run] = []

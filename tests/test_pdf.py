@@ -137,6 +137,12 @@ def layer_text(page: pdfium.PdfPage) -> str:
      + han("天地玄黄宇宙洪荒日月", 135, 36, 9) + han("甲乙丙丁戊己庚辛壬癸子丑", 0, 52, 10.5) + han("天地玄黄宇宙洪荒日月", 153, 52, 9)
      + han("甲乙丙丁戊己庚辛壬癸子丑", 0, 68, 10.5) + han("天地玄黄宇宙洪荒日月", 135, 68, 9),
      ["甲乙丙丁戊己庚辛壬癸子丑", "天地玄黄宇宙洪荒日月"] * 4),
+    # a closing mark set half its box past its column's edge, its box reaching the next column's line (modular
+    # seed 29's 吴晓玲 通讯员 赵敏） / 普系列丛书…): the mark ends its line, and the line over it is parted too
+    (han("本报讯（记者", 55, 20, 9.5) + han("传活动，共分发科", 126.6, 20, 9.5) + han("吴晓玲通讯员赵敏", 39.9, 34, 9.5)
+     + [Char("）", 115.9, 125.4, 34, 9.5)] + han("普系列丛书、特色", 126.6, 34, 9.5)
+     + [c for base in (48, 62, 76) for c in han("甲乙丙丁戊己庚辛", 36, base, 9.5) + han("天地玄黄宇宙洪荒", 126.6, base, 9.5)],
+     ["本报讯（记者", "传活动，共分发科", "吴晓玲通讯员赵敏）", "普系列丛书、特色", *["甲乙丙丁戊己庚辛", "天地玄黄宇宙洪荒"] * 3]),
     # a body line beside a headline on the same baseline: two lines, whatever the gap
     (han("较陈旧。", 0, 40) + han("我县", 48, 40, 21), ["我县", "较陈旧。"]),
     # a two-line letter-spaced headline: its gaps line up but are no gutter
