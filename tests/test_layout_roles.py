@@ -280,6 +280,13 @@ def test_roles(rule: str, lines: tuple, at: int, verdict: dict, is_hit: bool) ->
         ([["西乡北帝三月三精", "彩不断！", "西乡历史文化展"]], [["title", "title", "title"]]),
         # of two lines, a first much narrower than the title under it: the kicker
         ([["文明创建进行时", "德国多个机场安保人员罢工"]], [["kicker", "title"]]),
+        # a first line wider than the title's full line under it, which wraps on: set a size smaller, the kicker
+        ([["在希望的田野上", "全国秋粮收获", "过半"]], [["kicker", "title", "title"]]),
+        # near misses: the line under it ends a sentence of the title (as OCR reads it too), or is the title's last
+        # line over its deck
+        ([["西乡北帝三月三", "精彩不断！", "西乡历史文化展", "游人如织"]], [["title"] * 4]),
+        ([["西乡北帝三月三", "精彩不断!", "西乡历史文化展", "游人如织"]], [["title"] * 4]),
+        ([["我国西部多地今夜起", "将出现雨雪天气", "——记者走访见闻"]], [["title", "title", "subtitle"]]),
         # near misses: two lines of one title (a wrapped line, a title broken at its colon, one a little shorter)
         ([["西乡北帝三月三精彩不断！", "西乡历史文化展游人如织"]], [["title", "title"]]),
         ([["机遇与合作：", "“通武廊”社会工作再携手"]], [["title", "title"]]),
