@@ -252,6 +252,8 @@ RUNS_THEN_HEADLINE = [
 
 
 # After text line i, which ended a sentence or a credit: True, the paragraph ends with it.
+LEAD_HEAD = ["在希望的田野上", "全国秋粮收获过半"]
+LEAD_COLUMN = ["在黑龙江北大荒集团五", "九七农场，大型收获机械", "正在进行联合收割作业。", "今年，农场在更换先进机"]
 ENDS_AFTER = [
     hit("last_text_line", 4, True, [
         "标题在这里",
@@ -337,6 +339,13 @@ ENDS_AFTER = [
         "了框架协议，明确了合作原",
         "则和具体的工作安排内容。",
     ]),
+    # a lead set across the columns ends its sentence over the story's first column: a paragraph of its own
+    hit("lead_across_columns", 3, True, [*LEAD_HEAD, "农业农村部最新农情调度显示，眼下全国秋粮收获过半，主产区已进入收获高峰。", *LEAD_COLUMN]),
+    # near misses: the lead's sentence goes on into the column; lines of no one width under it (pdftotext's text
+    # objects of one paragraph)
+    miss("lead_across_columns", 3, None, [*LEAD_HEAD, "农业农村部最新农情调度显示，眼下全国秋粮收获过半，主产区已进入收获", *LEAD_COLUMN]),
+    miss("lead_across_columns", 3, None, [*LEAD_HEAD, "体系改革提供了中国方案，也开创了我国对外开放的新格局。", "《新闻联播》从今天",
+                                          "（10月3日）开始推出系列报道【共建“一带一路”", "·权威访谈】", "，结合各部门工作"]),
 ]
 
 

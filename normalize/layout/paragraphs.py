@@ -233,8 +233,24 @@ def short_last_line(page: Page, i: int, cur: Open) -> bool | None:
     return True if nxt is not None and not PUSHED_RE.match(nxt.text) and page.short(i, first) else None
 
 
+def lead_across_columns(page: Page, i: int, cur: Open) -> bool | None:
+    """A line that ends a sentence set wider than the column of text under it (``spans_columns``): a lead set across
+    the columns, a paragraph of its own, over the story's first column (``…主产区已进入收获高峰。`` / ``在黑龙江北大荒
+    集团五…``). Near misses: a line that ends no sentence there, the lead going on into the column; a full line
+    over a credit and a folio, or over lines of no one width, no column under it (a paragraph's text objects as
+    pdftotext prints them, wide and narrow: ``…的新格局。`` / ``《新闻联播》从今天`` / ``（10月3日）开始推出…``);
+    a page whose lines are cut at random (``fragmented``)."""
+    below = [page.next_index(i, step) for step in (1, 2, 3)]
+    if (page.fragmented or not ends_sentence(page.lines[i].text)
+            or any(j is None or page.lines[j].kind != "text" or page.gap_after(page.previous[j]) for j in below)):
+        return None
+    first, second, third = (page.width[j] for j in below)  # (a column: its first line no wider than its full lines)
+    column = abs(second - third) <= Tol.SAME and first <= max(second, third) + Tol.SAME
+    return True if column and page.spans_columns([i]) else None
+
+
 ENDS_AFTER = family("ends_after", last_text_line, inline_break_after, credit_closes, blank_break_after,
-                    printed_line_ends, short_last_line)
+                    printed_line_ends, short_last_line, lead_across_columns)
 
 
 def ends_after(page: Page, i: int, cur: Open) -> str:
