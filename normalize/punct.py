@@ -42,8 +42,9 @@ _FILE_EXT_RE = re.compile(_FILE_EXT)  # what the file-name branch needs, looked 
 
 # a credit of reporters' names: "（陈佳 林松）" (brackets made full-width, one space between names); an article's
 # credit has them without its brackets: "陈佳 林松"
-_NAMES_RE = re.compile(f"^\\s*[（(]\\s*([{HAN}]{{2,4}}(?:[ \\u3000]+[{HAN}]{{2,4}})+)\\s*[）)]\\s*$")
-_BARE_NAMES_RE = re.compile(f"^\\s*([{HAN}]{{2,4}}(?:[ \\u3000]+[{HAN}]{{2,4}})+)\\s*$")
+_NAME = f"[{HAN}]{{2,6}}"  # (a transliterated name takes six: 阿不都热依木)
+_NAMES_RE = re.compile(f"^\\s*[（(]\\s*({_NAME}(?:[ \\u3000]+{_NAME})+)\\s*[）)]\\s*$")
+_BARE_NAMES_RE = re.compile(f"^\\s*({_NAME}(?:[ \\u3000]+{_NAME})+)\\s*$")
 
 
 def _protect(text: str) -> tuple[str, list[str]]:

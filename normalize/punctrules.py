@@ -338,9 +338,10 @@ def _yiyi(m: re.Match[str]) -> str:
     return m.group()
 
 
-# Rule "ocr_dun": tesseract reads a 、 in small print as a space and a point or a backtick, between two Han words
-# (``爱心伞 .爱心雨披``, ``南山路 `沿山路``); a point or a backtick right after a Han character is not this one's.
-_OCR_DUN_RE = re.compile(rf"(?<={_HAN})[ \t\u3000]+[.`](?={_HAN})")
+# Rule "ocr_dun": tesseract reads a 、 in small print as a space and a point between two Han words
+# (``爱心伞 .爱心雨披``); a point right after a Han character is not this one's, nor a backtick after a space (a
+# middle dot misread in a name, OCR's gap before it: ``艾哈迈德 `纳瓦夫``).
+_OCR_DUN_RE = re.compile(rf"(?<={_HAN})[ \t\u3000]+\.(?={_HAN})")
 _DIGIT_YI_RE = re.compile(r"一(?<=\d一)(?=\d)")  # 一 first: the engine only stops at 一
 # Rule "middot": ・ • ‧ ∙ between Chinese names become ·, and OCR's ` for it (in scanned and
 # printed newsletters a backtick between two Chinese characters is a misread middle dot)
@@ -480,7 +481,7 @@ def _rules(spacing: Spacing, quotes: Quotes, parens: Parens = "full") -> list[Ru
           else [("parens", "()", _until_stable(_lone_parens), "")]),
         ("marks", ",:;!?", _translated(_MARK_RE, _ASCII_TO_ZH_TABLE), ""),
         ("ellipsis", ("...", "。。。", "・", "…"), _sub(_ELLIPSIS_RE, _ellipsis), "…"),
-        ("ocr_dun", ".`", _sub(_OCR_DUN_RE, "、"), ""),
+        ("ocr_dun", ".", _sub(_OCR_DUN_RE, "、"), ""),
         ("period", ".", _sub(_PERIOD_RE, "。"), ("。。。",)),
         ("digit_stop", ("。", " "), _sub(EVENT_STOP_RE, _digit_stop), ""),
         ("dash", "一", _sub(_DIGIT_YI_RE, "—"), "—"),

@@ -287,6 +287,9 @@ def test_roles(rule: str, lines: tuple, at: int, verdict: dict, is_hit: bool) ->
         ([["西乡北帝三月三", "精彩不断！", "西乡历史文化展", "游人如织"]], [["title"] * 4]),
         ([["西乡北帝三月三", "精彩不断!", "西乡历史文化展", "游人如织"]], [["title"] * 4]),
         ([["我国西部多地今夜起", "将出现雨雪天气", "——记者走访见闻"]], [["title", "title", "subtitle"]]),
+        # near miss: a title broken at its phrases, each line a little shorter
+        ([["社会工作助力新疆", "民政事业高质量", "发展论坛举办"]], [["title"] * 3]),
+        ([["市民政局召开全市", "养老服务工作", "推进会"]], [["title"] * 3]),
         # near misses: two lines of one title (a wrapped line, a title broken at its colon, one a little shorter)
         ([["西乡北帝三月三精彩不断！", "西乡历史文化展游人如织"]], [["title", "title"]]),
         ([["机遇与合作：", "“通武廊”社会工作再携手"]], [["title", "title"]]),

@@ -129,7 +129,7 @@ CASES = {
     ],
     "ocr_dun": [
         ("县送了爱心伞 .爱心雨披等", "县送了爱心伞、爱心雨披等"),  # tesseract's 、 in small print (sanmen02)
-        ("场路，南山路 `沿山路", "场路，南山路、沿山路"),
+        ("致电艾哈迈德 `纳瓦夫", "致电艾哈迈德 `纳瓦夫"),  # near-miss: a backtick after OCR's gap, a name's misread dot
         ("版本 .txt文件", "版本 .txt文件"),  # near-miss: a file's extension, no Han after the point
         ("艾哈迈德`纳瓦夫", "艾哈迈德·纳瓦夫"),  # near-miss: no space before it, the middle dot
     ],
@@ -248,6 +248,16 @@ def test_punct_changes_nothing_in_the_articles_it_made(path: Path) -> None:
     assert [[a.get(k) for k in ARTICLE_FIELDS] for a in again] == [[a.get(k) for k in ARTICLE_FIELDS] for a in articles]
     if path.suffix == ".pdf":
         assert {"陈佳 林松", "陈玲玲 林娟"} <= {a["credit"] for a in again}
+
+
+@pytest.mark.parametrize("credit, kept", [
+    ("陈佳 林松", "陈佳 林松"), ("阿不都热依木 林松", "阿不都热依木 林松"),  # a transliterated name of six
+    ("据 新华社", "据新华社"),  # near miss: a one-character word and a name: no list of names
+])
+def test_an_articles_credit_that_lists_names_keeps_the_space_between_them(credit: str, kept: str) -> None:
+    [out] = punctuate([{"id": "a", "paragraphs": ["好。"], "credit": credit}])
+    [block] = punctuate([{"id": "b", "text": "x", "blocks": [{"kind": "credit", "text": f"（{credit}）"}]}])
+    assert out["credit"] == kept and block["blocks"][0]["text"] == f"（{kept}）"
 
 
 @pytest.mark.parametrize("kind, fixed", [("noise", False), ("furniture", False), ("paragraph", True), ("heading", True)])

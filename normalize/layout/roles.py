@@ -53,16 +53,19 @@ def _wrapped_before_word(lines: list[str]) -> bool:
 
 def _kicker_line(lines: list[str]) -> bool:
     """Three or more headline lines whose first is set in another size (its length far from the second's, or wider
-    than the second where that is a full line of the title, which wraps on into a third no wider) or holds a clause (and
+    than the second where that is a full line of the title, which wraps on into a remainder under half as wide) or
+    holds a clause (and
     does not wrap inside a word into the second: "西乡北帝三月三精" / "彩不断！" is one line's, nor
     before a number too wide for it: ``_wrapped_before_word``)."""
     first, second = lines[0], lines[1]
-    # (a first line wider than the full line under it, which wraps on into the title's next line: set a size
-    # smaller, as a title's full lines are all about as wide: ``在希望的田野上`` / ``全国秋粮收获`` / ``过半``; not over
-    # a sentence's end, ``西乡北帝三月三`` / ``精彩不断！`` / …, nor over a title's last line, a deck under it)
+    # (a first line wider than the full line under it, which wraps on into the title's last line, a remainder under
+    # half as wide: set a size smaller, as a title's full lines are all about as wide: ``在希望的田野上`` /
+    # ``全国秋粮收获`` / ``过半``; not over a sentence's end, ``西乡北帝三月三`` / ``精彩不断！`` / …, nor over a
+    # title broken at its phrases, each line a little shorter (``社会工作助力新疆`` / ``民政事业高质量`` /
+    # ``发展论坛举办``), nor over a title's last line, a deck under it)
     other_size = abs(len(first) - len(second)) > KICKER_SIZE_STEP or (
         line_width(first) > line_width(second) + Tol.SAME and not ends_sentence(second) and second[-1:] not in "!?"
-        and line_width(lines[2]) <= line_width(second) + Tol.SAME and not opens_subtitle(lines[2])
+        and line_width(lines[2]) < line_width(second) / 2 and not opens_subtitle(lines[2])
         and not is_deck(lines[2]))
     return (other_size and not word_runs_on(first, second)
             and not runs_into(first, second) and not _wrapped_before_word(lines)) or (
