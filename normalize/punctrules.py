@@ -82,21 +82,6 @@ def _translated(pattern: re.Pattern[str], table: dict[int, str]) -> Apply:
     return apply
 
 
-def _until_stable(apply: Apply) -> Apply:
-    """A rule applied again until it changes nothing: for marks that each decide the next (a run of lone
-    parentheses ``((((`` after Chinese, each touching Chinese once the one before it is full-width)."""
-
-    def again(text: str) -> tuple[str, int]:
-        total = 0
-        while True:
-            text, n = apply(text)
-            if not n:
-                return text, total
-            total += n
-
-    return again
-
-
 # Each pattern finds candidate sites fast (a literal or a small class), then a callback checks
 # the context, or (for the frequent sites) look-arounds in the pattern do and no Python runs per
 # site. A look-behind, a repeat or an alternation at the front of a pattern makes the engine try
@@ -178,6 +163,30 @@ _ANGLE_PAREN_RE = re.compile(r"〈([^〈〉()（）\n]{0,80})[)）]")
 _ASCII_PAIR_RE = re.compile(r"(\([^()（）\n]{0,80}\))")  # (nothing between but text: "(…）…（…)" is two lone marks)
 
 
+_ASCII_PARENS = frozenset("()")
+
+
+def _lone_full(text: str) -> tuple[str, int]:
+    """Rule "parens" for lone marks (``_LONE_PAREN_RE``), again where a mark it set full-width stands beside an ASCII
+    one: a run of lone parentheses ``((((`` after Chinese, each touching Chinese once the one before it is
+    full-width. Elsewhere one pass is all (a change decides only its neighbours), and the check reads only the
+    characters beside the marks changed.
+
+        >>> _lone_full("策》((((》"), _lone_full("（据央视网)")
+        (('策》（（（（》', 4), ('（据央视网）', 1))
+    """
+    total = 0
+    while True:
+        parts = _LONE_PAREN_RE.split(text)  # text, mark, text, mark, ..., text
+        if len(parts) == 1:
+            return text, total
+        parts[1::2] = "".join(parts[1::2]).translate(_PAREN_TABLE)
+        text, total = "".join(parts), total + len(parts) // 2
+        if not any(parts[k - 1][-1:] in _ASCII_PARENS or parts[k + 1][:1] in _ASCII_PARENS
+                   for k in range(1, len(parts), 2)):
+            return text, total
+
+
 def _lone_parens(text: str) -> tuple[str, int]:
     """Rule "parens" where the page prints its parentheses full-width (``parens="printed"``): an ASCII pair is as
     printed and stays; a lone ASCII mark touching Chinese, its partner full-width, becomes full-width.
@@ -193,7 +202,7 @@ def _lone_parens(text: str) -> tuple[str, int]:
     parts = _ASCII_PAIR_RE.split(text)  # text, pair, text, pair, ..., text
     changed = 0
     for k in range(0, len(parts), 2):
-        parts[k], n = _LONE_PAREN_RE.subn(lambda m: m.group().translate(_PAREN_TABLE), parts[k])
+        parts[k], n = _lone_full(parts[k])
         changed += n
     return ("".join(parts), changed) if changed else (text, 0)
 
@@ -341,7 +350,18 @@ def _yiyi(m: re.Match[str]) -> str:
 # Rule "ocr_dun": tesseract reads a 、 in small print as a space and a point between two Han words
 # (``爱心伞 .爱心雨披``); a point right after a Han character is not this one's, nor a backtick after a space (a
 # middle dot misread in a name, OCR's gap before it: ``艾哈迈德 `纳瓦夫``).
-_OCR_DUN_RE = re.compile(rf"(?<={_HAN})[ \t\u3000]+\.(?={_HAN})")
+_OCR_DUN_RE = re.compile(rf" (?<={_HAN} ) *\.(?={_HAN})")  # (a space first: see above)
+
+
+def _ocr_dun(text: str) -> tuple[str, int]:
+    """Rule "ocr_dun", asked only of a text with a point right after a space (``str.find`` is quick, a scan is not).
+
+        >>> _ocr_dun("县送了爱心伞 .爱心雨披等"), _ocr_dun("增长12.3%")
+        (('县送了爱心伞、爱心雨披等', 1), ('增长12.3%', 0))
+    """
+    if " ." not in text:  # (tesseract's gap is a space)
+        return text, 0
+    return _OCR_DUN_RE.subn("、", text)
 _DIGIT_YI_RE = re.compile(r"一(?<=\d一)(?=\d)")  # 一 first: the engine only stops at 一
 # Rule "middot": ・ • ‧ ∙ between Chinese names become ·, and OCR's ` for it (in scanned and
 # printed newsletters a backtick between two Chinese characters is a misread middle dot)
@@ -477,11 +497,10 @@ def _rules(spacing: Spacing, quotes: Quotes, parens: Parens = "full") -> list[Ru
         ("quotes", "'", _sub(_SQUOTE_RE, lambda m: f"‘{m.group(1)}’"), ""),
         ("parens", "〈", _sub(_ANGLE_PAREN_RE, _angle_paren), ""),
         *([("parens", "(", _translated(_PAREN_RE, _PAREN_TABLE), ""),
-           ("parens", "()", _until_stable(_translated(_LONE_PAREN_RE, _PAREN_TABLE)), "")] if parens == "full"
-          else [("parens", "()", _until_stable(_lone_parens), "")]),
+           ("parens", "()", _lone_full, "")] if parens == "full" else [("parens", "()", _lone_parens, "")]),
         ("marks", ",:;!?", _translated(_MARK_RE, _ASCII_TO_ZH_TABLE), ""),
         ("ellipsis", ("...", "。。。", "・", "…"), _sub(_ELLIPSIS_RE, _ellipsis), "…"),
-        ("ocr_dun", ".", _sub(_OCR_DUN_RE, "、"), ""),
+        ("ocr_dun", ".", _ocr_dun, ""),
         ("period", ".", _sub(_PERIOD_RE, "。"), ("。。。",)),
         ("digit_stop", ("。", " "), _sub(EVENT_STOP_RE, _digit_stop), ""),
         ("dash", "一", _sub(_DIGIT_YI_RE, "—"), "—"),
