@@ -2,12 +2,11 @@
 
 A PDF's text layer is put in reading order page by page (``order.reading_order``); an OCR file's
 lines stay in the OCR engine's order, a blank line between its paragraphs, as its own text
-output has them, but for a column the engine read in two pieces and a headline it read after text under it
-(``order.ocr_order``). The
-document's ``text`` is those lines, each page's first line after as many form feeds as pages
-passed, so every stage reads it as it reads extracted text; ``layout`` has one entry per line of
-``text`` with its page, box, type size, region and font (``null`` for the blank lines between an
-OCR file's paragraphs).
+output has them, but for a column the engine read in two pieces and a headline it read after text
+under it (``order.ocr_order``). The document's ``text`` is those lines, each page's first line after
+as many form feeds as pages passed, so every stage reads it as it reads extracted text; ``layout``
+has one entry per line of ``text`` with its page, box, type size, region and font (``null`` for the
+blank lines between an OCR file's paragraphs).
 """
 
 from __future__ import annotations

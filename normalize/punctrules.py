@@ -161,8 +161,6 @@ _LONE_PAREN_RE = re.compile(rf"([()](?:(?<={_ZH}\()|(?<=\()(?={_HAN})|(?<={_HAN}
 # inside 《…》 it is the closer that was misread (《论〈资本论)》: a title within a title).
 _ANGLE_PAREN_RE = re.compile(r"〈([^〈〉()（）\n]{0,80})[)）]")
 _ASCII_PAIR_RE = re.compile(r"(\([^()（）\n]{0,80}\))")  # (nothing between but text: "(…）…（…)" is two lone marks)
-
-
 _ASCII_PARENS = frozenset("()")
 
 

@@ -1,9 +1,8 @@
 """Headlines: which lines before a body are its headline, and where one headline element ends.
 
 ``heading_span`` reads down from a line while ``HEADLINE_GOES_ON`` says the line is still the
-headline's, then lets ``HEADLINE_CHECKS`` veto the run (or, on an OCR page, prove it by its display type);
-``new_element`` says where a headline's
-kicker, title and subtitle part (``NEW_ELEMENT``).
+headline's, then lets ``HEADLINE_CHECKS`` veto the run (or, on an OCR page, prove it by its display
+type); ``new_element`` says where a headline's kicker, title and subtitle part (``NEW_ELEMENT``).
 """
 
 from __future__ import annotations

@@ -54,9 +54,8 @@ def _wrapped_before_word(lines: list[str]) -> bool:
 def _kicker_line(lines: list[str]) -> bool:
     """Three or more headline lines whose first is set in another size (its length far from the second's, or wider
     than the second where that is a full line of the title, which wraps on into a remainder under half as wide) or
-    holds a clause (and
-    does not wrap inside a word into the second: "西乡北帝三月三精" / "彩不断！" is one line's, nor
-    before a number too wide for it: ``_wrapped_before_word``)."""
+    holds a clause (and does not wrap inside a word into the second: "西乡北帝三月三精" / "彩不断！" is one line's,
+    nor before a number too wide for it: ``_wrapped_before_word``)."""
     first, second = lines[0], lines[1]
     # (a first line wider than the full line under it, which wraps on into the title's last line, a remainder under
     # half as wide: set a size smaller, as a title's full lines are all about as wide: ``在希望的田野上`` /
