@@ -107,6 +107,19 @@ def in_display_type(size: float, height: float, body: float, body_height: float)
     return body > 0 and body_height > 0 and size >= DISPLAY_EM * body and height >= DISPLAY_EM * body_height
 
 
+def display_reference(lines: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    """What ``in_display_type`` compares an OCR page's lines with: the median of their sizes and the median of their
+    box heights, each line given as (size, height); (0, 0) for no lines.
+
+    >>> display_reference([(30.5, 24), (57.3, 44), (30.5, 25)]), display_reference([])
+    ((30.5, 25), (0.0, 0.0))
+    """
+    if not lines:
+        return 0.0, 0.0
+    middle = len(lines) // 2
+    return sorted(size for size, _ in lines)[middle], sorted(height for _, height in lines)[middle]
+
+
 def bounds(boxes: Iterable[Box]) -> Box:
     """The smallest box holding all of ``boxes`` (at least one).
 

@@ -20,7 +20,18 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from .chardata import CLOSERS, CREDIT_TAIL_RE, SENTENCE_END, WORD_CHAR_RE
-from .geometry import WALL_SLACK_EM, Box, PageLayout, TextLine, body_size, bounds, in_display_type, overlap, upright
+from .geometry import (
+    WALL_SLACK_EM,
+    Box,
+    PageLayout,
+    TextLine,
+    body_size,
+    bounds,
+    display_reference,
+    in_display_type,
+    overlap,
+    upright,
+)
 from .layout.text import TAG_RE, ends_sentence, opens_subtitle
 from .ocrxml import Word, word_separator
 from .pdflines import HANGING_CLOSERS, HANGING_OPENERS, is_ocr_font
@@ -731,10 +742,7 @@ def headline_read_late(blocks: list[list[TextLine]], em: float) -> list[list[Tex
     >>> [b[0].text for b in headline_read_late([foot, *body, head], 37.0)][:2]  # (公共 / 服务: no headline between)
     ['人民群众的期待，', '江西省1400多万亩中稻。']
     """
-    lines = [line for block in blocks for line in block]
-    heights = sorted(line.bottom - line.top for line in lines)
-    sizes = sorted(line.size for line in lines)  # (the medians, as ``layout.kinds.display_type`` measures them)
-    height, size = (heights[len(lines) // 2], sizes[len(lines) // 2]) if lines else (0.0, 0.0)
+    size, height = display_reference([(line.size, line.bottom - line.top) for block in blocks for line in block])
 
     def display(block: list[TextLine]) -> bool:
         return all(in_display_type(line.size, line.bottom - line.top, size, height) for line in block)

@@ -26,7 +26,7 @@ from ..chardata import (
     OPENERS,
     WEEKDAY_RE,
 )
-from ..geometry import in_display_type
+from ..geometry import display_reference, in_display_type
 from ..words import OFFICE_END_CHARS, names_an_office, one_word, opens_predicate, word_runs_on
 from .lines import QUANTITY_UNITS, Line
 from .text import (
@@ -438,8 +438,7 @@ def display_type(lines: list[Line], boxes: list[Any]) -> None:
         if box:
             by_page.setdefault(int(box[0]), []).append((ln, box))
     for found in by_page.values():
-        size = sorted(g[5] for _, g in found)[len(found) // 2]
-        height = sorted(g[4] - g[2] for _, g in found)[len(found) // 2]
+        size, height = display_reference([(g[5], g[4] - g[2]) for _, g in found])
         for ln, g in found:
             ln.display = in_display_type(g[5], g[4] - g[2], size, height)
 
