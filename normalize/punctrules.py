@@ -132,6 +132,19 @@ def _ocr_point(text: str) -> tuple[str, int]:
 
 
 _PERIOD_RE = re.compile(rf"\.(?<={_HAN}\.)(?=[\n \t\u00a0\u3000{HAN}”’）》]|\Z)")
+# Rule "middot": OCR's point for the middle dot between the parts of a name (穆罕默德.穆伊兹), in a text whose
+# sentences end with 。: a point between two Han characters there is a name's dot unless a sentence could open after
+# it (``…的处罚力度.昨日中午``: a time word; a pronoun, a verb…), which the period rule then ends.
+_NAME_DOT_RE = re.compile(rf"\.(?<={_HAN}\.)(?={_HAN})")
+
+
+def _name_dot(m: re.Match[str]) -> str:
+    s = m.string
+    if "。" not in s:
+        return m.group()  # (a text that ends its sentences with a point: its point)
+    from .words import opens_sentence  # (jieba's tags, loaded for the first such point)
+
+    return m.group() if opens_sentence(s[m.end():m.end() + 8]) else "·"
 
 
 # Rule "digit_stop": OCR's "。" between the month and the day of an event named in quotes is its 间隔号
@@ -499,6 +512,7 @@ def _rules(spacing: Spacing, quotes: Quotes, parens: Parens = "full") -> list[Ru
         ("marks", ",:;!?", _translated(_MARK_RE, _ASCII_TO_ZH_TABLE), ""),
         ("ellipsis", ("...", "。。。", "・", "…"), _sub(_ELLIPSIS_RE, _ellipsis), "…"),
         ("ocr_dun", ".", _ocr_dun, ""),
+        ("middot", ".", _sub(_NAME_DOT_RE, _name_dot), ""),
         ("period", ".", _sub(_PERIOD_RE, "。"), ("。。。",)),
         ("digit_stop", ("。", " "), _sub(EVENT_STOP_RE, _digit_stop), ""),
         ("dash", "一", _sub(_DIGIT_YI_RE, "—"), "—"),

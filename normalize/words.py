@@ -55,6 +55,22 @@ def one_word(text: str) -> bool:
     return bool(text) and _last_word(text) == text
 
 
+SENTENCE_OPENERS = ("r", "d", "c", "p", "v", "t", "m")
+"""jieba's flags of the words a sentence opens on and a name's part does not: pronouns, adverbs, conjunctions,
+prepositions, verbs, times and numbers."""
+
+
+def opens_sentence(text: str) -> bool:
+    """
+    The text's first word is one a sentence opens on and a name's second part does not (``SENTENCE_OPENERS``).
+
+        >>> [opens_sentence(t) for t in ("我们走了", "昨日中午", "据了解", "穆伊兹", "艾哈迈德", "萨巴赫")]
+        [True, True, True, False, False, False]
+    """
+    tagged = _tagged(text[:NAME_CHARS])
+    return bool(tagged) and tagged[0][1].startswith(SENTENCE_OPENERS)
+
+
 def opens_predicate(text: str) -> bool:
     """
     The text's first word starts a predicate, as jieba's dictionary tags it: a verb (not one used as a noun,

@@ -138,6 +138,10 @@ CASES = {
         ("麦合木提江•艾麦提", "麦合木提江·艾麦提"),
         ("第1・2项", "第1・2项"),  # near-miss: not between Chinese
         ("艾哈迈德`纳瓦夫", "艾哈迈德·纳瓦夫"),  # OCR reads · as a backtick
+        ("致电穆罕默德.穆伊兹，祝贺他。", "致电穆罕默德·穆伊兹，祝贺他。"),  # ... or as a point between a name's parts
+        ("迈德纳瓦夫.艾哈迈德.萨巴赫，祝贺。", "迈德纳瓦夫·艾哈迈德·萨巴赫，祝贺。"),
+        ("的处罚力度.昨日中午，他。", "的处罚力度。昨日中午，他。"),  # near-miss: a sentence opens on a time word
+        ("致电穆罕默德.穆伊兹", "致电穆罕默德。穆伊兹"),  # near-miss: a text with no 。 ends its sentences with a point
         ("run `ls` 命令", "run `ls` 命令"),  # near-miss: code quotes in English
     ],
     "spaces": [
