@@ -139,12 +139,22 @@ _NAME_DOT_RE = re.compile(rf"\.(?<={_HAN}\.)(?={_HAN})")
 
 
 def _name_dot(m: re.Match[str]) -> str:
-    s = m.string
-    if "。" not in s:
-        return m.group()  # (a text that ends its sentences with a point: its point)
     from .words import opens_sentence  # (jieba's tags, loaded for the first such point)
 
-    return m.group() if opens_sentence(s[m.end():m.end() + 8]) else "·"
+    return m.group() if opens_sentence(m.string[m.end():m.end() + 8]) else "·"
+
+
+_name_dots_sub = _sub(_NAME_DOT_RE, _name_dot)
+
+
+def _name_dots(text: str) -> tuple[str, int]:
+    """Rule "middot" for OCR's points, only in a text that ends its sentences with 。 (one that ends them with a
+    point keeps its points for the period rule).
+
+        >>> _name_dots("致电穆罕默德.穆伊兹，祝贺他。"), _name_dots("致电穆罕默德.穆伊兹")
+        (('致电穆罕默德·穆伊兹，祝贺他。', 1), ('致电穆罕默德.穆伊兹', 0))
+    """
+    return _name_dots_sub(text) if "。" in text else (text, 0)
 
 
 # Rule "digit_stop": OCR's "。" between the month and the day of an event named in quotes is its 间隔号
@@ -512,7 +522,7 @@ def _rules(spacing: Spacing, quotes: Quotes, parens: Parens = "full") -> list[Ru
         ("marks", ",:;!?", _translated(_MARK_RE, _ASCII_TO_ZH_TABLE), ""),
         ("ellipsis", ("...", "。。。", "・", "…"), _sub(_ELLIPSIS_RE, _ellipsis), "…"),
         ("ocr_dun", ".", _ocr_dun, ""),
-        ("middot", ".", _sub(_NAME_DOT_RE, _name_dot), ""),
+        ("middot", ".", _name_dots, ""),
         ("period", ".", _sub(_PERIOD_RE, "。"), ("。。。",)),
         ("digit_stop", ("。", " "), _sub(EVENT_STOP_RE, _digit_stop), ""),
         ("dash", "一", _sub(_DIGIT_YI_RE, "—"), "—"),

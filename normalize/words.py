@@ -67,8 +67,13 @@ def opens_sentence(text: str) -> bool:
         >>> [opens_sentence(t) for t in ("我们走了", "昨日中午", "据了解", "穆伊兹", "艾哈迈德", "萨巴赫")]
         [True, True, True, False, False, False]
     """
+    return _first_flag(text).startswith(SENTENCE_OPENERS)
+
+
+def _first_flag(text: str) -> str:
+    """jieba's part-of-speech flag of the text's first word ("" for no word)."""
     tagged = _tagged(text[:NAME_CHARS])
-    return bool(tagged) and tagged[0][1].startswith(SENTENCE_OPENERS)
+    return tagged[0][1] if tagged else ""
 
 
 def opens_predicate(text: str) -> bool:
@@ -81,8 +86,8 @@ def opens_predicate(text: str) -> bool:
         >>> opens_predicate("全国秋粮收获过半"), opens_predicate("服务群众200余人次")
         (False, False)
     """
-    tagged = _tagged(text[:NAME_CHARS])
-    return bool(tagged) and tagged[0][1].startswith(("v", "p", "d")) and tagged[0][1] != "vn"
+    flag = _first_flag(text)
+    return flag.startswith(("v", "p", "d")) and flag != "vn"
 
 
 def ends_on_particle(text: str) -> bool:
