@@ -52,6 +52,7 @@ from .text import (
     misread_closer,
     name_like,
     opens_subtitle,
+    unclosed,
 )
 
 # A credit whose closing bracket OCR lost or misread ("〈据央视《新闻联播户", "(社区服务中心供稿").
@@ -561,11 +562,18 @@ def _title_with_a_list(lines: list[Line], at: int, above: str) -> bool:
 def _goes_on_through(lines: list[Line], below: int, above: str) -> bool:
     """The office's name is the subject of the predicate opening line ``below``: a title on two lines right over
     its body (``城南社区卫生服务中心`` / ``开展免费义诊进社区``), or running text going on through the name
-    (``日前，社区居委会联合城南街道`` / ``县残疾人联合会`` / ``开展助残日活动，…``), ``above`` the text over it."""
+    (``日前，社区居委会联合城南街道`` / ``县残疾人联合会`` / ``开展助残日活动，…``), or a title's first line under its
+    kicker, a title's line with no clause or bracket going on under it (``文明创建进行时`` / ``二十大新闻中心`` /
+    ``举行第四场集体`` / ``采访``); ``above`` is the text over it. Near miss: a byline under a subtitle
+    (``——一线观察之二`` / ``县残疾人联合会`` / ``据日本财务省今天（10``)."""
     if ends_sentence(above):
         after = _past_furniture(lines, below, 1)
         return after is None or not is_heading_candidate(lines[after].text)
-    return CLAUSE_RE.search(above) is not None
+    if CLAUSE_RE.search(above):
+        return True
+    title = lines[below].text
+    return (is_heading_candidate(above) and not opens_subtitle(above) and is_heading_candidate(title)
+            and not CLAUSE_RE.search(title) and not unclosed(title))
 
 
 def _past_furniture(lines: list[Line], i: int, step: int) -> int | None:
