@@ -129,6 +129,26 @@ HEADLINE_GOES_ON = [
         "业景气指数。随着一系列政策的落地实施，物流活跃度提升，运行",
         "趋稳向好。",
     ]),
+    # ... also where the line ends inside its date's bracket (bulletin seed 89)
+    hit("page_break_inside", 5, "body", [
+        "上文写完了。",
+        "（据央视网）",
+        "【简讯】",
+        "总台 2024 年“3·15”晚会今晚播出",
+        NEW_PAGE + "中央广播电视总台 2024 年“3·15”晚会今晚（3 月 15",
+        "日）20 时在央视财经频道播出，晚会聚焦“共筑诚信共享安",
+        "全”主题，重点关注消防安全等领域侵害消费者权益的行为。",
+    ]),
+    # near miss: a title wrapped inside its brackets, short of the line, goes on the headline under its tag
+    hit("page_break_inside", 4, "line", [
+        "上文写完了。",
+        "（据央视网）",
+        "【简讯】",
+        NEW_PAGE + "全省社会救助工作会议召开（附",
+        "会议精神）",
+        "本报讯（记者 陈玲玲）5月20日，全省社会救助工作会议在杭州召开，会议部署了",
+        "下一阶段的重点工作。",
+    ]),
     # or the story under its byline at the next page's top (bulletin seed 71)
     hit("page_break_inside", 7, "body", [
         "上文写完了，这是最后一行的文字。", "（据央视网）", "李克强向科威特首相", "致贺电", "— 2 —", NEW_PAGE + "县残疾人联合会",
