@@ -347,20 +347,6 @@ HEADLINE_GOES_ON = [
         "开创了我国对外开放的",
         "新格局。",
     ]),
-    # near miss: the title's last word and the next story's first are each a word, whatever jieba reads across
-    # them (开工 / 农业, not 工农业; modules seed 79)
-    miss("last_word_runs_on", 3, None, [
-        "（据央视网）",
-        "陕北到安徽特高压直流输电工程开工",
-        "农业农村部最新农",
-        "情调度显示，眼下全国",
-        "秋粮收获过半，主产区",
-        "已进入收获高峰。",
-        "在黑龙江北大荒集",
-        "团五九七农场，大型收",
-        "获机械正在进行联合收",
-        "割作业。",
-    ]),
 ]
 
 
