@@ -232,10 +232,13 @@ KIND_PASS_ROWS = [
     miss("offices", 3, ("text", ""), [*VISIT, "文明创建进行时", "街道开展消防演练", *LEAD]),
     # near miss: the title's first line under its kicker, its predicate going on in a title's lines (modules seed 5)
     miss("offices", 4, ("text", ""), [*VISIT, "文明创建进行时", "二十大新闻中心", "举行第四场集体", "采访", *LEAD]),
-    # ... but under a subtitle, over a body's first line with a bracket left open: the byline (bulletins seed 79)
+    # ... but under a subtitle it is the byline, whatever the lines under it (bulletins seed 79)
     hit("offices", 3, ("byline", "office_under_title"), ["日本上半财年贸易逆差创新高", "——一线观察之二", "县残疾人联合会",
-                                                        "据日本财务省今天（10", "月20日）发布的数据，受能",
-                                                        "源价格上涨等因素影响。"]),
+                                                        "举行第四场集体", "采访", *LEAD]),
+    # ... and under a title, over a narrow column's first line with no clause mark that prose goes on from
+    hit("offices", 4, ("byline", "office_under_title"), [*VISIT, "社区开展消防演练", "城南街道办事处",
+                                                        "为进一步提高居民消防", "安全意识，街道组织了一次演练，",
+                                                        "居民踊跃参加。"]),
     miss("offices", 3, ("text", ""), [*VISIT, "市残联召开座谈会", "部署下半年工作", *LEAD]),
     miss("offices", 3, ("text", ""), [*VISIT, "县残疾人联合会", "——成立三十周年纪实", *LEAD]),
     # near misses: an event's name as a kicker; an office that is the subject of a title's second line over its

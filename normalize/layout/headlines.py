@@ -63,7 +63,8 @@ def page_break_inside(page: Page, scan: Scan, k: int) -> str | None:
     (``（据央视网）`` / ``科普宣传上街`` / ``— 1 —`` / ``5月19日，县科技局…``), or the story's dateline
     (``孤儿核查工作圆满完`` / ``成`` / ``— 1 —`` / ``本报讯（记者谢芳通讯员李``), or the story under its byline at the
     next page's top (``李克强向科威特首相`` / ``致贺电`` / ``— 2 —`` / ``县残疾人联合会`` / ``国务院总理…``), or a dated
-    lead's full first line with no clause mark on it (``中国物流与采购联合会今天（10 月 8 日）公布…``); and the
+    lead's full first line with no clause mark on it (``中国物流与采购联合会今天（10 月 8 日）公布…``), also one cut
+    inside a bracket or quote it opens (``…晚会今晚（3 月 15`` / ``日）20 时…``; a short one is the title's); and the
     headline goes on there with its subtitle (``——来自基层的报道``), or with the title under a column tag left at
     the foot (``【经验交流】`` / ``— 1 —`` / ``德国多个机场安保人员罢``), also a title with its comma read down to
     its dateline (``【简讯】`` / ``— 3 —`` / ``文明进社区，我们在`` / ``行动`` / ``本报讯…``). Near miss: the next

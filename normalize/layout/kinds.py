@@ -563,17 +563,26 @@ def _goes_on_through(lines: list[Line], below: int, above: str) -> bool:
     """The office's name is the subject of the predicate opening line ``below``: a title on two lines right over
     its body (``城南社区卫生服务中心`` / ``开展免费义诊进社区``), or running text going on through the name
     (``日前，社区居委会联合城南街道`` / ``县残疾人联合会`` / ``开展助残日活动，…``), or a title's first line under its
-    kicker, a title's line with no clause or bracket going on under it (``文明创建进行时`` / ``二十大新闻中心`` /
-    ``举行第四场集体`` / ``采访``); ``above`` is the text over it. Near miss: a byline under a subtitle
-    (``——一线观察之二`` / ``县残疾人联合会`` / ``据日本财务省今天（10``)."""
+    kicker, a title's line with no clause or bracket going on under it, and under that the title's next line or
+    its story's dateline (``文明创建进行时`` / ``二十大新闻中心`` / ``举行第四场集体`` / ``采访``); ``above`` is the
+    text over it. Near misses: a byline under a subtitle
+    (``——一线观察之二`` / ``县残疾人联合会`` / ``据日本财务省今天（10``), or under a title over a narrow column's
+    first line with no clause mark, prose going on under it
+    (``社区开展消防演练`` / ``城南街道办事处`` / ``为进一步提高居民消防`` / ``安全意识，…``)."""
     if ends_sentence(above):
         after = _past_furniture(lines, below, 1)
         return after is None or not is_heading_candidate(lines[after].text)
     if CLAUSE_RE.search(above):
         return True
     title = lines[below].text
-    return (is_heading_candidate(above) and not opens_subtitle(above) and is_heading_candidate(title)
-            and not CLAUSE_RE.search(title) and not unclosed(title))
+    if not (is_heading_candidate(above) and not opens_subtitle(above) and _title_line(title)):
+        return False
+    after = _past_furniture(lines, below, 1)  # (the title goes on, or its story starts: no prose runs on there)
+    return after is None or _title_line(lines[after].text) or DATELINE_RE.match(lines[after].text) is not None
+
+
+def _title_line(text: str) -> bool:
+    return is_heading_candidate(text) and not CLAUSE_RE.search(text) and not unclosed(text)
 
 
 def _past_furniture(lines: list[Line], i: int, step: int) -> int | None:
