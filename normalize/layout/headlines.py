@@ -81,8 +81,7 @@ def page_break_inside(page: Page, scan: Scan, k: int) -> str | None:
             return "line"
         if ((CLAUSE_RE.search(text) or not is_heading_candidate(text) or unclosed(text) > 0)
                 and not page.short(k, FIRST_LINE_INDENT)):
-            return "body"  # (a paragraph's first line, its indent lost; a dated lead's, "今天（10 月 8 日）公布", also
-            # cut inside its date's bracket: "…晚会今晚（3 月 15" / "日）20 时…")
+            return "body"  # (a paragraph's first line, its indent lost; a dated lead's, "今天（10 月 8 日）公布")
         if opens_subtitle(text) or (under_tag and is_heading_candidate(text)):
             return "line"
     return "stop"

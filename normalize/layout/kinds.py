@@ -566,7 +566,7 @@ def _goes_on_through(lines: list[Line], below: int, above: str) -> bool:
     kicker, a title's line with no clause or bracket going on under it, and under that the title's next line or
     its story's dateline (``文明创建进行时`` / ``二十大新闻中心`` / ``举行第四场集体`` / ``采访``); ``above`` is the
     text over it. Near misses: a byline under a subtitle
-    (``——一线观察之二`` / ``县残疾人联合会`` / ``据日本财务省今天（10``), or under a title over a narrow column's
+    (``——一线观察之二`` / ``县残疾人联合会`` / ``举行第四场集体`` / ``采访``), or under a title over a narrow column's
     first line with no clause mark, prose going on under it
     (``社区开展消防演练`` / ``城南街道办事处`` / ``为进一步提高居民消防`` / ``安全意识，…``)."""
     if ends_sentence(above):
@@ -582,6 +582,7 @@ def _goes_on_through(lines: list[Line], below: int, above: str) -> bool:
 
 
 def _title_line(text: str) -> bool:
+    """A line a title could go on with: no sentence's end, no clause mark, no bracket or quote left open."""
     return is_heading_candidate(text) and not CLAUSE_RE.search(text) and not unclosed(text)
 
 
