@@ -24,6 +24,7 @@ from .text import (
     PUSHED_RE,
     SENTENCE_TAIL_RE,
     TAG_RE,
+    clause_free_heading,
     closes_more,
     ends_sentence,
     holds_sentence,
@@ -154,7 +155,7 @@ def label_then_title(page: Page, scan: Scan, k: int) -> str | None:
     labels (``新闻速递``) is its headline, even as wide as an indented first line."""
     text = page.lines[k].text
     due = scan.expect_title and all(len(page.lines[j].text) <= LABEL_CHARS for j in scan.span)
-    return "line" if due and is_heading_candidate(text) and not CLAUSE_RE.search(text) else None
+    return "line" if due and clause_free_heading(text) else None
 
 
 def wrapped_kicker_top(page: Page, scan: Scan, k: int) -> str | None:
@@ -491,7 +492,7 @@ def wrapped_kicker(page: Page, k: int) -> bool:
     if j is None or page.gap_after(k) != "":
         return False
     nxt = page.lines[j].text
-    return is_heading_candidate(nxt) and not CLAUSE_RE.search(nxt) and page.width[j] < page.width[k] - Tol.SAME
+    return clause_free_heading(nxt) and page.width[j] < page.width[k] - Tol.SAME
 
 
 def blank_run(page: Page, i: int, label_ok: bool = True) -> tuple[list[int], str] | None:

@@ -39,6 +39,7 @@ from .text import (
     PUSHED_RE,
     RUNNING_HEAD_CHARS,
     TAG_RE,
+    clause_free_heading,
     closes_more,
     closes_title,
     credit_line,
@@ -583,7 +584,7 @@ def _goes_on_through(lines: list[Line], below: int, above: str) -> bool:
 
 def _title_line(text: str) -> bool:
     """A line a title could go on with: no sentence's end, no clause mark, no bracket or quote left open."""
-    return is_heading_candidate(text) and not CLAUSE_RE.search(text) and not unclosed(text)
+    return clause_free_heading(text) and not unclosed(text)
 
 
 def _past_furniture(lines: list[Line], i: int, step: int) -> int | None:

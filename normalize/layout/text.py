@@ -437,6 +437,15 @@ def is_heading_candidate(text: str) -> bool:
     return WORD_CHAR_RE.search(text) is not None
 
 
+def clause_free_heading(text: str) -> bool:
+    """A line a headline could have with no clause mark in it: a title's line, not a kicker's wrapped at its comma.
+
+        >>> clause_free_heading("二十大新闻中心"), clause_free_heading("夯实社会工作理论基础，促进")
+        (True, False)
+    """
+    return is_heading_candidate(text) and not CLAUSE_RE.search(text)
+
+
 def headline_shaped(text: str) -> bool:
     """A line a headline could have, also with a 、 listing two of its words, which ``is_heading_candidate`` refuses
     (a narrow column's prose has them too).
@@ -514,7 +523,7 @@ def is_deck(text: str) -> bool:
         (True, False, False)
     """
     text = text.replace(" ", "")
-    return text.startswith("——") and is_heading_candidate(text) and not CLAUSE_RE.search(text)
+    return text.startswith("——") and clause_free_heading(text)
 
 
 def opens_subtitle(text: str, *, em_dash: bool = False) -> bool:
